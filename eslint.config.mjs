@@ -1,0 +1,67 @@
+// Lint for the whole workspace. Module boundaries are enforced here (STYLE.md: "a written rule that nothing checks
+// is not a rule"): tags live in each project.json.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', '**/.nx', '**/vite.config.*.timestamp*'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              // libs/domain is pure: no ORM, no GraphQL framework, no UI, no I/O (STYLE.md, issue #2).
+              bannedExternalImports: [
+                'typeorm',
+                'type-graphql',
+                'graphql',
+                '@apollo/*',
+                'react',
+                'react-*',
+                'pg',
+                'better-sqlite3',
+                'express',
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'net',
+                'child_process',
+              ],
+            },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
+            {
+              sourceTag: 'scope:admin',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:admin'],
+              bannedExternalImports: ['typeorm', 'type-graphql', 'pg', 'better-sqlite3'],
+            },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.config.*', '**/vite.config.ts', 'eslint.config.mjs', 'jest.preset.js', '**/jest.config.js'],
+    rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+];
