@@ -26,6 +26,7 @@ function preset(projectDir, extra = {}) {
       '^@gongji/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
       '^@gongji/domain/testing$': path.join(__dirname, 'libs/domain/src/testing.ts'),
       '^@gongji/persistence$': path.join(__dirname, 'libs/persistence/src/index.ts'),
+      '^@gongji/persistence/testing$': path.join(__dirname, 'libs/persistence/src/testing.ts'),
     },
     testMatch: ['**/?(*.)+(spec|test).ts?(x)'],
     ...extra,

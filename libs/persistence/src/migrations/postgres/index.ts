@@ -1,0 +1,5 @@
+import { Initial1795418254372 } from './1795418254372-Initial';
+import type { MigrationInterface } from 'typeorm';
+
+/** PostgreSQL migrations in order (classes, not globs, so they survive bundling). */
+export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795418254372];

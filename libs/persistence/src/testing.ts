@@ -1,0 +1,2 @@
+// Test-only entry of @gongji/persistence (never imported by production code).
+export * from './testing/test-database';
