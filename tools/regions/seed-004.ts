@@ -1,0 +1,358 @@
+/**
+ * Seed 004 (shared/seeds/004_46deacb4c03d2351.txt), hand-transcribed: the wallet rollout as of 2025-05-08
+ * (R-WAL-1, R-WAL-2). Names are copied exactly as the article writes them, in the article's order. The only
+ * change is that the web page's inline pinyin glosses are left out, e.g. the article prints
+ * `襄阳(xiāngyáng)市`, transcribed `襄阳市`. The spec re-parses the article itself and compares it with this list.
+ */
+
+/** File name of the article under shared/seeds/. */
+export const SEED_004_FILE = '004_46deacb4c03d2351.txt';
+
+/** The date and place of the national launch (R-WAL-1): "2024年12月2日,国家医疗保障局在江苏苏州正式启动…". */
+export const SEED_004_LAUNCH = {
+  date: '2024-12-02',
+  provinceHeading: '江苏省',
+  sourceName: '苏州市',
+} as const;
+
+/** The headline figures (R-WAL-2), with the sentence they come from (pinyin glosses left out). */
+export const SEED_004_PUBLISHED = {
+  asOf: '2025-05-08',
+  regionsOpen: 227,
+  provincesOpen: 21,
+  includesXpcc: true,
+  sentence:
+    '截至2025年5月8日,已有河北、内蒙古、辽宁、吉林、黑龙江、上海、江苏、浙江、安徽、山东、河南、湖北、广西、重庆、' +
+    '四川、贵州、云南、西藏、陕西、甘肃、新疆21个省(自治区、直辖市)和新疆生产建设兵团的227个地区开通医保钱包,' +
+    '其中河北、安徽、山东、河南、湖北、广西、四川、西藏、甘肃、新疆、兵团11个省级医保部门在全域范围内全面开通医保钱包。',
+} as const;
+
+/** The 21 provinces (short names as the article writes them) counted as open, in the article's order. */
+export const SEED_004_OPEN_PROVINCES = [
+  '河北',
+  '内蒙古',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '上海',
+  '江苏',
+  '浙江',
+  '安徽',
+  '山东',
+  '河南',
+  '湖北',
+  '广西',
+  '重庆',
+  '四川',
+  '贵州',
+  '云南',
+  '西藏',
+  '陕西',
+  '甘肃',
+  '新疆',
+] as const;
+
+/** Short name the article uses for the XPCC in its lists of provincial bureaus. */
+export const SEED_004_XPCC_SHORT_NAME = '兵团';
+
+/** The 11 provincial bureaus open province-wide (全域), as the article lists them. */
+export const SEED_004_FULL_COVERAGE = [
+  '河北',
+  '安徽',
+  '山东',
+  '河南',
+  '湖北',
+  '广西',
+  '四川',
+  '西藏',
+  '甘肃',
+  '新疆',
+  '兵团',
+] as const;
+
+/** The 6 provinces that offer changing the usage location (使用地变更), as the article lists them. */
+export const SEED_004_USAGE_CHANGE = ['河北', '安徽', '广西', '西藏', '甘肃', '黑龙江'] as const;
+
+export interface SourceList {
+  /** The heading as the article writes it, e.g. `河北省`, `重庆市`, `新疆生产建设兵团`. */
+  readonly heading: string;
+  /** The regions named under the heading, exactly as written, in the article's order. */
+  readonly regions: readonly string[];
+}
+
+/** "已开通个人账户跨省共济的地区有哪些?" — the 15 lists (14 provinces and the XPCC) that name regions. */
+export const SEED_004_LISTS: readonly SourceList[] = [
+  {
+    heading: '河北省',
+    regions: [
+      '石家庄市',
+      '辛集市',
+      '唐山市',
+      '秦皇岛市',
+      '邯郸市',
+      '邢台市',
+      '保定市',
+      '定州市',
+      '张家口市',
+      '承德市',
+      '沧州市',
+      '廊坊市',
+      '衡水市',
+      '雄安新区',
+      '省本级',
+      '华油',
+    ],
+  },
+  {
+    heading: '内蒙古自治区',
+    regions: [
+      '呼和浩特市',
+      '包头市',
+      '乌海市',
+      '赤峰市',
+      '通辽市',
+      '呼伦贝尔市',
+      '乌兰察布市',
+      '兴安盟',
+      '锡林郭勒盟',
+      '阿拉善盟',
+      '满洲里市',
+      '区本级',
+    ],
+  },
+  { heading: '江苏省', regions: ['无锡市', '常州市', '苏州市'] },
+  {
+    heading: '安徽省',
+    regions: [
+      '合肥市',
+      '芜湖市',
+      '蚌埠市',
+      '淮南市',
+      '马鞍山市',
+      '淮北市',
+      '铜陵市',
+      '安庆市',
+      '黄山市',
+      '滁州市',
+      '阜阳市',
+      '宿州市',
+      '六安市',
+      '亳州市',
+      '池州市',
+      '宣城市',
+    ],
+  },
+  {
+    heading: '山东省',
+    regions: [
+      '济南市',
+      '青岛市',
+      '淄博市',
+      '枣庄市',
+      '东营市',
+      '烟台市',
+      '潍坊市',
+      '济宁市',
+      '泰安市',
+      '威海市',
+      '日照市',
+      '临沂市',
+      '德州市',
+      '聊城市',
+      '滨州市',
+      '菏泽市',
+      '省本级',
+      '胜利油田',
+    ],
+  },
+  {
+    heading: '河南省',
+    regions: [
+      '郑州市',
+      '开封市',
+      '洛阳市',
+      '平顶山市',
+      '安阳市',
+      '鹤壁市',
+      '新乡市',
+      '焦作市',
+      '濮阳市',
+      '许昌市',
+      '漯河市',
+      '三门峡市',
+      '南阳市',
+      '商丘市',
+      '信阳市',
+      '周口市',
+      '驻马店市',
+      '济源产城融合示范区',
+      '省本级',
+    ],
+  },
+  {
+    heading: '湖北省',
+    regions: [
+      '武汉市',
+      '黄石市',
+      '十堰市',
+      '宜昌市',
+      '襄阳市',
+      '鄂州市',
+      '荆门市',
+      '孝感市',
+      '荆州市',
+      '黄冈市',
+      '咸宁市',
+      '随州市',
+      '恩施土家族苗族自治州',
+      '仙桃市',
+      '潜江市',
+      '天门市',
+      '神农架林区',
+      '省本级',
+    ],
+  },
+  {
+    heading: '广西壮族自治区',
+    regions: [
+      '南宁市',
+      '柳州市',
+      '桂林市',
+      '梧州市',
+      '北海市',
+      '防城港市',
+      '钦州市',
+      '贵港市',
+      '玉林市',
+      '百色市',
+      '贺州市',
+      '河池市',
+      '来宾市',
+      '崇左市',
+      '区本级',
+    ],
+  },
+  {
+    heading: '重庆市',
+    regions: [
+      '万州区',
+      '渝中区',
+      '大渡口区',
+      '江北区',
+      '沙坪坝区',
+      '九龙坡区',
+      '南岸区',
+      '北碚区',
+      '渝北区',
+      '巴南区',
+      '长寿区',
+      '永川区',
+      '荣昌区',
+      '开州区',
+      '梁平区',
+      '城口县',
+      '丰都县',
+      '垫江县',
+      '云阳县',
+      '奉节县',
+      '石柱土家族自治县',
+      '秀山土家族苗族自治县',
+      '酉阳土家族苗族自治县',
+      '成都铁路局重庆办事处',
+    ],
+  },
+  {
+    heading: '四川省',
+    regions: [
+      '成都市',
+      '自贡市',
+      '攀枝花市',
+      '泸州市',
+      '德阳市',
+      '绵阳市',
+      '广元市',
+      '遂宁市',
+      '内江市',
+      '乐山市',
+      '南充市',
+      '眉山市',
+      '宜宾市',
+      '广安市',
+      '达州市',
+      '雅安市',
+      '巴中市',
+      '资阳市',
+      '阿坝藏族羌族自治州',
+      '甘孜藏族自治州',
+      '凉山彝族自治州',
+      '省本级',
+    ],
+  },
+  { heading: '云南省', regions: ['曲靖市', '楚雄彝族自治州'] },
+  {
+    heading: '西藏自治区',
+    regions: ['拉萨市', '日喀则市', '昌都市', '林芝市', '山南市', '那曲市', '阿里地区', '区本级'],
+  },
+  {
+    heading: '甘肃省',
+    regions: [
+      '兰州市',
+      '嘉峪关市',
+      '金昌市',
+      '白银市',
+      '天水市',
+      '武威市',
+      '张掖市',
+      '平凉市',
+      '酒泉市',
+      '庆阳市',
+      '定西市',
+      '陇南市',
+      '临夏回族自治州',
+      '甘南藏族自治州',
+      '甘肃矿区',
+      '长庆油田',
+      '省本级',
+    ],
+  },
+  {
+    heading: '新疆维吾尔自治区',
+    regions: [
+      '乌鲁木齐市',
+      '克拉玛依市',
+      '吐鲁番市',
+      '哈密市',
+      '昌吉回族自治州',
+      '博尔塔拉蒙古自治州',
+      '巴音郭楞蒙古自治州',
+      '阿克苏地区',
+      '克孜勒苏柯尔克孜自治州',
+      '喀什地区',
+      '和田地区',
+      '伊犁哈萨克自治州',
+      '塔城地区',
+      '阿勒泰市',
+      '区本级',
+    ],
+  },
+  {
+    heading: '新疆生产建设兵团',
+    regions: [
+      '新疆生产建设兵团一师',
+      '新疆生产建设兵团二师',
+      '新疆生产建设兵团三师',
+      '新疆生产建设兵团四师',
+      '新疆生产建设兵团五师',
+      '新疆生产建设兵团六师',
+      '新疆生产建设兵团七师',
+      '新疆生产建设兵团八师',
+      '新疆生产建设兵团九师',
+      '新疆生产建设兵团十师',
+      '新疆生产建设兵团十一师',
+      '新疆生产建设兵团十二师',
+      '新疆生产建设兵团十三师',
+      '新疆生产建设兵团十四师',
+      '新疆生产建设兵团本级',
+    ],
+  },
+];
