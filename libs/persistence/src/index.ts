@@ -1,3 +1,5 @@
 // Public API of @gongji/persistence: TypeORM entities, the DataSource factory, migrations, seeds, the ledger writer.
 export * from './entities';
 export * from './data-source';
+export * from './seed/reference-data';
+export * from './transactions';

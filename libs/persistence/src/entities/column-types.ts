@@ -16,7 +16,8 @@ export function dialectOfUrl(url: string | undefined): Dialect {
 export const ENTITY_DIALECT: Dialect = dialectOfUrl(process.env['DATABASE_URL']);
 
 /** Timestamp column type of the current dialect. */
-export const TIMESTAMP = ENTITY_DIALECT === 'postgres' ? 'timestamptz' : 'datetime';
+export const TIMESTAMP: 'timestamp with time zone' | 'datetime' =
+  ENTITY_DIALECT === 'postgres' ? 'timestamp with time zone' : 'datetime';
 
 /**
  * Money and other 64-bit integers: `bigint` columns, `bigint` in TypeScript. PostgreSQL returns int8 as a string,
