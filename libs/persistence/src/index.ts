@@ -3,3 +3,4 @@ export * from './entities';
 export * from './data-source';
 export * from './seed/reference-data';
 export * from './transactions';
+export * from './ledger/ledger-writer';
