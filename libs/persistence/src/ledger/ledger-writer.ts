@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Explanation, Posting } from '@gongji/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   ENTITY_DIALECT,
   IdempotencyRecordEntity,
@@ -185,7 +186,7 @@ export class LedgerWriter {
       balanceAfter.push(pocket.balance);
       touched.set(key, pocket);
     }
-    await manager.getRepository(TransactionEntity).insert({
+    const row: TransactionEntity = {
       id: transactionId,
       kind: plan.kind,
       status: plan.status ?? 'POSTED',
@@ -199,7 +200,9 @@ export class LedgerWriter {
       explanation: [...plan.explanation],
       details: toJsonSafe(plan.details ?? {}) as Record<string, unknown>,
       createdAt: now,
-    });
+    };
+    // JSON columns trip TypeORM's deep-partial insert typing; the row is a complete entity.
+    await manager.getRepository(TransactionEntity).insert(row as QueryDeepPartialEntity<TransactionEntity>);
     await manager.getRepository(PostingEntity).insert(
       plan.postings.map((p, seq) => ({
         id: randomUUID(),
