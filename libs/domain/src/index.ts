@@ -9,3 +9,5 @@ export * from './person/person';
 export * from './institution/institution';
 export * from './settlement/benefit-schedule';
 export * from './policy/policy';
+export * from './region/region.errors';
+export * from './region/region.rules';

@@ -1,0 +1,114 @@
+import { Feature, type RolloutDates, WALLET_NATIONAL_LAUNCH } from '../policy/policy';
+import { isIsoDate } from '../shared/dates';
+import { RegionError, RegionErrorCode, type RolloutViolation } from './region.errors';
+
+/** Input field (GraphQL `RegionUpdateInput`, admin form) of each rollout feature. */
+export const FEATURE_FIELDS: Readonly<Record<Feature, string>> = Object.freeze({
+  [Feature.EARMARKED_ACCOUNT]: 'earmarkedFrom',
+  [Feature.KIN_REGISTRATION]: 'mutualAidRegistrationFrom',
+  [Feature.KIN_USE]: 'mutualAidUseFrom',
+  [Feature.WALLET]: 'walletFrom',
+  [Feature.USAGE_LOCATION_CHANGE]: 'usageLocationChangeFrom',
+  [Feature.SUPPLEMENTARY_PREMIUM_SELF]: 'supplementaryPremiumSelfFrom',
+  [Feature.SUPPLEMENTARY_PREMIUM_KIN]: 'supplementaryPremiumKinFrom',
+});
+
+/** Ordering constraints between rollout dates: `later` may not precede `earlier`. */
+const ORDER: readonly {
+  earlier: Feature;
+  later: Feature;
+  code: RegionErrorCode;
+  rule: string;
+  why: string;
+}[] = [
+  {
+    earlier: Feature.KIN_REGISTRATION,
+    later: Feature.KIN_USE,
+    code: RegionErrorCode.USE_BEFORE_REGISTRATION,
+    rule: 'R-KIN-3',
+    why: 'mutual-aid use cannot start before registration of relatives opens',
+  },
+  {
+    earlier: Feature.SUPPLEMENTARY_PREMIUM_SELF,
+    later: Feature.SUPPLEMENTARY_PREMIUM_KIN,
+    code: RegionErrorCode.KIN_PREMIUM_BEFORE_SELF,
+    rule: 'R-USE-3',
+    why: 'premiums for relatives cannot start before premiums for oneself',
+  },
+  {
+    earlier: Feature.WALLET,
+    later: Feature.USAGE_LOCATION_CHANGE,
+    code: RegionErrorCode.USAGE_CHANGE_BEFORE_WALLET,
+    rule: 'R-WAL-5',
+    why: 'the wallet usage region cannot be changed before the wallet opens',
+  },
+];
+
+/**
+ * Checks a region's rollout dates, as both the API (`regionUpdate`) and the admin form preview do.
+ *
+ * `dates` are the region's own settings; `inherited` (the province's own settings) fills the gaps, because a city
+ * may set only one date of a pair and inherit the other. Violations are reported on the region's own field that
+ * breaks the order (the later feature when it is set here, otherwise the earlier one). Empty result = valid.
+ */
+export function validateRolloutDates(
+  dates: Partial<RolloutDates>,
+  inherited?: Partial<RolloutDates>,
+): RolloutViolation[] {
+  const violations: RolloutViolation[] = [];
+  for (const feature of Object.values(Feature)) {
+    const value = dates[feature];
+    if (value != null && !isIsoDate(value)) {
+      violations.push({
+        field: FEATURE_FIELDS[feature],
+        code: RegionErrorCode.INVALID_DATE,
+        rule: 'R-WAL-2',
+        message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
+      });
+    }
+  }
+  if (violations.length) return violations;
+  const effective = (f: Feature) => dates[f] ?? inherited?.[f] ?? null;
+  const wallet = dates[Feature.WALLET];
+  if (wallet && wallet < WALLET_NATIONAL_LAUNCH) {
+    violations.push({
+      field: FEATURE_FIELDS[Feature.WALLET],
+      code: RegionErrorCode.WALLET_BEFORE_NATIONAL_LAUNCH,
+      rule: 'R-WAL-1',
+      message: `The wallet cannot open on ${wallet}, before the national launch on ${WALLET_NATIONAL_LAUNCH}`,
+    });
+  }
+  for (const c of ORDER) {
+    const earlier = effective(c.earlier);
+    const later = effective(c.later);
+    if (!earlier || !later || later >= earlier) {
+      // A later feature with no earlier date at all is also impossible: use needs registration to exist.
+      if (later && !earlier && dates[c.later]) {
+        violations.push({
+          field: FEATURE_FIELDS[c.later],
+          code: c.code,
+          rule: c.rule,
+          message: `${FEATURE_FIELDS[c.later]} is set but ${FEATURE_FIELDS[c.earlier]} is not: ${c.why}`,
+        });
+      }
+      continue;
+    }
+    const field = dates[c.later] ? FEATURE_FIELDS[c.later] : FEATURE_FIELDS[c.earlier];
+    violations.push({
+      field,
+      code: c.code,
+      rule: c.rule,
+      message: `${FEATURE_FIELDS[c.later]} ${later} is before ${FEATURE_FIELDS[c.earlier]} ${earlier}: ${c.why}`,
+    });
+  }
+  return violations;
+}
+
+/** Throwing form of {@link validateRolloutDates}. */
+export function validateRolloutDatesOrThrow(
+  dates: Partial<RolloutDates>,
+  inherited?: Partial<RolloutDates>,
+): void {
+  const violations = validateRolloutDates(dates, inherited);
+  if (violations.length) throw new RegionError(violations);
+}
