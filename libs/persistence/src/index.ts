@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './seed/reference-data';
 export * from './transactions';
 export * from './ledger/ledger-writer';
+export * from './query-counter';

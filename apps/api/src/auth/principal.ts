@@ -1,0 +1,32 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Roles of API.md "Who may call what". */
+export enum Role {
+  ADMIN = 'ADMIN',
+  COUNTER = 'COUNTER',
+  ANALYST = 'ANALYST',
+  PORTAL = 'PORTAL',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description:
+    'ADMIN: policy staff; COUNTER: registrations and cards; ANALYST: read-only, masked; PORTAL: API client.',
+  valuesConfig: {
+    ADMIN: { description: 'Policy staff (admin console).' },
+    COUNTER: { description: 'Counter staff: registrations, cards.' },
+    ANALYST: { description: 'Read-only, masked personal data, aggregates.' },
+    PORTAL: { description: 'Third-party portal bound to one institution or product, with scopes.' },
+  },
+});
+
+/** Who is calling: a console user (session token) or an API client (API key). */
+export interface Principal {
+  readonly kind: 'USER' | 'API_CLIENT';
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** PORTAL scopes such as `settlement:write`. */
+  readonly scopes: readonly string[];
+  readonly institutionId: string | null;
+  readonly product: string | null;
+}

@@ -1,0 +1,36 @@
+import jwt from 'jsonwebtoken';
+import { Role } from './principal';
+
+export interface SessionClaims {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: Role;
+}
+
+/** Signs a session token (HS256) for a console user. */
+export function signSession(
+  claims: SessionClaims,
+  secret: string,
+  ttlSeconds: number,
+): { token: string; expiresAt: Date } {
+  const token = jwt.sign({ username: claims.username, role: claims.role }, secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    expiresIn: ttlSeconds,
+    issuer: 'gongji',
+  });
+  return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+}
+
+/** Verifies a session token; null when invalid or expired. */
+export function verifySession(token: string, secret: string): SessionClaims | null {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'gongji' });
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
+    const role = payload['role'] as Role;
+    if (!Object.values(Role).includes(role) || role === Role.PORTAL) return null;
+    return { sub: payload.sub, username: String(payload['username']), role };
+  } catch {
+    return null;
+  }
+}

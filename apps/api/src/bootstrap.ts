@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { createDataSource, describeDatabase, ensureReferenceData } from '@gongji/persistence';
+import type { Logger } from 'pino';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import type { AppConfig } from './config';
+import { DEMO_USERS, ensureDemoData } from './seed/demo';
+import { type RunningServer, createServer } from './server';
+
+export interface App {
+  readonly server: RunningServer;
+  readonly dataSource: DataSource;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database (running migrations), loads reference and demo data, and starts listening. */
+export async function startApp(
+  config: AppConfig,
+  logger: Logger,
+  options: { sqlLogger?: TypeOrmLogger } = {},
+): Promise<App> {
+  const dataSource = createDataSource({ url: config.databaseUrl, logger: options.sqlLogger });
+  await dataSource.initialize();
+  logger.info({ database: describeDatabase(config.databaseUrl) }, 'database ready, migrations applied');
+  const regions = await ensureReferenceData(dataSource);
+  if (regions > 0) logger.info({ regions }, 'reference data loaded (regions and rollout dates)');
+  if (config.demo && (await ensureDemoData(dataSource))) {
+    logger.info('demo population loaded (families in Beijing, Hebei and Shandong; institutions; users)');
+  }
+  const server = await createServer({ dataSource, config, logger });
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  return {
+    server,
+    dataSource,
+    url,
+    close: async () => {
+      await server.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+export function demoBanner(url: string): string {
+  const lines = [
+    `Gongji is running: console ${url}/admin/  GraphQL ${url}/graphql  health ${url}/health`,
+    'Demo sign-in (demo mode only, never in production):',
+    ...DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.username} / ${u.password}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,107 @@
+import { GraphQLError } from 'graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'More items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
+  endCursor!: string | null;
+}
+
+/** Opaque cursor = base64("offset:<n>"), n = 0-based index of the item in the ordered list. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64');
+}
+
+export function decodeCursorOrThrow(cursor: string): number {
+  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (!m)
+    throw new GraphQLError(`"${cursor}" is not a cursor of this list`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  return Number(m[1]);
+}
+
+export interface PageRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Validates `first` (1–100, API.md) and `after`, returning the SQL window. */
+export function pageRequestOrThrow(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): PageRequest {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
+      extensions: { code: 'BAD_USER_INPUT', field: ['first'] },
+    });
+  }
+  return { offset: after ? decodeCursorOrThrow(after) + 1 : 0, limit };
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function toConnection<T>(nodes: T[], page: PageRequest, totalCount: number): Connection<T> {
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: page.offset + nodes.length < totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Builds the `<Name>Edge` and `<Name>Connection` types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge to a ${name}.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this item.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  // Abstract: the concrete `<Name>Connection` subclass carries the name and description.
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [EdgeType], { description: 'The items of this page.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filter, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}

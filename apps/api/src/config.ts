@@ -1,0 +1,71 @@
+import { describeDatabase } from '@gongji/persistence';
+
+/** Runtime configuration read from the environment (README "Configuration"). */
+export interface AppConfig {
+  readonly env: 'production' | 'development' | 'test';
+  readonly port: number;
+  readonly host: string;
+  /** Unset = embedded SQLite at tmp/gongji.sqlite. */
+  readonly databaseUrl: string | undefined;
+  /** HMAC secret for session tokens. */
+  readonly secret: string;
+  /** Load the demo population and demo users (never in production). */
+  readonly demo: boolean;
+  /** Built react-admin console served at /admin (null = not served). */
+  readonly adminDir: string | null;
+  readonly logLevel: string;
+  /** Bearer token protecting /metrics (unset = open; set it in production or keep the port internal). */
+  readonly metricsToken: string | undefined;
+  /** Session lifetime in seconds. */
+  readonly sessionTtlSeconds: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Development-only secret; production refuses to start without GONGJI_SECRET (DEVELOPERS.md non-negotiable 7). */
+const DEVELOPMENT_SECRET = 'gongji-development-secret-not-for-production-use';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode =
+    env['NODE_ENV'] === 'production' ? 'production' : env['NODE_ENV'] === 'test' ? 'test' : 'development';
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be 0–65535, got "${env['PORT']}"`);
+  let secret = env['GONGJI_SECRET'];
+  if (mode === 'production') {
+    if (!secret || secret.length < 32) {
+      throw new ConfigError(
+        'NODE_ENV=production needs GONGJI_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`); refusing to start.',
+      );
+    }
+    if (env['GONGJI_DEMO'] === '1')
+      throw new ConfigError(
+        'GONGJI_DEMO=1 is not allowed in production: demo users have published passwords.',
+      );
+  }
+  secret ??= DEVELOPMENT_SECRET;
+  const demo = mode !== 'production' && env['GONGJI_DEMO'] !== '0';
+  const adminDir = env['GONGJI_ADMIN_DIR'] === '' ? null : (env['GONGJI_ADMIN_DIR'] ?? 'dist/apps/admin');
+  return {
+    env: mode,
+    port,
+    host: env['HOST'] ?? '0.0.0.0',
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    secret,
+    demo,
+    adminDir,
+    logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'warn' : 'info'),
+    metricsToken: env['GONGJI_METRICS_TOKEN'] || undefined,
+    sessionTtlSeconds: Number(env['GONGJI_SESSION_TTL'] ?? 8 * 3600),
+  };
+}
+
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  return {
+    env: config.env,
+    port: config.port,
+    database: describeDatabase(config.databaseUrl),
+    demo: config.demo,
+    adminDir: config.adminDir,
+  };
+}

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { unauthenticated } from './auth/authenticate';
+import type { Logger } from 'pino';
+import type { Principal } from './auth/principal';
+import type { AppConfig } from './config';
+import type { Loaders } from './loaders';
+import type { Services } from './services';
+
+/** Per-request context: who calls, and the services (fresh DataLoaders per request live in `loaders`). */
+export interface GraphQLContext {
+  readonly principal: Principal | null;
+  readonly dataSource: DataSource;
+  readonly config: AppConfig;
+  readonly services: Services;
+  readonly logger: Logger;
+  readonly requestId: string;
+  readonly loaders: Loaders;
+}
+
+/** The caller, for resolvers behind `@Authorized` (the auth checker has already refused anonymous calls). */
+export function requirePrincipal(ctx: GraphQLContext): Principal {
+  if (!ctx.principal) throw unauthenticated('Sign in first');
+  return ctx.principal;
+}

@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics (prom-client): process defaults plus GraphQL operations by name and outcome. */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Counter({
+    name: 'gongji_graphql_operations_total',
+    help: 'GraphQL operations by operation name, type and outcome',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: 'gongji_graphql_duration_seconds',
+    help: 'GraphQL operation duration',
+    labelNames: ['type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'gongji_' });
+  }
+
+  plugin(): ApolloServerPlugin {
+    const { operations, duration } = this;
+    return {
+      async requestDidStart() {
+        const started = process.hrtime.bigint();
+        return {
+          async willSendResponse(ctx) {
+            const type = ctx.operation?.operation ?? 'unknown';
+            const outcome = ctx.errors?.length ? 'error' : 'ok';
+            operations.inc({ operation: ctx.operationName ?? 'anonymous', type, outcome });
+            duration.observe({ type }, Number(process.hrtime.bigint() - started) / 1e9);
+          },
+        };
+      },
+    };
+  }
+
+  /** GET /metrics; when `token` is set, requires `Authorization: Bearer <token>`. */
+  handler(token: string | undefined): express.RequestHandler {
+    return async (req, res) => {
+      if (token && req.headers.authorization !== `Bearer ${token}`) {
+        res.status(401).type('text/plain').send('metrics need the GONGJI_METRICS_TOKEN bearer token');
+        return;
+      }
+      res.type(this.registry.contentType).send(await this.registry.metrics());
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { WALLET_NATIONAL_LAUNCH, addDays } from '@gongji/domain';
+import { PublishedFigureEntity, type RegionEntity } from '@gongji/persistence';
+import { GraphQLError } from 'graphql';
+import { LessThanOrEqual, type DataSource } from 'typeorm';
+import { effectiveWalletFrom, toRegion } from '../region/region.mapper';
+import type { RegionService } from '../region/region.service';
+import type { Region } from '../region/region.type';
+import type { ProvinceRollout, RolloutPoint, RolloutSummary } from './rollout.types';
+
+/** Metric name of the published count of open wallet regions (seed 004). */
+export const WALLET_REGIONS_OPEN = 'WALLET_REGIONS_OPEN';
+
+const MAX_TIMELINE_DAYS = 3660;
+
+interface Snapshot {
+  readonly provinces: Region[];
+  readonly regions: { region: Region; walletFrom: string | null }[];
+}
+
+/** rolloutSummary / rolloutTimeline: the region table is small (hundreds of rows), so they are computed in memory. */
+export class RolloutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionService,
+  ) {}
+
+  private async snapshot(): Promise<Snapshot> {
+    const rows: RegionEntity[] = await this.regions.all();
+    const all = rows.map(toRegion);
+    const provinces = all.filter((r) => r.level === 'PROVINCE');
+    const byCode = new Map(provinces.map((p) => [p.code, p]));
+    const regions = all
+      .filter((r) => r.level !== 'PROVINCE')
+      .map((region) => ({
+        region,
+        walletFrom: effectiveWalletFrom(region, byCode.get(region.provinceCode) ?? null),
+      }));
+    return { provinces, regions };
+  }
+
+  async summary(on: string): Promise<RolloutSummary> {
+    const { provinces, regions } = await this.snapshot();
+    const open = (from: string | null | undefined) => from != null && from <= on;
+    const provinceRows: ProvinceRollout[] = provinces
+      .filter((p) => open(p.walletFrom))
+      .map((p) => ({
+        province: p,
+        walletFrom: p.walletFrom,
+        regionsOpen: regions.filter((r) => r.region.provinceCode === p.code && open(r.walletFrom)).length,
+        regionsEnumerated: p.walletRegionsEnumerated,
+        fullCoverage: p.walletFullCoverage,
+        usageLocationChange: open(p.usageLocationChangeFrom),
+      }));
+    const figure = await this.publishedFigure(on);
+    return {
+      on,
+      regionsOpen: regions.filter((r) => open(r.walletFrom)).length,
+      reportedRegionsOpen: on < WALLET_NATIONAL_LAUNCH ? 0 : (figure?.value ?? null),
+      reportedAsOf: on < WALLET_NATIONAL_LAUNCH ? null : (figure?.asOf ?? null),
+      reportedSource:
+        on < WALLET_NATIONAL_LAUNCH
+          ? `Before the national launch on ${WALLET_NATIONAL_LAUNCH} (R-WAL-1)`
+          : (figure?.source ?? null),
+      provincesOpen: provinceRows.length,
+      fullCoverageProvinces: provinceRows.filter((p) => p.fullCoverage).map((p) => p.province),
+      usageChangeProvinces: provinceRows.filter((p) => p.usageLocationChange).map((p) => p.province),
+      provinces: provinceRows,
+    };
+  }
+
+  /** One point at `from`, at `to`, and at every date in between where the counts change. */
+  async timeline(from: string, to: string): Promise<RolloutPoint[]> {
+    if (from > to) throw badInput('`from` must not be after `to`', ['from']);
+    if (addDays(from, MAX_TIMELINE_DAYS) < to)
+      throw badInput(`At most ${MAX_TIMELINE_DAYS} days per timeline`, ['to']);
+    const { provinces, regions } = await this.snapshot();
+    const dates = new Set<string>([from, to]);
+    for (const d of [...provinces.map((p) => p.walletFrom), ...regions.map((r) => r.walletFrom)]) {
+      if (d && d > from && d < to) dates.add(d);
+    }
+    return [...dates].sort().map((date) => ({
+      date,
+      regionsOpen: regions.filter((r) => r.walletFrom != null && r.walletFrom <= date).length,
+      provincesOpen: provinces.filter((p) => p.walletFrom != null && p.walletFrom <= date).length,
+    }));
+  }
+
+  private publishedFigure(on: string): Promise<PublishedFigureEntity | null> {
+    return this.dataSource.getRepository(PublishedFigureEntity).findOne({
+      where: { metric: WALLET_REGIONS_OPEN, asOf: LessThanOrEqual(on) },
+      order: { asOf: 'DESC' },
+    });
+  }
+}
+
+function badInput(message: string, field: string[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/auth-checker';
+import { ApiClientResolver } from './modules/api-client/api-client.resolver';
+import { RegionResolver } from './modules/region/region.resolver';
+import { RolloutResolver } from './modules/rollout/rollout.resolver';
+import { SessionResolver } from './modules/session/session.resolver';
+
+export const RESOLVERS = [ApiClientResolver, RegionResolver, RolloutResolver, SessionResolver] as const;
+
+/** Builds the public schema (committed as apps/api/schema.graphql; CI fails when it drifts). */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

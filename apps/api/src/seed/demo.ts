@@ -1,0 +1,372 @@
+import { randomUUID } from 'node:crypto';
+import { type Fen, PocketKind, SystemAccount, yuan } from '@gongji/domain';
+import {
+  CardEntity,
+  InstitutionEntity,
+  KinRelationEntity,
+  PersonEntity,
+  PocketEntity,
+  PostingEntity,
+  TransactionEntity,
+  UserEntity,
+  WalletEntity,
+  inTransaction,
+} from '@gongji/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashSecret } from '../auth/passwords';
+import { Role } from '../auth/principal';
+
+/** Demo console users. Passwords are published in the README: demo mode is refused in production. */
+export const DEMO_USERS = [
+  { username: 'admin', password: 'gongji-admin-demo', displayName: '政策管理员 (demo)', role: Role.ADMIN },
+  {
+    username: 'counter',
+    password: 'gongji-counter-demo',
+    displayName: '窗口经办 (demo)',
+    role: Role.COUNTER,
+  },
+  {
+    username: 'analyst',
+    password: 'gongji-analyst-demo',
+    displayName: '数据分析 (demo)',
+    role: Role.ANALYST,
+  },
+] as const;
+
+interface DemoPerson {
+  key: string;
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  regionCode: string;
+  insuranceType: 'EMPLOYEE' | 'RESIDENT' | 'FLEXIBLE';
+  employmentStatus: 'IN_SERVICE' | 'RETIRED' | null;
+  phone: string;
+  pockets: Partial<Record<PocketKind, Fen>>;
+}
+
+/** Families in Beijing (local mutual aid) and in two wallet provinces, Hebei and Shandong (cross-province wallet). */
+const PERSONS: DemoPerson[] = [
+  {
+    key: 'wangjianguo',
+    name: '王建国',
+    idNumber: '110105195203150179',
+    birthDate: '1952-03-15',
+    regionCode: '110000',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'RETIRED',
+    phone: '13800000001',
+    pockets: { EARMARKED: yuan(8000), LEGACY: yuan(1200) },
+  },
+  {
+    key: 'lixiuying',
+    name: '李秀英',
+    idNumber: '110105195411200265',
+    birthDate: '1954-11-20',
+    regionCode: '110000',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'RETIRED',
+    phone: '13800000002',
+    pockets: { EARMARKED: yuan(500) },
+  },
+  {
+    key: 'wangli',
+    name: '王丽',
+    idNumber: '110105198006010381',
+    birthDate: '1980-06-01',
+    regionCode: '110000',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'IN_SERVICE',
+    phone: '13800000003',
+    pockets: { EARMARKED: yuan(3500) },
+  },
+  {
+    key: 'wangqiang',
+    name: '王强',
+    idNumber: '110105198309090112',
+    birthDate: '1983-09-09',
+    regionCode: '110000',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'IN_SERVICE',
+    phone: '13800000004',
+    pockets: { EARMARKED: yuan(2600) },
+  },
+  {
+    key: 'wangxiaoming',
+    name: '王小明',
+    idNumber: '11010520120910055X',
+    birthDate: '2012-09-10',
+    regionCode: '110000',
+    insuranceType: 'RESIDENT',
+    employmentStatus: null,
+    phone: '13800000005',
+    pockets: {},
+  },
+  {
+    key: 'zhangwei',
+    name: '张伟',
+    idNumber: '130102198805120135',
+    birthDate: '1988-05-12',
+    regionCode: '130100',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'IN_SERVICE',
+    phone: '13900000001',
+    pockets: { EARMARKED: yuan(2000) },
+  },
+  {
+    key: 'zhaomin',
+    name: '赵敏',
+    idNumber: '370102196008080244',
+    birthDate: '1960-08-08',
+    regionCode: '370100',
+    insuranceType: 'RESIDENT',
+    employmentStatus: null,
+    phone: '13900000002',
+    pockets: {},
+  },
+  {
+    key: 'liuyang',
+    name: '刘洋',
+    idNumber: '370202199001010357',
+    birthDate: '1990-01-01',
+    regionCode: '370200',
+    insuranceType: 'EMPLOYEE',
+    employmentStatus: 'IN_SERVICE',
+    phone: '13900000003',
+    pockets: { EARMARKED: yuan(4200) },
+  },
+  {
+    key: 'liufang',
+    name: '刘芳',
+    idNumber: '370202196207070466',
+    birthDate: '1962-07-07',
+    regionCode: '370200',
+    insuranceType: 'FLEXIBLE',
+    employmentStatus: null,
+    phone: '13900000004',
+    pockets: {},
+  },
+];
+
+/** provider → beneficiary (relation of the beneficiary to the provider), in the beneficiary's registered order. */
+const RELATIONS: [provider: string, beneficiary: string, relation: string, position: number][] = [
+  ['wangli', 'wangxiaoming', 'CHILD', 1],
+  ['wangjianguo', 'wangxiaoming', 'GRANDCHILD', 2],
+  ['wangjianguo', 'lixiuying', 'SPOUSE', 1],
+  ['wangli', 'wangjianguo', 'PARENT', 1],
+  ['wangqiang', 'wangjianguo', 'PARENT', 2],
+  ['liuyang', 'liufang', 'PARENT', 1],
+];
+
+const INSTITUTIONS = [
+  {
+    code: 'H11010100001',
+    name: '北京协和医院 (demo)',
+    kind: 'HOSPITAL',
+    level: 'TERTIARY',
+    regionCode: '110000',
+    acceptsWallet: false,
+    openToAll: true,
+  },
+  {
+    code: 'H11010500002',
+    name: '朝阳区社区卫生服务中心 (demo)',
+    kind: 'HOSPITAL',
+    level: 'PRIMARY',
+    regionCode: '110000',
+    acceptsWallet: false,
+    openToAll: false,
+  },
+  {
+    code: 'P11010500003',
+    name: '同仁堂药店 (demo)',
+    kind: 'PHARMACY',
+    level: 'OTHER',
+    regionCode: '110000',
+    acceptsWallet: false,
+    openToAll: false,
+  },
+  {
+    code: 'H13010200001',
+    name: '河北医科大学第二医院 (demo)',
+    kind: 'HOSPITAL',
+    level: 'TERTIARY',
+    regionCode: '130100',
+    acceptsWallet: true,
+    openToAll: true,
+  },
+  {
+    code: 'H37010200001',
+    name: '山东省立医院 (demo)',
+    kind: 'HOSPITAL',
+    level: 'TERTIARY',
+    regionCode: '370100',
+    acceptsWallet: true,
+    openToAll: true,
+  },
+  {
+    code: 'P37020200002',
+    name: '青岛国大药房 (demo)',
+    kind: 'PHARMACY',
+    level: 'OTHER',
+    regionCode: '370200',
+    acceptsWallet: true,
+    openToAll: false,
+  },
+];
+
+/**
+ * Loads the demo population into an empty database (demo mode only): console users, institutions, three families,
+ * kin relations, wallets and cards. Opening balances arrive as balanced CONTRIBUTION_CREDIT transactions, so the
+ * ledger audit holds from the first start. Returns false when users already exist.
+ */
+export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
+  if ((await dataSource.getRepository(UserEntity).count()) > 0) return false;
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashSecret(u.password)));
+  await inTransaction(dataSource, async (manager) => {
+    const now = new Date();
+    await manager.getRepository(UserEntity).insert(
+      DEMO_USERS.map((u, i) => ({
+        id: randomUUID(),
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        passwordHash: hashes[i],
+        createdAt: now,
+        disabledAt: null,
+      })),
+    );
+    await manager
+      .getRepository(InstitutionEntity)
+      .insert(INSTITUTIONS.map((i) => ({ id: randomUUID(), designated: true, ...i })));
+    const ids = new Map<string, string>();
+    const idOf = (key: string): string => {
+      const id = ids.get(key);
+      if (!id) throw new Error(`demo seed: unknown person key ${key}`);
+      return id;
+    };
+    for (const p of PERSONS) {
+      const id = randomUUID();
+      ids.set(p.key, id);
+      await manager.getRepository(PersonEntity).insert({
+        id,
+        idNumber: p.idNumber,
+        name: p.name,
+        phone: p.phone,
+        birthDate: p.birthDate,
+        regionCode: p.regionCode,
+        insuranceType: p.insuranceType,
+        employmentStatus: p.employmentStatus,
+        realNameVerified: true,
+        outOfRegionUsePermission: false,
+        bankCardLinked: false,
+        paymentPasswordHash: null,
+        paymentPasswordFailures: 0,
+        paymentLockedAt: null,
+        passwordFreeLimit: yuan(200),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.getRepository(CardEntity).insert({
+        personId: id,
+        state: 'ACTIVE',
+        reportedOn: null,
+        reissueReadyOn: null,
+        reissueChannel: null,
+        updatedAt: now,
+      });
+      if (p.insuranceType === 'EMPLOYEE') {
+        for (const kind of [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET]) {
+          await openPocket(manager, id, kind, p.pockets[kind] ?? (0n as Fen), now);
+        }
+      } else {
+        await openPocket(manager, id, PocketKind.WALLET, 0n as Fen, now);
+      }
+    }
+    for (const [provider, beneficiary, relation, position] of RELATIONS) {
+      await manager.getRepository(KinRelationEntity).insert({
+        id: randomUUID(),
+        providerId: idOf(provider),
+        beneficiaryId: idOf(beneficiary),
+        relation,
+        channel: 'COUNTER',
+        position,
+        registeredOn: '2022-10-20',
+        proxyOnly: false,
+        createdAt: now,
+        revokedAt: null,
+      });
+    }
+    // 赵敏 (Jinan, Shandong) confirmed her wallet, so her son 张伟 in Shijiazhuang (Hebei) can transfer to her (R-WAL-5).
+    await manager.getRepository(WalletEntity).insert({
+      personId: idOf('zhaomin'),
+      usageRegionCode: '370100',
+      phone: '13900000002',
+      activatedAt: now,
+      usageRegionChangedAt: null,
+    });
+  });
+  return true;
+}
+
+async function openPocket(
+  manager: EntityManager,
+  personId: string,
+  kind: PocketKind,
+  balance: Fen,
+  now: Date,
+): Promise<void> {
+  await manager
+    .getRepository(PocketEntity)
+    .insert({ id: randomUUID(), personId, kind, balance, updatedAt: now });
+  if (balance === 0n) return;
+  const transactionId = randomUUID();
+  await manager.getRepository(TransactionEntity).insert({
+    id: transactionId,
+    kind: 'CONTRIBUTION_CREDIT',
+    status: 'POSTED',
+    amount: balance,
+    personId,
+    counterpartyPersonId: null,
+    institutionId: null,
+    serviceDate: null,
+    originalTransactionId: null,
+    actor: 'demo-seed',
+    explanation: [
+      {
+        rule: 'R-ACC-4',
+        message: `Demo opening balance of the ${kind} pocket, credited from collected contributions`,
+      },
+    ],
+    details: { demo: true },
+    createdAt: now,
+  });
+  await manager.getRepository(PostingEntity).insert([
+    {
+      id: randomUUID(),
+      transactionId,
+      seq: 0,
+      accountType: 'SYSTEM',
+      personId: null,
+      pocket: null,
+      systemAccount: SystemAccount.CONTRIBUTION_SOURCE,
+      ref: null,
+      amount: -balance,
+      balanceAfter: null,
+    },
+    {
+      id: randomUUID(),
+      transactionId,
+      seq: 1,
+      accountType: 'POCKET',
+      personId,
+      pocket: kind,
+      systemAccount: null,
+      ref: null,
+      amount: balance,
+      balanceAfter: balance,
+    },
+  ]);
+}
+
+export const DEMO_PERSON_COUNT = PERSONS.length;

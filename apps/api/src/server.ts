@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config';
+import type { GraphQLContext } from './context';
+import { formatError } from './http/errors';
+import { depthLimitPlugin } from './http/limits';
+import { Metrics } from './http/metrics';
+import { createLoaders } from './loaders';
+import { createSchema } from './schema';
+import { type Services, createServices } from './services';
+
+export interface RunningServer {
+  readonly app: express.Express;
+  readonly httpServer: http.Server;
+  readonly services: Services;
+  /** Stops accepting requests, drains in-flight ones, stops Apollo. Does not close the DataSource. */
+  stop(): Promise<void>;
+}
+
+/** Request body limit: far above any legitimate GraphQL request, small enough to refuse abuse early. */
+const BODY_LIMIT = '512kb';
+/** Deepest selection the public schema needs is about 6; 12 leaves room and stops abuse. */
+const MAX_QUERY_DEPTH = 12;
+
+/** Builds the HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, the console at /admin. */
+export async function createServer(deps: {
+  dataSource: DataSource;
+  config: AppConfig;
+  logger: Logger;
+}): Promise<RunningServer> {
+  const { dataSource, config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const services = createServices(dataSource, config);
+  const schema = await createSchema();
+  const metrics = new Metrics();
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT (drain HTTP, stop Apollo, close the database); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
+    formatError: formatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      depthLimitPlugin(MAX_QUERY_DEPTH),
+      metrics.plugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ok', database: 'up' });
+    } catch (err) {
+      logger.error({ err }, 'health check: database down');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+
+  app.get('/metrics', metrics.handler(config.metricsToken));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        const principal = await services.authenticator.principalOf(req.headers.authorization);
+        return {
+          principal,
+          dataSource,
+          config,
+          services,
+          logger: logger.child({ requestId }),
+          requestId,
+          loaders: createLoaders(services),
+        };
+      },
+    }),
+  );
+
+  mountAdmin(app, config, logger);
+
+  app.use(
+    (
+      err: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      // Body-parser faults (oversize, bad JSON) are the client's: answer 4xx in GraphQL's error shape.
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) logger.error({ err }, 'unhandled HTTP error');
+      res.status(status).json({
+        errors: [
+          {
+            message:
+              status === 413
+                ? `Request body larger than ${BODY_LIMIT}`
+                : status === 500
+                  ? 'Internal server error'
+                  : err.message,
+            extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+          },
+        ],
+      });
+    },
+  );
+
+  return {
+    app,
+    httpServer,
+    services,
+    stop: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Serves the built react-admin console at /admin with a single-page-app fallback. */
+function mountAdmin(app: express.Express, config: AppConfig, logger: Logger): void {
+  const dir = config.adminDir ? path.resolve(config.adminDir) : null;
+  if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
+    if (dir)
+      logger.warn(
+        { adminDir: dir },
+        'admin console not built: /admin is unavailable (run `npx nx run admin:build`)',
+      );
+    app.get(['/admin', '/admin/{*rest}'], (_req, res) => {
+      res
+        .status(404)
+        .type('text/plain')
+        .send('The admin console is not built. Run `npm start` (it builds it) or `npx nx run admin:build`.');
+    });
+    return;
+  }
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  app.use('/admin', express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  app.get(['/admin', '/admin/{*rest}'], (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+}
