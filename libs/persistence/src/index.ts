@@ -5,3 +5,4 @@ export * from './seed/reference-data';
 export * from './transactions';
 export * from './ledger/ledger-writer';
 export * from './query-counter';
+export * from './ledger/ledger-audit';
