@@ -15,7 +15,8 @@ export const MAX_FEN = 1_000_000_000_000_000n as Fen;
 /** Wraps a bigint (or a safe integer) of fen. */
 export function fen(n: bigint | number): Fen {
   if (typeof n === 'number') {
-    if (!Number.isSafeInteger(n)) throw new MoneyError(MoneyErrorCode.MALFORMED_MONEY, `not an integer fen: ${n}`);
+    if (!Number.isSafeInteger(n))
+      throw new MoneyError(MoneyErrorCode.MALFORMED_MONEY, `not an integer fen: ${n}`);
     return BigInt(n) as Fen;
   }
   return n as Fen;
@@ -58,10 +59,18 @@ export function parseMoneyOrThrow(text: string, options: ParseMoneyOptions = {})
   }
   const abs = BigInt(whole) * 100n + BigInt(decimals.padEnd(2, '0'));
   if (abs > MAX_FEN) {
-    throw new MoneyError(MoneyErrorCode.AMOUNT_TOO_LARGE, `"${text}" is larger than the largest accepted amount`, options.field);
+    throw new MoneyError(
+      MoneyErrorCode.AMOUNT_TOO_LARGE,
+      `"${text}" is larger than the largest accepted amount`,
+      options.field,
+    );
   }
   if (minus && abs !== 0n && !options.allowNegative) {
-    throw new MoneyError(MoneyErrorCode.NEGATIVE_AMOUNT, `"${text}" is negative; a positive amount is required here`, options.field);
+    throw new MoneyError(
+      MoneyErrorCode.NEGATIVE_AMOUNT,
+      `"${text}" is negative; a positive amount is required here`,
+      options.field,
+    );
   }
   return (minus ? -abs : abs) as Fen;
 }
@@ -83,7 +92,8 @@ export type BasisPoints = number;
  * Half-up means away from zero for the positive amounts the rules use; negative amounts round symmetrically.
  */
 export function applyRateHalfUp(amount: Fen, rate: BasisPoints): Fen {
-  if (!Number.isInteger(rate)) throw new MoneyError(MoneyErrorCode.MALFORMED_MONEY, `rate must be integer basis points: ${rate}`);
+  if (!Number.isInteger(rate))
+    throw new MoneyError(MoneyErrorCode.MALFORMED_MONEY, `rate must be integer basis points: ${rate}`);
   const product = amount * BigInt(rate);
   const negative = product < 0n;
   const abs = negative ? -product : product;

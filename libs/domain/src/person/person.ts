@@ -20,3 +20,13 @@ export enum EmploymentStatus {
 export function hasPersonalAccount(insuranceType: InsuranceType): boolean {
   return insuranceType === InsuranceType.EMPLOYEE;
 }
+
+/**
+ * Benefit category of an employee participant on a date (R-SET-1): retirees are split at 70, age on the service
+ * date, the 70th birthday counting as 70. Keys match `OutpatientSchedule` (inService, retiredUnder70, retired70Plus).
+ */
+export enum EmploymentCategory {
+  IN_SERVICE = 'IN_SERVICE',
+  RETIRED_UNDER_70 = 'RETIRED_UNDER_70',
+  RETIRED_70_PLUS = 'RETIRED_70_PLUS',
+}

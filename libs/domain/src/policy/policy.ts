@@ -1,4 +1,8 @@
+import type { KinPurpose, Relation } from '../kin/kin';
+import type { PasswordPolicy } from '../person/password';
+import type { BenefitSchedule, SpendingCaps } from '../settlement/benefit-schedule';
 import type { IsoDate } from '../shared/dates';
+import type { Explanation } from '../shared/domain-error';
 
 /**
  * Features that open on a date per region (rollout dates). A region's own setting wins; otherwise the province's;
@@ -26,3 +30,111 @@ export type RolloutDates = Readonly<Record<Feature, IsoDate | null>>;
 
 /** National launch of the wallet and cross-province mutual aid, Suzhou (R-WAL-1). */
 export const WALLET_NATIONAL_LAUNCH: IsoDate = '2024-12-02';
+
+/**
+ * National default rollout dates: every feature `null` (not open) unless a region or its province sets a date.
+ *
+ * Why nothing is open nationally even where DOMAIN.md names a national date: R-ACC-5 makes `earmarkedFrom` a region
+ * setting (Beijing 2022-09-01), R-KIN-3 gives registration/use dates per region (Beijing 2022-10-15 / 2022-12-01),
+ * and R-WAL-2 says regions open the wallet one by one after the 2024-12-02 launch — a national wallet date would
+ * open all regions at once, contradicting the published list. Regions therefore carry their own dates (seeded).
+ */
+export const NATIONAL_DEFAULT_ROLLOUT: RolloutDates = Object.freeze({
+  [Feature.EARMARKED_ACCOUNT]: null,
+  [Feature.KIN_REGISTRATION]: null,
+  [Feature.KIN_USE]: null,
+  [Feature.WALLET]: null,
+  [Feature.USAGE_LOCATION_CHANGE]: null,
+  [Feature.SUPPLEMENTARY_PREMIUM_SELF]: null,
+  [Feature.SUPPLEMENTARY_PREMIUM_KIN]: null,
+});
+
+/** DOMAIN.md rule that governs each feature, cited when a feature is not open ({@link isFeatureOpenOrThrow}). */
+export const FEATURE_RULES: Readonly<Record<Feature, string>> = Object.freeze({
+  [Feature.EARMARKED_ACCOUNT]: 'R-ACC-5',
+  [Feature.KIN_REGISTRATION]: 'R-KIN-3',
+  [Feature.KIN_USE]: 'R-KIN-3',
+  [Feature.WALLET]: 'R-WAL-3',
+  [Feature.USAGE_LOCATION_CHANGE]: 'R-WAL-5',
+  [Feature.SUPPLEMENTARY_PREMIUM_SELF]: 'R-USE-3',
+  [Feature.SUPPLEMENTARY_PREMIUM_KIN]: 'R-USE-3',
+});
+
+/**
+ * One level of the region chain given to `effectivePolicy`, most specific first: the pooling region, then its
+ * province (a province or municipality queried for itself is a chain of one).
+ */
+export interface RegionRollout {
+  readonly code: string;
+  /** The region's own dates; missing or `null` = inherit. */
+  readonly dates: Partial<RolloutDates>;
+  /**
+   * 全域开通 (R-WAL-2): the province opened the wallet in all its regions, so a region without its own `walletFrom`
+   * inherits the province's. Without it a province's wallet date says nothing about its cities.
+   */
+  readonly walletFullCoverage?: boolean;
+}
+
+/** Kinds of effective-dated policy settings. */
+export type SettingKind = 'KINSHIP_SCOPE' | 'BENEFIT_SCHEDULE' | 'SPENDING_CAPS' | 'PASSWORD_POLICY';
+
+interface SettingBase {
+  /** Region the row applies to; `null` = national. */
+  readonly scopeRegionCode: string | null;
+  readonly effectiveFrom: IsoDate;
+}
+
+/** An effective-dated policy row (admin console: kinship scopes, benefit schedules, caps, password policy). */
+export type PolicySetting =
+  | (SettingBase & {
+      readonly kind: 'KINSHIP_SCOPE';
+      readonly purpose: KinPurpose;
+      readonly value: readonly Relation[];
+    })
+  | (SettingBase & { readonly kind: 'BENEFIT_SCHEDULE'; readonly value: BenefitSchedule })
+  | (SettingBase & { readonly kind: 'SPENDING_CAPS'; readonly value: SpendingCaps })
+  | (SettingBase & { readonly kind: 'PASSWORD_POLICY'; readonly value: PasswordPolicy });
+
+/** Value type of each setting kind. */
+export interface SettingValues {
+  readonly KINSHIP_SCOPE: readonly Relation[];
+  readonly BENEFIT_SCHEDULE: BenefitSchedule;
+  readonly SPENDING_CAPS: SpendingCaps;
+  readonly PASSWORD_POLICY: PasswordPolicy;
+}
+
+/** Where a value of the effective policy came from. */
+export interface SettingSource {
+  /** `effectiveFrom` of the row that applies; `null` when no row applies (nothing configured yet). */
+  readonly effectiveFrom: IsoDate | null;
+  /** Region whose row applies; `null` = national (a national row or a built-in default). */
+  readonly sourceRegionCode: string | null;
+}
+
+/** One feature's state in the effective policy. */
+export interface FeatureState {
+  readonly from: IsoDate | null;
+  readonly open: boolean;
+  /** Region whose date applies; `null` = national default. */
+  readonly sourceRegionCode: string | null;
+}
+
+/** Relations allowed for one purpose on the date (R-KIN-1). */
+export interface KinshipScope extends SettingSource {
+  readonly relations: readonly Relation[];
+}
+
+/** Everything that applies to a region on a date: rollout, kinship scopes, schedules, caps, password rules. */
+export interface EffectivePolicy {
+  readonly regionCode: string;
+  readonly on: IsoDate;
+  readonly features: Readonly<Record<Feature, FeatureState>>;
+  readonly kinshipScope: Readonly<Record<KinPurpose, KinshipScope>>;
+  readonly benefitSchedule: BenefitSchedule;
+  readonly spendingCaps: SpendingCaps;
+  readonly passwordPolicy: PasswordPolicy;
+  /** Provenance of the single-valued settings. */
+  readonly settingSources: Readonly<Record<Exclude<SettingKind, 'KINSHIP_SCOPE'>, SettingSource>>;
+  /** One line per decision, citing its rule. */
+  readonly explanation: readonly Explanation[];
+}

@@ -13,6 +13,20 @@ export const FEATURE_FIELDS: Readonly<Record<Feature, string>> = Object.freeze({
   [Feature.SUPPLEMENTARY_PREMIUM_KIN]: 'supplementaryPremiumKinFrom',
 });
 
+/**
+ * Rule cited when a date field is not a calendar date: the rule that introduces that rollout date (the wallet's is
+ * R-WAL-2, "regions open the wallet one by one").
+ */
+const DATE_RULES: Readonly<Record<Feature, string>> = Object.freeze({
+  [Feature.EARMARKED_ACCOUNT]: 'R-ACC-5',
+  [Feature.KIN_REGISTRATION]: 'R-KIN-3',
+  [Feature.KIN_USE]: 'R-KIN-3',
+  [Feature.WALLET]: 'R-WAL-2',
+  [Feature.USAGE_LOCATION_CHANGE]: 'R-WAL-5',
+  [Feature.SUPPLEMENTARY_PREMIUM_SELF]: 'R-USE-3',
+  [Feature.SUPPLEMENTARY_PREMIUM_KIN]: 'R-USE-3',
+});
+
 /** Ordering constraints between rollout dates: `later` may not precede `earlier`. */
 const ORDER: readonly {
   earlier: Feature;
@@ -62,7 +76,7 @@ export function validateRolloutDates(
       violations.push({
         field: FEATURE_FIELDS[feature],
         code: RegionErrorCode.INVALID_DATE,
-        rule: 'R-WAL-2',
+        rule: DATE_RULES[feature],
         message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
       });
     }

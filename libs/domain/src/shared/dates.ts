@@ -15,6 +15,7 @@ export function isIsoDate(s: string): s is IsoDate {
   return d <= daysInMonth(y, mo);
 }
 
+/** Number of days of `month` (1–12) in `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -34,4 +35,18 @@ export function isoWeekday(date: IsoDate): number {
 /** `a <= b` for ISO dates; `null` bounds mean "never" (so `onOrAfter(x, null)` is false). */
 export function onOrAfter(date: IsoDate, from: IsoDate | null | undefined): boolean {
   return from != null && date >= from;
+}
+
+/**
+ * The `n`-th working day after `date` (Monday–Friday; `date` itself is not counted). Public holidays and the
+ * swapped weekend working days (调休) of the State Council calendar are not modelled: they change every year and
+ * no seed gives them, so a date near a holiday may come out a little early (documented for R-CARD-1).
+ */
+export function addWorkingDays(date: IsoDate, n: number): IsoDate {
+  let d = date;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (isoWeekday(d) <= 5) left--;
+  }
+  return d;
 }

@@ -72,6 +72,46 @@ describe('rollout date rules', () => {
     expect(() => validateRolloutDatesOrThrow(BEIJING)).not.toThrow();
   });
 
+  it.each([
+    [Feature.KIN_REGISTRATION, 'mutualAidRegistrationFrom', 'R-KIN-3'],
+    [Feature.EARMARKED_ACCOUNT, 'earmarkedFrom', 'R-ACC-5'],
+    [Feature.SUPPLEMENTARY_PREMIUM_SELF, 'supplementaryPremiumSelfFrom', 'R-USE-3'],
+    [Feature.USAGE_LOCATION_CHANGE, 'usageLocationChangeFrom', 'R-WAL-5'],
+  ])('%s: a non-calendar date is reported on %s citing %s', (feature, field, rule) => {
+    expect(validateRolloutDates({ [feature]: '2023-13-01' })).toEqual([
+      expect.objectContaining({ field, code: RegionErrorCode.INVALID_DATE, rule }),
+    ]);
+  });
+
+  it("R-USE-3: a city setting only the relatives' premium date is checked against the province's self date", () => {
+    const province = { [Feature.SUPPLEMENTARY_PREMIUM_SELF]: '2022-09-01' };
+    expect(validateRolloutDates({ [Feature.SUPPLEMENTARY_PREMIUM_KIN]: '2022-08-01' }, province)).toEqual([
+      expect.objectContaining({
+        field: 'supplementaryPremiumKinFrom',
+        code: RegionErrorCode.KIN_PREMIUM_BEFORE_SELF,
+      }),
+    ]);
+    expect(validateRolloutDates({ [Feature.SUPPLEMENTARY_PREMIUM_KIN]: '2022-12-01' }, province)).toEqual([]);
+  });
+
+  it('R-WAL-5: a city opening usage change before the province-inherited wallet date is refused', () => {
+    expect(
+      validateRolloutDates(
+        { [Feature.USAGE_LOCATION_CHANGE]: '2024-12-20' },
+        { [Feature.WALLET]: '2025-01-10' },
+      ),
+    ).toEqual([expect.objectContaining({ field: 'usageLocationChangeFrom', rule: 'R-WAL-5' })]);
+  });
+
+  it('R-WAL-1 and R-KIN-3: every violation is listed, not only the first', () => {
+    const v = validateRolloutDates({
+      [Feature.WALLET]: '2024-01-01',
+      [Feature.KIN_REGISTRATION]: '2023-01-01',
+      [Feature.KIN_USE]: '2022-12-01',
+    });
+    expect(v.map((x) => x.rule)).toEqual(['R-WAL-1', 'R-KIN-3']);
+  });
+
   it('maps every feature to an input field', () => {
     expect(Object.keys(FEATURE_FIELDS).sort()).toEqual(Object.values(Feature).sort());
   });

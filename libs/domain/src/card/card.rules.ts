@@ -1,0 +1,152 @@
+import { type Fen, yuan } from '../money/money';
+import { PaymentChannel } from '../person/payment-channel';
+import { addDays, addWorkingDays, type IsoDate } from '../shared/dates';
+import { ACTIVE_CARD, type Card, CardState, ReissueChannel } from './card';
+import { CardError, CardErrorCode } from './card.errors';
+
+/** A pre-report is valid 10 days (seed 002: "预挂失(有效期10天)"). */
+export const PRE_REPORT_VALID_DAYS = 10;
+
+/** Replacement fee, 工本费 20 yuan (seed 002). */
+export const REISSUE_FEE: Fen = yuan(20);
+
+/** A counter reissue can be collected after 4 working days (seed 002: "4个工作日后可领取新卡"). */
+export const COUNTER_REISSUE_WORKING_DAYS = 4;
+
+/**
+ * Last day a pre-report made on `reportedOn` is in force and can be unlocked (解挂).
+ *
+ * Reading of seed 002 ("有效期10天", "若10天内找回卡片,可办理解挂"): the 10 days are counted as the Civil Code
+ * counts periods in days (民法典 art. 201: the starting day is not counted), so they are the 10 days after the
+ * report day. A pre-report on 2025-03-03 covers 03-04 … 03-13: unlock is possible through 2025-03-13 (and on
+ * the report day itself), and the pre-report has lapsed on 2025-03-14.
+ */
+export function preReportLastDay(reportedOn: IsoDate): IsoDate {
+  return addDays(reportedOn, PRE_REPORT_VALID_DAYS);
+}
+
+/**
+ * The card's state on `date` (R-CARD-1). An unconfirmed pre-report lapses after its 10 days (DOMAIN.md decision)
+ * and the card is ACTIVE again; a date before the pre-report also finds it ACTIVE (a pre-report starts from an
+ * active card). Other states last until an explicit event.
+ */
+export function cardStateOn(card: Card, date: IsoDate): CardState {
+  if (card.state === CardState.PRE_REPORTED && card.reportedOn) {
+    if (date < card.reportedOn || date > preReportLastDay(card.reportedOn)) return CardState.ACTIVE;
+  }
+  return card.state;
+}
+
+/**
+ * Reports a loss (R-CARD-1). `PRE` (预挂失) freezes payments for 10 days from an active card (or one whose
+ * pre-report lapsed); `FORMAL` (正式挂失, ID card at an outlet) freezes until a reissue, from an active or
+ * pre-reported card, and issues the temporary certificate (领卡证明). Reporting twice is `ALREADY_REPORTED`.
+ */
+export function cardReportLossOrThrow(card: Card, stage: 'PRE' | 'FORMAL', on: IsoDate): Card {
+  const state = cardStateOn(card, on);
+  const allowed =
+    stage === 'PRE'
+      ? state === CardState.ACTIVE
+      : state === CardState.ACTIVE || state === CardState.PRE_REPORTED;
+  if (!allowed) {
+    throw new CardError(
+      CardErrorCode.ALREADY_REPORTED,
+      `The card is ${state} on ${on}: a ${stage} report is not possible`,
+    );
+  }
+  return stage === 'PRE'
+    ? { state: CardState.PRE_REPORTED, reportedOn: on, temporaryCertificate: false, reissue: null }
+    : { state: CardState.REPORTED, reportedOn: on, temporaryCertificate: true, reissue: null };
+}
+
+/**
+ * 解挂 (R-CARD-1): a card found while its pre-report is in force is unfrozen by this explicit unlock. After the
+ * 10 days the pre-report has lapsed (`PRE_REPORT_LAPSED`: nothing to unlock); a formal report cannot be undone
+ * (`FORMALLY_REPORTED`: the card waits for its replacement).
+ */
+export function cardRecoverOrThrow(card: Card, on: IsoDate): Card {
+  const state = cardStateOn(card, on);
+  if (state === CardState.PRE_REPORTED) return ACTIVE_CARD;
+  if (card.state === CardState.PRE_REPORTED) {
+    throw new CardError(
+      CardErrorCode.PRE_REPORT_LAPSED,
+      `The pre-report of ${card.reportedOn} lapsed after ${PRE_REPORT_VALID_DAYS} days; the card is usable again`,
+    );
+  }
+  if (state === CardState.REPORTED || state === CardState.REISSUE_PENDING) {
+    throw new CardError(
+      CardErrorCode.FORMALLY_REPORTED,
+      'A formally reported card stays frozen until its replacement is issued',
+    );
+  }
+  throw new CardError(
+    CardErrorCode.NOT_PRE_REPORTED,
+    'The card is not pre-reported: there is nothing to unlock',
+  );
+}
+
+/**
+ * Requests a replacement (补换卡, R-CARD-1) after a formal report: fee 20 yuan; at a counter the card is ready
+ * after 4 working days (the request day not counted; weekends skipped, public holidays not modelled — see
+ * {@link addWorkingDays}); online it comes by courier, so no ready date.
+ */
+export function cardReissueOrThrow(
+  card: Card,
+  channel: ReissueChannel | 'COUNTER' | 'ONLINE',
+  on: IsoDate,
+): Card {
+  if (cardStateOn(card, on) !== CardState.REPORTED) {
+    throw new CardError(
+      CardErrorCode.NOT_FORMALLY_REPORTED,
+      'A replacement card is issued after a formal loss report (正式挂失) only',
+    );
+  }
+  return {
+    ...card,
+    state: CardState.REISSUE_PENDING,
+    reissue: {
+      channel: channel as ReissueChannel,
+      requestedOn: on,
+      readyOn: channel === ReissueChannel.COUNTER ? addWorkingDays(on, COUNTER_REISSUE_WORKING_DAYS) : null,
+      fee: REISSUE_FEE,
+    },
+  };
+}
+
+/**
+ * The replacement card is collected at the counter (not before its ready date) or delivered by courier: the card is
+ * ACTIVE again and the temporary certificate no longer needed.
+ */
+export function cardReissueCompleteOrThrow(card: Card, on: IsoDate): Card {
+  if (card.state !== CardState.REISSUE_PENDING || !card.reissue) {
+    throw new CardError(CardErrorCode.NO_REISSUE_PENDING, 'No replacement card is pending');
+  }
+  const readyOn = card.reissue.readyOn ?? card.reissue.requestedOn;
+  if (on < readyOn) {
+    throw new CardError(
+      CardErrorCode.REISSUE_NOT_READY,
+      `The replacement card can be collected from ${readyOn}`,
+    );
+  }
+  return ACTIVE_CARD;
+}
+
+/**
+ * Whether a payment on `channel` may go through with this card on `on` (R-CARD-1). A pre-reported, reported or
+ * pending-reissue card is frozen, so every channel that presents the card (CARD, and registration fees or
+ * cross-region settlement paid by card) is refused; the electronic voucher (医保电子凭证) does not depend on the card
+ * and keeps working throughout (seed 002: "补卡期间可使用医保电子凭证扫码就医").
+ */
+export function cardPaymentsAllowed(card: Card, on: IsoDate, channel: PaymentChannel): boolean {
+  return channel === PaymentChannel.E_VOUCHER || cardStateOn(card, on) === CardState.ACTIVE;
+}
+
+/** Throwing form of {@link cardPaymentsAllowed}: `CARD_FROZEN`, pointing to the electronic voucher. */
+export function cardPaymentAllowedOrThrow(card: Card, on: IsoDate, channel: PaymentChannel): void {
+  if (!cardPaymentsAllowed(card, on, channel)) {
+    throw new CardError(
+      CardErrorCode.CARD_FROZEN,
+      `The card is ${cardStateOn(card, on)} on ${on}: card payments are frozen; pay with the electronic voucher (医保电子凭证)`,
+    );
+  }
+}

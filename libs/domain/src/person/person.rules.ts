@@ -1,0 +1,128 @@
+import { ageOn } from '../identity/identity.rules';
+import type { Fen } from '../money/money';
+import type { IsoDate } from '../shared/dates';
+import type { Explanation } from '../shared/domain-error';
+import { type PasswordAttemptState, type PasswordPolicy } from './password';
+import { PaymentChannel } from './payment-channel';
+import { EmploymentCategory, EmploymentStatus } from './person';
+import { PersonError, PersonErrorCode } from './person.errors';
+
+/** Age from which a retiree gets the higher outpatient rate (R-SET-1): 70 or older on the service date. */
+export const SENIOR_RETIREE_AGE = 70;
+
+/** Lockout threshold of R-ACC-7's decision when no policy says otherwise. */
+export const DEFAULT_LOCKOUT_AFTER_FAILURES = 5;
+
+/**
+ * Benefit category on `date` (R-SET-1): in service, or retired under / at or over 70 (the 70th birthday on the
+ * service date counts as 70; see {@link ageOn} for 29 February).
+ */
+export function employmentCategoryOn(
+  person: { readonly employmentStatus: EmploymentStatus; readonly birthDate: IsoDate },
+  date: IsoDate,
+): EmploymentCategory {
+  if (person.employmentStatus === EmploymentStatus.IN_SERVICE) return EmploymentCategory.IN_SERVICE;
+  return ageOn(person.birthDate, date) >= SENIOR_RETIREE_AGE
+    ? EmploymentCategory.RETIRED_70_PLUS
+    : EmploymentCategory.RETIRED_UNDER_70;
+}
+
+/** Channels that never ask for the account password (R-ACC-7, seed 001 Q10). */
+export const PASSWORD_EXEMPT_CHANNELS: readonly PaymentChannel[] = Object.freeze([
+  PaymentChannel.REGISTRATION_FEE,
+  PaymentChannel.E_VOUCHER,
+  PaymentChannel.CROSS_REGION_DIRECT,
+]);
+
+/** Input of {@link passwordRequirement}. */
+export interface PasswordRequirementInput {
+  readonly channel: PaymentChannel;
+  /** What this payment takes from personal accounts (own and relatives'): cash never needs the password. */
+  readonly amountFromAccount: Fen;
+  /** The patient's own password-free limit (限额免密); 0 when not set. */
+  readonly passwordFreeLimit: Fen;
+}
+
+/**
+ * Whether a payment at a designated institution needs the account password (R-ACC-7), with the reason.
+ *
+ * Exempt: registration fees, the electronic voucher, cross-region direct settlement, and any amount at or below
+ * the holder's password-free limit (so also a payment that takes nothing from the account). The limit compared is
+ * the *patient's*: when relatives' accounts pay through mutual aid, the patient presents their own card or code and
+ * types their own password (seed 001 Q10, seed 002) — see {@link passwordOwnerId}.
+ */
+export function passwordRequirement(input: PasswordRequirementInput): {
+  readonly required: boolean;
+  readonly explanation: Explanation;
+} {
+  if (PASSWORD_EXEMPT_CHANNELS.includes(input.channel)) {
+    return {
+      required: false,
+      explanation: { rule: 'R-ACC-7', message: `No password: ${input.channel} payments are exempt` },
+    };
+  }
+  if (input.amountFromAccount <= input.passwordFreeLimit) {
+    return {
+      required: false,
+      explanation: {
+        rule: 'R-ACC-7',
+        message: `No password: the amount from the account is within the password-free limit`,
+      },
+    };
+  }
+  return {
+    required: true,
+    explanation: { rule: 'R-ACC-7', message: "The patient's own account password is required" },
+  };
+}
+
+/** `passwordRequirement(input).required`: true when the payment must ask for the password (R-ACC-7). */
+export function passwordRequired(input: PasswordRequirementInput): boolean {
+  return passwordRequirement(input).required;
+}
+
+/**
+ * Whose password a payment asks for (R-ACC-7): always the patient's, even when relatives' accounts pay through
+ * mutual aid — providers are never asked at the counter (seed 001 Q10, seed 002).
+ */
+export function passwordOwnerId(payment: {
+  readonly patientId: string;
+  readonly providerIds?: readonly string[];
+}): string {
+  return payment.patientId;
+}
+
+/**
+ * Records one password attempt (R-ACC-7 decision): a correct one resets the counter, a wrong one increments it and
+ * locks account payment at the policy's threshold (5 by default). A locked state stays locked whatever is typed —
+ * only staff unlock ({@link unlockPassword}), so guessing cannot continue after the lock.
+ */
+export function registerPasswordAttempt(
+  state: PasswordAttemptState,
+  ok: boolean,
+  policy: Pick<PasswordPolicy, 'lockoutAfterFailures'> = {
+    lockoutAfterFailures: DEFAULT_LOCKOUT_AFTER_FAILURES,
+  },
+): { readonly state: PasswordAttemptState; readonly locked: boolean; readonly accepted: boolean } {
+  if (state.locked) return { state, locked: true, accepted: false };
+  if (ok) return { state: { consecutiveFailures: 0, locked: false }, locked: false, accepted: true };
+  const consecutiveFailures = state.consecutiveFailures + 1;
+  const locked = consecutiveFailures >= policy.lockoutAfterFailures;
+  return { state: { consecutiveFailures, locked }, locked, accepted: false };
+}
+
+/** Staff unlock after a lockout (R-ACC-7): the counter restarts at zero. */
+export function unlockPassword(): PasswordAttemptState {
+  return { consecutiveFailures: 0, locked: false };
+}
+
+/** Refuses account payment while the password is locked (R-ACC-7, code `PASSWORD_LOCKED`). */
+export function assertPasswordNotLockedOrThrow(state: PasswordAttemptState): void {
+  if (state.locked) {
+    throw new PersonError(
+      PersonErrorCode.PASSWORD_LOCKED,
+      'Account payment is locked after too many consecutive wrong passwords; staff must unlock it',
+      'R-ACC-7',
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Codes of refusals raised from the effective policy. */
+export enum PolicyErrorCode {
+  /** The feature has no date in the region chain, or its date is after the business date. */
+  FEATURE_NOT_OPEN = 'FEATURE_NOT_OPEN',
+}
+
+/** A refusal because the policy of the region on the date does not allow the action. */
+export class PolicyError extends DomainError {
+  constructor(code: PolicyErrorCode, message: string, rule: string, field?: readonly string[]) {
+    super(code, message, rule, field);
+  }
+}

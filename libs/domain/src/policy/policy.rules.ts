@@ -1,0 +1,195 @@
+import { KinPurpose, type Relation } from '../kin/kin';
+import type { IsoDate } from '../shared/dates';
+import type { Explanation } from '../shared/domain-error';
+import {
+  type EffectivePolicy,
+  Feature,
+  FEATURE_RULES,
+  type FeatureState,
+  type KinshipScope,
+  NATIONAL_DEFAULT_ROLLOUT,
+  type PolicySetting,
+  type RegionRollout,
+  type SettingKind,
+  type SettingValues,
+  type SettingSource,
+} from './policy';
+import { NATIONAL_DEFAULT_SETTINGS } from './policy.defaults';
+import { PolicyError, PolicyErrorCode } from './policy.errors';
+
+/** Input of {@link effectivePolicy}. */
+export interface EffectivePolicyInput {
+  /** The region, then its province (most specific first). */
+  readonly chain: readonly [RegionRollout, ...RegionRollout[]];
+  /** Effective-dated rows from the database; rows of regions outside the chain are ignored. */
+  readonly settings: readonly PolicySetting[];
+  readonly on: IsoDate;
+  /** Last tier below national rows; {@link NATIONAL_DEFAULT_SETTINGS} unless a test replaces it. */
+  readonly defaults?: readonly PolicySetting[];
+}
+
+/**
+ * The policy that applies to a region on a date (issue #3): a pure function of the region chain, the settings rows
+ * and the date, so that an answer for a past date never changes when rows are added for later dates.
+ *
+ * Rollout dates: the region's own date, else the province's, else the national default ({@link
+ * NATIONAL_DEFAULT_ROLLOUT}: nothing). The wallet is the exception (R-WAL-2): a province's `walletFrom` reaches its
+ * regions only when the province opened 全域 (`walletFullCoverage`), because elsewhere regions open one by one.
+ *
+ * Settings (kinship scope per purpose, benefit schedule, spending caps, password policy): tiers are the chain's
+ * regions in order, then national rows, then the built-in defaults. The first tier holding any row with
+ * `effectiveFrom ≤ on` decides, and within it the row with the latest `effectiveFrom` (on a tie, the later row in
+ * `settings`, i.e. the later correction). A more specific tier wins even with an older row: a city that set its own
+ * scope in 2023 keeps it until it sets another, whatever the nation does later.
+ */
+export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
+  const { chain, on } = input;
+  const explanation: Explanation[] = [];
+  const tiers: { code: string | null; rows: readonly PolicySetting[]; builtIn: boolean }[] = [
+    ...chain.map((r) => ({
+      code: r.code as string | null,
+      rows: input.settings.filter((s) => s.scopeRegionCode === r.code),
+      builtIn: false,
+    })),
+    { code: null, rows: input.settings.filter((s) => s.scopeRegionCode === null), builtIn: false },
+    { code: null, rows: input.defaults ?? NATIONAL_DEFAULT_SETTINGS, builtIn: true },
+  ];
+
+  const features = {} as Record<Feature, FeatureState>;
+  for (const feature of Object.values(Feature)) {
+    const state = featureState(chain, feature, on);
+    features[feature] = state;
+    explanation.push({
+      rule: FEATURE_RULES[feature],
+      message: `${feature} ${state.open ? 'open' : 'not open'} on ${on}: ${
+        state.from ? `from ${state.from}` : 'no date set'
+      } (${state.sourceRegionCode ? `region ${state.sourceRegionCode}` : 'national default'})`,
+    });
+  }
+
+  function pick<K extends SettingKind>(kind: K, purpose?: KinPurpose): Picked<K> | null {
+    for (const tier of tiers) {
+      let best: PolicySetting | null = null;
+      for (const row of tier.rows) {
+        if (row.kind !== kind || row.effectiveFrom > on) continue;
+        if (purpose && row.kind === 'KINSHIP_SCOPE' && row.purpose !== purpose) continue;
+        if (!best || row.effectiveFrom >= best.effectiveFrom) best = row;
+      }
+      if (best) {
+        return {
+          value: best.value as SettingValues[K],
+          source: { effectiveFrom: best.effectiveFrom, sourceRegionCode: tier.code },
+          label: tier.code ? `region ${tier.code}` : tier.builtIn ? 'national default' : 'national setting',
+        };
+      }
+    }
+    return null;
+  }
+
+  const kinshipScope = {} as Record<KinPurpose, KinshipScope>;
+  for (const purpose of Object.values(KinPurpose)) {
+    const found = pick('KINSHIP_SCOPE', purpose);
+    kinshipScope[purpose] = found
+      ? { relations: found.value, ...found.source }
+      : { relations: [], effectiveFrom: null, sourceRegionCode: null };
+    explanation.push({
+      rule: 'R-KIN-1',
+      message: found
+        ? `Kinship scope for ${purpose}: ${found.value.join(', ') || 'nobody'} since ${found.source.effectiveFrom} (${found.label})`
+        : `Kinship scope for ${purpose}: nobody on ${on} (no scope configured yet)`,
+    });
+  }
+
+  const schedule = pickOrDefault('BENEFIT_SCHEDULE', 'R-SET-1', 'Benefit schedule');
+  const caps = pickOrDefault('SPENDING_CAPS', 'R-USE-6', 'Spending caps');
+  const password = pickOrDefault('PASSWORD_POLICY', 'R-ACC-7', 'Password policy');
+
+  function pickOrDefault<K extends Exclude<SettingKind, 'KINSHIP_SCOPE'>>(
+    kind: K,
+    rule: string,
+    what: string,
+  ) {
+    const found = pick(kind) ?? pickFrom(NATIONAL_DEFAULT_SETTINGS, kind);
+    explanation.push({ rule, message: `${what} since ${found.source.effectiveFrom} (${found.label})` });
+    return found;
+  }
+
+  return {
+    regionCode: chain[0].code,
+    on,
+    features,
+    kinshipScope,
+    benefitSchedule: schedule.value,
+    spendingCaps: caps.value,
+    passwordPolicy: password.value,
+    settingSources: {
+      BENEFIT_SCHEDULE: schedule.source,
+      SPENDING_CAPS: caps.source,
+      PASSWORD_POLICY: password.source,
+    },
+    explanation,
+  };
+}
+
+/**
+ * Fallback when even the defaults have no row on `on` (a date before {@link POLICY_EPOCH}, or replaced defaults):
+ * the earliest built-in row, because settlement needs *some* schedule and the oldest one is the closest to the past.
+ */
+function pickFrom<K extends Exclude<SettingKind, 'KINSHIP_SCOPE'>>(
+  rows: readonly PolicySetting[],
+  kind: K,
+): Picked<K> {
+  const row = rows
+    .filter((r) => r.kind === kind)
+    .reduce((a, b) => (b.effectiveFrom < a.effectiveFrom ? b : a));
+  return {
+    value: row.value as SettingValues[K],
+    source: { effectiveFrom: row.effectiveFrom, sourceRegionCode: null },
+    label: 'earliest national default',
+  };
+}
+
+interface Picked<K extends SettingKind> {
+  readonly value: SettingValues[K];
+  readonly source: SettingSource;
+  readonly label: string;
+}
+
+function featureState(chain: readonly RegionRollout[], feature: Feature, on: IsoDate): FeatureState {
+  for (let i = 0; i < chain.length; i++) {
+    const level = chain[i];
+    // R-WAL-2: only a province that opened 全域 passes its wallet date down to its regions.
+    if (i > 0 && feature === Feature.WALLET && !level.walletFullCoverage) continue;
+    const from = level.dates[feature];
+    if (from != null) return { from, open: on >= from, sourceRegionCode: level.code };
+  }
+  const from = NATIONAL_DEFAULT_ROLLOUT[feature];
+  return { from, open: from != null && on >= from, sourceRegionCode: null };
+}
+
+/**
+ * Refuses when `feature` is not open in the policy's region on its date (code `FEATURE_NOT_OPEN`), citing `rule`
+ * — by default the feature's own rule ({@link FEATURE_RULES}: KIN_* → R-KIN-3, WALLET → R-WAL-3, …).
+ */
+export function isFeatureOpenOrThrow(
+  policy: EffectivePolicy,
+  feature: Feature,
+  rule: string = FEATURE_RULES[feature],
+): FeatureState {
+  const state = policy.features[feature];
+  if (!state.open) {
+    throw new PolicyError(
+      PolicyErrorCode.FEATURE_NOT_OPEN,
+      state.from
+        ? `${feature} opens in region ${policy.regionCode} on ${state.from}, after ${policy.on}`
+        : `${feature} is not open in region ${policy.regionCode} (no date set)`,
+      rule,
+    );
+  }
+  return state;
+}
+
+/** True when `relation` is in the kinship scope of `purpose` in the policy's region on its date (R-KIN-1). */
+export function relationInScope(policy: EffectivePolicy, purpose: KinPurpose, relation: Relation): boolean {
+  return policy.kinshipScope[purpose].relations.includes(relation);
+}
