@@ -1,4 +1,5 @@
 import type { Fen } from '../money/money';
+import type { Explanation } from '../shared/domain-error';
 
 /** The pockets of a personal account (R-ACC-3). */
 export enum PocketKind {
@@ -51,3 +52,41 @@ export function pocketAccount(personId: string, pocket: PocketKind): LedgerAccou
 export function systemAccount(account: SystemAccount, ref?: string): LedgerAccount {
   return ref === undefined ? { type: 'SYSTEM', account } : { type: 'SYSTEM', account, ref };
 }
+
+/** What a transaction is (stored as `TransactionEntity.kind`, surfaced as `Transaction.kind`). */
+export enum TransactionKind {
+  /** A confirmed medical bill (R-SET). */
+  SETTLEMENT = 'SETTLEMENT',
+  /** Full reversal of a settlement (R-USE-5, R-SET-5). */
+  SETTLEMENT_CANCEL = 'SETTLEMENT_CANCEL',
+  /** Partial (or final) refund of a settlement (R-USE-5). */
+  REFUND = 'REFUND',
+  /** Supplementary medical-insurance premium (R-USE-3). */
+  PREMIUM = 'PREMIUM',
+  /** Resident basic medical insurance or long-term-care contribution (R-USE-2, R-WAL-7). */
+  RESIDENT_CONTRIBUTION = 'RESIDENT_CONTRIBUTION',
+  /** Transfer into a near relative's wallet (R-WAL). */
+  WALLET_TRANSFER = 'WALLET_TRANSFER',
+  /** Monthly credit of collected contributions (R-ACC-4). */
+  CONTRIBUTION_CREDIT = 'CONTRIBUTION_CREDIT',
+  /** Yearly interest (结息, R-ACC-4). */
+  INTEREST = 'INTEREST',
+  /** Cash withdrawal of the legacy passbook balance (R-ACC-5). */
+  LEGACY_WITHDRAWAL = 'LEGACY_WITHDRAWAL',
+}
+
+/**
+ * The outcome of a pure money rule: what kind of transaction, its balanced postings (R-SET-6) and why
+ * (one rule id + message per decision). The ledger writer stores it as one transaction.
+ */
+export interface LedgerDecision {
+  readonly kind: TransactionKind;
+  readonly postings: readonly Posting[];
+  readonly explanation: readonly Explanation[];
+}
+
+/** Key of a pocket in {@link Balances}: `${personId}:${pocket}`, the same key the ledger writer locks by. */
+export type BalanceKey = `${string}:${PocketKind}`;
+
+/** Balances of personal pockets in fen. A missing key is a zero balance. */
+export type Balances = ReadonlyMap<string, Fen>;

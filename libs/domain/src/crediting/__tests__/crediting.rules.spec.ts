@@ -1,0 +1,135 @@
+import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../../ledger/ledger';
+import { creditPocket, posting, sumPostings } from '../../ledger/ledger.rules';
+import { type Fen, yuan } from '../../money/money';
+import { CreditingErrorCode } from '../crediting.errors';
+import { creditContributionsOrThrow, postInterestOrThrow } from '../crediting.rules';
+
+const fen = (n: number) => BigInt(n) as Fen;
+
+describe('R-ACC-4 monthly crediting', () => {
+  it('R-ACC-4 credits collected contributions from CONTRIBUTION_SOURCE to EARMARKED; nothing collected, no credit', () => {
+    const r = creditContributionsOrThrow(
+      '2024-03',
+      [
+        { personId: 'a', amount: yuan(300) },
+        { personId: 'b', amount: fen(0) },
+        { personId: 'c', amount: yuan(150) },
+      ],
+      [],
+    );
+    expect(r.decision?.kind).toBe(TransactionKind.CONTRIBUTION_CREDIT);
+    expect(r.decision?.postings).toEqual([
+      posting(systemAccount(SystemAccount.CONTRIBUTION_SOURCE), -yuan(450)),
+      creditPocket('a', PocketKind.EARMARKED, yuan(300)),
+      creditPocket('c', PocketKind.EARMARKED, yuan(150)),
+    ]);
+    expect(sumPostings(r.decision!.postings)).toBe(0n);
+    expect(r.notCollected).toEqual(['b']);
+    expect(r.decision?.explanation[0].rule).toBe('R-ACC-4');
+  });
+
+  it('R-ACC-4 exactly once: the same amount again is a no-op reported as already credited', () => {
+    const r = creditContributionsOrThrow(
+      '2024-03',
+      [{ personId: 'a', amount: yuan(300) }],
+      [{ personId: 'a', amount: yuan(300) }],
+    );
+    expect(r.decision).toBeNull();
+    expect(r.alreadyCredited).toEqual([{ personId: 'a', amount: yuan(300) }]);
+    expect(r.credited).toEqual([]);
+  });
+
+  it('R-ACC-4 a row listed twice with the same amount is credited once', () => {
+    const r = creditContributionsOrThrow(
+      '2024-03',
+      [
+        { personId: 'a', amount: yuan(300) },
+        { personId: 'a', amount: yuan(300) },
+      ],
+      [],
+    );
+    expect(r.credited).toEqual([{ personId: 'a', amount: yuan(300) }]);
+  });
+
+  it.each([
+    [
+      'a different amount for a credited person-month',
+      [{ personId: 'a', amount: yuan(301) }],
+      [{ personId: 'a', amount: yuan(300) }],
+    ],
+    [
+      'the same person twice with different amounts',
+      [
+        { personId: 'a', amount: yuan(1) },
+        { personId: 'a', amount: yuan(2) },
+      ],
+      [],
+    ],
+  ])('R-ACC-4 refuses %s (CONFLICTING_CREDIT), nothing credited', (_label, rows, already) => {
+    expect(() => creditContributionsOrThrow('2024-03', rows, already)).toThrow(
+      expect.objectContaining({ code: CreditingErrorCode.CONFLICTING_CREDIT, rule: 'R-ACC-4' }),
+    );
+  });
+
+  it.each([
+    ['month 2024-13', '2024-13', [], CreditingErrorCode.INVALID_MONTH],
+    ['month 2024-3', '2024-3', [], CreditingErrorCode.INVALID_MONTH],
+    [
+      'a negative contribution',
+      '2024-03',
+      [{ personId: 'a', amount: fen(-1) }],
+      CreditingErrorCode.INVALID_AMOUNT,
+    ],
+  ])('R-ACC-4 refuses %s', (_label, month, rows, code) => {
+    expect(() => creditContributionsOrThrow(month, rows, [])).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('R-ACC-4 months before earmarkedFrom were allocated to the passbook (LEGACY)', () => {
+    const r = creditContributionsOrThrow('2022-08', [{ personId: 'a', amount: yuan(10) }], []);
+    expect(r.decision?.postings[1]).toEqual(creditPocket('a', PocketKind.LEGACY, yuan(10)));
+    const later = creditContributionsOrThrow('2022-09', [{ personId: 'a', amount: yuan(10) }], [], {
+      earmarkedFrom: '2022-10-01',
+    });
+    expect(later.decision?.postings[1]).toEqual(creditPocket('a', PocketKind.LEGACY, yuan(10)));
+  });
+});
+
+describe('R-ACC-4 interest', () => {
+  // 1000.00 × 1.5% = 15.00; 0.33 × 1.5% = 0.00495 → 0.00 (no posting); 0.34 × 1.5% = 0.0051 → 0.01.
+  it('R-ACC-4 year-end EARMARKED × rate, half-up to the fen, posted from INTEREST to EARMARKED', () => {
+    const r = postInterestOrThrow(
+      2024,
+      150,
+      [
+        { personId: 'a', balance: yuan(1000) },
+        { personId: 'b', balance: fen(33) },
+        { personId: 'c', balance: fen(34) },
+        { personId: 'd', balance: fen(0) },
+      ],
+      false,
+    );
+    expect(r.interest).toEqual([
+      { personId: 'a', amount: yuan(15) },
+      { personId: 'c', amount: fen(1) },
+    ]);
+    expect(r.total).toBe(fen(1501));
+    expect(r.decision?.kind).toBe(TransactionKind.INTEREST);
+    expect(r.decision?.postings[0]).toEqual(posting(systemAccount(SystemAccount.INTEREST), -fen(1501)));
+    expect(r.decision?.explanation[0].message).toContain('1.5%');
+  });
+
+  it('R-ACC-4 no interest earned → no transaction', () => {
+    expect(postInterestOrThrow(2024, 0, [{ personId: 'a', balance: yuan(1) }], false).decision).toBeNull();
+  });
+
+  it.each([
+    ['already posted', 2024, 150, true, CreditingErrorCode.INTEREST_ALREADY_POSTED],
+    ['a fractional rate', 2024, 1.5, false, CreditingErrorCode.INVALID_RATE],
+    ['a negative rate', 2024, -1, false, CreditingErrorCode.INVALID_RATE],
+    ['an implausible year', 24, 150, false, CreditingErrorCode.INVALID_YEAR],
+  ])('R-ACC-4 refuses interest %s', (_label, year, rate, posted, code) => {
+    expect(() => postInterestOrThrow(year, rate, [], posted)).toThrow(
+      expect.objectContaining({ code, rule: 'R-ACC-4' }),
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Codes of refused contribution credits and interest runs (R-ACC-4). */
+export enum CreditingErrorCode {
+  /** The month is not `YYYY-MM`. */
+  INVALID_MONTH = 'INVALID_MONTH',
+  /** A negative contribution amount. */
+  INVALID_AMOUNT = 'INVALID_AMOUNT',
+  /** A person-month already credited with a different amount, or listed twice with different amounts. */
+  CONFLICTING_CREDIT = 'CONFLICTING_CREDIT',
+  /** The year is not a plausible calendar year. */
+  INVALID_YEAR = 'INVALID_YEAR',
+  /** The rate is not integer basis points in 0..10000. */
+  INVALID_RATE = 'INVALID_RATE',
+  /** Interest for this year was already posted. */
+  INTEREST_ALREADY_POSTED = 'INTEREST_ALREADY_POSTED',
+}
+
+/** A refused credit or interest run; the rule is always R-ACC-4. */
+export class CreditingError extends DomainError {
+  constructor(
+    code: CreditingErrorCode,
+    message: string,
+    field?: readonly string[],
+    /** Every person-month in conflict, for CONFLICTING_CREDIT. */
+    readonly conflicts: readonly string[] = [],
+  ) {
+    super(code, message, 'R-ACC-4', field);
+  }
+}

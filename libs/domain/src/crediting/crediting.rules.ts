@@ -1,0 +1,169 @@
+import { type BasisPoints, type Fen, applyRateHalfUp, formatMoney, sumFen } from '../money/money';
+import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
+import { explain, formatRate } from '../ledger/explain';
+import { creditPocket, posting } from '../ledger/ledger.rules';
+import type {
+  ContributionCreditOptions,
+  ContributionCreditResult,
+  ContributionRow,
+  ExistingCredit,
+  InterestBase,
+  InterestResult,
+} from './crediting';
+import { CreditingError, CreditingErrorCode } from './crediting.errors';
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Beijing's start of the book-entry account (R-ACC-3); the default of `earmarkedFrom`. */
+const DEFAULT_EARMARKED_FROM = '2022-09-01';
+
+/**
+ * R-ACC-4: credits one month of collected contributions, exactly once per person and month.
+ *
+ * - amount 0 → not collected, no credit (根据医保费征收情况); a negative amount is refused;
+ * - a person-month already credited with the same amount → reported in `alreadyCredited`, nothing moves (so a
+ *   re-run of the same batch is harmless);
+ * - a person-month already credited (or listed twice in the batch) with a different amount → the whole batch is
+ *   refused with CONFLICTING_CREDIT: a correction is a staff decision, not a silent second credit;
+ * - credits go from CONTRIBUTION_SOURCE to EARMARKED, or to LEGACY for months before `earmarkedFrom` (those funds
+ *   went to the bank passbook, R-ACC-4 relocated insured).
+ *
+ * The credit day (1st–5th) is an operating schedule, not a refusal: a late batch is still credited once.
+ */
+export function creditContributionsOrThrow(
+  month: string,
+  rows: readonly ContributionRow[],
+  alreadyCredited: readonly ExistingCredit[],
+  options: ContributionCreditOptions = {},
+): ContributionCreditResult {
+  if (!MONTH_RE.test(month)) {
+    throw new CreditingError(CreditingErrorCode.INVALID_MONTH, `"${month}" is not a month (YYYY-MM)`, [
+      'month',
+    ]);
+  }
+  const pocket =
+    `${month}-01` < (options.earmarkedFrom ?? DEFAULT_EARMARKED_FROM)
+      ? PocketKind.LEGACY
+      : PocketKind.EARMARKED;
+  const previous = new Map(alreadyCredited.map((c) => [c.personId, c.amount]));
+  const batch = new Map<string, Fen>();
+  const conflicts: string[] = [];
+  rows.forEach((row, i) => {
+    if (row.amount < 0n) {
+      throw new CreditingError(
+        CreditingErrorCode.INVALID_AMOUNT,
+        `Contribution of ${row.personId} for ${month} is negative (${formatMoney(row.amount)})`,
+        ['rows', String(i), 'amount'],
+      );
+    }
+    const seen = batch.get(row.personId);
+    if (seen !== undefined && seen !== row.amount) conflicts.push(`${row.personId} ${month} (listed twice)`);
+    batch.set(row.personId, row.amount);
+  });
+  const credited: ExistingCredit[] = [];
+  const same: ExistingCredit[] = [];
+  const notCollected: string[] = [];
+  for (const [personId, amount] of batch) {
+    const before = previous.get(personId);
+    if (before !== undefined) {
+      if (before === amount) same.push({ personId, amount });
+      else
+        conflicts.push(`${personId} ${month} (credited ${formatMoney(before)}, now ${formatMoney(amount)})`);
+    } else if (amount === 0n) {
+      notCollected.push(personId);
+    } else {
+      credited.push({ personId, amount });
+    }
+  }
+  if (conflicts.length) {
+    throw new CreditingError(
+      CreditingErrorCode.CONFLICTING_CREDIT,
+      `R-ACC-4: a person-month is credited exactly once; conflicting: ${conflicts.join('; ')}`,
+      ['rows'],
+      conflicts,
+    );
+  }
+  const total = sumFen(credited.map((c) => c.amount));
+  const explanation = [
+    explain(
+      'R-ACC-4',
+      `${month}: credit ${credited.length} collected contributions totalling ${formatMoney(total)} to ${pocket}; ` +
+        `${same.length} already credited (no-op); ${notCollected.length} not collected (no credit)`,
+    ),
+  ];
+  return {
+    month,
+    decision: credited.length
+      ? {
+          kind: TransactionKind.CONTRIBUTION_CREDIT,
+          postings: [
+            posting(systemAccount(SystemAccount.CONTRIBUTION_SOURCE), -total),
+            ...credited.map((c) => creditPocket(c.personId, pocket, c.amount)),
+          ],
+          explanation,
+        }
+      : null,
+    credited,
+    alreadyCredited: same,
+    notCollected,
+  };
+}
+
+/**
+ * R-ACC-4: yearly interest (结息) posted to EARMARKED, once per year.
+ *
+ * Formula (simple, documented decision): interest = year-end EARMARKED balance × annual rate, rounded half-up to
+ * the fen, per person. Intra-year balance movements are not weighted (the seeds give no day-count rule); LEGACY
+ * earns the bank's own interest outside this ledger. Accounts earning 0.00 get no posting.
+ */
+export function postInterestOrThrow(
+  year: number,
+  annualRate: BasisPoints,
+  balances: readonly InterestBase[],
+  alreadyPosted: boolean,
+): InterestResult {
+  if (!Number.isInteger(year) || year < 1998 || year > 9999) {
+    throw new CreditingError(CreditingErrorCode.INVALID_YEAR, `${year} is not a calendar year`, ['year']);
+  }
+  if (!Number.isInteger(annualRate) || annualRate < 0 || annualRate > 10_000) {
+    throw new CreditingError(
+      CreditingErrorCode.INVALID_RATE,
+      `annual rate must be integer basis points 0..10000, got ${annualRate}`,
+      ['annualRate'],
+    );
+  }
+  if (alreadyPosted) {
+    throw new CreditingError(
+      CreditingErrorCode.INTEREST_ALREADY_POSTED,
+      `R-ACC-4: interest for ${year} was already posted`,
+      ['year'],
+    );
+  }
+  const interest = balances
+    .filter((b) => b.balance > 0n)
+    .map((b) => ({ personId: b.personId, amount: applyRateHalfUp(b.balance, annualRate) }))
+    .filter((i) => i.amount > 0n);
+  const total = sumFen(interest.map((i) => i.amount));
+  return {
+    year,
+    annualRate,
+    interest,
+    total,
+    decision: interest.length
+      ? {
+          kind: TransactionKind.INTEREST,
+          postings: [
+            posting(systemAccount(SystemAccount.INTEREST), -total),
+            ...interest.map((i) => creditPocket(i.personId, PocketKind.EARMARKED, i.amount)),
+          ],
+          explanation: [
+            explain(
+              'R-ACC-4',
+              `${year} interest: year-end EARMARKED balance × ${formatRate(annualRate)}, half-up to the fen; ` +
+                `${interest.length} accounts, total ${formatMoney(total)}`,
+            ),
+          ],
+        }
+      : null,
+  };
+}

@@ -1,0 +1,58 @@
+import type { BasisPoints, Fen } from '../money/money';
+import type { LedgerDecision } from '../ledger/ledger';
+import type { IsoDate } from '../shared/dates';
+
+/** One row of a monthly contribution batch: what was collected for a person in the month (R-ACC-4). */
+export interface ContributionRow {
+  readonly personId: string;
+  /** Amount to credit to the personal account; 0 = nothing collected this month, so no credit. */
+  readonly amount: Fen;
+}
+
+/** A credit already booked for the month (from `contribution_credits`). */
+export interface ExistingCredit {
+  readonly personId: string;
+  readonly amount: Fen;
+}
+
+/** Outcome of a monthly batch. */
+export interface ContributionCreditResult {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** The transaction to write; `null` when the batch credits nobody new (everything no-op or not collected). */
+  readonly decision: LedgerDecision | null;
+  /** Credits booked now. */
+  readonly credited: readonly ExistingCredit[];
+  /** Same person, month and amount as an earlier credit: nothing moves (exactly once, R-ACC-4). */
+  readonly alreadyCredited: readonly ExistingCredit[];
+  /** Rows with nothing collected (amount 0): no credit (R-ACC-4). */
+  readonly notCollected: readonly string[];
+}
+
+/** Options of {@link creditContributionsOrThrow}. */
+export interface ContributionCreditOptions {
+  /**
+   * First day of the book-entry account in the region (`earmarkedFrom`, R-ACC-3/5). Months before it are credited
+   * to LEGACY (the passbook of those days), later months to EARMARKED. Default 2022-09-01 (Beijing).
+   */
+  readonly earmarkedFrom?: IsoDate;
+}
+
+/** A year-end EARMARKED balance to pay interest on. */
+export interface InterestBase {
+  readonly personId: string;
+  /** EARMARKED balance at the end of the year. */
+  readonly balance: Fen;
+}
+
+/** Outcome of a yearly interest run (R-ACC-4). */
+export interface InterestResult {
+  readonly year: number;
+  readonly annualRate: BasisPoints;
+  /** The transaction to write; `null` when no account earns a fen. */
+  readonly decision: LedgerDecision | null;
+  /** Interest per person (only non-zero amounts). */
+  readonly interest: readonly ExistingCredit[];
+  /** Sum of the interest posted. */
+  readonly total: Fen;
+}

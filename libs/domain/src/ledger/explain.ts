@@ -1,0 +1,15 @@
+import type { BasisPoints } from '../money/money';
+import type { Explanation } from '../shared/domain-error';
+
+/** One explanation line: the DOMAIN.md rule id that decided and what it decided. */
+export function explain(rule: string, message: string): Explanation {
+  return { rule, message };
+}
+
+/** Basis points as a percentage for explanations: 5000 → "50%", 9150 → "91.5%", 125 → "1.25%". */
+export function formatRate(rate: BasisPoints): string {
+  const whole = Math.trunc(rate / 100);
+  const rest = Math.abs(rate % 100);
+  if (rest === 0) return `${whole}%`;
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}

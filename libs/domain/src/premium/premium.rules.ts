@@ -1,0 +1,305 @@
+import { type Fen, formatMoney } from '../money/money';
+import {
+  PocketKind,
+  SystemAccount,
+  TransactionKind,
+  type LedgerDecision,
+  systemAccount,
+} from '../ledger/ledger';
+import { explain } from '../ledger/explain';
+import { debitPocket, posting } from '../ledger/ledger.rules';
+import { Relation } from '../kin/kin';
+import { InsuranceType, hasPersonalAccount } from '../person/person';
+import type { Explanation } from '../shared/domain-error';
+import { onOrAfter } from '../shared/dates';
+import { WalletSource } from '../wallet/wallet';
+import {
+  ContributionScheme,
+  type PremiumDecision,
+  PremiumRegime,
+  type ResidentContributionInput,
+  SUPPLEMENTARY_PREMIUM_2021_FROM,
+  type SupplementaryPremiumInput,
+} from './premium';
+import { PremiumError, PremiumErrorCode } from './premium.errors';
+
+/** Relatives the 2021 regime allowed without registration: spouse, children, parents (seed 000). */
+export const HISTORICAL_REGIME_RELATIONS: readonly Relation[] = Object.freeze([
+  Relation.SPOUSE,
+  Relation.CHILD,
+  Relation.PARENT,
+]);
+
+/** ID numbers compare case-insensitively: the check digit X is sometimes typed as x. */
+function sameIdNumber(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+function requirePositive(amount: Fen): void {
+  if (amount <= 0n) {
+    throw new PremiumError(PremiumErrorCode.INVALID_AMOUNT, 'R-USE-3', 'The amount must be positive', [
+      'amount',
+    ]);
+  }
+}
+
+/** 足额支付: the pocket must cover the whole amount, otherwise nothing is charged. */
+function requireFullPayment(balance: Fen, amount: Fen, pocket: PocketKind, rule: string): Explanation {
+  if (balance < amount) {
+    throw new PremiumError(
+      PremiumErrorCode.INSUFFICIENT_BALANCE,
+      rule,
+      `The ${pocket} balance ${formatMoney(balance)} cannot pay the whole ${formatMoney(amount)} (足额支付); nothing is charged`,
+      ['amount'],
+    );
+  }
+  return explain(rule, `${pocket} balance ${formatMoney(balance)} covers the whole ${formatMoney(amount)}`);
+}
+
+/** The regime on a date: before 2021-08-26 none; until `earmarkedFrom` the 2021 one; then the 2022 one. */
+export function premiumRegimeOn(input: SupplementaryPremiumInput): PremiumRegime | null {
+  if (input.date < (input.historicalRegimeFrom ?? SUPPLEMENTARY_PREMIUM_2021_FROM)) return null;
+  return onOrAfter(input.date, input.earmarkedFrom)
+    ? PremiumRegime.EARMARKED_2022
+    : PremiumRegime.HISTORICAL_BALANCE_2021;
+}
+
+/**
+ * R-USE-3: pays a supplementary medical-insurance premium (北京普惠健康保) from the payer's account, in full or not
+ * at all.
+ *
+ * Which pocket pays (decision, from seed 000 and 001 Q4): under the 2021 regime (2021-08-26 until `earmarkedFrom`)
+ * the historical balance (历年账户), i.e. LEGACY, for self, spouse, children and parents without registration, refused
+ * when the passbook is linked to a bank card (R-ACC-6). From `earmarkedFrom` (2022-09-01) EARMARKED only — LEGACY is
+ * then the freely withdrawable passbook, outside the account's uses — for self from `selfFrom`, for registered
+ * relatives from `kinFrom` (2022-12-01) whose relation is in the SUPPLEMENTARY_PREMIUM scope (spouse/parents/children,
+ * later all near relatives).
+ *
+ * Always: positive amount; the portal's ID number equals the insured's registered ID; the payer is an employee
+ * participant (R-ACC-1), real-name verified; the insured is insured (employee or resident) in the payer's region.
+ */
+export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDecision {
+  const { payer, insured, amount, date } = input;
+  requirePositive(amount);
+  if (!sameIdNumber(input.insuredIdNumber, insured.idNumber)) {
+    throw new PremiumError(
+      PremiumErrorCode.ID_NUMBER_MISMATCH,
+      'R-USE-3',
+      "The ID number sent by the portal is not the insured's registered ID number",
+      ['insuredIdNumber'],
+    );
+  }
+  if (!hasPersonalAccount(payer.insuranceType)) {
+    throw new PremiumError(
+      PremiumErrorCode.NO_PERSONAL_ACCOUNT,
+      'R-ACC-1',
+      'Only employee participants have a personal account to pay from',
+      ['payerId'],
+    );
+  }
+  if (!payer.realNameVerified) {
+    throw new PremiumError(
+      PremiumErrorCode.NOT_REAL_NAME_VERIFIED,
+      'R-USE-3',
+      'The payer must be real-name verified (name, ID number and phone) to pay from the account',
+      ['payerId'],
+    );
+  }
+  if (insured.insuranceType === InsuranceType.NONE) {
+    throw new PremiumError(
+      PremiumErrorCode.NOT_INSURED,
+      'R-USE-3',
+      'The insured must be insured in basic medical insurance',
+      ['insuredId'],
+    );
+  }
+  if (insured.regionCode !== payer.regionCode) {
+    throw new PremiumError(
+      PremiumErrorCode.OTHER_REGION,
+      'R-USE-3',
+      `The insured is insured in ${insured.regionCode}, not in the payer's region ${payer.regionCode}`,
+      ['insuredId'],
+    );
+  }
+  const regime = premiumRegimeOn(input);
+  if (regime === null) {
+    throw new PremiumError(
+      PremiumErrorCode.PREMIUM_NOT_OPEN,
+      'R-USE-3',
+      `Premiums cannot be paid from the account on ${date}`,
+      ['date'],
+    );
+  }
+  const self = payer.personId === insured.personId;
+  const explanation: Explanation[] = [];
+  let pocket: PocketKind;
+  let balance: Fen;
+  if (regime === PremiumRegime.HISTORICAL_BALANCE_2021) {
+    if (payer.passbookLinkedToBankCard) {
+      throw new PremiumError(
+        PremiumErrorCode.PASSBOOK_LINKED_TO_BANK_CARD,
+        'R-ACC-6',
+        'Before the book-entry account, a passbook linked to a bank card for free withdrawal cannot pay premiums',
+        ['payerId'],
+      );
+    }
+    if (!self && (input.relation === null || !HISTORICAL_REGIME_RELATIONS.includes(input.relation))) {
+      throw new PremiumError(
+        PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+        'R-USE-3',
+        `Under the 2021 regime the account pays for self, spouse, children and parents only, not ${input.relation ?? 'a non-relative'}`,
+        ['insuredId'],
+      );
+    }
+    pocket = PocketKind.LEGACY;
+    balance = payer.legacy;
+    explanation.push(
+      explain(
+        'R-USE-3',
+        `2021 regime: historical balance pays for ${self ? 'self' : input.relation}, no registration needed`,
+      ),
+    );
+  } else {
+    if (self) {
+      if (!onOrAfter(date, input.selfFrom)) {
+        throw new PremiumError(
+          PremiumErrorCode.PREMIUM_NOT_OPEN,
+          'R-USE-3',
+          `Premiums for oneself open on ${input.selfFrom ?? 'a date not yet set'}, after ${date}`,
+          ['date'],
+        );
+      }
+    } else {
+      if (!onOrAfter(date, input.kinFrom)) {
+        throw new PremiumError(
+          PremiumErrorCode.KIN_PREMIUM_NOT_OPEN,
+          'R-USE-3',
+          `Premiums for relatives open on ${input.kinFrom ?? 'a date not yet set'}, after ${date}`,
+          ['insuredId'],
+        );
+      }
+      if (input.relation === null || !input.kinScope.includes(input.relation)) {
+        throw new PremiumError(
+          PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+          'R-KIN-1',
+          `${input.relation ?? 'A non-relative'} is not in the supplementary-premium kinship scope on ${date}`,
+          ['insuredId'],
+        );
+      }
+      if (!input.registered) {
+        throw new PremiumError(
+          PremiumErrorCode.NOT_REGISTERED,
+          'R-USE-3',
+          "The insured must be registered (备案) as the payer's mutual-aid beneficiary",
+          ['insuredId'],
+        );
+      }
+    }
+    pocket = PocketKind.EARMARKED;
+    balance = payer.earmarked;
+    explanation.push(
+      explain('R-USE-3', `earmarked account pays for ${self ? 'self' : `registered ${input.relation}`}`),
+    );
+  }
+  explanation.push(requireFullPayment(balance, amount, pocket, 'R-USE-3'));
+  return {
+    kind: TransactionKind.PREMIUM,
+    regime,
+    pocket,
+    postings: [
+      debitPocket(payer.personId, pocket, amount),
+      posting(systemAccount(SystemAccount.INSURER, input.productCode), amount),
+    ],
+    explanation,
+  };
+}
+
+/**
+ * R-USE-2: pays a resident basic medical insurance or long-term-care contribution.
+ *
+ * From EARMARKED (payer has a personal account, R-ACC-1): for self, or for a registered relative in the purpose's
+ * kinship scope once mutual-aid use is open (R-KIN-3), insured in the same province (R-KIN-2 — an out-of-province
+ * relative is helped through the wallet). From WALLET (R-WAL-7): the holder's own resident basic contribution only.
+ * Full payment only, like premiums (decision: a contribution is a fixed amount, a part payment is meaningless).
+ */
+export function payResidentContributionOrThrow(input: ResidentContributionInput): LedgerDecision {
+  const { payer, insured, amount, date } = input;
+  requirePositive(amount);
+  const self = payer.personId === insured.personId;
+  const explanation: Explanation[] = [];
+  let pocket: PocketKind;
+  let balance: Fen;
+  if (input.source === WalletSource.WALLET) {
+    if (!self || input.scheme !== ContributionScheme.RESIDENT_BASIC) {
+      throw new PremiumError(
+        PremiumErrorCode.WALLET_NOT_ALLOWED,
+        'R-WAL-7',
+        "Wallet money pays the holder's own resident basic medical insurance contribution only",
+        ['source'],
+      );
+    }
+    pocket = PocketKind.WALLET;
+    balance = payer.wallet;
+    explanation.push(explain('R-WAL-7', 'own wallet pays own resident contribution'));
+  } else {
+    if (!hasPersonalAccount(payer.insuranceType)) {
+      throw new PremiumError(
+        PremiumErrorCode.NO_PERSONAL_ACCOUNT,
+        'R-ACC-1',
+        'Only employee participants have a personal account to pay from',
+        ['payerId'],
+      );
+    }
+    if (!self) {
+      if (!onOrAfter(date, input.kinUseFrom)) {
+        throw new PremiumError(
+          PremiumErrorCode.KIN_USE_NOT_OPEN,
+          'R-KIN-3',
+          `Mutual-aid use opens on ${input.kinUseFrom ?? 'a date not yet set'}, after ${date}`,
+          ['date'],
+        );
+      }
+      if (input.relation === null || !input.kinScope.includes(input.relation)) {
+        throw new PremiumError(
+          PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+          'R-KIN-1',
+          `${input.relation ?? 'A non-relative'} is not in the kinship scope for ${input.scheme} on ${date}`,
+          ['insuredId'],
+        );
+      }
+      if (!input.registered) {
+        throw new PremiumError(
+          PremiumErrorCode.NOT_REGISTERED,
+          'R-USE-2',
+          "The insured must be registered (备案) as the payer's mutual-aid beneficiary",
+          ['insuredId'],
+        );
+      }
+      if (insured.provinceCode !== payer.provinceCode) {
+        throw new PremiumError(
+          PremiumErrorCode.OTHER_PROVINCE,
+          'R-KIN-2',
+          'Local mutual aid needs both insured in the same province; use a wallet transfer instead',
+          ['insuredId'],
+        );
+      }
+    }
+    pocket = PocketKind.EARMARKED;
+    balance = payer.earmarked;
+    explanation.push(
+      explain(
+        'R-USE-2',
+        `earmarked account pays the ${input.scheme} contribution of ${self ? 'self' : input.relation}`,
+      ),
+    );
+  }
+  explanation.push(requireFullPayment(balance, amount, pocket, 'R-USE-2'));
+  return {
+    kind: TransactionKind.RESIDENT_CONTRIBUTION,
+    postings: [
+      debitPocket(payer.personId, pocket, amount),
+      posting(systemAccount(SystemAccount.CONTRIBUTION_COLLECTOR, input.scheme), amount),
+    ],
+    explanation,
+  };
+}

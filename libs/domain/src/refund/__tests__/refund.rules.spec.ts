@@ -1,0 +1,130 @@
+import { aBill, aProvider, aSettledTransaction, aSettlementInput, aYearToDate } from '../../testing';
+import { SystemAccount, TransactionKind } from '../../ledger/ledger';
+import { describeAccount, reversePostings, sumPostings } from '../../ledger/ledger.rules';
+import { type Fen, yuan } from '../../money/money';
+import { VisitType } from '../../settlement/settlement';
+import {
+  applyAccumulatorDelta,
+  negateAccumulatorDelta,
+  settleOrThrow,
+} from '../../settlement/settlement.rules';
+import { type PriorRefund, SettlementStatus } from '../refund';
+import { RefundErrorCode } from '../refund.errors';
+import { cancelSettlementOrThrow, partialRefundOrThrow } from '../refund.rules';
+
+const y = (n: number) => yuan(n);
+
+// Bill: covered 2000.00 + excluded 100.00 = 2100.00. Fund 100.00; own account 1000.00, own wallet 300.00,
+// provider A 500.00 (all), provider B 100.00 (of 1000.00), cash 100.00 (the excluded items).
+const settlement = settleOrThrow(
+  aSettlementInput({
+    bill: aBill({ excluded: y(100) }),
+    own: { earmarked: y(1000), wallet: y(300) },
+    providers: [aProvider('A', y(500)), aProvider('B', y(1000))],
+  }),
+);
+const original = aSettledTransaction(settlement);
+const lines = (r: { returned: readonly { account: Parameters<typeof describeAccount>[0]; amount: Fen }[] }) =>
+  r.returned.map((l) => [describeAccount(l.account), l.amount]);
+
+describe('R-USE-5 cancellation', () => {
+  it('R-USE-5 reverses every posting of the settlement and negates the accumulator delta', () => {
+    const c = cancelSettlementOrThrow(original);
+    expect(c.kind).toBe(TransactionKind.SETTLEMENT_CANCEL);
+    expect(c.postings).toEqual(reversePostings(settlement.postings));
+    expect(sumPostings([...settlement.postings, ...c.postings])).toBe(0n);
+    expect(c.accumulatorDelta).toEqual(negateAccumulatorDelta(settlement.accumulatorDelta));
+    expect(applyAccumulatorDelta(settlement.yearToDate, c.accumulatorDelta)).toEqual(aYearToDate(2024));
+    expect(c.status).toBe(SettlementStatus.CANCELLED);
+  });
+
+  it.each([
+    [SettlementStatus.CANCELLED, RefundErrorCode.ALREADY_CANCELLED],
+    [SettlementStatus.REFUNDED, RefundErrorCode.ALREADY_REFUNDED],
+    [SettlementStatus.PARTIALLY_REFUNDED, RefundErrorCode.PARTIALLY_REFUNDED],
+  ])('R-USE-5 refuses to cancel a settlement that is %s', (status, code) => {
+    expect(() => cancelSettlementOrThrow({ ...original, status })).toThrow(
+      expect.objectContaining({ code, rule: 'R-USE-5' }),
+    );
+  });
+});
+
+describe('R-USE-5 partial refunds in reverse order of payment', () => {
+  it('R-USE-5 cash first, then relatives last-used first, then own wallet, own account, and the fund last', () => {
+    const first = partialRefundOrThrow(original, [], y(150));
+    expect(lines(first)).toEqual([
+      [SystemAccount.CASH, y(100)],
+      ['B:EARMARKED', y(50)],
+    ]);
+    expect(first.postings[0]).toEqual({ account: settlement.postings[0].account, amount: -y(150) });
+    expect(sumPostings(first.postings)).toBe(0n);
+    expect(first.status).toBe(SettlementStatus.PARTIALLY_REFUNDED);
+    expect(first.remaining).toBe(y(1950));
+    expect(first.accountReturned).toBe(y(50));
+    expect(first.cashReturned).toBe(y(100));
+    // Covered spend stays counted; only the account money returned leaves accountPaid.
+    expect(first.accumulatorDelta).toEqual({ ...aYearToDate(2024), accountPaid: -y(50) });
+
+    const prior: PriorRefund[] = [first];
+    const second = partialRefundOrThrow({ ...original, status: first.status }, prior, y(600));
+    expect(lines(second)).toEqual([
+      ['B:EARMARKED', y(50)],
+      ['A:EARMARKED', y(500)],
+      ['patient-1:WALLET', y(50)],
+    ]);
+
+    prior.push(second);
+    const third = partialRefundOrThrow(original, prior, y(1300));
+    expect(lines(third)).toEqual([
+      ['patient-1:WALLET', y(250)],
+      ['patient-1:EARMARKED', y(1000)],
+      [SystemAccount.FUND_POOL, y(50)],
+    ]);
+    expect(third.fundReturned).toBe(y(50));
+    expect(third.accumulatorDelta).toEqual({
+      ...aYearToDate(2024),
+      outpatientFundPaid: -y(50),
+      accountPaid: -y(1250),
+    });
+
+    prior.push(third);
+    const last = partialRefundOrThrow(original, prior, y(50));
+    expect(lines(last)).toEqual([[SystemAccount.FUND_POOL, y(50)]]);
+    expect(last.status).toBe(SettlementStatus.REFUNDED);
+    expect(last.remaining).toBe(0n);
+    // The refunds together restore the accumulators exactly like a cancellation.
+    const restored = [first, second, third, last].reduce(
+      (ytd, r) => applyAccumulatorDelta(ytd, r.accumulatorDelta),
+      settlement.yearToDate,
+    );
+    expect(restored).toEqual(aYearToDate(2024));
+  });
+
+  it('R-USE-5 an inpatient refund beyond the personal share lowers the inpatient fund accumulator', () => {
+    const inpatient = settleOrThrow(
+      aSettlementInput({ bill: aBill({ visitType: VisitType.INPATIENT, covered: y(10_000) }) }),
+    );
+    // fund 7395.00, cash 2605.00: refunding 3000.00 returns the cash and 395.00 of fund money.
+    const r = partialRefundOrThrow(aSettledTransaction(inpatient), [], y(3000));
+    expect(r.fundReturned).toBe(y(395));
+    expect(r.accumulatorDelta).toEqual({ ...aYearToDate(2024), inpatientFundPaid: -y(395) });
+  });
+
+  it.each([
+    ['more than is left', y(2101), RefundErrorCode.REFUND_EXCEEDS_REMAINING, SettlementStatus.POSTED],
+    ['a zero amount', 0n as Fen, RefundErrorCode.INVALID_AMOUNT, SettlementStatus.POSTED],
+    ['a cancelled settlement', y(1), RefundErrorCode.ALREADY_CANCELLED, SettlementStatus.CANCELLED],
+    ['a refunded settlement', y(1), RefundErrorCode.ALREADY_REFUNDED, SettlementStatus.REFUNDED],
+  ])('R-USE-5 refuses to refund %s', (_label, amount, code, status) => {
+    expect(() => partialRefundOrThrow({ ...original, status }, [], amount)).toThrow(
+      expect.objectContaining({ code, rule: 'R-USE-5' }),
+    );
+  });
+
+  it('R-USE-5 refuses a refund above what is left after earlier refunds', () => {
+    const first = partialRefundOrThrow(original, [], y(2000));
+    expect(() => partialRefundOrThrow(original, [first], y(101))).toThrow(
+      expect.objectContaining({ code: RefundErrorCode.REFUND_EXCEEDS_REMAINING }),
+    );
+  });
+});

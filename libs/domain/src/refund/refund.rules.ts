@@ -1,0 +1,198 @@
+import { type Fen, formatMoney, minFen, sumFen } from '../money/money';
+import {
+  type LedgerAccount,
+  type Posting,
+  SystemAccount,
+  TransactionKind,
+  systemAccount,
+} from '../ledger/ledger';
+import { explain } from '../ledger/explain';
+import { describeAccount, posting, reversePostings } from '../ledger/ledger.rules';
+import type { AccumulatorDelta } from '../settlement/settlement';
+import { negateAccumulatorDelta } from '../settlement/settlement.rules';
+import {
+  type CancellationResult,
+  type PriorRefund,
+  type RefundLine,
+  type RefundResult,
+  type SettledTransaction,
+  SettlementStatus,
+} from './refund';
+import { RefundError, RefundErrorCode } from './refund.errors';
+
+const ZERO = 0n as Fen;
+
+function refuseClosed(original: SettledTransaction): void {
+  if (original.status === SettlementStatus.CANCELLED) {
+    throw new RefundError(
+      RefundErrorCode.ALREADY_CANCELLED,
+      `Settlement ${original.transactionId} was already cancelled`,
+      ['transactionId'],
+    );
+  }
+  if (original.status === SettlementStatus.REFUNDED) {
+    throw new RefundError(
+      RefundErrorCode.ALREADY_REFUNDED,
+      `Settlement ${original.transactionId} was already refunded in full`,
+      ['transactionId'],
+    );
+  }
+}
+
+/**
+ * R-USE-5 / R-SET-5: cancels a confirmed settlement. The postings exactly reverse every posting of the settlement
+ * (same accounts, negated amounts, same order), so every pocket, the fund and the institution are back where they
+ * were, and the accumulator delta is negated so deductible progress, admissions and caps are restored.
+ *
+ * Refused when already cancelled or fully refunded, and (decision) when partly refunded: the exact reversal no
+ * longer holds then, so the remainder is refunded with {@link partialRefundOrThrow}, whose last refund restores the
+ * accumulators exactly like a cancellation.
+ */
+export function cancelSettlementOrThrow(original: SettledTransaction): CancellationResult {
+  refuseClosed(original);
+  if (original.status === SettlementStatus.PARTIALLY_REFUNDED) {
+    throw new RefundError(
+      RefundErrorCode.PARTIALLY_REFUNDED,
+      `Settlement ${original.transactionId} was partly refunded; refund the remainder instead of cancelling`,
+      ['transactionId'],
+    );
+  }
+  return {
+    kind: TransactionKind.SETTLEMENT_CANCEL,
+    postings: reversePostings(original.postings),
+    explanation: [
+      explain(
+        'R-USE-5',
+        `cancellation of settlement ${original.transactionId}: every posting reversed, accumulators restored`,
+      ),
+    ],
+    accumulatorDelta: negateAccumulatorDelta(original.accumulatorDelta),
+    status: SettlementStatus.CANCELLED,
+  };
+}
+
+interface Source {
+  readonly account: LedgerAccount;
+  readonly left: Fen;
+}
+
+function isFund(account: LedgerAccount): boolean {
+  return account.type === 'SYSTEM' && account.account === SystemAccount.FUND_POOL;
+}
+
+function isCash(account: LedgerAccount): boolean {
+  return account.type === 'SYSTEM' && account.account === SystemAccount.CASH;
+}
+
+function sumDeltas(deltas: readonly AccumulatorDelta[], year: number): AccumulatorDelta {
+  return {
+    year,
+    outpatientCovered: sumFen(deltas.map((d) => d.outpatientCovered)),
+    outpatientFundPaid: sumFen(deltas.map((d) => d.outpatientFundPaid)),
+    inpatientAdmissions: deltas.reduce((n, d) => n + d.inpatientAdmissions, 0),
+    inpatientFundPaid: sumFen(deltas.map((d) => d.inpatientFundPaid)),
+    accountPaid: sumFen(deltas.map((d) => d.accountPaid)),
+  };
+}
+
+/**
+ * R-USE-5: refunds part of a settlement (退费) to the accounts that paid, in reverse order of payment: cash first,
+ * then relatives' accounts from last-used to first, then the own wallet, then the own account.
+ *
+ * Decisions (DOMAIN.md is silent):
+ * - the refund first returns personal money; the fund keeps its payment until the whole personal share has been
+ *   returned, and only a refund beyond it returns fund money (FUND_POOL last). The bill's items are not re-priced.
+ * - accumulators: `accountPaid` falls by the money returned to personal pockets and the fund-paid accumulator by the
+ *   fund money returned; covered spend and admissions are kept until the refund that completes the settlement,
+ *   which restores every accumulator exactly as a cancellation would (the refunds' deltas then sum to minus the
+ *   settlement's delta).
+ * - no account ever gets back more than it paid: `alreadyRefunded` (the earlier refunds of this settlement) is
+ *   subtracted per account, and an amount above what is left is refused.
+ */
+export function partialRefundOrThrow(
+  original: SettledTransaction,
+  alreadyRefunded: readonly PriorRefund[],
+  amount: Fen,
+): RefundResult {
+  refuseClosed(original);
+  if (amount <= 0n) {
+    throw new RefundError(RefundErrorCode.INVALID_AMOUNT, 'The refund amount must be positive', ['amount']);
+  }
+  const back = new Map<string, bigint>();
+  for (const refund of alreadyRefunded) {
+    for (const p of refund.postings) {
+      if (p.amount > 0n)
+        back.set(describeAccount(p.account), (back.get(describeAccount(p.account)) ?? 0n) + p.amount);
+    }
+  }
+  const payers: Source[] = original.postings
+    .filter((p) => p.amount < 0n)
+    .map((p) => ({
+      account: p.account,
+      left: (-p.amount - (back.get(describeAccount(p.account)) ?? 0n)) as Fen,
+    }));
+  const institution =
+    original.postings.find((p) => p.amount > 0n)?.account ?? systemAccount(SystemAccount.INSTITUTION);
+  const personal = payers.filter((s) => !isFund(s.account)).reverse();
+  const order = [...personal, ...payers.filter((s) => isFund(s.account))];
+  const refundable = sumFen(order.map((s) => s.left));
+  if (amount > refundable) {
+    throw new RefundError(
+      RefundErrorCode.REFUND_EXCEEDS_REMAINING,
+      `Only ${formatMoney(refundable)} of settlement ${original.transactionId} is left to refund, not ${formatMoney(amount)}`,
+      ['amount'],
+    );
+  }
+  let toReturn = amount;
+  const returned: RefundLine[] = [];
+  for (const source of order) {
+    if (toReturn === 0n) break;
+    const part = minFen(toReturn, source.left);
+    if (part === 0n) continue;
+    returned.push({ account: source.account, amount: part });
+    toReturn = (toReturn - part) as Fen;
+  }
+  const fundReturned = sumFen(returned.filter((r) => isFund(r.account)).map((r) => r.amount));
+  const cashReturned = sumFen(returned.filter((r) => isCash(r.account)).map((r) => r.amount));
+  const accountReturned = sumFen(returned.filter((r) => r.account.type === 'POCKET').map((r) => r.amount));
+  const remaining = (refundable - amount) as Fen;
+  const settled = original.accumulatorDelta;
+  const inpatient = settled.inpatientAdmissions > 0;
+  const accumulatorDelta: AccumulatorDelta =
+    remaining === 0n
+      ? negateAccumulatorDelta(
+          sumDeltas([settled, ...alreadyRefunded.map((r) => r.accumulatorDelta)], settled.year),
+        )
+      : {
+          year: settled.year,
+          outpatientCovered: ZERO,
+          outpatientFundPaid: (inpatient || settled.outpatientFundPaid === 0n ? ZERO : -fundReturned) as Fen,
+          inpatientAdmissions: 0,
+          inpatientFundPaid: (inpatient ? -fundReturned : ZERO) as Fen,
+          accountPaid: -accountReturned as Fen,
+        };
+  const postings: Posting[] = [
+    posting(institution, -amount),
+    ...returned.map((r) => posting(r.account, r.amount)),
+  ];
+  return {
+    kind: TransactionKind.REFUND,
+    postings,
+    explanation: [
+      explain(
+        'R-USE-5',
+        `refund ${formatMoney(amount)} of settlement ${original.transactionId} in reverse order of payment: ` +
+          returned.map((r) => `${describeAccount(r.account)} ${formatMoney(r.amount)}`).join(', ') +
+          `; ${formatMoney(remaining)} left to refund`,
+      ),
+    ],
+    amount,
+    returned,
+    cashReturned,
+    accountReturned,
+    fundReturned,
+    remaining,
+    accumulatorDelta,
+    status: remaining === 0n ? SettlementStatus.REFUNDED : SettlementStatus.PARTIALLY_REFUNDED,
+  };
+}

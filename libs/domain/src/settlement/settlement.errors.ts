@@ -1,0 +1,25 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Codes of refused settlements (R-SET, R-USE-1). */
+export enum SettlementErrorCode {
+  /** A bill amount is negative, or the bill is empty. */
+  INVALID_AMOUNT = 'INVALID_AMOUNT',
+  INVALID_DATE = 'INVALID_DATE',
+  /** The institution is not designated (定点): it cannot settle at all (R-USE-1). */
+  NOT_DESIGNATED = 'NOT_DESIGNATED',
+  /** Pharmacy visit at a hospital or hospital visit at a pharmacy (R-USE-1). */
+  VISIT_TYPE_MISMATCH = 'VISIT_TYPE_MISMATCH',
+  /** The patient is not insured in basic medical insurance (R-USE-1). */
+  NOT_INSURED = 'NOT_INSURED',
+  /** The accumulators passed are not those of the service year. */
+  ACCUMULATOR_YEAR_MISMATCH = 'ACCUMULATOR_YEAR_MISMATCH',
+  /** A provider listed twice, or the patient listed as their own provider (R-KIN-4). */
+  INVALID_PROVIDERS = 'INVALID_PROVIDERS',
+}
+
+/** A refused settlement, with the DOMAIN.md rule that refused it. */
+export class SettlementError extends DomainError {
+  constructor(code: SettlementErrorCode, rule: string, message: string, field?: readonly string[]) {
+    super(code, message, rule, field);
+  }
+}

@@ -1,0 +1,334 @@
+import { type Fen, formatMoney, maxFen, minFen, sumFen } from '../money/money';
+import { InstitutionKind } from '../institution/institution';
+import { PocketKind, type Posting, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
+import { explain } from '../ledger/explain';
+import { debitPocket, posting, withoutZeroPostings } from '../ledger/ledger.rules';
+import { InsuranceType } from '../person/person';
+import { PaymentChannel } from '../person/payment-channel';
+import type { Explanation } from '../shared/domain-error';
+import { isIsoDate } from '../shared/dates';
+import { walletMayPay } from '../wallet/wallet.rules';
+import type { SpendingCaps } from './benefit-schedule';
+import { fundShare } from './fund.rules';
+import {
+  type AccountSpendToday,
+  type AccumulatorDelta,
+  type ProviderPayment,
+  type SettlementInput,
+  type SettlementResult,
+  VisitType,
+  type YearToDate,
+} from './settlement';
+import { SettlementError, SettlementErrorCode } from './settlement.errors';
+
+const ZERO = 0n as Fen;
+
+/** Adds a signed delta to accumulators (settlement adds, cancellation and refunds subtract). */
+export function applyAccumulatorDelta(ytd: YearToDate, delta: AccumulatorDelta): YearToDate {
+  return {
+    year: ytd.year,
+    outpatientCovered: (ytd.outpatientCovered + delta.outpatientCovered) as Fen,
+    outpatientFundPaid: (ytd.outpatientFundPaid + delta.outpatientFundPaid) as Fen,
+    inpatientAdmissions: ytd.inpatientAdmissions + delta.inpatientAdmissions,
+    inpatientFundPaid: (ytd.inpatientFundPaid + delta.inpatientFundPaid) as Fen,
+    accountPaid: (ytd.accountPaid + delta.accountPaid) as Fen,
+  };
+}
+
+/** The delta with every field negated (what a cancellation records). */
+export function negateAccumulatorDelta(delta: AccumulatorDelta): AccumulatorDelta {
+  return {
+    year: delta.year,
+    outpatientCovered: -delta.outpatientCovered as Fen,
+    outpatientFundPaid: -delta.outpatientFundPaid as Fen,
+    inpatientAdmissions: -delta.inpatientAdmissions,
+    inpatientFundPaid: -delta.inpatientFundPaid as Fen,
+    accountPaid: -delta.accountPaid as Fen,
+  };
+}
+
+/** Zero accumulators of a year. */
+export function emptyYearToDate(year: number): YearToDate {
+  return {
+    year,
+    outpatientCovered: ZERO,
+    outpatientFundPaid: ZERO,
+    inpatientAdmissions: 0,
+    inpatientFundPaid: ZERO,
+    accountPaid: ZERO,
+  };
+}
+
+function validateOrThrow(input: SettlementInput): void {
+  const { bill, patient } = input;
+  for (const field of ['covered', 'outOfCatalogue', 'excluded'] as const) {
+    if (bill[field] < 0n) {
+      throw new SettlementError(
+        SettlementErrorCode.INVALID_AMOUNT,
+        'R-SET-5',
+        `${field} cannot be negative`,
+        [field],
+      );
+    }
+  }
+  if (bill.covered + bill.outOfCatalogue + bill.excluded === 0n) {
+    throw new SettlementError(SettlementErrorCode.INVALID_AMOUNT, 'R-SET-5', 'The bill is empty', [
+      'covered',
+    ]);
+  }
+  if (!isIsoDate(bill.serviceDate)) {
+    throw new SettlementError(
+      SettlementErrorCode.INVALID_DATE,
+      'R-SET-5',
+      `"${bill.serviceDate}" is not a calendar date`,
+      ['serviceDate'],
+    );
+  }
+  if (!bill.institution.designated) {
+    throw new SettlementError(
+      SettlementErrorCode.NOT_DESIGNATED,
+      'R-USE-1',
+      `Institution ${bill.institution.id} is not designated (定点): it cannot settle medical-insurance bills`,
+      ['institutionId'],
+    );
+  }
+  const atPharmacy = bill.institution.kind === InstitutionKind.PHARMACY;
+  if (atPharmacy !== (bill.visitType === VisitType.PHARMACY)) {
+    throw new SettlementError(
+      SettlementErrorCode.VISIT_TYPE_MISMATCH,
+      'R-USE-1',
+      `A ${bill.visitType} bill cannot be settled at a ${bill.institution.kind}`,
+      ['visitType'],
+    );
+  }
+  if (patient.insuranceType === InsuranceType.NONE) {
+    throw new SettlementError(
+      SettlementErrorCode.NOT_INSURED,
+      'R-USE-1',
+      'The patient is not insured in basic medical insurance',
+      ['patientId'],
+    );
+  }
+  const year = Number(bill.serviceDate.slice(0, 4));
+  if (input.yearToDate.year !== year) {
+    throw new SettlementError(
+      SettlementErrorCode.ACCUMULATOR_YEAR_MISMATCH,
+      'R-SET-1',
+      `Accumulators of ${input.yearToDate.year} passed for a bill of ${year}`,
+      ['serviceDate'],
+    );
+  }
+  const ids = new Set<string>([patient.id]);
+  for (const p of input.providers) {
+    if (ids.has(p.personId)) {
+      throw new SettlementError(
+        SettlementErrorCode.INVALID_PROVIDERS,
+        'R-KIN-4',
+        `Provider ${p.personId} is listed twice or is the patient`,
+        ['providers'],
+      );
+    }
+    ids.add(p.personId);
+  }
+}
+
+/** R-USE-6: how much the account may still pay under the optional caps (null = no cap is set). */
+function capRoom(
+  caps: SpendingCaps,
+  spendToday: AccountSpendToday,
+  ytd: YearToDate,
+): { room: Fen | null; binding: string } {
+  const candidates: [Fen | null, Fen, string][] = [
+    [caps.perInstitutionPerDay, spendToday.atInstitution, 'per-institution daily cap'],
+    [caps.perDayAcrossInstitutions, spendToday.acrossInstitutions, 'daily cap across institutions'],
+    [caps.perYear, ytd.accountPaid, 'yearly cap'],
+  ];
+  let room: Fen | null = null;
+  let binding = '';
+  for (const [cap, used, name] of candidates) {
+    if (cap === null) continue;
+    const left = maxFen(ZERO, (cap - used) as Fen);
+    if (room === null || left < room) {
+      room = left;
+      binding = `${name} ${formatMoney(cap)}, ${formatMoney(used)} already paid from the account`;
+    }
+  }
+  return { room, binding };
+}
+
+/**
+ * Splits a medical bill between the fund, the personal accounts and cash — the single rule behind both the quote
+ * and the confirmation (R-SET-5): a quote shows the result, a confirmation writes its postings.
+ *
+ * 1. R-USE-1: refuses non-designated institutions, a visit type the institution cannot settle, uninsured patients.
+ * 2. Fund share (R-SET-1/2/3, {@link fundShare}); personal share = total − fund.
+ * 3. The account may pay the personal share except excluded items (R-USE-4: cash only), within the optional caps
+ *    (R-USE-6: the rest in cash, not refused). Caps count all account money used for the patient.
+ * 4. R-SET-4 order: own EARMARKED → own WALLET (R-WAL-7: designated institution of the insured region accepting the
+ *    wallet) → providers' EARMARKED in registered order, each used up before the next (R-KIN-4: only once the own
+ *    account is zero, which the order guarantees) → cash. Providers are skipped when mutual-aid use is not open
+ *    (R-KIN-3), for out-of-region care without the "use" permission unless paid by electronic voucher (R-KIN-6), or
+ *    one by one when the caller marks them unusable. LEGACY is never spent (R-ACC-5).
+ *
+ * Postings, in payment order (refunds rely on it): INSTITUTION +total, FUND_POOL −fund, own EARMARKED, own WALLET,
+ * providers in order, CASH −cash (zero lines omitted).
+ */
+export function settleOrThrow(input: SettlementInput): SettlementResult {
+  validateOrThrow(input);
+  const { bill, patient } = input;
+  const total = (bill.covered + bill.outOfCatalogue + bill.excluded) as Fen;
+  const share = fundShare(bill, patient, input.yearToDate, input.schedule);
+  const fundPay = share.fund;
+  const personalShare = (total - fundPay) as Fen;
+  const explanation: Explanation[] = [...share.explanation];
+
+  const accountEligible = (personalShare - bill.excluded) as Fen;
+  const { room, binding } = capRoom(input.caps, input.spendToday, input.yearToDate);
+  let remaining = room === null ? accountEligible : minFen(accountEligible, room);
+  if (remaining < accountEligible) {
+    explanation.push(
+      explain(
+        'R-USE-6',
+        `${binding}: account pays at most ${formatMoney(remaining)}; ${formatMoney((accountEligible - remaining) as Fen)} in cash`,
+      ),
+    );
+  }
+
+  const ownEarmarked = minFen(remaining, input.own.earmarked);
+  remaining = (remaining - ownEarmarked) as Fen;
+  if (ownEarmarked > 0n)
+    explanation.push(
+      explain(
+        'R-SET-4',
+        `own account pays ${formatMoney(ownEarmarked)} of ${formatMoney(input.own.earmarked)}`,
+      ),
+    );
+
+  let ownWallet = ZERO;
+  if (remaining > 0n && input.own.wallet > 0n) {
+    const payable = walletMayPay(bill.institution, patient.regionCode);
+    if (payable.allowed) {
+      ownWallet = minFen(remaining, input.own.wallet);
+      remaining = (remaining - ownWallet) as Fen;
+      explanation.push(
+        explain('R-SET-4', `own wallet pays ${formatMoney(ownWallet)} of ${formatMoney(input.own.wallet)}`),
+      );
+    } else {
+      explanation.push(payable.explanation);
+    }
+  }
+
+  const providers: ProviderPayment[] = [];
+  if (remaining > 0n && input.providers.length > 0) {
+    const outOfRegion = bill.institution.regionCode !== patient.regionCode;
+    if (!input.kinUseOpen) {
+      explanation.push(
+        explain('R-KIN-3', "relatives' accounts not used: mutual-aid use is not open on this date"),
+      );
+    } else if (
+      outOfRegion &&
+      !patient.outOfRegionUsePermission &&
+      bill.channel !== PaymentChannel.E_VOUCHER
+    ) {
+      explanation.push(
+        explain(
+          'R-KIN-6',
+          "relatives' accounts not used: out-of-region care without the out-of-region use permission or the electronic voucher",
+        ),
+      );
+    } else {
+      explanation.push(
+        explain(
+          'R-KIN-4',
+          `own account used up; relatives' accounts in registered order for ${formatMoney(remaining)}`,
+        ),
+      );
+      for (const provider of input.providers) {
+        if (remaining === 0n) break;
+        if (provider.usable === false) {
+          explanation.push(
+            provider.unusableBecause ??
+              explain('R-KIN-4', `provider ${provider.personId} skipped: not usable`),
+          );
+          continue;
+        }
+        const amount = minFen(remaining, provider.earmarked);
+        if (amount === 0n) continue;
+        remaining = (remaining - amount) as Fen;
+        providers.push({ personId: provider.personId, amount });
+        explanation.push(
+          explain(
+            'R-KIN-4',
+            `provider ${provider.personId} pays ${formatMoney(amount)} of ${formatMoney(provider.earmarked)}`,
+          ),
+        );
+      }
+    }
+  }
+
+  const mulaid = sumFen(providers.map((p) => p.amount));
+  const accountPaid = (ownEarmarked + ownWallet + mulaid) as Fen;
+  const cash = (personalShare - accountPaid) as Fen;
+  explanation.push(
+    explain(
+      'R-SET-4',
+      `total ${formatMoney(total)} = fund ${formatMoney(fundPay)} + accounts ${formatMoney(accountPaid)} + cash ${formatMoney(cash)}`,
+    ),
+  );
+
+  const accumulatorDelta: AccumulatorDelta = {
+    year: input.yearToDate.year,
+    outpatientCovered: share.outpatientCovered,
+    outpatientFundPaid: share.outpatientFundPaid,
+    inpatientAdmissions: share.inpatientAdmissions,
+    inpatientFundPaid: share.inpatientFundPaid,
+    accountPaid,
+  };
+  const passwordRule = input.passwordRequired;
+  const passwordRequired =
+    accountPaid > 0n && (typeof passwordRule === 'function' ? passwordRule(accountPaid) : passwordRule);
+  if (accountPaid > 0n)
+    explanation.push(
+      explain(
+        'R-ACC-7',
+        passwordRequired
+          ? "the patient's own payment password is required"
+          : 'no payment password is required',
+      ),
+    );
+
+  const postings: Posting[] = withoutZeroPostings([
+    posting(systemAccount(SystemAccount.INSTITUTION, bill.institution.id), total),
+    posting(systemAccount(SystemAccount.FUND_POOL), -fundPay),
+    debitPocket(patient.id, PocketKind.EARMARKED, ownEarmarked),
+    debitPocket(patient.id, PocketKind.WALLET, ownWallet),
+    ...providers.map((p) => debitPocket(p.personId, PocketKind.EARMARKED, p.amount)),
+    posting(systemAccount(SystemAccount.CASH), -cash),
+  ]);
+
+  return {
+    kind: TransactionKind.SETTLEMENT,
+    postings,
+    explanation,
+    total,
+    fundPay,
+    personalShare,
+    ownEarmarked,
+    ownWallet,
+    providers,
+    accountPaid,
+    cash,
+    passwordRequired,
+    yearToDate: applyAccumulatorDelta(input.yearToDate, accumulatorDelta),
+    accumulatorDelta,
+    nhsa: {
+      medfee_sumamt: total,
+      fund_pay_sumamt: fundPay,
+      psn_part_amt: personalShare,
+      acct_pay: (ownEarmarked + ownWallet) as Fen,
+      acct_mulaid_pay: mulaid,
+      psn_cash_pay: cash,
+      acct_mulaid_pay_items: providers.map((p) => ({ psn_no: p.personId, amount: p.amount })),
+    },
+  };
+}

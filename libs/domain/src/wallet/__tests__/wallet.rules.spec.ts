@@ -1,0 +1,204 @@
+import { aWalletTransfer, anInstitution } from '../../testing';
+import { Relation } from '../../kin/kin';
+import { PocketKind, TransactionKind } from '../../ledger/ledger';
+import { creditPocket, debitPocket } from '../../ledger/ledger.rules';
+import { type Fen, yuan } from '../../money/money';
+import { InsuranceType } from '../../person/person';
+import { type UsageRegionChangeInput, type WalletActivateInput, WalletSource } from '../wallet';
+import { WalletErrorCode } from '../wallet.errors';
+import {
+  changeUsageRegionOrThrow,
+  walletActivateOrThrow,
+  walletMayPay,
+  walletTransferOrThrow,
+} from '../wallet.rules';
+
+const sender = aWalletTransfer().from;
+const recipient = aWalletTransfer().to;
+
+describe('R-WAL-3..6 wallet transfer', () => {
+  it('R-WAL-6 moves money from the sender’s EARMARKED into the relative’s WALLET', () => {
+    const d = walletTransferOrThrow(aWalletTransfer());
+    expect(d.kind).toBe(TransactionKind.WALLET_TRANSFER);
+    expect(d.postings).toEqual([
+      debitPocket('sender-1', PocketKind.EARMARKED, yuan(500)),
+      creditPocket('recipient-1', PocketKind.WALLET, yuan(500)),
+    ]);
+    expect(d.explanation.map((e) => e.rule)).toEqual(['R-WAL-3', 'R-WAL-4', 'R-WAL-6']);
+  });
+
+  it('R-WAL-6 a wallet can forward its own money (source WALLET), also for a non-employee', () => {
+    const d = walletTransferOrThrow(
+      aWalletTransfer({
+        source: WalletSource.WALLET,
+        from: { ...sender, insuranceType: InsuranceType.RESIDENT, wallet: yuan(500) },
+      }),
+    );
+    expect(d.postings[0]).toEqual(debitPocket('sender-1', PocketKind.WALLET, yuan(500)));
+  });
+
+  it.each([
+    [
+      'R-WAL-3',
+      "the sender's region opens later",
+      { fromRegionWalletFrom: '2025-03-01' },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+    [
+      'R-WAL-3',
+      "the recipient's region opens later",
+      { toRegionWalletFrom: '2025-01-11' },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+    [
+      'R-WAL-3',
+      "the recipient's region has no wallet",
+      { toRegionWalletFrom: null },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+    ['R-WAL-4', 'the recipient is not a relative', { relation: null }, WalletErrorCode.NOT_NEAR_RELATIVE],
+    [
+      'R-WAL-4',
+      'the relation is out of scope',
+      { relation: Relation.SIBLING, relationInScope: false },
+      WalletErrorCode.NOT_NEAR_RELATIVE,
+    ],
+    [
+      'R-WAL-4',
+      'the recipient is uninsured',
+      { to: { ...recipient, insuranceType: InsuranceType.NONE } },
+      WalletErrorCode.NOT_INSURED,
+    ],
+    [
+      'R-WAL-4',
+      'sender and recipient are the same',
+      { to: { ...recipient, personId: 'sender-1' } },
+      WalletErrorCode.SELF_TRANSFER,
+    ],
+    [
+      'R-WAL-5',
+      'the recipient has not confirmed the wallet',
+      { to: { ...recipient, walletActivated: false } },
+      WalletErrorCode.WALLET_NOT_ACTIVATED,
+    ],
+    [
+      'R-WAL-5',
+      'the sender has not confirmed the wallet',
+      { from: { ...sender, walletActivated: false } },
+      WalletErrorCode.WALLET_NOT_ACTIVATED,
+    ],
+    ['R-WAL-6', 'no verification', { verification: null }, WalletErrorCode.VERIFICATION_REQUIRED],
+    ['R-WAL-6', 'a failed verification', { verified: false }, WalletErrorCode.VERIFICATION_REQUIRED],
+    [
+      'R-ACC-1',
+      'EARMARKED of a non-employee',
+      { from: { ...sender, insuranceType: InsuranceType.RESIDENT } },
+      WalletErrorCode.NO_PERSONAL_ACCOUNT,
+    ],
+    ['R-WAL-6', 'more than the balance', { amount: yuan(2001) }, WalletErrorCode.INSUFFICIENT_BALANCE],
+    [
+      'R-WAL-6',
+      'more than the wallet balance',
+      { source: WalletSource.WALLET },
+      WalletErrorCode.INSUFFICIENT_BALANCE,
+    ],
+    ['R-WAL-6', 'a zero amount', { amount: 0n as Fen }, WalletErrorCode.INVALID_AMOUNT],
+  ])('%s refuses the transfer when %s', (rule, _label, overrides, code) => {
+    expect(() => walletTransferOrThrow(aWalletTransfer(overrides))).toThrow(
+      expect.objectContaining({ code, rule }),
+    );
+  });
+});
+
+describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
+  const activate: WalletActivateInput = {
+    personId: 'p',
+    insuranceType: InsuranceType.RESIDENT,
+    usageRegionCode: '130100',
+    phone: '13800138000',
+    date: '2025-01-10',
+    usageRegionWalletFrom: '2024-12-02',
+    existing: null,
+  };
+  const active = walletActivateOrThrow(activate);
+  const change: UsageRegionChangeInput = {
+    current: active,
+    newUsageRegionCode: '130200',
+    date: '2025-06-01',
+    usageChangeFrom: '2025-05-01',
+    newRegionWalletFrom: '2024-12-02',
+  };
+
+  it('R-WAL-5 confirms with usage region and phone', () => {
+    expect(active).toEqual({
+      personId: 'p',
+      usageRegionCode: '130100',
+      phone: '13800138000',
+      activatedOn: '2025-01-10',
+    });
+  });
+
+  it.each([
+    ['R-WAL-5', 'a second confirmation', { existing: active }, WalletErrorCode.ALREADY_ACTIVATED],
+    ['R-WAL-4', 'an uninsured person', { insuranceType: InsuranceType.NONE }, WalletErrorCode.NOT_INSURED],
+    ['R-WAL-5', 'a landline', { phone: '01012345678' }, WalletErrorCode.INVALID_PHONE],
+    [
+      'R-WAL-3',
+      'a usage region without wallet yet',
+      { usageRegionWalletFrom: '2025-02-01' },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+  ])('%s refuses %s', (rule, _label, overrides, code) => {
+    expect(() => walletActivateOrThrow({ ...activate, ...overrides })).toThrow(
+      expect.objectContaining({ code, rule }),
+    );
+  });
+
+  it('R-WAL-5 changes the usage region where the province offers it', () => {
+    expect(changeUsageRegionOrThrow(change)).toEqual({
+      ...active,
+      usageRegionCode: '130200',
+      activatedOn: '2025-06-01',
+    });
+  });
+
+  it.each([
+    ['R-WAL-5', 'an unconfirmed wallet', { current: null }, WalletErrorCode.WALLET_NOT_ACTIVATED],
+    [
+      'R-WAL-5',
+      'a province without usage change',
+      { usageChangeFrom: null },
+      WalletErrorCode.USAGE_CHANGE_NOT_OFFERED,
+    ],
+    [
+      'R-WAL-5',
+      'a date before the province offers it',
+      { date: '2025-04-30' },
+      WalletErrorCode.USAGE_CHANGE_NOT_OFFERED,
+    ],
+    ['R-WAL-5', 'the same region', { newUsageRegionCode: '130100' }, WalletErrorCode.SAME_USAGE_REGION],
+    [
+      'R-WAL-3',
+      'a new region without wallet',
+      { newRegionWalletFrom: null },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+  ])('%s refuses a usage-region change for %s', (rule, _label, overrides, code) => {
+    expect(() => changeUsageRegionOrThrow({ ...change, ...overrides })).toThrow(
+      expect.objectContaining({ code, rule }),
+    );
+  });
+});
+
+describe('R-WAL-7 where wallet money may pay', () => {
+  it.each([
+    ['a designated institution of the insured region accepting the wallet', anInstitution(), true],
+    ['a non-designated institution', anInstitution({ designated: false }), false],
+    ['an institution not accepting the wallet', anInstitution({ acceptsWallet: false }), false],
+    ['an institution of another region', anInstitution({ regionCode: '310000' }), false],
+  ])('R-WAL-7 %s → %s', (_label, institution, allowed) => {
+    const r = walletMayPay(institution, '110000');
+    expect(r.allowed).toBe(allowed);
+    expect(r.explanation.rule).toBe('R-WAL-7');
+  });
+});
