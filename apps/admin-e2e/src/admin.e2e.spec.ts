@@ -1,0 +1,209 @@
+// Acceptance test of issue #2: a policy officer signs in, finds regions, edits rollout dates (the server's rule
+// R-KIN-3 refusal shows on the field) and reads the rollout dashboard — in Chinese by default, English on demand.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DashboardPage } from './pages/DashboardPage';
+import { LoginPage } from './pages/LoginPage';
+import { RegionEditPage } from './pages/RegionEditPage';
+import { RegionListPage } from './pages/RegionListPage';
+import { type RunningApi, startApi } from './support/apiServer';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { eventually } from './support/eventually';
+import { graphql, signIn } from './support/graphql';
+import { ARTIFACTS_DIR } from './support/paths';
+
+const ADMIN = { username: 'admin', password: 'gongji-admin-demo' };
+const COUNTER = { username: 'counter', password: 'gongji-counter-demo' };
+const BEIJING = '110000';
+const shot = (name: string) => path.join(ARTIFACTS_DIR, `${name}.png`);
+const todayInChina = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+
+interface RegionDates {
+  mutualAidRegistrationFrom: string | null;
+  mutualAidUseFrom: string | null;
+}
+
+describe('admin console (headless Chromium against the built API)', () => {
+  let api: RunningApi;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let token: string;
+  const pageErrors: string[] = [];
+  const consoleLog: string[] = [];
+
+  const regionDates = async (code: string) =>
+    (
+      await graphql<{ region: RegionDates }>(
+        api.baseUrl,
+        `
+          query ($code: ID!) {
+            region(code: $code) {
+              mutualAidRegistrationFrom
+              mutualAidUseFrom
+            }
+          }
+        `,
+        { code },
+        token,
+      )
+    ).region;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchChromium();
+    token = await signIn(api.baseUrl, ADMIN.username, ADMIN.password);
+    // An English browser: the console must still open in Chinese (the bureau's working language).
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
+  });
+
+  afterAll(async () => {
+    writeFileSync(path.join(ARTIFACTS_DIR, 'browser-console.log'), consoleLog.join('\n'));
+    await context?.close();
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('opens in Chinese by default, even for an English browser', async () => {
+    const login = new LoginPage(page, api.baseUrl);
+    await login.open();
+    expect((await login.submitButton().innerText()).trim()).toBe('登录');
+    await expect(page.getByLabel('用户名').count()).resolves.toBeGreaterThan(0);
+    await login.screenshot(shot('01-login'));
+  });
+
+  it('signs the admin in and shows the rollout summary of today on the dashboard', async () => {
+    await new LoginPage(page, api.baseUrl).signIn(ADMIN.username, ADMIN.password);
+    const dashboard = new DashboardPage(page, api.baseUrl);
+    await dashboard.waitForSummary();
+    const { rolloutSummary } = await graphql<{
+      rolloutSummary: { regionsOpen: number; provincesOpen: number; provinces: unknown[] };
+    }>(
+      api.baseUrl,
+      `
+        query ($on: Date!) {
+          rolloutSummary(on: $on) {
+            regionsOpen
+            provincesOpen
+            provinces {
+              regionsOpen
+            }
+          }
+        }
+      `,
+      { on: todayInChina() },
+      token,
+    );
+    await page.getByText('医保钱包开通概况').waitFor();
+    expect(await dashboard.regionsOpen()).toBe(rolloutSummary.regionsOpen);
+    expect(await dashboard.provincesOpen()).toBe(rolloutSummary.provincesOpen);
+    expect(await dashboard.provinceRows().count()).toBe(rolloutSummary.provinces.length);
+    await page.getByTestId('rollout-timeline').locator('.recharts-surface').first().waitFor();
+    await dashboard.settle();
+    await dashboard.screenshot(shot('02-dashboard'));
+  });
+
+  it('lists regions with their total count and finds 石家庄市 by search', async () => {
+    const list = new RegionListPage(page, api.baseUrl);
+    await list.open();
+    const { regions } = await graphql<{ regions: { totalCount: number } }>(
+      api.baseUrl,
+      `
+        {
+          regions(first: 1) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      token,
+    );
+    expect(regions.totalCount).toBeGreaterThan(25);
+    await eventually(async () => expect(await list.pageRangeText()).toContain(`共 ${regions.totalCount} 条`));
+    await expect(list.columnHeaders().allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['区划代码', '名称']),
+    );
+    await list.screenshot(shot('03-regions'));
+
+    await list.search('石家庄');
+    await list.row('石家庄市').first().waitFor();
+    expect(await list.row('北京市').count()).toBe(0);
+    expect(await list.pageRangeText()).not.toContain(`共 ${regions.totalCount} 条`);
+    await list.screenshot(shot('04-regions-search'));
+  });
+
+  it('shows the server refusal R-KIN-3 under mutual-aid use when it precedes registration, and saves nothing', async () => {
+    const before = await regionDates(BEIJING);
+    const edit = new RegionEditPage(page, api.baseUrl);
+    await edit.open(BEIJING);
+    await edit.setDate('mutualAidRegistrationFrom', '2025-03-01');
+    await edit.setDate('mutualAidUseFrom', '2025-02-01');
+    await edit.setReason('e2e: 共济使用早于备案（应被拒绝）');
+    await edit.save();
+    const helper = edit.fieldHelperText('mutualAidUseFrom');
+    await helper.filter({ hasText: 'R-KIN-3' }).waitFor();
+    expect(await helper.innerText()).toContain('R-KIN-3');
+    await edit.screenshot(shot('05-edit-refused'));
+    expect(await regionDates(BEIJING)).toEqual(before);
+  });
+
+  it('saves the corrected date and shows it after a reload', async () => {
+    const edit = new RegionEditPage(page, api.baseUrl);
+    await edit.setDate('mutualAidUseFrom', '2025-04-01');
+    await edit.save();
+    await edit.notification('条目已更新');
+    await eventually(async () =>
+      expect(await regionDates(BEIJING)).toEqual({
+        mutualAidRegistrationFrom: '2025-03-01',
+        mutualAidUseFrom: '2025-04-01',
+      }),
+    );
+    await edit.reload();
+    expect(await edit.dateInput('mutualAidUseFrom').inputValue()).toBe('2025-04-01');
+    expect(await edit.dateInput('mutualAidRegistrationFrom').inputValue()).toBe('2025-03-01');
+    await expect(edit.fieldHelperText('mutualAidUseFrom').innerText()).resolves.not.toContain('R-KIN-3');
+    await edit.screenshot(shot('06-edit-saved'));
+  });
+
+  it('switches the interface to English', async () => {
+    const dashboard = new DashboardPage(page, api.baseUrl);
+    await dashboard.open();
+    await dashboard.switchLanguage('中文', 'English');
+    await page.getByText('Medical-insurance wallet rollout').waitFor();
+    await page.getByRole('menuitem', { name: 'Regions' }).first().waitFor();
+    await dashboard.screenshot(shot('07-dashboard-en'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('tells a counter clerk that editing rollout dates is forbidden, and changes nothing', async () => {
+    const before = await regionDates(BEIJING);
+    const counterContext = await browser!.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const counterPage = await counterContext.newPage();
+      const login = new LoginPage(counterPage, api.baseUrl);
+      await login.open();
+      await login.signIn(COUNTER.username, COUNTER.password);
+      const edit = new RegionEditPage(counterPage, api.baseUrl);
+      await edit.open(BEIJING);
+      await edit.setDate('mutualAidUseFrom', '2025-05-01');
+      await edit.save();
+      await edit.notification(/forbidden/);
+      await edit.screenshot(shot('08-counter-forbidden'));
+    } finally {
+      await counterContext.close();
+    }
+    expect(await regionDates(BEIJING)).toEqual(before);
+  });
+});

@@ -1,0 +1,87 @@
+import {
+  BooleanField,
+  Datagrid,
+  DateInput,
+  EditButton,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  ShowButton,
+  TextField,
+  useListContext,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { todayInChina } from '../data/today';
+import { ProvinceFilterSidebar } from './ProvinceFilterSidebar';
+import {
+  IsoDateField,
+  LevelField,
+  levelChoices,
+  ProvinceNameField,
+  WalletFromField,
+  WalletStatusField,
+} from './regionFields';
+
+const regionFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput
+    key="provinceCode"
+    source="provinceCode"
+    reference="regions"
+    filter={{ level: 'PROVINCE' }}
+    sort={{ field: 'code', order: 'ASC' }}
+    perPage={100}
+    alwaysOn
+  >
+    <SelectInput optionText="name" label="resources.regions.fields.provinceCode" />
+  </ReferenceInput>,
+  <SelectInput key="level" source="level" choices={levelChoices} alwaysOn />,
+  <DateInput key="walletOpenOn" source="walletOpenOn" />,
+];
+
+function RegionGrid() {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  const { permissions } = usePermissions<string>();
+  const on =
+    typeof filterValues.walletOpenOn === 'string' && filterValues.walletOpenOn
+      ? filterValues.walletOpenOn
+      : todayInChina();
+  const canEdit = permissions === 'ADMIN';
+  return (
+    <Datagrid
+      rowClick={canEdit ? 'edit' : 'show'}
+      bulkActionButtons={false}
+      sx={{ '& .RaDatagrid-rowCell': { whiteSpace: 'nowrap' } }}
+    >
+      <TextField source="code" sortBy="code" />
+      <TextField source="name" />
+      <LevelField label="resources.regions.fields.level" sortBy="level" />
+      <ProvinceNameField label="resources.regions.fields.province" sortable={false} />
+      <WalletStatusField
+        label={translate('resources.regions.fields.walletStatus', { date: on })}
+        sortable={false}
+      />
+      <WalletFromField label="resources.regions.fields.walletFrom" sortBy="walletFrom" />
+      <IsoDateField source="mutualAidRegistrationFrom" sortable={false} />
+      <IsoDateField source="mutualAidUseFrom" sortable={false} />
+      <BooleanField source="walletFullCoverage" sortable={false} />
+      {canEdit ? <EditButton /> : <ShowButton />}
+    </Datagrid>
+  );
+}
+
+export function RegionList() {
+  return (
+    <List
+      filters={regionFilters}
+      aside={<ProvinceFilterSidebar />}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={25}
+    >
+      <RegionGrid />
+    </List>
+  );
+}

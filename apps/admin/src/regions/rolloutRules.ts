@@ -1,0 +1,45 @@
+// Adapter between the edit form and the domain's rollout rules (libs/domain/src/region): the same pure
+// `validateRolloutDates` the API runs in `regionUpdate`, so the preview predicts the server's answer.
+import { FEATURE_FIELDS, type RolloutDates, validateRolloutDates } from '@gongji/domain';
+
+export interface PreviewViolation {
+  readonly field?: string;
+  readonly message: string;
+  readonly rule?: string;
+}
+
+export type PreviewResult =
+  | { readonly available: true; readonly violations: readonly PreviewViolation[] }
+  | { readonly available: false };
+
+/** Form values (keyed by GraphQL field) → the domain's dates keyed by feature; empty inputs mean "not set". */
+function rolloutDatesOf(values: Record<string, unknown>): RolloutDates {
+  return Object.fromEntries(
+    Object.entries(FEATURE_FIELDS).map(([feature, field]) => {
+      const value = values[field];
+      return [feature, typeof value === 'string' && value ? value : null];
+    }),
+  ) as RolloutDates;
+}
+
+/**
+ * Checks the edited dates; `province` is the province's own dates for a city or county (a region inherits
+ * what it leaves empty). Never throws: a preview failure must not stop the officer from saving.
+ */
+export function checkRollout(
+  values: Record<string, unknown>,
+  province?: Record<string, unknown> | null,
+): PreviewResult {
+  try {
+    const violations = validateRolloutDates(
+      rolloutDatesOf(values),
+      province ? rolloutDatesOf(province) : undefined,
+    );
+    return {
+      available: true,
+      violations: violations.map((v) => ({ field: String(v.field), message: v.message, rule: v.rule })),
+    };
+  } catch {
+    return { available: false };
+  }
+}
