@@ -1,23 +1,66 @@
 import DataLoader from 'dataloader';
-import type { RegionEntity } from '@gongji/persistence';
+import type {
+  CardEntity,
+  KinRelationEntity,
+  PersonEntity,
+  PocketEntity,
+  PostingEntity,
+  RegionEntity,
+  WalletEntity,
+} from '@gongji/persistence';
 import type { Services } from './services';
 
 /** Fresh DataLoaders per request (STYLE.md: no N+1 on relation fields). */
 export interface Loaders {
   readonly regionByCode: DataLoader<string, RegionEntity | null>;
   readonly regionCountByProvince: DataLoader<string, number>;
+  readonly personById: DataLoader<string, PersonEntity | null>;
+  readonly pocketsByPerson: DataLoader<string, PocketEntity[]>;
+  readonly fundingSourcesByBeneficiary: DataLoader<string, KinRelationEntity[]>;
+  readonly beneficiariesByProvider: DataLoader<string, KinRelationEntity[]>;
+  readonly walletByPerson: DataLoader<string, WalletEntity | null>;
+  readonly cardByPerson: DataLoader<string, CardEntity | null>;
+  readonly postingsByTransaction: DataLoader<string, PostingEntity[]>;
+}
+
+function one<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function many<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>(keys.map((k) => [k, []]));
+  for (const r of rows) map.get(keyOf(r))?.push(r);
+  return keys.map((k) => map.get(k) ?? []);
 }
 
 export function createLoaders(services: Services): Loaders {
   return {
-    regionByCode: new DataLoader(async (codes) => {
-      const rows = await services.regions.findByCodes(codes);
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((c) => byCode.get(c) ?? null);
-    }),
+    regionByCode: new DataLoader(async (codes) =>
+      one(codes, await services.regions.findByCodes(codes), (r) => r.code),
+    ),
     regionCountByProvince: new DataLoader(async (codes) => {
       const counts = await services.regions.countByProvince(codes);
       return codes.map((c) => counts.get(c) ?? 0);
     }),
+    personById: new DataLoader(async (ids) => one(ids, await services.persons.findByIds(ids), (p) => p.id)),
+    pocketsByPerson: new DataLoader(async (ids) =>
+      many(ids, await services.persons.pocketsOf(ids), (p) => p.personId),
+    ),
+    fundingSourcesByBeneficiary: new DataLoader(async (ids) =>
+      many(ids, await services.persons.fundingSourcesOf(ids), (r) => r.beneficiaryId),
+    ),
+    beneficiariesByProvider: new DataLoader(async (ids) =>
+      many(ids, await services.persons.beneficiariesOf(ids), (r) => r.providerId),
+    ),
+    walletByPerson: new DataLoader(async (ids) =>
+      one(ids, await services.persons.walletsOf(ids), (w) => w.personId),
+    ),
+    cardByPerson: new DataLoader(async (ids) =>
+      one(ids, await services.persons.cardsOf(ids), (c) => c.personId),
+    ),
+    postingsByTransaction: new DataLoader(async (ids) =>
+      many(ids, await services.transactions.postingsOf(ids), (p) => p.transactionId),
+    ),
   };
 }

@@ -3,11 +3,23 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
+import { KinRelationResolver, PersonResolver } from './modules/person/person.resolver';
+import { PolicyResolver } from './modules/policy/policy.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { RolloutResolver } from './modules/rollout/rollout.resolver';
 import { SessionResolver } from './modules/session/session.resolver';
+import { TransactionResolver } from './modules/transaction/transaction.resolver';
 
-export const RESOLVERS = [ApiClientResolver, RegionResolver, RolloutResolver, SessionResolver] as const;
+export const RESOLVERS = [
+  ApiClientResolver,
+  KinRelationResolver,
+  PersonResolver,
+  PolicyResolver,
+  RegionResolver,
+  RolloutResolver,
+  SessionResolver,
+  TransactionResolver,
+] as const;
 
 /** Builds the public schema (committed as apps/api/schema.graphql; CI fails when it drifts). */
 export function createSchema(): Promise<GraphQLSchema> {

@@ -3,18 +3,24 @@ import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
 import { ApiClientService } from './modules/api-client/api-client.service';
 import { AuditService } from './modules/audit/audit.service';
+import { PersonService } from './modules/person/person.service';
+import { PolicyService } from './modules/policy/policy.service';
 import { RegionService } from './modules/region/region.service';
 import { RolloutService } from './modules/rollout/rollout.service';
 import { SessionService } from './modules/session/session.service';
+import { TransactionService } from './modules/transaction/transaction.service';
 
 /** Application services, created once per process. */
 export interface Services {
   readonly authenticator: Authenticator;
   readonly apiClients: ApiClientService;
   readonly audit: AuditService;
+  readonly persons: PersonService;
+  readonly policy: PolicyService;
   readonly regions: RegionService;
   readonly rollout: RolloutService;
   readonly sessions: SessionService;
+  readonly transactions: TransactionService;
 }
 
 export function createServices(dataSource: DataSource, config: AppConfig): Services {
@@ -24,8 +30,11 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     authenticator: new Authenticator(dataSource, config.secret),
     apiClients: new ApiClientService(dataSource, audit),
     audit,
+    persons: new PersonService(dataSource),
+    policy: new PolicyService(dataSource, regions),
     regions,
     rollout: new RolloutService(dataSource, regions),
     sessions: new SessionService(dataSource, config),
+    transactions: new TransactionService(dataSource),
   };
 }

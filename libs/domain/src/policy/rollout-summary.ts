@@ -8,8 +8,11 @@ export interface RolloutRow {
   /** 全域开通: the province opened the wallet in all its regions (R-WAL-2). Meaningful on province rows. */
   readonly walletFullCoverage: boolean;
   readonly usageLocationChangeFrom: IsoDate | null;
-  /** How many open regions the source counts for the province (seed 004), whether or not they exist as rows. */
-  readonly walletRegionsEnumerated?: number | null;
+  /**
+   * False where the source counts the province as open without naming its regions (seed 004: 辽宁, 吉林, …):
+   * such a province has no region rows, and its regions are reported as unknown, never invented.
+   */
+  readonly walletRegionsEnumerated?: boolean;
 }
 
 /** One open province in a {@link RolloutSummaryResult}. */
@@ -18,7 +21,8 @@ export interface ProvinceRolloutSummary {
   readonly walletFrom: IsoDate;
   /** Region rows of the province with the wallet open on the date. */
   readonly regionsOpen: number;
-  readonly regionsEnumerated: number | null;
+  /** The source names the province's open regions (see {@link RolloutRow.walletRegionsEnumerated}). */
+  readonly regionsEnumerated: boolean;
   readonly fullCoverage: boolean;
   readonly usageLocationChange: boolean;
 }
@@ -47,9 +51,9 @@ export function regionWalletFrom(region: RolloutRow, province: RolloutRow | unde
 /**
  * Counts the wallet rollout on `on` (R-WAL-2): regions (non-province rows) with the wallet open — own date or
  * inherited from a 全域 province — and provinces whose own `walletFrom` has passed, with the full-coverage and
- * usage-change provinces among them. Only regions that exist as rows are counted: a province's
- * `walletRegionsEnumerated` (the source's figure) is reported beside the count, never added to it, so the summary
- * never claims regions the database cannot show. Provinces are listed by code.
+ * usage-change provinces among them. Only regions that exist as rows are counted: a province open with its regions
+ * not enumerated adds none, so the summary never claims regions the database cannot show. Provinces are listed by
+ * code.
  */
 export function summarizeRollout(
   regions: readonly RolloutRow[],
@@ -68,7 +72,7 @@ export function summarizeRollout(
       code: p.code,
       walletFrom: p.walletFrom as IsoDate,
       regionsOpen: openRegions.filter((r) => r.provinceCode === p.code).length,
-      regionsEnumerated: p.walletRegionsEnumerated ?? null,
+      regionsEnumerated: p.walletRegionsEnumerated ?? true,
       fullCoverage: p.walletFullCoverage,
       usageLocationChange: openOn(p.usageLocationChangeFrom, on),
     }));

@@ -1,3 +1,4 @@
+import { regionWalletFrom } from '@gongji/domain';
 import type { RegionEntity } from '@gongji/persistence';
 import { Region, type RegionLevel, type WalletDateBasis } from './region.type';
 
@@ -26,11 +27,10 @@ export function toRegion(e: RegionEntity): Region {
 }
 
 /**
- * Wallet-open date that applies to a region: its own, else its province's when the province opened province-wide
- * (全域). A province that is open only in the regions it names passes nothing down (R-WAL-2).
+ * Wallet-open date that applies (R-WAL-2): for a province its own date (open somewhere in it); for a region
+ * libs/domain `regionWalletFrom` (own, or the province's when it opened 全域).
  */
 export function effectiveWalletFrom(region: Region, province: Region | null): string | null {
-  if (region.walletFrom) return region.walletFrom;
-  if (region.level === 'PROVINCE') return null;
-  return province?.walletFullCoverage ? province.walletFrom : null;
+  if (region.level === 'PROVINCE') return region.walletFrom;
+  return regionWalletFrom(region, province ?? undefined);
 }

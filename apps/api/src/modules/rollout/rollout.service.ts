@@ -1,4 +1,4 @@
-import { WALLET_NATIONAL_LAUNCH, addDays } from '@gongji/domain';
+import { WALLET_NATIONAL_LAUNCH, addDays, summarizeRollout } from '@gongji/domain';
 import { PublishedFigureEntity, type RegionEntity } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import { LessThanOrEqual, type DataSource } from 'typeorm';
@@ -40,30 +40,34 @@ export class RolloutService {
 
   async summary(on: string): Promise<RolloutSummary> {
     const { provinces, regions } = await this.snapshot();
-    const open = (from: string | null | undefined) => from != null && from <= on;
-    const provinceRows: ProvinceRollout[] = provinces
-      .filter((p) => open(p.walletFrom))
-      .map((p) => ({
-        province: p,
-        walletFrom: p.walletFrom,
-        regionsOpen: regions.filter((r) => r.region.provinceCode === p.code && open(r.walletFrom)).length,
-        regionsEnumerated: p.walletRegionsEnumerated,
-        fullCoverage: p.walletFullCoverage,
-        usageLocationChange: open(p.usageLocationChangeFrom),
-      }));
+    const counted = summarizeRollout(
+      regions.map((r) => r.region),
+      provinces,
+      on,
+    );
+    const byCode = new Map(provinces.map((p) => [p.code, p]));
+    const province = (code: string) => byCode.get(code) as Region;
+    const provinceRows: ProvinceRollout[] = counted.provinces.map((p) => ({
+      province: province(p.code),
+      walletFrom: p.walletFrom,
+      regionsOpen: p.regionsOpen,
+      regionsEnumerated: province(p.code).walletRegionsEnumerated,
+      fullCoverage: p.fullCoverage,
+      usageLocationChange: p.usageLocationChange,
+    }));
     const figure = await this.publishedFigure(on);
+    const beforeLaunch = on < WALLET_NATIONAL_LAUNCH;
     return {
       on,
-      regionsOpen: regions.filter((r) => open(r.walletFrom)).length,
-      reportedRegionsOpen: on < WALLET_NATIONAL_LAUNCH ? 0 : (figure?.value ?? null),
-      reportedAsOf: on < WALLET_NATIONAL_LAUNCH ? null : (figure?.asOf ?? null),
-      reportedSource:
-        on < WALLET_NATIONAL_LAUNCH
-          ? `Before the national launch on ${WALLET_NATIONAL_LAUNCH} (R-WAL-1)`
-          : (figure?.source ?? null),
-      provincesOpen: provinceRows.length,
-      fullCoverageProvinces: provinceRows.filter((p) => p.fullCoverage).map((p) => p.province),
-      usageChangeProvinces: provinceRows.filter((p) => p.usageLocationChange).map((p) => p.province),
+      regionsOpen: counted.regionsOpen,
+      reportedRegionsOpen: beforeLaunch ? 0 : (figure?.value ?? null),
+      reportedAsOf: beforeLaunch ? null : (figure?.asOf ?? null),
+      reportedSource: beforeLaunch
+        ? `Before the national launch on ${WALLET_NATIONAL_LAUNCH} (R-WAL-1)`
+        : (figure?.source ?? null),
+      provincesOpen: counted.provincesOpen,
+      fullCoverageProvinces: counted.fullCoverageProvinces.map(province),
+      usageChangeProvinces: counted.usageChangeProvinces.map(province),
       provinces: provinceRows,
     };
   }

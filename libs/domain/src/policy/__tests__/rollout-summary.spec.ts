@@ -6,7 +6,7 @@ const province = (code: string, walletFrom: string | null, over: Partial<Rollout
   walletFrom,
   walletFullCoverage: false,
   usageLocationChangeFrom: null,
-  walletRegionsEnumerated: null,
+  walletRegionsEnumerated: true,
   ...over,
 });
 const region = (code: string, provinceCode: string, walletFrom: string | null = null): RolloutRow => ({
@@ -18,13 +18,13 @@ const region = (code: string, provinceCode: string, walletFrom: string | null = 
 });
 
 const PROVINCES = [
-  province('320000', '2024-12-02', { walletRegionsEnumerated: 13 }),
+  province('320000', '2024-12-02'),
   province('130000', '2025-01-10', {
     walletFullCoverage: true,
     usageLocationChangeFrom: '2025-03-01',
-    walletRegionsEnumerated: 12,
+    walletRegionsEnumerated: false,
   }),
-  province('230000', '2025-02-01', { usageLocationChangeFrom: '2025-02-01', walletRegionsEnumerated: 1 }),
+  province('230000', '2025-02-01', { usageLocationChangeFrom: '2025-02-01', walletRegionsEnumerated: false }),
   province('110000', null),
 ];
 const REGIONS = [
@@ -64,7 +64,7 @@ describe('summarizeRollout (R-WAL-2)', () => {
       code: '130000',
       walletFrom: '2025-01-10',
       regionsOpen: 3,
-      regionsEnumerated: 12,
+      regionsEnumerated: false,
       fullCoverage: true,
       usageLocationChange: true,
     });

@@ -1,0 +1,69 @@
+import { DomainError } from '@gongji/domain';
+import { type Decision, type DecideContext, LedgerWriter } from '@gongji/persistence';
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../../auth/principal';
+import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+
+/** Every money mutation's payload has `userErrors` (API.md). */
+export interface MoneyPayload {
+  userErrors: UserError[];
+}
+
+export interface MoneyMutation<P extends MoneyPayload> {
+  readonly operation: string;
+  readonly idempotencyKey: string;
+  /** Canonical input (without the key) — same key + different input is IDEMPOTENCY_KEY_REUSED. */
+  readonly input: unknown;
+  readonly personIds: readonly string[];
+  /** The payload to return for a refusal (fields empty, userErrors filled). */
+  readonly refused: (errors: UserError[]) => P;
+  readonly decide: (ctx: DecideContext) => Promise<Decision<P>>;
+}
+
+/** Idempotency keys: 1–255 printable characters (API.md). Validation failures are not stored (issue #4). */
+export function assertIdempotencyKey(key: string): void {
+  if (key.length < 1 || key.length > 255 || /[\u0000-\u001f]/.test(key)) {
+    throw new GraphQLError('idempotencyKey must be 1–255 printable characters', {
+      extensions: { code: 'BAD_USER_INPUT', field: ['idempotencyKey'] },
+    });
+  }
+}
+
+/**
+ * Runs a money mutation through the ledger writer: exactly once per client and key, refusals stored and replayed,
+ * a domain refusal thrown by `decide` turned into a userError that moves nothing.
+ */
+export async function runMoneyMutation<P extends MoneyPayload>(
+  writer: LedgerWriter,
+  principal: Principal,
+  mutation: MoneyMutation<P>,
+): Promise<P> {
+  assertIdempotencyKey(mutation.idempotencyKey);
+  const result = await writer.execute<P>({
+    clientId: `${principal.kind}:${principal.id}`,
+    operation: mutation.operation,
+    idempotencyKey: mutation.idempotencyKey,
+    request: mutation.input,
+    personIds: mutation.personIds,
+    decide: async (ctx) => {
+      try {
+        return await mutation.decide(ctx);
+      } catch (err) {
+        if (err instanceof DomainError) return { payload: mutation.refused([fromDomainError(err)]) };
+        throw err;
+      }
+    },
+  });
+  if (result.outcome === 'KEY_REUSED') {
+    return mutation.refused([
+      userError(
+        ApiErrorCode.IDEMPOTENCY_KEY_REUSED,
+        `This idempotency key was already used for a different ${result.operation} request; use a new key for a new request`,
+        ['idempotencyKey'],
+      ),
+    ]);
+  }
+  return result.payload;
+}
+
+export { LedgerWriter };

@@ -1,0 +1,78 @@
+import {
+  type EmploymentStatus,
+  type Fen,
+  type InsuranceType,
+  maskIdNumber,
+  maskName,
+  sumFen,
+} from '@gongji/domain';
+import type {
+  CardEntity,
+  KinRelationEntity,
+  PersonEntity,
+  PocketEntity,
+  WalletEntity,
+} from '@gongji/persistence';
+import { type Principal, Role } from '../../auth/principal';
+import type { KinChannel, PocketKind, Relation } from '../../common/domain-enums';
+import { Account, Card, KinRelation, Person, Wallet } from './person.types';
+
+/** Analysts never see a full name, ID number, phone or birth date (API.md). */
+export function masksPersonalData(principal: Principal | null): boolean {
+  return principal?.role === Role.ANALYST;
+}
+
+function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
+}
+
+export function toPerson(e: PersonEntity, masked: boolean): Person {
+  return Object.assign(new Person(), {
+    id: e.id,
+    name: masked ? maskName(e.name) : e.name,
+    idNumber: masked ? maskIdNumber(e.idNumber) : e.idNumber,
+    phone: e.phone && masked ? maskPhone(e.phone) : e.phone,
+    birthDate: masked ? null : e.birthDate,
+    insuranceType: e.insuranceType as InsuranceType,
+    employmentStatus: e.employmentStatus as EmploymentStatus | null,
+    regionCode: e.regionCode,
+    realNameVerified: e.realNameVerified,
+    outOfRegionUsePermission: e.outOfRegionUsePermission,
+  });
+}
+
+const POCKET_ORDER = ['EARMARKED', 'LEGACY', 'WALLET'];
+
+export function toAccount(pockets: readonly PocketEntity[]): Account | null {
+  if (pockets.length === 0) return null;
+  const sorted = [...pockets].sort((a, b) => POCKET_ORDER.indexOf(a.kind) - POCKET_ORDER.indexOf(b.kind));
+  return {
+    pockets: sorted.map((p) => ({ kind: p.kind as PocketKind, balance: p.balance as Fen })),
+    total: sumFen(sorted.map((p) => p.balance)),
+  };
+}
+
+export function toKinRelation(e: KinRelationEntity): KinRelation {
+  return {
+    id: e.id,
+    providerId: e.providerId,
+    beneficiaryId: e.beneficiaryId,
+    relation: e.relation as Relation,
+    channel: e.channel as KinChannel,
+    position: e.position,
+    registeredOn: e.registeredOn,
+    revokedAt: e.revokedAt,
+  };
+}
+
+export function toWallet(e: WalletEntity, masked: boolean): Wallet {
+  return {
+    usageRegionCode: e.usageRegionCode,
+    phone: masked ? maskPhone(e.phone) : e.phone,
+    activatedAt: e.activatedAt,
+  };
+}
+
+export function toCard(e: CardEntity): Card {
+  return { state: e.state, reportedOn: e.reportedOn, reissueReadyOn: e.reissueReadyOn };
+}

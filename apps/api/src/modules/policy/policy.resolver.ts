@@ -1,0 +1,70 @@
+import {
+  FEATURE_FIELDS,
+  FEATURE_RULES,
+  type EffectivePolicy,
+  Feature,
+  InstitutionLevel,
+  KinPurpose,
+} from '@gongji/domain';
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Relation } from '../../common/domain-enums';
+import { DateScalar } from '../../common/scalars';
+import type { GraphQLContext } from '../../context';
+import { UnknownRegionError } from './policy.service';
+import { EffectivePolicyView } from './policy.types';
+
+@Resolver()
+export class PolicyResolver {
+  @Authorized()
+  @Query(() => EffectivePolicyView, {
+    description: 'What applies in a region on a date (rollout, kinship scope, benefits, caps).',
+  })
+  async effectivePolicy(
+    @Arg('regionCode', () => ID, { description: 'Region code.' }) regionCode: string,
+    @Arg('on', () => DateScalar, { description: 'Date.' }) on: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EffectivePolicyView> {
+    try {
+      return toView(await ctx.services.policy.effective(regionCode, on));
+    } catch (err) {
+      if (err instanceof UnknownRegionError) {
+        throw new GraphQLError(err.message, {
+          extensions: { code: 'BAD_USER_INPUT', field: ['regionCode'] },
+        });
+      }
+      throw err;
+    }
+  }
+}
+
+function toView(p: EffectivePolicy): EffectivePolicyView {
+  const levels = Object.values(InstitutionLevel);
+  return {
+    regionCode: p.regionCode,
+    on: p.on,
+    features: Object.values(Feature).map((feature) => ({
+      feature,
+      field: FEATURE_FIELDS[feature],
+      rule: FEATURE_RULES[feature],
+      from: p.features[feature].from,
+      open: p.features[feature].open,
+      sourceRegionCode: p.features[feature].sourceRegionCode,
+    })),
+    kinshipScopes: Object.values(KinPurpose).map((purpose) => ({
+      purpose,
+      relations: [...p.kinshipScope[purpose].relations] as Relation[],
+      effectiveFrom: p.kinshipScope[purpose].effectiveFrom,
+      sourceRegionCode: p.kinshipScope[purpose].sourceRegionCode,
+    })),
+    outpatient: levels.map((level) => ({ level, ...p.benefitSchedule.outpatient[level] })),
+    inpatient: levels.map((level) => ({
+      level,
+      ...p.benefitSchedule.inpatient[level],
+      bands: p.benefitSchedule.inpatient[level].bands.map((b) => ({ ...b })),
+    })),
+    pharmacyFundRate: p.benefitSchedule.pharmacyFundRate,
+    spendingCaps: { ...p.spendingCaps },
+    explanation: [...p.explanation],
+  };
+}

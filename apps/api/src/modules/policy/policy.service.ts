@@ -1,0 +1,70 @@
+import {
+  type EffectivePolicy,
+  type PolicySetting,
+  type RegionRollout,
+  effectivePolicy,
+} from '@gongji/domain';
+import { PolicySettingEntity, type RegionEntity, parsePayload, stringifyPayload } from '@gongji/persistence';
+import { type DataSource, In, IsNull } from 'typeorm';
+import { rolloutDatesOf } from '../region/region.service';
+import type { RegionService } from '../region/region.service';
+
+export class UnknownRegionError extends Error {
+  constructor(readonly regionCode: string) {
+    super(`No region with code "${regionCode}"`);
+  }
+}
+
+/**
+ * Loads what a region's policy is made of (its own row, its province's row, effective-dated settings) and asks
+ * libs/domain `effectivePolicy` what applies on a date. Every money decision starts here.
+ */
+export class PolicyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionService,
+  ) {}
+
+  async effective(regionCode: string, on: string): Promise<EffectivePolicy> {
+    const [region] = await this.regions.findByCodes([regionCode]);
+    if (!region) throw new UnknownRegionError(regionCode);
+    const province =
+      region.level === 'PROVINCE'
+        ? null
+        : ((await this.regions.findByCodes([region.provinceCode]))[0] ?? null);
+    const chainCodes = [region.code, ...(province ? [province.code] : [])];
+    const rows = await this.dataSource.getRepository(PolicySettingEntity).find({
+      where: [
+        { scopeRegionCode: In(chainCodes), retiredAt: IsNull() },
+        { scopeRegionCode: IsNull(), retiredAt: IsNull() },
+      ],
+      order: { createdAt: 'ASC' },
+    });
+    const chain = [toRollout(region), ...(province ? [toRollout(province)] : [])] as [
+      RegionRollout,
+      ...RegionRollout[],
+    ];
+    return effectivePolicy({ chain, settings: rows.map(toSetting), on });
+  }
+}
+
+function toRollout(region: RegionEntity): RegionRollout {
+  return { code: region.code, dates: rolloutDatesOf(region), walletFullCoverage: region.walletFullCoverage };
+}
+
+/** Settings values are stored as JSON with money tagged (`{"$bigint":"…"}`), see ledger-writer stringifyPayload. */
+export function toSetting(row: PolicySettingEntity): PolicySetting {
+  const value = parsePayload<unknown>(JSON.stringify(row.value));
+  return {
+    scopeRegionCode: row.scopeRegionCode,
+    effectiveFrom: row.effectiveFrom,
+    kind: row.kind,
+    ...(row.purpose ? { purpose: row.purpose } : {}),
+    value,
+  } as PolicySetting;
+}
+
+/** Inverse of {@link toSetting} for writers of settings. */
+export function settingValueToJson(value: unknown): unknown {
+  return JSON.parse(stringifyPayload(value));
+}

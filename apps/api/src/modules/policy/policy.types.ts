@@ -1,0 +1,150 @@
+import { type Fen, Feature, InstitutionLevel } from '@gongji/domain';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { KinPurpose, Relation } from '../../common/domain-enums';
+import { DateScalar, MoneyScalar } from '../../common/scalars';
+import { ExplanationLine } from '../transaction/transaction.types';
+
+registerEnumType(Feature, {
+  name: 'Feature',
+  description: 'A feature that opens per region on a date (rollout).',
+});
+
+@ObjectType({ description: 'Whether a feature is open on the date, and whose date decided it.' })
+export class FeatureStatus {
+  @Field(() => Feature, { description: 'Feature.' })
+  feature!: Feature;
+
+  @Field({ description: 'The RegionUpdateInput field that sets it.' })
+  field!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Opening date that applies (null = not scheduled).',
+  })
+  from!: string | null;
+
+  @Field({ description: 'Open on the date.' })
+  open!: boolean;
+
+  @Field({ description: 'DOMAIN.md rule that refuses when closed.' })
+  rule!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Region whose date applies (null = national default).' })
+  sourceRegionCode!: string | null;
+}
+
+@ObjectType({ description: 'Relations allowed for one purpose on the date (R-KIN-1).' })
+export class KinshipScopeStatus {
+  @Field(() => KinPurpose, { description: 'Purpose.' })
+  purpose!: KinPurpose;
+
+  @Field(() => [Relation], { description: 'Allowed relations.' })
+  relations!: Relation[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region of the applying setting (null = national).' })
+  sourceRegionCode!: string | null;
+}
+
+@ObjectType({ description: 'Deductible and fund rate of one outpatient category (R-SET-1).' })
+export class OutpatientTermsView {
+  @Field(() => MoneyScalar, { description: 'Annual deductible on covered spend.' })
+  deductible!: Fen;
+
+  @Field(() => Int, { description: 'Fund rate in basis points (5000 = 50%).' })
+  fundRate!: number;
+}
+
+@ObjectType({ description: 'Outpatient schedule of one hospital level (R-SET-1).' })
+export class OutpatientLevelView {
+  @Field(() => InstitutionLevel, { description: 'Hospital level.' })
+  level!: InstitutionLevel;
+
+  @Field(() => OutpatientTermsView, { description: 'In service.' })
+  inService!: OutpatientTermsView;
+
+  @Field(() => OutpatientTermsView, { description: 'Retired, under 70 on the service date.' })
+  retiredUnder70!: OutpatientTermsView;
+
+  @Field(() => OutpatientTermsView, { description: 'Retired, 70 or older on the service date.' })
+  retired70Plus!: OutpatientTermsView;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Annual fund cap (null = none).' })
+  annualFundCap!: Fen | null;
+}
+
+@ObjectType({ description: 'One inpatient band (R-SET-2).' })
+export class InpatientBandView {
+  @Field(() => MoneyScalar, { nullable: true, description: 'Upper bound of covered cost (null = none).' })
+  upTo!: Fen | null;
+
+  @Field(() => Int, { description: 'In-service fund rate in basis points.' })
+  fundRate!: number;
+}
+
+@ObjectType({ description: 'Inpatient schedule of one hospital level (R-SET-2).' })
+export class InpatientLevelView {
+  @Field(() => InstitutionLevel, { description: 'Hospital level.' })
+  level!: InstitutionLevel;
+
+  @Field(() => MoneyScalar, { description: 'Deductible of the first admission of the year.' })
+  firstAdmissionDeductible!: Fen;
+
+  @Field(() => MoneyScalar, { description: 'Deductible of each later admission.' })
+  laterAdmissionDeductible!: Fen;
+
+  @Field(() => [InpatientBandView], { description: 'Bands above the deductible.' })
+  bands!: InpatientBandView[];
+
+  @Field(() => Int, {
+    description: "A retiree's personal share as a fraction of an in-service person's, basis points.",
+  })
+  retireePersonalShareFactor!: number;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Annual inpatient fund maximum (null = none).' })
+  annualFundMax!: Fen | null;
+}
+
+@ObjectType({ description: 'Caps on personal-account payment (R-USE-6); null = off.' })
+export class SpendingCapsView {
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per institution per day.' })
+  perInstitutionPerDay!: Fen | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per day across institutions.' })
+  perDayAcrossInstitutions!: Fen | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Per calendar year.' })
+  perYear!: Fen | null;
+}
+
+@ObjectType({ description: 'What applies in a region on a date: rollout, kinship scope, benefits, caps.' })
+export class EffectivePolicyView {
+  @Field(() => ID, { description: 'Region code.' })
+  regionCode!: string;
+
+  @Field(() => DateScalar, { description: 'Date.' })
+  on!: string;
+
+  @Field(() => [FeatureStatus], { description: 'Rollout features and whether they are open.' })
+  features!: FeatureStatus[];
+
+  @Field(() => [KinshipScopeStatus], { description: 'Kinship scope per purpose (R-KIN-1).' })
+  kinshipScopes!: KinshipScopeStatus[];
+
+  @Field(() => [OutpatientLevelView], { description: 'Outpatient schedule per hospital level (R-SET-1).' })
+  outpatient!: OutpatientLevelView[];
+
+  @Field(() => [InpatientLevelView], { description: 'Inpatient schedule per hospital level (R-SET-2).' })
+  inpatient!: InpatientLevelView[];
+
+  @Field(() => Int, { description: 'Retail-pharmacy fund rate in basis points (R-SET-3).' })
+  pharmacyFundRate!: number;
+
+  @Field(() => SpendingCapsView, { description: 'Account spending caps (R-USE-6).' })
+  spendingCaps!: SpendingCapsView;
+
+  @Field(() => [ExplanationLine], { description: 'Why: one line per decision with its rule.' })
+  explanation!: ExplanationLine[];
+}
