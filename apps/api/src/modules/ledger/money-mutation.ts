@@ -22,7 +22,7 @@ export interface MoneyMutation<P extends MoneyPayload> {
 
 /** Idempotency keys: 1–255 printable characters (API.md). Validation failures are not stored (issue #4). */
 export function assertIdempotencyKey(key: string): void {
-  if (key.length < 1 || key.length > 255 || /[\u0000-\u001f]/.test(key)) {
+  if (key.length < 1 || key.length > 255 || [...key].some((c) => c.charCodeAt(0) < 0x20)) {
     throw new GraphQLError('idempotencyKey must be 1–255 printable characters', {
       extensions: { code: 'BAD_USER_INPUT', field: ['idempotencyKey'] },
     });

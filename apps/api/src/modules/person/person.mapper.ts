@@ -15,7 +15,7 @@ import type {
 } from '@gongji/persistence';
 import { type Principal, Role } from '../../auth/principal';
 import type { KinChannel, PocketKind, Relation } from '../../common/domain-enums';
-import { Account, Card, KinRelation, Person, Wallet } from './person.types';
+import { type Account, type Card, type KinRelation, Person, type Wallet } from './person.types';
 
 /** Analysts never see a full name, ID number, phone or birth date (API.md). */
 export function masksPersonalData(principal: Principal | null): boolean {
