@@ -2,6 +2,13 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { CardResolver } from './modules/card/card.resolver';
+import { CreditingResolver } from './modules/crediting/crediting.resolver';
+import { KinResolver } from './modules/kin/kin.resolver';
+import { PersonAdminResolver } from './modules/person-admin/person-admin.resolver';
+import { PremiumResolver } from './modules/premium/premium.resolver';
+import { SettlementResolver } from './modules/settlement/settlement.resolver';
+import { WalletResolver } from './modules/wallet/wallet.resolver';
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { KinRelationResolver, PersonResolver } from './modules/person/person.resolver';
 import { PolicyResolver } from './modules/policy/policy.resolver';
@@ -12,6 +19,13 @@ import { TransactionResolver } from './modules/transaction/transaction.resolver'
 
 export const RESOLVERS = [
   ApiClientResolver,
+  CardResolver,
+  CreditingResolver,
+  KinResolver,
+  PersonAdminResolver,
+  PremiumResolver,
+  SettlementResolver,
+  WalletResolver,
   KinRelationResolver,
   PersonResolver,
   PolicyResolver,

@@ -1,3 +1,4 @@
+import { LedgerWriter } from '@gongji/persistence';
 import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
@@ -15,6 +16,8 @@ export interface Services {
   readonly authenticator: Authenticator;
   readonly apiClients: ApiClientService;
   readonly audit: AuditService;
+  /** Writes every money mutation exactly once (libs/persistence ledger-writer). */
+  readonly ledger: LedgerWriter;
   readonly persons: PersonService;
   readonly policy: PolicyService;
   readonly regions: RegionService;
@@ -30,6 +33,7 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     authenticator: new Authenticator(dataSource, config.secret),
     apiClients: new ApiClientService(dataSource, audit),
     audit,
+    ledger: new LedgerWriter(dataSource),
     persons: new PersonService(dataSource),
     policy: new PolicyService(dataSource, regions),
     regions,
