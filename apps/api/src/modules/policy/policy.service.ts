@@ -5,7 +5,7 @@ import {
   effectivePolicy,
 } from '@gongji/domain';
 import { PolicySettingEntity, type RegionEntity, parsePayload, stringifyPayload } from '@gongji/persistence';
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { rolloutDatesOf } from '../region/region.service';
 import type { RegionService } from '../region/region.service';
 
