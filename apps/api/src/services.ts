@@ -35,7 +35,7 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     audit,
     ledger: new LedgerWriter(dataSource),
     persons: new PersonService(dataSource),
-    policy: new PolicyService(dataSource, regions),
+    policy: new PolicyService(dataSource),
     regions,
     rollout: new RolloutService(dataSource, regions),
     sessions: new SessionService(dataSource, config),

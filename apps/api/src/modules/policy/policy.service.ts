@@ -4,10 +4,9 @@ import {
   type RegionRollout,
   effectivePolicy,
 } from '@gongji/domain';
-import { PolicySettingEntity, type RegionEntity, parsePayload, stringifyPayload } from '@gongji/persistence';
+import { PolicySettingEntity, RegionEntity, parsePayload, stringifyPayload } from '@gongji/persistence';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { rolloutDatesOf } from '../region/region.service';
-import type { RegionService } from '../region/region.service';
 
 export class UnknownRegionError extends Error {
   constructor(readonly regionCode: string) {
@@ -20,32 +19,41 @@ export class UnknownRegionError extends Error {
  * libs/domain `effectivePolicy` what applies on a date. Every money decision starts here.
  */
 export class PolicyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly regions: RegionService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  async effective(regionCode: string, on: string): Promise<EffectivePolicy> {
-    const [region] = await this.regions.findByCodes([regionCode]);
-    if (!region) throw new UnknownRegionError(regionCode);
-    const province =
-      region.level === 'PROVINCE'
-        ? null
-        : ((await this.regions.findByCodes([region.provinceCode]))[0] ?? null);
-    const chainCodes = [region.code, ...(province ? [province.code] : [])];
-    const rows = await this.dataSource.getRepository(PolicySettingEntity).find({
-      where: [
-        { scopeRegionCode: In(chainCodes), retiredAt: IsNull() },
-        { scopeRegionCode: IsNull(), retiredAt: IsNull() },
-      ],
-      order: { createdAt: 'ASC' },
-    });
-    const chain = [toRollout(region), ...(province ? [toRollout(province)] : [])] as [
-      RegionRollout,
-      ...RegionRollout[],
-    ];
-    return effectivePolicy({ chain, settings: rows.map(toSetting), on });
+  /**
+   * Inside a money mutation pass the transaction's `manager`: on PostgreSQL, taking a second pooled connection while
+   * holding one can exhaust the pool under load (every transaction waiting for a connection another one holds).
+   */
+  effective(regionCode: string, on: string, manager?: EntityManager): Promise<EffectivePolicy> {
+    return loadEffectivePolicy(manager ?? this.dataSource.manager, regionCode, on);
   }
+}
+
+/** The effective policy of a region on a date, read through `manager` (see {@link PolicyService.effective}). */
+export async function loadEffectivePolicy(
+  manager: EntityManager,
+  regionCode: string,
+  on: string,
+): Promise<EffectivePolicy> {
+  const regions = manager.getRepository(RegionEntity);
+  const region = await regions.findOneBy({ code: regionCode });
+  if (!region) throw new UnknownRegionError(regionCode);
+  const province =
+    region.level === 'PROVINCE' ? null : await regions.findOneBy({ code: region.provinceCode });
+  const chainCodes = [region.code, ...(province ? [province.code] : [])];
+  const rows = await manager.getRepository(PolicySettingEntity).find({
+    where: [
+      { scopeRegionCode: In(chainCodes), retiredAt: IsNull() },
+      { scopeRegionCode: IsNull(), retiredAt: IsNull() },
+    ],
+    order: { createdAt: 'ASC' },
+  });
+  const chain = [toRollout(region), ...(province ? [toRollout(province)] : [])] as [
+    RegionRollout,
+    ...RegionRollout[],
+  ];
+  return effectivePolicy({ chain, settings: rows.map(toSetting), on });
 }
 
 function toRollout(region: RegionEntity): RegionRollout {

@@ -1,6 +1,6 @@
 import { FEATURE_FIELDS, type RolloutDates, validateRolloutDates } from '@gongji/domain';
 import { ENTITY_DIALECT, RegionEntity, inTransaction } from '@gongji/persistence';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
