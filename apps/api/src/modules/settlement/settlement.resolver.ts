@@ -1,5 +1,68 @@
-import { Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../context';
+import {
+  RefundIssueInput,
+  SettlementCancelInput,
+  SettlementConfirmInput,
+  SettlementInput,
+} from './dtos/settlement.input';
+import {
+  RefundIssuePayload,
+  SettlementCancelPayload,
+  SettlementConfirmPayload,
+} from './dtos/settlement.payload';
+import { SettlementService } from './settlement.service';
+import { SettlementQuote } from './settlement.types';
 
-/** Mutations of this module are being built (issue #4); registered in schema.ts already. */
+/** Who may settle: staff anywhere, a hospital/pharmacy portal with `settlement:write` at its own institution. */
+const SETTLERS = ['ADMIN', 'COUNTER', 'PORTAL:settlement:write'];
+
 @Resolver()
-export class SettlementResolver {}
+export class SettlementResolver {
+  @Authorized(...SETTLERS)
+  @Query(() => SettlementQuote, {
+    description:
+      'The split of a bill between fund, accounts and cash with current balances; no money moves (R-SET-5).',
+  })
+  settlementQuote(
+    @Arg('input', () => SettlementInput) input: SettlementInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SettlementQuote> {
+    return new SettlementService(ctx).quote(input);
+  }
+
+  @Authorized(...SETTLERS)
+  @Mutation(() => SettlementConfirmPayload, {
+    description:
+      'Pays a bill exactly once per idempotency key: fund, own account, own wallet, relatives in registered order, cash (R-SET-4/5).',
+  })
+  settlementConfirm(
+    @Arg('input', () => SettlementConfirmInput) input: SettlementConfirmInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SettlementConfirmPayload> {
+    return new SettlementService(ctx).confirm(input);
+  }
+
+  @Authorized(...SETTLERS)
+  @Mutation(() => SettlementCancelPayload, {
+    description: 'Cancels a whole settlement: every posting reversed, accumulators restored (R-USE-5).',
+  })
+  settlementCancel(
+    @Arg('input', () => SettlementCancelInput) input: SettlementCancelInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SettlementCancelPayload> {
+    return new SettlementService(ctx).cancel(input);
+  }
+
+  @Authorized(...SETTLERS)
+  @Mutation(() => RefundIssuePayload, {
+    description:
+      'Refunds part of a settlement to the pockets that paid, in reverse order of payment (R-USE-5).',
+  })
+  refundIssue(
+    @Arg('input', () => RefundIssueInput) input: RefundIssueInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RefundIssuePayload> {
+    return new SettlementService(ctx).refund(input);
+  }
+}

@@ -1,0 +1,186 @@
+import { ENTITY_DIALECT, InstitutionEntity, PersonEntity, auditLedger } from '@gongji/persistence';
+import { hashSecret } from '../auth/passwords';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import {
+  CONFIRM,
+  type ConfirmData,
+  QUOTE,
+  balances,
+  institutionId,
+  personId,
+  transactionCount,
+} from './settlement-helpers';
+
+describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let token: string;
+  let xiehe: string;
+  let wangqiang: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    token = await app.login('counter');
+    xiehe = await institutionId(app, 'H11010100001');
+    wangqiang = await personId(app, '王强');
+  });
+  afterAll(async () => app?.close());
+
+  const confirm = (input: Record<string, unknown>) =>
+    app.gql<ConfirmData>(
+      CONFIRM,
+      {
+        input: {
+          patientId: wangqiang,
+          institutionId: xiehe,
+          visitType: 'OUTPATIENT',
+          serviceDate: '2025-04-01',
+          covered: '500.00',
+          channel: 'CARD',
+          password: 'any-initial',
+          ...input,
+        },
+      },
+      token,
+    );
+
+  /** Runs `act` and checks it moved no money and posted nothing. */
+  async function movesNothing(act: () => Promise<void>): Promise<void> {
+    const money = await balances(app);
+    const count = await transactionCount(app);
+    await act();
+    expect(await balances(app)).toEqual(money);
+    expect(await transactionCount(app)).toBe(count);
+    expect((await auditLedger(app.db)).violations).toEqual([]);
+  }
+
+  it('R-USE-1: a non-designated institution cannot settle at all (NOT_DESIGNATED), no money moves', async () => {
+    const code = 'H11010500002';
+    await app.db.getRepository(InstitutionEntity).update({ code }, { designated: false });
+    try {
+      await movesNothing(async () => {
+        const res = await confirm({ institutionId: await institutionId(app, code), idempotencyKey: 'nd-1' });
+        expect(res.data!.settlementConfirm).toMatchObject({ transaction: null, settlement: null });
+        expect(res.data!.settlementConfirm.userErrors).toEqual([
+          expect.objectContaining({ code: 'NOT_DESIGNATED', rule: 'R-USE-1', field: ['institutionId'] }),
+        ]);
+      });
+    } finally {
+      await app.db.getRepository(InstitutionEntity).update({ code }, { designated: true });
+    }
+  });
+
+  it('API.md: the same key with a different input is IDEMPOTENCY_KEY_REUSED and moves nothing', async () => {
+    const first = await confirm({ idempotencyKey: 'reuse-1' });
+    expect(first.data!.settlementConfirm.userErrors).toEqual([]);
+    await movesNothing(async () => {
+      const res = await confirm({ idempotencyKey: 'reuse-1', covered: '501.00' });
+      expect(res.data!.settlementConfirm.transaction).toBeNull();
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['idempotencyKey'] }),
+      ]);
+    });
+  });
+
+  it('R-ACC-7: a missing password is refused (VERIFICATION_REQUIRED) when the account pays above the free limit', async () => {
+    await movesNothing(async () => {
+      const res = await confirm({ idempotencyKey: 'nopw-1', password: null });
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'VERIFICATION_REQUIRED', rule: 'R-ACC-7', field: ['password'] }),
+      ]);
+    });
+  });
+
+  it('R-ACC-7: wrong passwords move no money, are counted, and the 5th locks account payment (PASSWORD_LOCKED)', async () => {
+    const persons = app.db.getRepository(PersonEntity);
+    await persons.update({ id: wangqiang }, { paymentPasswordHash: await hashSecret('right-one') });
+    await movesNothing(async () => {
+      for (let i = 1; i <= 4; i++) {
+        const res = await confirm({ idempotencyKey: `wrong-${i}`, password: 'wrong-one' });
+        expect(res.data!.settlementConfirm.userErrors).toEqual([
+          expect.objectContaining({ code: 'INVALID_CREDENTIALS', rule: 'R-ACC-7', field: ['password'] }),
+        ]);
+        expect((await persons.findOneByOrFail({ id: wangqiang })).paymentPasswordFailures).toBe(i);
+      }
+      const fifth = await confirm({ idempotencyKey: 'wrong-5', password: 'wrong-one' });
+      expect(fifth.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'PASSWORD_LOCKED', rule: 'R-ACC-7' }),
+      ]);
+      const locked = await confirm({ idempotencyKey: 'after-lock', password: 'right-one' });
+      expect(locked.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'PASSWORD_LOCKED', rule: 'R-ACC-7' }),
+      ]);
+    });
+    expect((await persons.findOneByOrFail({ id: wangqiang })).paymentLockedAt).not.toBeNull();
+    // The electronic voucher needs no password, but account payment stays locked (decision); cash-only bills pass.
+    const cashOnly = await confirm({ idempotencyKey: 'locked-cash', covered: '0.00', excluded: '20.00' });
+    expect(cashOnly.data!.settlementConfirm.userErrors).toEqual([]);
+  });
+
+  it('API.md Money: "1.234" is a malformed request (top-level BAD_USER_INPUT), nothing is stored', async () => {
+    await movesNothing(async () => {
+      const res = await confirm({ idempotencyKey: 'malformed', covered: '1.234' });
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.[0].extensions?.['code']).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  it('R-SET-5: a quote refusal is a top-level BAD_USER_INPUT carrying reason and rule', async () => {
+    const res = await app.gql(
+      QUOTE,
+      {
+        input: {
+          patientId: wangqiang,
+          institutionId: await institutionId(app, 'P11010500003'),
+          visitType: 'OUTPATIENT',
+          serviceDate: '2025-04-01',
+          covered: '10.00',
+          channel: 'CARD',
+        },
+      },
+      token,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'VISIT_TYPE_MISMATCH',
+      rule: 'R-USE-1',
+    });
+  });
+
+  it('API.md: a hospital portal settles only at its own institution (FORBIDDEN elsewhere); ANALYST may not settle', async () => {
+    const created = await app.gql<{ apiClientCreate: { apiKey: string | null; userErrors: unknown[] } }>(
+      `mutation($input: ApiClientCreateInput!) { apiClientCreate(input: $input) { apiKey userErrors { code message } } }`,
+      { input: { name: '协和 portal', scopes: ['settlement:write'], institutionId: xiehe } },
+      await app.login('admin'),
+    );
+    const apiKey = created.data!.apiClientCreate.apiKey!;
+    expect(apiKey).toBeTruthy();
+    const input = {
+      patientId: await personId(app, '李秀英'),
+      visitType: 'PHARMACY',
+      serviceDate: '2025-04-01',
+      covered: '10.00',
+      channel: 'E_VOUCHER',
+      idempotencyKey: 'portal-1',
+    };
+    await movesNothing(async () => {
+      const elsewhere = await app.gql(
+        CONFIRM,
+        { input: { ...input, institutionId: await institutionId(app, 'P11010500003') } },
+        apiKey,
+      );
+      expect(elsewhere.errors?.[0].extensions?.['code']).toBe('FORBIDDEN');
+      const analyst = await app.gql(
+        CONFIRM,
+        { input: { ...input, institutionId: xiehe } },
+        await app.login('analyst'),
+      );
+      expect(analyst.errors?.[0].extensions?.['code']).toBe('FORBIDDEN');
+    });
+    const own = await app.gql<ConfirmData>(
+      CONFIRM,
+      { input: { ...input, visitType: 'OUTPATIENT', institutionId: 'H11010100001' } },
+      apiKey,
+    );
+    expect(own.data!.settlementConfirm.userErrors).toEqual([]);
+  });
+});

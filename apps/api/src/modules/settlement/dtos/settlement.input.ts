@@ -1,0 +1,78 @@
+import type { Fen } from '@gongji/domain';
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar, MoneyScalar } from '../../../common/scalars';
+import { SettlementChannel, SettlementVisitType } from '../settlement.types';
+
+@InputType({ description: 'A medical bill to split (settlementQuote) or pay (settlementConfirm), API.md.' })
+export class SettlementInput {
+  @Field(() => ID, { description: 'The patient (person id).' })
+  patientId!: string;
+
+  @Field(() => ID, {
+    description: 'The settling institution: its id or its national code (e.g. H11010100001).',
+  })
+  institutionId!: string;
+
+  @Field(() => SettlementVisitType, { description: 'OUTPATIENT, INPATIENT or PHARMACY.' })
+  visitType!: SettlementVisitType;
+
+  @Field(() => DateScalar, { description: 'Service date; its calendar year picks the accumulators.' })
+  serviceDate!: string;
+
+  @Field(() => MoneyScalar, {
+    description: 'In-catalogue cost (目录内): base of deductibles and fund rates.',
+  })
+  covered!: Fen;
+
+  @Field(() => MoneyScalar, {
+    description: 'Out-of-catalogue items (目录外): no fund payment (R-SET-3).',
+    defaultValue: 0n,
+  })
+  outOfCatalogue!: Fen;
+
+  @Field(() => MoneyScalar, {
+    description: 'Items outside the fund’s scope (不报销范围): paid in cash only (R-USE-4).',
+    defaultValue: 0n,
+  })
+  excluded!: Fen;
+
+  @Field(() => SettlementChannel, {
+    description: 'CARD, E_VOUCHER, REGISTRATION_FEE or CROSS_REGION_DIRECT.',
+  })
+  channel!: SettlementChannel;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The patient's own payment password when required (R-ACC-7); never stored or logged.",
+  })
+  password?: string | null;
+}
+
+@InputType({ description: 'settlementConfirm: the bill plus an idempotency key.' })
+export class SettlementConfirmInput extends SettlementInput {
+  @Field({
+    description: 'Idempotency key (1–255 chars): a retry returns the first result, moves nothing twice.',
+  })
+  idempotencyKey!: string;
+}
+
+@InputType({ description: 'settlementCancel: reverses a whole settlement (R-USE-5).' })
+export class SettlementCancelInput {
+  @Field(() => ID, { description: 'The SETTLEMENT transaction to cancel.' })
+  transactionId!: string;
+
+  @Field({ description: 'Idempotency key (1–255 chars).' })
+  idempotencyKey!: string;
+}
+
+@InputType({ description: 'refundIssue: returns part of a settlement to the pockets that paid (R-USE-5).' })
+export class RefundIssueInput {
+  @Field(() => ID, { description: 'The SETTLEMENT transaction to refund.' })
+  transactionId!: string;
+
+  @Field(() => MoneyScalar, { description: 'Amount to refund (positive).' })
+  amount!: Fen;
+
+  @Field({ description: 'Idempotency key (1–255 chars).' })
+  idempotencyKey!: string;
+}

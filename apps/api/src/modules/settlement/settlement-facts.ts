@@ -1,0 +1,215 @@
+import {
+  DomainError,
+  type EffectivePolicy,
+  type EmploymentStatus,
+  type Fen,
+  type InstitutionKind,
+  type InstitutionLevel,
+  type InsuranceType,
+  type KinRelation,
+  PocketKind,
+  type ProviderFunds,
+  type Relation,
+  type SettlementInput as DomainSettlementInput,
+  checkKinUseOrThrow,
+  emptyYearToDate,
+  passwordRequired,
+} from '@gongji/domain';
+import {
+  AccountDailySpendEntity,
+  AccumulatorEntity,
+  ENTITY_DIALECT,
+  InstitutionEntity,
+  KinRelationEntity,
+  PersonEntity,
+} from '@gongji/persistence';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { ApiErrorCode } from '../../common/user-error';
+import type { SettlementInput } from './dtos/settlement.input';
+import { effectivePolicyIn } from './settlement-policy';
+
+const ZERO = 0n as Fen;
+
+/** Everything a settlement decides on, read through one manager (the ledger writer's inside `decide`). */
+export interface SettlementFacts {
+  readonly patient: PersonEntity;
+  readonly institution: InstitutionEntity;
+  readonly policy: EffectivePolicy;
+  /** Active mutual-aid relations of the patient as beneficiary, in registered order (R-KIN-4). */
+  readonly relations: readonly KinRelationEntity[];
+  readonly domainInput: DomainSettlementInput;
+}
+
+/** Pocket balance lookup: locked rows inside a money mutation, plain rows for a quote; `undefined` = not loaded. */
+export type BalanceOf = (personId: string, kind: PocketKind) => Fen | undefined;
+
+export function notFound(message: string, field: string): DomainError {
+  return new DomainError(ApiErrorCode.NOT_FOUND, message, undefined, [field]);
+}
+
+/** The institution by id, or by its national code (portals often only know the code). */
+export async function findInstitution(
+  manager: EntityManager,
+  idOrCode: string,
+): Promise<InstitutionEntity | null> {
+  const repo = manager.getRepository(InstitutionEntity);
+  return (await repo.findOneBy({ id: idOrCode })) ?? (await repo.findOneBy({ code: idOrCode }));
+}
+
+/** Active, money-sharing relations of a beneficiary in registered order (proxy bindings share no money, R-KIN-7). */
+export function activeRelations(manager: EntityManager, beneficiaryId: string): Promise<KinRelationEntity[]> {
+  return manager.getRepository(KinRelationEntity).find({
+    where: { beneficiaryId, revokedAt: IsNull(), proxyOnly: false },
+    order: { position: 'ASC' },
+  });
+}
+
+/** Reads the patient's accumulators of a year; on PostgreSQL locks the row (after the pockets: fixed lock order). */
+export async function readAccumulators(
+  manager: EntityManager,
+  personId: string,
+  year: number,
+  lock: boolean,
+): Promise<AccumulatorEntity | null> {
+  const qb = manager
+    .getRepository(AccumulatorEntity)
+    .createQueryBuilder('a')
+    .where('a.personId = :personId AND a.year = :year', { personId, year });
+  if (lock && ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
+  return qb.getOne();
+}
+
+/**
+ * Builds the input of libs/domain `settleOrThrow` from the database: the patient, the institution, the accumulators
+ * of the service year (absent = zeros), today's account spend (R-USE-6), own pockets, the providers in registered
+ * order with their EARMARKED balances (each checked with `checkKinUseOrThrow` against its own region's policy;
+ * a refused one is passed as unusable with the rule that refused), and the patient's region policy on the date.
+ */
+export async function loadSettlementFacts(
+  manager: EntityManager,
+  input: SettlementInput,
+  balanceOf: BalanceOf,
+  lock: boolean,
+): Promise<SettlementFacts> {
+  const patient = await manager.getRepository(PersonEntity).findOneBy({ id: input.patientId });
+  if (!patient) throw notFound(`No person with id ${input.patientId}`, 'patientId');
+  const institution = await findInstitution(manager, input.institutionId);
+  if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');
+  const date = input.serviceDate;
+  const year = Number(date.slice(0, 4));
+  const policies = new Map<string, EffectivePolicy>();
+  const policy = await effectivePolicyIn(manager, patient.regionCode, date, policies);
+
+  const acc = await readAccumulators(manager, patient.id, year, lock);
+  const yearToDate = acc
+    ? {
+        year,
+        outpatientCovered: acc.outpatientCovered as Fen,
+        outpatientFundPaid: acc.outpatientFundPaid as Fen,
+        inpatientAdmissions: acc.inpatientAdmissions,
+        inpatientFundPaid: acc.inpatientFundPaid as Fen,
+        accountPaid: acc.accountPaid as Fen,
+      }
+    : emptyYearToDate(year);
+  const spend = await manager
+    .getRepository(AccountDailySpendEntity)
+    .findBy({ personId: patient.id, day: date });
+  const spendToday = {
+    atInstitution: spend
+      .filter((s) => s.institutionId === institution.id)
+      .reduce((a, s) => a + s.amount, 0n) as Fen,
+    acrossInstitutions: spend.reduce((a, s) => a + s.amount, 0n) as Fen,
+  };
+
+  const relations = await activeRelations(manager, patient.id);
+  const providerRows = relations.length
+    ? await manager.getRepository(PersonEntity).findBy({ id: In(relations.map((r) => r.providerId)) })
+    : [];
+  const providers: ProviderFunds[] = [];
+  for (const r of relations) {
+    const earmarked = balanceOf(r.providerId, PocketKind.EARMARKED);
+    const provider = providerRows.find((p) => p.id === r.providerId);
+    if (earmarked === undefined || !provider) {
+      // Registered after this mutation locked its pockets: not usable this time (its balance was not locked).
+      providers.push({
+        personId: r.providerId,
+        earmarked: ZERO,
+        usable: false,
+        unusableBecause: { rule: 'R-KIN-4', message: `provider ${r.providerId} skipped: no account` },
+      });
+      continue;
+    }
+    const relation: KinRelation = {
+      providerId: r.providerId,
+      beneficiaryId: r.beneficiaryId,
+      relation: r.relation as Relation,
+      order: r.position,
+      registeredOn: r.registeredOn,
+      revokedAt: null,
+    };
+    try {
+      checkKinUseOrThrow({
+        relation,
+        date,
+        providerPolicy: await effectivePolicyIn(manager, provider.regionCode, date, policies),
+        channel: input.channel,
+      });
+      providers.push({ personId: r.providerId, earmarked });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      providers.push({
+        personId: r.providerId,
+        earmarked,
+        usable: false,
+        unusableBecause: {
+          rule: err.rule ?? 'R-KIN-4',
+          message: `provider ${r.providerId} skipped: ${err.message}`,
+        },
+      });
+    }
+  }
+
+  const domainInput: DomainSettlementInput = {
+    bill: {
+      visitType: input.visitType,
+      serviceDate: date,
+      covered: input.covered,
+      outOfCatalogue: input.outOfCatalogue ?? ZERO,
+      excluded: input.excluded ?? ZERO,
+      channel: input.channel,
+      institution: {
+        id: institution.id,
+        kind: institution.kind as InstitutionKind,
+        level: institution.level as InstitutionLevel,
+        regionCode: institution.regionCode,
+        acceptsWallet: institution.acceptsWallet,
+        designated: institution.designated,
+      },
+    },
+    patient: {
+      id: patient.id,
+      employmentStatus: patient.employmentStatus as EmploymentStatus | null,
+      birthDate: patient.birthDate,
+      insuranceType: patient.insuranceType as InsuranceType,
+      regionCode: patient.regionCode,
+      outOfRegionUsePermission: patient.outOfRegionUsePermission,
+    },
+    yearToDate,
+    spendToday,
+    own: {
+      earmarked: balanceOf(patient.id, PocketKind.EARMARKED) ?? ZERO,
+      wallet: balanceOf(patient.id, PocketKind.WALLET) ?? ZERO,
+    },
+    providers,
+    schedule: policy.benefitSchedule,
+    caps: policy.spendingCaps,
+    kinUseOpen: policy.features.KIN_USE.open,
+    passwordRequired: (amountFromAccount: Fen) =>
+      passwordRequired({
+        channel: input.channel,
+        amountFromAccount,
+        passwordFreeLimit: patient.passwordFreeLimit as Fen,
+      }),
+  };
+  return { patient, institution, policy, relations, domainInput };
+}

@@ -1,0 +1,42 @@
+import type { Fen, SettlementResult } from '@gongji/domain';
+import type { KinRelationEntity } from '@gongji/persistence';
+import type { SettlementQuote } from './settlement.types';
+
+/** The domain's split as the GraphQL SettlementQuote (plain data: it is stored and replayed as JSON). */
+export function toSettlementQuote(
+  result: SettlementResult,
+  relations: readonly KinRelationEntity[],
+): SettlementQuote {
+  const relationOf = (providerId: string) =>
+    relations.find((r) => r.providerId === providerId)?.relation ?? null;
+  return {
+    total: result.total,
+    fundPay: result.fundPay,
+    personalShare: result.personalShare,
+    ownEarmarked: result.ownEarmarked,
+    ownWallet: result.ownWallet,
+    providers: result.providers.map((p) => ({
+      providerId: p.personId,
+      relation: relationOf(p.personId),
+      amount: p.amount,
+    })),
+    accountPaid: result.accountPaid,
+    cash: result.cash,
+    passwordRequired: result.passwordRequired,
+    explanation: result.explanation.map((e) => ({ rule: e.rule, message: e.message })),
+    nhsa: {
+      ...result.nhsa,
+      acct_mulaid_pay_items: result.nhsa.acct_mulaid_pay_items.map((i) => ({
+        psn_no: i.psn_no,
+        amount: i.amount,
+      })),
+    },
+  };
+}
+
+/** Fen as decimal strings for the stored `details` (JSON columns): the format ledger-audit reads. */
+export function fenStrings<T extends Record<string, unknown>>(o: T): Record<keyof T, unknown> {
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, typeof v === 'bigint' ? (v as Fen).toString() : v]),
+  ) as Record<keyof T, unknown>;
+}

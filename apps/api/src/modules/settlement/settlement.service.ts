@@ -1,0 +1,446 @@
+import {
+  DomainError,
+  type Fen,
+  type PasswordAttemptState,
+  PersonError,
+  PersonErrorCode,
+  type PriorRefund,
+  type SettledTransaction,
+  type SettlementStatus,
+  TransactionKind,
+  assertPasswordNotLockedOrThrow,
+  cancelSettlementOrThrow,
+  partialRefundOrThrow,
+  registerPasswordAttempt,
+  settleOrThrow,
+} from '@gongji/domain';
+import {
+  type DecideContext,
+  type Decision,
+  ENTITY_DIALECT,
+  type AccumulatorDelta as StoredAccumulatorDelta,
+  PersonEntity,
+  PocketEntity,
+  PostingEntity,
+  TransactionEntity,
+  type TransactionPlan,
+} from '@gongji/persistence';
+import { type EntityManager, In } from 'typeorm';
+import { forbidden } from '../../auth/authenticate';
+import { verifySecret } from '../../auth/passwords';
+import { type Principal, Role } from '../../auth/principal';
+import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { type GraphQLContext, requirePrincipal } from '../../context';
+import { runMoneyMutation } from '../ledger/money-mutation';
+import type {
+  RefundIssueInput,
+  SettlementCancelInput,
+  SettlementConfirmInput,
+  SettlementInput,
+} from './dtos/settlement.input';
+import type {
+  RefundIssuePayload,
+  SettlementCancelPayload,
+  SettlementConfirmPayload,
+} from './dtos/settlement.payload';
+import {
+  type BalanceOf,
+  activeRelations,
+  findInstitution,
+  loadSettlementFacts,
+  notFound,
+} from './settlement-facts';
+import {
+  addToAccumulators,
+  addToDailySpend,
+  fromStoredDelta,
+  plannedTransaction,
+  toDomainPosting,
+  toStoredDelta,
+} from './settlement-ledger';
+import { fenStrings, toSettlementQuote } from './settlement.mapper';
+import type { SettlementQuote } from './settlement.types';
+
+/** Canonical request of a bill for the idempotency hash: the password is left out (never stored, R-ACC-7). */
+function canonicalBill(input: SettlementInput) {
+  return {
+    patientId: input.patientId,
+    institutionId: input.institutionId,
+    visitType: input.visitType,
+    serviceDate: input.serviceDate,
+    covered: input.covered,
+    outOfCatalogue: input.outOfCatalogue ?? 0n,
+    excluded: input.excluded ?? 0n,
+    channel: input.channel,
+  };
+}
+
+const balancesOf =
+  (pockets: DecideContext['pockets']): BalanceOf =>
+  (personId, kind) =>
+    pockets.get(`${personId}:${kind}`)?.balance as Fen | undefined;
+
+/**
+ * Settlement of medical bills (R-SET-4/5, R-USE-5): quote, confirm, cancel, refund. Stateless, one per request.
+ * Every decision is the libs/domain rule; money moves only through the shared ledger writer (`runMoneyMutation`),
+ * and everything a decision reads inside a money mutation is read through the writer's transaction manager.
+ */
+export class SettlementService {
+  private readonly principal: Principal;
+
+  constructor(private readonly ctx: GraphQLContext) {
+    this.principal = requirePrincipal(ctx);
+  }
+
+  private get actor(): string {
+    return `${this.principal.kind}:${this.principal.id}`;
+  }
+
+  /** A hospital or pharmacy portal settles only at its own institution; staff settle anywhere. */
+  private assertMayActAt(institutionId: string | null): void {
+    if (this.principal.role !== Role.PORTAL) return;
+    if (!this.principal.institutionId || this.principal.institutionId !== institutionId) {
+      throw forbidden('A portal may only settle bills at its own institution');
+    }
+  }
+
+  private async assertMayActAtInput(idOrCode: string): Promise<void> {
+    if (this.principal.role !== Role.PORTAL) return;
+    const institution = await findInstitution(this.ctx.dataSource.manager, idOrCode);
+    this.assertMayActAt(institution?.id ?? null);
+  }
+
+  /** R-SET-5: the split of a bill with current balances; no money moves. A refusal is a top-level error. */
+  async quote(input: SettlementInput): Promise<SettlementQuote> {
+    await this.assertMayActAtInput(input.institutionId);
+    const manager = this.ctx.dataSource.manager;
+    // A refusal (DomainError) leaves as a top-level BAD_USER_INPUT with `reason` and `rule` (http/errors.ts).
+    const relations = await activeRelations(manager, input.patientId);
+    const pockets = await manager
+      .getRepository(PocketEntity)
+      .findBy({ personId: In([input.patientId, ...relations.map((r) => r.providerId)]) });
+    const balances = new Map(pockets.map((p) => [`${p.personId}:${p.kind}`, p.balance as Fen]));
+    const facts = await loadSettlementFacts(
+      manager,
+      input,
+      (id, kind) => balances.get(`${id}:${kind}`),
+      false,
+    );
+    return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations);
+  }
+
+  /**
+   * R-SET-5 confirm: the same `settleOrThrow` as the quote, on balances re-read under lock, then the payment
+   * password (R-ACC-7) when the split asks for it. Locks the patient's and every active provider's pockets.
+   */
+  async confirm(input: SettlementConfirmInput): Promise<SettlementConfirmPayload> {
+    await this.assertMayActAtInput(input.institutionId);
+    const relations = await activeRelations(this.ctx.dataSource.manager, input.patientId);
+    const refused = (userErrors: UserError[]): SettlementConfirmPayload => ({
+      transaction: null,
+      settlement: null,
+      userErrors,
+    });
+    return runMoneyMutation(this.ctx.services.ledger, this.principal, {
+      operation: 'settlementConfirm',
+      idempotencyKey: input.idempotencyKey,
+      input: canonicalBill(input),
+      personIds: [input.patientId, ...relations.map((r) => r.providerId)],
+      refused,
+      decide: async ({ manager, pockets, transactionId, now }) => {
+        const facts = await loadSettlementFacts(manager, input, balancesOf(pockets), true);
+        const result = settleOrThrow(facts.domainInput);
+        const { patient, institution } = facts;
+        const state: PasswordAttemptState = {
+          consecutiveFailures: patient.paymentPasswordFailures,
+          locked: patient.paymentLockedAt !== null,
+        };
+        // Decision: a locked password blocks every account payment, whatever the channel (R-ACC-7).
+        if (result.accountPaid > 0n) assertPasswordNotLockedOrThrow(state);
+        let passwordReset = false;
+        if (result.passwordRequired) {
+          const password = input.password ?? '';
+          if (password.length === 0) {
+            throw new DomainError(
+              'VERIFICATION_REQUIRED',
+              `The patient's payment password is required for ${result.accountPaid} fen from the account`,
+              'R-ACC-7',
+              ['password'],
+            );
+          }
+          // No hash yet: the initial SMS password was never set here; any non-empty one is accepted (decision).
+          const ok = patient.paymentPasswordHash
+            ? await verifySecret(patient.paymentPasswordHash, password)
+            : true;
+          const attempt = registerPasswordAttempt(state, ok, facts.policy.passwordPolicy);
+          if (!ok) return this.wrongPassword(patient.id, attempt.state, refused, now);
+          passwordReset = state.consecutiveFailures > 0;
+        }
+        const plan: TransactionPlan = {
+          kind: TransactionKind.SETTLEMENT,
+          amount: result.total,
+          personId: patient.id,
+          institutionId: institution.id,
+          serviceDate: input.serviceDate,
+          explanation: result.explanation,
+          postings: result.postings,
+          details: {
+            bill: fenStrings({ ...canonicalBill(input), institutionId: institution.id }),
+            split: fenStrings({
+              fundPay: result.fundPay,
+              personalShare: result.personalShare,
+              ownEarmarked: result.ownEarmarked,
+              ownWallet: result.ownWallet,
+              accountPaid: result.accountPaid,
+              cash: result.cash,
+            }),
+            providers: result.providers.map((p) => ({ personId: p.personId, amount: p.amount.toString() })),
+            nhsa: {
+              ...fenStrings({ ...result.nhsa, acct_mulaid_pay_items: undefined }),
+              acct_mulaid_pay_items: result.nhsa.acct_mulaid_pay_items.map((i) => ({
+                psn_no: i.psn_no,
+                amount: i.amount.toString(),
+              })),
+            },
+            accumulatorDelta: toStoredDelta(result.accumulatorDelta),
+            // The balances the decision saw under lock: evidence of the order of use (R-KIN-4) for audits.
+            fundsSeen: {
+              ownEarmarked: facts.domainInput.own.earmarked.toString(),
+              ownWallet: facts.domainInput.own.wallet.toString(),
+              providers: facts.domainInput.providers.map((p) => ({
+                personId: p.personId,
+                earmarked: p.earmarked.toString(),
+                usable: p.usable !== false,
+              })),
+            },
+          },
+        };
+        return {
+          payload: {
+            transaction: plannedTransaction(transactionId, plan, this.actor, now),
+            settlement: toSettlementQuote(result, facts.relations),
+            userErrors: [],
+          },
+          transaction: plan,
+          after: async (m) => {
+            await addToAccumulators(m, patient.id, result.accumulatorDelta);
+            await addToDailySpend(
+              m,
+              { personId: patient.id, day: input.serviceDate, institutionId: institution.id },
+              result.accountPaid,
+            );
+            if (passwordReset)
+              await m
+                .getRepository(PersonEntity)
+                .update({ id: patient.id }, { paymentPasswordFailures: 0, updatedAt: now });
+          },
+        };
+      },
+    });
+  }
+
+  /** A wrong password moves no money but its count is kept (R-ACC-7): a refusal whose `after` stores the count. */
+  private wrongPassword(
+    personId: string,
+    next: PasswordAttemptState,
+    refused: (errors: UserError[]) => SettlementConfirmPayload,
+    now: Date,
+  ): Decision<SettlementConfirmPayload> {
+    const error = next.locked
+      ? fromDomainError(
+          new PersonError(
+            PersonErrorCode.PASSWORD_LOCKED,
+            'Wrong payment password: account payment is now locked until staff unlock it',
+            'R-ACC-7',
+            ['password'],
+          ),
+        )
+      : userError(
+          ApiErrorCode.INVALID_CREDENTIALS,
+          `Wrong payment password (${next.consecutiveFailures} consecutive failures) (R-ACC-7)`,
+          ['password'],
+          'R-ACC-7',
+        );
+    return {
+      payload: refused([error]),
+      after: async (m) => {
+        await m.getRepository(PersonEntity).update(
+          { id: personId },
+          {
+            paymentPasswordFailures: next.consecutiveFailures,
+            paymentLockedAt: next.locked ? now : null,
+            updatedAt: now,
+          },
+        );
+      },
+    };
+  }
+
+  /** Reads the settlement to cancel or refund before the mutation: who must be locked, and may this caller act. */
+  private async originalForMutation(transactionId: string): Promise<{ personIds: string[] } | UserError> {
+    const manager = this.ctx.dataSource.manager;
+    const original = await manager.getRepository(TransactionEntity).findOneBy({ id: transactionId });
+    if (!original || original.kind !== TransactionKind.SETTLEMENT)
+      return fromDomainError(notFound(`No settlement with id ${transactionId}`, 'transactionId'));
+    this.assertMayActAt(original.institutionId);
+    const postings = await manager.getRepository(PostingEntity).findBy({ transactionId });
+    const personIds = postings.flatMap((p) => (p.personId ? [p.personId] : []));
+    return { personIds: [...new Set([...(original.personId ? [original.personId] : []), ...personIds])] };
+  }
+
+  /** The settlement as stored, re-read inside the mutation (row locked on PostgreSQL: one closer at a time). */
+  private async settled(
+    manager: EntityManager,
+    transactionId: string,
+  ): Promise<{ row: TransactionEntity; settled: SettledTransaction }> {
+    const qb = manager
+      .getRepository(TransactionEntity)
+      .createQueryBuilder('t')
+      .where('t.id = :id', { id: transactionId });
+    if (ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
+    const row = await qb.getOne();
+    if (!row || row.kind !== TransactionKind.SETTLEMENT)
+      throw notFound(`No settlement with id ${transactionId}`, 'transactionId');
+    const postings = await manager
+      .getRepository(PostingEntity)
+      .find({ where: { transactionId }, order: { seq: 'ASC' } });
+    return {
+      row,
+      settled: {
+        transactionId,
+        status: row.status as SettlementStatus,
+        postings: postings.map(toDomainPosting),
+        accumulatorDelta: fromStoredDelta(row.details['accumulatorDelta'] as StoredAccumulatorDelta),
+      },
+    };
+  }
+
+  /** R-USE-5: reverses every posting of a settlement, restores the accumulators, marks it CANCELLED. */
+  async cancel(input: SettlementCancelInput): Promise<SettlementCancelPayload> {
+    const refused = (userErrors: UserError[]): SettlementCancelPayload => ({ transaction: null, userErrors });
+    const pre = await this.originalForMutation(input.transactionId);
+    if ('code' in pre) return refused([pre]);
+    return runMoneyMutation(this.ctx.services.ledger, this.principal, {
+      operation: 'settlementCancel',
+      idempotencyKey: input.idempotencyKey,
+      input: { transactionId: input.transactionId },
+      personIds: pre.personIds,
+      refused,
+      decide: async ({ manager, transactionId, now }) => {
+        const { row, settled } = await this.settled(manager, input.transactionId);
+        const result = cancelSettlementOrThrow(settled);
+        const plan: TransactionPlan = {
+          kind: result.kind,
+          amount: row.amount,
+          personId: row.personId,
+          institutionId: row.institutionId,
+          serviceDate: row.serviceDate,
+          originalTransactionId: row.id,
+          explanation: result.explanation,
+          postings: result.postings,
+          details: { accumulatorDelta: toStoredDelta(result.accumulatorDelta) },
+        };
+        return {
+          payload: { transaction: plannedTransaction(transactionId, plan, this.actor, now), userErrors: [] },
+          transaction: plan,
+          after: async (m) => {
+            await m.getRepository(TransactionEntity).update({ id: row.id }, { status: result.status });
+            if (row.personId) {
+              await addToAccumulators(m, row.personId, result.accumulatorDelta);
+              if (row.serviceDate && row.institutionId)
+                await addToDailySpend(
+                  m,
+                  { personId: row.personId, day: row.serviceDate, institutionId: row.institutionId },
+                  -settled.accumulatorDelta.accountPaid,
+                );
+            }
+          },
+        };
+      },
+    });
+  }
+
+  /** R-USE-5: refunds part of a settlement in reverse order of payment; the last refund restores everything. */
+  async refund(input: RefundIssueInput): Promise<RefundIssuePayload> {
+    const refused = (userErrors: UserError[]): RefundIssuePayload => ({
+      transaction: null,
+      refund: null,
+      userErrors,
+    });
+    const pre = await this.originalForMutation(input.transactionId);
+    if ('code' in pre) return refused([pre]);
+    return runMoneyMutation(this.ctx.services.ledger, this.principal, {
+      operation: 'refundIssue',
+      idempotencyKey: input.idempotencyKey,
+      input: { transactionId: input.transactionId, amount: input.amount },
+      personIds: pre.personIds,
+      refused,
+      decide: async ({ manager, transactionId, now }) => {
+        const { row, settled } = await this.settled(manager, input.transactionId);
+        const result = partialRefundOrThrow(settled, await this.priorRefunds(manager, row.id), input.amount);
+        const plan: TransactionPlan = {
+          kind: result.kind,
+          amount: result.amount,
+          personId: row.personId,
+          institutionId: row.institutionId,
+          serviceDate: row.serviceDate,
+          originalTransactionId: row.id,
+          explanation: result.explanation,
+          postings: result.postings,
+          details: {
+            accumulatorDelta: toStoredDelta(result.accumulatorDelta),
+            refund: fenStrings({
+              cashReturned: result.cashReturned,
+              accountReturned: result.accountReturned,
+              fundReturned: result.fundReturned,
+              remaining: result.remaining,
+            }),
+          },
+        };
+        return {
+          payload: {
+            transaction: plannedTransaction(transactionId, plan, this.actor, now),
+            refund: {
+              amount: result.amount,
+              cashReturned: result.cashReturned,
+              accountReturned: result.accountReturned,
+              fundReturned: result.fundReturned,
+              remaining: result.remaining,
+              settlementStatus: result.status,
+            },
+            userErrors: [],
+          },
+          transaction: plan,
+          after: async (m) => {
+            await m.getRepository(TransactionEntity).update({ id: row.id }, { status: result.status });
+            if (row.personId) {
+              await addToAccumulators(m, row.personId, result.accumulatorDelta);
+              if (row.serviceDate && row.institutionId)
+                await addToDailySpend(
+                  m,
+                  { personId: row.personId, day: row.serviceDate, institutionId: row.institutionId },
+                  -result.accountReturned,
+                );
+            }
+          },
+        };
+      },
+    });
+  }
+
+  private async priorRefunds(manager: EntityManager, settlementId: string): Promise<PriorRefund[]> {
+    const refunds = await manager.getRepository(TransactionEntity).find({
+      where: { originalTransactionId: settlementId, kind: TransactionKind.REFUND },
+      order: { createdAt: 'ASC' },
+    });
+    if (refunds.length === 0) return [];
+    const postings = await manager.getRepository(PostingEntity).find({
+      where: { transactionId: In(refunds.map((r) => r.id)) },
+      order: { seq: 'ASC' },
+    });
+    return refunds.map((r) => ({
+      postings: postings.filter((p) => p.transactionId === r.id).map(toDomainPosting),
+      accumulatorDelta: fromStoredDelta(r.details['accumulatorDelta'] as StoredAccumulatorDelta),
+    }));
+  }
+}
