@@ -1,5 +1,84 @@
-import { Resolver } from 'type-graphql';
+import { CardState, preReportLastDay } from '@gongji/domain';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { type GraphQLContext, requirePrincipal } from '../../context';
+import { toCard, toPerson } from '../person/person.mapper';
+import { CardService } from './card.service';
+import { CardRecoverInput, CardReissueInput, CardReportLossInput } from './dtos/card.inputs';
+import { CardRecoverPayload, CardReissuePayload, CardReportLossPayload } from './dtos/card.payloads';
 
-/** Mutations of this module are being built (issue #4); registered in schema.ts already. */
+/** Card loss, unlock and replacement at the counter (R-CARD-1): staff only, every change audited. */
 @Resolver()
-export class CardResolver {}
+export class CardResolver {
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => CardReportLossPayload, {
+    description:
+      'Reports a lost card (R-CARD-1): PRE freezes card payments for 10 days, FORMAL until a reissue and issues a ' +
+      'temporary certificate. The electronic voucher keeps working. Audited.',
+  })
+  async cardReportLoss(
+    @Arg('input', () => CardReportLossInput) input: CardReportLossInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CardReportLossPayload> {
+    const { change, userErrors } = await new CardService(ctx).reportLoss(
+      requirePrincipal(ctx),
+      input.personId,
+      input.stage,
+      input.reason,
+    );
+    const pre = change?.card.state === CardState.PRE_REPORTED && change.card.reportedOn;
+    return {
+      person: change ? toPerson(change.person, false) : null,
+      card: change ? toCard(change.row) : null,
+      preReportValidUntil: pre ? preReportLastDay(pre) : null,
+      temporaryCertificate: change?.card.temporaryCertificate ?? false,
+      userErrors,
+    };
+  }
+
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => CardRecoverPayload, {
+    description:
+      'Unlocks (解挂) a pre-reported card found within its 10 days (R-CARD-1); a formal report cannot be undone. Audited.',
+  })
+  async cardRecover(
+    @Arg('input', () => CardRecoverInput) input: CardRecoverInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CardRecoverPayload> {
+    const { change, userErrors } = await new CardService(ctx).recover(
+      requirePrincipal(ctx),
+      input.personId,
+      input.reason,
+    );
+    return {
+      person: change ? toPerson(change.person, false) : null,
+      card: change ? toCard(change.row) : null,
+      userErrors,
+    };
+  }
+
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => CardReissuePayload, {
+    description:
+      'Requests a replacement card after a formal report (R-CARD-1): fee 20.00 paid in cash at the counter (or online ' +
+      'at request) — recorded in the payload and the audit log, NOT debited from the personal account (decision); ' +
+      'at a counter ready after 4 working days. Audited.',
+  })
+  async cardReissue(
+    @Arg('input', () => CardReissueInput) input: CardReissueInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CardReissuePayload> {
+    const { change, userErrors } = await new CardService(ctx).reissue(
+      requirePrincipal(ctx),
+      input.personId,
+      input.channel,
+      input.reason,
+    );
+    return {
+      person: change ? toPerson(change.person, false) : null,
+      card: change ? toCard(change.row) : null,
+      fee: change?.card.reissue?.fee ?? null,
+      readyOn: change?.card.reissue?.readyOn ?? null,
+      userErrors,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { addDays, addWorkingDays } from '@gongji/domain';
+import {
+  AuditLogEntity,
+  CardEntity,
+  ENTITY_DIALECT,
+  PersonEntity,
+  TransactionEntity,
+} from '@gongji/persistence';
+import { todayInChina } from '../common/clock';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { CARD_RECOVER, CARD_REISSUE, CARD_REPORT_LOSS, type CardUserError } from './card-helpers';
+
+type Card = { state: string; reportedOn: string | null; reissueReadyOn: string | null };
+
+describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let id: Record<string, string>;
+  const today = todayInChina();
+  beforeAll(async () => {
+    app = await createTestApp();
+    const rows = await app.db.getRepository(PersonEntity).find();
+    id = Object.fromEntries(rows.map((p) => [p.name, p.id]));
+  });
+  afterAll(async () => app?.close());
+
+  const audits = (action: string, personId: string) =>
+    app.db
+      .getRepository(AuditLogEntity)
+      .find({ where: { action, entityId: personId }, order: { at: 'ASC' } });
+
+  it('R-CARD-1: a pre-report freezes the card for 10 days and an explicit unlock (解挂) makes it ACTIVE again; both audited', async () => {
+    const counter = await app.login('counter');
+    const reported = await app.gql<{
+      cardReportLoss: {
+        person: { card: Card };
+        card: Card;
+        preReportValidUntil: string;
+        temporaryCertificate: boolean;
+        userErrors: CardUserError[];
+      };
+    }>(CARD_REPORT_LOSS, { input: { personId: id['王丽'], stage: 'PRE', reason: 'hotline 96102' } }, counter);
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data!.cardReportLoss).toEqual({
+      person: { id: id['王丽'], card: { state: 'PRE_REPORTED', reportedOn: today, reissueReadyOn: null } },
+      card: { state: 'PRE_REPORTED', reportedOn: today, reissueReadyOn: null },
+      preReportValidUntil: addDays(today, 10),
+      temporaryCertificate: false,
+      userErrors: [],
+    });
+    const recovered = await app.gql<{ cardRecover: { card: Card; userErrors: CardUserError[] } }>(
+      CARD_RECOVER,
+      { input: { personId: id['王丽'] } },
+      counter,
+    );
+    expect(recovered.data!.cardRecover).toEqual({
+      person: { id: id['王丽'] },
+      card: { state: 'ACTIVE', reportedOn: null },
+      userErrors: [],
+    });
+    expect(await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['王丽'] })).toMatchObject({
+      state: 'ACTIVE',
+      reportedOn: null,
+    });
+    const [report] = await audits('cardReportLoss', id['王丽']);
+    expect(report).toMatchObject({ entityType: 'Card', reason: 'hotline 96102' });
+    expect(report.after).toMatchObject({ state: 'PRE_REPORTED', validUntil: addDays(today, 10) });
+    const [recover] = await audits('cardRecover', id['王丽']);
+    expect(recover.before).toMatchObject({ state: 'PRE_REPORTED' });
+    expect(recover.after).toMatchObject({ state: 'ACTIVE' });
+  });
+
+  it('R-CARD-1: a formal report issues the temporary certificate; a counter reissue costs 20.00 in cash, ready after 4 working days', async () => {
+    const counter = await app.login('counter');
+    const transactionsBefore = await app.db.getRepository(TransactionEntity).count();
+    const formal = await app.gql<{
+      cardReportLoss: { card: Card; temporaryCertificate: boolean; userErrors: CardUserError[] };
+    }>(CARD_REPORT_LOSS, { input: { personId: id['王强'], stage: 'FORMAL' } }, counter);
+    expect(formal.data!.cardReportLoss).toMatchObject({
+      card: { state: 'REPORTED', reportedOn: today },
+      temporaryCertificate: true,
+      preReportValidUntil: null,
+      userErrors: [],
+    });
+    const reissue = await app.gql<{
+      cardReissue: {
+        person: { card: Card; account: { pockets: { kind: string; balance: string }[] } };
+        card: Card;
+        fee: string;
+        readyOn: string;
+        userErrors: CardUserError[];
+      };
+    }>(CARD_REISSUE, { input: { personId: id['王强'], channel: 'COUNTER' } }, counter);
+    expect(reissue.errors).toBeUndefined();
+    const payload = reissue.data!.cardReissue;
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.fee).toBe('20.00');
+    expect(payload.readyOn).toBe(addWorkingDays(today, 4));
+    expect(payload.card).toEqual({
+      state: 'REISSUE_PENDING',
+      reportedOn: today,
+      reissueReadyOn: addWorkingDays(today, 4),
+    });
+    expect(payload.person.card).toMatchObject({
+      state: 'REISSUE_PENDING',
+      reissueReadyOn: addWorkingDays(today, 4),
+    });
+    // Decision: the fee is paid in cash, not from the account — no money moved.
+    expect(payload.person.account.pockets.find((p) => p.kind === 'EARMARKED')!.balance).toBe('2600.00');
+    expect(await app.db.getRepository(TransactionEntity).count()).toBe(transactionsBefore);
+    const [audit] = await audits('cardReissue', id['王强']);
+    expect(audit.after).toMatchObject({
+      state: 'REISSUE_PENDING',
+      reissueChannel: 'COUNTER',
+      readyOn: addWorkingDays(today, 4),
+      fee: '20.00',
+      feePaidFromAccount: false,
+    });
+    expect(await audits('cardReportLoss', id['王强'])).toHaveLength(1);
+  });
+
+  it('R-CARD-1: an online reissue comes by courier (no ready date); a pre-report can be confirmed by a formal report', async () => {
+    const admin = await app.login('admin');
+    await app.gql(CARD_REPORT_LOSS, { input: { personId: id['刘洋'], stage: 'PRE' } }, admin);
+    const formal = await app.gql<{ cardReportLoss: { card: Card; userErrors: CardUserError[] } }>(
+      CARD_REPORT_LOSS,
+      { input: { personId: id['刘洋'], stage: 'FORMAL' } },
+      admin,
+    );
+    expect(formal.data!.cardReportLoss).toMatchObject({ card: { state: 'REPORTED' }, userErrors: [] });
+    const online = await app.gql<{ cardReissue: { fee: string; readyOn: string | null; card: Card } }>(
+      CARD_REISSUE,
+      { input: { personId: id['刘洋'], channel: 'ONLINE' } },
+      admin,
+    );
+    expect(online.data!.cardReissue).toMatchObject({
+      fee: '20.00',
+      readyOn: null,
+      card: { state: 'REISSUE_PENDING', reissueReadyOn: null },
+    });
+  });
+
+  it('R-CARD-1: after a pre-report lapsed (10 days), a new pre-report is possible', async () => {
+    await app.db
+      .getRepository(CardEntity)
+      .update({ personId: id['张伟'] }, { state: 'PRE_REPORTED', reportedOn: addDays(today, -11) });
+    const res = await app.gql<{ cardReportLoss: { card: Card; userErrors: CardUserError[] } }>(
+      CARD_REPORT_LOSS,
+      { input: { personId: id['张伟'], stage: 'PRE' } },
+      await app.login('counter'),
+    );
+    expect(res.data!.cardReportLoss).toMatchObject({
+      card: { state: 'PRE_REPORTED', reportedOn: today },
+      userErrors: [],
+    });
+    const [audit] = await audits('cardReportLoss', id['张伟']);
+    expect(audit.before).toMatchObject({ state: 'ACTIVE', reportedOn: addDays(today, -11) });
+  });
+});

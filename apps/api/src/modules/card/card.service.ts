@@ -1,0 +1,149 @@
+import {
+  ACTIVE_CARD,
+  type Card,
+  CardState,
+  REISSUE_FEE,
+  type ReissueChannel,
+  cardRecoverOrThrow,
+  cardReissueOrThrow,
+  cardReportLossOrThrow,
+  cardStateOn,
+  formatMoney,
+  preReportLastDay,
+} from '@gongji/domain';
+import { CardEntity, PersonEntity } from '@gongji/persistence';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, type UserError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import type { CardLossStage } from './card.types';
+
+export interface CardChange {
+  readonly person: PersonEntity;
+  /** The stored card after the change. */
+  readonly row: CardEntity;
+  /** The domain card after the change (state, temporary certificate, pending reissue). */
+  readonly card: Card;
+}
+
+export interface CardChangeResult {
+  readonly change: CardChange | null;
+  readonly userErrors: UserError[];
+}
+
+/**
+ * The stored row → the domain's card. The table keeps the latest event only: the temporary certificate goes with a
+ * formal report, and the pending reissue's fee is the fixed 工本费.
+ */
+export function toDomainCard(row: CardEntity | null): Card {
+  if (!row) return ACTIVE_CARD;
+  const state = row.state as CardState;
+  const reported = state === CardState.REPORTED || state === CardState.REISSUE_PENDING;
+  return {
+    state,
+    reportedOn: row.reportedOn,
+    temporaryCertificate: reported,
+    reissue:
+      state === CardState.REISSUE_PENDING
+        ? {
+            channel: row.reissueChannel as ReissueChannel,
+            requestedOn: todayInChina(row.updatedAt),
+            readyOn: row.reissueReadyOn,
+            fee: REISSUE_FEE,
+          }
+        : null,
+  };
+}
+
+/**
+ * The card state machine of R-CARD-1 applied to the stored card, in one transaction with its audit row (COUNTER,
+ * ADMIN). Business date: today in Beijing.
+ */
+export class CardService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  reportLoss(principal: Principal, personId: string, stage: CardLossStage, reason?: string | null) {
+    return this.change(principal, personId, 'cardReportLoss', reason, (card, on) =>
+      cardReportLossOrThrow(card, stage, on),
+    );
+  }
+
+  recover(principal: Principal, personId: string, reason?: string | null) {
+    return this.change(principal, personId, 'cardRecover', reason, (card, on) =>
+      cardRecoverOrThrow(card, on),
+    );
+  }
+
+  /** 补换卡: the 20-yuan fee is collected outside the account (decision) and only recorded in the audit row. */
+  reissue(principal: Principal, personId: string, channel: ReissueChannel, reason?: string | null) {
+    return this.change(principal, personId, 'cardReissue', reason, (card, on) =>
+      cardReissueOrThrow(card, channel, on),
+    );
+  }
+
+  private async change(
+    principal: Principal,
+    personId: string,
+    action: string,
+    reason: string | null | undefined,
+    decide: (card: Card, on: string) => Card,
+  ): Promise<CardChangeResult> {
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const person = await manager.getRepository(PersonEntity).findOneBy({ id: personId });
+      if (!person) throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${personId}"`, ['personId']);
+      const repo = manager.getRepository(CardEntity);
+      const current = await repo.findOne({ where: { personId }, lock: FOR_UPDATE });
+      const today = todayInChina();
+      const before = toDomainCard(current);
+      const next = decide(before, today);
+      const row = Object.assign(new CardEntity(), {
+        personId,
+        state: next.state,
+        reportedOn: next.reportedOn,
+        reissueReadyOn: next.reissue?.readyOn ?? null,
+        reissueChannel: next.reissue?.channel ?? null,
+        updatedAt: new Date(),
+      });
+      await repo.save(row);
+      await this.audit(manager, principal, action, reason, { personId, before, next, today });
+      return { person, row, card: next };
+    });
+    if (result.value) this.ctx.loaders.cardByPerson.clear(personId);
+    return { change: result.value, userErrors: result.userErrors };
+  }
+
+  private async audit(
+    manager: EntityManager,
+    principal: Principal,
+    action: string,
+    reason: string | null | undefined,
+    c: { personId: string; before: Card; next: Card; today: string },
+  ): Promise<void> {
+    const reissue = c.next.reissue;
+    await this.ctx.services.audit.record(manager, principal, {
+      action,
+      entityType: 'Card',
+      entityId: c.personId,
+      before: { state: cardStateOn(c.before, c.today), reportedOn: c.before.reportedOn },
+      after: {
+        state: c.next.state,
+        reportedOn: c.next.reportedOn,
+        ...(c.next.state === CardState.PRE_REPORTED && c.next.reportedOn
+          ? { validUntil: preReportLastDay(c.next.reportedOn) }
+          : {}),
+        ...(reissue
+          ? {
+              reissueChannel: reissue.channel,
+              readyOn: reissue.readyOn,
+              fee: formatMoney(reissue.fee),
+              // Decision: the fee is paid in cash (or online) at request, never debited from the account.
+              feePaidFromAccount: false,
+            }
+          : {}),
+      },
+      reason: reason ?? null,
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { CardLossStage, CardReissueChannel } from '../card.types';
+
+@InputType({ description: 'A card loss report (R-CARD-1).' })
+export class CardReportLossInput {
+  @Field(() => ID, { description: 'Card holder.' })
+  personId!: string;
+
+  @Field(() => CardLossStage, { description: 'Pre-report (10 days) or formal report.' })
+  stage!: CardLossStage;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Unlock (解挂) of a pre-reported card found within its 10 days (R-CARD-1).' })
+export class CardRecoverInput {
+  @Field(() => ID, { description: 'Card holder.' })
+  personId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'A replacement card after a formal loss report (补换卡, R-CARD-1).' })
+export class CardReissueInput {
+  @Field(() => ID, { description: 'Card holder.' })
+  personId!: string;
+
+  @Field(() => CardReissueChannel, {
+    description: 'COUNTER (ready after 4 working days) or ONLINE (courier).',
+  })
+  channel!: CardReissueChannel;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
+  reason?: string | null;
+}

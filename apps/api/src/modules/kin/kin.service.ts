@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DomainError,
+  type EffectivePolicy,
+  type Explanation,
+  type InsuranceType,
+  type KinChannel,
+  KinError,
+  KinErrorCode,
+  type KinPerson,
+  type KinRelation as DomainKinRelation,
+  PocketKind,
+  type Relation,
+  checkKinRegistrationOrThrow,
+  reorderOrThrow,
+  revokeOrThrow,
+} from '@gongji/domain';
+import { KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, type UserError, fromDomainError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { UnknownRegionError } from '../policy/policy.service';
+import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import type {
+  KinRelationRegisterInput,
+  KinRelationsReorderInput,
+  KinRelationRevokeInput,
+} from './dtos/kin.inputs';
+
+export interface KinChangeResult {
+  readonly relation: KinRelationEntity | null;
+  readonly beneficiary: PersonEntity | null;
+  /** The beneficiary's active relations in order of use after the change. */
+  readonly fundingSources: KinRelationEntity[];
+  readonly explanation: readonly Explanation[];
+  readonly userErrors: UserError[];
+}
+
+const REFUSED = { relation: null, beneficiary: null, fundingSources: [], explanation: [] } as const;
+
+/** Stored relation → the domain's view (order = position; revokedAt as a Beijing calendar date). */
+export function toDomainRelation(e: KinRelationEntity): DomainKinRelation {
+  return {
+    providerId: e.providerId,
+    beneficiaryId: e.beneficiaryId,
+    relation: e.relation as Relation,
+    order: e.position,
+    registeredOn: e.registeredOn,
+    channel: e.channel as KinChannel,
+    revokedAt: e.revokedAt ? todayInChina(e.revokedAt) : null,
+  };
+}
+
+function byPosition(a: KinRelationEntity, b: KinRelationEntity): number {
+  return a.position - b.position;
+}
+
+function notFound(what: string, id: string, field: string) {
+  return refusal(ApiErrorCode.NOT_FOUND, `No ${what} with id "${id}"`, [field]);
+}
+
+/**
+ * Mutual-aid registrations (备案), their order of use and revocation (R-KIN-1..5). Each change runs in one
+ * transaction that first locks the beneficiary's person row, so concurrent changes to one beneficiary's order are
+ * serialised and positions stay 1..n without gaps or twins.
+ */
+export class KinService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  async register(principal: Principal, input: KinRelationRegisterInput): Promise<KinChangeResult> {
+    const today = todayInChina();
+    const date = input.on ?? today;
+    if (date > today) {
+      return this.refused(
+        refusal(
+          ApiErrorCode.INVALID_INPUT,
+          `A registration cannot be dated in the future (${date})`,
+          ['on'],
+          'R-KIN-3',
+        ),
+      );
+    }
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');
+      const provider = await manager.getRepository(PersonEntity).findOneBy({ id: input.providerId });
+      if (!provider) throw notFound('person', input.providerId, 'providerId');
+      // Read through this transaction's manager: a second pooled connection while holding one can exhaust the
+      // PostgreSQL pool under load (PolicyService.effective).
+      const policy = await this.providerPolicy(manager, provider.regionCode, date);
+      const relations = await manager.getRepository(KinRelationEntity).find({
+        where: { beneficiaryId: beneficiary.id, proxyOnly: false },
+        order: { position: 'ASC' },
+      });
+      const active = relations.filter((r) => r.revokedAt == null).sort(byPosition);
+      const [providerKin, beneficiaryKin] = await this.kinPersons(manager, [provider, beneficiary]);
+      const decision = checkKinRegistrationOrThrow({
+        provider: providerKin,
+        beneficiary: beneficiaryKin,
+        relation: input.relation,
+        channel: input.channel,
+        date,
+        providerPolicy: policy,
+        existingRelations: relations.map(toDomainRelation),
+      });
+      // A back-dated registration is checked by the domain against the relations in force on that day; it must not
+      // duplicate one registered since either (R-KIN-1).
+      if (active.some((r) => r.providerId === provider.id)) {
+        throw new KinError(
+          KinErrorCode.DUPLICATE_RELATION,
+          'This relative is already registered with this provider',
+          'R-KIN-1',
+          ['beneficiaryId'],
+        );
+      }
+      const row: KinRelationEntity = Object.assign(new KinRelationEntity(), {
+        id: randomUUID(),
+        providerId: provider.id,
+        beneficiaryId: beneficiary.id,
+        relation: input.relation,
+        channel: input.channel,
+        // R-KIN-4: last in the current order of use (the domain counts the relations in force on `date`).
+        position: active.length + 1,
+        registeredOn: date,
+        proxyOnly: false,
+        createdAt: new Date(),
+        revokedAt: null,
+      });
+      await manager.getRepository(KinRelationEntity).insert(row);
+      await this.ctx.services.audit.record(manager, principal, {
+        action: 'kinRelationRegister',
+        entityType: 'KinRelation',
+        entityId: row.id,
+        before: null,
+        after: {
+          providerId: row.providerId,
+          beneficiaryId: row.beneficiaryId,
+          relation: row.relation,
+          channel: row.channel,
+          position: row.position,
+          registeredOn: row.registeredOn,
+        },
+        reason: input.reason ?? null,
+      });
+      return {
+        relation: row,
+        beneficiary,
+        fundingSources: [...active, row],
+        explanation: decision.explanation,
+      };
+    });
+    return this.done(result);
+  }
+
+  async reorder(principal: Principal, input: KinRelationsReorderInput): Promise<KinChangeResult> {
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');
+      const repo = manager.getRepository(KinRelationEntity);
+      const active = (
+        await repo.find({ where: { beneficiaryId: beneficiary.id, revokedAt: IsNull(), proxyOnly: false } })
+      ).sort(byPosition);
+      const reordered = reorderOrThrow(active.map(toDomainRelation), input.providerIds);
+      const positionOf = new Map(reordered.map((r) => [r.providerId, r.order]));
+      const changed = active.filter((r) => positionOf.get(r.providerId) !== r.position);
+      const before = active.map((r) => r.providerId);
+      for (const r of changed) r.position = positionOf.get(r.providerId) as number;
+      if (changed.length > 0) {
+        await repo.save(changed);
+        await this.ctx.services.audit.record(manager, principal, {
+          action: 'kinRelationsReorder',
+          entityType: 'Person',
+          entityId: beneficiary.id,
+          before: { providerIds: before },
+          after: { providerIds: [...active].sort(byPosition).map((r) => r.providerId) },
+          reason: input.reason ?? null,
+        });
+      }
+      return { relation: null, beneficiary, fundingSources: active.sort(byPosition), explanation: [] };
+    });
+    return this.done(result);
+  }
+
+  async revoke(principal: Principal, input: KinRelationRevokeInput): Promise<KinChangeResult> {
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const repo = manager.getRepository(KinRelationEntity);
+      const found = await repo.findOneBy({ id: input.id });
+      if (!found || found.proxyOnly) throw notFound('mutual-aid relation', input.id, 'id');
+      const beneficiary = await this.lockPersonOrThrow(manager, found.beneficiaryId, 'id');
+      const target = await repo.findOneByOrFail({ id: input.id }); // re-read under the beneficiary's lock
+      if (target.revokedAt) {
+        throw new KinError(
+          KinErrorCode.RELATION_NOT_FOUND,
+          `This relation was already revoked on ${todayInChina(target.revokedAt)}`,
+          'R-KIN-5',
+          ['id'],
+        );
+      }
+      const active = (
+        await repo.find({ where: { beneficiaryId: beneficiary.id, revokedAt: IsNull(), proxyOnly: false } })
+      ).sort(byPosition);
+      const now = new Date();
+      const outcome = revokeOrThrow(active.map(toDomainRelation), target, todayInChina(now));
+      const positionOf = new Map(
+        outcome.relations.filter((r) => r.revokedAt == null).map((r) => [r.providerId, r.order]),
+      );
+      const remaining = active.filter((r) => r.id !== target.id);
+      const renumbered = remaining.filter((r) => positionOf.get(r.providerId) !== r.position);
+      for (const r of renumbered) r.position = positionOf.get(r.providerId) as number;
+      target.revokedAt = now; // history is kept: the row stays with its last position (R-KIN-5)
+      await repo.save([target, ...renumbered]);
+      await this.ctx.services.audit.record(manager, principal, {
+        action: 'kinRelationRevoke',
+        entityType: 'KinRelation',
+        entityId: target.id,
+        before: { revokedAt: null, order: active.map((r) => r.providerId) },
+        after: { revokedAt: now.toISOString(), order: remaining.sort(byPosition).map((r) => r.providerId) },
+        reason: input.reason ?? null,
+      });
+      return { relation: target, beneficiary, fundingSources: remaining, explanation: [] };
+    });
+    return this.done(result);
+  }
+
+  private async providerPolicy(
+    manager: EntityManager,
+    regionCode: string,
+    on: string,
+  ): Promise<EffectivePolicy> {
+    try {
+      return await this.ctx.services.policy.effective(regionCode, on, manager);
+    } catch (err) {
+      if (err instanceof UnknownRegionError) throw notFound('region', err.regionCode, 'providerId');
+      throw err;
+    }
+  }
+
+  private async lockPersonOrThrow(manager: EntityManager, id: string, field: string): Promise<PersonEntity> {
+    const person = await manager.getRepository(PersonEntity).findOne({ where: { id }, lock: FOR_UPDATE });
+    if (!person) throw notFound('person', id, field);
+    return person;
+  }
+
+  /** The rules' view of persons: province of the insured region, EARMARKED pocket held (R-KIN-1/2). */
+  private async kinPersons(manager: EntityManager, persons: PersonEntity[]): Promise<KinPerson[]> {
+    const regions = await manager
+      .getRepository(RegionEntity)
+      .findBy({ code: In([...new Set(persons.map((p) => p.regionCode))]) });
+    const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
+    const earmarked = await manager.getRepository(PocketEntity).findBy({
+      personId: In(persons.map((p) => p.id)),
+      kind: PocketKind.EARMARKED,
+    });
+    return persons.map((p) => ({
+      id: p.id,
+      insuranceType: p.insuranceType as InsuranceType,
+      regionCode: p.regionCode,
+      provinceCode: provinceOf.get(p.regionCode) ?? p.regionCode,
+      idNumber: p.idNumber,
+      birthDate: p.birthDate,
+      hasEarmarked: earmarked.some((e) => e.personId === p.id),
+    }));
+  }
+
+  private refused(err: DomainError): KinChangeResult {
+    return { ...REFUSED, fundingSources: [], userErrors: [fromDomainError(err)] };
+  }
+
+  private done(result: {
+    value: Omit<KinChangeResult, 'userErrors'> | null;
+    userErrors: UserError[];
+  }): KinChangeResult {
+    if (!result.value) return { ...REFUSED, fundingSources: [], userErrors: result.userErrors };
+    // The payload's Person fields must see the change, not what this request may have loaded before it.
+    if (result.value.beneficiary) {
+      this.ctx.loaders.fundingSourcesByBeneficiary.clear(result.value.beneficiary.id);
+      this.ctx.loaders.personById.clear(result.value.beneficiary.id);
+    }
+    return { ...result.value, userErrors: [] };
+  }
+}

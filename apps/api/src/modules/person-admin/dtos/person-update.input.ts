@@ -1,0 +1,40 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { EmploymentStatus } from '../../../common/domain-enums';
+
+@InputType({
+  description:
+    'Changes to a person; omitted or null fields are unchanged. The ID number, name and scheme cannot be changed here.',
+})
+export class PersonUpdateInput {
+  @Field(() => ID, { description: 'Person id.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New mainland mobile number (R-ACC-2).' })
+  phone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Real-name verified (实名认证).' })
+  realNameVerified?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Out-of-region use of mutual-aid funds (R-KIN-6).',
+  })
+  outOfRegionUsePermission?: boolean | null;
+
+  @Field(() => EmploymentStatus, {
+    nullable: true,
+    description: 'Retirement (IN_SERVICE → RETIRED) or a correction; EMPLOYEE participants only (R-ACC-1).',
+  })
+  employmentStatus?: EmploymentStatus | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Moving insurance to another pooling region. Refused across provinces while local mutual-aid relations ' +
+      'with people of the old province are active (R-KIN-2): revoke them first.',
+  })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
+  reason?: string | null;
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type EmploymentStatus,
+  InsuranceType,
+  KinErrorCode,
+  PocketKind,
+  hasPersonalAccount,
+  validateIdNumberOrThrow,
+  validatePhoneOrThrow,
+} from '@gongji/domain';
+import { CardEntity, KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, type UserError, fromDomainError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { diff } from '../audit/audit.service';
+import type { PersonRegisterInput } from './dtos/person-register.input';
+import type { PersonUpdateInput } from './dtos/person-update.input';
+import { FOR_UPDATE, collectRefusals, refusal, runStaffChange } from './staff-change';
+
+const NAME_MAX = 64;
+const UPDATABLE = [
+  'phone',
+  'realNameVerified',
+  'outOfRegionUsePermission',
+  'employmentStatus',
+  'regionCode',
+] as const;
+
+export interface PersonChangeResult {
+  readonly person: PersonEntity | null;
+  readonly userErrors: UserError[];
+}
+
+/** R-ACC-1/3: employee participants hold EARMARKED, LEGACY and WALLET; anyone else insured a WALLET only. */
+export function pocketKindsFor(insuranceType: InsuranceType): PocketKind[] {
+  if (hasPersonalAccount(insuranceType)) return [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET];
+  // R-ACC-3 "anyone insured may hold a WALLET"; a person not insured at all gets no pocket (decision).
+  return insuranceType === InsuranceType.NONE ? [] : [PocketKind.WALLET];
+}
+
+/** R-ACC-1: an employment status exists exactly for employee participants. */
+function checkEmploymentOrThrow(insuranceType: InsuranceType, status: EmploymentStatus | null): void {
+  if (insuranceType === InsuranceType.EMPLOYEE && !status) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      'An employee participant is either IN_SERVICE or RETIRED (R-ACC-1)',
+      ['employmentStatus'],
+      'R-ACC-1',
+    );
+  }
+  if (insuranceType !== InsuranceType.EMPLOYEE && status) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      `Only employee participants have an employment status; ${insuranceType} has none (R-ACC-1)`,
+      ['employmentStatus'],
+      'R-ACC-1',
+    );
+  }
+}
+
+async function poolOrThrow(manager: EntityManager, code: string): Promise<RegionEntity> {
+  const region = await manager.getRepository(RegionEntity).findOneBy({ code });
+  if (!region) {
+    throw refusal(
+      ApiErrorCode.NOT_FOUND,
+      `No region with code "${code}" (R-ACC-2)`,
+      ['regionCode'],
+      'R-ACC-2',
+    );
+  }
+  if (!region.isPool) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      `${region.name} (${code}) is not a pooling region (参保地) where persons are insured (R-ACC-2)`,
+      ['regionCode'],
+      'R-ACC-2',
+    );
+  }
+  return region;
+}
+
+/** personRegister / personUpdate (COUNTER, ADMIN): validated, written and audited in one transaction. */
+export class PersonAdminService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  async register(principal: Principal, input: PersonRegisterInput): Promise<PersonChangeResult> {
+    const today = todayInChina();
+    const name = input.name.trim();
+    const employmentStatus = input.employmentStatus ?? null;
+    let idNumber = '';
+    let birthDate = '';
+    let phone: string | null = null;
+    const invalid = collectRefusals([
+      () => {
+        if (name.length === 0 || name.length > NAME_MAX) {
+          throw refusal(
+            ApiErrorCode.INVALID_INPUT,
+            `Name must be 1–${NAME_MAX} characters (R-ACC-2)`,
+            ['name'],
+            'R-ACC-2',
+          );
+        }
+      },
+      () => ({ idNumber, birthDate } = validateIdNumberOrThrow(input.idNumber, today)),
+      () => {
+        if (input.phone != null) phone = validatePhoneOrThrow(input.phone);
+      },
+      () => checkEmploymentOrThrow(input.insuranceType, employmentStatus),
+    ]);
+    if (invalid.length > 0) return { person: null, userErrors: invalid };
+
+    const duplicate = () =>
+      refusal(
+        ApiErrorCode.CONFLICT,
+        'A person with this ID number is already registered (R-ACC-2)',
+        ['idNumber'],
+        'R-ACC-2',
+      );
+    const result = await runStaffChange(
+      this.ctx.dataSource,
+      async (manager) => {
+        await poolOrThrow(manager, input.regionCode);
+        const persons = manager.getRepository(PersonEntity);
+        if (await persons.existsBy({ idNumber })) throw duplicate();
+        const now = new Date();
+        const id = randomUUID();
+        await persons.insert({
+          id,
+          idNumber,
+          name,
+          phone,
+          birthDate,
+          regionCode: input.regionCode,
+          insuranceType: input.insuranceType,
+          employmentStatus,
+          realNameVerified: input.realNameVerified ?? false,
+          outOfRegionUsePermission: input.outOfRegionUsePermission ?? false,
+          bankCardLinked: false,
+          paymentPasswordHash: null,
+          paymentPasswordFailures: 0,
+          paymentLockedAt: null,
+          passwordFreeLimit: 0n,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const kinds = pocketKindsFor(input.insuranceType);
+        if (kinds.length > 0) {
+          await manager
+            .getRepository(PocketEntity)
+            .insert(
+              kinds.map((kind) => ({ id: randomUUID(), personId: id, kind, balance: 0n, updatedAt: now })),
+            );
+        }
+        await manager.getRepository(CardEntity).insert({
+          personId: id,
+          state: 'ACTIVE',
+          reportedOn: null,
+          reissueReadyOn: null,
+          reissueChannel: null,
+          updatedAt: now,
+        });
+        await this.ctx.services.audit.record(manager, principal, {
+          action: 'personRegister',
+          entityType: 'Person',
+          entityId: id,
+          before: null,
+          after: {
+            name,
+            idNumber,
+            birthDate,
+            phone,
+            regionCode: input.regionCode,
+            insuranceType: input.insuranceType,
+            employmentStatus,
+            pockets: kinds,
+            card: 'ACTIVE',
+          },
+          reason: input.reason ?? null,
+        });
+        return persons.findOneByOrFail({ id });
+      },
+      () => fromDomainError(duplicate()),
+    );
+    return { person: result.value, userErrors: result.userErrors };
+  }
+
+  async update(principal: Principal, input: PersonUpdateInput): Promise<PersonChangeResult> {
+    let phone: string | undefined;
+    const invalid = collectRefusals([
+      () => {
+        if (input.phone != null) phone = validatePhoneOrThrow(input.phone);
+      },
+    ]);
+    if (invalid.length > 0) return { person: null, userErrors: invalid };
+
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const persons = manager.getRepository(PersonEntity);
+      const current = await persons.findOne({ where: { id: input.id }, lock: FOR_UPDATE });
+      if (!current) throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.id}"`, ['id']);
+      const next: PersonEntity = Object.assign(
+        Object.create(PersonEntity.prototype) as PersonEntity,
+        current,
+      );
+      if (phone !== undefined) next.phone = phone;
+      if (input.realNameVerified != null) next.realNameVerified = input.realNameVerified;
+      if (input.outOfRegionUsePermission != null)
+        next.outOfRegionUsePermission = input.outOfRegionUsePermission;
+      if (input.employmentStatus != null) {
+        checkEmploymentOrThrow(current.insuranceType as InsuranceType, input.employmentStatus);
+        next.employmentStatus = input.employmentStatus;
+      }
+      if (input.regionCode != null && input.regionCode !== current.regionCode) {
+        const target = await poolOrThrow(manager, input.regionCode);
+        await this.checkMoveOrThrow(manager, current, target);
+        next.regionCode = target.code;
+      }
+      const changes = diff(current, next, UPDATABLE);
+      if (Object.keys(changes.after).length === 0) return current;
+      next.updatedAt = new Date();
+      const saved = await persons.save(next);
+      await this.ctx.services.audit.record(manager, principal, {
+        action: 'personUpdate',
+        entityType: 'Person',
+        entityId: current.id,
+        before: changes.before,
+        after: changes.after,
+        reason: input.reason ?? null,
+      });
+      return saved;
+    });
+    if (result.value) this.ctx.loaders.personById.clear(result.value.id);
+    return { person: result.value, userErrors: result.userErrors };
+  }
+
+  /**
+   * R-KIN-2: local mutual aid needs both people in the same province. Moving to another province while an active
+   * relation links the person to someone left behind would leave a relation the rules no longer allow, so the move
+   * is refused until those relations are revoked (decision: no silent revocation).
+   */
+  private async checkMoveOrThrow(
+    manager: EntityManager,
+    person: PersonEntity,
+    target: RegionEntity,
+  ): Promise<void> {
+    const relations = await manager.getRepository(KinRelationEntity).find({
+      where: [
+        { providerId: person.id, revokedAt: IsNull(), proxyOnly: false },
+        { beneficiaryId: person.id, revokedAt: IsNull(), proxyOnly: false },
+      ],
+    });
+    if (relations.length === 0) return;
+    const others = [
+      ...new Set(relations.map((r) => (r.providerId === person.id ? r.beneficiaryId : r.providerId))),
+    ];
+    const otherPersons = await manager.getRepository(PersonEntity).findBy({ id: In(others) });
+    const regions = await manager
+      .getRepository(RegionEntity)
+      .findBy({ code: In([...new Set(otherPersons.map((p) => p.regionCode))]) });
+    const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
+    const leftBehind = otherPersons.filter((p) => provinceOf.get(p.regionCode) !== target.provinceCode);
+    if (leftBehind.length > 0) {
+      throw refusal(
+        KinErrorCode.OUT_OF_PROVINCE,
+        `Moving to ${target.name} (${target.code}) leaves ${leftBehind.length} active mutual-aid relation(s) with ` +
+          'people insured in another province; revoke them first — across provinces only the wallet helps (R-KIN-2)',
+        ['regionCode'],
+        'R-KIN-2',
+      );
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { DomainError } from '@gongji/domain';
+import { ENTITY_DIALECT, inTransaction } from '@gongji/persistence';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+
+/**
+ * A refusal raised by the API layer itself (not found, malformed, conflict). It is a DomainError so that
+ * {@link runStaffChange} treats it like a rule's refusal: thrown inside the transaction, it rolls everything back.
+ */
+export function refusal(
+  code: string,
+  message: string,
+  field?: readonly string[],
+  rule?: string,
+): DomainError {
+  return new DomainError(code, message, rule, field);
+}
+
+/** Row lock for read-modify-write on PostgreSQL; SQLite writers are already serialised by `inTransaction`. */
+export const FOR_UPDATE = ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+
+export interface StaffChangeResult<T> {
+  readonly value: T | null;
+  readonly userErrors: UserError[];
+}
+
+/** A unique index refused the insert: a concurrent request won the race (PostgreSQL 23505, SQLite UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string } | undefined;
+  return driver?.code === '23505' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Runs a non-money change (person, kin relation, card) in ONE transaction together with its audit row. A refusal
+ * thrown by `work` (a libs/domain `…OrThrow` or {@link refusal}) rolls the transaction back — nothing is written,
+ * no audit row — and is returned as a userError (API.md). A unique-index violation from a concurrent twin request
+ * becomes `conflict`.
+ */
+export async function runStaffChange<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  conflict?: () => UserError,
+): Promise<StaffChangeResult<T>> {
+  try {
+    return { value: await inTransaction(dataSource, work), userErrors: [] };
+  } catch (err) {
+    if (err instanceof DomainError) return { value: null, userErrors: [fromDomainError(err)] };
+    if (isUniqueViolation(err)) {
+      return {
+        value: null,
+        userErrors: [
+          conflict?.() ??
+            userError(ApiErrorCode.CONFLICT, 'A concurrent change conflicted with this one; try again'),
+        ],
+      };
+    }
+    throw err;
+  }
+}
+
+/** Collects the refusals of independent validations, so a form shows every wrong field at once. */
+export function collectRefusals(checks: readonly (() => unknown)[]): UserError[] {
+  const errors: UserError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      errors.push(fromDomainError(err));
+    }
+  }
+  return errors;
+}
