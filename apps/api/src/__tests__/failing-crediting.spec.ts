@@ -1,0 +1,205 @@
+import { ContributionCreditEntity, ENTITY_DIALECT, InterestRunEntity } from '@gongji/persistence';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import {
+  TX,
+  type TxOut,
+  USER_ERRORS,
+  type UserErrorOut,
+  balance,
+  expectLedgerClean,
+  key,
+  ledgerSize,
+  personId,
+} from './wallet.helpers';
+
+const CREDIT = `mutation($i: ContributionsCreditInput!) { contributionsCredit(input: $i) {
+  credited alreadyCredited notCollected ${TX} ${USER_ERRORS} } }`;
+const INTEREST = `mutation($i: InterestPostInput!) { interestPost(input: $i) {
+  interestRun { year accounts total } ${TX} ${USER_ERRORS} } }`;
+const WITHDRAW = `mutation($i: LegacyWithdrawInput!) { legacyWithdraw(input: $i) { ${TX} ${USER_ERRORS} } }`;
+
+type Payload = { transaction: TxOut | null; userErrors: UserErrorOut[] };
+
+describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTTP (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let admin: string;
+  let wangli: string;
+  let wangqiang: string;
+  let wangjianguo: string;
+  let wangxiaoming: string;
+  /** Runs a mutation, expects one userError with `code` and `rule`, and that no money moved. */
+  const refused = async (
+    query: string,
+    field: string,
+    input: Record<string, unknown>,
+    code: string,
+    rule: string,
+    token = admin,
+  ) => {
+    const before = await ledgerSize(app);
+    const res = await app.gql<Record<string, Payload>>(query, { i: input }, token);
+    expect(res.errors).toBeUndefined();
+    const payload = res.data![field]!;
+    expect(payload.transaction).toBeNull();
+    expect(payload.userErrors).toHaveLength(1);
+    expect(payload.userErrors[0]).toMatchObject({ code, rule });
+    expect(await ledgerSize(app)).toEqual(before);
+    return payload.userErrors[0]!;
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await app.login('admin');
+    wangli = await personId(app, '王丽');
+    wangqiang = await personId(app, '王强');
+    wangjianguo = await personId(app, '王建国');
+    wangxiaoming = await personId(app, '王小明');
+  });
+  afterAll(async () => {
+    if (app) await expectLedgerClean(app);
+    await app?.close();
+  });
+
+  it('R-ACC-4: a different amount for a credited person-month refuses the whole batch (CONFLICTING_CREDIT)', async () => {
+    const first = await app.gql<{ contributionsCredit: Payload }>(
+      CREDIT,
+      { i: { month: '2026-09', rows: [{ personId: wangli, amount: '800.00' }] } },
+      admin,
+    );
+    expect(first.data!.contributionsCredit.userErrors).toEqual([]);
+    const error = await refused(
+      CREDIT,
+      'contributionsCredit',
+      {
+        month: '2026-09',
+        rows: [
+          { personId: wangqiang, amount: '700.00' },
+          { personId: wangli, amount: '900.00' },
+        ],
+      },
+      'CONFLICTING_CREDIT',
+      'R-ACC-4',
+    );
+    expect(error.message).toContain(wangli);
+    // The new row of the refused batch was not credited either.
+    expect(await app.db.getRepository(ContributionCreditEntity).countBy({ month: '2026-09' })).toBe(1);
+    expect(await balance(app, wangli, 'EARMARKED')).toBe('4300.00');
+    expect(await balance(app, wangqiang, 'EARMARKED')).toBe('2600.00');
+  });
+
+  it('R-ACC-4: one person listed twice with different amounts is a conflict', async () => {
+    await refused(
+      CREDIT,
+      'contributionsCredit',
+      {
+        month: '2026-08',
+        rows: [
+          { personId: wangqiang, amount: '700.00' },
+          { personId: wangqiang, amount: '701.00' },
+        ],
+      },
+      'CONFLICTING_CREDIT',
+      'R-ACC-4',
+    );
+  });
+
+  it('R-ACC-1: a resident participant has no personal account to credit', async () => {
+    await refused(
+      CREDIT,
+      'contributionsCredit',
+      { month: '2026-09', rows: [{ personId: wangxiaoming, amount: '50.00' }] },
+      'NO_PERSONAL_ACCOUNT',
+      'R-ACC-1',
+    );
+  });
+
+  it('R-ACC-4: the month must be YYYY-MM', async () => {
+    await refused(
+      CREDIT,
+      'contributionsCredit',
+      { month: '2026-13', rows: [{ personId: wangli, amount: '1.00' }] },
+      'INVALID_MONTH',
+      'R-ACC-4',
+    );
+  });
+
+  it('R-ACC-4: interest is posted once per year; a second run is refused and moves nothing', async () => {
+    const first = await app.gql<{ interestPost: Payload }>(
+      INTEREST,
+      { i: { year: 2024, annualRate: 150 } },
+      admin,
+    );
+    expect(first.data!.interestPost.userErrors).toEqual([]);
+    const earmarked = await balance(app, wangjianguo, 'EARMARKED');
+    await refused(
+      INTEREST,
+      'interestPost',
+      { year: 2024, annualRate: 150 },
+      'INTEREST_ALREADY_POSTED',
+      'R-ACC-4',
+    );
+    await refused(
+      INTEREST,
+      'interestPost',
+      { year: 2024, annualRate: 200 },
+      'INTEREST_ALREADY_POSTED',
+      'R-ACC-4',
+    );
+    expect(await balance(app, wangjianguo, 'EARMARKED')).toBe(earmarked);
+    expect(await app.db.getRepository(InterestRunEntity).countBy({ year: 2024 })).toBe(1);
+  });
+
+  it('R-ACC-4: a future year and a rate outside 0..10000 basis points are refused', async () => {
+    await refused(INTEREST, 'interestPost', { year: 2999, annualRate: 150 }, 'INVALID_YEAR', 'R-ACC-4');
+    await refused(INTEREST, 'interestPost', { year: 2023, annualRate: 10001 }, 'INVALID_RATE', 'R-ACC-4');
+  });
+
+  it('R-ACC-5: EARMARKED cannot be withdrawn in cash', async () => {
+    await refused(
+      WITHDRAW,
+      'legacyWithdraw',
+      { personId: wangjianguo, amount: '100.00', pocket: 'EARMARKED', idempotencyKey: key('wd-earmarked') },
+      'EARMARKED_NOT_WITHDRAWABLE',
+      'R-ACC-5',
+    );
+  });
+
+  it('R-ACC-5: more than the LEGACY balance (1200.00) is refused, nothing paid out', async () => {
+    await refused(
+      WITHDRAW,
+      'legacyWithdraw',
+      { personId: wangjianguo, amount: '1200.01', idempotencyKey: key('wd-too-much') },
+      'INSUFFICIENT_BALANCE',
+      'R-ACC-5',
+    );
+    expect(await balance(app, wangjianguo, 'LEGACY')).toBe('1200.00');
+  });
+
+  it('R-WAL-7: wallet money cannot be withdrawn in cash', async () => {
+    await refused(
+      WITHDRAW,
+      'legacyWithdraw',
+      { personId: wangjianguo, amount: '1.00', pocket: 'WALLET', idempotencyKey: key('wd-wallet') },
+      'WALLET_NOT_WITHDRAWABLE',
+      'R-WAL-7',
+    );
+  });
+
+  it('auth: COUNTER may not credit contributions or post interest; ANALYST may not withdraw', async () => {
+    const counter = await app.login('counter');
+    const credit = await app.gql(
+      CREDIT,
+      { i: { month: '2026-07', rows: [{ personId: wangli, amount: '1.00' }] } },
+      counter,
+    );
+    expect(credit.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const interest = await app.gql(INTEREST, { i: { year: 2023, annualRate: 100 } }, counter);
+    expect(interest.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const withdraw = await app.gql(
+      WITHDRAW,
+      { i: { personId: wangjianguo, amount: '1.00', idempotencyKey: key('wd-analyst') } },
+      await app.login('analyst'),
+    );
+    expect(withdraw.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,84 @@
+import {
+  PersonEntity,
+  PocketEntity,
+  PostingEntity,
+  TransactionEntity,
+  auditLedger,
+} from '@gongji/persistence';
+import type { TestApp } from '../testing/test-app';
+
+/** Helpers of the wallet / premium / crediting API tests (issue #4). */
+
+export const TX = `transaction { id kind status amount personId counterpartyPersonId
+  postings { personId pocket systemAccount amount balanceAfter } explanation { rule message } }`;
+
+export const USER_ERRORS = 'userErrors { code message field rule }';
+
+export interface TxOut {
+  id: string;
+  kind: string;
+  amount: string;
+  personId: string | null;
+  counterpartyPersonId: string | null;
+  postings: {
+    personId: string | null;
+    pocket: string | null;
+    systemAccount: string | null;
+    amount: string;
+    balanceAfter: string | null;
+  }[];
+  explanation: { rule: string; message: string }[];
+}
+
+export interface UserErrorOut {
+  code: string;
+  message: string;
+  field: string[] | null;
+  rule: string | null;
+}
+
+export async function personId(app: TestApp, name: string): Promise<string> {
+  return (await app.db.getRepository(PersonEntity).findOneByOrFail({ name })).id;
+}
+
+/** Balance of a pocket as the Money string ("0.00" when the pocket does not exist). */
+export async function balance(app: TestApp, id: string, kind: string): Promise<string> {
+  const pocket = await app.db.getRepository(PocketEntity).findOneBy({ personId: id, kind });
+  const fen = pocket?.balance ?? 0n;
+  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
+}
+
+/** Number of transactions and postings: "nothing moved" means both unchanged. */
+export async function ledgerSize(app: TestApp): Promise<{ transactions: number; postings: number }> {
+  return {
+    transactions: await app.db.getRepository(TransactionEntity).count(),
+    postings: await app.db.getRepository(PostingEntity).count(),
+  };
+}
+
+export async function expectLedgerClean(app: TestApp): Promise<void> {
+  const report = await auditLedger(app.db);
+  expect(report.violations).toEqual([]);
+}
+
+let seq = 0;
+/** A fresh idempotency key. */
+export function key(prefix: string): string {
+  seq += 1;
+  return `${prefix}-${process.pid}-${Date.now()}-${seq}`;
+}
+
+/** An API client (PORTAL) created by the admin; returns its key. */
+export async function portal(
+  app: TestApp,
+  scopes: string[],
+  extra: { product?: string; institutionId?: string } = {},
+): Promise<string> {
+  const res = await app.gql<{ apiClientCreate: { apiKey: string } }>(
+    `mutation($s: [String!]!, $p: String, $i: ID) {
+      apiClientCreate(input: { name: "test portal", scopes: $s, product: $p, institutionId: $i }) { apiKey userErrors { code } } }`,
+    { s: scopes, p: extra.product ?? null, i: extra.institutionId ?? null },
+    await app.login('admin'),
+  );
+  return res.data!.apiClientCreate.apiKey;
+}

@@ -1,0 +1,143 @@
+import {
+  Feature,
+  type InsuranceType,
+  KinPurpose,
+  PocketKind,
+  type Relation,
+  payPremiumOrThrow,
+} from '@gongji/domain';
+import { KinRelationEntity, type PersonEntity } from '@gongji/persistence';
+import type { EntityManager } from 'typeorm';
+import { forbidden } from '../../auth/authenticate';
+import { type Principal, Role } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, userError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { runMoneyMutation } from '../ledger/money-mutation';
+import {
+  balanceOf,
+  decisionDate,
+  effectivePolicyOn,
+  personNotFound,
+  personsOn,
+  planOf,
+  postedTransaction,
+} from '../wallet/in-transaction.reads';
+import type { PremiumPayInput } from './dtos/premium-pay.input';
+import type { PremiumPayPayload } from './dtos/premium-pay.payload';
+
+const refused = (userErrors: PremiumPayPayload['userErrors']): PremiumPayPayload => ({
+  transaction: null,
+  pocket: null,
+  regime: null,
+  userErrors,
+});
+
+/**
+ * The insured's relation to the payer from the registrations (备案) between them: the active one, else the latest.
+ * `registered` = registered on or before `date` and not revoked by then; a proxy binding (R-KIN-7) shares no money.
+ */
+async function relationOn(
+  manager: EntityManager,
+  payer: PersonEntity,
+  insured: PersonEntity,
+  date: string,
+): Promise<{ relation: Relation | null; registered: boolean }> {
+  const rows = await manager
+    .getRepository(KinRelationEntity)
+    .find({ where: { providerId: payer.id, beneficiaryId: insured.id }, order: { createdAt: 'DESC' } });
+  const row = rows.find((r) => r.revokedAt === null) ?? rows[0];
+  if (!row) return { relation: null, registered: false };
+  const registered =
+    !row.proxyOnly &&
+    row.registeredOn <= date &&
+    (row.revokedAt === null || todayInChina(row.revokedAt) > date);
+  return { relation: row.relation as Relation, registered };
+}
+
+/** Supplementary premiums (R-USE-3, R-ACC-6). Stateless: one per request. */
+export class PremiumService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  pay(principal: Principal, input: PremiumPayInput): Promise<PremiumPayPayload> {
+    if (principal.role === Role.PORTAL && principal.product !== input.product)
+      throw forbidden(`This portal charges premiums for ${principal.product ?? 'no product'} only`);
+    const date = decisionDate(principal, input.on);
+    const { payerId, insuredId } = input;
+    return runMoneyMutation<PremiumPayPayload>(this.ctx.services.ledger, principal, {
+      operation: 'premiumPay',
+      idempotencyKey: input.idempotencyKey,
+      input: {
+        payerId,
+        insuredId,
+        insuredIdNumber: input.insuredIdNumber,
+        product: input.product,
+        amount: input.amount,
+        on: input.on ?? null,
+      },
+      // Only the payer's pockets move.
+      personIds: [payerId],
+      refused,
+      decide: async (ctx) => {
+        const persons = await personsOn(ctx.manager, [payerId, insuredId]);
+        const payer = persons.get(payerId);
+        const insured = persons.get(insuredId);
+        if (!payer || !insured)
+          return { payload: refused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
+        const policy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, payer.regionCode, date);
+        if (!policy)
+          return {
+            payload: refused([
+              userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
+            ]),
+          };
+        const { relation, registered } =
+          payer.id === insured.id
+            ? { relation: null, registered: false }
+            : await relationOn(ctx.manager, payer, insured, date);
+        const decision = payPremiumOrThrow({
+          productCode: input.product,
+          amount: input.amount,
+          date,
+          payer: {
+            personId: payer.id,
+            insuranceType: payer.insuranceType as InsuranceType,
+            regionCode: payer.regionCode,
+            realNameVerified: payer.realNameVerified,
+            passbookLinkedToBankCard: payer.bankCardLinked,
+            earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
+            legacy: balanceOf(ctx, payer.id, PocketKind.LEGACY),
+          },
+          insured: {
+            personId: insured.id,
+            idNumber: insured.idNumber,
+            insuranceType: insured.insuranceType as InsuranceType,
+            regionCode: insured.regionCode,
+          },
+          insuredIdNumber: input.insuredIdNumber,
+          relation,
+          registered,
+          kinScope: policy.kinshipScope[KinPurpose.SUPPLEMENTARY_PREMIUM].relations,
+          earmarkedFrom: policy.features[Feature.EARMARKED_ACCOUNT].from,
+          selfFrom: policy.features[Feature.SUPPLEMENTARY_PREMIUM_SELF].from,
+          kinFrom: policy.features[Feature.SUPPLEMENTARY_PREMIUM_KIN].from,
+        });
+        const plan = planOf(decision, {
+          amount: input.amount,
+          personId: payer.id,
+          counterpartyPersonId: insured.id,
+          details: { product: input.product, regime: decision.regime, pocket: decision.pocket, on: date },
+        });
+        return {
+          payload: {
+            transaction: postedTransaction(ctx, plan),
+            pocket: decision.pocket,
+            regime: decision.regime,
+            userErrors: [],
+          },
+          transaction: plan,
+        };
+      },
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import type { EffectivePolicy, Fen, LedgerDecision } from '@gongji/domain';
+import { type DecideContext, PersonEntity, type TransactionPlan } from '@gongji/persistence';
+import { type EntityManager, In } from 'typeorm';
+import { forbidden } from '../../auth/authenticate';
+import { type Principal, Role } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
+import { type PolicyService, UnknownRegionError } from '../policy/policy.service';
+import type { Transaction } from '../transaction/transaction.types';
+
+// Reads a money decision makes INSIDE the ledger writer's database transaction, always through its `manager`
+// (a second pooled PostgreSQL connection taken while one is held deadlocks the pool under load).
+
+/** The effective policy of a region on a date, through the manager; `null` for an unknown region. */
+export async function effectivePolicyOn(
+  policy: PolicyService,
+  manager: EntityManager,
+  regionCode: string,
+  on: string,
+): Promise<EffectivePolicy | null> {
+  try {
+    return await policy.effective(regionCode, on, manager);
+  } catch (err) {
+    if (err instanceof UnknownRegionError) return null;
+    throw err;
+  }
+}
+
+/** Persons by id through the manager; missing ids are absent from the map. */
+export async function personsOn(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, PersonEntity>> {
+  const rows = await manager.getRepository(PersonEntity).findBy({ id: In([...new Set(ids)]) });
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+export function personNotFound(field: string): UserError {
+  return userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field]);
+}
+
+/** Balance of a locked pocket (0 when the person has no such pocket). */
+export function balanceOf(ctx: DecideContext, personId: string, kind: string): Fen {
+  return (ctx.pockets.get(`${personId}:${kind}`)?.balance ?? 0n) as Fen;
+}
+
+/**
+ * The decision date: today in China, or — for staff only (ADMIN/COUNTER: back-office corrections, tests of dated
+ * rules) — an explicit `on`. A portal may not choose the date (top-level FORBIDDEN).
+ */
+export function decisionDate(principal: Principal, on: string | null | undefined): string {
+  if (on == null) return todayInChina();
+  if (principal.role !== Role.ADMIN && principal.role !== Role.COUNTER)
+    throw forbidden('Only staff (ADMIN, COUNTER) may set `on`; portals act on today’s date');
+  return on;
+}
+
+/** The ledger-writer plan for a domain decision. */
+export function planOf(
+  decision: LedgerDecision,
+  about: Omit<TransactionPlan, 'kind' | 'postings' | 'explanation'>,
+): TransactionPlan {
+  return {
+    ...about,
+    kind: decision.kind,
+    postings: decision.postings,
+    explanation: decision.explanation,
+  };
+}
+
+/**
+ * The Transaction returned in a payload, built from the plan as the writer stores it (same fields as
+ * `toTransaction`), so the stored payload is plain JSON; `postings` is resolved from the database by id.
+ */
+export function postedTransaction(ctx: DecideContext, plan: TransactionPlan): Transaction {
+  return {
+    id: ctx.transactionId,
+    kind: plan.kind,
+    status: plan.status ?? 'POSTED',
+    amount: plan.amount as Fen,
+    personId: plan.personId ?? null,
+    counterpartyPersonId: plan.counterpartyPersonId ?? null,
+    institutionId: plan.institutionId ?? null,
+    serviceDate: plan.serviceDate ?? null,
+    originalTransactionId: plan.originalTransactionId ?? null,
+    createdAt: ctx.now,
+    explanation: [...plan.explanation],
+  } as Transaction;
+}

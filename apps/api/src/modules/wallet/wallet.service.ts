@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  Feature,
+  type InsuranceType,
+  KinPurpose,
+  PocketKind,
+  type WalletActivation,
+  changeUsageRegionOrThrow,
+  relationInScope,
+  walletActivateOrThrow,
+  walletTransferOrThrow,
+} from '@gongji/domain';
+import { ENTITY_DIALECT, PersonEntity, PocketEntity, WalletEntity, inTransaction } from '@gongji/persistence';
+import { In } from 'typeorm';
+import { type Principal, Role } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
+import { ApiErrorCode, fromDomainError, userError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { runMoneyMutation } from '../ledger/money-mutation';
+import { toWallet } from '../person/person.mapper';
+import type { WalletActivateInput } from './dtos/wallet-activate.input';
+import type { WalletActivatePayload } from './dtos/wallet-activate.payload';
+import type { WalletTransferInput } from './dtos/wallet-transfer.input';
+import type { WalletTransferPayload } from './dtos/wallet-transfer.payload';
+import {
+  balanceOf,
+  decisionDate,
+  effectivePolicyOn,
+  personNotFound,
+  personsOn,
+  planOf,
+  postedTransaction,
+} from './in-transaction.reads';
+
+function activationOf(e: WalletEntity): WalletActivation {
+  return {
+    personId: e.personId,
+    usageRegionCode: e.usageRegionCode,
+    phone: e.phone,
+    activatedOn: todayInChina(e.usageRegionChangedAt ?? e.activatedAt),
+  };
+}
+
+const refusedActivation = (userErrors: WalletActivatePayload['userErrors']): WalletActivatePayload => ({
+  wallet: null,
+  changed: false,
+  userErrors,
+});
+
+/** Wallet confirmation and transfers (R-WAL). Stateless: one per request. */
+export class WalletService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  /**
+   * walletActivate (R-WAL-5): confirms the wallet and opens the WALLET pocket when missing; the same confirmation
+   * again is a no-op; another usage region is a usage-region change (only where the province offers it). The person
+   * row is locked so concurrent confirmations serialise. Staff changes are audited.
+   */
+  activate(principal: Principal, input: WalletActivateInput): Promise<WalletActivatePayload> {
+    const date = decisionDate(principal, input.on);
+    return inTransaction(this.ctx.dataSource, async (manager) => {
+      const person = await manager.getRepository(PersonEntity).findOne({
+        where: { id: input.personId },
+        lock: ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
+      });
+      if (!person) return refusedActivation([personNotFound('personId')]);
+      const usagePolicy = await effectivePolicyOn(
+        this.ctx.services.policy,
+        manager,
+        input.usageRegionCode,
+        date,
+      );
+      if (!usagePolicy)
+        return refusedActivation([
+          userError(ApiErrorCode.NOT_FOUND, 'No region with this code', ['usageRegionCode']),
+        ]);
+      const wallets = manager.getRepository(WalletEntity);
+      const existing = await wallets.findOneBy({ personId: person.id });
+      const now = new Date();
+      let next: WalletEntity;
+      try {
+        if (existing?.usageRegionCode === input.usageRegionCode && existing.phone === input.phone) {
+          return { wallet: toWallet(existing, false), changed: false, userErrors: [] };
+        }
+        if (existing && existing.usageRegionCode !== input.usageRegionCode) {
+          const currentPolicy = await effectivePolicyOn(
+            this.ctx.services.policy,
+            manager,
+            existing.usageRegionCode,
+            date,
+          );
+          changeUsageRegionOrThrow({
+            current: activationOf(existing),
+            newUsageRegionCode: input.usageRegionCode,
+            date,
+            usageChangeFrom: currentPolicy?.features[Feature.USAGE_LOCATION_CHANGE].from ?? null,
+            newRegionWalletFrom: usagePolicy.features[Feature.WALLET].from,
+          });
+          // The bound phone stays: a usage-region change (使用地变更) does not rebind the phone.
+          next = { ...existing, usageRegionCode: input.usageRegionCode, usageRegionChangedAt: now };
+        } else {
+          // New confirmation, or the same region with another phone (refused: ALREADY_ACTIVATED).
+          walletActivateOrThrow({
+            personId: person.id,
+            insuranceType: person.insuranceType as InsuranceType,
+            usageRegionCode: input.usageRegionCode,
+            phone: input.phone,
+            date,
+            usageRegionWalletFrom: usagePolicy.features[Feature.WALLET].from,
+            existing: existing ? activationOf(existing) : null,
+          });
+          next = {
+            personId: person.id,
+            usageRegionCode: input.usageRegionCode,
+            phone: input.phone,
+            activatedAt: now,
+            usageRegionChangedAt: null,
+          };
+        }
+      } catch (err) {
+        if (err instanceof DomainError) return refusedActivation([fromDomainError(err)]);
+        throw err;
+      }
+      await wallets.save(next);
+      const pockets = manager.getRepository(PocketEntity);
+      if (!(await pockets.existsBy({ personId: person.id, kind: PocketKind.WALLET }))) {
+        await pockets.insert({
+          id: randomUUID(),
+          personId: person.id,
+          kind: PocketKind.WALLET,
+          balance: 0n,
+          updatedAt: now,
+        });
+      }
+      if (principal.role === Role.ADMIN || principal.role === Role.COUNTER) {
+        await this.ctx.services.audit.record(manager, principal, {
+          action: existing ? 'walletUsageRegionChange' : 'walletActivate',
+          entityType: 'Wallet',
+          entityId: person.id,
+          before: existing ? { usageRegionCode: existing.usageRegionCode } : null,
+          after: { usageRegionCode: next.usageRegionCode, phone: next.phone, on: date },
+        });
+      }
+      return { wallet: toWallet(next, false), changed: true, userErrors: [] };
+    });
+  }
+
+  /**
+   * walletTransfer (R-WAL-3..6), exactly once per client and key. Both persons' pockets are locked; everything the
+   * decision reads (persons, wallets, policies) is read through the writer's manager.
+   */
+  transfer(principal: Principal, input: WalletTransferInput): Promise<WalletTransferPayload> {
+    const date = decisionDate(principal, input.on);
+    const { fromPersonId, toPersonId } = input;
+    return runMoneyMutation<WalletTransferPayload>(this.ctx.services.ledger, principal, {
+      operation: 'walletTransfer',
+      idempotencyKey: input.idempotencyKey,
+      input: {
+        fromPersonId,
+        toPersonId,
+        relation: input.relation,
+        amount: input.amount,
+        source: input.source,
+        verification: input.verification,
+        on: input.on ?? null,
+      },
+      personIds: [fromPersonId, toPersonId],
+      refused: (userErrors) => ({ transaction: null, userErrors }),
+      decide: async (ctx) => {
+        const persons = await personsOn(ctx.manager, [fromPersonId, toPersonId]);
+        const from = persons.get(fromPersonId);
+        const to = persons.get(toPersonId);
+        if (!from || !to) {
+          return {
+            payload: {
+              transaction: null,
+              userErrors: [personNotFound(from ? 'toPersonId' : 'fromPersonId')],
+            },
+          };
+        }
+        const wallets = await ctx.manager
+          .getRepository(WalletEntity)
+          .findBy({ personId: In([fromPersonId, toPersonId]) });
+        const activated = new Set(wallets.map((w) => w.personId));
+        const fromPolicy = await effectivePolicyOn(
+          this.ctx.services.policy,
+          ctx.manager,
+          from.regionCode,
+          date,
+        );
+        const toPolicy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, to.regionCode, date);
+        const decision = walletTransferOrThrow({
+          from: {
+            personId: from.id,
+            insuranceType: from.insuranceType as InsuranceType,
+            walletActivated: activated.has(from.id),
+            earmarked: balanceOf(ctx, from.id, PocketKind.EARMARKED),
+            wallet: balanceOf(ctx, from.id, PocketKind.WALLET),
+          },
+          to: {
+            personId: to.id,
+            insuranceType: to.insuranceType as InsuranceType,
+            // A confirmed wallet without its pocket cannot receive (walletActivate opens the pocket).
+            walletActivated: activated.has(to.id) && ctx.pockets.has(`${to.id}:${PocketKind.WALLET}`),
+          },
+          amount: input.amount,
+          source: input.source,
+          verification: input.verification,
+          // The portal (national app) performs the face check / code password; the API never sees the secret.
+          verified: true,
+          date,
+          fromRegionWalletFrom: fromPolicy?.features[Feature.WALLET].from ?? null,
+          toRegionWalletFrom: toPolicy?.features[Feature.WALLET].from ?? null,
+          relation: input.relation,
+          relationInScope:
+            fromPolicy !== null && relationInScope(fromPolicy, KinPurpose.WALLET_TRANSFER, input.relation),
+        });
+        const plan = planOf(decision, {
+          amount: input.amount,
+          personId: from.id,
+          counterpartyPersonId: to.id,
+          details: {
+            source: input.source,
+            verification: input.verification,
+            relation: input.relation,
+            on: date,
+          },
+        });
+        return { payload: { transaction: postedTransaction(ctx, plan), userErrors: [] }, transaction: plan };
+      },
+    });
+  }
+}
