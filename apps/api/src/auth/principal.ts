@@ -30,3 +30,8 @@ export interface Principal {
   readonly institutionId: string | null;
   readonly product: string | null;
 }
+
+/** How a principal is recorded as the actor of a transaction and as the idempotency scope: `KIND:id`. */
+export function actorOf(principal: Pick<Principal, 'kind' | 'id'>): string {
+  return `${principal.kind}:${principal.id}`;
+}

@@ -1,7 +1,7 @@
 import { DomainError } from '@gongji/domain';
 import { type Decision, type DecideContext, LedgerWriter } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
-import type { Principal } from '../../auth/principal';
+import { type Principal, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
 
 /** Every money mutation's payload has `userErrors` (API.md). */
@@ -40,7 +40,7 @@ export async function runMoneyMutation<P extends MoneyPayload>(
 ): Promise<P> {
   assertIdempotencyKey(mutation.idempotencyKey);
   const result = await writer.execute<P>({
-    clientId: `${principal.kind}:${principal.id}`,
+    clientId: actorOf(principal),
     operation: mutation.operation,
     idempotencyKey: mutation.idempotencyKey,
     request: mutation.input,

@@ -7,7 +7,7 @@ import {
   WalletEntity,
 } from '@gongji/persistence';
 import { type DataSource, In, IsNull } from 'typeorm';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, Role, actorOf } from '../../auth/principal';
 
 /** Read side of persons: batched lookups for DataLoaders, and who may see whom. */
 export class PersonService {
@@ -62,11 +62,11 @@ export class PersonService {
       .where('(t.personId = :personId OR t.counterpartyPersonId = :personId)', { personId });
     if (principal.institutionId) {
       qb.andWhere('(t.actor = :actor OR t.institutionId = :institutionId)', {
-        actor: principal.id,
+        actor: actorOf(principal),
         institutionId: principal.institutionId,
       });
     } else {
-      qb.andWhere('t.actor = :actor', { actor: principal.id });
+      qb.andWhere('t.actor = :actor', { actor: actorOf(principal) });
     }
     return (await qb.getCount()) > 0;
   }

@@ -1,7 +1,7 @@
 import type { Fen } from '@gongji/domain';
 import { PostingEntity, TransactionEntity } from '@gongji/persistence';
 import { type DataSource, In } from 'typeorm';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, Role, actorOf } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
 import type { PocketKind, SystemAccount } from '../../common/domain-enums';
 import type { PostingLine, Transaction, TransactionFilter } from './transaction.types';
@@ -15,11 +15,11 @@ export class TransactionService {
       // A portal sees what it did, and what happened at its own institution.
       if (principal.institutionId) {
         qb.andWhere('(t.actor = :actor OR t.institutionId = :institutionId)', {
-          actor: principal.id,
+          actor: actorOf(principal),
           institutionId: principal.institutionId,
         });
       } else {
-        qb.andWhere('t.actor = :actor', { actor: principal.id });
+        qb.andWhere('t.actor = :actor', { actor: actorOf(principal) });
       }
     }
     if (filter?.personId)
@@ -41,7 +41,7 @@ export class TransactionService {
     const row = await this.dataSource.getRepository(TransactionEntity).findOneBy({ id });
     if (!row || principal.role !== Role.PORTAL) return row;
     const own =
-      row.actor === principal.id ||
+      row.actor === actorOf(principal) ||
       (principal.institutionId !== null && row.institutionId === principal.institutionId);
     return own ? row : null;
   }
