@@ -49,3 +49,4 @@ export * from './kin/kin.rules';
 export * from './card/card';
 export * from './card/card.errors';
 export * from './card/card.rules';
+export * from './policy/policy.settings';

@@ -4,6 +4,8 @@ import { DomainError } from '../shared/domain-error';
 export enum PolicyErrorCode {
   /** The feature has no date in the region chain, or its date is after the business date. */
   FEATURE_NOT_OPEN = 'FEATURE_NOT_OPEN',
+  /** A benefit schedule or caps setting that cannot be applied (rate out of range, bands out of order...). */
+  INVALID_SETTING = 'INVALID_SETTING',
 }
 
 /** A refusal because the policy of the region on the date does not allow the action. */

@@ -1,0 +1,90 @@
+import { InstitutionLevel } from '../../institution/institution';
+import { Relation } from '../../kin/kin';
+import { yuan } from '../../money/money';
+import {
+  DEFAULT_BENEFIT_SCHEDULE,
+  type BenefitSchedule,
+  NO_SPENDING_CAPS,
+} from '../../settlement/benefit-schedule';
+import {
+  normalizeKinshipScope,
+  validateBenefitScheduleOrThrow,
+  validateSpendingCapsOrThrow,
+} from '../policy.settings';
+
+const withTertiary = (patch: (s: BenefitSchedule) => BenefitSchedule) => patch(DEFAULT_BENEFIT_SCHEDULE);
+
+describe('policy settings validation', () => {
+  it('R-SET-1/2: the default (Beijing) schedule is valid', () => {
+    expect(() => validateBenefitScheduleOrThrow(DEFAULT_BENEFIT_SCHEDULE)).not.toThrow();
+  });
+
+  it.each([
+    [
+      'R-SET-1: a fund rate above 100 %',
+      withTertiary((s) => ({
+        ...s,
+        outpatient: {
+          ...s.outpatient,
+          [InstitutionLevel.TERTIARY]: {
+            ...s.outpatient.TERTIARY,
+            inService: { deductible: yuan(1800), fundRate: 10_001 },
+          },
+        },
+      })),
+      'R-SET-1',
+    ],
+    [
+      'R-SET-2: bands that do not rise',
+      withTertiary((s) => ({
+        ...s,
+        inpatient: {
+          ...s.inpatient,
+          [InstitutionLevel.TERTIARY]: {
+            ...s.inpatient.TERTIARY,
+            bands: [
+              { upTo: yuan(40_000), fundRate: 8500 },
+              { upTo: yuan(30_000), fundRate: 9000 },
+              { upTo: null, fundRate: 9500 },
+            ],
+          },
+        },
+      })),
+      'R-SET-2',
+    ],
+    [
+      'R-SET-2: a closed last band',
+      withTertiary((s) => ({
+        ...s,
+        inpatient: {
+          ...s.inpatient,
+          [InstitutionLevel.TERTIARY]: {
+            ...s.inpatient.TERTIARY,
+            bands: [{ upTo: yuan(30_000), fundRate: 8500 }],
+          },
+        },
+      })),
+      'R-SET-2',
+    ],
+    ['R-SET-3: a negative pharmacy rate', { ...DEFAULT_BENEFIT_SCHEDULE, pharmacyFundRate: -1 }, 'R-SET-3'],
+  ])('%s is refused with INVALID_SETTING', (_name, schedule, rule) => {
+    expect(() => validateBenefitScheduleOrThrow(schedule)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SETTING', rule }),
+    );
+  });
+
+  it('R-USE-6: caps are null or positive', () => {
+    expect(() => validateSpendingCapsOrThrow(NO_SPENDING_CAPS)).not.toThrow();
+    expect(() => validateSpendingCapsOrThrow({ ...NO_SPENDING_CAPS, perYear: yuan(10_000) })).not.toThrow();
+    expect(() => validateSpendingCapsOrThrow({ ...NO_SPENDING_CAPS, perYear: 0n as never })).toThrow(
+      expect.objectContaining({ rule: 'R-USE-6' }),
+    );
+  });
+
+  it('R-KIN-1: a scope is saved without duplicates, in the enum order', () => {
+    expect(normalizeKinshipScope([Relation.SIBLING, Relation.SPOUSE, Relation.SIBLING])).toEqual([
+      Relation.SPOUSE,
+      Relation.SIBLING,
+    ]);
+  });
+});

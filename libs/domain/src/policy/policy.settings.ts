@@ -1,0 +1,94 @@
+import { Relation } from '../kin/kin';
+import type {
+  BenefitSchedule,
+  InpatientSchedule,
+  OutpatientTerms,
+  SpendingCaps,
+} from '../settlement/benefit-schedule';
+import { InstitutionLevel } from '../institution/institution';
+import { PolicyError, PolicyErrorCode } from './policy.errors';
+
+/**
+ * Checks a benefit schedule before staff save it (R-SET-1, R-SET-2, R-SET-3): rates are basis points 0–10000,
+ * amounts are not negative, inpatient bands rise and end open (`upTo: null`), every hospital level is present.
+ */
+export function validateBenefitScheduleOrThrow(schedule: BenefitSchedule): void {
+  const bad = (message: string, field: string[], rule: string) => {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, rule, field);
+  };
+  const rate = (value: number, field: string[], rule: string) => {
+    if (!Number.isInteger(value) || value < 0 || value > 10_000)
+      bad(`${field.join('.')} must be 0–10000 basis points, got ${value}`, field, rule);
+  };
+  const money = (value: bigint | null, field: string[], rule: string) => {
+    if (value !== null && value < 0n) bad(`${field.join('.')} must not be negative`, field, rule);
+  };
+  for (const level of Object.values(InstitutionLevel)) {
+    const out = schedule.outpatient[level];
+    const inp = schedule.inpatient[level];
+    if (!out || !inp)
+      bad(`the schedule has no terms for hospital level ${level}`, ['outpatient', level], 'R-SET-1');
+    for (const [name, terms] of Object.entries({
+      inService: out.inService,
+      retiredUnder70: out.retiredUnder70,
+      retired70Plus: out.retired70Plus,
+    }) as [string, OutpatientTerms][]) {
+      rate(terms.fundRate, ['outpatient', level, name, 'fundRate'], 'R-SET-1');
+      money(terms.deductible, ['outpatient', level, name, 'deductible'], 'R-SET-1');
+    }
+    money(out.annualFundCap, ['outpatient', level, 'annualFundCap'], 'R-SET-1');
+    validateInpatient(inp, level, rate, money, bad);
+  }
+  rate(schedule.pharmacyFundRate, ['pharmacyFundRate'], 'R-SET-3');
+}
+
+function validateInpatient(
+  inp: InpatientSchedule,
+  level: InstitutionLevel,
+  rate: (v: number, f: string[], r: string) => void,
+  money: (v: bigint | null, f: string[], r: string) => void,
+  bad: (m: string, f: string[], r: string) => never,
+): void {
+  money(inp.firstAdmissionDeductible, ['inpatient', level, 'firstAdmissionDeductible'], 'R-SET-2');
+  money(inp.laterAdmissionDeductible, ['inpatient', level, 'laterAdmissionDeductible'], 'R-SET-2');
+  money(inp.annualFundMax, ['inpatient', level, 'annualFundMax'], 'R-SET-2');
+  rate(inp.retireePersonalShareFactor, ['inpatient', level, 'retireePersonalShareFactor'], 'R-SET-2');
+  if (inp.bands.length === 0)
+    bad('an inpatient schedule needs at least one band', ['inpatient', level, 'bands'], 'R-SET-2');
+  let previous = -1n;
+  inp.bands.forEach((band, i) => {
+    rate(band.fundRate, ['inpatient', level, 'bands', String(i), 'fundRate'], 'R-SET-2');
+    const last = i === inp.bands.length - 1;
+    if (last !== (band.upTo === null))
+      bad(
+        'only the last inpatient band is open-ended (upTo null)',
+        ['inpatient', level, 'bands', String(i), 'upTo'],
+        'R-SET-2',
+      );
+    if (band.upTo !== null) {
+      if (band.upTo <= previous)
+        bad('inpatient bands must rise', ['inpatient', level, 'bands', String(i), 'upTo'], 'R-SET-2');
+      previous = band.upTo;
+    }
+  });
+}
+
+/** Checks optional spending caps (R-USE-6): each null (off) or positive. */
+export function validateSpendingCapsOrThrow(caps: SpendingCaps): void {
+  for (const [name, value] of Object.entries(caps) as [string, bigint | null][]) {
+    if (value !== null && value <= 0n) {
+      throw new PolicyError(
+        PolicyErrorCode.INVALID_SETTING,
+        `${name} must be positive or null (off)`,
+        'R-USE-6',
+        [name],
+      );
+    }
+  }
+}
+
+/** A kinship scope as saved: known relations only, each once, in a stable order (R-KIN-1). */
+export function normalizeKinshipScope(relations: readonly Relation[]): Relation[] {
+  const order = Object.values(Relation);
+  return [...new Set(relations)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
