@@ -11,6 +11,7 @@ import { SettlementResolver } from './modules/settlement/settlement.resolver';
 import { WalletResolver } from './modules/wallet/wallet.resolver';
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { KinRelationResolver, PersonResolver } from './modules/person/person.resolver';
+import { PolicySettingsResolver } from './modules/policy/policy-settings.resolver';
 import { PolicyResolver } from './modules/policy/policy.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { RolloutResolver } from './modules/rollout/rollout.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   KinRelationResolver,
   PersonResolver,
   PolicyResolver,
+  PolicySettingsResolver,
   RegionResolver,
   RolloutResolver,
   SessionResolver,

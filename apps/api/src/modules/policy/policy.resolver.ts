@@ -38,7 +38,7 @@ export class PolicyResolver {
   }
 }
 
-function toView(p: EffectivePolicy): EffectivePolicyView {
+export function toView(p: EffectivePolicy): EffectivePolicyView {
   const levels = Object.values(InstitutionLevel);
   return {
     regionCode: p.regionCode,
