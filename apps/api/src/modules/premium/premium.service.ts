@@ -1,13 +1,16 @@
 import {
+  ContributionScheme,
   Feature,
   type InsuranceType,
   KinPurpose,
   PocketKind,
   type Relation,
+  WalletSource,
   payPremiumOrThrow,
+  payResidentContributionOrThrow,
 } from '@gongji/domain';
-import { KinRelationEntity, type PersonEntity } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
+import { KinRelationEntity, type PersonEntity, RegionEntity } from '@gongji/persistence';
+import { type EntityManager, In } from 'typeorm';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -25,6 +28,8 @@ import {
 } from '../wallet/in-transaction.reads';
 import type { PremiumPayInput } from './dtos/premium-pay.input';
 import type { PremiumPayPayload } from './dtos/premium-pay.payload';
+import type { ResidentContributionPayInput } from './dtos/resident-contribution-pay.input';
+import type { ResidentContributionPayPayload } from './dtos/resident-contribution-pay.payload';
 
 const refused = (userErrors: PremiumPayPayload['userErrors']): PremiumPayPayload => ({
   transaction: null,
@@ -32,6 +37,28 @@ const refused = (userErrors: PremiumPayPayload['userErrors']): PremiumPayPayload
   regime: null,
   userErrors,
 });
+
+const contributionRefused = (
+  userErrors: ResidentContributionPayPayload['userErrors'],
+): ResidentContributionPayPayload => ({ transaction: null, userErrors });
+
+/** The kinship-scope purpose of each contribution scheme (R-KIN-1). */
+const CONTRIBUTION_PURPOSE: Record<ContributionScheme, KinPurpose> = {
+  [ContributionScheme.RESIDENT_BASIC]: KinPurpose.RESIDENT_CONTRIBUTION,
+  [ContributionScheme.LONG_TERM_CARE]: KinPurpose.LONG_TERM_CARE,
+};
+
+/** Province of each person's insured region (R-KIN-2), through the manager; a province is its own province. */
+async function provincesOf(
+  manager: EntityManager,
+  persons: readonly PersonEntity[],
+): Promise<(person: PersonEntity) => string> {
+  const regions = await manager
+    .getRepository(RegionEntity)
+    .findBy({ code: In([...new Set(persons.map((p) => p.regionCode))]) });
+  const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
+  return (person) => provinceOf.get(person.regionCode) ?? person.regionCode;
+}
 
 /**
  * The insured's relation to the payer from the registrations (备案) between them: the active one, else the latest.
@@ -55,7 +82,7 @@ async function relationOn(
   return { relation: row.relation as Relation, registered };
 }
 
-/** Supplementary premiums (R-USE-3, R-ACC-6). Stateless: one per request. */
+/** Supplementary premiums (R-USE-3, R-ACC-6) and resident-side contributions (R-USE-2). Stateless: one per request. */
 export class PremiumService {
   constructor(private readonly ctx: GraphQLContext) {}
 
@@ -135,6 +162,71 @@ export class PremiumService {
             regime: decision.regime,
             userErrors: [],
           },
+          transaction: plan,
+        };
+      },
+    });
+  }
+
+  /** A resident basic / long-term care contribution for self or a registered relative (R-USE-2, R-KIN-1/2/3, R-WAL-7). */
+  payResidentContribution(
+    principal: Principal,
+    input: ResidentContributionPayInput,
+  ): Promise<ResidentContributionPayPayload> {
+    const date = decisionDate(principal, input.on);
+    const { payerId, insuredId, scheme } = input;
+    const source = input.source ?? WalletSource.EARMARKED;
+    return runMoneyMutation<ResidentContributionPayPayload>(this.ctx.services.ledger, principal, {
+      operation: 'residentContributionPay',
+      idempotencyKey: input.idempotencyKey,
+      input: { payerId, insuredId, scheme, amount: input.amount, source, on: input.on ?? null },
+      // Only the payer's pockets move.
+      personIds: [payerId],
+      refused: contributionRefused,
+      decide: async (ctx) => {
+        const persons = await personsOn(ctx.manager, [payerId, insuredId]);
+        const payer = persons.get(payerId);
+        const insured = persons.get(insuredId);
+        if (!payer || !insured)
+          return { payload: contributionRefused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
+        const policy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, payer.regionCode, date);
+        if (!policy)
+          return {
+            payload: contributionRefused([
+              userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
+            ]),
+          };
+        const self = payer.id === insured.id;
+        const { relation, registered } = self
+          ? { relation: null, registered: false }
+          : await relationOn(ctx.manager, payer, insured, date);
+        const provinceOf = await provincesOf(ctx.manager, self ? [payer] : [payer, insured]);
+        const decision = payResidentContributionOrThrow({
+          scheme,
+          amount: input.amount,
+          date,
+          payer: {
+            personId: payer.id,
+            insuranceType: payer.insuranceType as InsuranceType,
+            provinceCode: provinceOf(payer),
+            earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
+            wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
+          },
+          insured: { personId: insured.id, provinceCode: provinceOf(insured) },
+          source,
+          relation,
+          registered,
+          kinScope: policy.kinshipScope[CONTRIBUTION_PURPOSE[scheme]].relations,
+          kinUseFrom: policy.features[Feature.KIN_USE].from,
+        });
+        const plan = planOf(decision, {
+          amount: input.amount,
+          personId: payer.id,
+          counterpartyPersonId: insured.id,
+          details: { scheme, source, relation: self ? 'SELF' : relation, on: date },
+        });
+        return {
+          payload: { transaction: postedTransaction(ctx, plan), userErrors: [] },
           transaction: plan,
         };
       },
