@@ -4,6 +4,10 @@ import { todayInChina } from '../common/clock';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { CARD_RECOVER, CARD_REISSUE, CARD_REPORT_LOSS, type CardUserError } from './card-helpers';
 
+const CARD_REISSUE_COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
+  person { id } card { state } userErrors { code message field rule }
+} }`;
+
 type Refused<K extends string> = Record<K, { card: null; person: null; userErrors: CardUserError[] }>;
 
 describe(`card: refusals (${ENTITY_DIALECT})`, () => {
@@ -22,7 +26,7 @@ describe(`card: refusals (${ENTITY_DIALECT})`, () => {
   }
 
   async function refused(
-    name: 'cardReportLoss' | 'cardRecover' | 'cardReissue',
+    name: 'cardReportLoss' | 'cardRecover' | 'cardReissue' | 'cardReissueComplete',
     query: string,
     input: Record<string, unknown>,
   ): Promise<CardUserError[]> {
@@ -74,6 +78,28 @@ describe(`card: refusals (${ENTITY_DIALECT})`, () => {
     expect(await refused('cardRecover', CARD_RECOVER, { personId: id['李秀英'] })).toEqual([
       expect.objectContaining({ code: 'PRE_REPORT_LAPSED', rule: 'R-CARD-1' }),
     ]);
+  });
+
+  it('R-CARD-1: cardReissueComplete before the ready date is REISSUE_NOT_READY; without a pending reissue NO_REISSUE_PENDING', async () => {
+    const counter = await app.login('counter');
+    expect(await refused('cardReissueComplete', CARD_REISSUE_COMPLETE, { personId: id['王建国'] })).toEqual([
+      expect.objectContaining({ code: 'NO_REISSUE_PENDING', rule: 'R-CARD-1' }),
+    ]);
+    await app.gql(CARD_REPORT_LOSS, { input: { personId: id['王建国'], stage: 'FORMAL' } }, counter);
+    expect(await refused('cardReissueComplete', CARD_REISSUE_COMPLETE, { personId: id['王建国'] })).toEqual([
+      expect.objectContaining({ code: 'NO_REISSUE_PENDING', rule: 'R-CARD-1' }),
+    ]);
+    await app.gql(CARD_REISSUE, { input: { personId: id['王建国'], channel: 'COUNTER' } }, counter);
+    const errors = await refused('cardReissueComplete', CARD_REISSUE_COMPLETE, { personId: id['王建国'] });
+    expect(errors).toEqual([expect.objectContaining({ code: 'REISSUE_NOT_READY', rule: 'R-CARD-1' })]);
+    expect(errors[0].message).toContain((await card('王建国')).reissueReadyOn!);
+    expect((await card('王建国')).state).toBe('REISSUE_PENDING');
+    const analyst = await app.gql(
+      CARD_REISSUE_COMPLETE,
+      { input: { personId: id['王建国'] } },
+      await app.login('analyst'),
+    );
+    expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   it('an unknown person is NOT_FOUND on personId', async () => {

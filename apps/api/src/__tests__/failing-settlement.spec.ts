@@ -1,5 +1,12 @@
-import { ENTITY_DIALECT, InstitutionEntity, PersonEntity, auditLedger } from '@gongji/persistence';
+import {
+  CardEntity,
+  ENTITY_DIALECT,
+  InstitutionEntity,
+  PersonEntity,
+  auditLedger,
+} from '@gongji/persistence';
 import { hashSecret } from '../auth/passwords';
+import { todayInChina } from '../common/clock';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
   CONFIRM,
@@ -182,5 +189,74 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
       apiKey,
     );
     expect(own.data!.settlementConfirm.userErrors).toEqual([]);
+  });
+
+  it('R-CARD-1: after a pre-report (cardReportLoss), a CARD bill on the service date is CARD_FROZEN in quote and confirm, no money moves; the e-voucher still settles', async () => {
+    const wangli = await personId(app, '王丽');
+    const today = todayInChina();
+    const reported = await app.gql<{ cardReportLoss: { userErrors: unknown[] } }>(
+      `mutation($input: CardReportLossInput!) { cardReportLoss(input: $input) { userErrors { code } } }`,
+      { input: { personId: wangli, stage: 'PRE' } },
+      token,
+    );
+    expect(reported.data!.cardReportLoss.userErrors).toEqual([]);
+    const bill = { patientId: wangli, serviceDate: today };
+    await movesNothing(async () => {
+      const res = await confirm({ ...bill, idempotencyKey: 'frozen-pre-1' });
+      expect(res.data!.settlementConfirm).toMatchObject({ transaction: null, settlement: null });
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'CARD_FROZEN', rule: 'R-CARD-1' }),
+      ]);
+      const quote = await app.gql(
+        QUOTE,
+        {
+          input: {
+            ...bill,
+            institutionId: xiehe,
+            visitType: 'OUTPATIENT',
+            covered: '500.00',
+            channel: 'CARD',
+          },
+        },
+        token,
+      );
+      expect(quote.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'CARD_FROZEN',
+        rule: 'R-CARD-1',
+      });
+    });
+    const voucher = await confirm({ ...bill, channel: 'E_VOUCHER', idempotencyKey: 'frozen-pre-voucher' });
+    expect(voucher.data!.settlementConfirm.userErrors).toEqual([]);
+    expect(voucher.data!.settlementConfirm.transaction).toMatchObject({ kind: 'SETTLEMENT' });
+  });
+
+  it('R-CARD-1: a formally reported card (stored state) refuses CARD and every channel presenting the card (REGISTRATION_FEE, CROSS_REGION_DIRECT); E_VOUCHER settles', async () => {
+    const lixiuying = await personId(app, '李秀英');
+    const cards = app.db.getRepository(CardEntity);
+    await cards.update({ personId: lixiuying }, { state: 'REPORTED', reportedOn: '2025-03-20' });
+    try {
+      await movesNothing(async () => {
+        for (const channel of ['CARD', 'REGISTRATION_FEE', 'CROSS_REGION_DIRECT']) {
+          const res = await confirm({
+            patientId: lixiuying,
+            channel,
+            idempotencyKey: `frozen-formal-${channel}`,
+          });
+          expect(res.data!.settlementConfirm.userErrors).toEqual([
+            expect.objectContaining({ code: 'CARD_FROZEN', rule: 'R-CARD-1' }),
+          ]);
+        }
+      });
+      const voucher = await confirm({
+        patientId: lixiuying,
+        channel: 'E_VOUCHER',
+        idempotencyKey: 'frozen-formal-voucher',
+      });
+      expect(voucher.data!.settlementConfirm.userErrors).toEqual([]);
+      expect(voucher.data!.settlementConfirm.transaction).toMatchObject({ kind: 'SETTLEMENT' });
+    } finally {
+      await cards.update({ personId: lixiuying }, { state: 'ACTIVE', reportedOn: null });
+    }
   });
 });

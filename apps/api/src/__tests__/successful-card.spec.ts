@@ -12,6 +12,14 @@ import { CARD_RECOVER, CARD_REISSUE, CARD_REPORT_LOSS, type CardUserError } from
 
 type Card = { state: string; reportedOn: string | null; reissueReadyOn: string | null };
 
+const CARD_REISSUE_COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
+  person { id card { state reportedOn reissueReadyOn } }
+  card { state reportedOn reissueReadyOn }
+  userErrors { code message field rule }
+} }`;
+
+const PERSON_CARD = `query($id: ID!) { person(id: $id) { card { state reportedOn reissueReadyOn } } }`;
+
 describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
   let id: Record<string, string>;
@@ -154,5 +162,86 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
     });
     const [audit] = await audits('cardReportLoss', id['张伟']);
     expect(audit.before).toMatchObject({ state: 'ACTIVE', reportedOn: addDays(today, -11) });
+  });
+
+  it('R-CARD-1: Person.card derives the state on today — a pre-report older than 10 days reads ACTIVE, its date kept', async () => {
+    const cards = app.db.getRepository(CardEntity);
+    const token = await app.login('counter');
+    const read = async () =>
+      (await app.gql<{ person: { card: Card } }>(PERSON_CARD, { id: id['王小明'] }, token)).data!.person.card;
+    // Last day in force: reported 10 days ago, still PRE_REPORTED today.
+    await cards.update(
+      { personId: id['王小明'] },
+      { state: 'PRE_REPORTED', reportedOn: addDays(today, -10) },
+    );
+    expect(await read()).toEqual({
+      state: 'PRE_REPORTED',
+      reportedOn: addDays(today, -10),
+      reissueReadyOn: null,
+    });
+    // Lapsed (DOMAIN.md decision): the card is usable again; the stored row is untouched.
+    await cards.update(
+      { personId: id['王小明'] },
+      { state: 'PRE_REPORTED', reportedOn: addDays(today, -11) },
+    );
+    expect(await read()).toEqual({ state: 'ACTIVE', reportedOn: addDays(today, -11), reissueReadyOn: null });
+    expect(await cards.findOneByOrFail({ personId: id['王小明'] })).toMatchObject({ state: 'PRE_REPORTED' });
+    // A formal report does not lapse.
+    await cards.update({ personId: id['王小明'] }, { state: 'REPORTED', reportedOn: addDays(today, -30) });
+    expect((await read()).state).toBe('REPORTED');
+  });
+
+  it('R-CARD-1: cardReissueComplete hands over a counter card from its ready date: ACTIVE again, audited', async () => {
+    await app.db.getRepository(CardEntity).update(
+      { personId: id['赵敏'] },
+      {
+        state: 'REISSUE_PENDING',
+        reportedOn: addDays(today, -7),
+        reissueChannel: 'COUNTER',
+        reissueReadyOn: today,
+        updatedAt: new Date(Date.now() - 6 * 86_400_000),
+      },
+    );
+    const res = await app.gql<{
+      cardReissueComplete: { person: { id: string; card: Card }; card: Card; userErrors: CardUserError[] };
+    }>(
+      CARD_REISSUE_COMPLETE,
+      { input: { personId: id['赵敏'], reason: 'collected' } },
+      await app.login('counter'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.cardReissueComplete).toEqual({
+      person: { id: id['赵敏'], card: { state: 'ACTIVE', reportedOn: null, reissueReadyOn: null } },
+      card: { state: 'ACTIVE', reportedOn: null, reissueReadyOn: null },
+      userErrors: [],
+    });
+    expect(await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).toMatchObject({
+      state: 'ACTIVE',
+      reportedOn: null,
+      reissueReadyOn: null,
+      reissueChannel: null,
+    });
+    const [audit] = await audits('cardReissueComplete', id['赵敏']);
+    expect(audit).toMatchObject({ entityType: 'Card', reason: 'collected' });
+    expect(audit.before).toMatchObject({ state: 'REISSUE_PENDING' });
+    expect(audit.after).toMatchObject({ state: 'ACTIVE' });
+  });
+
+  it('R-CARD-1: an online reissue (courier, no ready date) completes the day it is requested, by ADMIN too', async () => {
+    const admin = await app.login('admin');
+    await app.gql(CARD_REPORT_LOSS, { input: { personId: id['刘芳'], stage: 'FORMAL' } }, admin);
+    const reissue = await app.gql<{ cardReissue: { card: Card; userErrors: CardUserError[] } }>(
+      CARD_REISSUE,
+      { input: { personId: id['刘芳'], channel: 'ONLINE' } },
+      admin,
+    );
+    expect(reissue.data!.cardReissue).toMatchObject({ card: { state: 'REISSUE_PENDING' }, userErrors: [] });
+    const done = await app.gql<{ cardReissueComplete: { card: Card; userErrors: CardUserError[] } }>(
+      CARD_REISSUE_COMPLETE,
+      { input: { personId: id['刘芳'] } },
+      admin,
+    );
+    expect(done.data!.cardReissueComplete).toMatchObject({ card: { state: 'ACTIVE' }, userErrors: [] });
+    expect(await audits('cardReissueComplete', id['刘芳'])).toHaveLength(1);
   });
 });

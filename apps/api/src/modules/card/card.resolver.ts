@@ -3,10 +3,20 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toCard, toPerson } from '../person/person.mapper';
 import { CardService } from './card.service';
-import { CardRecoverInput, CardReissueInput, CardReportLossInput } from './dtos/card.inputs';
-import { CardRecoverPayload, CardReissuePayload, CardReportLossPayload } from './dtos/card.payloads';
+import {
+  CardRecoverInput,
+  CardReissueCompleteInput,
+  CardReissueInput,
+  CardReportLossInput,
+} from './dtos/card.inputs';
+import {
+  CardRecoverPayload,
+  CardReissueCompletePayload,
+  CardReissuePayload,
+  CardReportLossPayload,
+} from './dtos/card.payloads';
 
-/** Card loss, unlock and replacement at the counter (R-CARD-1): staff only, every change audited. */
+/** Card loss, unlock, replacement and its hand-over at the counter (R-CARD-1): staff only, every change audited. */
 @Resolver()
 export class CardResolver {
   @Authorized('ADMIN', 'COUNTER')
@@ -78,6 +88,28 @@ export class CardResolver {
       card: change ? toCard(change.row) : null,
       fee: change?.card.reissue?.fee ?? null,
       readyOn: change?.card.reissue?.readyOn ?? null,
+      userErrors,
+    };
+  }
+
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => CardReissueCompletePayload, {
+    description:
+      'Hands over the replacement card (R-CARD-1): collected at the counter from its ready date (REISSUE_NOT_READY ' +
+      'before) or delivered by courier; the card is ACTIVE again and card payments work. Audited.',
+  })
+  async cardReissueComplete(
+    @Arg('input', () => CardReissueCompleteInput) input: CardReissueCompleteInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CardReissueCompletePayload> {
+    const { change, userErrors } = await new CardService(ctx).reissueComplete(
+      requirePrincipal(ctx),
+      input.personId,
+      input.reason,
+    );
+    return {
+      person: change ? toPerson(change.person, false) : null,
+      card: change ? toCard(change.row) : null,
       userErrors,
     };
   }

@@ -1,10 +1,9 @@
 import {
-  ACTIVE_CARD,
   type Card,
   CardState,
-  REISSUE_FEE,
   type ReissueChannel,
   cardRecoverOrThrow,
+  cardReissueCompleteOrThrow,
   cardReissueOrThrow,
   cardReportLossOrThrow,
   cardStateOn,
@@ -18,7 +17,10 @@ import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import { toDomainCard } from './card.mapper';
 import type { CardLossStage } from './card.types';
+
+export { toDomainCard };
 
 export interface CardChange {
   readonly person: PersonEntity;
@@ -31,30 +33,6 @@ export interface CardChange {
 export interface CardChangeResult {
   readonly change: CardChange | null;
   readonly userErrors: UserError[];
-}
-
-/**
- * The stored row → the domain's card. The table keeps the latest event only: the temporary certificate goes with a
- * formal report, and the pending reissue's fee is the fixed 工本费.
- */
-export function toDomainCard(row: CardEntity | null): Card {
-  if (!row) return ACTIVE_CARD;
-  const state = row.state as CardState;
-  const reported = state === CardState.REPORTED || state === CardState.REISSUE_PENDING;
-  return {
-    state,
-    reportedOn: row.reportedOn,
-    temporaryCertificate: reported,
-    reissue:
-      state === CardState.REISSUE_PENDING
-        ? {
-            channel: row.reissueChannel as ReissueChannel,
-            requestedOn: todayInChina(row.updatedAt),
-            readyOn: row.reissueReadyOn,
-            fee: REISSUE_FEE,
-          }
-        : null,
-  };
 }
 
 /**
@@ -80,6 +58,13 @@ export class CardService {
   reissue(principal: Principal, personId: string, channel: ReissueChannel, reason?: string | null) {
     return this.change(principal, personId, 'cardReissue', reason, (card, on) =>
       cardReissueOrThrow(card, channel, on),
+    );
+  }
+
+  /** The replacement card is collected (not before its ready date) or delivered: the card is ACTIVE again. */
+  reissueComplete(principal: Principal, personId: string, reason?: string | null) {
+    return this.change(principal, personId, 'cardReissueComplete', reason, (card, on) =>
+      cardReissueCompleteOrThrow(card, on),
     );
   }
 

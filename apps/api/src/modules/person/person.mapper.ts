@@ -2,6 +2,7 @@ import {
   type EmploymentStatus,
   type Fen,
   type InsuranceType,
+  cardStateOn,
   maskIdNumber,
   maskName,
   sumFen,
@@ -14,7 +15,9 @@ import type {
   WalletEntity,
 } from '@gongji/persistence';
 import { type Principal, Role } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
 import type { KinChannel, PocketKind, Relation } from '../../common/domain-enums';
+import { toDomainCard } from '../card/card.mapper';
 import { type Account, type Card, type KinRelation, Person, type Wallet } from './person.types';
 
 /** Analysts never see a full name, ID number, phone or birth date (API.md). */
@@ -73,6 +76,15 @@ export function toWallet(e: WalletEntity, masked: boolean): Wallet {
   };
 }
 
-export function toCard(e: CardEntity): Card {
-  return { state: e.state, reportedOn: e.reportedOn, reissueReadyOn: e.reissueReadyOn };
+/**
+ * The card as of `on` (default: today in Beijing). The state is derived with the domain's `cardStateOn`, because a
+ * pre-report lapses after 10 days without any recorded event (R-CARD-1): a lapsed pre-report reads ACTIVE. The
+ * stored dates are kept as they are (`reportedOn` still shows the lapsed report's date).
+ */
+export function toCard(e: CardEntity, on: string = todayInChina()): Card {
+  return {
+    state: cardStateOn(toDomainCard(e), on),
+    reportedOn: e.reportedOn,
+    reissueReadyOn: e.reissueReadyOn,
+  };
 }

@@ -37,7 +37,10 @@ export class Wallet {
 
 @ObjectType({ description: 'Social-security card status (R-CARD-1).' })
 export class Card {
-  @Field({ description: 'ACTIVE, PRE_REPORTED, REPORTED or REISSUE_PENDING.' })
+  @Field({
+    description:
+      'State as of today (R-CARD-1): ACTIVE, PRE_REPORTED, REPORTED or REISSUE_PENDING; a lapsed pre-report reads ACTIVE.',
+  })
   state!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Date of the loss report.' })

@@ -11,6 +11,7 @@ import {
   type ProviderFunds,
   type Relation,
   type SettlementInput as DomainSettlementInput,
+  cardPaymentAllowedOrThrow,
   checkKinUseOrThrow,
   emptyYearToDate,
   passwordRequired,
@@ -18,6 +19,7 @@ import {
 import {
   AccountDailySpendEntity,
   AccumulatorEntity,
+  CardEntity,
   ENTITY_DIALECT,
   InstitutionEntity,
   KinRelationEntity,
@@ -25,6 +27,7 @@ import {
 } from '@gongji/persistence';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { ApiErrorCode } from '../../common/user-error';
+import { toDomainCard } from '../card/card.mapper';
 import type { SettlementInput } from './dtos/settlement.input';
 import { effectivePolicyIn } from './settlement-policy';
 
@@ -80,7 +83,8 @@ export async function readAccumulators(
 }
 
 /**
- * Builds the input of libs/domain `settleOrThrow` from the database: the patient, the institution, the accumulators
+ * Builds the input of libs/domain `settleOrThrow` from the database: the patient, the institution (a card frozen on the
+ * service date refuses the payment first: `CARD_FROZEN`, R-CARD-1, except with the electronic voucher), the accumulators
  * of the service year (absent = zeros), today's account spend (R-USE-6), own pockets, the providers in registered
  * order with their EARMARKED balances (each checked with `checkKinUseOrThrow` against its own region's policy;
  * a refused one is passed as unusable with the rule that refused), and the patient's region policy on the date.
@@ -96,6 +100,9 @@ export async function loadSettlementFacts(
   const institution = await findInstitution(manager, input.institutionId);
   if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');
   const date = input.serviceDate;
+  // R-CARD-1: a card frozen on the service date refuses every channel that presents it; the e-voucher still pays.
+  const card = await manager.getRepository(CardEntity).findOneBy({ personId: patient.id });
+  cardPaymentAllowedOrThrow(toDomainCard(card), date, input.channel);
   const year = Number(date.slice(0, 4));
   const policies = new Map<string, EffectivePolicy>();
   const policy = await effectivePolicyIn(manager, patient.regionCode, date, policies);

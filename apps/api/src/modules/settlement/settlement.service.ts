@@ -28,7 +28,7 @@ import {
 import { type EntityManager, In } from 'typeorm';
 import { forbidden } from '../../auth/authenticate';
 import { verifySecret } from '../../auth/passwords';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, Role, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { runMoneyMutation } from '../ledger/money-mutation';
@@ -93,7 +93,7 @@ export class SettlementService {
   }
 
   private get actor(): string {
-    return `${this.principal.kind}:${this.principal.id}`;
+    return actorOf(this.principal);
   }
 
   /** A hospital or pharmacy portal settles only at its own institution; staff settle anywhere. */

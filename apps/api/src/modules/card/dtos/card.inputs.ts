@@ -35,3 +35,15 @@ export class CardReissueInput {
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
   reason?: string | null;
 }
+
+@InputType({
+  description:
+    'The replacement card is handed over (R-CARD-1): collected at the counter from its ready date, or delivered online.',
+})
+export class CardReissueCompleteInput {
+  @Field(() => ID, { description: 'Card holder.' })
+  personId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
+  reason?: string | null;
+}

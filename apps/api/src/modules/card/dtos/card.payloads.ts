@@ -67,3 +67,18 @@ export class CardReissuePayload {
   @Field(() => [UserError], { description: 'Refusals; empty on success. A refusal changes nothing.' })
   userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'Result of cardReissueComplete.' })
+export class CardReissueCompletePayload {
+  @Field(() => Person, { nullable: true, description: 'The card holder (null when refused).' })
+  person!: Person | null;
+
+  @Field(() => Card, {
+    nullable: true,
+    description: 'The new card, ACTIVE; card payments work again (null when refused).',
+  })
+  card!: Card | null;
+
+  @Field(() => [UserError], { description: 'Refusals; empty on success. A refusal changes nothing.' })
+  userErrors!: UserError[];
+}
