@@ -5,6 +5,7 @@ import { EmploymentStatus } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import type { IsoDate } from '../shared/dates';
 import type { BenefitSchedule, OutpatientSchedule, OutpatientTerms } from './benefit-schedule';
+import { InstitutionKind } from '../institution/institution';
 import { type Bill, type SettlementPatient, VisitType, type YearToDate } from './settlement';
 
 const ZERO = 0n as Fen;
@@ -162,8 +163,9 @@ export function fundShare(
   ytd: YearToDate,
   schedule: BenefitSchedule,
 ): FundShare {
-  const base =
-    bill.visitType === VisitType.OUTPATIENT
+  const base = !fundMayPayAt(bill)
+    ? notChosenHospital(bill)
+    : bill.visitType === VisitType.OUTPATIENT
       ? outpatientFund(bill, patient, ytd, schedule)
       : bill.visitType === VisitType.INPATIENT
         ? inpatientFund(bill, patient, ytd, schedule)
@@ -181,6 +183,33 @@ export function fundShare(
       ),
     );
   return { ...base, explanation: [...base.explanation, ...extra] };
+}
+
+/** R-USE-1: the fund pays at a hospital only when it is chosen by the patient or open to all (default: it may). */
+function fundMayPayAt(bill: Bill): boolean {
+  return bill.institution.kind !== InstitutionKind.HOSPITAL || bill.institution.fundMayPay !== false;
+}
+
+/**
+ * R-USE-1: a hospital the patient has not chosen and that is not open to all. The fund pays nothing and the bill moves
+ * no accumulator (neither deductible progress nor fund payments nor the admission count): it is not a fund-covered
+ * visit.
+ */
+function notChosenHospital(bill: Bill): FundShare {
+  return {
+    fund: ZERO,
+    explanation: [
+      explain(
+        'R-USE-1',
+        `institution ${bill.institution.id} is not one of the patient's chosen hospitals nor open to all: ` +
+          `fund pays 0.00 of covered ${formatMoney(bill.covered)}; the bill does not count toward the deductible`,
+      ),
+    ],
+    outpatientCovered: ZERO,
+    outpatientFundPaid: ZERO,
+    inpatientAdmissions: 0,
+    inpatientFundPaid: ZERO,
+  };
 }
 
 function pharmacyFund(bill: Bill, schedule: BenefitSchedule): FundShare {

@@ -27,6 +27,12 @@ export interface SettlementInstitution {
   readonly acceptsWallet: boolean;
   /** Designated (定点) for basic medical insurance (R-USE-1). */
   readonly designated: boolean;
+  /**
+   * The fund may pay at this institution for this patient (R-USE-1): for a HOSPITAL, one of the patient's chosen
+   * hospitals or open to all (TCM, specialist, A-class). Default true. When `false` for a hospital bill the fund pays
+   * nothing and the bill moves no deductible/fund accumulator; the accounts and cash pay the personal share as usual.
+   */
+  readonly fundMayPay?: boolean;
 }
 
 /** A medical bill split by what the fund may cover. Total = covered + outOfCatalogue + excluded. */

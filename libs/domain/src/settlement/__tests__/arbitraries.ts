@@ -23,6 +23,7 @@ export const settlementInputs: fc.Arbitrary<SettlementInput> = fc
     level: fc.constantFrom(...Object.values(InstitutionLevel)),
     institutionRegion: fc.constantFrom('110000', '310000'),
     acceptsWallet: fc.boolean(),
+    fundMayPay: fc.constantFrom(true, true, true, false, undefined),
     employmentStatus: fc.constantFrom(EmploymentStatus.IN_SERVICE, EmploymentStatus.RETIRED),
     birthDate: fc.constantFrom('1950-01-01', '1954-07-15', '1980-05-01'),
     permission: fc.boolean(),
@@ -63,6 +64,7 @@ export const settlementInputs: fc.Arbitrary<SettlementInput> = fc
           level: r.level,
           regionCode: r.institutionRegion,
           acceptsWallet: r.acceptsWallet,
+          ...(r.fundMayPay === undefined ? {} : { fundMayPay: r.fundMayPay }),
         }),
       }),
       patient: aPatient({

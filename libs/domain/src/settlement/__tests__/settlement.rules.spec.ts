@@ -535,3 +535,64 @@ describe('R-USE-1 / R-SET-5 refusals', () => {
     expect(() => settleOrThrow(aSettlementInput(overrides))).toThrow(expect.objectContaining({ code, rule }));
   });
 });
+
+describe('R-USE-1 chosen hospitals (fundMayPay)', () => {
+  const notChosen = anInstitution({ fundMayPay: false });
+  const ytd = aYearToDate(2024, { outpatientCovered: y(500), inpatientAdmissions: 1 });
+
+  it.each([
+    ['outpatient', VisitType.OUTPATIENT],
+    ['inpatient', VisitType.INPATIENT],
+  ])(
+    'R-USE-1 %s at a hospital neither chosen nor open to all: fund 0, accumulators unmoved, account pays',
+    (_label, visitType) => {
+      const r = settleOrThrow(
+        aSettlementInput({
+          bill: aBill({ visitType, covered: y(2000), excluded: y(50), institution: notChosen }),
+          yearToDate: ytd,
+          own: { earmarked: y(1000), wallet: 0n as Fen },
+        }),
+      );
+      expect(r.fundPay).toBe(0n);
+      expect(r.personalShare).toBe(y(2050));
+      expect(r.ownEarmarked).toBe(y(1000));
+      expect(r.cash).toBe(y(1050));
+      expect(r.explanation[0]).toEqual({
+        rule: 'R-USE-1',
+        message: expect.stringContaining("not one of the patient's chosen hospitals nor open to all"),
+      });
+      expect(r.accumulatorDelta).toEqual({
+        year: 2024,
+        outpatientCovered: 0n,
+        outpatientFundPaid: 0n,
+        inpatientAdmissions: 0,
+        inpatientFundPaid: 0n,
+        accountPaid: y(1000),
+      });
+      expect(r.yearToDate.outpatientCovered).toBe(y(500));
+      expect(r.yearToDate.inpatientAdmissions).toBe(1);
+    },
+  );
+
+  it.each([
+    ['fundMayPay true', anInstitution({ fundMayPay: true }), y(100)],
+    ['fundMayPay omitted (default)', anInstitution(), y(100)],
+  ])('R-USE-1 %s: the fund pays as usual', (_label, institution, fund) => {
+    const r = settleOrThrow(aSettlementInput({ bill: aBill({ institution }) }));
+    expect(r.fundPay).toBe(fund);
+    expect(r.accumulatorDelta.outpatientCovered).toBe(y(2000));
+  });
+
+  it('R-USE-1 fundMayPay is ignored at a pharmacy (no selection needed)', () => {
+    const pharmacy = anInstitution({ kind: InstitutionKind.PHARMACY, fundMayPay: false });
+    const schedule = { ...DEFAULT_BENEFIT_SCHEDULE, pharmacyFundRate: 1000 };
+    const r = settleOrThrow(
+      aSettlementInput({
+        bill: aBill({ visitType: VisitType.PHARMACY, covered: y(300), institution: pharmacy }),
+        schedule,
+      }),
+    );
+    expect(r.fundPay).toBe(y(30));
+    expect(r.explanation.some((e) => e.rule === 'R-USE-1')).toBe(false);
+  });
+});
