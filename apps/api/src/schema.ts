@@ -5,6 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { CardResolver } from './modules/card/card.resolver';
 import { CreditingResolver } from './modules/crediting/crediting.resolver';
 import { KinResolver } from './modules/kin/kin.resolver';
+import { HospitalSelectionResolver } from './modules/hospital-selection/hospital-selection.resolver';
 import { PersonAdminResolver } from './modules/person-admin/person-admin.resolver';
 import { PremiumResolver } from './modules/premium/premium.resolver';
 import { SettlementResolver } from './modules/settlement/settlement.resolver';
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   CardResolver,
   CreditingResolver,
   KinResolver,
+  HospitalSelectionResolver,
   PersonAdminResolver,
   PremiumResolver,
   SettlementResolver,

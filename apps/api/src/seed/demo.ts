@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Fen, PocketKind, SystemAccount, yuan } from '@gongji/domain';
 import {
   CardEntity,
+  HospitalSelectionEntity,
   InstitutionEntity,
   KinRelationEntity,
   PersonEntity,
@@ -236,9 +237,11 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         disabledAt: null,
       })),
     );
+    // Ids kept apart from the inserted objects: a multi-row insert may write generated values back into them.
+    const institutions = INSTITUTIONS.map((i) => ({ ...i, id: randomUUID() }));
     await manager
       .getRepository(InstitutionEntity)
-      .insert(INSTITUTIONS.map((i) => ({ id: randomUUID(), designated: true, ...i })));
+      .insert(institutions.map((i) => ({ designated: true, ...i })));
     const ids = new Map<string, string>();
     const idOf = (key: string): string => {
       const id = ids.get(key);
@@ -275,6 +278,15 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         reissueChannel: null,
         updatedAt: now,
       });
+      // R-USE-1: each person has chosen the demo hospitals of their region that are not open to all.
+      const chosen = institutions.filter(
+        (i) => i.kind === 'HOSPITAL' && !i.openToAll && i.regionCode === p.regionCode,
+      );
+      if (chosen.length > 0) {
+        await manager
+          .getRepository(HospitalSelectionEntity)
+          .insert(chosen.map((i, n) => ({ personId: id, institutionId: i.id, position: n + 1 })));
+      }
       if (p.insuranceType === 'EMPLOYEE') {
         for (const kind of [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET]) {
           await openPocket(manager, id, kind, p.pockets[kind] ?? (0n as Fen), now);

@@ -1,9 +1,9 @@
 import {
   DomainError,
+  InstitutionKind,
   type EffectivePolicy,
   type EmploymentStatus,
   type Fen,
-  type InstitutionKind,
   type InstitutionLevel,
   type InsuranceType,
   type KinRelation,
@@ -21,6 +21,7 @@ import {
   AccumulatorEntity,
   CardEntity,
   ENTITY_DIALECT,
+  HospitalSelectionEntity,
   InstitutionEntity,
   KinRelationEntity,
   PersonEntity,
@@ -176,6 +177,14 @@ export async function loadSettlementFacts(
     }
   }
 
+  // R-USE-1: the fund pays at a hospital open to all or one the patient has chosen; pharmacies need no selection.
+  const fundMayPay =
+    institution.kind !== InstitutionKind.HOSPITAL ||
+    institution.openToAll ||
+    (await manager
+      .getRepository(HospitalSelectionEntity)
+      .existsBy({ personId: patient.id, institutionId: institution.id }));
+
   const domainInput: DomainSettlementInput = {
     bill: {
       visitType: input.visitType,
@@ -191,6 +200,7 @@ export async function loadSettlementFacts(
         regionCode: institution.regionCode,
         acceptsWallet: institution.acceptsWallet,
         designated: institution.designated,
+        fundMayPay,
       },
     },
     patient: {

@@ -1,0 +1,124 @@
+import type { InstitutionKind, InstitutionLevel } from '@gongji/domain';
+import { HospitalSelectionEntity, InstitutionEntity, PersonEntity } from '@gongji/persistence';
+import { type EntityManager, In } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { ApiErrorCode, type UserError } from '../../common/user-error';
+import type { GraphQLContext } from '../../context';
+import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import type { Institution, PersonHospitalsSetInput } from './hospital-selection.types';
+
+/** R-USE-1: a person chooses at most this many hospitals (besides those open to all). */
+export const MAX_CHOSEN_HOSPITALS = 4;
+const RULE = 'R-USE-1';
+
+export function toInstitution(row: InstitutionEntity): Institution {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as InstitutionKind,
+    level: row.level as InstitutionLevel,
+    regionCode: row.regionCode,
+    openToAll: row.openToAll,
+    acceptsWallet: row.acceptsWallet,
+  };
+}
+
+/** The chosen hospitals of a person, in position order. */
+export async function chosenHospitals(
+  manager: EntityManager,
+  personId: string,
+): Promise<InstitutionEntity[]> {
+  const rows = await manager
+    .getRepository(HospitalSelectionEntity)
+    .find({ where: { personId }, order: { position: 'ASC' } });
+  if (rows.length === 0) return [];
+  const institutions = await manager
+    .getRepository(InstitutionEntity)
+    .findBy({ id: In(rows.map((r) => r.institutionId)) });
+  return rows.flatMap((r) => institutions.filter((i) => i.id === r.institutionId));
+}
+
+export interface HospitalsSetResult {
+  readonly person: PersonEntity | null;
+  readonly hospitals: InstitutionEntity[];
+  readonly userErrors: UserError[];
+}
+
+/** Per-person hospital selection (R-USE-1): staff changes, audited with before and after. */
+export class HospitalSelectionService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  async set(principal: Principal, input: PersonHospitalsSetInput): Promise<HospitalsSetResult> {
+    const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
+      const person = await manager
+        .getRepository(PersonEntity)
+        .findOne({ where: { id: input.personId }, lock: FOR_UPDATE });
+      if (!person)
+        throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.personId}"`, ['personId']);
+      if (input.institutionIds.length > MAX_CHOSEN_HOSPITALS) {
+        throw refusal(
+          ApiErrorCode.INVALID_INPUT,
+          `At most ${MAX_CHOSEN_HOSPITALS} hospitals may be chosen; ${input.institutionIds.length} given (R-USE-1)`,
+          ['institutionIds'],
+          RULE,
+        );
+      }
+      const repo = manager.getRepository(InstitutionEntity);
+      const chosen: InstitutionEntity[] = [];
+      for (const [n, idOrCode] of input.institutionIds.entries()) {
+        const field = ['institutionIds', String(n)];
+        const row = (await repo.findOneBy({ id: idOrCode })) ?? (await repo.findOneBy({ code: idOrCode }));
+        if (!row)
+          throw refusal(ApiErrorCode.NOT_FOUND, `No institution "${idOrCode}" (R-USE-1)`, field, RULE);
+        if (row.kind !== 'HOSPITAL') {
+          throw refusal(
+            ApiErrorCode.INVALID_INPUT,
+            `${row.name} (${row.code}) is a ${row.kind}, not a hospital: pharmacies need no selection (R-USE-1)`,
+            field,
+            RULE,
+          );
+        }
+        if (!row.designated) {
+          throw refusal(
+            ApiErrorCode.INVALID_INPUT,
+            `${row.name} (${row.code}) is not designated (定点) (R-USE-1)`,
+            field,
+            RULE,
+          );
+        }
+        if (chosen.some((c) => c.id === row.id)) {
+          throw refusal(
+            ApiErrorCode.INVALID_INPUT,
+            `${row.name} (${row.code}) is listed twice (R-USE-1)`,
+            field,
+            RULE,
+          );
+        }
+        chosen.push(row);
+      }
+      const selections = manager.getRepository(HospitalSelectionEntity);
+      const before = await chosenHospitals(manager, person.id);
+      await selections.delete({ personId: person.id });
+      if (chosen.length > 0) {
+        await selections.insert(
+          chosen.map((c, n) => ({ personId: person.id, institutionId: c.id, position: n + 1 })),
+        );
+      }
+      await this.ctx.services.audit.record(manager, principal, {
+        action: 'personHospitalsSet',
+        entityType: 'Person',
+        entityId: person.id,
+        before: { hospitals: before.map((i) => i.code) },
+        after: { hospitals: chosen.map((i) => i.code) },
+        reason: input.reason ?? null,
+      });
+      return { person, hospitals: chosen };
+    });
+    return {
+      person: result.value?.person ?? null,
+      hospitals: result.value?.hospitals ?? [],
+      userErrors: result.userErrors,
+    };
+  }
+}
