@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DashboardPage } from './pages/DashboardPage';
+import { KinshipScopePage } from './pages/KinshipScopePage';
 import { LoginPage } from './pages/LoginPage';
 import { RegionEditPage } from './pages/RegionEditPage';
 import { RegionListPage } from './pages/RegionListPage';
@@ -195,6 +196,9 @@ describe('admin console (headless Chromium against the built API)', () => {
       const login = new LoginPage(counterPage, api.baseUrl);
       await login.open();
       await login.signIn(COUNTER.username, COUNTER.password);
+      // Policy settings (政策设置) are ADMIN-only: once the menu is there, it has no entry for them.
+      await counterPage.getByRole('menuitem', { name: '统筹区' }).first().waitFor();
+      expect(await counterPage.getByRole('menuitem', { name: '政策设置' }).count()).toBe(0);
       const edit = new RegionEditPage(counterPage, api.baseUrl);
       await edit.open(BEIJING);
       await edit.setDate('mutualAidUseFrom', '2025-05-01');
@@ -205,5 +209,62 @@ describe('admin console (headless Chromium against the built API)', () => {
       await counterContext.close();
     }
     expect(await regionDates(BEIJING)).toEqual(before);
+  });
+
+  it('lets the admin set a MEDICAL kinship scope for Beijing from 2031-01-01 and lists it (R-KIN-1)', async () => {
+    // Own context: independent of the language switch above, and signed in as admin afresh.
+    const adminContext = await browser!.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const adminPage = await adminContext.newPage();
+      adminPage.setDefaultTimeout(20_000);
+      adminPage.on('pageerror', (error) => pageErrors.push(String(error)));
+      const login = new LoginPage(adminPage, api.baseUrl);
+      await login.open();
+      await login.signIn(ADMIN.username, ADMIN.password);
+      const scopes = new KinshipScopePage(adminPage, api.baseUrl);
+      await scopes.menuItem('政策设置').first().waitFor();
+
+      await scopes.openCreate();
+      await scopes.setRegionCode(BEIJING);
+      await scopes.selectPurpose('就医购药');
+      await scopes.checkRelations(['配偶', '父母', '子女']);
+      await scopes.setEffectiveFrom('2031-01-01');
+      await scopes.setReason('e2e: 北京就医共济范围（2031）');
+      await scopes.save();
+      await scopes.notification('条目已新建');
+
+      // Redirected to the history of 110000 (the list's default region).
+      await adminPage.waitForURL(
+        (url) => url.hash.startsWith('#/kinship-scopes') && !url.hash.includes('create'),
+      );
+      const row = scopes.row('2031-01-01');
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      const text = await row.first().innerText();
+      for (const expected of ['就医购药', '配偶', '父母', '子女', 'admin']) expect(text).toContain(expected);
+      expect(text).not.toContain('兄弟姐妹');
+      await scopes.screenshot(shot('09-kinship-scope-created'));
+    } finally {
+      await adminContext.close();
+    }
+    const { policySettings } = await graphql<{
+      policySettings: Array<{ purpose: string; effectiveFrom: string; value: string }>;
+    }>(
+      api.baseUrl,
+      `
+        query ($regionCode: ID) {
+          policySettings(regionCode: $regionCode, kind: "KINSHIP_SCOPE") {
+            purpose
+            effectiveFrom
+            value
+          }
+        }
+      `,
+      { regionCode: BEIJING },
+      token,
+    );
+    const saved = policySettings.filter((s) => s.effectiveFrom === '2031-01-01' && s.purpose === 'MEDICAL');
+    expect(saved).toHaveLength(1);
+    expect(JSON.parse(saved[0].value)).toEqual(['SPOUSE', 'PARENT', 'CHILD']);
   });
 });

@@ -3,6 +3,7 @@ import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { kinshipScopes } from './kinship-scopes';
 import { regions } from './regions';
 
 export function App() {
@@ -15,7 +16,13 @@ export function App() {
       dashboard={Dashboard}
       disableTelemetry
     >
-      <Resource name="regions" {...regions} />
+      {(permissions: unknown) => (
+        <>
+          <Resource name="regions" {...regions} />
+          {/* Policy settings are ADMIN-only in the API; other roles do not get the menu entry. */}
+          {permissions === 'ADMIN' ? <Resource name="kinship-scopes" {...kinshipScopes} /> : null}
+        </>
+      )}
     </Admin>
   );
 }

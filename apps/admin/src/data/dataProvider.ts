@@ -3,7 +3,7 @@
 import buildGraphQLProvider from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'ra-core';
 import { apolloClient } from './apolloClient';
-import { buildRegionQuery } from './buildRegionQuery';
+import { buildQuery } from './buildQuery';
 import { normalizeDataProviderError } from './graphqlErrors';
 import type { RolloutPoint, RolloutSummary } from './graphqlTypes';
 import { ROLLOUT_SUMMARY_QUERY, ROLLOUT_TIMELINE_QUERY } from './regionDocuments';
@@ -17,7 +17,7 @@ const graphqlProvider = buildGraphQLProvider({
   client: apolloClient,
   // The contract is fixed, so no introspection round trip (and production servers refuse introspection).
   introspection: false,
-  buildQuery: () => buildRegionQuery,
+  buildQuery: () => buildQuery,
 });
 
 const METHODS = [

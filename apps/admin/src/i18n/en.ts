@@ -69,6 +69,28 @@ const gongji = {
       series_provinces: 'Provinces',
       load_error: 'Could not load the statistics',
     },
+    kin_purposes: {
+      MEDICAL: 'Medical costs',
+      RESIDENT_CONTRIBUTION: 'Resident insurance contribution',
+      LONG_TERM_CARE: 'Long-term care contribution',
+      SUPPLEMENTARY_PREMIUM: 'Supplementary insurance premium',
+      WALLET_TRANSFER: 'Wallet transfer',
+    },
+    relations: {
+      SPOUSE: 'Spouse',
+      PARENT: 'Parents',
+      CHILD: 'Children',
+      SIBLING: 'Siblings',
+      GRANDPARENT: 'Grandparents',
+      MATERNAL_GRANDPARENT: 'Maternal grandparents',
+      GRANDCHILD: 'Grandchildren',
+      MATERNAL_GRANDCHILD: 'Maternal grandchildren',
+    },
+    kinship_scopes: {
+      nobody: 'Nobody (no mutual aid)',
+      region_hint: 'Region code; empty = national default',
+      reason_hint: 'Goes to the audit log; required when the date is in the past',
+    },
   },
   resources: {
     regions: {
@@ -99,6 +121,19 @@ const gongji = {
         supplementaryPremiumKinFrom: 'Supplementary premium (relatives) from',
         regionCount: 'Regions',
         updatedAt: 'Updated',
+        reason: 'Reason',
+      },
+    },
+    'kinship-scopes': {
+      name: 'Policy setting |||| Policy settings',
+      fields: {
+        id: 'Id',
+        regionCode: 'Region code',
+        purpose: 'Purpose',
+        relations: 'Relatives allowed',
+        effectiveFrom: 'Effective from',
+        createdBy: 'Set by',
+        createdAt: 'Set at',
         reason: 'Reason',
       },
     },

@@ -128,6 +128,28 @@ const gongji = {
       series_provinces: '省份',
       load_error: '无法加载统计数据',
     },
+    kin_purposes: {
+      MEDICAL: '就医购药',
+      RESIDENT_CONTRIBUTION: '居民医保缴费',
+      LONG_TERM_CARE: '长期护理保险缴费',
+      SUPPLEMENTARY_PREMIUM: '补充医疗保险缴费',
+      WALLET_TRANSFER: '医保钱包转账',
+    },
+    relations: {
+      SPOUSE: '配偶',
+      PARENT: '父母',
+      CHILD: '子女',
+      SIBLING: '兄弟姐妹',
+      GRANDPARENT: '祖父母',
+      MATERNAL_GRANDPARENT: '外祖父母',
+      GRANDCHILD: '孙子女',
+      MATERNAL_GRANDCHILD: '外孙子女',
+    },
+    kinship_scopes: {
+      nobody: '无（不允许共济）',
+      region_hint: '区划代码；留空为全国默认',
+      reason_hint: '写入审计日志；生效日期早于今天时必填',
+    },
   },
   resources: {
     regions: {
@@ -158,6 +180,19 @@ const gongji = {
         supplementaryPremiumKinFrom: '补充保险亲属缴费起始日',
         regionCount: '下辖统筹区数',
         updatedAt: '更新时间',
+        reason: '修改原因',
+      },
+    },
+    'kinship-scopes': {
+      name: '政策设置 |||| 政策设置',
+      fields: {
+        id: '编号',
+        regionCode: '区划代码',
+        purpose: '共济用途',
+        relations: '可共济亲属',
+        effectiveFrom: '生效日期',
+        createdBy: '设置人',
+        createdAt: '设置时间',
         reason: '修改原因',
       },
     },
