@@ -37,8 +37,7 @@ export class CardResolver {
     );
     const pre = change?.card.state === CardState.PRE_REPORTED && change.card.reportedOn;
     return {
-      person: change ? toPerson(change.person, false) : null,
-      card: change ? toCard(change.row) : null,
+      ...personAndCard(change),
       preReportValidUntil: pre ? preReportLastDay(pre) : null,
       temporaryCertificate: change?.card.temporaryCertificate ?? false,
       userErrors,
@@ -60,8 +59,7 @@ export class CardResolver {
       input.reason,
     );
     return {
-      person: change ? toPerson(change.person, false) : null,
-      card: change ? toCard(change.row) : null,
+      ...personAndCard(change),
       userErrors,
     };
   }
@@ -84,8 +82,7 @@ export class CardResolver {
       input.reason,
     );
     return {
-      person: change ? toPerson(change.person, false) : null,
-      card: change ? toCard(change.row) : null,
+      ...personAndCard(change),
       fee: change?.card.reissue?.fee ?? null,
       readyOn: change?.card.reissue?.readyOn ?? null,
       userErrors,
@@ -108,9 +105,15 @@ export class CardResolver {
       input.reason,
     );
     return {
-      person: change ? toPerson(change.person, false) : null,
-      card: change ? toCard(change.row) : null,
+      ...personAndCard(change),
       userErrors,
     };
   }
+}
+
+/** The person and the card after a card change (both null when it was refused). */
+function personAndCard(
+  change: { person: Parameters<typeof toPerson>[0]; row: Parameters<typeof toCard>[0] } | null,
+) {
+  return { person: change ? toPerson(change.person, false) : null, card: change ? toCard(change.row) : null };
 }
