@@ -11,7 +11,7 @@ import { debitPocket, posting } from '../ledger/ledger.rules';
 import { Relation } from '../kin/kin';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
-import { onOrAfter } from '../shared/dates';
+import { type IsoDate, onOrAfter } from '../shared/dates';
 import { WalletSource } from '../wallet/wallet';
 import {
   ContributionScheme,
@@ -33,6 +33,50 @@ export const HISTORICAL_REGIME_RELATIONS: readonly Relation[] = Object.freeze([
 /** ID numbers compare case-insensitively: the check digit X is sometimes typed as x. */
 function sameIdNumber(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+/** R-ACC-1: only employee participants have a personal account to pay from. */
+function requirePersonalAccount(payer: { readonly insuranceType: InsuranceType }): void {
+  if (!hasPersonalAccount(payer.insuranceType)) {
+    throw new PremiumError(
+      PremiumErrorCode.NO_PERSONAL_ACCOUNT,
+      'R-ACC-1',
+      'Only employee participants have a personal account to pay from',
+      ['payerId'],
+    );
+  }
+}
+
+/**
+ * A relative paid for must be in the purpose's kinship scope on the date (R-KIN-1) and registered (备案) as the
+ * payer's mutual-aid beneficiary (`registrationRule`: R-USE-3 for premiums, R-USE-2 for contributions).
+ */
+function requireRegisteredRelativeInScope(
+  input: {
+    readonly relation: Relation | null;
+    readonly kinScope: readonly Relation[];
+    readonly registered: boolean;
+  },
+  scopeLabel: string,
+  date: IsoDate,
+  registrationRule: string,
+): void {
+  if (input.relation === null || !input.kinScope.includes(input.relation)) {
+    throw new PremiumError(
+      PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+      'R-KIN-1',
+      `${input.relation ?? 'A non-relative'} is not in ${scopeLabel} on ${date}`,
+      ['insuredId'],
+    );
+  }
+  if (!input.registered) {
+    throw new PremiumError(
+      PremiumErrorCode.NOT_REGISTERED,
+      registrationRule,
+      "The insured must be registered (备案) as the payer's mutual-aid beneficiary",
+      ['insuredId'],
+    );
+  }
 }
 
 function requirePositive(amount: Fen): void {
@@ -89,14 +133,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
       ['insuredIdNumber'],
     );
   }
-  if (!hasPersonalAccount(payer.insuranceType)) {
-    throw new PremiumError(
-      PremiumErrorCode.NO_PERSONAL_ACCOUNT,
-      'R-ACC-1',
-      'Only employee participants have a personal account to pay from',
-      ['payerId'],
-    );
-  }
+  requirePersonalAccount(payer);
   if (!payer.realNameVerified) {
     throw new PremiumError(
       PremiumErrorCode.NOT_REAL_NAME_VERIFIED,
@@ -178,22 +215,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
           ['insuredId'],
         );
       }
-      if (input.relation === null || !input.kinScope.includes(input.relation)) {
-        throw new PremiumError(
-          PremiumErrorCode.RELATION_NOT_IN_SCOPE,
-          'R-KIN-1',
-          `${input.relation ?? 'A non-relative'} is not in the supplementary-premium kinship scope on ${date}`,
-          ['insuredId'],
-        );
-      }
-      if (!input.registered) {
-        throw new PremiumError(
-          PremiumErrorCode.NOT_REGISTERED,
-          'R-USE-3',
-          "The insured must be registered (备案) as the payer's mutual-aid beneficiary",
-          ['insuredId'],
-        );
-      }
+      requireRegisteredRelativeInScope(input, 'the supplementary-premium kinship scope', date, 'R-USE-3');
     }
     pocket = PocketKind.EARMARKED;
     balance = payer.earmarked;
@@ -242,14 +264,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
     balance = payer.wallet;
     explanation.push(explain('R-WAL-7', 'own wallet pays own resident contribution'));
   } else {
-    if (!hasPersonalAccount(payer.insuranceType)) {
-      throw new PremiumError(
-        PremiumErrorCode.NO_PERSONAL_ACCOUNT,
-        'R-ACC-1',
-        'Only employee participants have a personal account to pay from',
-        ['payerId'],
-      );
-    }
+    requirePersonalAccount(payer);
     if (!self) {
       if (!onOrAfter(date, input.kinUseFrom)) {
         throw new PremiumError(
@@ -259,22 +274,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
           ['date'],
         );
       }
-      if (input.relation === null || !input.kinScope.includes(input.relation)) {
-        throw new PremiumError(
-          PremiumErrorCode.RELATION_NOT_IN_SCOPE,
-          'R-KIN-1',
-          `${input.relation ?? 'A non-relative'} is not in the kinship scope for ${input.scheme} on ${date}`,
-          ['insuredId'],
-        );
-      }
-      if (!input.registered) {
-        throw new PremiumError(
-          PremiumErrorCode.NOT_REGISTERED,
-          'R-USE-2',
-          "The insured must be registered (备案) as the payer's mutual-aid beneficiary",
-          ['insuredId'],
-        );
-      }
+      requireRegisteredRelativeInScope(input, `the kinship scope for ${input.scheme}`, date, 'R-USE-2');
       if (insured.provinceCode !== payer.provinceCode) {
         throw new PremiumError(
           PremiumErrorCode.OTHER_PROVINCE,
