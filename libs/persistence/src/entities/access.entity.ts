@@ -61,6 +61,22 @@ export class ApiClientEntity {
 
   @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
   revokedAt!: Date | null;
+
+  /** When the key was last replaced by `apiClientRotate` (the old key stops working at once). */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  rotatedAt!: Date | null;
+
+  /** Last authenticated request (updated at most once a minute per process). */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  lastUsedAt!: Date | null;
+
+  /** Allow-list mode: the client may only run persisted operations (by sha256). */
+  @Column('boolean', { default: false })
+  persistedOperationsOnly!: boolean;
+
+  /** Requests per minute for this client; null = the server default. */
+  @Column('integer', { nullable: true })
+  rateLimitPerMinute!: number | null;
 }
 
 /** Every ADMIN/COUNTER change, with before and after (API.md "every change lands in the audit log"). */
@@ -101,4 +117,83 @@ export class AuditLogEntity {
 
   @Column('text', { nullable: true })
   reason!: string | null;
+}
+
+/**
+ * A person a portal serves (API.md "a portal sees only the people it is serving"). Written when the person presents
+ * their card number or e-voucher code at the portal's desk (the national 1101 look-up) or is settled there. `servant`
+ * is `INSTITUTION:<id>` for hospital and pharmacy portals, `CLIENT:<id>` for portals bound to a product.
+ */
+@Entity('served_persons')
+export class ServedPersonEntity {
+  @PrimaryColumn('varchar', { length: 80 })
+  servant!: string;
+
+  @PrimaryColumn('varchar', { length: 36 })
+  personId!: string;
+
+  /** CARD or E_VOUCHER: how the person first proved presence. */
+  @Column('varchar', { length: 16 })
+  evidence!: string;
+
+  @Column(TIMESTAMP, { transformer: timestampTransformer })
+  firstAt!: Date;
+
+  @Column(TIMESTAMP, { transformer: timestampTransformer })
+  lastAt!: Date;
+}
+
+/** An allow-listed GraphQL document (persisted operation) by its sha256; portals in allow-list mode run only these. */
+@Entity('persisted_operations')
+export class PersistedOperationEntity {
+  /** Hex sha256 of the document text (Apollo's `persistedQuery.sha256Hash`). */
+  @PrimaryColumn('varchar', { length: 64 })
+  id!: string;
+
+  @Column('varchar', { length: 128 })
+  name!: string;
+
+  @Column('text')
+  document!: string;
+
+  @Column(TIMESTAMP, { transformer: timestampTransformer })
+  createdAt!: Date;
+}
+
+/**
+ * Notification outbox (R-ACC-7: initial passwords are sent by SMS). A row is written in the same transaction as the
+ * change that causes it; a delivery adapter sends it and clears `body` (the only place a plain password ever lives).
+ */
+@Entity('notification_outbox')
+@Index(['deliveredAt', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  personId!: string;
+
+  /** SMS. */
+  @Column('varchar', { length: 8 })
+  channel!: string;
+
+  @Column('varchar', { length: 20 })
+  recipient!: string;
+
+  /** INITIAL_PAYMENT_PASSWORD, PAYMENT_PASSWORD_RESET, … */
+  @Column('varchar', { length: 40 })
+  kind!: string;
+
+  /** Message text; null once delivered. */
+  @Column('text', { nullable: true })
+  body!: string | null;
+
+  @Column('integer', { default: 0 })
+  attempts!: number;
+
+  @Column(TIMESTAMP, { transformer: timestampTransformer })
+  createdAt!: Date;
+
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  deliveredAt!: Date | null;
 }

@@ -1,4 +1,11 @@
-import { ApiClientEntity, AuditLogEntity, UserEntity } from './access.entity';
+import {
+  ApiClientEntity,
+  AuditLogEntity,
+  NotificationEntity,
+  PersistedOperationEntity,
+  ServedPersonEntity,
+  UserEntity,
+} from './access.entity';
 import { HospitalSelectionEntity, InstitutionEntity } from './institution.entity';
 import { KinRelationEntity } from './kin-relation.entity';
 import { PersonEntity, PocketEntity } from './person.entity';
@@ -47,4 +54,7 @@ export const ENTITIES = [
   UserEntity,
   ApiClientEntity,
   AuditLogEntity,
+  ServedPersonEntity,
+  PersistedOperationEntity,
+  NotificationEntity,
 ];

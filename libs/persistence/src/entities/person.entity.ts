@@ -50,6 +50,10 @@ export class PersonEntity {
   @Column('varchar', { length: 255, nullable: true })
   paymentPasswordHash!: string | null;
 
+  /** When the payment password was last set (initial delivery, change or reset). */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  paymentPasswordSetAt!: Date | null;
+
   @Column('integer', { default: 0 })
   paymentPasswordFailures!: number;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TIMESTAMP, dateTransformer, timestampTransformer } from './column-types';
 
 /** Wallet confirmation (确认使用钱包, R-WAL-5). */
@@ -25,6 +25,11 @@ export class WalletEntity {
 export class CardEntity {
   @PrimaryColumn('varchar', { length: 36 })
   personId!: string;
+
+  /** Social security card number (社会保障卡号) printed on the card: proof of presence at a desk (national 1101). */
+  @Index({ unique: true })
+  @Column('varchar', { length: 20, nullable: true })
+  cardNumber!: string | null;
 
   /** ACTIVE, PRE_REPORTED, REPORTED, REISSUE_PENDING. */
   @Column('varchar', { length: 24 })

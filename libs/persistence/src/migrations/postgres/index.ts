@@ -1,5 +1,9 @@
+import { GatewayAccess1796133520227 } from './1796133520227-GatewayAccess';
 import { Initial1795418254372 } from './1795418254372-Initial';
 import type { MigrationInterface } from 'typeorm';
 
 /** PostgreSQL migrations in order (classes, not globs, so they survive bundling). */
-export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795418254372];
+export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795418254372,
+  GatewayAccess1796133520227,
+];

@@ -1,5 +1,9 @@
+import { GatewayAccess1796133519303 } from './1796133519303-GatewayAccess';
 import { Initial1795418252993 } from './1795418252993-Initial';
 import type { MigrationInterface } from 'typeorm';
 
 /** SQLite migrations in order (classes, not globs, so they survive bundling). */
-export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795418252993];
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795418252993,
+  GatewayAccess1796133519303,
+];
