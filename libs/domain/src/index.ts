@@ -40,6 +40,7 @@ export * from './person/payment-channel';
 export * from './person/password';
 export * from './person/person.errors';
 export * from './person/person.rules';
+export * from './person/password.rules';
 export * from './policy/policy.defaults';
 export * from './policy/policy.errors';
 export * from './policy/policy.rules';

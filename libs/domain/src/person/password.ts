@@ -1,4 +1,4 @@
-import type { Fen } from '../money/money';
+import { type Fen, yuan } from '../money/money';
 
 /** Region-wide password settings (R-ACC-7), effective-dated like every policy (kind `PASSWORD_POLICY`). */
 export interface PasswordPolicy {
@@ -6,7 +6,21 @@ export interface PasswordPolicy {
   readonly lockoutAfterFailures: number;
   /** Password-free limit of a holder who has not set one (限额免密 is opt-in, so 0 by default). */
   readonly defaultPasswordFreeLimit: Fen;
+  /**
+   * Highest password-free limit (限额免密) a holder may choose. Absent in older stored settings: then
+   * {@link DEFAULT_MAX_PASSWORD_FREE_LIMIT} applies.
+   */
+  readonly maxPasswordFreeLimit?: Fen;
 }
+
+/**
+ * Decision (R-ACC-7): a holder may waive the password for account payments of at most 300 yuan. The sources name no
+ * figure; it is a policy value per region and date (`PASSWORD_POLICY`), this is the built-in default.
+ */
+export const DEFAULT_MAX_PASSWORD_FREE_LIMIT: Fen = yuan(300);
+
+/** Payment passwords are exactly this many digits (the card terminals' PIN pad, R-ACC-7). */
+export const PAYMENT_PASSWORD_DIGITS = 6;
 
 /** Consecutive-failure counter of one holder's payment password (R-ACC-7). */
 export interface PasswordAttemptState {

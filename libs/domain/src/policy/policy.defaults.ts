@@ -1,6 +1,6 @@
 import { KinPurpose, Relation } from '../kin/kin';
 import { type Fen, ZERO } from '../money/money';
-import type { PasswordPolicy } from '../person/password';
+import { DEFAULT_MAX_PASSWORD_FREE_LIMIT, type PasswordPolicy } from '../person/password';
 import {
   type BenefitSchedule,
   DEFAULT_BENEFIT_SCHEDULE,
@@ -43,10 +43,14 @@ export const WALLET_TRANSFER_SCOPE_FROM: IsoDate = '2024-12-02';
 /** Outpatient cap before 2023-01-01 (R-SET-1 decision), "no cap" from then on (seed 001). */
 export const NO_OUTPATIENT_CAP_FROM: IsoDate = '2023-01-01';
 
-/** R-ACC-7 decision: lock after 5 wrong passwords; password-free payment is opt-in (limit 0 until set). */
+/**
+ * R-ACC-7 decision: lock after 5 wrong passwords; password-free payment is opt-in (limit 0 until set) and at most
+ * 300 yuan.
+ */
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
   lockoutAfterFailures: 5,
   defaultPasswordFreeLimit: ZERO,
+  maxPasswordFreeLimit: DEFAULT_MAX_PASSWORD_FREE_LIMIT,
 });
 
 function withOutpatientCap(schedule: BenefitSchedule, cap: Fen | null): BenefitSchedule {

@@ -1,0 +1,127 @@
+import { DomainError } from '../../shared/domain-error';
+import { yuan, ZERO } from '../../money/money';
+import { DEFAULT_PASSWORD_POLICY } from '../../policy/policy.defaults';
+import { DEFAULT_MAX_PASSWORD_FREE_LIMIT } from '../password';
+import {
+  assertPasswordSetOrThrow,
+  assertSomethingToUnlockOrThrow,
+  maxPasswordFreeLimit,
+  paymentPasswordWeakness,
+  receivesInitialPaymentPassword,
+  validateNewPaymentPasswordOrThrow,
+  validatePasswordFreeLimitOrThrow,
+} from '../password.rules';
+import { InsuranceType } from '../person';
+import { PersonErrorCode } from '../person.errors';
+
+function refusalOf(fn: () => unknown): DomainError | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
+}
+
+describe('payment password strength (R-ACC-7)', () => {
+  it.each([
+    ['R-ACC-7: six mixed digits are fine', '275913', null],
+    ['R-ACC-7: a leading zero is fine', '031597', null],
+    ['R-ACC-7: five digits are refused', '27591', 'must be exactly 6 digits'],
+    ['R-ACC-7: seven digits are refused', '2759130', 'must be exactly 6 digits'],
+    ['R-ACC-7: letters are refused', '27a913', 'must be exactly 6 digits'],
+    ['R-ACC-7: full-width digits are refused', '２７５９１３', 'must be exactly 6 digits'],
+    ['R-ACC-7: one repeated digit is refused', '888888', 'must not repeat a single digit'],
+    ['R-ACC-7: 000000 is refused', '000000', 'must not repeat a single digit'],
+    ['R-ACC-7: an ascending run is refused', '123456', 'must not be an ascending or descending run'],
+    ['R-ACC-7: a descending run is refused', '987654', 'must not be an ascending or descending run'],
+    ['R-ACC-7: a run wrapping round 9→0 is refused', '789012', 'must not be an ascending or descending run'],
+    [
+      'R-ACC-7: a descending run wrapping 0→9 is refused',
+      '210987',
+      'must not be an ascending or descending run',
+    ],
+    ['R-ACC-7: almost a run is fine', '123457', null],
+  ] as const)('%s', (_name, candidate, weakness) => {
+    expect(paymentPasswordWeakness(candidate)).toBe(weakness);
+  });
+
+  it('R-ACC-7: a new password equal to the old one is refused (PASSWORD_TOO_WEAK on newPassword)', () => {
+    const err = refusalOf(() => validateNewPaymentPasswordOrThrow('275913', '275913'));
+    expect(err).toMatchObject({
+      code: PersonErrorCode.PASSWORD_TOO_WEAK,
+      rule: 'R-ACC-7',
+      field: ['newPassword'],
+    });
+    expect(err?.message).toContain('must differ from the old password');
+    expect(refusalOf(() => validateNewPaymentPasswordOrThrow('275914', '275913'))).toBeNull();
+    expect(refusalOf(() => validateNewPaymentPasswordOrThrow('123456'))).toMatchObject({
+      code: PersonErrorCode.PASSWORD_TOO_WEAK,
+    });
+  });
+});
+
+describe('initial payment password (R-ACC-7, seed 001)', () => {
+  it.each([
+    ['R-ACC-7: an employee with a phone receives one', InsuranceType.EMPLOYEE, '13800000001', true],
+    ['R-ACC-7: an employee without a phone cannot receive one', InsuranceType.EMPLOYEE, null, false],
+    ['R-ACC-1: a resident has no personal account', InsuranceType.RESIDENT, '13800000001', false],
+    ['R-ACC-1: a flexible participant has no personal account', InsuranceType.FLEXIBLE, '13800000001', false],
+  ] as const)('%s', (_name, insuranceType, phone, expected) => {
+    expect(receivesInitialPaymentPassword({ insuranceType, phone })).toBe(expected);
+  });
+
+  it('R-ACC-7: no password issued refuses with PASSWORD_NOT_SET', () => {
+    expect(refusalOf(() => assertPasswordSetOrThrow(false))).toMatchObject({
+      code: PersonErrorCode.PASSWORD_NOT_SET,
+      rule: 'R-ACC-7',
+      field: ['password'],
+    });
+    expect(refusalOf(() => assertPasswordSetOrThrow(true))).toBeNull();
+  });
+});
+
+describe('password-free limit (限额免密, R-ACC-7)', () => {
+  it('R-ACC-7: the default policy allows up to 300.00 yuan', () => {
+    expect(maxPasswordFreeLimit(DEFAULT_PASSWORD_POLICY)).toBe(yuan(300));
+    expect(maxPasswordFreeLimit({})).toBe(DEFAULT_MAX_PASSWORD_FREE_LIMIT);
+  });
+
+  it.each([
+    ['R-ACC-7: 0 switches it off', ZERO, true],
+    ['R-ACC-7: the maximum itself is allowed', yuan(300), true],
+    ['R-ACC-7: one fen above the maximum is refused', (yuan(300) + 1n) as typeof ZERO, false],
+  ] as const)('%s', (_name, limit, ok) => {
+    const err = refusalOf(() => validatePasswordFreeLimitOrThrow(limit, DEFAULT_PASSWORD_POLICY));
+    if (ok) expect(err).toBeNull();
+    else
+      expect(err).toMatchObject({
+        code: PersonErrorCode.PASSWORD_FREE_LIMIT_TOO_HIGH,
+        rule: 'R-ACC-7',
+        field: ['limit'],
+        message: 'The password-free limit must be between 0.00 and 300.00 yuan; 300.01 was asked',
+      });
+  });
+
+  it('R-ACC-7: a region policy can lower the maximum', () => {
+    const err = refusalOf(() =>
+      validatePasswordFreeLimitOrThrow(yuan(150), { maxPasswordFreeLimit: yuan(100) }),
+    );
+    expect(err?.message).toContain('100.00 yuan');
+  });
+});
+
+describe('staff unlock (R-ACC-7)', () => {
+  it('R-ACC-7: nothing to unlock is refused; a lock or a failure count can be lifted', () => {
+    expect(
+      refusalOf(() => assertSomethingToUnlockOrThrow({ consecutiveFailures: 0, locked: false })),
+    ).toMatchObject({ code: PersonErrorCode.PASSWORD_NOT_LOCKED });
+    expect(
+      refusalOf(() => assertSomethingToUnlockOrThrow({ consecutiveFailures: 5, locked: true })),
+    ).toBeNull();
+    expect(
+      refusalOf(() => assertSomethingToUnlockOrThrow({ consecutiveFailures: 2, locked: false })),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { type Fen, formatMoney } from '../money/money';
+import {
+  DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+  PAYMENT_PASSWORD_DIGITS,
+  type PasswordAttemptState,
+  type PasswordPolicy,
+} from './password';
+import { type InsuranceType, hasPersonalAccount } from './person';
+import { PersonError, PersonErrorCode } from './person.errors';
+
+const DIGITS_RE = new RegExp(`^\\d{${PAYMENT_PASSWORD_DIGITS}}$`);
+
+/**
+ * Why a candidate payment password is too weak (R-ACC-7), or null when it is acceptable: it must be exactly 6 digits,
+ * not one digit repeated (000000), not a run stepping by one up or down (123456, 987654, also 901234 wrapping round).
+ */
+export function paymentPasswordWeakness(candidate: string): string | null {
+  if (!DIGITS_RE.test(candidate)) return `must be exactly ${PAYMENT_PASSWORD_DIGITS} digits`;
+  const d = [...candidate].map(Number);
+  if (d.every((x) => x === d[0])) return 'must not repeat a single digit';
+  const steps = d.slice(1).map((x, i) => (x - d[i] + 10) % 10);
+  if (steps.every((s) => s === 1) || steps.every((s) => s === 9))
+    return 'must not be an ascending or descending run';
+  return null;
+}
+
+/**
+ * Validates a new payment password chosen by the holder (R-ACC-7): 6 digits, not trivial (see
+ * {@link paymentPasswordWeakness}) and different from the old one. Code `PASSWORD_TOO_WEAK`, field `newPassword`.
+ */
+export function validateNewPaymentPasswordOrThrow(newPassword: string, oldPassword?: string): void {
+  const weakness = paymentPasswordWeakness(newPassword);
+  const why = weakness ?? (newPassword === oldPassword ? 'must differ from the old password' : null);
+  if (why !== null) {
+    throw new PersonError(PersonErrorCode.PASSWORD_TOO_WEAK, `The new payment password ${why}`, 'R-ACC-7', [
+      'newPassword',
+    ]);
+  }
+}
+
+/**
+ * Whether registration issues an initial payment password (R-ACC-7, seed 001: "initial passwords were sent by SMS"):
+ * a person with a personal account (R-ACC-1) and a phone to send it to. Without a phone nothing can be delivered, so
+ * no password exists and account payment that needs one is refused until staff reset it (decision).
+ */
+export function receivesInitialPaymentPassword(person: {
+  readonly insuranceType: InsuranceType;
+  readonly phone: string | null;
+}): boolean {
+  return hasPersonalAccount(person.insuranceType) && person.phone !== null && person.phone.length > 0;
+}
+
+/** Refuses a payment or change that needs a password when the holder never received one (`PASSWORD_NOT_SET`). */
+export function assertPasswordSetOrThrow(
+  hasPassword: boolean,
+  field: readonly string[] = ['password'],
+): void {
+  if (!hasPassword) {
+    throw new PersonError(
+      PersonErrorCode.PASSWORD_NOT_SET,
+      'No payment password has been issued to this person; counter staff must reset it (paymentPasswordReset)',
+      'R-ACC-7',
+      field,
+    );
+  }
+}
+
+/** The highest password-free limit the policy allows (R-ACC-7); {@link DEFAULT_MAX_PASSWORD_FREE_LIMIT} when unset. */
+export function maxPasswordFreeLimit(policy: Pick<PasswordPolicy, 'maxPasswordFreeLimit'>): Fen {
+  return policy.maxPasswordFreeLimit ?? DEFAULT_MAX_PASSWORD_FREE_LIMIT;
+}
+
+/**
+ * Checks a password-free limit chosen by the holder (限额免密, R-ACC-7): 0 (off) up to the policy maximum. The refusal
+ * names the maximum in yuan. Code `PASSWORD_FREE_LIMIT_TOO_HIGH`, field `limit`.
+ */
+export function validatePasswordFreeLimitOrThrow(
+  limit: Fen,
+  policy: Pick<PasswordPolicy, 'maxPasswordFreeLimit'>,
+): Fen {
+  const max = maxPasswordFreeLimit(policy);
+  if (limit < 0n || limit > max) {
+    throw new PersonError(
+      PersonErrorCode.PASSWORD_FREE_LIMIT_TOO_HIGH,
+      `The password-free limit must be between 0.00 and ${formatMoney(max)} yuan; ${formatMoney(limit)} was asked`,
+      'R-ACC-7',
+      ['limit'],
+    );
+  }
+  return limit;
+}
+
+/** Refuses staff unlock when there is nothing to lift (`PASSWORD_NOT_LOCKED`, R-ACC-7). */
+export function assertSomethingToUnlockOrThrow(state: PasswordAttemptState): void {
+  if (!state.locked && state.consecutiveFailures === 0) {
+    throw new PersonError(
+      PersonErrorCode.PASSWORD_NOT_LOCKED,
+      'The payment password is not locked and has no failed attempts; nothing to unlock',
+      'R-ACC-7',
+    );
+  }
+}
