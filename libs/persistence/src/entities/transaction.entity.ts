@@ -5,6 +5,8 @@ import { TIMESTAMP, bigintTransformer, dateTransformer, timestampTransformer } f
 @Entity('transactions')
 @Index(['personId', 'createdAt'])
 @Index(['kind', 'createdAt'])
+// The reconciliation statement (national 3201) reads one institution's transactions over a date range.
+@Index(['institutionId', 'createdAt'])
 export class TransactionEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;
@@ -33,6 +35,18 @@ export class TransactionEntity {
 
   @Column('date', { nullable: true, transformer: dateTransformer })
   serviceDate!: string | null;
+
+  /**
+   * Settlement channel (CARD, E_VOUCHER, REGISTRATION_FEE, CROSS_REGION_DIRECT) of a SETTLEMENT, a column so analytics
+   * group in SQL (ledgerStats CHANNEL); cancellations and refunds take their settlement's channel by join.
+   * Optional in TypeScript: rows written before the column, and literals built elsewhere, simply leave it null.
+   */
+  @Column('varchar', { length: 32, nullable: true })
+  channel?: string | null;
+
+  /** Supplementary-insurance product code of a PREMIUM (R-USE-3), a column for analytics (ledgerStats PRODUCT). */
+  @Column('varchar', { length: 64, nullable: true })
+  product?: string | null;
 
   /** The transaction this one cancels or refunds. */
   @Index()

@@ -24,6 +24,10 @@ export interface TransactionPlan {
   readonly institutionId?: string | null;
   readonly serviceDate?: string | null;
   readonly originalTransactionId?: string | null;
+  /** Settlement channel of a SETTLEMENT (CARD, E_VOUCHER…), kept in a column for analytics. */
+  readonly channel?: string | null;
+  /** Supplementary-insurance product code of a PREMIUM, kept in a column for analytics. */
+  readonly product?: string | null;
   readonly explanation: readonly Explanation[];
   readonly details?: Record<string, unknown>;
   readonly postings: readonly Posting[];
@@ -196,6 +200,8 @@ export class LedgerWriter {
       institutionId: plan.institutionId ?? null,
       serviceDate: plan.serviceDate ?? null,
       originalTransactionId: plan.originalTransactionId ?? null,
+      channel: plan.channel ?? null,
+      product: plan.product ?? null,
       actor,
       explanation: [...plan.explanation],
       details: toJsonSafe(plan.details ?? {}) as Record<string, unknown>,

@@ -153,6 +153,7 @@ export class PremiumService {
           amount: input.amount,
           personId: payer.id,
           counterpartyPersonId: insured.id,
+          product: input.product,
           details: { product: input.product, regime: decision.regime, pocket: decision.pocket, on: date },
         });
         return {

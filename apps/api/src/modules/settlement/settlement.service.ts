@@ -182,6 +182,7 @@ export class SettlementService {
           personId: patient.id,
           institutionId: institution.id,
           serviceDate: input.serviceDate,
+          channel: input.channel,
           explanation: result.explanation,
           postings: result.postings,
           details: {

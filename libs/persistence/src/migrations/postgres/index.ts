@@ -1,3 +1,4 @@
+import { AnalyticsColumns1796133664498 } from './1796133664498-AnalyticsColumns';
 import { GatewayAccess1796133520227 } from './1796133520227-GatewayAccess';
 import { Initial1795418254372 } from './1795418254372-Initial';
 import type { MigrationInterface } from 'typeorm';
@@ -6,4 +7,5 @@ import type { MigrationInterface } from 'typeorm';
 export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795418254372,
   GatewayAccess1796133520227,
+  AnalyticsColumns1796133664498,
 ];

@@ -1,3 +1,4 @@
+import { AnalyticsColumns1796133663304 } from './1796133663304-AnalyticsColumns';
 import { GatewayAccess1796133519303 } from './1796133519303-GatewayAccess';
 import { Initial1795418252993 } from './1795418252993-Initial';
 import type { MigrationInterface } from 'typeorm';
@@ -6,4 +7,5 @@ import type { MigrationInterface } from 'typeorm';
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795418252993,
   GatewayAccess1796133519303,
+  AnalyticsColumns1796133663304,
 ];
