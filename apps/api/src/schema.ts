@@ -7,6 +7,7 @@ import { CreditingResolver } from './modules/crediting/crediting.resolver';
 import { KinResolver } from './modules/kin/kin.resolver';
 import { HospitalSelectionResolver } from './modules/hospital-selection/hospital-selection.resolver';
 import { PersonAdminResolver } from './modules/person-admin/person-admin.resolver';
+import { PAYMENT_PASSWORD_RESOLVERS } from './modules/payment-password/payment-password.resolver';
 import { PremiumResolver } from './modules/premium/premium.resolver';
 import { SettlementResolver } from './modules/settlement/settlement.resolver';
 import { WalletResolver } from './modules/wallet/wallet.resolver';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   KinResolver,
   HospitalSelectionResolver,
   PersonAdminResolver,
+  ...PAYMENT_PASSWORD_RESOLVERS,
   PremiumResolver,
   SettlementResolver,
   WalletResolver,

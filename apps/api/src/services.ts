@@ -4,6 +4,8 @@ import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
 import { ApiClientService } from './modules/api-client/api-client.service';
 import { AuditService } from './modules/audit/audit.service';
+import { NotificationService } from './modules/notification/notification.service';
+import { smsSenderFor } from './modules/notification/sms-sender';
 import { PersonService } from './modules/person/person.service';
 import { PolicyService } from './modules/policy/policy.service';
 import { RegionService } from './modules/region/region.service';
@@ -18,6 +20,8 @@ export interface Services {
   readonly audit: AuditService;
   /** Writes every money mutation exactly once (libs/persistence ledger-writer). */
   readonly ledger: LedgerWriter;
+  /** SMS outbox and its dispatcher (R-ACC-7: initial and reset payment passwords). */
+  readonly notifications: NotificationService;
   readonly persons: PersonService;
   readonly policy: PolicyService;
   readonly regions: RegionService;
@@ -34,6 +38,7 @@ export function createServices(dataSource: DataSource, config: AppConfig): Servi
     apiClients: new ApiClientService(dataSource, audit),
     audit,
     ledger: new LedgerWriter(dataSource),
+    notifications: new NotificationService(dataSource, smsSenderFor(config)),
     persons: new PersonService(dataSource),
     policy: new PolicyService(dataSource),
     regions,

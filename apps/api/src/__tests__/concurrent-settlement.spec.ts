@@ -1,5 +1,6 @@
 import { ENTITY_DIALECT, PostingEntity, TransactionEntity, auditLedger } from '@gongji/persistence';
 import { In } from 'typeorm';
+import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
   CONFIRM,
@@ -39,7 +40,7 @@ describe(`settlement under concurrency (${ENTITY_DIALECT})`, () => {
               serviceDate: '2025-06-01',
               covered: '1500.00',
               channel: 'CARD',
-              password: 'initial',
+              password: DEMO_PAYMENT_PASSWORD,
               idempotencyKey: `concurrent-${i}`,
             },
           },

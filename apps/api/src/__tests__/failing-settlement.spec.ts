@@ -7,16 +7,27 @@ import {
 } from '@gongji/persistence';
 import { hashSecret } from '../auth/passwords';
 import { todayInChina } from '../common/clock';
+import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
   CONFIRM,
   type ConfirmData,
-  QUOTE,
   balances,
   institutionId,
   personId,
   transactionCount,
 } from './settlement-helpers';
+
+const QUOTE_REFUSAL = `query($input: SettlementInput!) { settlementQuote(input: $input) {
+  total accountPaid passwordRequired providers { providerId } userErrors { code message field rule } } }`;
+
+interface QuoteRefusal {
+  total: string | null;
+  accountPaid: string | null;
+  passwordRequired: boolean | null;
+  providers: { providerId: string }[];
+  userErrors: { code: string; message: string; field: string[] | null; rule: string | null }[];
+}
 
 describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -43,7 +54,7 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
           serviceDate: '2025-04-01',
           covered: '500.00',
           channel: 'CARD',
-          password: 'any-initial',
+          password: DEMO_PAYMENT_PASSWORD,
           ...input,
         },
       },
@@ -131,9 +142,9 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
     });
   });
 
-  it('R-SET-5: a quote refusal is a top-level BAD_USER_INPUT carrying reason and rule', async () => {
-    const res = await app.gql(
-      QUOTE,
+  it('R-SET-5: a quote refusal is a userError like settlementConfirm’s, with the split fields null', async () => {
+    const res = await app.gql<{ settlementQuote: QuoteRefusal }>(
+      QUOTE_REFUSAL,
       {
         input: {
           patientId: wangqiang,
@@ -146,10 +157,13 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
       },
       token,
     );
-    expect(res.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      reason: 'VISIT_TYPE_MISMATCH',
-      rule: 'R-USE-1',
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.settlementQuote).toEqual({
+      total: null,
+      accountPaid: null,
+      passwordRequired: null,
+      providers: [],
+      userErrors: [expect.objectContaining({ code: 'VISIT_TYPE_MISMATCH', rule: 'R-USE-1' })],
     });
   });
 
@@ -207,8 +221,8 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
       expect(res.data!.settlementConfirm.userErrors).toEqual([
         expect.objectContaining({ code: 'CARD_FROZEN', rule: 'R-CARD-1' }),
       ]);
-      const quote = await app.gql(
-        QUOTE,
+      const quote = await app.gql<{ settlementQuote: QuoteRefusal }>(
+        QUOTE_REFUSAL,
         {
           input: {
             ...bill,
@@ -220,11 +234,9 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
         },
         token,
       );
-      expect(quote.errors?.[0].extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        reason: 'CARD_FROZEN',
-        rule: 'R-CARD-1',
-      });
+      expect(quote.data!.settlementQuote.userErrors).toEqual([
+        expect.objectContaining({ code: 'CARD_FROZEN', rule: 'R-CARD-1' }),
+      ]);
     });
     const voucher = await confirm({ ...bill, channel: 'E_VOUCHER', idempotencyKey: 'frozen-pre-voucher' });
     expect(voucher.data!.settlementConfirm.userErrors).toEqual([]);

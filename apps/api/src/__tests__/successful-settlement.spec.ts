@@ -1,4 +1,5 @@
 import { ENTITY_DIALECT, TransactionEntity, auditLedger } from '@gongji/persistence';
+import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
   CANCEL,
@@ -42,7 +43,7 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     serviceDate: '2025-03-10',
     covered,
     channel: 'CARD',
-    password: 'pw-7731',
+    password: DEMO_PAYMENT_PASSWORD,
     ...extra,
   });
 
@@ -105,7 +106,9 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
         (ENTITY_DIALECT === 'postgres' ? '"requestHash"' : 'requestHash') +
         ' FROM idempotency_records',
     );
-    expect(JSON.stringify([stored.details, stored.explanation, records])).not.toContain('pw-7731');
+    expect(JSON.stringify([stored.details, stored.explanation, records])).not.toContain(
+      DEMO_PAYMENT_PASSWORD,
+    );
     expect((await auditLedger(app.db)).violations).toEqual([]);
   });
 

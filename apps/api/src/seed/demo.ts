@@ -16,6 +16,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashSecret } from '../auth/passwords';
 import { Role } from '../auth/principal';
+import { hashPaymentPassword } from '../modules/payment-password/payment-password.credentials';
 
 /** Demo console users. Passwords are published in the README: demo mode is refused in production. */
 export const DEMO_USERS = [
@@ -33,6 +34,12 @@ export const DEMO_USERS = [
     role: Role.ANALYST,
   },
 ] as const;
+
+/**
+ * Payment password of every demo person (R-ACC-7), published like the demo users' passwords: demo mode is refused in
+ * production. Hashed once per seed with the same argon2id as issued passwords (no SMS: nothing secret to deliver).
+ */
+export const DEMO_PAYMENT_PASSWORD = '147258';
 
 interface DemoPerson {
   key: string;
@@ -224,6 +231,7 @@ const INSTITUTIONS = [
 export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(UserEntity).count()) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashSecret(u.password)));
+  const paymentPasswordHash = await hashPaymentPassword(DEMO_PAYMENT_PASSWORD);
   await inTransaction(dataSource, async (manager) => {
     const now = new Date();
     await manager.getRepository(UserEntity).insert(
@@ -263,7 +271,8 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         realNameVerified: true,
         outOfRegionUsePermission: false,
         bankCardLinked: false,
-        paymentPasswordHash: null,
+        paymentPasswordHash,
+        paymentPasswordSetAt: now,
         paymentPasswordFailures: 0,
         paymentLockedAt: null,
         passwordFreeLimit: yuan(200),

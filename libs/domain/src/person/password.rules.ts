@@ -100,3 +100,18 @@ export function assertSomethingToUnlockOrThrow(state: PasswordAttemptState): voi
     );
   }
 }
+
+/**
+ * The identity check before a counter reset (R-ACC-2, R-ACC-7): the ID number on the original document presented
+ * must be the registered one (spaces ignored, a trailing check character x read as X). Code `IDENTITY_MISMATCH`.
+ */
+export function assertIdentityMatchesOrThrow(presented: string, registered: string): void {
+  if (presented.replace(/\s+/g, '').toUpperCase() !== registered.toUpperCase()) {
+    throw new PersonError(
+      PersonErrorCode.IDENTITY_MISMATCH,
+      'The ID number on the document presented is not the registered one; the password was not reset',
+      'R-ACC-2',
+      ['identityCheck', 'idNumber'],
+    );
+  }
+}

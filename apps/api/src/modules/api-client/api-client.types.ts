@@ -9,6 +9,7 @@ export const PORTAL_SCOPES = [
   'wallet:transfer',
   'kin:write',
   'person:read',
+  'password:write',
 ] as const;
 
 @ObjectType({ description: 'A third-party portal (PORTAL role) bound to one institution or product.' })

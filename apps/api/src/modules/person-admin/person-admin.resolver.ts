@@ -20,7 +20,11 @@ export class PersonAdminResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PersonRegisterPayload> {
     const result = await new PersonAdminService(ctx).register(requirePrincipal(ctx), input);
-    return { person: result.person ? toPerson(result.person, false) : null, userErrors: result.userErrors };
+    return {
+      person: result.person ? toPerson(result.person, false) : null,
+      initialPaymentPassword: result.initialPaymentPassword ?? null,
+      userErrors: result.userErrors,
+    };
   }
 
   @Authorized('ADMIN', 'COUNTER')

@@ -5,6 +5,7 @@ import {
   KinErrorCode,
   PocketKind,
   hasPersonalAccount,
+  receivesInitialPaymentPassword,
   validateIdNumberOrThrow,
   validatePhoneOrThrow,
 } from '@gongji/domain';
@@ -15,6 +16,12 @@ import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, fromDomainError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { diff } from '../audit/audit.service';
+import { NotificationKind, SMS_TEXTS } from '../notification/notification.service';
+import {
+  type IssuedPassword,
+  issuePaymentPassword,
+  shownOnce,
+} from '../payment-password/payment-password.credentials';
 import type { PersonRegisterInput } from './dtos/person-register.input';
 import type { PersonUpdateInput } from './dtos/person-update.input';
 import { FOR_UPDATE, collectRefusals, refusal, runStaffChange } from './staff-change';
@@ -31,6 +38,8 @@ const UPDATABLE = [
 export interface PersonChangeResult {
   readonly person: PersonEntity | null;
   readonly userErrors: UserError[];
+  /** The initial payment password, outside production only (R-ACC-7); null otherwise. */
+  readonly initialPaymentPassword?: string | null;
 }
 
 /** R-ACC-1/3: employee participants hold EARMARKED, LEGACY and WALLET; anyone else insured a WALLET only. */
@@ -111,6 +120,14 @@ export class PersonAdminService {
     ]);
     if (invalid.length > 0) return { person: null, userErrors: invalid };
 
+    // R-ACC-7: an account holder with a phone gets an initial password by SMS; hashed here, before the transaction.
+    const initial: IssuedPassword | null = receivesInitialPaymentPassword({
+      insuranceType: input.insuranceType,
+      phone,
+    })
+      ? await issuePaymentPassword()
+      : null;
+    let outboxId: string | null = null;
     const duplicate = () =>
       refusal(
         ApiErrorCode.CONFLICT,
@@ -138,7 +155,8 @@ export class PersonAdminService {
           realNameVerified: input.realNameVerified ?? false,
           outOfRegionUsePermission: input.outOfRegionUsePermission ?? false,
           bankCardLinked: false,
-          paymentPasswordHash: null,
+          paymentPasswordHash: initial?.hash ?? null,
+          paymentPasswordSetAt: initial ? now : null,
           paymentPasswordFailures: 0,
           paymentLockedAt: null,
           passwordFreeLimit: 0n,
@@ -176,14 +194,37 @@ export class PersonAdminService {
             employmentStatus,
             pockets: kinds,
             card: 'ACTIVE',
+            paymentPasswordIssued: initial !== null,
           },
           reason: input.reason ?? null,
         });
+        // Same transaction: the SMS exists exactly when the person does (R-ACC-7, seed 001).
+        if (initial && phone) {
+          outboxId = await this.ctx.services.notifications.enqueue(manager, {
+            personId: id,
+            recipient: phone,
+            kind: NotificationKind.INITIAL_PAYMENT_PASSWORD,
+            body: SMS_TEXTS[NotificationKind.INITIAL_PAYMENT_PASSWORD](initial.plain),
+          });
+        }
         return persons.findOneByOrFail({ id });
       },
       () => fromDomainError(duplicate()),
     );
-    return { person: result.value, userErrors: result.userErrors };
+    if (!result.value) return { person: null, userErrors: result.userErrors };
+    if (outboxId) {
+      await this.ctx.services.notifications.dispatchSoon([outboxId], (err) =>
+        this.ctx.logger.warn(
+          { err, personId: result.value?.id },
+          'initial payment password SMS left pending',
+        ),
+      );
+    }
+    return {
+      person: result.value,
+      userErrors: result.userErrors,
+      initialPaymentPassword: shownOnce(this.ctx.config, initial),
+    };
   }
 
   async update(principal: Principal, input: PersonUpdateInput): Promise<PersonChangeResult> {

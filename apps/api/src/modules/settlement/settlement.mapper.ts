@@ -1,5 +1,6 @@
 import type { Fen, SettlementResult } from '@gongji/domain';
 import type { KinRelationEntity } from '@gongji/persistence';
+import type { UserError } from '../../common/user-error';
 import type { SettlementQuote } from './settlement.types';
 
 /** The domain's split as the GraphQL SettlementQuote (plain data: it is stored and replayed as JSON). */
@@ -31,6 +32,25 @@ export function toSettlementQuote(
         amount: i.amount,
       })),
     },
+    userErrors: [],
+  };
+}
+
+/** A refused quote: no split, only the refusals (API.md: business refusals are userErrors). */
+export function refusedQuote(userErrors: UserError[]): SettlementQuote {
+  return {
+    total: null,
+    fundPay: null,
+    personalShare: null,
+    ownEarmarked: null,
+    ownWallet: null,
+    providers: [],
+    accountPaid: null,
+    cash: null,
+    passwordRequired: null,
+    explanation: [],
+    nhsa: null,
+    userErrors,
   };
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import {
   RefundIssueInput,
@@ -17,7 +18,7 @@ import { SettlementQuote } from './settlement.types';
 /** Who may settle: staff anywhere, a hospital/pharmacy portal with `settlement:write` at its own institution. */
 const SETTLERS = ['ADMIN', 'COUNTER', 'PORTAL:settlement:write'];
 
-@Resolver()
+@Resolver(() => SettlementQuote)
 export class SettlementResolver {
   @Authorized(...SETTLERS)
   @Query(() => SettlementQuote, {
@@ -64,5 +65,13 @@ export class SettlementResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RefundIssuePayload> {
     return new SettlementService(ctx).refund(input);
+  }
+
+  @FieldResolver(() => [UserError], {
+    description: 'Refusals of the bill (API.md: business refusals are userErrors); empty for a valid split.',
+  })
+  userErrors(@Root() quote: SettlementQuote): UserError[] {
+    // Replies stored for replay before this field existed have none: they were successful splits.
+    return (quote.userErrors as UserError[] | undefined) ?? [];
   }
 }

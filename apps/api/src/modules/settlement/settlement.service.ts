@@ -1,15 +1,16 @@
 import {
   DomainError,
   type Fen,
+  PASSWORD_EXEMPT_CHANNELS,
   type PasswordAttemptState,
-  PersonError,
-  PersonErrorCode,
   type PriorRefund,
   type SettledTransaction,
   type SettlementStatus,
   TransactionKind,
   assertPasswordNotLockedOrThrow,
+  assertPasswordSetOrThrow,
   cancelSettlementOrThrow,
+  formatMoney,
   partialRefundOrThrow,
   registerPasswordAttempt,
   settleOrThrow,
@@ -27,11 +28,19 @@ import {
 } from '@gongji/persistence';
 import { type EntityManager, In } from 'typeorm';
 import { forbidden } from '../../auth/authenticate';
-import { verifySecret } from '../../auth/passwords';
 import { type Principal, Role, actorOf } from '../../auth/principal';
-import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { type UserError, fromDomainError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { runMoneyMutation } from '../ledger/money-mutation';
+import {
+  type PreVerified,
+  attemptStateOf,
+  lockHolder,
+  preVerifyPaymentPassword,
+  storeAttempt,
+  verifiedUnderLock,
+  wrongPasswordError,
+} from '../payment-password/payment-password.credentials';
 import type {
   RefundIssueInput,
   SettlementCancelInput,
@@ -58,7 +67,7 @@ import {
   toDomainPosting,
   toStoredDelta,
 } from './settlement-ledger';
-import { fenStrings, toSettlementQuote } from './settlement.mapper';
+import { fenStrings, refusedQuote, toSettlementQuote } from './settlement.mapper';
 import type { SettlementQuote } from './settlement.types';
 
 /** Canonical request of a bill for the idempotency hash: the password is left out (never stored, R-ACC-7). */
@@ -110,28 +119,38 @@ export class SettlementService {
     this.assertMayActAt(institution?.id ?? null);
   }
 
-  /** R-SET-5: the split of a bill with current balances; no money moves. A refusal is a top-level error. */
+  /**
+   * R-SET-5: the split of a bill with current balances; no money moves. A business refusal comes back in
+   * `userErrors` with the split fields null, exactly like settlementConfirm's (API.md).
+   */
   async quote(input: SettlementInput): Promise<SettlementQuote> {
     await this.assertMayActAtInput(input.institutionId);
     const manager = this.ctx.dataSource.manager;
-    // A refusal (DomainError) leaves as a top-level BAD_USER_INPUT with `reason` and `rule` (http/errors.ts).
-    const relations = await activeRelations(manager, input.patientId);
-    const pockets = await manager
-      .getRepository(PocketEntity)
-      .findBy({ personId: In([input.patientId, ...relations.map((r) => r.providerId)]) });
-    const balances = new Map(pockets.map((p) => [`${p.personId}:${p.kind}`, p.balance as Fen]));
-    const facts = await loadSettlementFacts(
-      manager,
-      input,
-      (id, kind) => balances.get(`${id}:${kind}`),
-      false,
-    );
-    return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations);
+    try {
+      const relations = await activeRelations(manager, input.patientId);
+      const pockets = await manager
+        .getRepository(PocketEntity)
+        .findBy({ personId: In([input.patientId, ...relations.map((r) => r.providerId)]) });
+      const balances = new Map(pockets.map((p) => [`${p.personId}:${p.kind}`, p.balance as Fen]));
+      const facts = await loadSettlementFacts(
+        manager,
+        input,
+        (id, kind) => balances.get(`${id}:${kind}`),
+        false,
+      );
+      return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations);
+    } catch (err) {
+      if (err instanceof DomainError) return refusedQuote([fromDomainError(err)]);
+      throw err;
+    }
   }
 
   /**
    * R-SET-5 confirm: the same `settleOrThrow` as the quote, on balances re-read under lock, then the payment
    * password (R-ACC-7) when the split asks for it. Locks the patient's and every active provider's pockets.
+   *
+   * The password is checked with argon2 BEFORE the ledger writer's transaction (never while pockets are locked);
+   * under the lock the patient's row is re-read and the failure count and lock decide with that pre-lock result.
    */
   async confirm(input: SettlementConfirmInput): Promise<SettlementConfirmPayload> {
     await this.assertMayActAtInput(input.institutionId);
@@ -141,6 +160,11 @@ export class SettlementService {
       settlement: null,
       userErrors,
     });
+    // Only when a password can matter: an exempt channel or an empty password never reaches argon2.
+    const pre: PreVerified =
+      !PASSWORD_EXEMPT_CHANNELS.includes(input.channel) && input.password
+        ? await preVerifyPaymentPassword(this.ctx.dataSource.manager, input.patientId, input.password)
+        : { hash: null, ok: false };
     return runMoneyMutation(this.ctx.services.ledger, this.principal, {
       operation: 'settlementConfirm',
       idempotencyKey: input.idempotencyKey,
@@ -150,28 +174,29 @@ export class SettlementService {
       decide: async ({ manager, pockets, transactionId, now }) => {
         const facts = await loadSettlementFacts(manager, input, balancesOf(pockets), true);
         const result = settleOrThrow(facts.domainInput);
-        const { patient, institution } = facts;
-        const state: PasswordAttemptState = {
-          consecutiveFailures: patient.paymentPasswordFailures,
-          locked: patient.paymentLockedAt !== null,
-        };
+        const { institution } = facts;
+        // Re-read under lock: the count and lock may have changed since the facts (or the pre-lock check) were read.
+        const patient =
+          result.accountPaid > 0n
+            ? ((await lockHolder(manager, facts.patient.id)) ?? facts.patient)
+            : facts.patient;
+        const state = attemptStateOf(patient);
         // Decision: a locked password blocks every account payment, whatever the channel (R-ACC-7).
         if (result.accountPaid > 0n) assertPasswordNotLockedOrThrow(state);
         let passwordReset = false;
         if (result.passwordRequired) {
+          // R-ACC-7: without an issued password nothing can be verified, so nothing is paid from the account.
+          assertPasswordSetOrThrow(patient.paymentPasswordHash !== null);
           const password = input.password ?? '';
           if (password.length === 0) {
             throw new DomainError(
               'VERIFICATION_REQUIRED',
-              `The patient's payment password is required for ${result.accountPaid} fen from the account`,
+              `The patient's payment password is required for ${formatMoney(result.accountPaid)} yuan from the account`,
               'R-ACC-7',
               ['password'],
             );
           }
-          // No hash yet: the initial SMS password was never set here; any non-empty one is accepted (decision).
-          const ok = patient.paymentPasswordHash
-            ? await verifySecret(patient.paymentPasswordHash, password)
-            : true;
+          const ok = await verifiedUnderLock(pre, patient.paymentPasswordHash, password);
           const attempt = registerPasswordAttempt(state, ok, facts.policy.passwordPolicy);
           if (!ok) return this.wrongPassword(patient.id, attempt.state, refused, now);
           passwordReset = state.consecutiveFailures > 0;
@@ -247,33 +272,9 @@ export class SettlementService {
     refused: (errors: UserError[]) => SettlementConfirmPayload,
     now: Date,
   ): Decision<SettlementConfirmPayload> {
-    const error = next.locked
-      ? fromDomainError(
-          new PersonError(
-            PersonErrorCode.PASSWORD_LOCKED,
-            'Wrong payment password: account payment is now locked until staff unlock it',
-            'R-ACC-7',
-            ['password'],
-          ),
-        )
-      : userError(
-          ApiErrorCode.INVALID_CREDENTIALS,
-          `Wrong payment password (${next.consecutiveFailures} consecutive failures) (R-ACC-7)`,
-          ['password'],
-          'R-ACC-7',
-        );
     return {
-      payload: refused([error]),
-      after: async (m) => {
-        await m.getRepository(PersonEntity).update(
-          { id: personId },
-          {
-            paymentPasswordFailures: next.consecutiveFailures,
-            paymentLockedAt: next.locked ? now : null,
-            updatedAt: now,
-          },
-        );
-      },
+      payload: refused([wrongPasswordError(next, ['password'])]),
+      after: (m) => storeAttempt(m, personId, next, now),
     };
   }
 

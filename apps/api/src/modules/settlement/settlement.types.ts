@@ -1,6 +1,7 @@
 import { type Fen, PaymentChannel, VisitType } from '@gongji/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../common/scalars';
+import { UserError } from '../../common/user-error';
 import { ExplanationLine } from '../transaction/transaction.types';
 
 /**
@@ -88,43 +89,79 @@ export class SettlementNhsa {
 
 @ObjectType({
   description:
-    'The split of a bill between the fund, the accounts and cash (R-SET-4); a quote moves no money (R-SET-5).',
+    'The split of a bill between the fund, the accounts and cash (R-SET-4); a quote moves no money (R-SET-5). ' +
+    'When the bill is refused, the split fields are null and `userErrors` says why.',
 })
 export class SettlementQuote {
-  @Field(() => MoneyScalar, { description: 'Total of the bill (covered + outOfCatalogue + excluded).' })
-  total!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Total of the bill (covered + outOfCatalogue + excluded); null when refused.',
+  })
+  total!: Fen | null;
 
-  @Field(() => MoneyScalar, { description: 'Paid by the pooled fund (R-SET-1/2/3).' })
-  fundPay!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Paid by the pooled fund (R-SET-1/2/3); null when refused.',
+  })
+  fundPay!: Fen | null;
 
-  @Field(() => MoneyScalar, { description: 'Total minus fund: what the patient’s side pays.' })
-  personalShare!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Total minus fund: what the patient’s side pays; null when refused.',
+  })
+  personalShare!: Fen | null;
 
-  @Field(() => MoneyScalar, { description: 'From the patient’s own EARMARKED pocket.' })
-  ownEarmarked!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'From the patient’s own EARMARKED pocket; null when refused.',
+  })
+  ownEarmarked!: Fen | null;
 
-  @Field(() => MoneyScalar, { description: 'From the patient’s own WALLET pocket (R-WAL-7).' })
-  ownWallet!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'From the patient’s own WALLET pocket (R-WAL-7); null when refused.',
+  })
+  ownWallet!: Fen | null;
 
   @Field(() => [SettlementProviderPayment], {
-    description: 'Relatives’ accounts in the order used (R-KIN-4); only non-zero amounts.',
+    description:
+      'Relatives’ accounts in the order used (R-KIN-4); only non-zero amounts; empty when refused.',
   })
   providers!: SettlementProviderPayment[];
 
-  @Field(() => MoneyScalar, { description: 'ownEarmarked + ownWallet + providers.' })
-  accountPaid!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'ownEarmarked + ownWallet + providers; null when refused.',
+  })
+  accountPaid!: Fen | null;
 
-  @Field(() => MoneyScalar, { description: 'Paid in cash (excluded items, caps, empty accounts).' })
-  cash!: Fen;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Paid in cash (excluded items, caps, empty accounts); null when refused.',
+  })
+  cash!: Fen | null;
 
-  @Field({ description: "The patient's own payment password must be entered (R-ACC-7)." })
-  passwordRequired!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The patient's own payment password must be entered (R-ACC-7); null when refused.",
+  })
+  passwordRequired!: boolean | null;
 
-  @Field(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })
+  @Field(() => [ExplanationLine], {
+    description: 'Rule ids and messages of the decision; empty when refused.',
+  })
   explanation!: ExplanationLine[];
 
-  @Field(() => SettlementNhsa, { description: 'The same split in the national interface 2207 fields.' })
-  nhsa!: SettlementNhsa;
+  @Field(() => SettlementNhsa, {
+    nullable: true,
+    description: 'The same split in the national interface 2207 fields; null when refused.',
+  })
+  nhsa!: SettlementNhsa | null;
+
+  @Field(() => [UserError], {
+    description: 'Refusals of the bill (API.md: business refusals are userErrors); empty for a valid split.',
+  })
+  userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'Amounts of a refund (R-USE-5).' })

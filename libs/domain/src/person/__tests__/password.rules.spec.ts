@@ -3,6 +3,7 @@ import { yuan, ZERO } from '../../money/money';
 import { DEFAULT_PASSWORD_POLICY } from '../../policy/policy.defaults';
 import { DEFAULT_MAX_PASSWORD_FREE_LIMIT } from '../password';
 import {
+  assertIdentityMatchesOrThrow,
   assertPasswordSetOrThrow,
   assertSomethingToUnlockOrThrow,
   maxPasswordFreeLimit,
@@ -123,5 +124,22 @@ describe('staff unlock (R-ACC-7)', () => {
     expect(
       refusalOf(() => assertSomethingToUnlockOrThrow({ consecutiveFailures: 2, locked: false })),
     ).toBeNull();
+  });
+});
+
+describe('identity check before a reset (R-ACC-2)', () => {
+  it.each([
+    ['R-ACC-2: the same number passes', '11010519491231002X', true],
+    ['R-ACC-2: a lower-case x and spaces are the same number', ' 110105 19491231002x ', true],
+    ['R-ACC-2: another number is refused', '110105194912310038', false],
+  ] as const)('%s', (_name, presented, ok) => {
+    const err = refusalOf(() => assertIdentityMatchesOrThrow(presented, '11010519491231002X'));
+    if (ok) expect(err).toBeNull();
+    else
+      expect(err).toMatchObject({
+        code: PersonErrorCode.IDENTITY_MISMATCH,
+        rule: 'R-ACC-2',
+        field: ['identityCheck', 'idNumber'],
+      });
   });
 });

@@ -1,0 +1,128 @@
+import { randomInt } from 'node:crypto';
+import {
+  PAYMENT_PASSWORD_DIGITS,
+  type PasswordAttemptState,
+  PersonError,
+  PersonErrorCode,
+  paymentPasswordWeakness,
+} from '@gongji/domain';
+import { PersonEntity } from '@gongji/persistence';
+import type { EntityManager } from 'typeorm';
+import { hashSecret, verifySecret } from '../../auth/passwords';
+import type { AppConfig } from '../../config';
+import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { FOR_UPDATE } from '../person-admin/staff-change';
+
+/** A freshly issued payment password: the plain text goes only to the outbox (and, outside production, the payload). */
+export interface IssuedPassword {
+  readonly plain: string;
+  readonly hash: string;
+}
+
+/** The stored form of a payment password (R-ACC-7 decision): a slow salted hash, argon2id. */
+export function hashPaymentPassword(plain: string): Promise<string> {
+  return hashSecret(plain);
+}
+
+/**
+ * A random 6-digit payment password (crypto.randomInt), redrawn while the domain calls it weak (R-ACC-7), hashed
+ * with argon2id. Hash outside any database transaction: it is deliberately slow.
+ */
+export async function issuePaymentPassword(): Promise<IssuedPassword> {
+  let plain: string;
+  do {
+    plain = String(randomInt(0, 10 ** PAYMENT_PASSWORD_DIGITS)).padStart(PAYMENT_PASSWORD_DIGITS, '0');
+  } while (paymentPasswordWeakness(plain) !== null);
+  return { plain, hash: await hashPaymentPassword(plain) };
+}
+
+/** Initial and reset passwords are shown once in the payload outside production only (R-ACC-7); null in production. */
+export function shownOnce(config: AppConfig, issued: IssuedPassword | null): string | null {
+  return issued && config.env !== 'production' ? issued.plain : null;
+}
+
+/** The result of checking a password before any lock: which hash was checked and whether it matched. */
+export interface PreVerified {
+  readonly hash: string | null;
+  readonly ok: boolean;
+}
+
+/**
+ * Checks `password` against the holder's current hash BEFORE the caller takes any lock (argon2 takes tens of
+ * milliseconds; holding row locks meanwhile would serialise every payment of the family behind it).
+ */
+export async function preVerifyPaymentPassword(
+  manager: EntityManager,
+  personId: string,
+  password: string | null | undefined,
+): Promise<PreVerified> {
+  const row = await manager
+    .getRepository(PersonEntity)
+    .findOne({ where: { id: personId }, select: { id: true, paymentPasswordHash: true } });
+  const hash = row?.paymentPasswordHash ?? null;
+  if (!hash || !password) return { hash, ok: false };
+  return { hash, ok: await verifySecret(hash, password) };
+}
+
+/**
+ * The pre-lock result, valid when the hash under lock is still the one checked; if the password was changed or
+ * reset in between (rare), it is checked again against the current hash.
+ */
+export async function verifiedUnderLock(
+  pre: PreVerified,
+  currentHash: string | null,
+  password: string,
+): Promise<boolean> {
+  if (!currentHash) return false;
+  if (pre.hash === currentHash) return pre.ok;
+  return verifySecret(currentHash, password);
+}
+
+/** The holder's row, locked for update on PostgreSQL (SQLite writers are serialised already). */
+export function lockHolder(manager: EntityManager, personId: string): Promise<PersonEntity | null> {
+  return manager.getRepository(PersonEntity).findOne({ where: { id: personId }, lock: FOR_UPDATE });
+}
+
+/** Consecutive failures and lock of a holder (R-ACC-7). */
+export function attemptStateOf(
+  person: Pick<PersonEntity, 'paymentPasswordFailures' | 'paymentLockedAt'>,
+): PasswordAttemptState {
+  return { consecutiveFailures: person.paymentPasswordFailures, locked: person.paymentLockedAt !== null };
+}
+
+/** Stores a counted attempt: the failure count and, at the threshold, the lock (R-ACC-7 decision). */
+export async function storeAttempt(
+  manager: EntityManager,
+  personId: string,
+  next: PasswordAttemptState,
+  now: Date,
+): Promise<void> {
+  await manager.getRepository(PersonEntity).update(
+    { id: personId },
+    {
+      paymentPasswordFailures: next.consecutiveFailures,
+      paymentLockedAt: next.locked ? now : null,
+      updatedAt: now,
+    },
+  );
+}
+
+/** The refusal of a wrong password: counted, and PASSWORD_LOCKED when this attempt reached the threshold. */
+export function wrongPasswordError(next: PasswordAttemptState, field: readonly string[]): UserError {
+  if (next.locked) {
+    return fromDomainError(
+      new PersonError(
+        PersonErrorCode.PASSWORD_LOCKED,
+        'Wrong payment password: account payment is now locked until staff unlock it',
+        'R-ACC-7',
+        field,
+      ),
+    );
+  }
+  return userError(
+    ApiErrorCode.INVALID_CREDENTIALS,
+    `Wrong payment password (${next.consecutiveFailures} consecutive failures) (R-ACC-7)`,
+    field,
+    'R-ACC-7',
+  );
+}
