@@ -1,4 +1,5 @@
 import { describeDatabase } from '@gongji/persistence';
+import { type RateLimits, parseRateLimits } from './limits/rate-limit';
 
 /** Runtime configuration read from the environment (README "Configuration"). */
 export interface AppConfig {
@@ -18,6 +19,14 @@ export interface AppConfig {
   readonly metricsToken: string | undefined;
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;
+  /** Analytics groups with fewer distinct persons are suppressed (GONGJI_STATS_MIN_CELL, default 5, at least 2). */
+  readonly statsMinCell: number;
+  /** Requests per minute per caller (GONGJI_RATE_LIMITS); an API client may carry its own figure. */
+  readonly rateLimits: RateLimits;
+  /** Redis for rate limits shared by every API process (unset = per process). */
+  readonly redisUrl: string | undefined;
+  /** A request still running after this is answered 503 REQUEST_TIMEOUT. */
+  readonly requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,7 +66,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'warn' : 'info'),
     metricsToken: env['GONGJI_METRICS_TOKEN'] || undefined,
     sessionTtlSeconds: Number(env['GONGJI_SESSION_TTL'] ?? 8 * 3600),
+    statsMinCell: statsMinCell(env['GONGJI_STATS_MIN_CELL']),
+    rateLimits: (() => {
+      try {
+        return parseRateLimits(env['GONGJI_RATE_LIMITS']);
+      } catch (err) {
+        throw new ConfigError((err as Error).message);
+      }
+    })(),
+    redisUrl: env['REDIS_URL'] || undefined,
+    requestTimeoutMs: Number(env['GONGJI_REQUEST_TIMEOUT_MS'] ?? 30_000),
   };
+}
+
+/** A minimum of 1 would publish single persons' figures: refused (issue #8, small-cell suppression). */
+function statsMinCell(value: string | undefined): number {
+  const n = Number(value ?? 5);
+  if (!Number.isInteger(n) || n < 2)
+    throw new ConfigError(`GONGJI_STATS_MIN_CELL must be an integer ≥ 2, got "${value}"`);
+  return n;
 }
 
 export function describeConfig(config: AppConfig): Record<string, unknown> {
@@ -67,5 +94,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     database: describeDatabase(config.databaseUrl),
     demo: config.demo,
     adminDir: config.adminDir,
+    rateLimits: config.rateLimits,
+    rateLimitStore: config.redisUrl ? 'redis' : 'memory',
   };
 }

@@ -8,6 +8,7 @@ import type {
   RegionEntity,
   WalletEntity,
 } from '@gongji/persistence';
+import { type Principal, Role } from './auth/principal';
 import type { Services } from './services';
 
 /** Fresh DataLoaders per request (STYLE.md: no N+1 on relation fields). */
@@ -21,6 +22,8 @@ export interface Loaders {
   readonly walletByPerson: DataLoader<string, WalletEntity | null>;
   readonly cardByPerson: DataLoader<string, CardEntity | null>;
   readonly postingsByTransaction: DataLoader<string, PostingEntity[]>;
+  /** Does the calling portal serve this person? (always true for staff and analysts) */
+  readonly servesPerson: DataLoader<string, boolean>;
 }
 
 function one<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -34,8 +37,13 @@ function many<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-export function createLoaders(services: Services): Loaders {
+export function createLoaders(services: Services, principal: Principal | null = null): Loaders {
   return {
+    servesPerson: new DataLoader(async (ids) => {
+      if (principal?.role !== Role.PORTAL) return ids.map(() => true);
+      const served = await services.persons.servedAmong(principal, ids);
+      return ids.map((id) => served.has(id));
+    }),
     regionByCode: new DataLoader(async (codes) =>
       one(codes, await services.regions.findByCodes(codes), (r) => r.code),
     ),

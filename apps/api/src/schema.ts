@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { applyPersonReadPolicy } from './auth/person-read-policy';
 import { CardResolver } from './modules/card/card.resolver';
 import { CreditingResolver } from './modules/crediting/crediting.resolver';
 import { KinResolver } from './modules/kin/kin.resolver';
@@ -21,6 +23,7 @@ import { SessionResolver } from './modules/session/session.resolver';
 import { TransactionResolver } from './modules/transaction/transaction.resolver';
 
 export const RESOLVERS = [
+  AnalyticsResolver,
   ApiClientResolver,
   CardResolver,
   CreditingResolver,
@@ -41,12 +44,13 @@ export const RESOLVERS = [
   TransactionResolver,
 ] as const;
 
-/** Builds the public schema (committed as apps/api/schema.graphql; CI fails when it drifts). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** Builds the public schema with the person read policy applied (committed as apps/api/schema.graphql; CI fails when it drifts). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     validate: false,
     emitSchemaFile: false,
   });
+  return applyPersonReadPolicy(schema).schema;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -11,9 +10,21 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
+import { AccessQueries } from '@gongji/persistence';
 import { formatError } from './http/errors';
-import { depthLimitPlugin } from './http/limits';
+import {
+  authenticationMiddleware,
+  gatewayLocals,
+  persistedOperationsMiddleware,
+  rateLimitMiddleware,
+  requestIdMiddleware,
+  sendError,
+  timeoutMiddleware,
+} from './http/gateway';
 import { Metrics } from './http/metrics';
+import { armor, costLimitPlugin, parseOptions } from './limits/query-limits';
+import { RateLimiter } from './limits/rate-limit';
+import { responsePolicyPlugin } from './limits/response-policy';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
 import { type Services, createServices } from './services';
@@ -28,8 +39,6 @@ export interface RunningServer {
 
 /** Request body limit: far above any legitimate GraphQL request, small enough to refuse abuse early. */
 const BODY_LIMIT = '512kb';
-/** Deepest selection the public schema needs is about 6; 12 leaves room and stops abuse. */
-const MAX_QUERY_DEPTH = 12;
 
 /** Builds the HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, the console at /admin. */
 export async function createServer(deps: {
@@ -41,21 +50,33 @@ export async function createServer(deps: {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const services = createServices(dataSource, config);
-  const schema = await createSchema();
   const metrics = new Metrics();
+  const services = createServices(dataSource, config, { logger, onLedgerCommitted: metrics.ledgerCommitted });
+  const schema = await createSchema();
+  const limiter = new RateLimiter(config.redisUrl, logger);
+  const guards = armor();
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    // Introspection stays on for ADMIN; responsePolicyPlugin refuses it to everyone else in production.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Batches multiply every limit below; no portal or console needs them (issue #8).
+    allowBatchedHttpRequests: false,
+    // Persisted operations are served from the registered allow-list (http/gateway.ts), not Apollo's open APQ cache.
+    persistedQueries: false,
+    csrfPrevention: true,
+    parseOptions,
+    validationRules: guards.validationRules,
     // main.ts owns SIGTERM/SIGINT (drain HTTP, stop Apollo, close the database); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     formatError: formatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      depthLimitPlugin(MAX_QUERY_DEPTH),
+      ...guards.plugins,
+      costLimitPlugin(schema),
+      responsePolicyPlugin(config.env === 'production'),
       metrics.plugin(),
     ],
   });
@@ -75,11 +96,15 @@ export async function createServer(deps: {
 
   app.use(
     '/graphql',
+    requestIdMiddleware(),
+    timeoutMiddleware(config.requestTimeoutMs, logger),
     express.json({ limit: BODY_LIMIT }),
+    authenticationMiddleware(services.authenticator),
+    rateLimitMiddleware(limiter, config.rateLimits, metrics),
+    persistedOperationsMiddleware(new AccessQueries(dataSource)),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        const principal = await services.authenticator.principalOf(req.headers.authorization);
+      context: async ({ res }): Promise<GraphQLContext> => {
+        const { requestId, principal } = gatewayLocals(res);
         return {
           principal,
           dataSource,
@@ -87,7 +112,7 @@ export async function createServer(deps: {
           services,
           logger: logger.child({ requestId }),
           requestId,
-          loaders: createLoaders(services),
+          loaders: createLoaders(services, principal),
         };
       },
     }),
@@ -104,20 +129,18 @@ export async function createServer(deps: {
     ) => {
       // Body-parser faults (oversize, bad JSON) are the client's: answer 4xx in GraphQL's error shape.
       const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-      if (status === 500) logger.error({ err }, 'unhandled HTTP error');
-      res.status(status).json({
-        errors: [
-          {
-            message:
-              status === 413
-                ? `Request body larger than ${BODY_LIMIT}`
-                : status === 500
-                  ? 'Internal server error'
-                  : err.message,
-            extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
-          },
-        ],
-      });
+      if (status === 500) logger.error({ err, requestId: res.locals['requestId'] }, 'unhandled HTTP error');
+      if (res.headersSent) return; // e.g. the request had already been answered REQUEST_TIMEOUT
+      sendError(
+        res,
+        status,
+        status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+        status === 413
+          ? `Request body larger than ${BODY_LIMIT}`
+          : status === 500
+            ? 'Internal server error'
+            : err.message,
+      );
     },
   );
 
@@ -127,6 +150,7 @@ export async function createServer(deps: {
     services,
     stop: async () => {
       await apollo.stop();
+      await limiter.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

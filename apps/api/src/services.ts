@@ -1,4 +1,5 @@
 import { LedgerWriter } from '@gongji/persistence';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
@@ -30,14 +31,25 @@ export interface Services {
   readonly transactions: TransactionService;
 }
 
-export function createServices(dataSource: DataSource, config: AppConfig): Services {
+export interface ServiceOptions {
+  readonly logger?: Logger;
+  /** Called with the kind of each committed ledger transaction (metrics). */
+  readonly onLedgerCommitted?: (kind: string) => void;
+}
+
+export function createServices(
+  dataSource: DataSource,
+  config: AppConfig,
+  options: ServiceOptions = {},
+): Services {
   const audit = new AuditService();
   const regions = new RegionService(dataSource, audit);
+  const authenticator = new Authenticator(dataSource, config.secret, options.logger);
   return {
-    authenticator: new Authenticator(dataSource, config.secret),
-    apiClients: new ApiClientService(dataSource, audit),
+    authenticator,
+    apiClients: new ApiClientService(dataSource, audit, authenticator),
     audit,
-    ledger: new LedgerWriter(dataSource),
+    ledger: new LedgerWriter(dataSource, options.onLedgerCommitted),
     notifications: new NotificationService(dataSource, smsSenderFor(config)),
     persons: new PersonService(dataSource),
     policy: new PolicyService(dataSource),

@@ -6,3 +6,5 @@ export * from './transactions';
 export * from './ledger/ledger-writer';
 export * from './query-counter';
 export * from './ledger/ledger-audit';
+export * from './queries/analytics.queries';
+export * from './access/access.queries';

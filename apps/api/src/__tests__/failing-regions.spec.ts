@@ -77,7 +77,11 @@ describe(`regions: refusals over HTTP (${ENTITY_DIALECT})`, () => {
 
   it.each([
     ['a malformed date', '{ rolloutSummary(on: "2025-02-30") { regionsOpen } }', 'GRAPHQL_VALIDATION_FAILED'],
-    ['first above 100', '{ regions(first: 101) { totalCount } }', 'BAD_USER_INPUT'],
+    [
+      'first above 100 (refused before execution)',
+      '{ regions(first: 101) { totalCount } }',
+      'QUERY_TOO_COMPLEX',
+    ],
     ['a forged cursor', '{ regions(after: "bm9wZQ==") { totalCount } }', 'BAD_USER_INPUT'],
     ['an unknown field', '{ regions { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
     [

@@ -157,11 +157,28 @@ describe(`effectivePolicy and persons over HTTP (${ENTITY_DIALECT})`, () => {
     const someone = await app.db.getRepository(PersonEntity).findOneByOrFail({ name: '王丽' });
     const res = await app.gql('query($id: ID!) { person(id: $id) { name } }', { id: someone.id }, key);
     expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const byId = await app.gql<{ personByIdNumber: { name: string } }>(
-      '{ personByIdNumber(idNumber: "110105198006010381") { name } }',
-      {},
+    // Issue #8: an ID number alone is no proof of presence; the card number read off the card is.
+    const byId = await app.gql('{ personByIdNumber(idNumber: "110105198006010381") { name } }', {}, key);
+    expect(byId.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const card = await app.gql<{ person: { card: { cardNumber: string } } }>(
+      'query($id: ID!) { person(id: $id) { card { cardNumber } } }',
+      { id: someone.id },
+      await app.login('counter'),
+    );
+    const withCard = await app.gql<{ personByIdNumber: { name: string } }>(
+      'query($c: String!) { personByIdNumber(idNumber: "110105198006010381", cardNumber: $c) { name } }',
+      { c: card.data!.person.card.cardNumber },
       key,
     );
-    expect(byId.data!.personByIdNumber.name).toBe('王丽');
+    expect(withCard.data!.personByIdNumber.name).toBe('王丽');
+    expect(
+      (
+        await app.gql<{ person: { name: string } }>(
+          'query($id: ID!) { person(id: $id) { name } }',
+          { id: someone.id },
+          key,
+        )
+      ).data!.person.name,
+    ).toBe('王丽');
   });
 });

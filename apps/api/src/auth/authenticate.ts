@@ -1,25 +1,44 @@
-import { ApiClientEntity, UserEntity } from '@gongji/persistence';
+import { AccessQueries, type ApiClientEntity } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { apiKeyFingerprint, apiKeyPrefix } from './api-keys';
 import { verifySecret } from './passwords';
 import { type Principal, Role } from './principal';
 import { verifySession } from './tokens';
 
-const API_KEY_CACHE_MS = 5 * 60_000;
+/** How long a verified credential is trusted before its row is read again (revocation takes effect within it). */
+export const CREDENTIAL_RECHECK_MS = 5_000;
+/** `lastUsedAt` is written at most this often per client and process. */
+const LAST_USED_WRITE_MS = 60_000;
+
+interface CachedClient {
+  readonly principal: Principal;
+  readonly keyHash: string;
+  checkedAt: number;
+}
 
 /**
- * Resolves the `Authorization: Bearer …` header to a principal. Session tokens are JWTs; API keys (`gj_…`) are
- * checked against their argon2 hash once and then cached for five minutes by fingerprint (argon2 is deliberately slow;
- * a portal settling bills must not pay it on every request). A revoked client is refused once its cache entry ends.
+ * Resolves the `Authorization: Bearer …` header to a principal.
+ * - Session tokens are verified JWTs; the user row is re-read at most every 5 s (a disabled user is refused within
+ *   seconds without a database read on every request).
+ * - API keys (`gj_…`) are verified against their argon2 hash once; afterwards the row is re-read at most every 5 s,
+ *   so a revocation or rotation made by any API process takes effect within seconds, and argon2 is paid again only
+ *   when the stored hash changed (rotation).
  */
 export class Authenticator {
-  private readonly apiKeyCache = new Map<string, { principal: Principal; until: number }>();
+  private readonly clients = new Map<string, CachedClient>();
+  private readonly users = new Map<string, { principal: Principal | null; checkedAt: number }>();
+  private readonly lastUsedWritten = new Map<string, number>();
+  private readonly access: AccessQueries;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly secret: string,
-  ) {}
+    private readonly logger?: Logger,
+  ) {
+    this.access = new AccessQueries(dataSource);
+  }
 
   async principalOf(authorization: string | undefined): Promise<Principal | null> {
     if (!authorization) return null;
@@ -29,42 +48,89 @@ export class Authenticator {
     if (credential.startsWith('gj_')) return this.apiClient(credential);
     const claims = verifySession(credential, this.secret);
     if (!claims) throw unauthenticated('Session token is invalid or expired: sign in again');
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
-    if (!user || user.disabledAt) throw unauthenticated('User no longer exists or is disabled');
-    return {
-      kind: 'USER',
-      id: user.id,
-      name: user.username,
-      role: user.role as Role,
-      scopes: [],
-      institutionId: null,
-      product: null,
-    };
+    const cached = this.users.get(claims.sub);
+    let principal =
+      cached && Date.now() - cached.checkedAt < CREDENTIAL_RECHECK_MS ? cached.principal : undefined;
+    if (principal === undefined) {
+      const user = await this.access.userById(claims.sub);
+      principal =
+        user && !user.disabledAt
+          ? {
+              kind: 'USER',
+              id: user.id,
+              name: user.username,
+              role: user.role as Role,
+              scopes: [],
+              institutionId: null,
+              product: null,
+            }
+          : null;
+      this.users.set(claims.sub, { principal, checkedAt: Date.now() });
+    }
+    if (!principal) throw unauthenticated('User no longer exists or is disabled');
+    return principal;
+  }
+
+  /** Forgets cached credentials of a client (after a revocation or rotation in this process). */
+  forgetClient(clientId: string): void {
+    for (const [fingerprint, cached] of this.clients) {
+      if (cached.principal.id === clientId) this.clients.delete(fingerprint);
+    }
   }
 
   private async apiClient(key: string): Promise<Principal> {
     const fingerprint = apiKeyFingerprint(key);
-    const cached = this.apiKeyCache.get(fingerprint);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    const cached = this.clients.get(fingerprint);
+    const now = Date.now();
+    if (cached && now - cached.checkedAt < CREDENTIAL_RECHECK_MS) {
+      this.touch(cached.principal.id, now);
+      return cached.principal;
+    }
     const prefix = apiKeyPrefix(key);
-    const client = prefix
-      ? await this.dataSource.getRepository(ApiClientEntity).findOneBy({ keyPrefix: prefix })
-      : null;
-    if (!client || client.revokedAt || !(await verifySecret(client.keyHash, key))) {
+    const client = prefix ? await this.access.apiClientByPrefix(prefix) : null;
+    if (!client || client.revokedAt) {
+      this.clients.delete(fingerprint);
       throw unauthenticated('API key is invalid or revoked');
     }
-    const principal: Principal = {
-      kind: 'API_CLIENT',
-      id: client.id,
-      name: client.name,
-      role: Role.PORTAL,
-      scopes: client.scopes,
-      institutionId: client.institutionId,
-      product: client.product,
-    };
-    this.apiKeyCache.set(fingerprint, { principal, until: Date.now() + API_KEY_CACHE_MS });
+    if (cached && cached.keyHash === client.keyHash) {
+      const principal = toPrincipal(client);
+      this.clients.set(fingerprint, { principal, keyHash: client.keyHash, checkedAt: now });
+      this.touch(client.id, now);
+      return principal;
+    }
+    if (!(await verifySecret(client.keyHash, key))) {
+      this.clients.delete(fingerprint);
+      throw unauthenticated('API key is invalid or revoked');
+    }
+    const principal = toPrincipal(client);
+    this.clients.set(fingerprint, { principal, keyHash: client.keyHash, checkedAt: now });
+    this.touch(client.id, now);
     return principal;
   }
+
+  /** Records the client's last use, at most once a minute per process, off the request's path. */
+  private touch(clientId: string, now: number): void {
+    const last = this.lastUsedWritten.get(clientId) ?? 0;
+    if (now - last < LAST_USED_WRITE_MS) return;
+    this.lastUsedWritten.set(clientId, now);
+    this.access
+      .touchApiClient(clientId, new Date(now))
+      .catch((err: Error) => this.logger?.warn({ err: err.message, clientId }, 'could not record last use'));
+  }
+}
+
+function toPrincipal(client: ApiClientEntity): Principal {
+  return {
+    kind: 'API_CLIENT',
+    id: client.id,
+    name: client.name,
+    role: Role.PORTAL,
+    scopes: client.scopes,
+    institutionId: client.institutionId,
+    product: client.product,
+    rateLimitPerMinute: client.rateLimitPerMinute,
+    persistedOperationsOnly: client.persistedOperationsOnly,
+  };
 }
 
 export function unauthenticated(message: string): GraphQLError {

@@ -29,6 +29,10 @@ export interface Principal {
   readonly scopes: readonly string[];
   readonly institutionId: string | null;
   readonly product: string | null;
+  /** API clients: requests per minute (null = the server default for the kind of caller). */
+  readonly rateLimitPerMinute?: number | null;
+  /** API clients in allow-list mode run only persisted operations. */
+  readonly persistedOperationsOnly?: boolean;
 }
 
 /** How a principal is recorded as the actor of a transaction and as the idempotency scope: `KIND:id`. */

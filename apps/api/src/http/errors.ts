@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@gongji/domain';
 import type { Logger } from 'pino';
+import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -14,6 +15,9 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  'INTROSPECTION_DISABLED',
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_ALLOWED',
 ]);
 
 /**
@@ -34,6 +38,13 @@ export function formatError(logger: Logger) {
           rule: original.rule,
           field: original.field,
         },
+      };
+    }
+    if (isArmorRefusal(formatted.message)) {
+      // graphql-armor's limits (aliases, depth, tokens, directives) share the gateway's one refusal code.
+      return {
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        extensions: { code: QUERY_TOO_COMPLEX },
       };
     }
     const code = formatted.extensions?.['code'];

@@ -19,12 +19,40 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly errors = new Counter({
+    name: 'gongji_graphql_errors_total',
+    help: 'Top-level GraphQL errors by extensions.code (userErrors are business outcomes, not counted here)',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  private readonly rateLimitRefusals = new Counter({
+    name: 'gongji_rate_limited_total',
+    help: 'Requests refused with RATE_LIMITED, by kind of caller',
+    labelNames: ['caller'] as const,
+    registers: [this.registry],
+  });
+  private readonly ledgerTransactions = new Counter({
+    name: 'gongji_ledger_transactions_total',
+    help: 'Committed ledger transactions by kind (replays and refusals excluded)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'gongji_' });
   }
 
+  rateLimited(caller: string): void {
+    this.rateLimitRefusals.inc({ caller });
+  }
+
+  /** For the ledger writer: one committed transaction of this kind. */
+  readonly ledgerCommitted = (kind: string): void => {
+    this.ledgerTransactions.inc({ kind });
+  };
+
   plugin(): ApolloServerPlugin {
-    const { operations, duration } = this;
+    const { operations, duration, errors } = this;
     return {
       async requestDidStart() {
         const started = process.hrtime.bigint();
@@ -32,6 +60,12 @@ export class Metrics {
           async willSendResponse(ctx) {
             const type = ctx.operation?.operation ?? 'unknown';
             const outcome = ctx.errors?.length ? 'error' : 'ok';
+            const sent =
+              ctx.response.body.kind === 'single' ? ctx.response.body.singleResult.errors : undefined;
+            for (const e of sent ?? ctx.errors ?? []) {
+              const code = e.extensions?.['code'];
+              errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+            }
             operations.inc({ operation: ctx.operationName ?? 'anonymous', type, outcome });
             duration.observe({ type }, Number(process.hrtime.bigint() - started) / 1e9);
           },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newCardNumber } from '../auth/presence';
 import { type Fen, PocketKind, SystemAccount, yuan } from '@gongji/domain';
 import {
   CardEntity,
@@ -281,6 +282,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       });
       await manager.getRepository(CardEntity).insert({
         personId: id,
+        cardNumber: newCardNumber(),
         state: 'ACTIVE',
         reportedOn: null,
         reissueReadyOn: null,

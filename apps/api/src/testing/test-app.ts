@@ -31,15 +31,17 @@ export interface TestApp {
 /**
  * The real server over real HTTP on a fresh database of the current dialect (SQLite, or PostgreSQL when
  * DATABASE_URL is set by `nx run api:test-pg`), with reference and demo data loaded exactly as `npm start` does.
+ * `options.env` overrides the configuration (e.g. `NODE_ENV: 'production'` with a secret: no demo data then).
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
     GONGJI_ADMIN_DIR: '',
+    ...options.env,
+    DATABASE_URL: database.url,
   });
   let app: App;
   const queries = new QueryCounter();

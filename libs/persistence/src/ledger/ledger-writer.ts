@@ -80,9 +80,20 @@ export class LedgerInvariantError extends Error {}
  *    balance after, the new balances and the stored payload — all or nothing.
  */
 export class LedgerWriter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Told of each committed transaction's kind (metrics); never called for refusals or replays. */
+    private readonly onCommitted?: (kind: string) => void,
+  ) {}
 
-  execute<P>(command: MoneyCommand<P>): Promise<CommandResult<P>> {
+  async execute<P>(command: MoneyCommand<P>): Promise<CommandResult<P>> {
+    let postedKind: string | null = null;
+    const result = await this.run(command, (kind) => (postedKind = kind));
+    if (postedKind && this.onCommitted) this.onCommitted(postedKind);
+    return result;
+  }
+
+  private run<P>(command: MoneyCommand<P>, posted: (kind: string) => void): Promise<CommandResult<P>> {
     const requestHash = hashRequest(command.operation, command.request);
     return inTransaction(this.dataSource, async (manager) => {
       const now = new Date();
@@ -99,8 +110,10 @@ export class LedgerWriter {
       const pockets = await this.lockPockets(manager, command.personIds);
       const transactionId = randomUUID();
       const decision = await command.decide({ manager, pockets, transactionId, now });
-      if (decision.transaction)
+      if (decision.transaction) {
         await this.post(manager, transactionId, decision.transaction, pockets, command.clientId, now);
+        posted(decision.transaction.kind);
+      }
       if (decision.after) await decision.after(manager, transactionId);
       await manager
         .getRepository(IdempotencyRecordEntity)

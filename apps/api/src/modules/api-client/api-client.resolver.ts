@@ -1,9 +1,27 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { type GraphQLContext, requirePrincipal } from '../../context';
-import { ApiClientCreateInput, ApiClientCreatePayload } from './api-client.types';
+import { toApiClient } from './api-client.service';
+import {
+  ApiClient,
+  ApiClientCreateInput,
+  ApiClientCreatePayload,
+  ApiClientIdInput,
+  ApiClientPayload,
+  ApiClientUpdateInput,
+  PersistedOperationRegisterInput,
+  PersistedOperationRegisterPayload,
+} from './api-client.types';
 
 @Resolver()
 export class ApiClientResolver {
+  @Authorized('ADMIN')
+  @Query(() => [ApiClient], {
+    description: 'Every API client, newest first (ADMIN). Keys are never shown again.',
+  })
+  async apiClients(@Ctx() ctx: GraphQLContext): Promise<ApiClient[]> {
+    return (await ctx.services.apiClients.list()).map(toApiClient);
+  }
+
   @Authorized('ADMIN')
   @Mutation(() => ApiClientCreatePayload, {
     description: 'Creates a portal API client; returns its key once (ADMIN; audited).',
@@ -13,5 +31,53 @@ export class ApiClientResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApiClientCreatePayload> {
     return ctx.services.apiClients.create(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiClientCreatePayload, {
+    description:
+      "Replaces the client's key and returns the new one once; the old key stops working at once in this process and within seconds in every other (ADMIN; audited with the reason).",
+  })
+  apiClientRotate(
+    @Arg('input', () => ApiClientIdInput) input: ApiClientIdInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiClientCreatePayload> {
+    return ctx.services.apiClients.rotate(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiClientPayload, {
+    description:
+      'Revokes a client for good: its key is refused (UNAUTHENTICATED) at once in this process and within seconds in every other (ADMIN; audited with the reason).',
+  })
+  apiClientRevoke(
+    @Arg('input', () => ApiClientIdInput) input: ApiClientIdInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiClientPayload> {
+    return ctx.services.apiClients.revoke(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiClientPayload, {
+    description:
+      'Changes scopes, allow-list mode or the rate limit of a client (ADMIN; audited with the reason).',
+  })
+  apiClientUpdate(
+    @Arg('input', () => ApiClientUpdateInput) input: ApiClientUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiClientPayload> {
+    return ctx.services.apiClients.update(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PersistedOperationRegisterPayload, {
+    description:
+      'Puts a GraphQL document on the allow-list (persisted operations, by sha256); clients in allow-list mode run only these (ADMIN; audited).',
+  })
+  persistedOperationRegister(
+    @Arg('input', () => PersistedOperationRegisterInput) input: PersistedOperationRegisterInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PersistedOperationRegisterPayload> {
+    return ctx.services.apiClients.registerPersistedOperation(requirePrincipal(ctx), input);
   }
 }

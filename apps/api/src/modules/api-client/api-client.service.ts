@@ -1,23 +1,175 @@
-import { randomUUID } from 'node:crypto';
-import { ApiClientEntity, InstitutionEntity, inTransaction } from '@gongji/persistence';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  ApiClientEntity,
+  InstitutionEntity,
+  PersistedOperationEntity,
+  inTransaction,
+} from '@gongji/persistence';
+import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateApiKey } from '../../auth/api-keys';
 import { hashSecret } from '../../auth/passwords';
 import type { Principal } from '../../auth/principal';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
+import type { Authenticator } from '../../auth/authenticate';
 import {
   type ApiClient,
   type ApiClientCreateInput,
   type ApiClientCreatePayload,
+  type ApiClientIdInput,
+  type ApiClientPayload,
+  type ApiClientUpdateInput,
   PORTAL_SCOPES,
+  type PersistedOperationRegisterInput,
+  type PersistedOperationRegisterPayload,
 } from './api-client.types';
+
+const AUDITED_FIELDS = [
+  'name',
+  'keyPrefix',
+  'scopes',
+  'institutionId',
+  'product',
+  'revokedAt',
+  'persistedOperationsOnly',
+  'rateLimitPerMinute',
+] as const;
+
+function audited(e: ApiClientEntity): Record<string, unknown> {
+  return Object.fromEntries(AUDITED_FIELDS.map((k) => [k, e[k]]));
+}
+
+function refusal(code: ApiErrorCode, message: string, field: string): ApiClientPayload {
+  return { apiClient: null, userErrors: [userError(code, message, [field])] };
+}
 
 export class ApiClientService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly authenticator: Authenticator,
   ) {}
+
+  list(): Promise<ApiClientEntity[]> {
+    return this.dataSource.getRepository(ApiClientEntity).find({ order: { createdAt: 'DESC' } });
+  }
+
+  /** A new key for the client; the old one stops working at once here and within seconds elsewhere. */
+  async rotate(principal: Principal, input: ApiClientIdInput): Promise<ApiClientCreatePayload> {
+    const { key, prefix } = generateApiKey();
+    const keyHash = await hashSecret(key);
+    const result = await this.change(principal, input.id, input.reason, 'apiClientRotate', (e) => {
+      if (e.revokedAt) return 'A revoked client cannot be rotated; create a new one';
+      Object.assign(e, { keyPrefix: prefix, keyHash, rotatedAt: new Date() });
+      return null;
+    });
+    return {
+      apiClient: result.apiClient,
+      apiKey: result.apiClient ? key : null,
+      userErrors: result.userErrors,
+    };
+  }
+
+  /** Revokes the client for good (audited); its key is refused within seconds in every API process. */
+  revoke(principal: Principal, input: ApiClientIdInput): Promise<ApiClientPayload> {
+    return this.change(principal, input.id, input.reason, 'apiClientRevoke', (e) => {
+      if (e.revokedAt) return 'This client is already revoked';
+      e.revokedAt = new Date();
+      return null;
+    });
+  }
+
+  update(principal: Principal, input: ApiClientUpdateInput): Promise<ApiClientPayload> {
+    if (input.scopes) {
+      const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
+      if (unknown.length)
+        return Promise.resolve(
+          refusal(ApiErrorCode.INVALID_INPUT, `Unknown scopes: ${unknown.join(', ')}`, 'scopes'),
+        );
+      if (input.scopes.length === 0)
+        return Promise.resolve(refusal(ApiErrorCode.INVALID_INPUT, 'Give at least one scope', 'scopes'));
+    }
+    const rate = input.rateLimitPerMinute;
+    if (rate != null && (!Number.isInteger(rate) || rate < 0 || rate > 100_000)) {
+      return Promise.resolve(
+        refusal(
+          ApiErrorCode.INVALID_INPUT,
+          'rateLimitPerMinute must be 0–100000 (0 = server default)',
+          'rateLimitPerMinute',
+        ),
+      );
+    }
+    return this.change(principal, input.id, input.reason, 'apiClientUpdate', (e) => {
+      if (e.revokedAt) return 'A revoked client cannot be changed';
+      if (input.scopes) e.scopes = [...new Set(input.scopes)].sort();
+      if (input.persistedOperationsOnly != null) e.persistedOperationsOnly = input.persistedOperationsOnly;
+      if (rate != null) e.rateLimitPerMinute = rate === 0 ? null : rate;
+      return null;
+    });
+  }
+
+  async registerPersistedOperation(
+    principal: Principal,
+    input: PersistedOperationRegisterInput,
+  ): Promise<PersistedOperationRegisterPayload> {
+    const refuse = (message: string, field: string) => ({
+      persistedOperation: null,
+      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field])],
+    });
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 128) return refuse('Name must be 1–128 characters', 'name');
+    try {
+      parse(input.document);
+    } catch (err) {
+      return refuse(`The document does not parse: ${(err as Error).message}`, 'document');
+    }
+    const id = createHash('sha256').update(input.document).digest('hex');
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager
+        .getRepository(PersistedOperationEntity)
+        .upsert({ id, name, document: input.document, createdAt: new Date() }, ['id']);
+      await this.audit.record(manager, principal, {
+        action: 'persistedOperationRegister',
+        entityType: 'PersistedOperation',
+        entityId: id,
+        before: null,
+        after: { name },
+      });
+    });
+    return { persistedOperation: { sha256Hash: id, name }, userErrors: [] };
+  }
+
+  /** Loads, changes (or refuses with a message), saves and audits one client in a transaction. */
+  private async change(
+    principal: Principal,
+    id: string,
+    reason: string,
+    action: string,
+    apply: (e: ApiClientEntity) => string | null,
+  ): Promise<ApiClientPayload> {
+    if (reason.trim().length === 0) return refusal(ApiErrorCode.INVALID_INPUT, 'Give a reason', 'reason');
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const repo = manager.getRepository(ApiClientEntity);
+      const entity = await repo.findOneBy({ id });
+      if (!entity) return refusal(ApiErrorCode.NOT_FOUND, 'No such API client', 'id');
+      const before = audited(entity);
+      const refused = apply(entity);
+      if (refused) return refusal(ApiErrorCode.INVALID_INPUT, refused, 'id');
+      await repo.save(entity);
+      await this.audit.record(manager, principal, {
+        action,
+        entityType: 'ApiClient',
+        entityId: id,
+        before,
+        after: audited(entity),
+        reason: reason.trim(),
+      });
+      return { apiClient: toApiClient(entity), userErrors: [] };
+    });
+    if (result.apiClient) this.authenticator.forgetClient(id);
+    return result;
+  }
 
   async create(principal: Principal, input: ApiClientCreateInput): Promise<ApiClientCreatePayload> {
     const refuse = (message: string, field: string) => ({
@@ -53,6 +205,10 @@ export class ApiClientService {
         scopes: [...new Set(input.scopes)].sort(),
         createdAt: new Date(),
         revokedAt: null,
+        rotatedAt: null,
+        lastUsedAt: null,
+        persistedOperationsOnly: false,
+        rateLimitPerMinute: null,
       });
       await this.audit.record(manager, principal, {
         action: 'apiClientCreate',
@@ -83,5 +239,9 @@ export function toApiClient(e: ApiClientEntity): ApiClient {
     product: e.product,
     createdAt: e.createdAt,
     revokedAt: e.revokedAt,
+    rotatedAt: e.rotatedAt,
+    lastUsedAt: e.lastUsedAt,
+    persistedOperationsOnly: e.persistedOperationsOnly,
+    rateLimitPerMinute: e.rateLimitPerMinute,
   };
 }

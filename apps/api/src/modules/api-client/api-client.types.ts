@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
 
@@ -10,6 +10,7 @@ export const PORTAL_SCOPES = [
   'kin:write',
   'person:read',
   'password:write',
+  'evoucher:issue',
 ] as const;
 
 @ObjectType({ description: 'A third-party portal (PORTAL role) bound to one institution or product.' })
@@ -38,8 +39,29 @@ export class ApiClient {
   @Field(() => DateTimeScalar, { description: 'Created at.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Revoked at; a revoked key stops working.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Revoked at; a revoked key stops working within seconds in every API process.',
+  })
   revokedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the key was last rotated.' })
+  rotatedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Last authenticated request (recorded at most once a minute per API process).',
+  })
+  lastUsedAt!: Date | null;
+
+  @Field({ description: 'Allow-list mode: the client may run only persisted operations.' })
+  persistedOperationsOnly!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests per minute for this client; null = the server default (GONGJI_RATE_LIMITS).',
+  })
+  rateLimitPerMinute!: number | null;
 }
 
 @InputType({ description: 'A new API client.' })
@@ -70,6 +92,72 @@ export class ApiClientCreatePayload {
     description: 'The API key: store it now, it cannot be shown again.',
   })
   apiKey!: string | null;
+
+  @Field(() => [UserError], { description: 'Refusals; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Which client.' })
+export class ApiClientIdInput {
+  @Field(() => ID, { description: 'API client id.' })
+  id!: string;
+
+  @Field({ description: 'Why (kept in the audit log).' })
+  reason!: string;
+}
+
+@InputType({ description: 'Changes to an API client; omitted fields stay as they are.' })
+export class ApiClientUpdateInput {
+  @Field(() => ID, { description: 'API client id.' })
+  id!: string;
+
+  @Field(() => [String], { nullable: true, description: `Scopes, from: ${PORTAL_SCOPES.join(', ')}.` })
+  scopes?: string[] | null;
+
+  @Field({ nullable: true, description: 'Allow-list mode: only persisted operations.' })
+  persistedOperationsOnly?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests per minute (1–100000); 0 = back to the server default.',
+  })
+  rateLimitPerMinute?: number | null;
+
+  @Field({ description: 'Why (kept in the audit log).' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'Result of apiClientUpdate or apiClientRevoke.' })
+export class ApiClientPayload {
+  @Field(() => ApiClient, { nullable: true, description: 'The client after the change.' })
+  apiClient!: ApiClient | null;
+
+  @Field(() => [UserError], { description: 'Refusals; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A GraphQL document to put on the allow-list.' })
+export class PersistedOperationRegisterInput {
+  @Field({ description: 'Name, e.g. HospitalSettle (1–128 characters).' })
+  name!: string;
+
+  @Field({ description: 'The document text, exactly as clients will hash it (sha256, hex).' })
+  document!: string;
+}
+
+@ObjectType({ description: 'An allow-listed GraphQL document.' })
+export class PersistedOperation {
+  @Field({ description: 'sha256 of the document (hex): send it as extensions.persistedQuery.sha256Hash.' })
+  sha256Hash!: string;
+
+  @Field({ description: 'Name.' })
+  name!: string;
+}
+
+@ObjectType({ description: 'Result of persistedOperationRegister.' })
+export class PersistedOperationRegisterPayload {
+  @Field(() => PersistedOperation, { nullable: true, description: 'The registered operation.' })
+  persistedOperation!: PersistedOperation | null;
 
   @Field(() => [UserError], { description: 'Refusals; empty on success.' })
   userErrors!: UserError[];

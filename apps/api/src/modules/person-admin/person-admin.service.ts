@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newCardNumber } from '../../auth/presence';
 import {
   type EmploymentStatus,
   InsuranceType,
@@ -173,6 +174,7 @@ export class PersonAdminService {
         }
         await manager.getRepository(CardEntity).insert({
           personId: id,
+          cardNumber: newCardNumber(),
           state: 'ACTIVE',
           reportedOn: null,
           reissueReadyOn: null,

@@ -81,10 +81,16 @@ export function toWallet(e: WalletEntity, masked: boolean): Wallet {
  * pre-report lapses after 10 days without any recorded event (R-CARD-1): a lapsed pre-report reads ACTIVE. The
  * stored dates are kept as they are (`reportedOn` still shows the lapsed report's date).
  */
-export function toCard(e: CardEntity, on: string = todayInChina()): Card {
+export function toCard(e: CardEntity, on: string = todayInChina(), showNumber = false): Card {
   return {
     state: cardStateOn(toDomainCard(e), on),
     reportedOn: e.reportedOn,
     reissueReadyOn: e.reissueReadyOn,
+    cardNumber: showNumber ? e.cardNumber : null,
   };
+}
+
+/** Staff who handle cards at the counter may read card numbers; portals and analysts may not. */
+export function seesCardNumbers(principal: Principal | null): boolean {
+  return principal?.role === Role.ADMIN || principal?.role === Role.COUNTER;
 }

@@ -1,10 +1,30 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { PersonEntity } from '@gongji/persistence';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
+import { E_VOUCHER_TTL_SECONDS, issueEVoucherCode, verifyEVoucherCode } from '../../auth/presence';
+import { type Principal, Role } from '../../auth/principal';
+import { ApiErrorCode, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toRegion } from '../region/region.mapper';
 import { Region } from '../region/region.type';
-import { masksPersonalData, toAccount, toCard, toKinRelation, toPerson, toWallet } from './person.mapper';
-import { Account, Card, KinRelation, Person, Wallet } from './person.types';
+import {
+  masksPersonalData,
+  seesCardNumbers,
+  toAccount,
+  toCard,
+  toKinRelation,
+  toPerson,
+  toWallet,
+} from './person.mapper';
+import {
+  Account,
+  Card,
+  EVoucherCodeIssueInput,
+  EVoucherCodeIssuePayload,
+  KinRelation,
+  Person,
+  Wallet,
+} from './person.types';
 
 const READERS = [
   'ADMIN',
@@ -21,34 +41,100 @@ export class PersonResolver {
   @Authorized(...READERS)
   @Query(() => Person, {
     nullable: true,
-    description: 'A person by id (a portal only sees the people it serves).',
+    description:
+      'A person by id. A portal reads only the persons it serves (FORBIDDEN otherwise); analysts see masked data.',
   })
   async person(
     @Arg('id', () => ID, { description: 'Person id.' }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Person | null> {
-    const principal = requirePrincipal(ctx);
     const row = await ctx.loaders.personById.load(id);
-    if (!row) return null;
-    if (!(await ctx.services.persons.mayRead(principal, id)))
-      throw forbidden('This portal has not served this person');
-    return toPerson(row, masksPersonalData(principal));
+    return row ? toPerson(row, masksPersonalData(requirePrincipal(ctx))) : null;
   }
 
   @Authorized(...READERS)
   @Query(() => Person, {
     nullable: true,
-    description: 'A person by resident ID number (the card or ID presented at the counter).',
+    description:
+      "A person by resident ID number. Staff and analysts may look anyone up. A portal's first look-up of a person needs proof of presence, as the national 1101 interface does: the social security card number read off the card (`cardNumber`) or the e-voucher code shown in the national app (`eVoucherCode`); from then on the portal serves that person. Null when nothing matches (a wrong card number answers the same as an unknown ID number).",
   })
   async personByIdNumber(
     @Arg('idNumber', { description: '18-character resident ID number.' }) idNumber: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('cardNumber', () => String, {
+      nullable: true,
+      description: 'Social security card number presented at the desk (proof of presence for portals).',
+    })
+    cardNumber?: string | null,
+    @Arg('eVoucherCode', () => String, {
+      nullable: true,
+      description: 'E-voucher code presented at the desk (proof of presence for portals).',
+    })
+    eVoucherCode?: string | null,
   ): Promise<Person | null> {
     const principal = requirePrincipal(ctx);
     const row = await ctx.services.persons.findByIdNumber(idNumber);
-    if (!row) return null;
+    if (principal.role === Role.PORTAL) {
+      const evidence = await this.proofOfPresence(ctx, row, cardNumber ?? null, eVoucherCode ?? null);
+      if (evidence === 'NONE') return null;
+      if (evidence === 'ALREADY_SERVED' || !row) return row ? this.prime(ctx, row, principal) : null;
+      await ctx.services.persons.recordServed(principal, row.id, evidence);
+      ctx.loaders.servesPerson.clear(row.id).prime(row.id, true);
+    }
+    return row ? this.prime(ctx, row, principal) : null;
+  }
+
+  @Authorized('ADMIN', 'COUNTER', 'PORTAL:evoucher:issue')
+  @Mutation(() => EVoucherCodeIssuePayload, {
+    description: `Issues a short-lived e-voucher code (医保电子凭证, ${E_VOUCHER_TTL_SECONDS} s) for a person to show at a desk: COUNTER staff, or the national app (PORTAL with scope evoucher:issue) for its signed-in holder.`,
+  })
+  async eVoucherCodeIssue(
+    @Arg('input', () => EVoucherCodeIssueInput) input: EVoucherCodeIssueInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EVoucherCodeIssuePayload> {
+    const row = await ctx.loaders.personById.load(input.personId);
+    if (!row) {
+      return {
+        code: null,
+        expiresAt: null,
+        userErrors: [userError(ApiErrorCode.NOT_FOUND, 'No such person', ['personId'])],
+      };
+    }
+    const { code, expiresAt } = issueEVoucherCode(row.id, ctx.config.secret);
+    return { code, expiresAt, userErrors: [] };
+  }
+
+  private prime(ctx: GraphQLContext, row: PersonEntity, principal: Principal): Person {
     ctx.loaders.personById.prime(row.id, row);
     return toPerson(row, masksPersonalData(principal));
+  }
+
+  /** What a portal presented: a matching, usable card; a valid e-voucher for this person; or nothing. */
+  private async proofOfPresence(
+    ctx: GraphQLContext,
+    row: PersonEntity | null,
+    cardNumber: string | null,
+    eVoucherCode: string | null,
+  ): Promise<'CARD' | 'E_VOUCHER' | 'ALREADY_SERVED' | 'NONE'> {
+    if (!cardNumber && !eVoucherCode) {
+      if (row && (await ctx.loaders.servesPerson.load(row.id))) return 'ALREADY_SERVED';
+      throw forbidden(
+        "A portal's first look-up of a person needs proof of presence: the card number (cardNumber) or the e-voucher code (eVoucherCode) presented at the desk, not an ID number alone",
+      );
+    }
+    if (!row) return 'NONE';
+    if (eVoucherCode) {
+      return verifyEVoucherCode(eVoucherCode, ctx.config.secret) === row.id ? 'E_VOUCHER' : 'NONE';
+    }
+    const card = await ctx.loaders.cardByPerson.load(row.id);
+    if (!card || card.cardNumber !== cardNumber) return 'NONE';
+    const state = toCard(card).state;
+    if (state !== 'ACTIVE') {
+      throw forbidden(
+        `This card is ${state === 'PRE_REPORTED' ? 'pre-reported' : 'reported'} lost (R-CARD-1) and is no proof of presence; ask for the e-voucher code`,
+      );
+    }
+    return 'CARD';
   }
 
   @FieldResolver(() => Region, { description: 'Insured region (参保地).' })
@@ -87,7 +173,7 @@ export class PersonResolver {
   @FieldResolver(() => Card, { nullable: true, description: 'Card status (R-CARD-1).' })
   async card(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<Card | null> {
     const row = await ctx.loaders.cardByPerson.load(person.id);
-    return row ? toCard(row) : null;
+    return row ? toCard(row, undefined, seesCardNumbers(ctx.principal)) : null;
   }
 }
 

@@ -1,9 +1,10 @@
 import {
+  AccessQueries,
   CardEntity,
   KinRelationEntity,
   PersonEntity,
   PocketEntity,
-  TransactionEntity,
+  type Servant,
   WalletEntity,
 } from '@gongji/persistence';
 import { type DataSource, In, IsNull } from 'typeorm';
@@ -11,7 +12,11 @@ import { type Principal, Role, actorOf } from '../../auth/principal';
 
 /** Read side of persons: batched lookups for DataLoaders, and who may see whom. */
 export class PersonService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly access: AccessQueries;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.access = new AccessQueries(dataSource);
+  }
 
   findByIds(ids: readonly string[]): Promise<PersonEntity[]> {
     return this.dataSource.getRepository(PersonEntity).findBy({ id: In([...ids]) });
@@ -50,24 +55,30 @@ export class PersonService {
   }
 
   /**
-   * API.md: "a portal sees only the people it is serving". A PORTAL may read a person it has transacted with (as
-   * client or for its institution); looking a person up by ID number (the patient presents card or ID) is allowed
-   * separately. Staff and analysts may read anyone (analysts masked).
+   * API.md: "a portal sees only the people it is serving". A PORTAL may read a person who proved presence at its
+   * desk (card number or e-voucher code) or whom it has transacted with (as client or for its institution). Staff
+   * and analysts may read anyone (analysts masked).
    */
   async mayRead(principal: Principal, personId: string): Promise<boolean> {
     if (principal.role !== Role.PORTAL) return true;
-    const qb = this.dataSource
-      .getRepository(TransactionEntity)
-      .createQueryBuilder('t')
-      .where('(t.personId = :personId OR t.counterpartyPersonId = :personId)', { personId });
-    if (principal.institutionId) {
-      qb.andWhere('(t.actor = :actor OR t.institutionId = :institutionId)', {
-        actor: actorOf(principal),
-        institutionId: principal.institutionId,
-      });
-    } else {
-      qb.andWhere('t.actor = :actor', { actor: actorOf(principal) });
-    }
-    return (await qb.getCount()) > 0;
+    return (await this.servedAmong(principal, [personId])).has(personId);
   }
+
+  /** Which of these persons the portal serves (one batched query pair). */
+  servedAmong(principal: Principal, personIds: readonly string[]): Promise<Set<string>> {
+    return this.access.servedAmong(servantOf(principal), personIds);
+  }
+
+  /** Records a proof of presence: from now on the portal serves this person. */
+  recordServed(principal: Principal, personId: string, evidence: 'CARD' | 'E_VOUCHER'): Promise<void> {
+    return this.access.recordServed(servantOf(principal), personId, evidence, new Date());
+  }
+
+  cardByNumber(cardNumber: string): Promise<CardEntity | null> {
+    return this.access.cardByNumber(cardNumber);
+  }
+}
+
+function servantOf(principal: Principal): Servant {
+  return { clientId: principal.id, institutionId: principal.institutionId, actor: actorOf(principal) };
 }

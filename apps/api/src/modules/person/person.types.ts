@@ -1,5 +1,6 @@
 import type { Fen } from '@gongji/domain';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UserError } from '../../common/user-error';
 import { EmploymentStatus, InsuranceType, KinChannel, PocketKind, Relation } from '../../common/domain-enums';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars';
 
@@ -48,6 +49,13 @@ export class Card {
 
   @Field(() => DateScalar, { nullable: true, description: 'When a reissued card is ready.' })
   reissueReadyOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Social security card number (社会保障卡号), the proof of presence a desk reads off the card. ADMIN and COUNTER only; null for everyone else.',
+  })
+  cardNumber!: string | null;
 }
 
 @ObjectType({ description: 'An insured person (R-ACC-2). Analysts see masked name, ID number and phone.' })
@@ -115,4 +123,22 @@ export class KinRelation {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Revoked at (history is kept, R-KIN-5).' })
   revokedAt!: Date | null;
+}
+
+@InputType({ description: 'Who the e-voucher code is for.' })
+export class EVoucherCodeIssueInput {
+  @Field(() => ID, { description: 'Person id.' })
+  personId!: string;
+}
+
+@ObjectType({ description: 'Result of eVoucherCodeIssue.' })
+export class EVoucherCodeIssuePayload {
+  @Field(() => String, { nullable: true, description: 'The code to show at the desk (proof of presence).' })
+  code!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the code stops being accepted.' })
+  expiresAt!: Date | null;
+
+  @Field(() => [UserError], { description: 'Refusals; empty on success.' })
+  userErrors!: UserError[];
 }

@@ -1,0 +1,337 @@
+import { ENTITY_DIALECT } from '@gongji/persistence';
+import { signSession } from '../auth/tokens';
+import { Role } from '../auth/principal';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { CONFIRM, institutionId, personId } from './settlement-helpers';
+import { bearer, moneySnapshot, raw, userToken } from './gateway.helpers';
+import { key, portal } from './wallet.helpers';
+
+const json = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+const codes = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } | null }) =>
+  (r.body?.errors ?? []).map((e) => e.extensions?.['code']);
+
+/**
+ * Issue #8 security suite: each abusive or forbidden request gets its precise refusal, and nothing moves (the
+ * ledger's transactions, postings and pocket total are unchanged after every case).
+ */
+describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let before: Awaited<ReturnType<typeof moneySnapshot>>;
+  beforeAll(async () => {
+    app = await createTestApp();
+    before = await moneySnapshot(app);
+  });
+  afterEach(async () => {
+    expect(await moneySnapshot(app)).toEqual(before);
+  });
+  afterAll(async () => app?.close());
+
+  it('101 aliases: QUERY_TOO_COMPLEX before anything runs', async () => {
+    const aliases = Array.from({ length: 101 }, (_, i) => `a${i}: region(code: "110000") { code }`).join(' ');
+    const r = await raw(app, { body: json(`{ ${aliases} }`) });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toContain('QUERY_TOO_COMPLEX');
+    expect(r.body?.errors?.[0]?.message).toMatch(/Aliases limit of 15 exceeded, found 101/);
+    expect(r.body?.data ?? null).toBeNull();
+  });
+
+  it('a batch of 11 operations is refused (batching off)', async () => {
+    const batch = JSON.stringify(Array.from({ length: 11 }, () => ({ query: '{ __typename }' })));
+    const r = await raw(app, { body: batch });
+    expect(r.status).toBe(400);
+    expect(r.text).toMatch(/batching/i);
+  });
+
+  it('__typename × 500: QUERY_TOO_COMPLEX (root fields at the top, field selections below)', async () => {
+    const top = await raw(app, { body: json(`{ ${'__typename '.repeat(500)} }`) });
+    expect(top.status).toBe(400);
+    expect(codes(top)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(top.body?.errors?.[0]?.extensions).toMatchObject({ limit: 10, rootFields: 500 });
+    const nested = await raw(app, {
+      body: json(`{ region(code: "110000") { ${'__typename '.repeat(500)} } }`),
+    });
+    expect(nested.status).toBe(400);
+    expect(codes(nested)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(nested.body?.errors?.[0]?.extensions).toMatchObject({ limit: 250, fields: 501 });
+  });
+
+  it('a document over 2,000 tokens is refused by the parser (400, not 500); a plain syntax error is a 400 too', async () => {
+    const big = await raw(app, { body: json(`{ region(code: "110000") { ${'code '.repeat(2100)} } }`) });
+    expect(big.status).toBe(400);
+    expect(codes(big)).toEqual(['QUERY_TOO_COMPLEX']);
+    const broken = await raw(app, { body: json('{ region(code: "110000") { code ') });
+    expect(broken.status).toBe(400);
+    expect(codes(broken)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('10 duplicated directives are refused', async () => {
+    const directives = ' @include(if: true)'.repeat(10);
+    const r = await raw(app, { body: json(`{ region(code: "110000") { code${directives} } }`) });
+    expect(r.status).toBe(400);
+    expect(r.body?.data ?? null).toBeNull();
+    expect(codes(r).every((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'QUERY_TOO_COMPLEX')).toBe(true);
+    expect(r.body?.errors?.map((e) => e.message).join(' ')).toMatch(/can only be used once|Directives limit/);
+  });
+
+  it('circular fragments are refused by validation', async () => {
+    const r = await raw(app, {
+      body: json(
+        'query { region(code: "110000") { ...A } } fragment A on Region { code ...B } fragment B on Region { name ...A }',
+      ),
+    });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(r.body?.errors?.map((e) => e.message).join(' ')).toMatch(
+      /Cannot spread fragment "A" within itself/,
+    );
+  });
+
+  it('depth 12: QUERY_TOO_COMPLEX', async () => {
+    // depth 12: person > (beneficiaries > beneficiary) × 5 > id
+    const query = `{ person(id: "x") { ${'beneficiaries { beneficiary { '.repeat(5)} id ${'} } '.repeat(5)} } }`;
+    const r = await raw(app, { body: json(query) });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toContain('QUERY_TOO_COMPLEX');
+    expect(r.body?.errors?.[0]?.message).toMatch(/[Dd]epth limit of 10/);
+  });
+
+  it('first: 99999999 is refused before execution', async () => {
+    const r = await raw(app, { body: json('{ regions(first: 99999999) { totalCount } }') });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.body?.errors?.[0]?.extensions).toMatchObject({ limit: 100, first: 99999999 });
+  });
+
+  it('a mutation over GET is refused (405) and does not run', async () => {
+    const q = encodeURIComponent(
+      'mutation { sessionCreate(input: { username: "admin", password: "x" }) { token } }',
+    );
+    const r = await raw(app, {
+      method: 'GET',
+      search: `?query=${q}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(r.status).toBe(405);
+    expect(r.text).toMatch(/mutation.*GET|GET.*mutation/i);
+  });
+
+  it('a URL-encoded POST (a CSRF vector) is refused', async () => {
+    const r = await raw(app, {
+      body: 'query=%7B__typename%7D',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body?.data ?? null).toBeNull();
+  });
+
+  it('a hospital settling at another institution: FORBIDDEN, nothing moves', async () => {
+    const xiehe = await institutionId(app, 'H11010100001');
+    const other = await institutionId(app, 'H11010500002');
+    const token = await portal(app, ['settlement:write'], { institutionId: xiehe });
+    const r = await app.gql(
+      CONFIRM,
+      {
+        input: {
+          patientId: await personId(app, '王丽'),
+          institutionId: other,
+          visitType: 'OUTPATIENT',
+          serviceDate: '2025-03-10',
+          covered: '100.00',
+          channel: 'E_VOUCHER',
+          idempotencyKey: key('other-institution'),
+        },
+      },
+      token,
+    );
+    expect(r.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(r.errors?.[0]?.message).toMatch(/own institution/);
+  });
+
+  it('a revoked key is refused within the same process at once', async () => {
+    const token = await portal(app, ['person:read']);
+    const ok = await raw(app, { body: json('{ __typename }'), headers: bearer(token) });
+    expect(ok.status).toBe(200);
+    const admin = await app.login('admin');
+    const list = await app.gql<{
+      apiClients: { id: string; lastUsedAt: string | null; keyPrefix: string }[];
+    }>('{ apiClients { id keyPrefix lastUsedAt } }', {}, admin);
+    const client = list.data!.apiClients.find((c) => token.startsWith(`gj_${c.keyPrefix}_`))!;
+    expect(client.lastUsedAt).not.toBeNull();
+    const revoked = await app.gql<{ apiClientRevoke: { apiClient: { revokedAt: string | null } } }>(
+      'mutation($i: ApiClientIdInput!) { apiClientRevoke(input: $i) { apiClient { revokedAt } userErrors { code } } }',
+      { i: { id: client.id, reason: 'contract ended' } },
+      admin,
+    );
+    expect(revoked.data!.apiClientRevoke.apiClient.revokedAt).not.toBeNull();
+    const r = await raw(app, { body: json('{ __typename }'), headers: bearer(token) });
+    expect(r.status).toBe(401);
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.body?.errors?.[0]?.extensions?.['requestId']).toEqual(expect.any(String));
+  });
+
+  it('a rotated key replaces the old one', async () => {
+    const token = await portal(app, ['person:read']);
+    const admin = await app.login('admin');
+    const prefix = token.split('_')[1];
+    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
+      '{ apiClients { id keyPrefix } }',
+      {},
+      admin,
+    );
+    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
+    const rotated = await app.gql<{ apiClientRotate: { apiKey: string } }>(
+      'mutation($i: ApiClientIdInput!) { apiClientRotate(input: $i) { apiKey userErrors { code } } }',
+      { i: { id, reason: 'key leaked in a log' } },
+      admin,
+    );
+    const fresh = rotated.data!.apiClientRotate.apiKey;
+    expect(fresh).toMatch(/^gj_/);
+    expect((await raw(app, { body: json('{ __typename }'), headers: bearer(token) })).status).toBe(401);
+    expect((await raw(app, { body: json('{ __typename }'), headers: bearer(fresh) })).status).toBe(200);
+  });
+
+  it('an expired session is refused', async () => {
+    const { token } = signSession(
+      { sub: 'nobody', username: 'admin', role: Role.ADMIN },
+      'gongji-development-secret-not-for-production-use',
+      -10,
+    );
+    const r = await raw(app, { body: json('{ viewer { username } }'), headers: bearer(token) });
+    expect(r.status).toBe(401);
+    expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    expect(r.body?.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('rate limit exceeded: 429 RATE_LIMITED with retry-after, per client', async () => {
+    const token = await portal(app, ['person:read']);
+    const admin = await app.login('admin');
+    const prefix = token.split('_')[1];
+    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
+      '{ apiClients { id keyPrefix } }',
+      {},
+      admin,
+    );
+    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
+    await app.gql(
+      'mutation($i: ApiClientUpdateInput!) { apiClientUpdate(input: $i) { userErrors { code } } }',
+      { i: { id, rateLimitPerMinute: 3, reason: 'test budget' } },
+      admin,
+    );
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof raw>> | null = null;
+    for (let i = 0; i < 5; i++) {
+      last = await raw(app, { body: json('{ __typename }'), headers: bearer(token) });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(codes(last!)).toEqual(['RATE_LIMITED']);
+    const retry = Number(last!.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(last!.body?.errors?.[0]?.extensions?.['retryAfterSeconds']).toBe(retry);
+    // another client's budget is its own
+    const other = await portal(app, ['person:read']);
+    expect((await raw(app, { body: json('{ __typename }'), headers: bearer(other) })).status).toBe(200);
+  });
+
+  it('allow-list mode: a portal runs only persisted operations', async () => {
+    const token = await portal(app, ['person:read']);
+    const admin = await app.login('admin');
+    const prefix = token.split('_')[1];
+    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
+      '{ apiClients { id keyPrefix } }',
+      {},
+      admin,
+    );
+    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
+    await app.gql(
+      'mutation($i: ApiClientUpdateInput!) { apiClientUpdate(input: $i) { userErrors { code } } }',
+      { i: { id, persistedOperationsOnly: true, reason: 'production portal' } },
+      admin,
+    );
+    const document = 'query Beijing { region(code: "110000") { name } }';
+    const registered = await app.gql<{
+      persistedOperationRegister: { persistedOperation: { sha256Hash: string } };
+    }>(
+      'mutation($i: PersistedOperationRegisterInput!) { persistedOperationRegister(input: $i) { persistedOperation { sha256Hash } userErrors { code } } }',
+      { i: { name: 'Beijing', document } },
+      admin,
+    );
+    const hash = registered.data!.persistedOperationRegister.persistedOperation.sha256Hash;
+    const adHoc = await raw(app, {
+      body: json('{ region(code: "110000") { name } }'),
+      headers: bearer(token),
+    });
+    expect(adHoc.status).toBe(403);
+    expect(codes(adHoc)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
+    const byHash = await raw(app, {
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+      headers: bearer(token),
+    });
+    expect(byHash.status).toBe(200);
+    expect(byHash.body?.data).toEqual({ region: { name: '北京市' } });
+    const fullText = await raw(app, { body: json(document), headers: bearer(token) });
+    expect(fullText.body?.data).toEqual({ region: { name: '北京市' } });
+  });
+
+  it('every error carries the request id that the response header names', async () => {
+    const r = await raw(app, { body: json('{ nope }'), headers: { 'x-request-id': 'req-test-123' } });
+    expect(r.headers.get('x-request-id')).toBe('req-test-123');
+    expect(r.body?.errors?.[0]?.extensions?.['requestId']).toBe('req-test-123');
+  });
+});
+
+describe(`gateway in production mode (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({
+      env: { NODE_ENV: 'production', GONGJI_SECRET: 'a-production-test-secret-of-at-least-32-chars!' },
+    });
+  });
+  afterAll(async () => app?.close());
+
+  const introspection = json('{ __schema { types { name fields { name } } } }');
+  const typo = json('{ regoin(code: "110000") { code } }');
+
+  it('introspection and field suggestions are refused anonymously', async () => {
+    const r = await raw(app, { body: introspection });
+    expect(r.status).toBe(403);
+    expect(codes(r)).toEqual(['INTROSPECTION_DISABLED']);
+    const t = await raw(app, { body: typo });
+    expect(t.status).toBe(400);
+    expect(t.text).not.toMatch(/Did you mean/);
+    expect(t.body?.errors?.[0]?.message).toBe('Cannot query field "regoin" on type "Query".');
+    expect(t.body?.errors?.[0]?.extensions?.['stacktrace']).toBeUndefined();
+  });
+
+  it('…and as ANALYST', async () => {
+    const token = await userToken(app, 'ANALYST');
+    const r = await raw(app, { body: introspection, headers: bearer(token) });
+    expect(codes(r)).toEqual(['INTROSPECTION_DISABLED']);
+    const nested = await raw(app, {
+      body: json(
+        '{ region(code: "110000") { ...F } } fragment F on Region { code __type_alias: __typename }',
+      ),
+      headers: bearer(token),
+    });
+    expect(nested.status).toBe(200);
+    const typeQuery = await raw(app, {
+      body: json('{ __type(name: "Person") { name } }'),
+      headers: bearer(token),
+    });
+    expect(codes(typeQuery)).toEqual(['INTROSPECTION_DISABLED']);
+    const t = await raw(app, { body: typo, headers: bearer(token) });
+    expect(t.text).not.toMatch(/Did you mean/);
+  });
+
+  it('ADMIN may introspect and gets suggestions', async () => {
+    const token = await userToken(app, 'ADMIN');
+    const r = await raw(app, { body: introspection, headers: bearer(token) });
+    expect(r.status).toBe(200);
+    const types = (r.body?.data as { __schema: { types: { name: string }[] } }).__schema.types.map(
+      (t) => t.name,
+    );
+    expect(types).toContain('Person');
+    const t = await raw(app, { body: typo, headers: bearer(token) });
+    expect(t.body?.errors?.[0]?.message).toMatch(/Did you mean "region"/);
+  });
+});

@@ -1,0 +1,216 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { GraphQLContext } from '../context';
+import { MAX_PAGE_SIZE } from '../common/connection';
+
+/**
+ * Abuse limits of the public gateway (issue #8). Every number is far above what the console and the portals' real
+ * queries need (the deepest real selection is 6, a page of 100 transactions with postings costs about 2,000) and far
+ * below what makes the server do unbounded work. Each refusal happens before any resolver runs, with
+ * `extensions.code` QUERY_TOO_COMPLEX (HTTP 400) and the limit that was hit.
+ */
+export const QUERY_LIMITS = {
+  /** Aliases per operation (101 aliases of one field is the classic amplification). */
+  maxAliases: 15,
+  /** Selection depth, fragments followed. */
+  maxDepth: 10,
+  /** Lexical tokens per document: bounds parse work. */
+  maxTokens: 2_000,
+  /** Directives per operation. */
+  maxDirectives: 10,
+  /** Root fields per operation. */
+  maxRootFields: 10,
+  /** Field selections per operation, `__typename` included, lists counted once. */
+  maxFields: 250,
+  /** Cost: each field 1, a paginated field multiplies its children by its `first` (default page size 20). */
+  maxCost: 10_000,
+  /** `first` on any list (API.md). */
+  maxPageSize: MAX_PAGE_SIZE,
+} as const;
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+function tooComplex(message: string, details: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: QUERY_TOO_COMPLEX, ...details, http: { status: 400 } },
+  });
+}
+
+/** graphql-js parse options: the token limit, enforced by the parser itself. */
+export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens } as const;
+
+/**
+ * graphql-armor (maintained by Escape) for aliases, depth and directives. Its own cost limit is off: it has
+ * no list multipliers, so cost is measured below with graphql-query-complexity. Its field-suggestion blocker is off
+ * too: suggestions are hidden per caller (ADMIN still gets them), see `introspectionPolicyPlugin`.
+ */
+export function armor(): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true },
+    maxDepth: {
+      n: QUERY_LIMITS.maxDepth,
+      exposeLimits: true,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+    },
+    // Its Apollo token plugin parses in parsingDidStart, where any syntax error becomes an HTTP 500; graphql-js's
+    // own `maxTokens` parse option (see `parseOptions`) refuses the same documents with a 400.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return { plugins: plugins as ApolloServerPlugin[], validationRules };
+}
+
+/**
+ * Armor reports its refusals as "Syntax Error: <limit> …", the parser its token limit as "Syntax Error: Document
+ * contains more that N tokens" (sic, graphql-js); both become QUERY_TOO_COMPLEX in formatError.
+ */
+export function isArmorRefusal(message: string): boolean {
+  return /^Syntax Error: ((Aliases|Token|Directives|Query depth|Depth) limit|Document contains more tha[nt])/i.test(
+    message,
+  );
+}
+
+/** A paginated field costs 1 + first × its children; any other field 1 + its children (lists counted once). */
+const costEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = args['first'];
+  if (typeof first === 'number') return 1 + Math.max(first, 1) * childComplexity;
+  if ('first' in args || 'after' in args) return 1 + 20 * childComplexity;
+  return 1 + childComplexity;
+};
+
+function rootFieldCount(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen: Set<string> = new Set(),
+): number {
+  let n = 0;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD) n += 1;
+    else if (s.kind === Kind.INLINE_FRAGMENT) n += rootFieldCount(s.selectionSet, fragments, seen);
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      const f = fragments.get(s.name.value);
+      if (f) n += rootFieldCount(f.selectionSet, fragments, seen);
+    }
+  }
+  return n;
+}
+
+/** Largest `first`/`last` literal or variable value anywhere in the operation. */
+function largestPageRequest(
+  document: DocumentNode | OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  let max = 0;
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as {
+      kind?: string;
+      name?: { value: string };
+      value?: { kind: string; value?: string; name?: { value: string } };
+    };
+    if (n.kind === Kind.ARGUMENT && (n.name?.value === 'first' || n.name?.value === 'last') && n.value) {
+      const v =
+        n.value.kind === Kind.INT
+          ? Number(n.value.value)
+          : n.value.kind === Kind.VARIABLE
+            ? Number(variables[n.value.name!.value])
+            : 0;
+      if (Number.isFinite(v)) max = Math.max(max, v);
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && 'kind' in value) visit(value);
+    }
+  };
+  visit(document);
+  return max;
+}
+
+/**
+ * Root fields, field count, cost with list multipliers and page size, checked once the operation is known and
+ * before execution. Introspection-only operations are measured by the introspection policy instead.
+ */
+export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          checkOperation(schema, document, operation, request.variables ?? {});
+        },
+      };
+    },
+  };
+}
+
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): void {
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const roots = rootFieldCount(operation.selectionSet, fragments);
+  if (roots > QUERY_LIMITS.maxRootFields) {
+    throw tooComplex(
+      `${roots} root fields exceed the limit of ${QUERY_LIMITS.maxRootFields}; split the request`,
+      {
+        limit: QUERY_LIMITS.maxRootFields,
+        rootFields: roots,
+      },
+    );
+  }
+  const single: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [operation, ...fragments.values()],
+  };
+  const page = largestPageRequest(single, variables);
+  if (page > QUERY_LIMITS.maxPageSize) {
+    throw tooComplex(`first: ${page} exceeds the page size limit of ${QUERY_LIMITS.maxPageSize} (API.md)`, {
+      limit: QUERY_LIMITS.maxPageSize,
+      first: page,
+      field: ['first'],
+    });
+  }
+  const fields = getComplexity({
+    schema,
+    query: single,
+    variables,
+    estimators: [simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (fields > QUERY_LIMITS.maxFields) {
+    throw tooComplex(`${fields} field selections exceed the limit of ${QUERY_LIMITS.maxFields}`, {
+      limit: QUERY_LIMITS.maxFields,
+      fields,
+    });
+  }
+  const cost = getComplexity({ schema, query: single, variables, estimators: [costEstimator] });
+  if (cost > QUERY_LIMITS.maxCost) {
+    throw tooComplex(
+      `Query cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}; ask for smaller pages`,
+      {
+        limit: QUERY_LIMITS.maxCost,
+        cost,
+      },
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maskIdNumber } from '@gongji/domain';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import { Role } from '../auth/principal';
+import type { GraphQLContext } from '../context';
+
+export const INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED';
+
+/** `__schema` or `__type` anywhere in the operation (fragments followed); `__typename` is not introspection. */
+export function asksForIntrospection(document: DocumentNode): boolean {
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === '__schema' || s.name.value === '__type') return true;
+        return s.selectionSet ? visit(s.selectionSet) : false;
+      }
+      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      const f = fragments.get(s.name.value);
+      return f ? visit(f.selectionSet) : false;
+    });
+  return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && visit(d.selectionSet));
+}
+
+const SUGGESTION = /\s*Did you mean .+\?/g;
+/** 18-character resident ID numbers (GB 11643) in free text. */
+const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
+
+/**
+ * What a caller may learn from the schema and from error texts (issue #8):
+ * - in production, introspection (`__schema`, `__type`) and "Did you mean …" suggestions are for ADMIN only
+ *   (the console ships its queries; portals integrate against the published schema.graphql);
+ * - every error carries the request id in `extensions.requestId` (the same id is in the logs);
+ * - an ANALYST never reads a full ID number, not even inside an error message.
+ */
+export function responsePolicyPlugin(production: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const privileged = !production || contextValue.principal?.role === Role.ADMIN;
+      return {
+        async validationDidStart() {
+          return async (errors) => {
+            if (privileged || !errors) return;
+            for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
+          };
+        },
+        async didResolveOperation({ document }) {
+          if (!privileged && asksForIntrospection(document)) {
+            throw new GraphQLError(
+              'Introspection is disabled in production except for ADMIN; integrate against the published schema.graphql',
+              { extensions: { code: INTROSPECTION_DISABLED, http: { status: 403 } } },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const masked = contextValue.principal?.role === Role.ANALYST;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+            ...e,
+            message: masked
+              ? e.message.replace(ID_NUMBER, (id) => maskIdNumber(id.toUpperCase()))
+              : e.message,
+            extensions: { ...e.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}
