@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PocketEntity, UserEntity } from '@gongji/persistence';
+import { PersonEntity, PocketEntity, UserEntity } from '@gongji/persistence';
 import { hashSecret } from '../auth/passwords';
 import type { TestApp } from '../testing/test-app';
 import { ledgerSize } from './wallet.helpers';
@@ -72,4 +72,25 @@ export async function userToken(app: TestApp, role: 'ADMIN' | 'COUNTER' | 'ANALY
 /** The 18-character ID numbers anywhere in a text (a full ID number has no `*`). */
 export function fullIdNumbers(text: string): string[] {
   return text.match(/\d{17}[\dX]/g) ?? [];
+}
+
+/**
+ * The person shows the e-voucher code at the portal's desk (issued here by counter staff, as the national app would)
+ * and the portal looks them up with it: from then on the portal serves the person.
+ */
+export async function presentEVoucher(app: TestApp, portalKey: string, personId: string): Promise<void> {
+  const person = await app.db.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+  const issued = await app.gql<{ eVoucherCodeIssue: { code: string } }>(
+    'mutation($i: EVoucherCodeIssueInput!) { eVoucherCodeIssue(input: $i) { code userErrors { code } } }',
+    { i: { personId } },
+    await app.login('counter'),
+  );
+  const code = issued.data!.eVoucherCodeIssue.code;
+  const found = await app.gql<{ personByIdNumber: { id: string } | null }>(
+    'query($n: String!, $c: String!) { personByIdNumber(idNumber: $n, eVoucherCode: $c) { id } }',
+    { n: person.idNumber, c: code },
+    portalKey,
+  );
+  if (found.data?.personByIdNumber?.id !== personId)
+    throw new Error(`e-voucher look-up failed: ${JSON.stringify(found)}`);
 }

@@ -9,6 +9,7 @@ import {
   demoIds,
   kinPortalKey,
 } from './kin-helpers';
+import { presentEVoucher } from './gateway.helpers';
 
 type Registered = {
   kinRelationRegister: {
@@ -69,6 +70,10 @@ describe(`kin relations: register, reorder, revoke (${ENTITY_DIALECT})`, () => {
   });
 
   it('R-KIN-4: a portal with kin:write registers today through the national app; the relation goes last in the order', async () => {
+    const appKey = await kinPortalKey(app);
+    // Issue #8: the app acts only for persons it serves — both show their e-voucher first.
+    await presentEVoucher(app, appKey, id['李秀英']);
+    await presentEVoucher(app, appKey, id['王小明']);
     const res = await app.gql<Registered>(
       KIN_REGISTER,
       {
@@ -79,7 +84,7 @@ describe(`kin relations: register, reorder, revoke (${ENTITY_DIALECT})`, () => {
           channel: 'NATIONAL_APP',
         },
       },
-      await kinPortalKey(app),
+      appKey,
     );
     expect(res.errors).toBeUndefined();
     const payload = res.data!.kinRelationRegister;

@@ -19,6 +19,17 @@ import { KinService } from './kin.service';
 
 const KIN_WRITERS = ['ADMIN', 'COUNTER', 'PORTAL:kin:write'];
 
+/** A portal acts only for persons it serves (issue #8): refused before anything is read or changed. */
+async function assertPortalServes(ctx: GraphQLContext, personIds: readonly string[]): Promise<void> {
+  if (ctx.principal?.role !== Role.PORTAL) return;
+  const served = await ctx.loaders.servesPerson.loadMany(personIds);
+  if (served.some((s) => s !== true)) {
+    throw forbidden(
+      'This portal does not serve every person named in the request (first look-up with the card or e-voucher)',
+    );
+  }
+}
+
 /** Mutual-aid registrations (备案) at the counter or through a portal with `kin:write` (the national app). */
 @Resolver()
 export class KinResolver {
@@ -51,6 +62,7 @@ export class KinResolver {
           ],
         };
       }
+      await assertPortalServes(ctx, [input.providerId, input.beneficiaryId]);
     }
     const result = await new KinService(ctx).register(principal, input);
     return {
@@ -70,6 +82,7 @@ export class KinResolver {
     @Arg('input', () => KinRelationsReorderInput) input: KinRelationsReorderInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<KinRelationsReorderPayload> {
+    await assertPortalServes(ctx, [input.beneficiaryId, ...input.providerIds]);
     const result = await new KinService(ctx).reorder(requirePrincipal(ctx), input);
     return {
       beneficiary: result.beneficiary ? toPerson(result.beneficiary, false) : null,

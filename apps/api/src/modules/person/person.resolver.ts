@@ -26,15 +26,8 @@ import {
   Wallet,
 } from './person.types';
 
-const READERS = [
-  'ADMIN',
-  'COUNTER',
-  'ANALYST',
-  'PORTAL:person:read',
-  'PORTAL:settlement:write',
-  'PORTAL:premium:write',
-  'PORTAL:wallet:transfer',
-];
+/** Any portal may look up persons: which ones it may read is the person read policy's (auth/person-read-policy.ts). */
+const READERS = ['ADMIN', 'COUNTER', 'ANALYST', 'PORTAL'];
 
 @Resolver(() => Person)
 export class PersonResolver {
