@@ -522,6 +522,26 @@ describe(`analytics over HTTP (${ENTITY_DIALECT})`, () => {
     expect(own2.data!.reconciliation).toEqual(statement);
   });
 
+  it('each query reads the ledger with ONE SQL statement (GROUP BY in the database, no loop in JavaScript)', async () => {
+    const ledgerReads = () => app.queries.statements.filter((q) => /\b(transactions|postings)\b/i.test(q));
+    await stats(['MONTH']); // warm-up: session look-up paths
+    for (const groupBy of [
+      ['PROVINCE', 'MONTH', 'TRANSACTION_KIND', 'CHANNEL'],
+      ['REGION', 'RELATION', 'POCKET_KIND'],
+    ]) {
+      app.queries.reset();
+      await stats(groupBy, { provinceCode: '110000', kinds: ['SETTLEMENT', 'REFUND'] });
+      expect(ledgerReads()).toHaveLength(1);
+      expect(ledgerReads()[0]).toMatch(/GROUP BY/);
+    }
+    app.queries.reset();
+    await app.gql(FLOWS, RANGE, analyst);
+    expect(ledgerReads()).toHaveLength(1);
+    app.queries.reset();
+    await app.gql(RECON, { i: xiehe, ...RANGE }, analyst);
+    expect(ledgerReads()).toHaveLength(1);
+  });
+
   it('the analyst sees no personal data in any aggregate', async () => {
     const bodies = await Promise.all([
       app.gql(STATS, { g: ['REGION', 'RELATION', 'POCKET_KIND'], f: RANGE }, analyst),
