@@ -170,7 +170,7 @@ export class ProvinceRef {
 
 @ObjectType({
   description:
-    "Wallet transfers (R-WAL) from persons insured in one province to persons insured in another (or the same) one, by the persons' current insured regions. Suppressed when fewer distinct senders or recipients than the minimum.",
+    "Wallet transfers (R-WAL) from persons insured in one province to persons insured in another (or the same) one, by the persons' current insured regions. Suppressed when fewer distinct senders or recipients than the minimum: the pair is listed without numbers, and its figures are not added anywhere.",
 })
 export class ProvinceFlow {
   @Field(() => ProvinceRef, { description: "Senders' province." })
