@@ -1,4 +1,5 @@
 import { ENTITY_DIALECT } from '@gongji/persistence';
+import { ConfigError, loadConfig } from '../config';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { institutionId } from './settlement-helpers';
 import { portal } from './wallet.helpers';
@@ -129,5 +130,12 @@ describe(`analytics refusals (${ENTITY_DIALECT})`, () => {
     expect(own.errors).toBeUndefined();
     const noInstitution = await portal(app, ['premium:write'], { product: '北京普惠健康保' });
     expect(codeOf(await app.gql(RECON, { i: xiehe, ...range }, noInstitution))).toBe('FORBIDDEN');
+  });
+
+  it('GONGJI_STATS_MIN_CELL: default 5; an override must be an integer of at least 2 (1 would publish single persons)', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).statsMinCell).toBe(5);
+    expect(loadConfig({ NODE_ENV: 'test', GONGJI_STATS_MIN_CELL: '10' }).statsMinCell).toBe(10);
+    for (const bad of ['1', '0', '2.5', 'five'])
+      expect(() => loadConfig({ NODE_ENV: 'test', GONGJI_STATS_MIN_CELL: bad })).toThrow(ConfigError);
   });
 });
