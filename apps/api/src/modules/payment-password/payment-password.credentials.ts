@@ -49,18 +49,25 @@ export interface PreVerified {
 
 /**
  * Checks `password` against the holder's current hash BEFORE the caller takes any lock (argon2 takes tens of
- * milliseconds; holding row locks meanwhile would serialise every payment of the family behind it).
+ * milliseconds; holding row locks meanwhile would serialise every payment of the family behind it). Skipped when no
+ * check can matter: no hash, no password, or a payment of at most `atMost` that the password-free limit covers.
+ * A skipped check is `{ hash: null }`, which {@link verifiedUnderLock} re-checks under the lock if it turns out to
+ * be needed after all.
  */
 export async function preVerifyPaymentPassword(
   manager: EntityManager,
   personId: string,
   password: string | null | undefined,
+  atMost?: bigint,
 ): Promise<PreVerified> {
-  const row = await manager
-    .getRepository(PersonEntity)
-    .findOne({ where: { id: personId }, select: { id: true, paymentPasswordHash: true } });
+  if (!password) return { hash: null, ok: false };
+  const row = await manager.getRepository(PersonEntity).findOne({
+    where: { id: personId },
+    select: { id: true, paymentPasswordHash: true, passwordFreeLimit: true },
+  });
   const hash = row?.paymentPasswordHash ?? null;
-  if (!hash || !password) return { hash, ok: false };
+  if (!row || !hash || (atMost !== undefined && atMost <= row.passwordFreeLimit))
+    return { hash: null, ok: false };
   return { hash, ok: await verifySecret(hash, password) };
 }
 

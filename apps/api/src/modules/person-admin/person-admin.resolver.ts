@@ -13,7 +13,8 @@ export class PersonAdminResolver {
   @Mutation(() => PersonRegisterPayload, {
     description:
       'Registers an insured person (COUNTER, ADMIN; audited): ID number checked (GB 11643 check digit, birth date, ' +
-      'province; R-ACC-2), region must be a pool, pockets opened at zero by scheme (R-ACC-1/3), card ACTIVE.',
+      'province; R-ACC-2), region must be a pool, pockets opened at zero by scheme (R-ACC-1/3), card ACTIVE. An ' +
+      'account holder with a phone gets a random initial payment password by SMS through the outbox (R-ACC-7).',
   })
   async personRegister(
     @Arg('input', () => PersonRegisterInput) input: PersonRegisterInput,

@@ -160,11 +160,16 @@ export class SettlementService {
       settlement: null,
       userErrors,
     });
-    // Only when a password can matter: an exempt channel or an empty password never reaches argon2.
-    const pre: PreVerified =
-      !PASSWORD_EXEMPT_CHANNELS.includes(input.channel) && input.password
-        ? await preVerifyPaymentPassword(this.ctx.dataSource.manager, input.patientId, input.password)
-        : { hash: null, ok: false };
+    // Only when a password can matter: an exempt channel, an empty password, or a bill whose whole total is within
+    // the password-free limit never reaches argon2 (the account can never pay more than the bill).
+    const pre: PreVerified = PASSWORD_EXEMPT_CHANNELS.includes(input.channel)
+      ? { hash: null, ok: false }
+      : await preVerifyPaymentPassword(
+          this.ctx.dataSource.manager,
+          input.patientId,
+          input.password,
+          input.covered + (input.outOfCatalogue ?? 0n) + (input.excluded ?? 0n),
+        );
     return runMoneyMutation(this.ctx.services.ledger, this.principal, {
       operation: 'settlementConfirm',
       idempotencyKey: input.idempotencyKey,
