@@ -273,6 +273,22 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     expect(fullText.body?.data).toEqual({ region: { name: '北京市' } });
   });
 
+  it('variables that do not fit are BAD_USER_INPUT (400), never a 500', async () => {
+    const r = await raw(app, {
+      body: JSON.stringify({ query: 'query($c: ID!) { region(code: $c) { code } }', variables: { c: null } }),
+    });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('metrics count errors by code, rate-limit refusals and ledger transactions by kind', async () => {
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/gongji_graphql_errors_total\{code="QUERY_TOO_COMPLEX"\} \d+/);
+    expect(text).toMatch(/gongji_rate_limited_total\{caller="client"\} \d+/);
+    expect(text).toMatch(/gongji_graphql_operations_total\{/);
+    expect(text).toContain('gongji_ledger_transactions_total');
+  });
+
   it('every error carries the request id that the response header names', async () => {
     const r = await raw(app, { body: json('{ nope }'), headers: { 'x-request-id': 'req-test-123' } });
     expect(r.headers.get('x-request-id')).toBe('req-test-123');

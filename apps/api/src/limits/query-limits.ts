@@ -191,12 +191,19 @@ export function checkOperation(
       field: ['first'],
     });
   }
-  const fields = getComplexity({
-    schema,
-    query: single,
-    variables,
-    estimators: [simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let fields: number;
+  try {
+    fields = getComplexity({
+      schema,
+      query: single,
+      variables,
+      estimators: [simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (err) {
+    // Variables that do not fit the operation: graphql-js refuses them next with BAD_USER_INPUT (a 400, not a 500).
+    if (err instanceof GraphQLError) return;
+    throw err;
+  }
   if (fields > QUERY_LIMITS.maxFields) {
     throw tooComplex(`${fields} field selections exceed the limit of ${QUERY_LIMITS.maxFields}`, {
       limit: QUERY_LIMITS.maxFields,

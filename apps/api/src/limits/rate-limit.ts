@@ -58,6 +58,15 @@ export class RateLimiter {
     this.redis?.on('error', (err) => this.logger.warn({ err: err.message }, 'rate limiter: Redis error'));
   }
 
+  /** Resolves once Redis is connected (immediately without Redis); until then the in-memory budget applies. */
+  async ready(): Promise<void> {
+    if (!this.redis || this.redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      this.redis!.once('ready', () => resolve());
+      this.redis!.once('end', () => reject(new Error('Redis connection ended')));
+    });
+  }
+
   get backend(): 'redis' | 'memory' {
     return this.redis ? 'redis' : 'memory';
   }
