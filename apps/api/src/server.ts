@@ -39,6 +39,8 @@ export interface RunningServer {
 
 /** Request body limit: far above any legitimate GraphQL request, small enough to refuse abuse early. */
 const BODY_LIMIT = '512kb';
+/** How often pending SMS notifications are retried. */
+const OUTBOX_SWEEP_MS = 60_000;
 
 /** Builds the HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, the console at /admin. */
 export async function createServer(deps: {
@@ -144,11 +146,20 @@ export async function createServer(deps: {
     },
   );
 
+  // The SMS outbox is delivered right after each commit; this sweep retries what a failed delivery left pending.
+  const outboxSweep = setInterval(() => {
+    services.notifications
+      .dispatch()
+      .catch((err: Error) => logger.warn({ err: err.message }, 'outbox sweep failed; will retry'));
+  }, OUTBOX_SWEEP_MS);
+  outboxSweep.unref();
+
   return {
     app,
     httpServer,
     services,
     stop: async () => {
+      clearInterval(outboxSweep);
       await apollo.stop();
       await limiter.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

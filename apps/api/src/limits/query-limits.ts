@@ -128,7 +128,7 @@ function largestPageRequest(
         n.value.kind === Kind.INT
           ? Number(n.value.value)
           : n.value.kind === Kind.VARIABLE
-            ? Number(variables[n.value.name!.value])
+            ? Number(variables[n.value.name?.value ?? ''])
             : 0;
       if (Number.isFinite(v)) max = Math.max(max, v);
     }

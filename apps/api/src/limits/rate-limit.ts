@@ -60,10 +60,11 @@ export class RateLimiter {
 
   /** Resolves once Redis is connected (immediately without Redis); until then the in-memory budget applies. */
   async ready(): Promise<void> {
-    if (!this.redis || this.redis.status === 'ready') return;
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {
-      this.redis!.once('ready', () => resolve());
-      this.redis!.once('end', () => reject(new Error('Redis connection ended')));
+      redis.once('ready', () => resolve());
+      redis.once('end', () => reject(new Error('Redis connection ended')));
     });
   }
 
