@@ -7,7 +7,7 @@ import {
   UserEntity,
 } from './access.entity';
 import { HospitalSelectionEntity, InstitutionEntity } from './institution.entity';
-import { KinRelationEntity } from './kin-relation.entity';
+import { KinRelationEntity, RelationshipAttestationEntity } from './kin-relation.entity';
 import { PersonEntity, PocketEntity } from './person.entity';
 import { PolicySettingEntity } from './policy-setting.entity';
 import { PublishedFigureEntity, RegionEntity } from './region.entity';
@@ -40,6 +40,7 @@ export const ENTITIES = [
   PersonEntity,
   PocketEntity,
   KinRelationEntity,
+  RelationshipAttestationEntity,
   InstitutionEntity,
   HospitalSelectionEntity,
   WalletEntity,

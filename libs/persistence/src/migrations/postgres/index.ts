@@ -1,3 +1,4 @@
+import { RelationshipAttestations1796134806212 } from './1796134806212-RelationshipAttestations';
 import { AnalyticsColumns1796133664498 } from './1796133664498-AnalyticsColumns';
 import { GatewayAccess1796133520227 } from './1796133520227-GatewayAccess';
 import { Initial1795418254372 } from './1795418254372-Initial';
@@ -8,4 +9,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795418254372,
   GatewayAccess1796133520227,
   AnalyticsColumns1796133664498,
+  RelationshipAttestations1796134806212,
 ];

@@ -1,3 +1,4 @@
+import { RelationshipAttestations1796134805099 } from './1796134805099-RelationshipAttestations';
 import { AnalyticsColumns1796133663304 } from './1796133663304-AnalyticsColumns';
 import { GatewayAccess1796133519303 } from './1796133519303-GatewayAccess';
 import { Initial1795418252993 } from './1795418252993-Initial';
@@ -8,4 +9,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795418252993,
   GatewayAccess1796133519303,
   AnalyticsColumns1796133663304,
+  RelationshipAttestations1796134805099,
 ];
