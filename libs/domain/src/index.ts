@@ -51,3 +51,7 @@ export * from './card/card';
 export * from './card/card.errors';
 export * from './card/card.rules';
 export * from './policy/policy.settings';
+export * from './calendar/calendar';
+export * from './calendar/calendar.data';
+export * from './calendar/calendar.rules';
+export * from './policy/hospital-selection';

@@ -1,7 +1,11 @@
+import type { HolidayCalendar } from '../calendar/calendar';
+import { NATIONAL_HOLIDAY_CALENDAR } from '../calendar/calendar.data';
+import { nthWorkingDayAfter } from '../calendar/calendar.rules';
 import { type Fen, yuan } from '../money/money';
 import { PaymentChannel } from '../person/payment-channel';
-import { addDays, addWorkingDays, type IsoDate } from '../shared/dates';
-import { ACTIVE_CARD, type Card, CardState, ReissueChannel } from './card';
+import { PolicyError, PolicyErrorCode } from '../policy/policy.errors';
+import { addDays, type IsoDate } from '../shared/dates';
+import { ACTIVE_CARD, type Card, type CardRules, CardState, ReissueChannel } from './card';
 import { CardError, CardErrorCode } from './card.errors';
 
 /** A pre-report is valid 10 days (seed 002: "预挂失(有效期10天)"). */
@@ -13,6 +17,39 @@ export const REISSUE_FEE: Fen = yuan(20);
 /** A counter reissue can be collected after 4 working days (seed 002: "4个工作日后可领取新卡"). */
 export const COUNTER_REISSUE_WORKING_DAYS = 4;
 
+/** National default card rules (R-CARD-1, seed 002), the built-in `CARD_RULES` setting. */
+export const DEFAULT_CARD_RULES: CardRules = Object.freeze({
+  preReportValidDays: PRE_REPORT_VALID_DAYS,
+  reissueFee: REISSUE_FEE,
+  counterReissueWorkingDays: COUNTER_REISSUE_WORKING_DAYS,
+});
+
+/** Bounds of the day counts of {@link CardRules} (a pre-report or a counter reissue of more than 60 days is a typo). */
+export const CARD_RULE_MAX_DAYS = 60;
+
+/**
+ * Checks card rules before staff save them (R-CARD-1): both day counts are whole numbers 1–60 and the fee is not
+ * negative. Code `INVALID_SETTING`, field = the offending part.
+ */
+export function validateCardRulesOrThrow(rules: CardRules): void {
+  for (const name of ['preReportValidDays', 'counterReissueWorkingDays'] as const) {
+    const v = rules[name];
+    if (!Number.isInteger(v) || v < 1 || v > CARD_RULE_MAX_DAYS) {
+      throw new PolicyError(
+        PolicyErrorCode.INVALID_SETTING,
+        `${name} must be a whole number of days from 1 to ${CARD_RULE_MAX_DAYS}, got ${v}`,
+        'R-CARD-1',
+        [name],
+      );
+    }
+  }
+  if (rules.reissueFee < 0n) {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, 'reissueFee must not be negative', 'R-CARD-1', [
+      'reissueFee',
+    ]);
+  }
+}
+
 /**
  * Last day a pre-report made on `reportedOn` is in force and can be unlocked (解挂).
  *
@@ -21,28 +58,44 @@ export const COUNTER_REISSUE_WORKING_DAYS = 4;
  * report day. A pre-report on 2025-03-03 covers 03-04 … 03-13: unlock is possible through 2025-03-13 (and on
  * the report day itself), and the pre-report has lapsed on 2025-03-14.
  */
-export function preReportLastDay(reportedOn: IsoDate): IsoDate {
-  return addDays(reportedOn, PRE_REPORT_VALID_DAYS);
+export function preReportLastDay(
+  reportedOn: IsoDate,
+  rules: Pick<CardRules, 'preReportValidDays'> = DEFAULT_CARD_RULES,
+): IsoDate {
+  return addDays(reportedOn, rules.preReportValidDays);
+}
+
+/** Days a stored pre-report was valid for: from its recorded last day, else the default. */
+function preReportDays(card: Card): number {
+  if (!card.reportedOn || !card.preReportValidUntil) return PRE_REPORT_VALID_DAYS;
+  return Math.round((Date.parse(card.preReportValidUntil) - Date.parse(card.reportedOn)) / 86_400_000);
 }
 
 /**
- * The card's state on `date` (R-CARD-1). An unconfirmed pre-report lapses after its 10 days (DOMAIN.md decision)
+ * The card's state on `date` (R-CARD-1). An unconfirmed pre-report lapses after its days (10 by default, DOMAIN.md
+ * decision; the number in force on the report day, kept in `preReportValidUntil`)
  * and the card is ACTIVE again; a date before the pre-report also finds it ACTIVE (a pre-report starts from an
  * active card). Other states last until an explicit event.
  */
 export function cardStateOn(card: Card, date: IsoDate): CardState {
   if (card.state === CardState.PRE_REPORTED && card.reportedOn) {
-    if (date < card.reportedOn || date > preReportLastDay(card.reportedOn)) return CardState.ACTIVE;
+    const lastDay = card.preReportValidUntil ?? preReportLastDay(card.reportedOn);
+    if (date < card.reportedOn || date > lastDay) return CardState.ACTIVE;
   }
   return card.state;
 }
 
 /**
- * Reports a loss (R-CARD-1). `PRE` (预挂失) freezes payments for 10 days from an active card (or one whose
- * pre-report lapsed); `FORMAL` (正式挂失, ID card at an outlet) freezes until a reissue, from an active or
+ * Reports a loss (R-CARD-1). `PRE` (预挂失) freezes payments for `rules.preReportValidDays` (default 10) days from an
+ * active card (or one whose pre-report lapsed); `FORMAL` (正式挂失, ID card at an outlet) freezes until a reissue, from an active or
  * pre-reported card, and issues the temporary certificate (领卡证明). Reporting twice is `ALREADY_REPORTED`.
  */
-export function cardReportLossOrThrow(card: Card, stage: 'PRE' | 'FORMAL', on: IsoDate): Card {
+export function cardReportLossOrThrow(
+  card: Card,
+  stage: 'PRE' | 'FORMAL',
+  on: IsoDate,
+  rules: Pick<CardRules, 'preReportValidDays'> = DEFAULT_CARD_RULES,
+): Card {
   const state = cardStateOn(card, on);
   const allowed =
     stage === 'PRE'
@@ -55,13 +108,19 @@ export function cardReportLossOrThrow(card: Card, stage: 'PRE' | 'FORMAL', on: I
     );
   }
   return stage === 'PRE'
-    ? { state: CardState.PRE_REPORTED, reportedOn: on, temporaryCertificate: false, reissue: null }
+    ? {
+        state: CardState.PRE_REPORTED,
+        reportedOn: on,
+        preReportValidUntil: preReportLastDay(on, rules),
+        temporaryCertificate: false,
+        reissue: null,
+      }
     : { state: CardState.REPORTED, reportedOn: on, temporaryCertificate: true, reissue: null };
 }
 
 /**
- * 解挂 (R-CARD-1): a card found while its pre-report is in force is unfrozen by this explicit unlock. After the
- * 10 days the pre-report has lapsed (`PRE_REPORT_LAPSED`: nothing to unlock); a formal report cannot be undone
+ * 解挂 (R-CARD-1): a card found while its pre-report is in force is unfrozen by this explicit unlock. After its
+ * days the pre-report has lapsed (`PRE_REPORT_LAPSED`: nothing to unlock); a formal report cannot be undone
  * (`FORMALLY_REPORTED`: the card waits for its replacement).
  */
 export function cardRecoverOrThrow(card: Card, on: IsoDate): Card {
@@ -70,7 +129,7 @@ export function cardRecoverOrThrow(card: Card, on: IsoDate): Card {
   if (card.state === CardState.PRE_REPORTED) {
     throw new CardError(
       CardErrorCode.PRE_REPORT_LAPSED,
-      `The pre-report of ${card.reportedOn} lapsed after ${PRE_REPORT_VALID_DAYS} days; the card is usable again`,
+      `The pre-report of ${card.reportedOn} lapsed after ${preReportDays(card)} days; the card is usable again`,
     );
   }
   if (state === CardState.REPORTED || state === CardState.REISSUE_PENDING) {
@@ -86,14 +145,17 @@ export function cardRecoverOrThrow(card: Card, on: IsoDate): Card {
 }
 
 /**
- * Requests a replacement (补换卡, R-CARD-1) after a formal report: fee 20 yuan; at a counter the card is ready
- * after 4 working days (the request day not counted; weekends skipped, public holidays not modelled — see
- * {@link addWorkingDays}); online it comes by courier, so no ready date.
+ * Requests a replacement (补换卡, R-CARD-1) after a formal report: fee `rules.reissueFee` (default 20 yuan); at a
+ * counter the card is ready after `rules.counterReissueWorkingDays` (default 4) working days of the holiday calendar
+ * (the request day not counted; 节假日 skipped, 调休 make-up days counted — see {@link nthWorkingDayAfter}); online it
+ * comes by courier, so no ready date.
  */
 export function cardReissueOrThrow(
   card: Card,
   channel: ReissueChannel | 'COUNTER' | 'ONLINE',
   on: IsoDate,
+  rules: CardRules = DEFAULT_CARD_RULES,
+  calendar: HolidayCalendar = NATIONAL_HOLIDAY_CALENDAR,
 ): Card {
   if (cardStateOn(card, on) !== CardState.REPORTED) {
     throw new CardError(
@@ -107,8 +169,11 @@ export function cardReissueOrThrow(
     reissue: {
       channel: channel as ReissueChannel,
       requestedOn: on,
-      readyOn: channel === ReissueChannel.COUNTER ? addWorkingDays(on, COUNTER_REISSUE_WORKING_DAYS) : null,
-      fee: REISSUE_FEE,
+      readyOn:
+        channel === ReissueChannel.COUNTER
+          ? nthWorkingDayAfter(on, rules.counterReissueWorkingDays, calendar)
+          : null,
+      fee: rules.reissueFee,
     },
   };
 }

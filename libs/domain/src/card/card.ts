@@ -18,6 +18,19 @@ export enum ReissueChannel {
   ONLINE = 'ONLINE',
 }
 
+/**
+ * The card rules of a region on a date (R-CARD-1, setting kind `CARD_RULES`): seed 002's 10 days, 20 yuan and
+ * 4 working days are the national defaults; policy staff may change them per region and date.
+ */
+export interface CardRules {
+  /** Days a pre-report (预挂失) stays in force after the report day (1–60). */
+  readonly preReportValidDays: number;
+  /** Replacement fee (工本费), paid in cash; 0 or more. */
+  readonly reissueFee: Fen;
+  /** Working days (holiday calendar) after the request day until a counter reissue can be collected (1–60). */
+  readonly counterReissueWorkingDays: number;
+}
+
 /** A pending replacement card. */
 export interface CardReissue {
   readonly channel: ReissueChannel;
@@ -36,6 +49,11 @@ export interface Card {
   readonly state: CardState;
   /** Date of the pre-report or the formal report; `null` when ACTIVE. */
   readonly reportedOn: IsoDate | null;
+  /**
+   * PRE_REPORTED: last day the pre-report is in force, fixed when it was made from the card rules of that day (the
+   * holder is told it then). Absent on older records: `reportedOn` + the default 10 days.
+   */
+  readonly preReportValidUntil?: IsoDate | null;
   /** 领卡证明 issued with the formal report: the holder pays first and claims back later. */
   readonly temporaryCertificate: boolean;
   readonly reissue: CardReissue | null;

@@ -1,3 +1,5 @@
+import { holidayCalendarEffectiveFrom, NATIONAL_HOLIDAY_CALENDAR } from '../calendar/calendar.data';
+import { DEFAULT_CARD_RULES } from '../card/card.rules';
 import { KinPurpose, Relation } from '../kin/kin';
 import { type Fen, ZERO } from '../money/money';
 import { DEFAULT_MAX_PASSWORD_FREE_LIMIT, type PasswordPolicy } from '../person/password';
@@ -8,6 +10,7 @@ import {
   PRE_2023_OUTPATIENT_CAP,
 } from '../settlement/benefit-schedule';
 import type { IsoDate } from '../shared/dates';
+import { DEFAULT_HOSPITAL_SELECTION_RULES } from './hospital-selection';
 import type { PolicySetting } from './policy';
 
 /**
@@ -82,6 +85,10 @@ const KIN_PURPOSES_2021 = [
  *   outpatient cap before 2023-01-01 and none from then on.
  * - SPENDING_CAPS (R-USE-6): off.
  * - PASSWORD_POLICY (R-ACC-7): {@link DEFAULT_PASSWORD_POLICY}.
+ * - CARD_RULES (R-CARD-1): 10 days, 20 yuan, 4 working days (`DEFAULT_CARD_RULES`).
+ * - HOSPITAL_SELECTION (R-USE-1): 4 chosen hospitals.
+ * - HOLIDAY_CALENDAR: the State Council calendars of 2024–2026 (`NATIONAL_HOLIDAY_CALENDAR`), each year from
+ *   1 January of the year before.
  */
 export const NATIONAL_DEFAULT_SETTINGS: readonly PolicySetting[] = Object.freeze([
   ...KIN_PURPOSES_2021.flatMap((purpose): PolicySetting[] => [
@@ -126,4 +133,18 @@ export const NATIONAL_DEFAULT_SETTINGS: readonly PolicySetting[] = Object.freeze
     effectiveFrom: POLICY_EPOCH,
     value: DEFAULT_PASSWORD_POLICY,
   },
+  { scopeRegionCode: null, kind: 'CARD_RULES', effectiveFrom: POLICY_EPOCH, value: DEFAULT_CARD_RULES },
+  {
+    scopeRegionCode: null,
+    kind: 'HOSPITAL_SELECTION',
+    effectiveFrom: POLICY_EPOCH,
+    value: DEFAULT_HOSPITAL_SELECTION_RULES,
+  },
+  ...Object.entries(NATIONAL_HOLIDAY_CALENDAR).map(([year, value]): PolicySetting => ({
+    scopeRegionCode: null,
+    kind: 'HOLIDAY_CALENDAR',
+    purpose: year,
+    effectiveFrom: holidayCalendarEffectiveFrom(year),
+    value,
+  })),
 ]);

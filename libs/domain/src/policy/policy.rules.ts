@@ -1,3 +1,4 @@
+import type { HolidayCalendar, HolidayCalendarYear } from '../calendar/calendar';
 import { KinPurpose, type Relation } from '../kin/kin';
 import type { IsoDate } from '../shared/dates';
 import type { Explanation } from '../shared/domain-error';
@@ -13,6 +14,7 @@ import {
   type SettingKind,
   type SettingValues,
   type SettingSource,
+  type SingleSettingKind,
 } from './policy';
 import { NATIONAL_DEFAULT_SETTINGS } from './policy.defaults';
 import { PolicyError, PolicyErrorCode } from './policy.errors';
@@ -67,12 +69,12 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     });
   }
 
-  function pick<K extends SettingKind>(kind: K, purpose?: KinPurpose): Picked<K> | null {
+  function pick<K extends SettingKind>(kind: K, purpose?: string): Picked<K> | null {
     for (const tier of tiers) {
       let best: PolicySetting | null = null;
       for (const row of tier.rows) {
         if (row.kind !== kind || row.effectiveFrom > on) continue;
-        if (purpose && row.kind === 'KINSHIP_SCOPE' && row.purpose !== purpose) continue;
+        if (purpose && 'purpose' in row && row.purpose !== purpose) continue;
         if (!best || row.effectiveFrom >= best.effectiveFrom) best = row;
       }
       if (best) {
@@ -103,12 +105,31 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
   const schedule = pickOrDefault('BENEFIT_SCHEDULE', 'R-SET-1', 'Benefit schedule');
   const caps = pickOrDefault('SPENDING_CAPS', 'R-USE-6', 'Spending caps');
   const password = pickOrDefault('PASSWORD_POLICY', 'R-ACC-7', 'Password policy');
+  const card = pickOrDefault('CARD_RULES', 'R-CARD-1', 'Card rules');
+  const hospitals = pickOrDefault('HOSPITAL_SELECTION', 'R-USE-1', 'Hospital selection');
 
-  function pickOrDefault<K extends Exclude<SettingKind, 'KINSHIP_SCOPE'>>(
-    kind: K,
-    rule: string,
-    what: string,
-  ) {
+  // Holiday calendar: each year known on `on` (in any tier) is picked on its own, so a region that publishes its own
+  // 2025 calendar (e.g. an extra regional holiday) keeps the national one for the other years.
+  const holidayCalendar: Record<string, HolidayCalendarYear> = {};
+  const holidayCalendarSources: Record<string, SettingSource> = {};
+  const years = new Set(
+    tiers.flatMap((t) =>
+      t.rows.flatMap((r) => (r.kind === 'HOLIDAY_CALENDAR' && r.effectiveFrom <= on ? [r.purpose] : [])),
+    ),
+  );
+  for (const year of [...years].sort()) {
+    const found = pick('HOLIDAY_CALENDAR', year);
+    /* istanbul ignore next -- the year came from a row in force, so some tier has it */
+    if (!found) continue;
+    holidayCalendar[year] = found.value;
+    holidayCalendarSources[year] = found.source;
+    explanation.push({
+      rule: 'R-CARD-1',
+      message: `Holiday calendar ${year}: ${found.value.holidays.length} holidays, ${found.value.makeUpWorkdays.length} make-up working days, since ${found.source.effectiveFrom} (${found.label})`,
+    });
+  }
+
+  function pickOrDefault<K extends SingleSettingKind>(kind: K, rule: string, what: string) {
     const found = pick(kind) ?? pickFrom(NATIONAL_DEFAULT_SETTINGS, kind);
     explanation.push({ rule, message: `${what} since ${found.source.effectiveFrom} (${found.label})` });
     return found;
@@ -122,10 +143,16 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     benefitSchedule: schedule.value,
     spendingCaps: caps.value,
     passwordPolicy: password.value,
+    cardRules: card.value,
+    hospitalSelection: hospitals.value,
+    holidayCalendar: holidayCalendar as HolidayCalendar,
+    holidayCalendarSources,
     settingSources: {
       BENEFIT_SCHEDULE: schedule.source,
       SPENDING_CAPS: caps.source,
       PASSWORD_POLICY: password.source,
+      CARD_RULES: card.source,
+      HOSPITAL_SELECTION: hospitals.source,
     },
     explanation,
   };
@@ -135,10 +162,7 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
  * Fallback when even the defaults have no row on `on` (a date before {@link POLICY_EPOCH}, or replaced defaults):
  * the earliest built-in row, because settlement needs *some* schedule and the oldest one is the closest to the past.
  */
-function pickFrom<K extends Exclude<SettingKind, 'KINSHIP_SCOPE'>>(
-  rows: readonly PolicySetting[],
-  kind: K,
-): Picked<K> {
+function pickFrom<K extends SingleSettingKind>(rows: readonly PolicySetting[], kind: K): Picked<K> {
   const row = rows
     .filter((r) => r.kind === kind)
     .reduce((a, b) => (b.effectiveFrom < a.effectiveFrom ? b : a));

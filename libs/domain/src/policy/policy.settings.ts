@@ -6,6 +6,8 @@ import type {
   SpendingCaps,
 } from '../settlement/benefit-schedule';
 import { InstitutionLevel } from '../institution/institution';
+import { formatMoney } from '../money/money';
+import type { PasswordPolicy } from '../person/password';
 import { PolicyError, PolicyErrorCode } from './policy.errors';
 
 /**
@@ -91,4 +93,33 @@ export function validateSpendingCapsOrThrow(caps: SpendingCaps): void {
 export function normalizeKinshipScope(relations: readonly Relation[]): Relation[] {
   const order = Object.values(Relation);
   return [...new Set(relations)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/** Bounds of the lockout count (R-ACC-7): fewer than 3 locks on a slip of the finger, more than 10 invites guessing. */
+export const LOCKOUT_MIN = 3;
+export const LOCKOUT_MAX = 10;
+
+/**
+ * Checks a password policy before staff save it (R-ACC-7): the lockout count is a whole number 3–10, the
+ * password-free maximum (限额免密) is not negative, and the default password-free limit lies between 0 and that
+ * maximum. Code `INVALID_SETTING`.
+ */
+export function validatePasswordPolicyOrThrow(policy: PasswordPolicy): void {
+  const bad = (message: string, field: string): never => {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, 'R-ACC-7', [field]);
+  };
+  const n = policy.lockoutAfterFailures;
+  if (!Number.isInteger(n) || n < LOCKOUT_MIN || n > LOCKOUT_MAX)
+    bad(
+      `lockoutAfterFailures must be a whole number from ${LOCKOUT_MIN} to ${LOCKOUT_MAX}, got ${n}`,
+      'lockoutAfterFailures',
+    );
+  const max = policy.maxPasswordFreeLimit;
+  if (max !== undefined && max < 0n) bad('maxPasswordFreeLimit must not be negative', 'maxPasswordFreeLimit');
+  const def = policy.defaultPasswordFreeLimit;
+  if (def < 0n || (max !== undefined && def > max))
+    bad(
+      `defaultPasswordFreeLimit must be between 0.00 and the maximum${max !== undefined ? ` ${formatMoney(max)}` : ''}`,
+      'defaultPasswordFreeLimit',
+    );
 }

@@ -1,8 +1,11 @@
+import type { HolidayCalendar, HolidayCalendarYear } from '../calendar/calendar';
+import type { CardRules } from '../card/card';
 import type { KinPurpose, Relation } from '../kin/kin';
 import type { PasswordPolicy } from '../person/password';
 import type { BenefitSchedule, SpendingCaps } from '../settlement/benefit-schedule';
 import type { IsoDate } from '../shared/dates';
 import type { Explanation } from '../shared/domain-error';
+import type { HospitalSelectionRules } from './hospital-selection';
 
 /**
  * Features that open on a date per region (rollout dates). A region's own setting wins; otherwise the province's;
@@ -76,7 +79,17 @@ export interface RegionRollout {
 }
 
 /** Kinds of effective-dated policy settings. */
-export type SettingKind = 'KINSHIP_SCOPE' | 'BENEFIT_SCHEDULE' | 'SPENDING_CAPS' | 'PASSWORD_POLICY';
+export type SettingKind =
+  | 'KINSHIP_SCOPE'
+  | 'BENEFIT_SCHEDULE'
+  | 'SPENDING_CAPS'
+  | 'PASSWORD_POLICY'
+  | 'CARD_RULES'
+  | 'HOSPITAL_SELECTION'
+  | 'HOLIDAY_CALENDAR';
+
+/** Kinds with one value per region and date (the others are keyed by `purpose`: kin purpose, calendar year). */
+export type SingleSettingKind = Exclude<SettingKind, 'KINSHIP_SCOPE' | 'HOLIDAY_CALENDAR'>;
 
 interface SettingBase {
   /** Region the row applies to; `null` = national. */
@@ -93,7 +106,15 @@ export type PolicySetting =
     })
   | (SettingBase & { readonly kind: 'BENEFIT_SCHEDULE'; readonly value: BenefitSchedule })
   | (SettingBase & { readonly kind: 'SPENDING_CAPS'; readonly value: SpendingCaps })
-  | (SettingBase & { readonly kind: 'PASSWORD_POLICY'; readonly value: PasswordPolicy });
+  | (SettingBase & { readonly kind: 'PASSWORD_POLICY'; readonly value: PasswordPolicy })
+  | (SettingBase & { readonly kind: 'CARD_RULES'; readonly value: CardRules })
+  | (SettingBase & { readonly kind: 'HOSPITAL_SELECTION'; readonly value: HospitalSelectionRules })
+  | (SettingBase & {
+      readonly kind: 'HOLIDAY_CALENDAR';
+      /** The calendar year (`"2025"`): each year is its own effective-dated setting. */
+      readonly purpose: string;
+      readonly value: HolidayCalendarYear;
+    });
 
 /** Value type of each setting kind. */
 export interface SettingValues {
@@ -101,6 +122,9 @@ export interface SettingValues {
   readonly BENEFIT_SCHEDULE: BenefitSchedule;
   readonly SPENDING_CAPS: SpendingCaps;
   readonly PASSWORD_POLICY: PasswordPolicy;
+  readonly CARD_RULES: CardRules;
+  readonly HOSPITAL_SELECTION: HospitalSelectionRules;
+  readonly HOLIDAY_CALENDAR: HolidayCalendarYear;
 }
 
 /** Where a value of the effective policy came from. */
@@ -124,7 +148,10 @@ export interface KinshipScope extends SettingSource {
   readonly relations: readonly Relation[];
 }
 
-/** Everything that applies to a region on a date: rollout, kinship scopes, schedules, caps, password rules. */
+/**
+ * Everything that applies to a region on a date: rollout, kinship scopes, schedules, caps, password rules, card
+ * rules, hospital selection, holiday calendar.
+ */
 export interface EffectivePolicy {
   readonly regionCode: string;
   readonly on: IsoDate;
@@ -133,8 +160,16 @@ export interface EffectivePolicy {
   readonly benefitSchedule: BenefitSchedule;
   readonly spendingCaps: SpendingCaps;
   readonly passwordPolicy: PasswordPolicy;
+  /** R-CARD-1: pre-report validity, reissue fee, working days of a counter reissue. */
+  readonly cardRules: CardRules;
+  /** R-USE-1: how many hospitals a person may choose. */
+  readonly hospitalSelection: HospitalSelectionRules;
+  /** Official holidays and 调休 make-up days per year known on the date (working days of R-CARD-1). */
+  readonly holidayCalendar: HolidayCalendar;
+  /** Provenance of each year of {@link holidayCalendar}. */
+  readonly holidayCalendarSources: Readonly<Record<string, SettingSource>>;
   /** Provenance of the single-valued settings. */
-  readonly settingSources: Readonly<Record<Exclude<SettingKind, 'KINSHIP_SCOPE'>, SettingSource>>;
+  readonly settingSources: Readonly<Record<SingleSettingKind, SettingSource>>;
   /** One line per decision, citing its rule. */
   readonly explanation: readonly Explanation[];
 }

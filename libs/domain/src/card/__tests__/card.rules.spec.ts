@@ -22,6 +22,7 @@ describe('card loss (R-CARD-1)', () => {
     expect(PRE).toEqual({
       state: CardState.PRE_REPORTED,
       reportedOn: '2025-03-03',
+      preReportValidUntil: '2025-03-13',
       temporaryCertificate: false,
       reissue: null,
     });
