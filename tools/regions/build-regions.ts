@@ -1,7 +1,9 @@
 /**
- * Generates libs/persistence/src/seed/data/regions.json (R-WAL-1, R-WAL-2) from the hand-transcribed seed 004
- * list (seed-004.ts), the GB/T 2260 codes of the divisions package and the synthetic code scheme
- * (code-scheme.ts). Re-runnable and deterministic; fails loudly on any name it cannot place.
+ * Generates libs/persistence/src/seed/data/regions.json (R-WAL-1, R-WAL-2, R-ACC-2) from the hand-transcribed seed
+ * 004 list (seed-004.ts), the GB/T 2260 codes of the divisions package and the synthetic code scheme
+ * (code-scheme.ts): the regions seed 004 names (with their wallet dates), then every other prefecture-level unit
+ * of the country as a pool outside the wallet (issue #9). Re-runnable and deterministic; fails loudly on any name
+ * it cannot place.
  *
  *   npx ts-node --transpile-only -P tools/tsconfig.json tools/regions/build-regions.ts          # write
  *   npx ts-node --transpile-only -P tools/tsconfig.json tools/regions/build-regions.ts --check  # verify only
@@ -11,6 +13,8 @@ import { join, relative } from 'node:path';
 import {
   ALIASED_DIVISIONS,
   BEIJING_DATES,
+  DIRECT_COUNTIES_NOT_POOLED,
+  MUNICIPAL_DISTRICT_POOLS,
   MUNICIPAL_POOLS,
   PROVINCE_SHORT_NAMES,
   SYNTHETIC_POOLS,
@@ -65,11 +69,13 @@ export interface ProvinceRow {
 export interface RegionRow {
   code: string;
   name: string;
-  sourceName: string;
+  /** The name as seed 004 writes it; null for a pool the source does not name (outside the wallet). */
+  sourceName: string | null;
   provinceCode: string;
   level: RegionLevel;
-  walletFrom: string;
-  walletFromBasis: WalletFromBasis;
+  /** Null: no source says the wallet opened there (it may still inherit a 全域 province's date). */
+  walletFrom: string | null;
+  walletFromBasis: WalletFromBasis | null;
   isPool: boolean;
   synthetic: boolean;
 }
@@ -192,18 +198,20 @@ export function buildRegions(divisions: Divisions = new Divisions()): RegionsFil
       `unused scheme entries: ${[...unusedSynthetic, ...unusedAliases].map((e) => e.sourceName).join(', ')}`,
     );
   }
+  const named = [...regions];
+  regions.push(...unnamedPools(divisions, provinces, new Set(named.map((r) => r.code)), fullCoverage));
   const codes = new Set<string>(provinces.map((p) => p.code));
   for (const r of regions) {
     if (codes.has(r.code)) fail(`duplicate code ${r.code} (${r.sourceName})`);
     codes.add(r.code);
   }
 
-  const enumerated = new Set(regions.map((r) => r.provinceCode));
+  const enumerated = new Set(named.map((r) => r.provinceCode));
   const provinceRows: ProvinceRow[] = provinces.map((p) => {
     const open = openCodes.has(p.code);
-    const own = regions.filter((r) => r.provinceCode === p.code);
+    const own = named.filter((r) => r.provinceCode === p.code);
     // The province opened when its first region did; without named regions, by the date of the count.
-    const first = [...own].sort((a, b) => a.walletFrom.localeCompare(b.walletFrom))[0];
+    const first = [...own].sort((a, b) => (a.walletFrom ?? '').localeCompare(b.walletFrom ?? ''))[0];
     const beijing = p.code === '110000';
     return {
       code: p.code,
@@ -232,12 +240,56 @@ export function buildRegions(divisions: Divisions = new Divisions()): RegionsFil
       regionsOpen: SEED_004_PUBLISHED.regionsOpen,
       provincesOpen: SEED_004_PUBLISHED.provincesOpen,
       includesXpcc: SEED_004_PUBLISHED.includesXpcc,
-      namedInSource: regions.length,
+      namedInSource: named.length,
       source: `seed 004: ${SEED_004_PUBLISHED.sentence}`,
     },
     provinces: provinceRows.sort(byCode),
     regions: regions.sort(byCode),
   };
+}
+
+/**
+ * Every pool the source does not name (issue #9): the prefecture-level units (地级市, 地区, 自治州, 盟) of each
+ * province, its directly administered county-level units (省直辖县级行政区划) unless `DIRECT_COUNTIES_NOT_POOLED`
+ * says why not, and the districts and counties of a municipality in `MUNICIPAL_DISTRICT_POOLS`. None of them is in
+ * the wallet: they carry no date and are refused in a 全域 province, where they would inherit one and change the
+ * counts of seed 004.
+ */
+function unnamedPools(
+  divisions: Divisions,
+  provinces: readonly { code: string; name: string }[],
+  namedCodes: ReadonlySet<string>,
+  fullCoverage: ReadonlySet<string>,
+): RegionRow[] {
+  const rows: RegionRow[] = [];
+  const add = (provinceCode: string, code: string, name: string, level: RegionLevel) => {
+    if (namedCodes.has(code)) return;
+    if (fullCoverage.has(provinceCode)) {
+      fail(`${code} ${name} is not named although its province opened the wallet 全域`);
+    }
+    rows.push({
+      code,
+      name,
+      sourceName: null,
+      provinceCode,
+      level,
+      walletFrom: null,
+      walletFromBasis: null,
+      isPool: true,
+      synthetic: false,
+    });
+  };
+  for (const p of provinces) {
+    if (p.code === XPCC.code || MUNICIPAL_POOLS.includes(p.code)) continue;
+    if (MUNICIPAL_DISTRICT_POOLS.includes(p.code)) {
+      for (const d of divisions.districtsOf(p.code)) add(p.code, d.code, d.name, 'CITY');
+      continue;
+    }
+    for (const d of divisions.prefecturesOf(p.code)) add(p.code, d.code, d.name, 'CITY');
+    if (DIRECT_COUNTIES_NOT_POOLED[p.code]) continue;
+    for (const d of divisions.directCountiesOf(p.code)) add(p.code, d.code, d.name, 'COUNTY');
+  }
+  return rows;
 }
 
 export function renderRegions(data: RegionsFile): string {
@@ -256,7 +308,10 @@ function main(argv: readonly string[]): void {
   }
   writeFileSync(REGIONS_JSON_PATH, text);
   const data = JSON.parse(text) as RegionsFile;
-  console.log(`wrote ${target}: ${data.provinces.length} provinces, ${data.regions.length} regions`);
+  const namedCount = data.regions.filter((r) => r.sourceName !== null).length;
+  console.log(
+    `wrote ${target}: ${data.provinces.length} provinces, ${data.regions.length} regions (${namedCount} named by seed 004)`,
+  );
 }
 
 if (require.main === module) main(process.argv.slice(2));

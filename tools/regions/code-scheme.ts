@@ -48,6 +48,23 @@ export const PROVINCE_SHORT_NAMES: Readonly<Record<string, string>> = {
  */
 export const MUNICIPAL_POOLS: readonly string[] = ['110000', '120000', '310000'];
 
+/**
+ * Municipalities whose districts and counties are the pools (docs/regions.md): Chongqing, because seed 004 names 23
+ * of its districts and counties as separate regions; every other district and county of it is a pool too.
+ */
+export const MUNICIPAL_DISTRICT_POOLS: readonly string[] = ['500000'];
+
+/**
+ * Provinces whose directly administered county-level units (省直辖县级行政区划, `PP90NN`) are NOT pools of the
+ * province: Xinjiang's 6590NN cities (石河子市, 阿拉尔市 …) are XPCC cities (师市合一) whose insured belong to the
+ * XPCC division pools (第八师 …) that seed 004 already names. Everywhere else such a unit is a county-level pool
+ * (济源市, 仙桃市 … as the source names them; Hainan's 15 cities and counties).
+ */
+export const DIRECT_COUNTIES_NOT_POOLED: Readonly<Record<string, string>> = {
+  '650000':
+    'Xinjiang’s directly administered cities are XPCC cities (师市合一); their insured belong to the XPCC division pools.',
+};
+
 /** Xinjiang Production and Construction Corps (新疆生产建设兵团): not in GB/T 2260; 66 as national medical-insurance codes use. */
 export const XPCC = { code: '660000', name: '新疆生产建设兵团', shortName: '兵团' } as const;
 

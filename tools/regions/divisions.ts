@@ -58,6 +58,36 @@ export class Divisions {
   }
 
   /**
+   * The prefecture-level units of a province (GB/T 2260 `PPCC00`: 地级市, 地区, 自治州, 盟), without the
+   * `PP9000` placeholder row (省/自治区直辖县级行政区划), by code.
+   */
+  prefecturesOf(provinceCode: string): Division[] {
+    const prefix = provinceCode.slice(0, 2);
+    return [...this.byCode.values()]
+      .filter((d) => d.code.startsWith(prefix) && /^\d{2}(?!00|90)\d{2}00$/.test(d.code))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /**
+   * County-level units directly under the province (`PP90NN`, 省直辖县级行政区划: 济源市, 仙桃市, Hainan's cities and
+   * counties, Xinjiang's XPCC cities), by code.
+   */
+  directCountiesOf(provinceCode: string): Division[] {
+    const prefix = `${provinceCode.slice(0, 2)}90`;
+    return [...this.byCode.values()]
+      .filter((d) => d.code.startsWith(prefix) && !d.code.endsWith('00'))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /** The districts and counties of a municipality (`PP01NN`, `PP02NN`), by code. */
+  districtsOf(provinceCode: string): Division[] {
+    const prefix = provinceCode.slice(0, 2);
+    return [...this.byCode.values()]
+      .filter((d) => d.code.startsWith(prefix) && /^\d{2}0[12]\d{2}$/.test(d.code) && !d.code.endsWith('00'))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /**
    * The one division named exactly `name` inside the province (same 2-digit prefix), preferring the prefecture
    * level (PPCC00) over the county level. Throws when there is none or more than one at the chosen level.
    */

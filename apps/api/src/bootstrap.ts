@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { createDataSource, describeDatabase, ensureReferenceData } from '@gongji/persistence';
+import {
+  type RegionsData,
+  createDataSource,
+  describeDatabase,
+  ensureReferenceData,
+} from '@gongji/persistence';
 import type { Logger } from 'pino';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import type { AppConfig } from './config';
@@ -17,13 +22,21 @@ export interface App {
 export async function startApp(
   config: AppConfig,
   logger: Logger,
-  options: { sqlLogger?: TypeOrmLogger } = {},
+  options: {
+    sqlLogger?: TypeOrmLogger;
+    /** Reference data to bring the database to (tests of upgrades use an earlier release's). */
+    referenceData?: RegionsData;
+  } = {},
 ): Promise<App> {
   const dataSource = createDataSource({ url: config.databaseUrl, logger: options.sqlLogger });
   await dataSource.initialize();
   logger.info({ database: describeDatabase(config.databaseUrl) }, 'database ready, migrations applied');
-  const regions = await ensureReferenceData(dataSource);
-  if (regions > 0) logger.info({ regions }, 'reference data loaded (regions and rollout dates)');
+  const reference = await ensureReferenceData(dataSource, options.referenceData);
+  if (reference.unchanged) {
+    logger.debug({ version: reference.version }, 'reference data unchanged');
+  } else {
+    logger.info(reference, 'reference data upgraded (regions and rollout dates; staff-owned fields kept)');
+  }
   if (config.demo && (await ensureDemoData(dataSource))) {
     logger.info('demo population loaded (families in Beijing, Hebei and Shandong; institutions; users)');
   }

@@ -10,7 +10,7 @@ import { HospitalSelectionEntity, InstitutionEntity } from './institution.entity
 import { KinRelationEntity, RelationshipAttestationEntity } from './kin-relation.entity';
 import { PersonEntity, PocketEntity } from './person.entity';
 import { PolicySettingEntity } from './policy-setting.entity';
-import { PublishedFigureEntity, RegionEntity } from './region.entity';
+import { PublishedFigureEntity, ReferenceDataVersionEntity, RegionEntity } from './region.entity';
 import {
   AccountDailySpendEntity,
   AccumulatorEntity,
@@ -36,6 +36,7 @@ export * from './access.entity';
 export const ENTITIES = [
   RegionEntity,
   PublishedFigureEntity,
+  ReferenceDataVersionEntity,
   PolicySettingEntity,
   PersonEntity,
   PocketEntity,

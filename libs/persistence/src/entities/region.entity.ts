@@ -64,6 +64,24 @@ export class RegionEntity {
   @Column('date', { nullable: true, transformer: dateTransformer })
   supplementaryPremiumKinFrom!: string | null;
 
+  /**
+   * False once the reference data no longer carries the code (withdrawn): the row stays, because persons and
+   * history refer to it, but no new person can be insured there (issue #9).
+   */
+  @Column('boolean', { default: true })
+  active!: boolean;
+
+  /** When the reference data withdrew the code (null while active). */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  withdrawnAt!: Date | null;
+
+  /**
+   * Fields a member of staff has set with `regionUpdate` (e.g. `["walletFrom"]`): the reference-data loader never
+   * overwrites them (issue #9). Null = none.
+   */
+  @Column('simple-json', { nullable: true })
+  staffOwnedFields!: string[] | null;
+
   @Column(TIMESTAMP, { transformer: timestampTransformer })
   createdAt!: Date;
 
@@ -72,6 +90,28 @@ export class RegionEntity {
 
   @VersionColumn()
   version!: number;
+}
+
+/**
+ * The version of a reference data set applied to this database (issue #9): one row per data set, so a start with
+ * unchanged data costs one look-up.
+ */
+@Entity('reference_data_versions')
+export class ReferenceDataVersionEntity {
+  /** Data set, e.g. `regions`. */
+  @PrimaryColumn('varchar', { length: 32 })
+  dataset!: string;
+
+  /** SHA-256 of the data set's content as applied. */
+  @Column('varchar', { length: 64 })
+  version!: string;
+
+  @Column(TIMESTAMP, { transformer: timestampTransformer })
+  appliedAt!: Date;
+
+  /** What the last application did (added, updated, withdrawn … counts). */
+  @Column('simple-json')
+  summary!: Record<string, number>;
 }
 
 /** A figure a source published (e.g. 227 regions open as of 2025-05-08), kept apart from counted rows. */

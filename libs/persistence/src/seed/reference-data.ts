@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { PublishedFigureEntity, RegionEntity } from '../entities';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ENTITY_DIALECT, PublishedFigureEntity, ReferenceDataVersionEntity, RegionEntity } from '../entities';
 import { inTransaction } from '../transactions';
 import regionsFile from './data/regions.json';
 
@@ -39,6 +40,63 @@ interface RegionRow {
 
 export const REGIONS_DATA = regionsFile as unknown as RegionsData;
 
+/** Name of the regions data set in `reference_data_versions`. */
+export const REGIONS_DATASET = 'regions';
+
+/** Metric name of the published count of open wallet regions (seed 004). */
+const WALLET_REGIONS_OPEN = 'WALLET_REGIONS_OPEN';
+
+/**
+ * Region columns the reference data fills. A column listed in a row's `staffOwnedFields` is left alone; the basis
+ * of the wallet date goes with the date.
+ */
+const MANAGED_FIELDS = [
+  'name',
+  'sourceName',
+  'level',
+  'provinceCode',
+  'isPool',
+  'synthetic',
+  'walletFullCoverage',
+  'walletRegionsEnumerated',
+  'walletFromBasis',
+  'earmarkedFrom',
+  'mutualAidRegistrationFrom',
+  'mutualAidUseFrom',
+  'walletFrom',
+  'usageLocationChangeFrom',
+  'supplementaryPremiumSelfFrom',
+  'supplementaryPremiumKinFrom',
+] as const satisfies readonly (keyof RegionEntity)[];
+type ManagedField = (typeof MANAGED_FIELDS)[number];
+
+/** Fields that a staff-owned field carries with it. */
+const OWNED_WITH: Partial<Record<ManagedField, string>> = { walletFromBasis: 'walletFrom' };
+
+/** What one start did to the reference data (logged at start; all zero but `total` when nothing changed). */
+export interface ReferenceDataResult {
+  /** SHA-256 of the data set applied. */
+  readonly version: string;
+  /** The database already had this version: nothing was read or written but the version row. */
+  readonly unchanged: boolean;
+  readonly added: number;
+  /** Existing codes with at least one field changed by the data (renames included). */
+  readonly updated: number;
+  /** Codes the data no longer carries, marked inactive now (never deleted). */
+  readonly withdrawn: number;
+  /** Inactive codes the data carries again. */
+  readonly reinstated: number;
+  /** Fields where the data differs from a staff edit that was kept. */
+  readonly staffEditsKept: number;
+  /** Active regions and provinces after the load. */
+  readonly active: number;
+}
+
+/** Version of a data set: the SHA-256 of its canonical JSON, so any change of content is a new version. */
+export function referenceDataVersion(data: RegionsData): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+}
+
 function toEntity(row: RegionRow, province: boolean, now: Date): RegionEntity {
   return Object.assign(new RegionEntity(), {
     code: row.code,
@@ -58,35 +116,132 @@ function toEntity(row: RegionRow, province: boolean, now: Date): RegionEntity {
     usageLocationChangeFrom: row.usageLocationChangeFrom ?? null,
     supplementaryPremiumSelfFrom: row.supplementaryPremiumSelfFrom ?? null,
     supplementaryPremiumKinFrom: row.supplementaryPremiumKinFrom ?? null,
+    active: true,
+    withdrawnAt: null,
+    staffOwnedFields: null,
     createdAt: now,
     updatedAt: now,
   });
 }
 
 /**
- * Loads the reference data (all provinces, the 220 named wallet regions, the published figure) into an empty
- * database. Reference data is needed in production too; it is never loaded over existing rows, so staff edits stay.
- * Returns the number of regions inserted (0 when the table was already filled).
+ * Brings the reference data (all provinces, every pooling region, the published figure) to `data`'s version, at
+ * every start and in every mode (issue #9). Idempotent: when the recorded version equals the data's, it does one
+ * look-up and returns. Otherwise, in one transaction: new codes are added, existing ones updated field by field
+ * except the fields staff own (`staffOwnedFields`, filled by `regionUpdate`), codes the data no longer carries are
+ * marked inactive (never deleted: persons and history refer to them), and the version is recorded. PostgreSQL
+ * processes starting together take turns on an advisory lock.
  */
 export async function ensureReferenceData(
   dataSource: DataSource,
   data: RegionsData = REGIONS_DATA,
-): Promise<number> {
+): Promise<ReferenceDataResult> {
+  const version = referenceDataVersion(data);
+  const applied = await dataSource
+    .getRepository(ReferenceDataVersionEntity)
+    .findOneBy({ dataset: REGIONS_DATASET });
+  if (applied?.version === version) return unchangedResult(version, applied);
   return inTransaction(dataSource, async (manager) => {
-    const repo = manager.getRepository(RegionEntity);
-    if ((await repo.count()) > 0) return 0;
-    const now = new Date();
-    const rows = [
-      ...data.provinces.map((p) => toEntity(p, true, now)),
-      ...data.regions.map((r) => toEntity(r, false, now)),
-    ];
-    for (let i = 0; i < rows.length; i += 100) await repo.insert(rows.slice(i, i + 100));
-    await manager.getRepository(PublishedFigureEntity).save({
-      metric: 'WALLET_REGIONS_OPEN',
-      asOf: data.published.asOf,
-      value: data.published.regionsOpen,
-      source: data.published.source,
-    });
-    return rows.length;
+    if (ENTITY_DIALECT === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['gongji:reference-data']);
+      const again = await manager
+        .getRepository(ReferenceDataVersionEntity)
+        .findOneBy({ dataset: REGIONS_DATASET });
+      if (again?.version === version) return unchangedResult(version, again);
+    }
+    return apply(manager, data, version);
   });
+}
+
+function unchangedResult(version: string, applied: ReferenceDataVersionEntity): ReferenceDataResult {
+  return {
+    version,
+    unchanged: true,
+    added: 0,
+    updated: 0,
+    withdrawn: 0,
+    reinstated: 0,
+    staffEditsKept: 0,
+    active: applied.summary['active'] ?? 0,
+  };
+}
+
+const same = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
+
+async function apply(
+  manager: EntityManager,
+  data: RegionsData,
+  version: string,
+): Promise<ReferenceDataResult> {
+  const now = new Date();
+  const repo = manager.getRepository(RegionEntity);
+  const existing = new Map((await repo.find()).map((r) => [r.code, r]));
+  const wanted = [
+    ...data.provinces.map((p) => toEntity(p, true, now)),
+    ...data.regions.map((r) => toEntity(r, false, now)),
+  ];
+  const toInsert: RegionEntity[] = [];
+  let updated = 0;
+  let reinstated = 0;
+  let staffEditsKept = 0;
+  for (const next of wanted) {
+    const row = existing.get(next.code);
+    if (!row) {
+      toInsert.push(next);
+      continue;
+    }
+    const owned = new Set(row.staffOwnedFields ?? []);
+    const changes: Partial<RegionEntity> = {};
+    for (const field of MANAGED_FIELDS) {
+      if (same(row[field], next[field])) continue;
+      if (owned.has(field) || owned.has(OWNED_WITH[field] ?? '')) {
+        if (owned.has(field)) staffEditsKept += 1;
+        continue;
+      }
+      Object.assign(changes, { [field]: next[field] });
+    }
+    if (!row.active) {
+      Object.assign(changes, { active: true, withdrawnAt: null });
+      reinstated += 1;
+    }
+    if (Object.keys(changes).length === 0) continue;
+    await repo.update({ code: row.code }, { ...changes, updatedAt: now });
+    updated += 1;
+  }
+  for (let i = 0; i < toInsert.length; i += 100) await repo.insert(toInsert.slice(i, i + 100));
+
+  const wantedCodes = new Set(wanted.map((r) => r.code));
+  const gone = [...existing.values()].filter((r) => r.active && !wantedCodes.has(r.code));
+  for (const row of gone) {
+    await repo.update({ code: row.code }, { active: false, withdrawnAt: now, updatedAt: now });
+  }
+
+  await manager.getRepository(PublishedFigureEntity).save({
+    metric: WALLET_REGIONS_OPEN,
+    asOf: data.published.asOf,
+    value: data.published.regionsOpen,
+    source: data.published.source,
+  });
+  const result: ReferenceDataResult = {
+    version,
+    unchanged: false,
+    added: toInsert.length,
+    updated,
+    withdrawn: gone.length,
+    reinstated,
+    staffEditsKept,
+    active: await repo.countBy({ active: true }),
+  };
+  const summary = {
+    added: result.added,
+    updated: result.updated,
+    withdrawn: result.withdrawn,
+    reinstated: result.reinstated,
+    staffEditsKept: result.staffEditsKept,
+    active: result.active,
+  };
+  await manager
+    .getRepository(ReferenceDataVersionEntity)
+    .save({ dataset: REGIONS_DATASET, version, appliedAt: now, summary });
+  return result;
 }

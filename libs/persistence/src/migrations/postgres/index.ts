@@ -1,3 +1,4 @@
+import { ReferenceDataVersions1796134847648 } from './1796134847648-ReferenceDataVersions';
 import { RelationshipAttestations1796134806212 } from './1796134806212-RelationshipAttestations';
 import { AnalyticsColumns1796133664498 } from './1796133664498-AnalyticsColumns';
 import { GatewayAccess1796133520227 } from './1796133520227-GatewayAccess';
@@ -10,4 +11,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   GatewayAccess1796133520227,
   AnalyticsColumns1796133664498,
   RelationshipAttestations1796134806212,
+  ReferenceDataVersions1796134847648,
 ];

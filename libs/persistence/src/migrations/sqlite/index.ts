@@ -1,3 +1,4 @@
+import { ReferenceDataVersions1796134846028 } from './1796134846028-ReferenceDataVersions';
 import { RelationshipAttestations1796134805099 } from './1796134805099-RelationshipAttestations';
 import { AnalyticsColumns1796133663304 } from './1796133663304-AnalyticsColumns';
 import { GatewayAccess1796133519303 } from './1796133519303-GatewayAccess';
@@ -10,4 +11,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   GatewayAccess1796133519303,
   AnalyticsColumns1796133663304,
   RelationshipAttestations1796134805099,
+  ReferenceDataVersions1796134846028,
 ];
