@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { applyPersonReadPolicy } from './auth/person-read-policy';
+import { AttestationResolver } from './modules/attestation/attestation.resolver';
 import { CardResolver } from './modules/card/card.resolver';
 import { CreditingResolver } from './modules/crediting/crediting.resolver';
 import { KinResolver } from './modules/kin/kin.resolver';
@@ -25,6 +26,7 @@ import { TransactionResolver } from './modules/transaction/transaction.resolver'
 export const RESOLVERS = [
   AnalyticsResolver,
   ApiClientResolver,
+  AttestationResolver,
   CardResolver,
   CreditingResolver,
   KinResolver,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
 import { ApiClientService } from './modules/api-client/api-client.service';
+import { AttestationService } from './modules/attestation/attestation.service';
 import { AuditService } from './modules/audit/audit.service';
 import { NotificationService } from './modules/notification/notification.service';
 import { smsSenderFor } from './modules/notification/sms-sender';
@@ -18,6 +19,8 @@ import { TransactionService } from './modules/transaction/transaction.service';
 export interface Services {
   readonly authenticator: Authenticator;
   readonly apiClients: ApiClientService;
+  /** Relationship evidence checked at the counter (R-WAL-4). */
+  readonly attestations: AttestationService;
   readonly audit: AuditService;
   /** Writes every money mutation exactly once (libs/persistence ledger-writer). */
   readonly ledger: LedgerWriter;
@@ -48,6 +51,7 @@ export function createServices(
   return {
     authenticator,
     apiClients: new ApiClientService(dataSource, audit, authenticator),
+    attestations: new AttestationService(dataSource, audit),
     audit,
     ledger: new LedgerWriter(dataSource, options.onLedgerCommitted),
     notifications: new NotificationService(dataSource, smsSenderFor(config)),

@@ -1,5 +1,6 @@
 // Public API of @gongji/domain: pure rules of ../shared/DOMAIN.md, no I/O. Shared by apps/api and apps/admin.
 export * from './shared/domain-error';
+export * from './shared/refusals';
 export * from './shared/dates';
 export * from './money/money';
 export * from './money/money.errors';
@@ -47,6 +48,7 @@ export * from './policy/policy.rules';
 export * from './policy/rollout-summary';
 export * from './kin/kin.errors';
 export * from './kin/kin.rules';
+export * from './kin/relations-on';
 export * from './card/card';
 export * from './card/card.errors';
 export * from './card/card.rules';

@@ -1,6 +1,7 @@
 import { ENTITY_DIALECT, RegionEntity, WalletEntity } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
+  attestRelation,
   TX,
   type TxOut,
   USER_ERRORS,
@@ -49,13 +50,21 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
       },
       token,
     );
-  /** Runs `act`, expects one userError with `code` and `rule`, and that no money moved. */
-  const refusedWithoutMoving = async (act: () => Promise<Transfer>, code: string, rule: string) => {
+  /**
+   * Runs `act`, expects the first userError to have `code` and `rule` and the others (issue #9: every refusal at
+   * once, most fundamental first) to have the codes `also`, and that no money moved.
+   */
+  const refusedWithoutMoving = async (
+    act: () => Promise<Transfer>,
+    code: string,
+    rule: string,
+    also: string[] = [],
+  ) => {
     const before = await ledgerSize(app);
     const balances = [await balance(app, zhangwei, 'EARMARKED'), await balance(app, zhaomin, 'WALLET')];
     const payload = (await act()).walletTransfer;
     expect(payload.transaction).toBeNull();
-    expect(payload.userErrors).toHaveLength(1);
+    expect(payload.userErrors.map((e) => e.code)).toEqual([code, ...also]);
     expect(payload.userErrors[0]).toMatchObject({ code, rule });
     expect(await ledgerSize(app)).toEqual(before);
     expect([await balance(app, zhangwei, 'EARMARKED'), await balance(app, zhaomin, 'WALLET')]).toEqual(
@@ -94,11 +103,20 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
 
   it('R-WAL-5: refused before the recipient confirmed the wallet (刘芳, Qingdao, no confirmation)', async () => {
     const error = await refusedWithoutMoving(
-      () => data(transfer({ toPersonId: liufang })),
+      () => data(transfer({ toPersonId: liufang, relation: 'SIBLING' })),
+      'RELATION_NOT_ESTABLISHED',
+      'R-WAL-4',
+      ['WALLET_NOT_ACTIVATED'],
+    );
+    expect(error.field).toEqual(['relation']);
+    // with the relation attested, the one remaining refusal is the recipient's missing confirmation
+    await attestRelation(app, zhangwei, liufang, 'SIBLING');
+    const second = await refusedWithoutMoving(
+      () => data(transfer({ toPersonId: liufang, relation: 'SIBLING' })),
       'WALLET_NOT_ACTIVATED',
       'R-WAL-5',
     );
-    expect(error.field).toEqual(['toPersonId']);
+    expect(second.field).toEqual(['toPersonId']);
   });
 
   it('R-WAL-3: refused on 2025-05-01, before the wallet opened in Shijiazhuang and Jinan (confirmed by 2025-05-08)', async () => {
@@ -106,6 +124,7 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
       () => data(transfer({ on: '2025-05-01' })),
       'WALLET_NOT_OPEN',
       'R-WAL-3',
+      ['WALLET_NOT_OPEN'],
     );
     expect(error.field).toEqual(['fromPersonId']);
   });
@@ -121,9 +140,35 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
     }
   });
 
-  it('R-WAL-4: a relation outside the WALLET_TRANSFER scope on the date is refused (before 2024-12-02 nobody)', async () => {
-    // The relation is checked before the opening dates, so the regions' own dates do not matter here.
-    await refusedWithoutMoving(() => data(transfer({ on: '2024-12-01' })), 'NOT_NEAR_RELATIVE', 'R-WAL-4');
+  it('issue #9: a transfer on 2024-12-01, before the national launch, cites R-WAL-3 first, then the scope (R-WAL-4)', async () => {
+    const error = await refusedWithoutMoving(
+      () => data(transfer({ on: '2024-12-01' })),
+      'WALLET_NOT_OPEN',
+      'R-WAL-3',
+      ['WALLET_NOT_OPEN', 'NOT_NEAR_RELATIVE'],
+    );
+    expect(error.field).toEqual(['fromPersonId']);
+  });
+
+  it('issue #9: a request breaking three rules gets three userErrors, most fundamental first', async () => {
+    // before the wallet opens (R-WAL-3 ×2), a relation never established (R-WAL-4), more than the balance (R-WAL-6)
+    const payload = (await data(transfer({ on: '2025-05-01', relation: 'SPOUSE', amount: '99999.00' })))
+      .walletTransfer;
+    expect(payload.userErrors.map((e) => [e.code, e.rule])).toEqual([
+      ['WALLET_NOT_OPEN', 'R-WAL-3'],
+      ['WALLET_NOT_OPEN', 'R-WAL-3'],
+      ['RELATION_NOT_ESTABLISHED', 'R-WAL-4'],
+      ['INSUFFICIENT_BALANCE', 'R-WAL-6'],
+    ]);
+  });
+
+  it('R-WAL-4: a relation only declared by the caller, with no registration or attestation, is RELATION_NOT_ESTABLISHED', async () => {
+    const error = await refusedWithoutMoving(
+      () => data(transfer({ relation: 'SPOUSE' })),
+      'RELATION_NOT_ESTABLISHED',
+      'R-WAL-4',
+    );
+    expect(error.field).toEqual(['relation']);
   });
 
   it('R-WAL-6: insufficient EARMARKED balance moves nothing', async () => {

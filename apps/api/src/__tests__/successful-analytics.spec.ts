@@ -14,6 +14,7 @@ import {
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { CANCEL, CONFIRM, REFUND, institutionId } from './settlement-helpers';
 import { expectLedgerClean, key, personId, portal } from './wallet.helpers';
+import { attestRelation } from './wallet.helpers';
 
 /*
  * Analytics (issue #8) over real HTTP: a small population (16 registered persons + the demo families in Beijing,
@@ -118,8 +119,9 @@ describe(`analytics over HTTP (${ENTITY_DIALECT})`, () => {
       'settlementConfirm',
     );
 
-  const transfer = (fromPersonId: string, toPersonId: string, amount: string) =>
-    mutate(
+  const transfer = async (fromPersonId: string, toPersonId: string, amount: string) => {
+    await attestRelation(app, fromPersonId, toPersonId, 'PARENT');
+    return mutate(
       `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { transaction { id } userErrors { code message } } }`,
       {
         i: {
@@ -134,6 +136,7 @@ describe(`analytics over HTTP (${ENTITY_DIALECT})`, () => {
       },
       'walletTransfer',
     );
+  };
 
   const activate = (id: string, usageRegionCode: string, phone: string) =>
     mutate(

@@ -82,3 +82,27 @@ export async function portal(
   );
   return res.data!.apiClientCreate.apiKey;
 }
+
+/** Counter staff record the household register of `personId` and `relativePersonId` (R-WAL-4 evidence). */
+export async function attestRelation(
+  app: TestApp,
+  personId: string,
+  relativePersonId: string,
+  relation: string,
+): Promise<void> {
+  const res = await app.gql<{ relationshipAttestationRecord: { userErrors: unknown[] } }>(
+    `mutation($i: RelationshipAttestationRecordInput!) { relationshipAttestationRecord(input: $i) { userErrors { code message } } }`,
+    {
+      i: {
+        personId,
+        relativePersonId,
+        relation,
+        evidenceKind: 'HOUSEHOLD_REGISTER',
+        reason: 'household register checked',
+      },
+    },
+    await app.login('counter'),
+  );
+  if (res.data?.relationshipAttestationRecord.userErrors.length !== 0)
+    throw new Error(`attestation failed: ${JSON.stringify(res)}`);
+}

@@ -9,6 +9,7 @@ import {
   PersonEntity,
   PocketEntity,
   PostingEntity,
+  RelationshipAttestationEntity,
   TransactionEntity,
   UserEntity,
   WalletEntity,
@@ -317,6 +318,25 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         registeredOn: '2022-10-20',
         proxyOnly: false,
         createdAt: now,
+        revokedAt: null,
+      });
+    }
+    // 张伟 (Hebei) and his mother 赵敏 (Shandong) live in different provinces, so no mutual-aid registration links them
+    // (R-KIN-2); counter staff checked their household register, which is what a wallet transfer rests on (R-WAL-4).
+    for (const [person, relative, relation] of [
+      ['zhangwei', 'zhaomin', 'PARENT'],
+      ['zhaomin', 'zhangwei', 'CHILD'],
+    ] as const) {
+      await manager.getRepository(RelationshipAttestationEntity).insert({
+        id: randomUUID(),
+        personId: idOf(person),
+        relativePersonId: idOf(relative),
+        relation,
+        evidenceKind: 'HOUSEHOLD_REGISTER',
+        evidenceRef: 'demo',
+        checkedBy: 'DEMO:seed',
+        checkedByName: '窗口经办 (demo)',
+        checkedAt: new Date('2024-06-01T02:00:00Z'),
         revokedAt: null,
       });
     }

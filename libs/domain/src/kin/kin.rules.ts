@@ -15,6 +15,7 @@ import {
   Relation,
 } from './kin';
 import { KinError, KinErrorCode } from './kin.errors';
+import { isRelationActiveOn, relationsInForceOn } from './relations-on';
 
 /**
  * Minimum age gap, in whole years, between a beneficiary and a provider for a relation across generations
@@ -44,11 +45,6 @@ export interface KinRegistrationInput {
   readonly providerPolicy: EffectivePolicy;
   /** The beneficiary's relations (active and revoked), to detect duplicates and place the new one last. */
   readonly existingRelations: readonly KinRelation[];
-}
-
-/** True when `relation` is in force on `date`: registered on or before it and not yet revoked (R-KIN-5). */
-export function isRelationActiveOn(relation: KinRelation, date: IsoDate): boolean {
-  return relation.registeredOn <= date && (relation.revokedAt == null || relation.revokedAt > date);
 }
 
 function birthDateOf(person: KinPerson): IsoDate | null {
@@ -186,9 +182,8 @@ function checkPlausibilityOrThrow(provider: KinPerson, beneficiary: KinPerson, r
 
 /** The beneficiary's providers in order of use (R-KIN-4): relations active on `on` (all unrevoked if omitted). */
 export function orderProviders(relations: readonly KinRelation[], on?: IsoDate): KinRelation[] {
-  return relations
-    .filter((r) => (on ? isRelationActiveOn(r, on) : r.revokedAt == null))
-    .sort((a, b) => a.order - b.order);
+  if (on) return relationsInForceOn(relations, on);
+  return relations.filter((r) => r.revokedAt == null).sort((a, b) => a.order - b.order);
 }
 
 /**

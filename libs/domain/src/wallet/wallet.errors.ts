@@ -9,6 +9,8 @@ export enum WalletErrorCode {
   WALLET_NOT_OPEN = 'WALLET_NOT_OPEN',
   /** The recipient is not a near relative in scope (R-WAL-4). */
   NOT_NEAR_RELATIVE = 'NOT_NEAR_RELATIVE',
+  /** The declared relation is neither a registered kin relation of the sender nor attested by staff (R-WAL-4). */
+  RELATION_NOT_ESTABLISHED = 'RELATION_NOT_ESTABLISHED',
   /** The person is not insured in basic medical insurance (R-WAL-4). */
   NOT_INSURED = 'NOT_INSURED',
   /** A wallet is used before it was confirmed (R-WAL-5). */

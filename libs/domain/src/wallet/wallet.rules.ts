@@ -4,6 +4,7 @@ import { explain } from '../ledger/explain';
 import { creditPocket, debitPocket } from '../ledger/ledger.rules';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
+import { RefusalCollector, RefusalStage } from '../shared/refusals';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import {
   type UsageRegionChangeInput,
@@ -18,97 +19,153 @@ import { WalletError, WalletErrorCode } from './wallet.errors';
 /** Mainland mobile number (11 digits starting 1[3-9]), the phone bound when confirming the wallet. */
 const MOBILE_RE = /^1[3-9]\d{9}$/;
 
+function notOpen(regionWalletFrom: IsoDate | null, date: IsoDate, whose: string, field: string): WalletError {
+  return new WalletError(
+    WalletErrorCode.WALLET_NOT_OPEN,
+    'R-WAL-3',
+    regionWalletFrom
+      ? `The wallet opens in the ${whose} region on ${regionWalletFrom}, after ${date}`
+      : `The wallet is not open in the ${whose} region on ${date}`,
+    [field],
+  );
+}
+
 function requireOpen(regionWalletFrom: IsoDate | null, date: IsoDate, whose: string, field: string): void {
-  if (!onOrAfter(date, regionWalletFrom)) {
-    throw new WalletError(
-      WalletErrorCode.WALLET_NOT_OPEN,
-      'R-WAL-3',
-      regionWalletFrom
-        ? `The wallet opens in the ${whose} region on ${regionWalletFrom}, after ${date}`
-        : `The wallet is not open in the ${whose} region`,
-      [field],
-    );
-  }
+  if (!onOrAfter(date, regionWalletFrom)) throw notOpen(regionWalletFrom, date, whose, field);
 }
 
 /**
  * R-WAL-3..6: a transfer from the sender's own EARMARKED or WALLET into a near relative's WALLET.
  *
- * Refused unless: the amount is positive; the recipient is another person, a near relative in the WALLET_TRANSFER
- * scope (R-WAL-4) and insured in basic medical insurance anywhere (R-WAL-4); the wallet is open in both insured
- * regions on the date (R-WAL-3); both confirmed the wallet (R-WAL-5 — the seed's step 一 precedes step 二 for the
- * sender too); the source is the sender's own EARMARKED (needs a personal account, R-ACC-1) or WALLET, verified by
- * face check or code password (R-WAL-6); the balance covers the amount.
+ * Every applicable refusal is returned at once, most fundamental first (issue #9): what the request names (amount,
+ * self-transfer), then dates and rollout (the wallet open in both insured regions on the date, R-WAL-3 — so a
+ * transfer before the national launch cites R-WAL-3, not the relative's scope), then scope (a relation established
+ * for the sender and in the WALLET_TRANSFER scope, the recipient insured, both wallets confirmed, R-WAL-4/5, a
+ * personal account for an EARMARKED source, R-ACC-1), then money (verification by face check or code password and
+ * the balance, R-WAL-6).
  */
 export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecision {
   const { from, to, amount, source, date } = input;
-  if (amount <= 0n) {
-    throw new WalletError(WalletErrorCode.INVALID_AMOUNT, 'R-WAL-6', 'The amount must be positive', [
-      'amount',
-    ]);
-  }
+  const refusals = new RefusalCollector();
+  refusals.check(
+    amount > 0n,
+    RefusalStage.EXISTENCE,
+    () =>
+      new WalletError(WalletErrorCode.INVALID_AMOUNT, 'R-WAL-6', 'The amount must be positive', ['amount']),
+  );
+  refusals.check(
+    from.personId !== to.personId,
+    RefusalStage.EXISTENCE,
+    () =>
+      new WalletError(
+        WalletErrorCode.SELF_TRANSFER,
+        'R-WAL-4',
+        'A wallet transfer goes to a near relative, not to oneself',
+        ['toPersonId'],
+      ),
+  );
+  refusals.check(onOrAfter(date, input.fromRegionWalletFrom), RefusalStage.DATES, () =>
+    notOpen(input.fromRegionWalletFrom, date, "sender's", 'fromPersonId'),
+  );
+  refusals.check(onOrAfter(date, input.toRegionWalletFrom), RefusalStage.DATES, () =>
+    notOpen(input.toRegionWalletFrom, date, "recipient's", 'toPersonId'),
+  );
   if (from.personId === to.personId) {
-    throw new WalletError(
-      WalletErrorCode.SELF_TRANSFER,
-      'R-WAL-4',
-      'A wallet transfer goes to a near relative, not to oneself',
-      ['toPersonId'],
+    // a self-transfer has no relation to check (refused above)
+  } else if (input.relationEstablished === false) {
+    refusals.add(
+      RefusalStage.SCOPE,
+      new WalletError(
+        WalletErrorCode.RELATION_NOT_ESTABLISHED,
+        'R-WAL-4',
+        `No ${input.relation ?? 'relation'} of the sender to the recipient is on record: register the relation or have counter staff record the evidence (户口簿, 结婚证, 出生医学证明…)`,
+        ['relation'],
+      ),
+    );
+  } else {
+    refusals.check(
+      input.relation !== null && input.relationInScope,
+      RefusalStage.SCOPE,
+      () =>
+        new WalletError(
+          WalletErrorCode.NOT_NEAR_RELATIVE,
+          'R-WAL-4',
+          input.relation === null
+            ? 'The recipient is not a registered relative of the sender'
+            : `${input.relation} is not in the wallet-transfer kinship scope on ${date}`,
+          ['toPersonId'],
+        ),
     );
   }
-  if (input.relation === null || !input.relationInScope) {
-    throw new WalletError(
-      WalletErrorCode.NOT_NEAR_RELATIVE,
-      'R-WAL-4',
-      input.relation === null
-        ? 'The recipient is not a registered relative of the sender'
-        : `${input.relation} is not in the wallet-transfer kinship scope on ${date}`,
-      ['toPersonId'],
-    );
-  }
-  if (to.insuranceType === InsuranceType.NONE) {
-    throw new WalletError(
-      WalletErrorCode.NOT_INSURED,
-      'R-WAL-4',
-      'The recipient must be insured in basic medical insurance (any region)',
-      ['toPersonId'],
-    );
-  }
-  requireOpen(input.fromRegionWalletFrom, date, "sender's", 'fromPersonId');
-  requireOpen(input.toRegionWalletFrom, date, "recipient's", 'toPersonId');
-  if (!from.walletActivated || !to.walletActivated) {
-    throw new WalletError(
-      WalletErrorCode.WALLET_NOT_ACTIVATED,
-      'R-WAL-5',
-      `The ${from.walletActivated ? 'recipient' : 'sender'} has not confirmed the wallet (确认使用钱包)`,
-      [from.walletActivated ? 'toPersonId' : 'fromPersonId'],
-    );
-  }
-  if (source === WalletSource.EARMARKED && !hasPersonalAccount(from.insuranceType)) {
-    throw new WalletError(
-      WalletErrorCode.NO_PERSONAL_ACCOUNT,
-      'R-ACC-1',
-      'Only employee participants have a personal account to transfer from',
-      ['source'],
-    );
-  }
-  if (input.verification === null || !input.verified) {
-    throw new WalletError(
-      WalletErrorCode.VERIFICATION_REQUIRED,
-      'R-WAL-6',
-      'A transfer needs a successful face check or medical-insurance-code password',
-      ['verification'],
-    );
-  }
+  refusals.check(
+    to.insuranceType !== InsuranceType.NONE,
+    RefusalStage.SCOPE,
+    () =>
+      new WalletError(
+        WalletErrorCode.NOT_INSURED,
+        'R-WAL-4',
+        'The recipient must be insured in basic medical insurance (any region)',
+        ['toPersonId'],
+      ),
+  );
+  refusals.check(
+    from.walletActivated,
+    RefusalStage.SCOPE,
+    () =>
+      new WalletError(
+        WalletErrorCode.WALLET_NOT_ACTIVATED,
+        'R-WAL-5',
+        'The sender has not confirmed the wallet (确认使用钱包)',
+        ['fromPersonId'],
+      ),
+  );
+  refusals.check(
+    to.walletActivated,
+    RefusalStage.SCOPE,
+    () =>
+      new WalletError(
+        WalletErrorCode.WALLET_NOT_ACTIVATED,
+        'R-WAL-5',
+        'The recipient has not confirmed the wallet (确认使用钱包)',
+        ['toPersonId'],
+      ),
+  );
+  refusals.check(
+    source !== WalletSource.EARMARKED || hasPersonalAccount(from.insuranceType),
+    RefusalStage.SCOPE,
+    () =>
+      new WalletError(
+        WalletErrorCode.NO_PERSONAL_ACCOUNT,
+        'R-ACC-1',
+        'Only employee participants have a personal account to transfer from',
+        ['source'],
+      ),
+  );
+  refusals.check(
+    input.verification !== null && input.verified,
+    RefusalStage.MONEY,
+    () =>
+      new WalletError(
+        WalletErrorCode.VERIFICATION_REQUIRED,
+        'R-WAL-6',
+        'A transfer needs a successful face check or medical-insurance-code password',
+        ['verification'],
+      ),
+  );
   const pocket = source === WalletSource.EARMARKED ? PocketKind.EARMARKED : PocketKind.WALLET;
   const balance: Fen = source === WalletSource.EARMARKED ? from.earmarked : from.wallet;
-  if (balance < amount) {
-    throw new WalletError(
-      WalletErrorCode.INSUFFICIENT_BALANCE,
-      'R-WAL-6',
-      `The ${pocket} balance ${formatMoney(balance)} is lower than ${formatMoney(amount)}`,
-      ['amount'],
-    );
-  }
+  refusals.check(
+    amount <= 0n || balance >= amount,
+    RefusalStage.MONEY,
+    () =>
+      new WalletError(
+        WalletErrorCode.INSUFFICIENT_BALANCE,
+        'R-WAL-6',
+        `The ${pocket} balance ${formatMoney(balance)} is lower than ${formatMoney(amount)}`,
+        ['amount'],
+      ),
+  );
+  refusals.throwIfAny();
   return {
     kind: TransactionKind.WALLET_TRANSFER,
     postings: [
@@ -119,7 +176,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
       explain('R-WAL-3', `wallet open in both regions on ${date}`),
       explain(
         'R-WAL-4',
-        `recipient is the sender's ${input.relation}, a near relative insured in basic medical insurance`,
+        `recipient is the sender's ${input.relation}, a near relative insured in basic medical insurance${input.relationEvidence ? ` (${input.relationEvidence})` : ''}`,
       ),
       explain('R-WAL-6', `${formatMoney(amount)} from own ${pocket}, verified by ${input.verification}`),
     ],

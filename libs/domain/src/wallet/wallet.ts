@@ -61,6 +61,14 @@ export interface WalletTransferInput {
   readonly relation: Relation | null;
   /** `relation` is in the sender region's WALLET_TRANSFER kinship scope on `date` (R-WAL-4, R-KIN-1). */
   readonly relationInScope: boolean;
+  /**
+   * The declared relation is on record (R-WAL-4): a kin relation registered between the two and in force on `date`,
+   * or a relationship attestation recorded by counter staff. `false` refuses RELATION_NOT_ESTABLISHED; omitted = not
+   * checked (callers that established the relation themselves).
+   */
+  readonly relationEstablished?: boolean;
+  /** How the relation is established, for the explanation (e.g. "registered kin relation", "户口簿 checked by …"). */
+  readonly relationEvidence?: string;
 }
 
 /** Input of {@link walletActivateOrThrow} (API `walletActivate`). */

@@ -2,7 +2,8 @@ import { DomainError } from '@gongji/domain';
 import { type Decision, type DecideContext, LedgerWriter } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import { type Principal, actorOf } from '../../auth/principal';
-import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
+import { userErrorsOf } from '../../common/refusals';
 
 /** Every money mutation's payload has `userErrors` (API.md). */
 export interface MoneyPayload {
@@ -49,7 +50,7 @@ export async function runMoneyMutation<P extends MoneyPayload>(
       try {
         return await mutation.decide(ctx);
       } catch (err) {
-        if (err instanceof DomainError) return { payload: mutation.refused([fromDomainError(err)]) };
+        if (err instanceof DomainError) return { payload: mutation.refused(userErrorsOf(err)) };
         throw err;
       }
     },

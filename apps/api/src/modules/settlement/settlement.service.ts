@@ -59,6 +59,7 @@ import {
   loadSettlementFacts,
   notFound,
 } from './settlement-facts';
+import { userErrorsOf } from '../../common/refusals';
 import {
   addToAccumulators,
   addToDailySpend,
@@ -140,7 +141,7 @@ export class SettlementService {
       );
       return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations);
     } catch (err) {
-      if (err instanceof DomainError) return refusedQuote([fromDomainError(err)]);
+      if (err instanceof DomainError) return refusedQuote(userErrorsOf(err));
       throw err;
     }
   }

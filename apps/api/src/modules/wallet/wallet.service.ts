@@ -7,17 +7,28 @@ import {
   PocketKind,
   type WalletActivation,
   changeUsageRegionOrThrow,
+  establishedRelation,
   relationInScope,
   walletActivateOrThrow,
   walletTransferOrThrow,
 } from '@gongji/domain';
-import { ENTITY_DIALECT, PersonEntity, PocketEntity, WalletEntity, inTransaction } from '@gongji/persistence';
+import {
+  ENTITY_DIALECT,
+  KinRelationEntity,
+  PersonEntity,
+  PocketEntity,
+  RelationshipAttestationEntity,
+  WalletEntity,
+  inTransaction,
+} from '@gongji/persistence';
 import { In } from 'typeorm';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
-import { ApiErrorCode, fromDomainError, userError } from '../../common/user-error';
+import { ApiErrorCode, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { runMoneyMutation } from '../ledger/money-mutation';
+import { toAttestation } from '../attestation/attestation.mapper';
+import { toDomainRelation } from '../kin/kin.service';
 import { toWallet } from '../person/person.mapper';
 import type { WalletActivateInput } from './dtos/wallet-activate.input';
 import type { WalletActivatePayload } from './dtos/wallet-activate.payload';
@@ -32,6 +43,7 @@ import {
   planOf,
   postedTransaction,
 } from './in-transaction.reads';
+import { userErrorsOf } from '../../common/refusals';
 
 function activationOf(e: WalletEntity): WalletActivation {
   return {
@@ -119,7 +131,7 @@ export class WalletService {
           };
         }
       } catch (err) {
-        if (err instanceof DomainError) return refusedActivation([fromDomainError(err)]);
+        if (err instanceof DomainError) return refusedActivation(userErrorsOf(err));
         throw err;
       }
       await wallets.save(next);
@@ -182,6 +194,29 @@ export class WalletService {
         const wallets = await ctx.manager
           .getRepository(WalletEntity)
           .findBy({ personId: In([fromPersonId, toPersonId]) });
+        // R-WAL-4: the declared relation must be on record — a kin relation between the two in force on the date
+        // (either direction) or a staff attestation — not merely declared by the caller.
+        const evidence = input.relation
+          ? establishedRelation({
+              fromPersonId,
+              toPersonId,
+              declared: input.relation,
+              date,
+              kinRelations: (
+                await ctx.manager.getRepository(KinRelationEntity).find({
+                  where: [
+                    { providerId: fromPersonId, beneficiaryId: toPersonId },
+                    { providerId: toPersonId, beneficiaryId: fromPersonId },
+                  ],
+                })
+              ).map(toDomainRelation),
+              attestations: (
+                await ctx.manager
+                  .getRepository(RelationshipAttestationEntity)
+                  .findBy({ personId: fromPersonId, relativePersonId: toPersonId })
+              ).map(toAttestation),
+            })
+          : null;
         const activated = new Set(wallets.map((w) => w.personId));
         const fromPolicy = await effectivePolicyOn(
           this.ctx.services.policy,
@@ -213,6 +248,8 @@ export class WalletService {
           fromRegionWalletFrom: fromPolicy?.features[Feature.WALLET].from ?? null,
           toRegionWalletFrom: toPolicy?.features[Feature.WALLET].from ?? null,
           relation: input.relation,
+          relationEstablished: input.relation === null || evidence !== null,
+          relationEvidence: evidence ?? undefined,
           relationInScope:
             fromPolicy !== null && relationInScope(fromPolicy, KinPurpose.WALLET_TRANSFER, input.relation),
         });

@@ -9,12 +9,12 @@ import {
   bindingSharesMoney,
   checkKinRegistrationOrThrow,
   checkKinUseOrThrow,
-  isRelationActiveOn,
   orderProviders,
   payerUnderProxy,
   reorderOrThrow,
   revokeOrThrow,
 } from '../kin.rules';
+import { isRelationActiveOn } from '../relations-on';
 
 const BEIJING: RegionRollout = {
   code: '110000',

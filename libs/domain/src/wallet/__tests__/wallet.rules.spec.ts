@@ -6,6 +6,8 @@ import { type Fen, yuan } from '../../money/money';
 import { InsuranceType } from '../../person/person';
 import { type UsageRegionChangeInput, type WalletActivateInput, WalletSource } from '../wallet';
 import { WalletErrorCode } from '../wallet.errors';
+import { DomainRefusals, refusalsOf } from '../../shared/refusals';
+import type { DomainError } from '../../shared/domain-error';
 import {
   changeUsageRegionOrThrow,
   walletActivateOrThrow,
@@ -15,6 +17,58 @@ import {
 
 const sender = aWalletTransfer().from;
 const recipient = aWalletTransfer().to;
+
+function refusalsOfTransfer(input: Parameters<typeof walletTransferOrThrow>[0]): DomainError[] {
+  try {
+    walletTransferOrThrow(input);
+  } catch (err) {
+    return [...refusalsOf(err as DomainError)];
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('issue #9: every refusal at once, most fundamental first', () => {
+  it('a transfer before the national launch cites R-WAL-3 first, then the scope, then the money', () => {
+    const refusals = refusalsOfTransfer(
+      aWalletTransfer({
+        date: '2024-12-01',
+        fromRegionWalletFrom: '2024-12-02',
+        toRegionWalletFrom: '2024-12-02',
+        relationInScope: false,
+        from: { ...sender, earmarked: yuan(100) },
+      }),
+    );
+    expect(refusals.map((r) => [r.code, r.rule])).toEqual([
+      [WalletErrorCode.WALLET_NOT_OPEN, 'R-WAL-3'],
+      [WalletErrorCode.WALLET_NOT_OPEN, 'R-WAL-3'],
+      [WalletErrorCode.NOT_NEAR_RELATIVE, 'R-WAL-4'],
+      [WalletErrorCode.INSUFFICIENT_BALANCE, 'R-WAL-6'],
+    ]);
+  });
+
+  it('three broken rules → three refusals in order (dates, scope, money); one alone is thrown as itself', () => {
+    const refusals = refusalsOfTransfer(
+      aWalletTransfer({
+        toRegionWalletFrom: null,
+        relationEstablished: false,
+        verification: null,
+      }),
+    );
+    expect(refusals.map((r) => r.code)).toEqual([
+      WalletErrorCode.WALLET_NOT_OPEN,
+      WalletErrorCode.RELATION_NOT_ESTABLISHED,
+      WalletErrorCode.VERIFICATION_REQUIRED,
+    ]);
+    let single: unknown;
+    try {
+      walletTransferOrThrow(aWalletTransfer({ verification: null }));
+    } catch (err) {
+      single = err;
+    }
+    expect(single).not.toBeInstanceOf(DomainRefusals);
+    expect((single as DomainError).code).toBe(WalletErrorCode.VERIFICATION_REQUIRED);
+  });
+});
 
 describe('R-WAL-3..6 wallet transfer', () => {
   it('R-WAL-6 moves money from the sender’s EARMARKED into the relative’s WALLET', () => {

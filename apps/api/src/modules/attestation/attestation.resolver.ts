@@ -1,0 +1,48 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { type GraphQLContext, requirePrincipal } from '../../context';
+import {
+  RelationshipAttestation,
+  RelationshipAttestationPayload,
+  RelationshipAttestationRecordInput,
+  RelationshipAttestationRevokeInput,
+} from './attestation.types';
+
+/** Relationship evidence checked at the counter (R-WAL-4): what a wallet transfer's relation may rest on. */
+@Resolver()
+export class AttestationResolver {
+  @Authorized('ADMIN', 'COUNTER')
+  @Query(() => [RelationshipAttestation], {
+    description:
+      "A person's relationship attestations, oldest first, revoked ones included (ADMIN, COUNTER).",
+  })
+  relationshipAttestations(
+    @Arg('personId', () => ID, { description: 'The person whose relatives are attested.' }) personId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RelationshipAttestation[]> {
+    return ctx.services.attestations.of(personId);
+  }
+
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => RelationshipAttestationPayload, {
+    description:
+      'Records a relationship checked at the counter (户口簿, 结婚证, 出生医学证明…): a wallet transfer may then name this relation (R-WAL-4). Audited.',
+  })
+  relationshipAttestationRecord(
+    @Arg('input', () => RelationshipAttestationRecordInput) input: RelationshipAttestationRecordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RelationshipAttestationPayload> {
+    return ctx.services.attestations.record(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN', 'COUNTER')
+  @Mutation(() => RelationshipAttestationPayload, {
+    description:
+      'Revokes an attestation from now on (history kept; transfers dated before stay valid). Audited.',
+  })
+  relationshipAttestationRevoke(
+    @Arg('input', () => RelationshipAttestationRevokeInput) input: RelationshipAttestationRevokeInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RelationshipAttestationPayload> {
+    return ctx.services.attestations.revoke(requirePrincipal(ctx), input);
+  }
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { PersonEntity, RelationshipAttestationEntity, inTransaction } from '@gongji/persistence';
+import type { DataSource } from 'typeorm';
+import { type Principal, actorOf } from '../../auth/principal';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
+import type { AuditService } from '../audit/audit.service';
+import type {
+  RelationshipAttestation,
+  RelationshipAttestationPayload,
+  RelationshipAttestationRecordInput,
+  RelationshipAttestationRevokeInput,
+  EvidenceKind,
+} from './attestation.types';
+import type { Relation } from '../../common/domain-enums';
+
+const refused = (userErrors: UserError[]): RelationshipAttestationPayload => ({
+  attestation: null,
+  userErrors,
+});
+
+/** Relationship evidence recorded by counter staff (R-WAL-4), audited, revocable with history kept. */
+export class AttestationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(
+    principal: Principal,
+    input: RelationshipAttestationRecordInput,
+  ): Promise<RelationshipAttestationPayload> {
+    if (!input.reason.trim())
+      return refused([userError(ApiErrorCode.REASON_REQUIRED, 'Give a reason', ['reason'])]);
+    if (input.personId === input.relativePersonId)
+      return refused([
+        userError(
+          ApiErrorCode.INVALID_INPUT,
+          'A person is not their own relative',
+          ['relativePersonId'],
+          'R-WAL-4',
+        ),
+      ]);
+    if ((input.evidenceRef ?? '').length > 128)
+      return refused([
+        userError(ApiErrorCode.INVALID_INPUT, 'evidenceRef is at most 128 characters', ['evidenceRef']),
+      ]);
+    return inTransaction(this.dataSource, async (manager) => {
+      const persons = manager.getRepository(PersonEntity);
+      for (const field of ['personId', 'relativePersonId'] as const) {
+        if (!(await persons.existsBy({ id: input[field] })))
+          return refused([userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field])]);
+      }
+      const row: RelationshipAttestationEntity = {
+        id: randomUUID(),
+        personId: input.personId,
+        relativePersonId: input.relativePersonId,
+        relation: input.relation,
+        evidenceKind: input.evidenceKind,
+        evidenceRef: input.evidenceRef?.trim() || null,
+        checkedBy: actorOf(principal),
+        checkedByName: principal.name,
+        checkedAt: new Date(),
+        revokedAt: null,
+      };
+      await manager.getRepository(RelationshipAttestationEntity).insert(row);
+      await this.audit.record(manager, principal, {
+        action: 'relationshipAttestationRecord',
+        entityType: 'RelationshipAttestation',
+        entityId: row.id,
+        before: null,
+        after: {
+          personId: row.personId,
+          relativePersonId: row.relativePersonId,
+          relation: row.relation,
+          evidenceKind: row.evidenceKind,
+        },
+        reason: input.reason.trim(),
+      });
+      return { attestation: toGraphQL(row), userErrors: [] };
+    });
+  }
+
+  async revoke(
+    principal: Principal,
+    input: RelationshipAttestationRevokeInput,
+  ): Promise<RelationshipAttestationPayload> {
+    if (!input.reason.trim())
+      return refused([userError(ApiErrorCode.REASON_REQUIRED, 'Give a reason', ['reason'])]);
+    return inTransaction(this.dataSource, async (manager) => {
+      const repo = manager.getRepository(RelationshipAttestationEntity);
+      const row = await repo.findOneBy({ id: input.id });
+      if (!row) return refused([userError(ApiErrorCode.NOT_FOUND, 'No such attestation', ['id'])]);
+      if (row.revokedAt) return refused([userError(ApiErrorCode.CONFLICT, 'Already revoked', ['id'])]);
+      row.revokedAt = new Date();
+      await repo.update({ id: row.id }, { revokedAt: row.revokedAt });
+      await this.audit.record(manager, principal, {
+        action: 'relationshipAttestationRevoke',
+        entityType: 'RelationshipAttestation',
+        entityId: row.id,
+        before: { revokedAt: null },
+        after: { revokedAt: row.revokedAt.toISOString() },
+        reason: input.reason.trim(),
+      });
+      return { attestation: toGraphQL(row), userErrors: [] };
+    });
+  }
+
+  async of(personId: string): Promise<RelationshipAttestation[]> {
+    const rows = await this.dataSource
+      .getRepository(RelationshipAttestationEntity)
+      .find({ where: { personId }, order: { checkedAt: 'ASC' } });
+    return rows.map(toGraphQL);
+  }
+}
+
+function toGraphQL(e: RelationshipAttestationEntity): RelationshipAttestation {
+  return {
+    id: e.id,
+    personId: e.personId,
+    relativePersonId: e.relativePersonId,
+    relation: e.relation as Relation,
+    evidenceKind: e.evidenceKind as EvidenceKind,
+    evidenceRef: e.evidenceRef,
+    checkedByName: e.checkedByName,
+    checkedAt: e.checkedAt,
+    revokedAt: e.revokedAt,
+  };
+}
