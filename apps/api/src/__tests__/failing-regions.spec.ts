@@ -1,4 +1,5 @@
 import { AuditLogEntity, ENTITY_DIALECT, RegionEntity } from '@gongji/persistence';
+import { makeIdNumber } from '@gongji/domain/testing';
 import { type TestApp, createTestApp } from '../testing/test-app';
 
 describe(`regions: refusals over HTTP (${ENTITY_DIALECT})`, () => {
@@ -113,5 +114,71 @@ describe(`regions: refusals over HTTP (${ENTITY_DIALECT})`, () => {
     expect(
       ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
     ).toBe('BAD_REQUEST');
+  });
+});
+
+describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_DIALECT}, issue #9)`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('R-ACC-2: a withdrawn region stays readable but refuses new registrations', async () => {
+    await app.db
+      .getRepository(RegionEntity)
+      .update({ code: '350900' }, { active: false, withdrawnAt: new Date() });
+    const admin = await app.login('admin');
+    const region = await app.gql<{ region: { name: string; active: boolean; withdrawnAt: string | null } }>(
+      '{ region(code: "350900") { name active withdrawnAt } }',
+      {},
+      admin,
+    );
+    expect(region.data!.region).toMatchObject({ name: '宁德市', active: false });
+    expect(region.data!.region.withdrawnAt).not.toBeNull();
+    const withdrawn = await app.gql<{ regions: { edges: { node: { code: string } }[] } }>(
+      '{ regions(filter: { active: false }) { edges { node { code } } } }',
+      {},
+      admin,
+    );
+    expect(withdrawn.data!.regions.edges.map((e) => e.node.code)).toEqual(['350900']);
+    const res = await app.gql<{
+      personRegister: { person: unknown; userErrors: { code: string; field: string[]; rule: string }[] };
+    }>(
+      `mutation { personRegister(input: { name: "郑敏", idNumber: "${makeIdNumber('350902', '1980-01-01', 21)}",
+         regionCode: "350900", insuranceType: EMPLOYEE, employmentStatus: IN_SERVICE }) {
+         person { id } userErrors { code field rule } } }`,
+      {},
+      await app.login('counter'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.personRegister).toEqual({
+      person: null,
+      userErrors: [{ code: 'INVALID_INPUT', field: ['regionCode'], rule: 'R-ACC-2' }],
+    });
+  });
+
+  it('a refused regionUpdate makes no field staff-owned; an accepted one adds only the fields it changed', async () => {
+    const admin = await app.login('admin');
+    const owned = async () =>
+      (await app.db.getRepository(RegionEntity).findOneByOrFail({ code: '320100' })).staffOwnedFields;
+    await app.gql(
+      'mutation { regionUpdate(input: { code: "320100", walletFrom: "2024-11-30" }) { userErrors { code } } }',
+      {},
+      admin,
+    );
+    expect(await owned()).toBeNull();
+    await app.gql(
+      'mutation { regionUpdate(input: { code: "320100", walletFrom: "2025-03-01", name: "南京市" }) { userErrors { code } } }',
+      {},
+      admin,
+    );
+    expect(await owned()).toEqual(['walletFrom']);
+    await app.gql(
+      'mutation { regionUpdate(input: { code: "320100", name: "南京" }) { userErrors { code } } }',
+      {},
+      admin,
+    );
+    expect(await owned()).toEqual(['name', 'walletFrom']);
   });
 });

@@ -88,6 +88,14 @@ async function poolOrThrow(manager: EntityManager, code: string): Promise<Region
       'R-ACC-2',
     );
   }
+  if (!region.active) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      `${region.name} (${code}) has been withdrawn from the reference data; choose its successor (R-ACC-2)`,
+      ['regionCode'],
+      'R-ACC-2',
+    );
+  }
   return region;
 }
 

@@ -51,6 +51,19 @@ export class RegionFilter {
   })
   isPool?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only regions with no wallet date at all, own or from a 全域 province (true), or only those with one (false).',
+  })
+  walletNever?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only active regions (true) or only codes the reference data has withdrawn (false).',
+  })
+  active?: boolean | null;
+
   @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 100).' })
   ids?: string[] | null;
 }

@@ -22,6 +22,9 @@ export function toRegion(e: RegionEntity): Region {
     usageLocationChangeFrom: e.usageLocationChangeFrom,
     supplementaryPremiumSelfFrom: e.supplementaryPremiumSelfFrom,
     supplementaryPremiumKinFrom: e.supplementaryPremiumKinFrom,
+    active: e.active,
+    withdrawnAt: e.withdrawnAt,
+    staffOwnedFields: e.staffOwnedFields ?? [],
     updatedAt: e.updatedAt,
   });
 }

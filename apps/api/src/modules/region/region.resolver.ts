@@ -45,7 +45,9 @@ export class RegionResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => RegionUpdatePayload, {
-    description: 'Changes a region’s name and rollout dates (ADMIN; audited with before and after).',
+    description:
+      'Changes a region’s name and rollout dates (ADMIN; audited with before and after). The fields changed ' +
+      'become staff-owned (`Region.staffOwnedFields`): reference-data upgrades keep them.',
   })
   async regionUpdate(
     @Arg('input', () => RegionUpdateInput) input: RegionUpdateInput,

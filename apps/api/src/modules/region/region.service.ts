@@ -80,6 +80,13 @@ export class RegionService {
     if (filter.isPool != null) qb.andWhere('r.isPool = :isPool', { isPool: this.bool(filter.isPool) });
     if (filter.ids)
       qb.andWhere(filter.ids.length ? 'r.code IN (:...ids)' : '1 = 0', { ids: filter.ids.slice(0, 100) });
+    if (filter.active != null) qb.andWhere('r.active = :active', { active: this.bool(filter.active) });
+    if (filter.walletNever != null) {
+      // No wallet date applies at all (R-WAL-2): neither own nor inherited from a 全域 province that has one.
+      const never =
+        "(r.walletFrom IS NULL AND NOT (r.level <> 'PROVINCE' AND p.walletFullCoverage = :yes AND p.walletFrom IS NOT NULL))";
+      qb.andWhere(filter.walletNever ? never : `NOT ${never}`, { yes: this.bool(true) });
+    }
     if (filter.walletOpenOn) {
       // Own date, or the province's when it opened province-wide (全域) — R-WAL-2; see region.mapper effectiveWalletFrom.
       qb.andWhere(
@@ -145,11 +152,17 @@ export class RegionService {
       if (errors.length > 0) {
         return {
           region: null,
-          userErrors: errors.map((e) => userError(e.code, `${e.message} (${e.rule})`, [e.field], e.rule)),
+          userErrors: errors.map((e) =>
+            userError(e.code, `${e.message} (${e.rule})`, [e.field], e.rule, e.params),
+          ),
         };
       }
       const changes = diff(current, next, EDITABLE);
       if (Object.keys(changes.after).length === 0) return { region: current, userErrors: [] };
+      // Issue #9: a field staff have set is theirs; the reference-data loader never overwrites it again.
+      next.staffOwnedFields = [
+        ...new Set([...(current.staffOwnedFields ?? []), ...Object.keys(changes.after)]),
+      ].sort();
       next.updatedAt = new Date();
       const saved = await repo.save(next);
       await this.audit.record(manager, principal, {

@@ -121,6 +121,22 @@ export class Region {
   })
   supplementaryPremiumKinFrom!: string | null;
 
+  @Field({
+    description:
+      'False once the reference data has withdrawn the code: kept for the persons and history that refer to it, ' +
+      'closed to new registrations.',
+  })
+  active!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the reference data withdrew the code.' })
+  withdrawnAt!: Date | null;
+
+  @Field(() => [String], {
+    description:
+      'Fields set by staff with `regionUpdate` (e.g. `walletFrom`); reference-data upgrades never overwrite them.',
+  })
+  staffOwnedFields!: string[];
+
   @Field(() => DateTimeScalar, { description: 'Last change.' })
   updatedAt!: Date;
 }
