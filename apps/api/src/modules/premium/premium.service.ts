@@ -8,14 +8,15 @@ import {
   WalletSource,
   payPremiumOrThrow,
   payResidentContributionOrThrow,
+  relationsInForceOn,
 } from '@gongji/domain';
 import { KinRelationEntity, type PersonEntity, RegionEntity } from '@gongji/persistence';
 import { type EntityManager, In } from 'typeorm';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
-import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
+import { toDomainRelation } from '../kin/kin.service';
 import { runMoneyMutation } from '../ledger/money-mutation';
 import {
   balanceOf,
@@ -61,8 +62,9 @@ async function provincesOf(
 }
 
 /**
- * The insured's relation to the payer from the registrations (备案) between them: the active one, else the latest.
- * `registered` = registered on or before `date` and not revoked by then; a proxy binding (R-KIN-7) shares no money.
+ * The insured's relation to the payer from the registrations (备案) between them, as of `date` (issue #9: one
+ * answer per date, the domain's `relationsInForceOn`): the relation in force on that date, else the latest one
+ * (to name it in the refusal); a proxy binding (R-KIN-7) shares no money.
  */
 async function relationOn(
   manager: EntityManager,
@@ -72,14 +74,16 @@ async function relationOn(
 ): Promise<{ relation: Relation | null; registered: boolean }> {
   const rows = await manager
     .getRepository(KinRelationEntity)
-    .find({ where: { providerId: payer.id, beneficiaryId: insured.id }, order: { createdAt: 'DESC' } });
-  const row = rows.find((r) => r.revokedAt === null) ?? rows[0];
-  if (!row) return { relation: null, registered: false };
-  const registered =
-    !row.proxyOnly &&
-    row.registeredOn <= date &&
-    (row.revokedAt === null || todayInChina(row.revokedAt) > date);
-  return { relation: row.relation as Relation, registered };
+    .find({
+      where: { providerId: payer.id, beneficiaryId: insured.id, proxyOnly: false },
+      order: { createdAt: 'DESC' },
+    });
+  const inForce = relationsInForceOn(rows.map(toDomainRelation), date)[0];
+  if (inForce) return { relation: inForce.relation, registered: true };
+  const latest = rows[0];
+  return latest
+    ? { relation: latest.relation as Relation, registered: false }
+    : { relation: null, registered: false };
 }
 
 /** Supplementary premiums (R-USE-3, R-ACC-6) and resident-side contributions (R-USE-2). Stateless: one per request. */

@@ -15,6 +15,7 @@ import {
   checkKinUseOrThrow,
   emptyYearToDate,
   passwordRequired,
+  relationsInForceOn,
 } from '@gongji/domain';
 import {
   AccountDailySpendEntity,
@@ -28,7 +29,9 @@ import {
 } from '@gongji/persistence';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { ApiErrorCode } from '../../common/user-error';
+import { todayInChina } from '../../common/clock';
 import { toDomainCard } from '../card/card.mapper';
+import { toDomainRelation } from '../kin/kin.service';
 import type { SettlementInput } from './dtos/settlement.input';
 import { effectivePolicyIn } from './settlement-policy';
 
@@ -39,9 +42,19 @@ export interface SettlementFacts {
   readonly patient: PersonEntity;
   readonly institution: InstitutionEntity;
   readonly policy: EffectivePolicy;
-  /** Active mutual-aid relations of the patient as beneficiary, in registered order (R-KIN-4). */
+  /** Mutual-aid relations of the patient in force on the service date, in registered order (R-KIN-4). */
   readonly relations: readonly KinRelationEntity[];
+  /** Relatives not used for this bill and why (not in force on the date, or refused by a rule). */
+  readonly skipped: readonly SkippedProvider[];
   readonly domainInput: DomainSettlementInput;
+}
+
+/** A relative whose account a settlement did not use, and why (shown in the quote, issue #9). */
+export interface SkippedProvider {
+  readonly providerId: string;
+  readonly relation: string | null;
+  readonly rule: string;
+  readonly reason: string;
 }
 
 /** Pocket balance lookup: locked rows inside a money mutation, plain rows for a quote; `undefined` = not loaded. */
@@ -60,12 +73,33 @@ export async function findInstitution(
   return (await repo.findOneBy({ id: idOrCode })) ?? (await repo.findOneBy({ code: idOrCode }));
 }
 
-/** Active, money-sharing relations of a beneficiary in registered order (proxy bindings share no money, R-KIN-7). */
-export function activeRelations(manager: EntityManager, beneficiaryId: string): Promise<KinRelationEntity[]> {
-  return manager.getRepository(KinRelationEntity).find({
-    where: { beneficiaryId, revokedAt: IsNull(), proxyOnly: false },
+/**
+ * Money-sharing relations of a beneficiary (proxy bindings share no money, R-KIN-7) split by the service date with
+ * the domain's one answer, `relationsInForceOn` (issue #9): `inForce` in registered order; `laterOrEnded` are the
+ * relations in force today but not on that date (registered after it), shown as skipped rather than silently used.
+ */
+export async function relationsOn(
+  manager: EntityManager,
+  beneficiaryId: string,
+  date: string,
+): Promise<{ inForce: KinRelationEntity[]; laterOrEnded: KinRelationEntity[] }> {
+  const rows = await manager.getRepository(KinRelationEntity).find({
+    where: { beneficiaryId, proxyOnly: false },
     order: { position: 'ASC' },
   });
+  const inForce = relationsInForceOn(rows.map(toDomainRelation), date).map((r) =>
+    rows.find((row) => row.providerId === r.providerId && row.registeredOn === r.registeredOn)!,
+  );
+  const inForceIds = new Set(inForce.map((r) => r.id));
+  const today = relationsInForceOn(rows.map(toDomainRelation), todayInChina());
+  const laterOrEnded = rows.filter(
+    (row) =>
+      !inForceIds.has(row.id) &&
+      row.revokedAt === null &&
+      today.some((r) => r.providerId === row.providerId) &&
+      !inForce.some((r) => r.providerId === row.providerId),
+  );
+  return { inForce, laterOrEnded };
 }
 
 /** Reads the patient's accumulators of a year; on PostgreSQL locks the row (after the pockets: fixed lock order). */
@@ -129,11 +163,18 @@ export async function loadSettlementFacts(
     acrossInstitutions: spend.reduce((a, s) => a + s.amount, 0n) as Fen,
   };
 
-  const relations = await activeRelations(manager, patient.id);
+  const { inForce: relations, laterOrEnded } = await relationsOn(manager, patient.id, date);
   const providerRows = relations.length
     ? await manager.getRepository(PersonEntity).findBy({ id: In(relations.map((r) => r.providerId)) })
     : [];
   const providers: ProviderFunds[] = [];
+  // Relatives registered after the service date: not used on that date (one answer per date), but shown as skipped.
+  const skipped: SkippedProvider[] = laterOrEnded.map((r) => ({
+    providerId: r.providerId,
+    relation: r.relation,
+    rule: 'R-KIN-5',
+    reason: `not in force on ${date}: registered on ${r.registeredOn}`,
+  }));
   for (const r of relations) {
     const earmarked = balanceOf(r.providerId, PocketKind.EARMARKED);
     const provider = providerRows.find((p) => p.id === r.providerId);
@@ -175,6 +216,16 @@ export async function loadSettlementFacts(
         },
       });
     }
+  }
+
+  for (const p of providers) {
+    if (p.usable !== false) continue;
+    skipped.push({
+      providerId: p.personId,
+      relation: relations.find((r) => r.providerId === p.personId)?.relation ?? null,
+      rule: p.unusableBecause?.rule ?? 'R-KIN-4',
+      reason: p.unusableBecause?.message ?? 'not usable',
+    });
   }
 
   // R-USE-1: the fund pays at a hospital open to all or one the patient has chosen; pharmacies need no selection.
@@ -228,5 +279,5 @@ export async function loadSettlementFacts(
         passwordFreeLimit: patient.passwordFreeLimit as Fen,
       }),
   };
-  return { patient, institution, policy, relations, domainInput };
+  return { patient, institution, policy, relations, skipped, domainInput };
 }

@@ -1,13 +1,19 @@
 import type { Fen, SettlementResult } from '@gongji/domain';
 import type { KinRelationEntity } from '@gongji/persistence';
 import type { UserError } from '../../common/user-error';
+import type { SkippedProvider } from './settlement-facts';
 import type { SettlementQuote } from './settlement.types';
 
 /** The domain's split as the GraphQL SettlementQuote (plain data: it is stored and replayed as JSON). */
 export function toSettlementQuote(
   result: SettlementResult,
   relations: readonly KinRelationEntity[],
+  skipped: readonly SkippedProvider[] = [],
 ): SettlementQuote {
+  // Every skipped relative has an explanation line, even when the bill was covered before reaching them.
+  const unexplained = skipped.filter(
+    (p) => !result.explanation.some((e) => e.message.includes(p.providerId)),
+  );
   const relationOf = (providerId: string) =>
     relations.find((r) => r.providerId === providerId)?.relation ?? null;
   return {
@@ -24,7 +30,11 @@ export function toSettlementQuote(
     accountPaid: result.accountPaid,
     cash: result.cash,
     passwordRequired: result.passwordRequired,
-    explanation: result.explanation.map((e) => ({ rule: e.rule, message: e.message })),
+    skippedProviders: skipped.map((p) => ({ ...p })),
+    explanation: [
+      ...result.explanation.map((e) => ({ rule: e.rule, message: e.message })),
+      ...unexplained.map((p) => ({ rule: p.rule, message: `provider ${p.providerId} skipped: ${p.reason}` })),
+    ],
     nhsa: {
       ...result.nhsa,
       acct_mulaid_pay_items: result.nhsa.acct_mulaid_pay_items.map((i) => ({
@@ -45,6 +55,7 @@ export function refusedQuote(userErrors: UserError[]): SettlementQuote {
     ownEarmarked: null,
     ownWallet: null,
     providers: [],
+    skippedProviders: [],
     accountPaid: null,
     cash: null,
     passwordRequired: null,

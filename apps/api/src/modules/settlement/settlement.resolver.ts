@@ -13,7 +13,7 @@ import {
   SettlementConfirmPayload,
 } from './dtos/settlement.payload';
 import { SettlementService } from './settlement.service';
-import { SettlementQuote } from './settlement.types';
+import { SettlementProviderSkip, SettlementQuote } from './settlement.types';
 
 /** Who may settle: staff anywhere, a hospital/pharmacy portal with `settlement:write` at its own institution. */
 const SETTLERS = ['ADMIN', 'COUNTER', 'PORTAL:settlement:write'];
@@ -65,6 +65,14 @@ export class SettlementResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RefundIssuePayload> {
     return new SettlementService(ctx).refund(input);
+  }
+
+  @FieldResolver(() => [SettlementProviderSkip], {
+    description:
+      'Relatives registered for the patient whose accounts were not used for this bill, and why: not in force on the service date (one answer per date, R-KIN-5), or refused by a rule (R-KIN-2/3/6). Empty when refused.',
+  })
+  skippedProviders(@Root() quote: SettlementQuote): SettlementProviderSkip[] {
+    return quote.skippedProviders ?? [];
   }
 
   @FieldResolver(() => [UserError], {

@@ -54,7 +54,7 @@ import type {
 } from './dtos/settlement.payload';
 import {
   type BalanceOf,
-  activeRelations,
+  relationsOn,
   findInstitution,
   loadSettlementFacts,
   notFound,
@@ -128,7 +128,7 @@ export class SettlementService {
     await this.assertMayActAtInput(input.institutionId);
     const manager = this.ctx.dataSource.manager;
     try {
-      const relations = await activeRelations(manager, input.patientId);
+      const { inForce: relations } = await relationsOn(manager, input.patientId, input.serviceDate);
       const pockets = await manager
         .getRepository(PocketEntity)
         .findBy({ personId: In([input.patientId, ...relations.map((r) => r.providerId)]) });
@@ -139,7 +139,7 @@ export class SettlementService {
         (id, kind) => balances.get(`${id}:${kind}`),
         false,
       );
-      return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations);
+      return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations, facts.skipped);
     } catch (err) {
       if (err instanceof DomainError) return refusedQuote(userErrorsOf(err));
       throw err;
@@ -155,7 +155,11 @@ export class SettlementService {
    */
   async confirm(input: SettlementConfirmInput): Promise<SettlementConfirmPayload> {
     await this.assertMayActAtInput(input.institutionId);
-    const relations = await activeRelations(this.ctx.dataSource.manager, input.patientId);
+    const { inForce: relations } = await relationsOn(
+      this.ctx.dataSource.manager,
+      input.patientId,
+      input.serviceDate,
+    );
     const refused = (userErrors: UserError[]): SettlementConfirmPayload => ({
       transaction: null,
       settlement: null,
@@ -250,7 +254,7 @@ export class SettlementService {
         return {
           payload: {
             transaction: plannedTransaction(transactionId, plan, this.actor, now),
-            settlement: toSettlementQuote(result, facts.relations),
+            settlement: toSettlementQuote(result, facts.relations, facts.skipped),
             userErrors: [],
           },
           transaction: plan,

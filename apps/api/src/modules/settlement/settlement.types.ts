@@ -49,6 +49,23 @@ export class SettlementProviderPayment {
   amount!: Fen;
 }
 
+@ObjectType({ description: 'A relative whose account was not used for this bill, and why (issue #9).' })
+export class SettlementProviderSkip {
+  @Field(() => ID, { description: 'The provider (account holder) skipped.' })
+  providerId!: string;
+
+  @Field(() => String, { nullable: true, description: "The patient's relation to the provider, e.g. CHILD." })
+  relation!: string | null;
+
+  @Field({
+    description: 'Rule that kept the account out (R-KIN-5: not in force on the service date; R-KIN-2/6…).',
+  })
+  rule!: string;
+
+  @Field({ description: 'Why, in words.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'One line of acct_mulaid_pay (national interface 2207): one provider.' })
 export class SettlementNhsaMulaidItem {
   @Field({ description: 'psn_no: the provider (person id).' })
@@ -128,6 +145,9 @@ export class SettlementQuote {
       'Relatives’ accounts in the order used (R-KIN-4); only non-zero amounts; empty when refused.',
   })
   providers!: SettlementProviderPayment[];
+
+  /** Set by the mapper; replies stored before it existed have none (see the resolver). */
+  skippedProviders?: SettlementProviderSkip[];
 
   @Field(() => MoneyScalar, {
     nullable: true,
