@@ -27,7 +27,7 @@ import {
   KinRelationEntity,
   PersonEntity,
 } from '@gongji/persistence';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { ApiErrorCode } from '../../common/user-error';
 import { todayInChina } from '../../common/clock';
 import { toDomainCard } from '../card/card.mapper';
@@ -87,9 +87,11 @@ export async function relationsOn(
     where: { beneficiaryId, proxyOnly: false },
     order: { position: 'ASC' },
   });
-  const inForce = relationsInForceOn(rows.map(toDomainRelation), date).map((r) =>
-    rows.find((row) => row.providerId === r.providerId && row.registeredOn === r.registeredOn)!,
-  );
+  const byRelation = new Map(rows.map((row) => [toDomainRelation(row), row]));
+  const inForce = relationsInForceOn([...byRelation.keys()], date).flatMap((r) => {
+    const row = byRelation.get(r);
+    return row ? [row] : [];
+  });
   const inForceIds = new Set(inForce.map((r) => r.id));
   const today = relationsInForceOn(rows.map(toDomainRelation), todayInChina());
   const laterOrEnded = rows.filter(
