@@ -57,3 +57,8 @@ export * from './calendar/calendar';
 export * from './calendar/calendar.data';
 export * from './calendar/calendar.rules';
 export * from './policy/hospital-selection';
+export * from './messages/language';
+export * from './messages/params';
+export * from './messages/format';
+export * from './messages/catalogue';
+export * from './messages/render';

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals of card operations; all cite R-CARD-1. */
@@ -21,7 +22,7 @@ export enum CardErrorCode {
 }
 
 export class CardError extends DomainError {
-  constructor(code: CardErrorCode, message: string, field?: readonly string[]) {
-    super(code, message, 'R-CARD-1', field);
+  constructor(code: CardErrorCode, message: string, field?: readonly string[], params?: MessageParams) {
+    super(code, message, 'R-CARD-1', field, params);
   }
 }

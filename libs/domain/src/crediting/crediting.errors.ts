@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused contribution credits and interest runs (R-ACC-4). */
@@ -24,7 +25,8 @@ export class CreditingError extends DomainError {
     field?: readonly string[],
     /** Every person-month in conflict, for CONFLICTING_CREDIT. */
     readonly conflicts: readonly string[] = [],
+    params?: MessageParams,
   ) {
-    super(code, message, 'R-ACC-4', field);
+    super(code, message, 'R-ACC-4', field, params);
   }
 }

@@ -37,9 +37,13 @@ export function creditContributionsOrThrow(
   options: ContributionCreditOptions = {},
 ): ContributionCreditResult {
   if (!MONTH_RE.test(month)) {
-    throw new CreditingError(CreditingErrorCode.INVALID_MONTH, `"${month}" is not a month (YYYY-MM)`, [
-      'month',
-    ]);
+    throw new CreditingError(
+      CreditingErrorCode.INVALID_MONTH,
+      `"${month}" is not a month (YYYY-MM)`,
+      ['month'],
+      [],
+      { value: month },
+    );
   }
   const pocket =
     `${month}-01` < (options.earmarkedFrom ?? DEFAULT_EARMARKED_FROM)
@@ -81,6 +85,7 @@ export function creditContributionsOrThrow(
       `R-ACC-4: a person-month is credited exactly once; conflicting: ${conflicts.join('; ')}`,
       ['rows'],
       conflicts,
+      { conflicts: conflicts.join('; ') },
     );
   }
   const total = sumFen(credited.map((c) => c.amount));
@@ -123,7 +128,15 @@ export function postInterestOrThrow(
   alreadyPosted: boolean,
 ): InterestResult {
   if (!Number.isInteger(year) || year < 1998 || year > 9999) {
-    throw new CreditingError(CreditingErrorCode.INVALID_YEAR, `${year} is not a calendar year`, ['year']);
+    throw new CreditingError(
+      CreditingErrorCode.INVALID_YEAR,
+      `${year} is not a calendar year`,
+      ['year'],
+      [],
+      {
+        value: year,
+      },
+    );
   }
   if (!Number.isInteger(annualRate) || annualRate < 0 || annualRate > 10_000) {
     throw new CreditingError(
@@ -137,6 +150,8 @@ export function postInterestOrThrow(
       CreditingErrorCode.INTEREST_ALREADY_POSTED,
       `R-ACC-4: interest for ${year} was already posted`,
       ['year'],
+      [],
+      { year },
     );
   }
   const interest = balances

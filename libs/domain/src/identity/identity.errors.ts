@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals of an ID number or a phone number (R-ACC-2). */
@@ -16,7 +17,13 @@ export enum IdentityErrorCode {
 
 /** A refusal of identity data; `rule` is R-ACC-2 (person data) or R-WAL-5 (the wallet's bound phone). */
 export class IdentityError extends DomainError {
-  constructor(code: IdentityErrorCode, message: string, rule = 'R-ACC-2', field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: IdentityErrorCode,
+    message: string,
+    rule = 'R-ACC-2',
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

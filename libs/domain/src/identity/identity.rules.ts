@@ -1,3 +1,4 @@
+import { dateParam } from '../messages/params';
 import { type IsoDate, isIsoDate } from '../shared/dates';
 import { EARLIEST_BIRTH_DATE, PROVINCE_CODES, type ResidentId, Sex } from './identity';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
@@ -63,6 +64,7 @@ export function validateIdNumberOrThrow(id: string, today?: IsoDate): ResidentId
       `The birth date inside the ID number (${birthDate}) is not a real past date on or after ${EARLIEST_BIRTH_DATE}`,
       'R-ACC-2',
       FIELD,
+      { birthDate, earliest: dateParam(EARLIEST_BIRTH_DATE) },
     );
   }
   if (!PROVINCE_CODES.includes(idNumber.slice(0, 2))) {
@@ -71,6 +73,7 @@ export function validateIdNumberOrThrow(id: string, today?: IsoDate): ResidentId
       `The ID number starts with ${idNumber.slice(0, 2)}, which is not a province code of GB/T 2260`,
       'R-ACC-2',
       FIELD,
+      { prefix: idNumber.slice(0, 2) },
     );
   }
   return {
@@ -157,6 +160,7 @@ export function validatePhoneOrThrow(
       `"${phone}" is not a mainland mobile number (11 digits starting 13–19)`,
       rule,
       field,
+      { phone: String(phone) },
     );
   }
   return digits;

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals of mutual-aid registration, ordering and use (R-KIN). */
@@ -31,7 +32,13 @@ export enum KinErrorCode {
 }
 
 export class KinError extends DomainError {
-  constructor(code: KinErrorCode, message: string, rule: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: KinErrorCode,
+    message: string,
+    rule: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

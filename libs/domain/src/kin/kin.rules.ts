@@ -14,6 +14,7 @@ import {
   type ProxyBinding,
   Relation,
 } from './kin';
+import { dateParam, regionParam, termParam, termsParam } from '../messages/params';
 import { KinError, KinErrorCode } from './kin.errors';
 import { isRelationActiveOn, relationsInForceOn } from './relations-on';
 
@@ -110,6 +111,10 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
         'an out-of-province relative can be helped through the medical-insurance wallet (医保钱包) instead',
       'R-KIN-2',
       ['beneficiaryId'],
+      {
+        providerProvince: regionParam(provider.provinceCode),
+        beneficiaryProvince: regionParam(beneficiary.provinceCode),
+      },
     );
   }
   isFeatureOpenOrThrow(providerPolicy, Feature.KIN_REGISTRATION, 'R-KIN-3');
@@ -121,6 +126,13 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
         `(allowed: ${scope.relations.join(', ') || 'nobody'})`,
       'R-KIN-1',
       ['relation'],
+      {
+        relation: termParam('relation', relation),
+        region: regionParam(providerPolicy.regionCode),
+        on: dateParam(date),
+        purpose: termParam('purpose', KinPurpose.MEDICAL),
+        allowed: termsParam('relation', scope.relations),
+      },
     );
   }
   const active = input.existingRelations.filter(
@@ -176,6 +188,11 @@ function checkPlausibilityOrThrow(provider: KinPerson, beneficiary: KinPerson, r
         `(born ${beneficiaryBirth} vs ${providerBirth}); check the relation's direction: it is the relative's relation to the provider`,
       'R-KIN-1',
       ['relation'],
+      {
+        relation: termParam('relation', relation),
+        beneficiaryBirth: dateParam(beneficiaryBirth),
+        providerBirth: dateParam(providerBirth),
+      },
     );
   }
 }
@@ -278,6 +295,8 @@ export function checkKinUseOrThrow(input: KinUseInput): readonly Explanation[] {
       KinErrorCode.RELATION_REVOKED,
       `The relation was revoked on ${relation.revokedAt}`,
       'R-KIN-5',
+      undefined,
+      { revokedOn: dateParam(relation.revokedAt) },
     );
   }
   if (relation.registeredOn > date) {
@@ -285,6 +304,8 @@ export function checkKinUseOrThrow(input: KinUseInput): readonly Explanation[] {
       KinErrorCode.NOT_YET_REGISTERED,
       `The relation was registered on ${relation.registeredOn}, after ${date}`,
       'R-KIN-3',
+      undefined,
+      { registeredOn: dateParam(relation.registeredOn), on: dateParam(date) },
     );
   }
   isFeatureOpenOrThrow(providerPolicy, Feature.KIN_USE, 'R-KIN-3');
@@ -293,6 +314,13 @@ export function checkKinUseOrThrow(input: KinUseInput): readonly Explanation[] {
       KinErrorCode.RELATION_OUT_OF_SCOPE,
       `${relation.relation} is not in the kinship scope for ${purpose} of region ${providerPolicy.regionCode} on ${date}`,
       'R-KIN-1',
+      undefined,
+      {
+        relation: termParam('relation', relation.relation),
+        region: regionParam(providerPolicy.regionCode),
+        on: dateParam(date),
+        purpose: termParam('purpose', purpose),
+      },
     );
   }
   const explanation: Explanation[] = [

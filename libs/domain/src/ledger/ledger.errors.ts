@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals raised by the ledger invariants (R-SET-6). */
@@ -12,7 +13,7 @@ export enum LedgerErrorCode {
 
 /** Refusal of a ledger invariant; `rule` is always R-SET-6. */
 export class LedgerError extends DomainError {
-  constructor(code: LedgerErrorCode, message: string, field?: readonly string[]) {
-    super(code, message, 'R-SET-6', field);
+  constructor(code: LedgerErrorCode, message: string, field?: readonly string[], params?: MessageParams) {
+    super(code, message, 'R-SET-6', field, params);
   }
 }

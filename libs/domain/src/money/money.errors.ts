@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals raised while reading or computing money. */
@@ -9,7 +10,7 @@ export enum MoneyErrorCode {
 }
 
 export class MoneyError extends DomainError {
-  constructor(code: MoneyErrorCode, message: string, field?: readonly string[]) {
-    super(code, message, 'MONEY', field);
+  constructor(code: MoneyErrorCode, message: string, field?: readonly string[], params?: MessageParams) {
+    super(code, message, 'MONEY', field, params);
   }
 }

@@ -47,6 +47,7 @@ export function parseMoneyOrThrow(text: string, options: ParseMoneyOptions = {})
       MoneyErrorCode.MALFORMED_MONEY,
       `"${String(text)}" is not an amount of money: write yuan with at most two decimals, e.g. "1800.00"`,
       options.field,
+      { text: String(text) },
     );
   }
   const [, minus, whole, decimals = ''] = m;
@@ -55,6 +56,7 @@ export function parseMoneyOrThrow(text: string, options: ParseMoneyOptions = {})
       MoneyErrorCode.TOO_MANY_DECIMALS,
       `"${text}" has ${decimals.length} decimals; money has at most two (fen)`,
       options.field,
+      { text, decimals: decimals.length },
     );
   }
   const abs = BigInt(whole) * 100n + BigInt(decimals.padEnd(2, '0'));
@@ -63,6 +65,7 @@ export function parseMoneyOrThrow(text: string, options: ParseMoneyOptions = {})
       MoneyErrorCode.AMOUNT_TOO_LARGE,
       `"${text}" is larger than the largest accepted amount`,
       options.field,
+      { text },
     );
   }
   if (minus && abs !== 0n && !options.allowNegative) {
@@ -70,6 +73,7 @@ export function parseMoneyOrThrow(text: string, options: ParseMoneyOptions = {})
       MoneyErrorCode.NEGATIVE_AMOUNT,
       `"${text}" is negative; a positive amount is required here`,
       options.field,
+      { text },
     );
   }
   return (minus ? -abs : abs) as Fen;

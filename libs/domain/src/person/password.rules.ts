@@ -5,6 +5,7 @@ import {
   type PasswordAttemptState,
   type PasswordPolicy,
 } from './password';
+import { moneyParam } from '../messages/params';
 import { type InsuranceType, hasPersonalAccount } from './person';
 import { PersonError, PersonErrorCode } from './person.errors';
 
@@ -85,6 +86,7 @@ export function validatePasswordFreeLimitOrThrow(
       `The password-free limit must be between 0.00 and ${formatMoney(max)} yuan; ${formatMoney(limit)} was asked`,
       'R-ACC-7',
       ['limit'],
+      { max: moneyParam(max), limit: moneyParam(limit) },
     );
   }
   return limit;

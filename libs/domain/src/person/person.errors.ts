@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals about a person's payment credentials. */
@@ -19,7 +20,13 @@ export enum PersonErrorCode {
 }
 
 export class PersonError extends DomainError {
-  constructor(code: PersonErrorCode, message: string, rule: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: PersonErrorCode,
+    message: string,
+    rule: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals raised from the effective policy. */
@@ -10,7 +11,13 @@ export enum PolicyErrorCode {
 
 /** A refusal because the policy of the region on the date does not allow the action. */
 export class PolicyError extends DomainError {
-  constructor(code: PolicyErrorCode, message: string, rule: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: PolicyErrorCode,
+    message: string,
+    rule: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

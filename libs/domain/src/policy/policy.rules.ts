@@ -1,5 +1,6 @@
 import type { HolidayCalendar, HolidayCalendarYear } from '../calendar/calendar';
 import { KinPurpose, type Relation } from '../kin/kin';
+import { dateParam, regionParam, termParam } from '../messages/params';
 import type { IsoDate } from '../shared/dates';
 import type { Explanation } from '../shared/domain-error';
 import {
@@ -208,6 +209,13 @@ export function isFeatureOpenOrThrow(
         ? `${feature} opens in region ${policy.regionCode} on ${state.from}, after ${policy.on}`
         : `${feature} is not open in region ${policy.regionCode} (no date set)`,
       rule,
+      undefined,
+      {
+        feature: termParam('feature', feature),
+        region: regionParam(policy.regionCode),
+        on: dateParam(policy.on),
+        ...(state.from ? { from: dateParam(state.from) } : {}),
+      },
     );
   }
   return state;

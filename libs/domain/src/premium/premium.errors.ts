@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused premium and contribution payments (R-USE-2, R-USE-3, R-ACC-6). */
@@ -35,7 +36,13 @@ export enum PremiumErrorCode {
 
 /** A refused premium / contribution payment, with the DOMAIN.md rule that refused it. */
 export class PremiumError extends DomainError {
-  constructor(code: PremiumErrorCode, rule: string, message: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: PremiumErrorCode,
+    rule: string,
+    message: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

@@ -11,6 +11,7 @@ import { debitPocket, posting } from '../ledger/ledger.rules';
 import { Relation } from '../kin/kin';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
+import { type MessageParams, dateParam, moneyParam, regionParam, termParam } from '../messages/params';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import { WalletSource } from '../wallet/wallet';
 import {
@@ -87,6 +88,11 @@ function requirePositive(amount: Fen): void {
   }
 }
 
+/** Catalogue params of a "not open yet" refusal: the date asked and, when one is set, the opening date. */
+function openingParams(from: IsoDate | null | undefined, on: IsoDate): MessageParams {
+  return from ? { from: dateParam(from), on: dateParam(on) } : { on: dateParam(on) };
+}
+
 /** 足额支付: the pocket must cover the whole amount, otherwise nothing is charged. */
 function requireFullPayment(balance: Fen, amount: Fen, pocket: PocketKind, rule: string): Explanation {
   if (balance < amount) {
@@ -95,6 +101,7 @@ function requireFullPayment(balance: Fen, amount: Fen, pocket: PocketKind, rule:
       rule,
       `The ${pocket} balance ${formatMoney(balance)} cannot pay the whole ${formatMoney(amount)} (足额支付); nothing is charged`,
       ['amount'],
+      { pocket: termParam('pocket', pocket), balance: moneyParam(balance), amount: moneyParam(amount) },
     );
   }
   return explain(rule, `${pocket} balance ${formatMoney(balance)} covers the whole ${formatMoney(amount)}`);
@@ -156,6 +163,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
       'R-USE-3',
       `The insured is insured in ${insured.regionCode}, not in the payer's region ${payer.regionCode}`,
       ['insuredId'],
+      { region: regionParam(insured.regionCode) },
     );
   }
   const regime = premiumRegimeOn(input);
@@ -165,6 +173,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
       'R-USE-3',
       `Premiums cannot be paid from the account on ${date}`,
       ['date'],
+      { on: dateParam(date) },
     );
   }
   const self = payer.personId === insured.personId;
@@ -204,6 +213,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
           'R-USE-3',
           `Premiums for oneself open on ${input.selfFrom ?? 'a date not yet set'}, after ${date}`,
           ['date'],
+          openingParams(input.selfFrom, date),
         );
       }
     } else {
@@ -213,6 +223,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
           'R-USE-3',
           `Premiums for relatives open on ${input.kinFrom ?? 'a date not yet set'}, after ${date}`,
           ['insuredId'],
+          openingParams(input.kinFrom, date),
         );
       }
       requireRegisteredRelativeInScope(input, 'the supplementary-premium kinship scope', date, 'R-USE-3');
@@ -272,6 +283,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
           'R-KIN-3',
           `Mutual-aid use opens on ${input.kinUseFrom ?? 'a date not yet set'}, after ${date}`,
           ['date'],
+          openingParams(input.kinUseFrom, date),
         );
       }
       requireRegisteredRelativeInScope(input, `the kinship scope for ${input.scheme}`, date, 'R-USE-2');

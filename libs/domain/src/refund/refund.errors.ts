@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused cancellations and refunds (R-USE-5). */
@@ -15,7 +16,7 @@ export enum RefundErrorCode {
 
 /** A refused cancellation or refund; the rule is always R-USE-5. */
 export class RefundError extends DomainError {
-  constructor(code: RefundErrorCode, message: string, field?: readonly string[]) {
-    super(code, message, 'R-USE-5', field);
+  constructor(code: RefundErrorCode, message: string, field?: readonly string[], params?: MessageParams) {
+    super(code, message, 'R-USE-5', field, params);
   }
 }

@@ -9,6 +9,7 @@ import {
 import { explain } from '../ledger/explain';
 import { describeAccount, posting, reversePostings } from '../ledger/ledger.rules';
 import type { AccumulatorDelta } from '../settlement/settlement';
+import { moneyParam } from '../messages/params';
 import { negateAccumulatorDelta } from '../settlement/settlement.rules';
 import {
   type CancellationResult,
@@ -141,6 +142,7 @@ export function partialRefundOrThrow(
       RefundErrorCode.REFUND_EXCEEDS_REMAINING,
       `Only ${formatMoney(refundable)} of settlement ${original.transactionId} is left to refund, not ${formatMoney(amount)}`,
       ['amount'],
+      { refundable: moneyParam(refundable), amount: moneyParam(amount) },
     );
   }
   let toReturn = amount;

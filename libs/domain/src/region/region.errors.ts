@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refusals of region rollout settings. */
@@ -15,11 +16,13 @@ export interface RolloutViolation {
   readonly code: RegionErrorCode;
   readonly rule: string;
   readonly message: string;
+  /** Placeholder values for the refusal catalogue (dates). */
+  readonly params?: MessageParams;
 }
 
 export class RegionError extends DomainError {
   constructor(readonly violations: readonly RolloutViolation[]) {
     const first = violations[0];
-    super(first.code, first.message, first.rule, [first.field]);
+    super(first.code, first.message, first.rule, [first.field], first.params);
   }
 }

@@ -1,5 +1,6 @@
 import { Feature, type RolloutDates, WALLET_NATIONAL_LAUNCH } from '../policy/policy';
 import { isIsoDate } from '../shared/dates';
+import { dateParam } from '../messages/params';
 import { RegionError, RegionErrorCode, type RolloutViolation } from './region.errors';
 
 /** Input field (GraphQL `RegionUpdateInput`, admin form) of each rollout feature. */
@@ -78,6 +79,7 @@ export function validateRolloutDates(
         code: RegionErrorCode.INVALID_DATE,
         rule: DATE_RULES[feature],
         message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
+        params: { value },
       });
     }
   }
@@ -90,6 +92,7 @@ export function validateRolloutDates(
       code: RegionErrorCode.WALLET_BEFORE_NATIONAL_LAUNCH,
       rule: 'R-WAL-1',
       message: `The wallet cannot open on ${wallet}, before the national launch on ${WALLET_NATIONAL_LAUNCH}`,
+      params: { date: dateParam(wallet), launch: dateParam(WALLET_NATIONAL_LAUNCH) },
     });
   }
   for (const c of ORDER) {
@@ -113,6 +116,7 @@ export function validateRolloutDates(
       code: c.code,
       rule: c.rule,
       message: `${FEATURE_FIELDS[c.later]} ${later} is before ${FEATURE_FIELDS[c.earlier]} ${earlier}: ${c.why}`,
+      params: { later: dateParam(later), earlier: dateParam(earlier) },
     });
   }
   return violations;

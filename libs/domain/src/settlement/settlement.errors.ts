@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused settlements (R-SET, R-USE-1). */
@@ -19,7 +20,13 @@ export enum SettlementErrorCode {
 
 /** A refused settlement, with the DOMAIN.md rule that refused it. */
 export class SettlementError extends DomainError {
-  constructor(code: SettlementErrorCode, rule: string, message: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: SettlementErrorCode,
+    rule: string,
+    message: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

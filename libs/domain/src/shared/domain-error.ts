@@ -1,8 +1,12 @@
+import type { MessageParams } from '../messages/params';
+
 /**
  * Base class of every refusal raised by a rule of DOMAIN.md.
  *
  * `code` is a stable machine-readable code (surfaced as `UserError.code`), `rule` the DOMAIN.md rule id
- * that refused (surfaced as `UserError.rule`), `field` the input path the refusal is about, if any.
+ * that refused (surfaced as `UserError.rule`), `field` the input path the refusal is about, if any. `message` is
+ * English, for logs; what users read comes from the refusal catalogue (`renderRefusal`), keyed by `code`, in their
+ * language, with `params` (money, dates, region codes, enum values) formatted in.
  */
 export class DomainError extends Error {
   constructor(
@@ -10,6 +14,7 @@ export class DomainError extends Error {
     message: string,
     readonly rule?: string,
     readonly field?: readonly string[],
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.name = new.target.name;

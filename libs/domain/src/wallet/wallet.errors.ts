@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused wallet operations (R-WAL). */
@@ -32,7 +33,13 @@ export enum WalletErrorCode {
 
 /** A refused wallet operation, with the DOMAIN.md rule that refused it. */
 export class WalletError extends DomainError {
-  constructor(code: WalletErrorCode, rule: string, message: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: WalletErrorCode,
+    rule: string,
+    message: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

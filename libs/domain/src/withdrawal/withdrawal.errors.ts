@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/params';
 import { DomainError } from '../shared/domain-error';
 
 /** Codes of refused cash withdrawals (R-ACC-5). */
@@ -14,7 +15,13 @@ export enum WithdrawalErrorCode {
 
 /** A refused withdrawal, with the DOMAIN.md rule that refused it. */
 export class WithdrawalError extends DomainError {
-  constructor(code: WithdrawalErrorCode, rule: string, message: string, field?: readonly string[]) {
-    super(code, message, rule, field);
+  constructor(
+    code: WithdrawalErrorCode,
+    rule: string,
+    message: string,
+    field?: readonly string[],
+    params?: MessageParams,
+  ) {
+    super(code, message, rule, field, params);
   }
 }

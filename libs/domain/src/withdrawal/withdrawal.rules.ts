@@ -8,6 +8,7 @@ import {
 import { explain } from '../ledger/explain';
 import { debitPocket, posting } from '../ledger/ledger.rules';
 import { formatMoney } from '../money/money';
+import { moneyParam, termParam } from '../messages/params';
 import type { WithdrawalInput } from './withdrawal';
 import { WithdrawalError, WithdrawalErrorCode } from './withdrawal.errors';
 
@@ -46,6 +47,7 @@ export function legacyWithdrawOrThrow(input: WithdrawalInput): LedgerDecision {
       'R-ACC-5',
       `The legacy balance ${formatMoney(balance)} is lower than ${formatMoney(amount)}`,
       ['amount'],
+      { pocket: termParam('pocket', pocket), balance: moneyParam(balance), amount: moneyParam(amount) },
     );
   }
   return {

@@ -1,0 +1,132 @@
+import { formatMoney } from '../money/money';
+import { isIsoDate } from '../shared/dates';
+import type { Language } from './language';
+import type { MessageParam, TermSet } from './params';
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Fen as yuan with two decimals and the unit: `300.00 元` / `300.00 yuan` (negative amounts keep their sign). */
+export function formatYuan(amount: bigint | string, language: Language): string {
+  const fen = typeof amount === 'bigint' ? amount : BigInt(amount);
+  return `${formatMoney(fen)} ${language === 'zh' ? '元' : 'yuan'}`;
+}
+
+/** An ISO date as `2024年12月2日` / `2 December 2024`; anything that is not a calendar date is shown unchanged. */
+export function formatDate(date: string, language: Language): string {
+  if (!isIsoDate(date)) return date;
+  const [y, m, d] = date.split('-').map(Number);
+  return language === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** Words for the enum values refusals mention; an unknown value is shown as it is. */
+export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: string; en: string }>>>> = {
+  relation: {
+    SPOUSE: { zh: '配偶', en: 'spouse' },
+    PARENT: { zh: '父母', en: 'parent' },
+    CHILD: { zh: '子女', en: 'child' },
+    SIBLING: { zh: '兄弟姐妹', en: 'sibling' },
+    GRANDPARENT: { zh: '祖父母', en: 'paternal grandparent' },
+    MATERNAL_GRANDPARENT: { zh: '外祖父母', en: 'maternal grandparent' },
+    GRANDCHILD: { zh: '孙子女', en: 'grandchild' },
+    MATERNAL_GRANDCHILD: { zh: '外孙子女', en: 'maternal grandchild' },
+  },
+  pocket: {
+    EARMARKED: { zh: '个人账户（记账）', en: 'earmarked account' },
+    LEGACY: { zh: '存折历史资金', en: 'legacy (passbook)' },
+    WALLET: { zh: '医保钱包', en: 'wallet' },
+  },
+  party: {
+    sender: { zh: '转出人', en: 'sender' },
+    recipient: { zh: '接收人', en: 'recipient' },
+    provider: { zh: '共济人', en: 'provider' },
+    beneficiary: { zh: '被共济人', en: 'beneficiary' },
+    payer: { zh: '缴费人', en: 'payer' },
+    insured: { zh: '参保人', en: 'insured' },
+    patient: { zh: '患者', en: 'patient' },
+  },
+  visitType: {
+    OUTPATIENT: { zh: '门急诊', en: 'outpatient' },
+    INPATIENT: { zh: '住院', en: 'inpatient' },
+    PHARMACY: { zh: '药店购药', en: 'pharmacy' },
+  },
+  institutionKind: {
+    HOSPITAL: { zh: '医疗机构', en: 'hospital' },
+    PHARMACY: { zh: '零售药店', en: 'pharmacy' },
+  },
+  feature: {
+    EARMARKED_ACCOUNT: { zh: '个人账户记账管理', en: 'book-entry personal account' },
+    KIN_REGISTRATION: { zh: '家庭共济备案', en: 'mutual-aid registration' },
+    KIN_USE: { zh: '家庭共济使用', en: 'mutual-aid use' },
+    WALLET: { zh: '医保钱包', en: 'the medical-insurance wallet' },
+    USAGE_LOCATION_CHANGE: { zh: '钱包使用地变更', en: 'wallet usage-location change' },
+    SUPPLEMENTARY_PREMIUM_SELF: { zh: '为本人缴纳补充医疗保险', en: 'supplementary premiums for oneself' },
+    SUPPLEMENTARY_PREMIUM_KIN: { zh: '为亲属缴纳补充医疗保险', en: 'supplementary premiums for relatives' },
+    NEAR_RELATIVE_SCOPE: { zh: '近亲属共济范围', en: 'the near-relative scope' },
+  },
+  cardState: {
+    ACTIVE: { zh: '正常', en: 'active' },
+    PRE_REPORTED: { zh: '预挂失', en: 'pre-reported lost' },
+    REPORTED: { zh: '正式挂失', en: 'reported lost' },
+    REISSUE_PENDING: { zh: '补卡中', en: 'being reissued' },
+  },
+  purpose: {
+    MEDICAL: { zh: '医疗费用', en: 'medical costs' },
+    RESIDENT_CONTRIBUTION: { zh: '居民医保缴费', en: 'resident contributions' },
+    LONG_TERM_CARE: { zh: '长期护理保险缴费', en: 'long-term care contributions' },
+    SUPPLEMENTARY_PREMIUM: { zh: '补充医疗保险缴费', en: 'supplementary premiums' },
+    WALLET_TRANSFER: { zh: '医保钱包转账', en: 'wallet transfers' },
+  },
+  insuranceType: {
+    EMPLOYEE: { zh: '职工医保', en: 'employee insurance' },
+    RESIDENT: { zh: '城乡居民医保', en: 'resident insurance' },
+    FLEXIBLE: { zh: '灵活就业参保', en: 'flexible-employment insurance' },
+    NONE: { zh: '未参保', en: 'not insured' },
+  },
+};
+
+/** An enum value in words for the language, or the value itself when the catalogue has no word for it. */
+export function formatTerm(set: TermSet, value: string, language: Language): string {
+  return TERMS[set]?.[value]?.[language] ?? value;
+}
+
+/** Looks a region's name up by code; `null`/`undefined` when unknown (the code is shown then). */
+export type RegionNameOf = (code: string) => string | null | undefined;
+
+/** One placeholder value formatted for the language. */
+export function formatParam(param: MessageParam, language: Language, regionName?: RegionNameOf): string {
+  if (typeof param === 'string') return param;
+  if (typeof param === 'number') return String(param);
+  switch (param.kind) {
+    case 'money':
+      return formatYuan(param.fen, language);
+    case 'date':
+      return formatDate(param.iso, language);
+    case 'region': {
+      // Region names are Chinese only; an English reader also gets the code to look it up.
+      const name = regionName?.(param.code);
+      if (!name) return param.code;
+      return language === 'zh' ? name : `${name} (${param.code})`;
+    }
+    case 'term':
+      return formatTerm(param.set, param.value, language);
+    case 'terms':
+      return param.values.length === 0
+        ? language === 'zh'
+          ? '无'
+          : 'nobody'
+        : param.values.map((v) => formatTerm(param.set, v, language)).join(language === 'zh' ? '、' : ', ');
+  }
+}
