@@ -1,3 +1,4 @@
+import type { Language } from '@gongji/domain';
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from './auth/authenticate';
 import type { Logger } from 'pino';
@@ -15,6 +16,8 @@ export interface GraphQLContext {
   readonly logger: Logger;
   readonly requestId: string;
   readonly loaders: Loaders;
+  /** The language of refusals and error messages, from `Accept-Language` (Chinese by default, issue #9). */
+  readonly language: Language;
 }
 
 /** The caller, for resolvers behind `@Authorized` (the auth checker has already refused anonymous calls). */

@@ -22,6 +22,7 @@ import { RegionResolver } from './modules/region/region.resolver';
 import { RolloutResolver } from './modules/rollout/rollout.resolver';
 import { SessionResolver } from './modules/session/session.resolver';
 import { TransactionResolver } from './modules/transaction/transaction.resolver';
+import { UserErrorResolver } from './common/user-error.resolver';
 
 export const RESOLVERS = [
   AnalyticsResolver,
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   RolloutResolver,
   SessionResolver,
   TransactionResolver,
+  UserErrorResolver,
 ] as const;
 
 /** Builds the public schema with the person read policy applied (committed as apps/api/schema.graphql; CI fails when it drifts). */

@@ -10,8 +10,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
+import { negotiateLanguage } from '@gongji/domain';
 import { AccessQueries } from '@gongji/persistence';
-import { formatError } from './http/errors';
+import { formatError, localizedErrorsPlugin } from './http/errors';
 import {
   authenticationMiddleware,
   gatewayLocals,
@@ -78,6 +79,8 @@ export async function createServer(deps: {
       ApolloServerPluginLandingPageDisabled(),
       ...guards.plugins,
       costLimitPlugin(schema),
+      // Before responsePolicyPlugin, so an analyst's ID numbers are masked in the localized text too.
+      localizedErrorsPlugin(),
       responsePolicyPlugin(config.env === 'production'),
       metrics.plugin(),
     ],
@@ -105,7 +108,7 @@ export async function createServer(deps: {
     rateLimitMiddleware(limiter, config.rateLimits, metrics),
     persistedOperationsMiddleware(new AccessQueries(dataSource)),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<GraphQLContext> => {
+      context: async ({ req, res }): Promise<GraphQLContext> => {
         const { requestId, principal } = gatewayLocals(res);
         return {
           principal,
@@ -115,6 +118,7 @@ export async function createServer(deps: {
           logger: logger.child({ requestId }),
           requestId,
           loaders: createLoaders(services, principal),
+          language: negotiateLanguage(req.headers['accept-language']),
         };
       },
     }),

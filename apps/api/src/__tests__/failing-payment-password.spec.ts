@@ -262,7 +262,8 @@ describe(`payment password refusals over HTTP (${ENTITY_DIALECT})`, () => {
     expect(tooHigh.data!.passwordFreeLimitSet.userErrors).toEqual([
       {
         code: 'PASSWORD_FREE_LIMIT_TOO_HIGH',
-        message: 'The password-free limit must be between 0.00 and 300.00 yuan; 300.01 was asked (R-ACC-7)',
+        message:
+          'The password-free limit must be between 0.00 yuan and 300.00 yuan; 300.01 yuan was asked (R-ACC-7)',
         field: ['limit'],
         rule: 'R-ACC-7',
       },

@@ -49,23 +49,42 @@ export class UserError {
 
   @Field(() => String, { nullable: true, description: 'The DOMAIN.md rule id that refused, e.g. "R-KIN-4".' })
   rule?: string | null;
+
+  /**
+   * Not in the schema: the values the catalogue formats into the message (money, dates, region codes…). Kept in the
+   * stored reply of a money mutation, so a replay renders in the language of the replaying request.
+   */
+  params?: domain.MessageParams | null;
 }
 
+/**
+ * A refusal raised by the API itself. `message` is the English text for logs (and for English readers when no
+ * `params` are given); what `UserError.message` returns is rendered from the catalogue by `code` in the caller's
+ * language (UserErrorResolver), so every `code` needs a catalogue entry (libs/domain/src/messages).
+ */
 export function userError(
   code: string,
   message: string,
   field?: readonly string[],
   rule?: string,
+  params?: domain.MessageParams,
 ): UserError {
   return Object.assign(new UserError(), {
     code,
     message,
     field: field ? [...field] : null,
     rule: rule ?? null,
+    params: params && Object.keys(params).length > 0 ? params : null,
   });
 }
 
-/** Turns a domain refusal into a UserError. */
+/** Turns a domain refusal into a UserError (its params travel along for the catalogue). */
 export function fromDomainError(err: domain.DomainError): UserError {
-  return userError(err.code, err.rule ? `${err.message} (${err.rule})` : err.message, err.field, err.rule);
+  return userError(
+    err.code,
+    err.rule ? `${err.message} (${err.rule})` : err.message,
+    err.field,
+    err.rule,
+    err.params,
+  );
 }

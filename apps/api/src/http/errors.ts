@@ -1,7 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from '@gongji/domain';
+import {
+  DomainError,
+  type Language,
+  type MessageParams,
+  negotiateLanguage,
+  renderMessage,
+} from '@gongji/domain';
 import type { Logger } from 'pino';
+import type { GraphQLContext } from '../context';
+import { renderUserError } from '../common/user-error.resolver';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
 
 const CLIENT_CODES = new Set([
@@ -29,7 +38,7 @@ export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      return {
+      const refusal: GraphQLFormattedError = {
         message: original.rule ? `${original.message} (${original.rule})` : original.message,
         path: formatted.path,
         extensions: {
@@ -39,6 +48,9 @@ export function formatError(logger: Logger) {
           field: original.field,
         },
       };
+      // Not serialised: read by localizedErrorsPlugin to render the refusal from the catalogue.
+      if (original.params) Object.assign(refusal, { [REFUSAL_PARAMS]: original.params });
+      return refusal;
     }
     if (isArmorRefusal(formatted.message)) {
       // graphql-armor's limits (aliases, depth, tokens, directives) share the gateway's one refusal code.
@@ -59,4 +71,76 @@ export function formatError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** Where formatError leaves a domain refusal's params for {@link localizedErrorsPlugin} (never sent). */
+const REFUSAL_PARAMS = Symbol('refusalParams');
+
+/** Extensions whose numbers the catalogue's top-level messages show (`RATE_LIMITED`). */
+const NUMERIC_EXTENSIONS = ['retryAfterSeconds', 'limitPerMinute'] as const;
+
+/**
+ * Top-level error messages in the request's language (issue #9). `extensions.code` never changes. A domain refusal
+ * that escaped a payload (BAD_USER_INPUT with `reason`) is rendered from the refusal catalogue like a userError; the
+ * gateway's own codes (UNAUTHENTICATED, FORBIDDEN, QUERY_TOO_COMPLEX…) get the catalogue's Chinese text, keeping the
+ * technical detail where it helps (`{detail}`); English keeps today's texts, which are already English.
+ */
+export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const language: Language =
+        contextValue.language ?? negotiateLanguage(request.http?.headers.get('accept-language'));
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = await Promise.all(
+            response.body.singleResult.errors.map((e) => localizeError(e, language, contextValue)),
+          );
+        },
+      };
+    },
+  };
+}
+
+async function localizeError(
+  error: GraphQLFormattedError,
+  language: Language,
+  ctx: Pick<GraphQLContext, 'loaders'>,
+): Promise<GraphQLFormattedError> {
+  const extensions = error.extensions ?? {};
+  const code = extensions['code'];
+  const reason = extensions['reason'];
+  if (code === 'BAD_USER_INPUT' && typeof reason === 'string') {
+    const params = (error as { [REFUSAL_PARAMS]?: MessageParams })[REFUSAL_PARAMS];
+    const rule = typeof extensions['rule'] === 'string' ? extensions['rule'] : null;
+    const field = Array.isArray(extensions['field']) ? (extensions['field'] as string[]) : null;
+    const message = await renderUserError(
+      { code: reason, message: error.message, rule, field, params },
+      language,
+      ctx,
+    );
+    return { ...error, message };
+  }
+  const message =
+    typeof code === 'string' ? localizedTopLevelMessage(code, error.message, extensions, language) : null;
+  return message ? { ...error, message } : error;
+}
+
+/**
+ * The text of a top-level error in `language`, or `null` to keep `original`: English keeps today's texts; Chinese
+ * comes from the catalogue, with `original` as `{detail}` and the numbers of `extensions` as placeholders.
+ */
+export function localizedTopLevelMessage(
+  code: string,
+  original: string,
+  extensions: Readonly<Record<string, unknown>>,
+  language: Language,
+): string | null {
+  if (language === 'en') return null;
+  const params: Record<string, string | number> = { detail: original };
+  for (const name of NUMERIC_EXTENSIONS) {
+    const value = extensions[name];
+    if (typeof value === 'number') params[name] = value;
+  }
+  return renderMessage(code, language, params);
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { negotiateLanguage } from '@gongji/domain';
 import type { AccessQueries } from '@gongji/persistence';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
@@ -6,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter, RateLimits } from '../limits/rate-limit';
+import { localizedTopLevelMessage } from './errors';
 import type { Metrics } from './metrics';
 
 /** What the gateway middlewares leave for the GraphQL context (express `res.locals`). */
@@ -26,8 +28,11 @@ export function sendError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
+  // Before Apollo, so the language comes straight from the header (issue #9); `code` never changes.
+  const language = negotiateLanguage(res.req.headers['accept-language']);
+  const text = localizedTopLevelMessage(code, message, extensions, language) ?? message;
   res.status(status).json({
-    errors: [{ message, extensions: { code, requestId: gatewayLocals(res).requestId, ...extensions } }],
+    errors: [{ message: text, extensions: { code, requestId: gatewayLocals(res).requestId, ...extensions } }],
   });
 }
 

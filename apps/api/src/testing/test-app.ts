@@ -18,10 +18,15 @@ export interface TestApp {
   readonly db: DataSource;
   /** Counts the SQL statements the server runs (for N+1 tests). */
   readonly queries: QueryCounter;
+  /**
+   * POSTs a GraphQL request. Sends `Accept-Language: en` unless `headers` say otherwise (the suites assert on the
+   * English texts); pass `{ 'accept-language': '' }` to send none, i.e. to get the API's default, Chinese.
+   */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string | null,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   /** Session token of a demo user (admin, counter, analyst). */
   login(username: (typeof DEMO_USERS)[number]['username']): Promise<string>;
@@ -52,10 +57,17 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv } = {}): 
     throw err;
   }
   const tokens = new Map<string, string>();
-  const gql: TestApp['gql'] = async (query, variables, token) => {
+  const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
+    const all: Record<string, string> = {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    };
+    if (!all['accept-language']) delete all['accept-language'];
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: all,
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;

@@ -1,0 +1,168 @@
+import { ENTITY_DIALECT } from '@gongji/persistence';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { KIN_REGISTER, type KinUserError, demoIds } from './kin-helpers';
+import { TX, USER_ERRORS, type UserErrorOut, expectLedgerClean, key, ledgerSize } from './wallet.helpers';
+
+const WITHDRAW = `mutation($i: LegacyWithdrawInput!) { legacyWithdraw(input: $i) { ${TX} ${USER_ERRORS} } }`;
+const TRANSFER = `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { ${TX} ${USER_ERRORS} } }`;
+
+/** No Accept-Language header at all: the API's default, Chinese. */
+const NO_HEADER = { 'accept-language': '' };
+const ENGLISH = { 'accept-language': 'en' };
+
+type Register = { kinRelationRegister: { userErrors: KinUserError[] } };
+type Payload = { userErrors: UserErrorOut[] };
+
+/**
+ * Issue #9 "Messages in Chinese": one refusal read over real HTTP without a header (Chinese) and with
+ * `Accept-Language: en`, with dates written out, money in yuan and region names; codes and rule ids unchanged.
+ */
+describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let id: Record<string, string>;
+  beforeAll(async () => {
+    app = await createTestApp();
+    id = await demoIds(app);
+  });
+  afterAll(async () => {
+    if (app) await expectLedgerClean(app);
+    await app?.close();
+  });
+
+  it('R-KIN-1: a sibling registered in Beijing on 2023-06-01 — Chinese by default, English on request', async () => {
+    const counter = await app.login('counter');
+    const input = {
+      providerId: id['王丽'],
+      beneficiaryId: id['王强'],
+      relation: 'SIBLING',
+      channel: 'COUNTER',
+      on: '2023-06-01',
+    };
+    const ask = (headers: Record<string, string>) =>
+      app
+        .gql<Register>(KIN_REGISTER, { input }, counter, headers)
+        .then((r) => r.data!.kinRelationRegister.userErrors);
+    const [zh, en, enUs, weighted] = await Promise.all([
+      ask(NO_HEADER),
+      ask(ENGLISH),
+      ask({ 'accept-language': 'en-US,en;q=0.9' }),
+      ask({ 'accept-language': 'zh-CN;q=0.4, en;q=0.8' }),
+    ]);
+    console.log(`[${ENTITY_DIALECT}] kinRelationRegister, no Accept-Language:\n  ${zh[0].message}`);
+    console.log(`[${ENTITY_DIALECT}] kinRelationRegister, Accept-Language: en:\n  ${en[0].message}`);
+    for (const errors of [zh, en]) {
+      expect(errors).toEqual([
+        expect.objectContaining({ code: 'RELATION_OUT_OF_SCOPE', field: ['relation'], rule: 'R-KIN-1' }),
+      ]);
+    }
+    expect(zh[0].message).toBe(
+      '按北京市2023年6月1日的政策，兄弟姐妹不在医疗费用的家庭共济范围内（允许：配偶、父母、子女）（R-KIN-1）',
+    );
+    expect(en[0].message).toBe(
+      'sibling is not in the kinship scope for medical costs of 北京市 (110000) on 1 June 2023 (allowed: spouse, parent, child) (R-KIN-1)',
+    );
+    expect(enUs).toEqual(en);
+    expect(weighted).toEqual(en);
+  });
+
+  it('R-ACC-5: money in yuan; a replay of the stored refusal answers in the language of the replay', async () => {
+    const admin = await app.login('admin');
+    const before = await ledgerSize(app);
+    const input = { personId: id['王建国'], amount: '1200.01', idempotencyKey: key('messages-withdraw') };
+    const withdraw = (headers: Record<string, string>) =>
+      app
+        .gql<{ legacyWithdraw: Payload }>(WITHDRAW, { i: input }, admin, headers)
+        .then((r) => r.data!.legacyWithdraw.userErrors);
+    const zh = await withdraw(NO_HEADER);
+    const en = await withdraw(ENGLISH); // same key and input: the stored reply, rendered again
+    console.log(`[${ENTITY_DIALECT}] legacyWithdraw, no Accept-Language:\n  ${zh[0].message}`);
+    console.log(`[${ENTITY_DIALECT}] legacyWithdraw (replay), Accept-Language: en:\n  ${en[0].message}`);
+    expect(zh).toEqual([
+      {
+        code: 'INSUFFICIENT_BALANCE',
+        field: ['amount'],
+        rule: 'R-ACC-5',
+        message: '存折历史资金余额1200.00 元，不足1200.01 元（R-ACC-5）',
+      },
+    ]);
+    expect(en).toEqual([
+      {
+        code: 'INSUFFICIENT_BALANCE',
+        field: ['amount'],
+        rule: 'R-ACC-5',
+        message: 'The legacy (passbook) balance 1200.00 yuan is lower than 1200.01 yuan (R-ACC-5)',
+      },
+    ]);
+    expect(await ledgerSize(app)).toEqual(before);
+  });
+
+  it('R-WAL-3: a wallet transfer on 2024-12-01, before the national launch, in both languages', async () => {
+    const counter = await app.login('counter');
+    const input = {
+      fromPersonId: id['张伟'],
+      toPersonId: id['赵敏'],
+      relation: 'PARENT',
+      amount: '100.00',
+      source: 'EARMARKED',
+      verification: 'FACE',
+      on: '2024-12-01',
+    };
+    const transfer = (headers: Record<string, string>, k: string) =>
+      app
+        .gql<{ walletTransfer: Payload }>(
+          TRANSFER,
+          { i: { ...input, idempotencyKey: key(k) } },
+          counter,
+          headers,
+        )
+        .then((r) => r.data!.walletTransfer.userErrors);
+    const zh = await transfer(NO_HEADER, 'messages-wallet-zh');
+    const en = await transfer(ENGLISH, 'messages-wallet-en');
+    console.log(
+      `[${ENTITY_DIALECT}] walletTransfer on 2024-12-01, no Accept-Language:\n${zh.map((e) => `  ${e.code}: ${e.message}`).join('\n')}`,
+    );
+    console.log(
+      `[${ENTITY_DIALECT}] walletTransfer on 2024-12-01, Accept-Language: en:\n${en.map((e) => `  ${e.code}: ${e.message}`).join('\n')}`,
+    );
+    expect(zh.map((e) => [e.code, e.rule])).toEqual(en.map((e) => [e.code, e.rule]));
+    const notOpen = zh.find((e) => e.code === 'WALLET_NOT_OPEN');
+    expect(notOpen?.rule).toBe('R-WAL-3');
+    expect(notOpen?.message).toMatch(/(尚未开通医保钱包|医保钱包.*尚未开通).*（R-WAL-3）$/);
+    for (const e of zh) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(en.find((e) => e.code === 'WALLET_NOT_OPEN')?.message).toMatch(/wallet.*\(R-WAL-3\)$/);
+  });
+
+  it('top-level errors follow the language too; extensions.code is unchanged', async () => {
+    const bad = (headers: Record<string, string>) =>
+      app.gql('{ viewer { username } }', {}, 'not-a-token', headers);
+    const [zh, en] = [await bad(NO_HEADER), await bad(ENGLISH)];
+    console.log(`[${ENTITY_DIALECT}] UNAUTHENTICATED, no Accept-Language: ${zh.errors?.[0]?.message}`);
+    console.log(`[${ENTITY_DIALECT}] UNAUTHENTICATED, Accept-Language: en: ${en.errors?.[0]?.message}`);
+    expect(zh.status).toBe(401);
+    expect(zh.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(en.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(zh.errors?.[0]?.message).toMatch(/^身份验证失败/);
+    expect(en.errors?.[0]?.message).not.toMatch(/[\u4e00-\u9fff]/);
+
+    const analyst = await app.login('analyst');
+    const forbidden = (headers: Record<string, string>) =>
+      app.gql(
+        KIN_REGISTER,
+        {
+          input: {
+            providerId: id['王丽'],
+            beneficiaryId: id['王强'],
+            relation: 'SPOUSE',
+            channel: 'COUNTER',
+          },
+        },
+        analyst,
+        headers,
+      );
+    const [fzh, fen] = [await forbidden(NO_HEADER), await forbidden(ENGLISH)];
+    expect(fzh.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(fen.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(fzh.errors?.[0]?.message).toMatch(/^无权执行此操作/);
+    expect(fen.errors?.[0]?.message).not.toMatch(/^无权/);
+  });
+});
