@@ -1,3 +1,4 @@
+import { createDataSource } from '../data-source';
 import { ENTITY_DIALECT, PublishedFigureEntity, ReferenceDataVersionEntity, RegionEntity } from '../entities';
 import {
   REGIONS_DATA,
@@ -6,6 +7,7 @@ import {
   ensureReferenceData,
   referenceDataVersion,
 } from '../seed/reference-data';
+import { QueryCounter } from '../query-counter';
 import { PREVIOUS_REGIONS_DATA } from '../testing/previous-regions';
 import { type TestDatabase, createTestDatabase } from '../testing/test-database';
 
@@ -53,10 +55,20 @@ describe(`reference data on ${ENTITY_DIALECT}`, () => {
     expect(version.version).toBe(referenceDataVersion(REGIONS_DATA));
   });
 
-  it('an unchanged start does nothing but the version check', async () => {
+  it('an unchanged start does nothing but the version check: one SQL statement', async () => {
     const before = await regions().findOneByOrFail({ code: '110000' });
-    const result = await ensureReferenceData(db.dataSource);
-    expect(result).toMatchObject({ unchanged: true, added: 0, updated: 0, active: ALL });
+    const counter = new QueryCounter();
+    const second = createDataSource({ url: db.url, migrationsRun: false, logger: counter });
+    await second.initialize();
+    try {
+      counter.reset();
+      const result = await ensureReferenceData(second);
+      expect(result).toMatchObject({ unchanged: true, added: 0, updated: 0, active: ALL });
+      expect(counter.statements).toHaveLength(1);
+      expect(counter.statements[0]).toMatch(/reference_data_versions/);
+    } finally {
+      await second.destroy();
+    }
     expect((await regions().findOneByOrFail({ code: '110000' })).version).toBe(before.version);
   });
 });
