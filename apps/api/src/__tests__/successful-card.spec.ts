@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays } from '@gongji/domain';
+import { NATIONAL_HOLIDAY_CALENDAR, addDays, nthWorkingDayAfter } from '@gongji/domain';
 import {
   AuditLogEntity,
   CardEntity,
@@ -102,15 +102,15 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
     const payload = reissue.data!.cardReissue;
     expect(payload.userErrors).toEqual([]);
     expect(payload.fee).toBe('20.00');
-    expect(payload.readyOn).toBe(addWorkingDays(today, 4));
+    expect(payload.readyOn).toBe(nthWorkingDayAfter(today, 4, NATIONAL_HOLIDAY_CALENDAR));
     expect(payload.card).toEqual({
       state: 'REISSUE_PENDING',
       reportedOn: today,
-      reissueReadyOn: addWorkingDays(today, 4),
+      reissueReadyOn: nthWorkingDayAfter(today, 4, NATIONAL_HOLIDAY_CALENDAR),
     });
     expect(payload.person.card).toMatchObject({
       state: 'REISSUE_PENDING',
-      reissueReadyOn: addWorkingDays(today, 4),
+      reissueReadyOn: nthWorkingDayAfter(today, 4, NATIONAL_HOLIDAY_CALENDAR),
     });
     // Decision: the fee is paid in cash, not from the account — no money moved.
     expect(payload.person.account.pockets.find((p) => p.kind === 'EARMARKED')!.balance).toBe('2600.00');
@@ -119,7 +119,7 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
     expect(audit.after).toMatchObject({
       state: 'REISSUE_PENDING',
       reissueChannel: 'COUNTER',
-      readyOn: addWorkingDays(today, 4),
+      readyOn: nthWorkingDayAfter(today, 4, NATIONAL_HOLIDAY_CALENDAR),
       fee: '20.00',
       feePaidFromAccount: false,
     });

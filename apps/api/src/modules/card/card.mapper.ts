@@ -4,8 +4,10 @@ import { todayInChina } from '../../common/clock';
 
 /**
  * The stored row → the domain's card (no row = an active card). The table keeps the latest event only: the
- * temporary certificate goes with a formal report, a pending reissue was requested on the row's last change, and its
- * fee is the fixed 工本费.
+ * temporary certificate goes with a formal report, a pending reissue was requested on the row's last change. The
+ * `reissueReadyOn` column holds, for a PRE_REPORTED card, the pre-report's last day fixed when it was made (card
+ * rules of that day, R-CARD-1); older rows without it get the default 10 days. The fee actually charged is in the
+ * cardReissue payload and its audit row; the row does not keep it, so a pending reissue read back shows the default.
  */
 export function toDomainCard(row: CardEntity | null): Card {
   if (!row) return ACTIVE_CARD;
@@ -14,6 +16,7 @@ export function toDomainCard(row: CardEntity | null): Card {
   return {
     state,
     reportedOn: row.reportedOn,
+    ...(state === CardState.PRE_REPORTED ? { preReportValidUntil: row.reissueReadyOn } : {}),
     temporaryCertificate: reported,
     reissue:
       state === CardState.REISSUE_PENDING

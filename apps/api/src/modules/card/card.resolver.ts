@@ -22,7 +22,8 @@ export class CardResolver {
   @Authorized('ADMIN', 'COUNTER')
   @Mutation(() => CardReportLossPayload, {
     description:
-      'Reports a lost card (R-CARD-1): PRE freezes card payments for 10 days, FORMAL until a reissue and issues a ' +
+      'Reports a lost card (R-CARD-1): PRE freezes card payments for the days of the card rules in force (10 by ' +
+      'default, see effectivePolicy.cardRules), FORMAL until a reissue and issues a ' +
       'temporary certificate. The electronic voucher keeps working. Audited.',
   })
   async cardReportLoss(
@@ -38,7 +39,7 @@ export class CardResolver {
     const pre = change?.card.state === CardState.PRE_REPORTED && change.card.reportedOn;
     return {
       ...personAndCard(change),
-      preReportValidUntil: pre ? preReportLastDay(pre) : null,
+      preReportValidUntil: pre ? (change.card.preReportValidUntil ?? preReportLastDay(pre)) : null,
       temporaryCertificate: change?.card.temporaryCertificate ?? false,
       userErrors,
     };
@@ -47,7 +48,8 @@ export class CardResolver {
   @Authorized('ADMIN', 'COUNTER')
   @Mutation(() => CardRecoverPayload, {
     description:
-      'Unlocks (解挂) a pre-reported card found within its 10 days (R-CARD-1); a formal report cannot be undone. Audited.',
+      'Unlocks (解挂) a pre-reported card found while its pre-report is in force (R-CARD-1); a formal report cannot be ' +
+      'undone. Audited.',
   })
   async cardRecover(
     @Arg('input', () => CardRecoverInput) input: CardRecoverInput,
@@ -67,9 +69,10 @@ export class CardResolver {
   @Authorized('ADMIN', 'COUNTER')
   @Mutation(() => CardReissuePayload, {
     description:
-      'Requests a replacement card after a formal report (R-CARD-1): fee 20.00 paid in cash at the counter (or online ' +
-      'at request) — recorded in the payload and the audit log, NOT debited from the personal account (decision); ' +
-      'at a counter ready after 4 working days. Audited.',
+      'Requests a replacement card after a formal report (R-CARD-1): fee of the card rules in force (20.00 by default) ' +
+      'paid in cash at the counter (or online at request) — recorded in the payload and the audit log, NOT debited ' +
+      'from the personal account (decision); at a counter ready after the working days of the card rules (4 by ' +
+      'default) counted on the holiday calendar (节假日 skipped, 调休 make-up days counted). Audited.',
   })
   async cardReissue(
     @Arg('input', () => CardReissueInput) input: CardReissueInput,

@@ -1,6 +1,7 @@
 import {
   type Card,
   CardState,
+  type EffectivePolicy,
   type ReissueChannel,
   cardRecoverOrThrow,
   cardReissueCompleteOrThrow,
@@ -42,9 +43,10 @@ export interface CardChangeResult {
 export class CardService {
   constructor(private readonly ctx: GraphQLContext) {}
 
+  /** A pre-report's last day is fixed now from the card rules of the holder's region today (R-CARD-1). */
   reportLoss(principal: Principal, personId: string, stage: CardLossStage, reason?: string | null) {
-    return this.change(principal, personId, 'cardReportLoss', reason, (card, on) =>
-      cardReportLossOrThrow(card, stage, on),
+    return this.change(principal, personId, 'cardReportLoss', reason, (card, on, policy) =>
+      cardReportLossOrThrow(card, stage, on, policy.cardRules),
     );
   }
 
@@ -54,10 +56,14 @@ export class CardService {
     );
   }
 
-  /** 补换卡: the 20-yuan fee is collected outside the account (decision) and only recorded in the audit row. */
+  /**
+   * 补换卡: fee and counter working days from the card rules of the holder's region today, working days counted on
+   * its holiday calendar (R-CARD-1). The fee (20 yuan by default) is collected outside the account (decision) and
+   * only recorded in the payload and the audit row.
+   */
   reissue(principal: Principal, personId: string, channel: ReissueChannel, reason?: string | null) {
-    return this.change(principal, personId, 'cardReissue', reason, (card, on) =>
-      cardReissueOrThrow(card, channel, on),
+    return this.change(principal, personId, 'cardReissue', reason, (card, on, policy) =>
+      cardReissueOrThrow(card, channel, on, policy.cardRules, policy.holidayCalendar),
     );
   }
 
@@ -73,7 +79,7 @@ export class CardService {
     personId: string,
     action: string,
     reason: string | null | undefined,
-    decide: (card: Card, on: string) => Card,
+    decide: (card: Card, on: string, policy: EffectivePolicy) => Card,
   ): Promise<CardChangeResult> {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const person = await manager.getRepository(PersonEntity).findOneBy({ id: personId });
@@ -82,12 +88,15 @@ export class CardService {
       const current = await repo.findOne({ where: { personId }, lock: FOR_UPDATE });
       const today = todayInChina();
       const before = toDomainCard(current);
-      const next = decide(before, today);
+      const policy = await this.ctx.services.policy.effective(person.regionCode, today, manager);
+      const next = decide(before, today, policy);
       const row = Object.assign(new CardEntity(), {
         personId,
         state: next.state,
         reportedOn: next.reportedOn,
-        reissueReadyOn: next.reissue?.readyOn ?? null,
+        // One date column serves both waits (no migration in issue #9): a pending reissue's ready date, or a
+        // pre-report's last day in force (see toDomainCard).
+        reissueReadyOn: next.reissue?.readyOn ?? next.preReportValidUntil ?? null,
         reissueChannel: next.reissue?.channel ?? null,
         updatedAt: new Date(),
       });
@@ -116,7 +125,7 @@ export class CardService {
         state: c.next.state,
         reportedOn: c.next.reportedOn,
         ...(c.next.state === CardState.PRE_REPORTED && c.next.reportedOn
-          ? { validUntil: preReportLastDay(c.next.reportedOn) }
+          ? { validUntil: c.next.preReportValidUntil ?? preReportLastDay(c.next.reportedOn) }
           : {}),
         ...(reissue
           ? {

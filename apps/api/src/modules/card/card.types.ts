@@ -11,7 +11,8 @@ registerEnumType(CardLossStage, {
   description: 'Stage of a card loss report (R-CARD-1).',
   valuesConfig: {
     PRE: {
-      description: '预挂失 (hotline, outlet, terminal): payments frozen for 10 days, undone by cardRecover.',
+      description:
+        '预挂失 (hotline, outlet, terminal): payments frozen for 10 days by default (card rules), undone by cardRecover.',
     },
     FORMAL: {
       description:
@@ -24,7 +25,9 @@ registerEnumType(ReissueChannel, {
   name: 'CardReissueChannel',
   description: 'Where a replacement card is requested (R-CARD-1).',
   valuesConfig: {
-    COUNTER: { description: 'At a counter: ready after 4 working days.' },
+    COUNTER: {
+      description: 'At a counter: ready after 4 working days by default (card rules, holiday calendar).',
+    },
     ONLINE: { description: 'Online: delivered by courier, no ready date.' },
   },
 });

@@ -11,7 +11,8 @@ export class HospitalSelectionResolver {
   @Authorized('ADMIN', 'COUNTER')
   @Mutation(() => PersonHospitalsSetPayload, {
     description:
-      "Replaces a person's chosen hospitals (R-USE-1; COUNTER, ADMIN; audited with before and after): at most 4 " +
+      "Replaces a person's chosen hospitals (R-USE-1; COUNTER, ADMIN; audited with before and after): at most 4 (by " +
+      'default; the hospital-selection rules of the region) ' +
       'designated HOSPITALs, no duplicates, positions 1..n. The fund pays at hospitals only when chosen or open to ' +
       'all (TCM, specialist, A-class); pharmacies need no selection.',
   })

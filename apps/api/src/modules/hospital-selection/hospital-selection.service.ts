@@ -1,14 +1,22 @@
-import type { InstitutionKind, InstitutionLevel } from '@gongji/domain';
+import {
+  DEFAULT_HOSPITAL_SELECTION_RULES,
+  type InstitutionKind,
+  type InstitutionLevel,
+} from '@gongji/domain';
 import { HospitalSelectionEntity, InstitutionEntity, PersonEntity } from '@gongji/persistence';
 import { type EntityManager, In } from 'typeorm';
 import type { Principal } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
 import type { Institution, PersonHospitalsSetInput } from './hospital-selection.types';
 
-/** R-USE-1: a person chooses at most this many hospitals (besides those open to all). */
-export const MAX_CHOSEN_HOSPITALS = 4;
+/**
+ * R-USE-1: the national default number of chosen hospitals (besides those open to all). The number that applies is
+ * the `HOSPITAL_SELECTION` setting of the person's region today (effectivePolicy.hospitalSelection).
+ */
+export const MAX_CHOSEN_HOSPITALS = DEFAULT_HOSPITAL_SELECTION_RULES.maxChosenHospitals;
 const RULE = 'R-USE-1';
 
 export function toInstitution(row: InstitutionEntity): Institution {
@@ -56,10 +64,12 @@ export class HospitalSelectionService {
         .findOne({ where: { id: input.personId }, lock: FOR_UPDATE });
       if (!person)
         throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.personId}"`, ['personId']);
-      if (input.institutionIds.length > MAX_CHOSEN_HOSPITALS) {
+      const policy = await this.ctx.services.policy.effective(person.regionCode, todayInChina(), manager);
+      const max = policy.hospitalSelection.maxChosenHospitals;
+      if (input.institutionIds.length > max) {
         throw refusal(
           ApiErrorCode.INVALID_INPUT,
-          `At most ${MAX_CHOSEN_HOSPITALS} hospitals may be chosen; ${input.institutionIds.length} given (R-USE-1)`,
+          `At most ${max} hospitals may be chosen in region ${person.regionCode}; ${input.institutionIds.length} given (R-USE-1)`,
           ['institutionIds'],
           RULE,
         );

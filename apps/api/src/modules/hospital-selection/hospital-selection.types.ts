@@ -35,7 +35,8 @@ export class Institution {
 
 @InputType({
   description:
-    "Replaces a person's chosen hospitals (R-USE-1): at most 4 designated hospitals, no duplicates, in order. " +
+    "Replaces a person's chosen hospitals (R-USE-1): at most the number of the hospital-selection rules of the person's region (4 by default; " +
+    'effectivePolicy.hospitalSelection), designated hospitals, no duplicates, in order. ' +
     'An empty list clears the selection.',
 })
 export class PersonHospitalsSetInput {
@@ -43,7 +44,8 @@ export class PersonHospitalsSetInput {
   personId!: string;
 
   @Field(() => [ID], {
-    description: 'Ids (or national codes) of designated HOSPITALs, in order (positions 1..n); at most 4.',
+    description:
+      'Ids (or national codes) of designated HOSPITALs, in order (positions 1..n); at most 4 by default.',
   })
   institutionIds!: string[];
 

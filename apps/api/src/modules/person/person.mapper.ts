@@ -1,4 +1,5 @@
 import {
+  CardState,
   type EmploymentStatus,
   type Fen,
   type InsuranceType,
@@ -85,7 +86,8 @@ export function toCard(e: CardEntity, on: string = todayInChina(), showNumber = 
   return {
     state: cardStateOn(toDomainCard(e), on),
     reportedOn: e.reportedOn,
-    reissueReadyOn: e.reissueReadyOn,
+    // The column also keeps a pre-report's last day (card.mapper); only a pending reissue has a ready date.
+    reissueReadyOn: e.state === CardState.REISSUE_PENDING ? e.reissueReadyOn : null,
     cardNumber: showNumber ? e.cardNumber : null,
   };
 }

@@ -3,7 +3,11 @@ import { type GraphQLContext, requirePrincipal } from '../../context';
 import { PolicySettingsService } from './policy-settings.service';
 import {
   BenefitScheduleSetInput,
+  CardRulesSetInput,
+  HolidayCalendarSetInput,
+  HospitalSelectionRulesSetInput,
   KinshipScopeSetInput,
+  PasswordPolicySetInput,
   PolicySettingPayload,
   PolicySettingView,
   SpendingCapsSetInput,
@@ -44,6 +48,54 @@ export class PolicySettingsResolver {
     return new PolicySettingsService(ctx).spendingCaps(requirePrincipal(ctx), input);
   }
 
+  @Authorized('ADMIN')
+  @Mutation(() => PolicySettingPayload, {
+    description:
+      'Sets the password policy from a date: lockout count (3–10) and password-free limits (R-ACC-7; ADMIN; audited).',
+  })
+  passwordPolicySet(
+    @Arg('input', () => PasswordPolicySetInput) input: PasswordPolicySetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PolicySettingPayload> {
+    return new PolicySettingsService(ctx).passwordPolicy(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PolicySettingPayload, {
+    description:
+      'Sets the card rules from a date: pre-report validity, reissue fee, counter working days (R-CARD-1; ADMIN; audited).',
+  })
+  cardRulesSet(
+    @Arg('input', () => CardRulesSetInput) input: CardRulesSetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PolicySettingPayload> {
+    return new PolicySettingsService(ctx).cardRules(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PolicySettingPayload, {
+    description: 'Sets how many hospitals a person may choose, from a date (R-USE-1; ADMIN; audited).',
+  })
+  hospitalSelectionRulesSet(
+    @Arg('input', () => HospitalSelectionRulesSetInput) input: HospitalSelectionRulesSetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PolicySettingPayload> {
+    return new PolicySettingsService(ctx).hospitalSelection(requirePrincipal(ctx), input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PolicySettingPayload, {
+    description:
+      'Sets one year of the holiday calendar (节假日 and 调休 working days) from a date; working days of R-CARD-1 ' +
+      'follow it (ADMIN; audited).',
+  })
+  holidayCalendarSet(
+    @Arg('input', () => HolidayCalendarSetInput) input: HolidayCalendarSetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PolicySettingPayload> {
+    return new PolicySettingsService(ctx).holidayCalendar(requirePrincipal(ctx), input);
+  }
+
   @Authorized('ADMIN', 'ANALYST')
   @Query(() => [PolicySettingView], {
     description: 'History of the settings of a region (or national ones), oldest first.',
@@ -57,7 +109,8 @@ export class PolicySettingsResolver {
     regionCode?: string | null,
     @Arg('kind', () => String, {
       nullable: true,
-      description: 'KINSHIP_SCOPE, BENEFIT_SCHEDULE or SPENDING_CAPS.',
+      description:
+        'KINSHIP_SCOPE, BENEFIT_SCHEDULE, SPENDING_CAPS, PASSWORD_POLICY, CARD_RULES, HOSPITAL_SELECTION or HOLIDAY_CALENDAR.',
     })
     kind?: string | null,
   ): Promise<PolicySettingView[]> {

@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BenefitSchedule,
+  type CardRules,
   DomainError,
   type EffectivePolicy,
   InstitutionLevel,
+  type PasswordPolicy,
+  PolicyError,
+  PolicyErrorCode,
+  type SettingKind,
   type SpendingCaps,
   effectivePolicy,
   normalizeKinshipScope,
   validateBenefitScheduleOrThrow,
+  validateCardRulesOrThrow,
+  validateHolidayCalendarYearOrThrow,
+  validateHospitalSelectionRulesOrThrow,
+  validatePasswordPolicyOrThrow,
   validateSpendingCapsOrThrow,
 } from '@gongji/domain';
 import { PolicySettingEntity, RegionEntity, inTransaction } from '@gongji/persistence';
@@ -17,17 +26,34 @@ import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import type {
-  BenefitScheduleSetInput,
-  KinshipScopeSetInput,
-  PolicySettingPayload,
-  PolicySettingView,
-  SpendingCapsSetInput,
+import {
+  BenefitScheme,
+  type BenefitScheduleSetInput,
+  type CardRulesSetInput,
+  type HolidayCalendarSetInput,
+  type HospitalSelectionRulesSetInput,
+  type KinshipScopeSetInput,
+  type PasswordPolicySetInput,
+  type PolicySettingPayload,
+  type PolicySettingView,
+  type SpendingCapsSetInput,
 } from './policy-settings.types';
 import { toView } from './policy.resolver';
 import { loadEffectivePolicy, settingValueToJson, toSetting } from './policy.service';
 
-type Kind = 'KINSHIP_SCOPE' | 'BENEFIT_SCHEDULE' | 'SPENDING_CAPS';
+type Kind = SettingKind;
+
+/** Audit action of each kind: the mutation that saves it. */
+const AUDIT_ACTION: Readonly<Record<Kind, string>> = {
+  KINSHIP_SCOPE: 'kinshipScopeSet',
+  BENEFIT_SCHEDULE: 'benefitScheduleSet',
+  RESIDENT_BENEFIT_SCHEDULE: 'benefitScheduleSet',
+  SPENDING_CAPS: 'spendingCapsSet',
+  PASSWORD_POLICY: 'passwordPolicySet',
+  CARD_RULES: 'cardRulesSet',
+  HOSPITAL_SELECTION: 'hospitalSelectionRulesSet',
+  HOLIDAY_CALENDAR: 'holidayCalendarSet',
+};
 
 interface Change {
   readonly regionCode: string | null;
@@ -40,8 +66,8 @@ interface Change {
 }
 
 /**
- * Policy staff set kinship scopes, benefit schedules and spending caps (API.md `kinshipScopeSet`,
- * `benefitScheduleSet`). Rows are append-only and effective-dated, so what applied on a past date stays computable;
+ * Policy staff set kinship scopes, benefit schedules, spending caps, password policy, card rules, hospital selection
+ * and the holiday calendar (API.md `kinshipScopeSet`, `benefitScheduleSet`; issue #9). Rows are append-only and effective-dated, so what applied on a past date stays computable;
  * a past `effectiveFrom` is a correction and needs a reason. Every change is audited.
  */
 export class PolicySettingsService {
@@ -63,10 +89,26 @@ export class PolicySettingsService {
       regionCode: input.regionCode ?? null,
       effectiveFrom: input.effectiveFrom,
       reason: input.reason,
-      kind: 'BENEFIT_SCHEDULE',
+      kind: input.scheme === BenefitScheme.RESIDENT ? 'RESIDENT_BENEFIT_SCHEDULE' : 'BENEFIT_SCHEDULE',
       value: (current) => {
         const levels = input.levels?.length ? input.levels : Object.values(InstitutionLevel);
-        const base = current.benefitSchedule;
+        const resident = input.scheme === BenefitScheme.RESIDENT;
+        // A first resident schedule borrows nothing from the employee one (issue #9): it must be complete.
+        if (resident && !current.residentBenefitSchedule) {
+          if (
+            !input.outpatient ||
+            !input.inpatient ||
+            (input.levels?.length ?? 0) > 0 ||
+            input.pharmacyFundRate == null
+          )
+            throw new PolicyError(
+              PolicyErrorCode.INVALID_SETTING,
+              'A first resident benefit schedule must give outpatient and inpatient terms for every level and the pharmacy fund rate: no employee figure is borrowed',
+              'R-SET-1',
+              ['outpatient'],
+            );
+        }
+        const base = (resident ? current.residentBenefitSchedule : null) ?? current.benefitSchedule;
         const outpatient = { ...base.outpatient };
         const inpatient = { ...base.inpatient };
         for (const level of levels) {
@@ -109,6 +151,83 @@ export class PolicySettingsService {
         validateSpendingCapsOrThrow(caps);
         return caps;
       },
+    });
+  }
+
+  /** R-ACC-7: lockout count and password-free limits; parts left out keep what applies on `effectiveFrom`. */
+  passwordPolicy(principal: Principal, input: PasswordPolicySetInput): Promise<PolicySettingPayload> {
+    return this.save(principal, {
+      regionCode: input.regionCode ?? null,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason,
+      kind: 'PASSWORD_POLICY',
+      value: (current) => {
+        const base = current.passwordPolicy;
+        const policy: PasswordPolicy = {
+          lockoutAfterFailures: input.lockoutAfterFailures ?? base.lockoutAfterFailures,
+          defaultPasswordFreeLimit: input.defaultPasswordFreeLimit ?? base.defaultPasswordFreeLimit,
+          ...((input.maxPasswordFreeLimit ?? base.maxPasswordFreeLimit) !== undefined
+            ? { maxPasswordFreeLimit: input.maxPasswordFreeLimit ?? base.maxPasswordFreeLimit }
+            : {}),
+        };
+        validatePasswordPolicyOrThrow(policy);
+        return policy;
+      },
+    });
+  }
+
+  /** R-CARD-1: pre-report validity, reissue fee, counter working days; parts left out keep what applies. */
+  cardRules(principal: Principal, input: CardRulesSetInput): Promise<PolicySettingPayload> {
+    return this.save(principal, {
+      regionCode: input.regionCode ?? null,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason,
+      kind: 'CARD_RULES',
+      value: (current) => {
+        const base = current.cardRules;
+        const rules: CardRules = {
+          preReportValidDays: input.preReportValidDays ?? base.preReportValidDays,
+          reissueFee: input.reissueFee ?? base.reissueFee,
+          counterReissueWorkingDays: input.counterReissueWorkingDays ?? base.counterReissueWorkingDays,
+        };
+        validateCardRulesOrThrow(rules);
+        return rules;
+      },
+    });
+  }
+
+  /** R-USE-1: how many hospitals a person may choose. */
+  hospitalSelection(
+    principal: Principal,
+    input: HospitalSelectionRulesSetInput,
+  ): Promise<PolicySettingPayload> {
+    return this.save(principal, {
+      regionCode: input.regionCode ?? null,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason,
+      kind: 'HOSPITAL_SELECTION',
+      value: () => {
+        const rules = { maxChosenHospitals: input.maxChosenHospitals };
+        validateHospitalSelectionRulesOrThrow(rules);
+        return rules;
+      },
+    });
+  }
+
+  /** One year of the holiday calendar (节假日, 调休), kept per year in `purpose`. */
+  holidayCalendar(principal: Principal, input: HolidayCalendarSetInput): Promise<PolicySettingPayload> {
+    const year = String(input.year);
+    return this.save(principal, {
+      regionCode: input.regionCode ?? null,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason,
+      kind: 'HOLIDAY_CALENDAR',
+      purpose: year,
+      value: () =>
+        validateHolidayCalendarYearOrThrow(year, {
+          holidays: input.holidays,
+          makeUpWorkdays: input.makeUpWorkdays,
+        }),
     });
   }
 
@@ -169,12 +288,7 @@ export class PolicySettingsService {
           .getRepository(PolicySettingEntity)
           .insert(row as QueryDeepPartialEntity<PolicySettingEntity>);
         await this.ctx.services.audit.record(manager, principal, {
-          action:
-            change.kind === 'KINSHIP_SCOPE'
-              ? 'kinshipScopeSet'
-              : change.kind === 'BENEFIT_SCHEDULE'
-                ? 'benefitScheduleSet'
-                : 'spendingCapsSet',
+          action: AUDIT_ACTION[change.kind],
           entityType: 'PolicySetting',
           entityId: row.id,
           before: null,
@@ -217,7 +331,8 @@ function toSettingView(row: PolicySettingEntity): PolicySettingView {
     id: row.id,
     regionCode: row.scopeRegionCode,
     kind: row.kind,
-    purpose: row.purpose as PolicySettingView['purpose'],
+    purpose: row.kind === 'KINSHIP_SCOPE' ? (row.purpose as PolicySettingView['purpose']) : null,
+    year: row.kind === 'HOLIDAY_CALENDAR' && row.purpose ? Number(row.purpose) : null,
     effectiveFrom: row.effectiveFrom,
     value: JSON.stringify(row.value),
     createdBy: row.createdBy,

@@ -1,5 +1,5 @@
 import type { Fen } from '@gongji/domain';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InstitutionLevel, KinPurpose, Relation } from '../../common/domain-enums';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
@@ -13,11 +13,17 @@ export class PolicySettingView {
   @Field(() => ID, { nullable: true, description: 'Region or province it applies to; null = national.' })
   regionCode!: string | null;
 
-  @Field({ description: 'KINSHIP_SCOPE, BENEFIT_SCHEDULE, SPENDING_CAPS or PASSWORD_POLICY.' })
+  @Field({
+    description:
+      'KINSHIP_SCOPE, BENEFIT_SCHEDULE, SPENDING_CAPS, PASSWORD_POLICY, CARD_RULES, HOSPITAL_SELECTION or HOLIDAY_CALENDAR.',
+  })
   kind!: string;
 
   @Field(() => KinPurpose, { nullable: true, description: 'Purpose, for kinship scopes.' })
   purpose!: KinPurpose | null;
+
+  @Field(() => Int, { nullable: true, description: 'Calendar year, for HOLIDAY_CALENDAR rows.' })
+  year!: number | null;
 
   @Field(() => DateScalar, {
     description: 'Applies from this date until a later row of the same kind and scope.',
@@ -135,9 +141,30 @@ export class BenefitScheduleSetInput {
   @Field(() => Int, { nullable: true, description: 'Retail-pharmacy fund rate, basis points (R-SET-3).' })
   pharmacyFundRate?: number | null;
 
+  @Field(() => BenefitScheme, {
+    nullable: true,
+    description:
+      'Which scheme the schedule is for: EMPLOYEE (职工医保, default) or RESIDENT (城乡居民医保). A first RESIDENT schedule must be complete (both visit types, every level, the pharmacy rate).',
+  })
+  scheme?: BenefitScheme | null;
+
   @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
   reason?: string | null;
 }
+
+/** The insurance scheme a benefit schedule applies to (issue #9: each scheme its own schedule). */
+export enum BenefitScheme {
+  EMPLOYEE = 'EMPLOYEE',
+  RESIDENT = 'RESIDENT',
+}
+registerEnumType(BenefitScheme, {
+  name: 'BenefitScheme',
+  description: 'Insurance scheme of a benefit schedule.',
+  valuesConfig: {
+    EMPLOYEE: { description: '职工基本医疗保险 (employees, in service and retired; flexible employment).' },
+    RESIDENT: { description: '城乡居民基本医疗保险 (residents): no default figures, configured per region.' },
+  },
+});
 
 @InputType({ description: 'Caps on personal-account payment from a date (R-USE-6); null = off.' })
 export class SpendingCapsSetInput {
@@ -157,6 +184,123 @@ export class SpendingCapsSetInput {
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Per calendar year.' })
   perYear?: Fen | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
+  reason?: string | null;
+}
+
+@InputType({
+  description: 'Card rules from a date (R-CARD-1); parts left out keep what applies on that date.',
+})
+export class CardRulesSetInput {
+  @Field(() => ID, { nullable: true, description: 'Region or province; omit for the national default.' })
+  regionCode?: string | null;
+
+  @Field(() => DateScalar, {
+    description: 'First day it applies. A past date is a correction and needs a reason.',
+  })
+  effectiveFrom!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days a pre-report (预挂失) stays in force after the report day, 1–60 (default 10).',
+  })
+  preReportValidDays?: number | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Replacement fee (工本费), paid in cash (default 20.00).',
+  })
+  reissueFee?: Fen | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Working days of the holiday calendar until a counter reissue is ready, 1–60 (default 4).',
+  })
+  counterReissueWorkingDays?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
+  reason?: string | null;
+}
+
+@InputType({
+  description: 'Password policy from a date (R-ACC-7); parts left out keep what applies on that date.',
+})
+export class PasswordPolicySetInput {
+  @Field(() => ID, { nullable: true, description: 'Region or province; omit for the national default.' })
+  regionCode?: string | null;
+
+  @Field(() => DateScalar, {
+    description: 'First day it applies. A past date is a correction and needs a reason.',
+  })
+  effectiveFrom!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Consecutive wrong passwords that lock account payment, 3–10 (default 5).',
+  })
+  lockoutAfterFailures?: number | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Highest password-free limit (限额免密) a holder may choose (default 300.00).',
+  })
+  maxPasswordFreeLimit?: Fen | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Password-free limit of a holder who never set one, up to the maximum (default 0.00).',
+  })
+  defaultPasswordFreeLimit?: Fen | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'How many hospitals a person may choose, from a date (R-USE-1).' })
+export class HospitalSelectionRulesSetInput {
+  @Field(() => ID, { nullable: true, description: 'Region or province; omit for the national default.' })
+  regionCode?: string | null;
+
+  @Field(() => DateScalar, {
+    description: 'First day it applies. A past date is a correction and needs a reason.',
+  })
+  effectiveFrom!: string;
+
+  @Field(() => Int, {
+    description: 'Hospitals a person may choose besides those open to all, 1–20 (default 4).',
+  })
+  maxChosenHospitals!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
+  reason?: string | null;
+}
+
+@InputType({
+  description:
+    "One year of the holiday calendar (国务院办公厅关于…部分节假日安排的通知) from a date: replaces that year's days off " +
+    'and make-up working days (调休上班) for the region (working days of R-CARD-1).',
+})
+export class HolidayCalendarSetInput {
+  @Field(() => ID, { nullable: true, description: 'Region or province; omit for the national calendar.' })
+  regionCode?: string | null;
+
+  @Field(() => Int, { description: 'Calendar year the dates belong to.' })
+  year!: number;
+
+  @Field(() => [DateScalar], {
+    description: 'Days off (放假) of the year, weekends inside a holiday block included.',
+  })
+  holidays!: string[];
+
+  @Field(() => [DateScalar], { description: 'Saturdays and Sundays that are working days (调休上班).' })
+  makeUpWorkdays!: string[];
+
+  @Field(() => DateScalar, {
+    description:
+      'First day the calendar is used (usually the publication of the notice). A past date is a correction and needs a reason.',
+  })
+  effectiveFrom!: string;
 
   @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
   reason?: string | null;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_MAX_PASSWORD_FREE_LIMIT,
   FEATURE_FIELDS,
   FEATURE_RULES,
   type EffectivePolicy,
@@ -65,6 +66,20 @@ export function toView(p: EffectivePolicy): EffectivePolicyView {
     })),
     pharmacyFundRate: p.benefitSchedule.pharmacyFundRate,
     spendingCaps: { ...p.spendingCaps },
+    passwordPolicy: {
+      lockoutAfterFailures: p.passwordPolicy.lockoutAfterFailures,
+      maxPasswordFreeLimit: p.passwordPolicy.maxPasswordFreeLimit ?? DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+      defaultPasswordFreeLimit: p.passwordPolicy.defaultPasswordFreeLimit,
+      ...p.settingSources.PASSWORD_POLICY,
+    },
+    cardRules: { ...p.cardRules, ...p.settingSources.CARD_RULES },
+    hospitalSelection: { ...p.hospitalSelection, ...p.settingSources.HOSPITAL_SELECTION },
+    holidayCalendar: Object.entries(p.holidayCalendar).map(([year, entry]) => ({
+      year: Number(year),
+      holidays: [...entry.holidays],
+      makeUpWorkdays: [...entry.makeUpWorkdays],
+      ...p.holidayCalendarSources[year],
+    })),
     explanation: [...p.explanation],
   };
 }

@@ -119,6 +119,74 @@ export class SpendingCapsView {
   perYear!: Fen | null;
 }
 
+@ObjectType({ description: 'Card rules (R-CARD-1).' })
+export class CardRulesView {
+  @Field(() => Int, { description: 'Days a pre-report stays in force after the report day.' })
+  preReportValidDays!: number;
+
+  @Field(() => MoneyScalar, { description: 'Replacement fee (工本费), paid in cash.' })
+  reissueFee!: Fen;
+
+  @Field(() => Int, { description: 'Working days (holiday calendar) until a counter reissue is ready.' })
+  counterReissueWorkingDays!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region of the applying setting (null = national).' })
+  sourceRegionCode!: string | null;
+}
+
+@ObjectType({ description: 'Payment password policy (R-ACC-7).' })
+export class PasswordPolicyView {
+  @Field(() => Int, { description: 'Consecutive wrong passwords that lock account payment.' })
+  lockoutAfterFailures!: number;
+
+  @Field(() => MoneyScalar, { description: 'Highest password-free limit (限额免密) a holder may choose.' })
+  maxPasswordFreeLimit!: Fen;
+
+  @Field(() => MoneyScalar, { description: 'Password-free limit of a holder who never set one.' })
+  defaultPasswordFreeLimit!: Fen;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region of the applying setting (null = national).' })
+  sourceRegionCode!: string | null;
+}
+
+@ObjectType({ description: 'Hospital selection (R-USE-1).' })
+export class HospitalSelectionRulesView {
+  @Field(() => Int, { description: 'Hospitals a person may choose besides those open to all.' })
+  maxChosenHospitals!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region of the applying setting (null = national).' })
+  sourceRegionCode!: string | null;
+}
+
+@ObjectType({
+  description: 'One year of the holiday calendar: 节假日 and 调休 working days (working days of R-CARD-1).',
+})
+export class HolidayCalendarYearView {
+  @Field(() => Int, { description: 'Calendar year.' })
+  year!: number;
+
+  @Field(() => [DateScalar], { description: 'Days off (放假).' })
+  holidays!: string[];
+
+  @Field(() => [DateScalar], { description: 'Saturdays and Sundays that are working days (调休上班).' })
+  makeUpWorkdays!: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
+  effectiveFrom!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region of the applying setting (null = national).' })
+  sourceRegionCode!: string | null;
+}
+
 @ObjectType({ description: 'What applies in a region on a date: rollout, kinship scope, benefits, caps.' })
 export class EffectivePolicyView {
   @Field(() => ID, { description: 'Region code.' })
@@ -144,6 +212,20 @@ export class EffectivePolicyView {
 
   @Field(() => SpendingCapsView, { description: 'Account spending caps (R-USE-6).' })
   spendingCaps!: SpendingCapsView;
+
+  @Field(() => PasswordPolicyView, { description: 'Payment password policy (R-ACC-7).' })
+  passwordPolicy!: PasswordPolicyView;
+
+  @Field(() => CardRulesView, { description: 'Card rules (R-CARD-1).' })
+  cardRules!: CardRulesView;
+
+  @Field(() => HospitalSelectionRulesView, { description: 'Hospital selection (R-USE-1).' })
+  hospitalSelection!: HospitalSelectionRulesView;
+
+  @Field(() => [HolidayCalendarYearView], {
+    description: 'Holiday calendar years known on the date, oldest first (working days of R-CARD-1).',
+  })
+  holidayCalendar!: HolidayCalendarYearView[];
 
   @Field(() => [ExplanationLine], { description: 'Why: one line per decision with its rule.' })
   explanation!: ExplanationLine[];

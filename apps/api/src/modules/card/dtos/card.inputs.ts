@@ -6,14 +6,16 @@ export class CardReportLossInput {
   @Field(() => ID, { description: 'Card holder.' })
   personId!: string;
 
-  @Field(() => CardLossStage, { description: 'Pre-report (10 days) or formal report.' })
+  @Field(() => CardLossStage, { description: 'Pre-report (10 days by default) or formal report.' })
   stage!: CardLossStage;
 
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
   reason?: string | null;
 }
 
-@InputType({ description: 'Unlock (解挂) of a pre-reported card found within its 10 days (R-CARD-1).' })
+@InputType({
+  description: 'Unlock (解挂) of a pre-reported card found while its pre-report is in force (R-CARD-1).',
+})
 export class CardRecoverInput {
   @Field(() => ID, { description: 'Card holder.' })
   personId!: string;
@@ -28,7 +30,7 @@ export class CardReissueInput {
   personId!: string;
 
   @Field(() => CardReissueChannel, {
-    description: 'COUNTER (ready after 4 working days) or ONLINE (courier).',
+    description: 'COUNTER (ready after 4 working days by default) or ONLINE (courier).',
   })
   channel!: CardReissueChannel;
 

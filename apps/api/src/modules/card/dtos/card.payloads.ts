@@ -54,13 +54,14 @@ export class CardReissuePayload {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Replacement fee (工本费), 20.00; collected in cash.',
+    description: 'Replacement fee (工本费) of the card rules in force (20.00 by default); collected in cash.',
   })
   fee!: Fen | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'COUNTER: first day the new card can be collected (4 working days); null online.',
+    description:
+      'COUNTER: first day the new card can be collected (working days of the card rules on the holiday calendar); null online.',
   })
   readyOn!: string | null;
 
