@@ -125,11 +125,15 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
       `[${ENTITY_DIALECT}] walletTransfer on 2024-12-01, Accept-Language: en:\n${en.map((e) => `  ${e.code}: ${e.message}`).join('\n')}`,
     );
     expect(zh.map((e) => [e.code, e.rule])).toEqual(en.map((e) => [e.code, e.rule]));
-    const notOpen = zh.find((e) => e.code === 'WALLET_NOT_OPEN');
-    expect(notOpen?.rule).toBe('R-WAL-3');
-    expect(notOpen?.message).toMatch(/(尚未开通医保钱包|医保钱包.*尚未开通).*（R-WAL-3）$/);
-    for (const e of zh) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(en.find((e) => e.code === 'WALLET_NOT_OPEN')?.message).toMatch(/wallet.*\(R-WAL-3\)$/);
+    // 张伟 (石家庄) and 赵敏 (济南): the wallet opened there on 2025-05-08
+    expect(zh.filter((e) => e.code === 'WALLET_NOT_OPEN').map((e) => e.message)).toEqual([
+      '转出人参保地的医保钱包自2025年5月8日起开通，2024年12月1日尚未开通（R-WAL-3）',
+      '接收人参保地的医保钱包自2025年5月8日起开通，2024年12月1日尚未开通（R-WAL-3）',
+    ]);
+    expect(en.find((e) => e.code === 'WALLET_NOT_OPEN')?.message).toBe(
+      "The wallet opens in the sender's region on 8 May 2025, after 1 December 2024 (R-WAL-3)",
+    );
+    for (const e of zh) expect(e.message).toMatch(/[\u4e00-\u9fff].*（R-WAL-\d）$/);
   });
 
   it('top-level errors follow the language too; extensions.code is unchanged', async () => {

@@ -301,14 +301,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   NOT_NEAR_RELATIVE: {
     zh: [
-      '{relation}不在{region}{on}的医保钱包转账近亲属范围内',
+      '按{region}{on}的政策，{relation}不在医保钱包转账的近亲属范围内',
+      '按{on}的政策，{relation}不在医保钱包转账的近亲属范围内',
       '{relation}不在医保钱包转账的近亲属范围内',
-      '接收人不是转出人的近亲属',
+      '接收人不是转出人已登记的近亲属',
     ],
     en: [
       '{relation} is not in the wallet-transfer kinship scope of {region} on {on}',
+      '{relation} is not in the wallet-transfer kinship scope on {on}',
       '{relation} is not in the wallet-transfer kinship scope',
-      'The recipient is not a near relative of the sender',
+      'The recipient is not a registered relative of the sender',
     ],
   },
   NOT_PRE_REPORTED: {
@@ -578,14 +580,18 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   WALLET_NOT_OPEN: {
     zh: [
-      '{party}参保地{region}的医保钱包自{from}起开通，{on}尚未开通',
-      '{party}参保地{region}在{on}尚未开通医保钱包',
+      '{place}{region}的医保钱包自{from}起开通，{on}尚未开通',
+      '{place}{region}在{on}尚未开通医保钱包',
+      '{place}的医保钱包自{from}起开通，{on}尚未开通',
+      '{place}在{on}尚未开通医保钱包',
       '{party}参保地在该日期尚未开通医保钱包',
       '医保钱包在该日期尚未开通',
     ],
     en: [
-      'The wallet opens in the {party} region {region} on {from}, after {on}',
-      'The wallet is not open in the {party} region {region} on {on}',
+      'The wallet opens in the {place} {region} on {from}, after {on}',
+      'The wallet is not open in the {place} {region} on {on}',
+      'The wallet opens in the {place} on {from}, after {on}',
+      'The wallet is not open in the {place} on {on}',
       'The wallet is not open in the {party} region on that date',
       'The wallet is not open on that date',
     ],

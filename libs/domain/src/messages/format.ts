@@ -57,6 +57,12 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     insured: { zh: '参保人', en: 'insured' },
     patient: { zh: '患者', en: 'patient' },
   },
+  place: {
+    senderRegion: { zh: '转出人参保地', en: "sender's region" },
+    recipientRegion: { zh: '接收人参保地', en: "recipient's region" },
+    usageRegion: { zh: '钱包使用地', en: 'usage region' },
+    newUsageRegion: { zh: '新的钱包使用地', en: 'new usage region' },
+  },
   visitType: {
     OUTPATIENT: { zh: '门急诊', en: 'outpatient' },
     INPATIENT: { zh: '住院', en: 'inpatient' },

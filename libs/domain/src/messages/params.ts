@@ -5,6 +5,7 @@ export type TermSet =
   | 'relation'
   | 'pocket'
   | 'party'
+  | 'place'
   | 'visitType'
   | 'institutionKind'
   | 'feature'

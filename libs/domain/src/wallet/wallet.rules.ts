@@ -4,6 +4,7 @@ import { explain } from '../ledger/explain';
 import { creditPocket, debitPocket } from '../ledger/ledger.rules';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
+import { dateParam, moneyParam, regionParam, termParam } from '../messages/params';
 import { RefusalCollector, RefusalStage } from '../shared/refusals';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import {
@@ -19,7 +20,21 @@ import { WalletError, WalletErrorCode } from './wallet.errors';
 /** Mainland mobile number (11 digits starting 1[3-9]), the phone bound when confirming the wallet. */
 const MOBILE_RE = /^1[3-9]\d{9}$/;
 
-function notOpen(regionWalletFrom: IsoDate | null, date: IsoDate, whose: string, field: string): WalletError {
+/** Which region a WALLET_NOT_OPEN refusal is about, as the catalogue names it (`place` terms). */
+const PLACE_OF: Readonly<Record<string, string>> = {
+  "sender's": 'senderRegion',
+  "recipient's": 'recipientRegion',
+  usage: 'usageRegion',
+  'new usage': 'newUsageRegion',
+};
+
+function notOpen(
+  regionWalletFrom: IsoDate | null,
+  date: IsoDate,
+  whose: string,
+  field: string,
+  regionCode?: string,
+): WalletError {
   return new WalletError(
     WalletErrorCode.WALLET_NOT_OPEN,
     'R-WAL-3',
@@ -27,11 +42,23 @@ function notOpen(regionWalletFrom: IsoDate | null, date: IsoDate, whose: string,
       ? `The wallet opens in the ${whose} region on ${regionWalletFrom}, after ${date}`
       : `The wallet is not open in the ${whose} region on ${date}`,
     [field],
+    {
+      place: termParam('place', PLACE_OF[whose] ?? whose),
+      on: dateParam(date),
+      ...(regionWalletFrom ? { from: dateParam(regionWalletFrom) } : {}),
+      ...(regionCode ? { region: regionParam(regionCode) } : {}),
+    },
   );
 }
 
-function requireOpen(regionWalletFrom: IsoDate | null, date: IsoDate, whose: string, field: string): void {
-  if (!onOrAfter(date, regionWalletFrom)) throw notOpen(regionWalletFrom, date, whose, field);
+function requireOpen(
+  regionWalletFrom: IsoDate | null,
+  date: IsoDate,
+  whose: string,
+  field: string,
+  regionCode?: string,
+): void {
+  if (!onOrAfter(date, regionWalletFrom)) throw notOpen(regionWalletFrom, date, whose, field, regionCode);
 }
 
 /**
@@ -80,6 +107,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
         'R-WAL-4',
         `No ${input.relation ?? 'relation'} of the sender to the recipient is on record: register the relation or have counter staff record the evidence (户口簿, 结婚证, 出生医学证明…)`,
         ['relation'],
+        input.relation ? { relation: termParam('relation', input.relation) } : undefined,
       ),
     );
   } else {
@@ -94,6 +122,9 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
             ? 'The recipient is not a registered relative of the sender'
             : `${input.relation} is not in the wallet-transfer kinship scope on ${date}`,
           ['toPersonId'],
+          input.relation === null
+            ? undefined
+            : { relation: termParam('relation', input.relation), on: dateParam(date) },
         ),
     );
   }
@@ -163,6 +194,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
         'R-WAL-6',
         `The ${pocket} balance ${formatMoney(balance)} is lower than ${formatMoney(amount)}`,
         ['amount'],
+        { pocket: termParam('pocket', pocket), balance: moneyParam(balance), amount: moneyParam(amount) },
       ),
   );
   refusals.throwIfAny();
@@ -195,6 +227,7 @@ export function walletActivateOrThrow(input: WalletActivateInput): WalletActivat
       'R-WAL-5',
       `The wallet was confirmed on ${input.existing.activatedOn}; change the usage region instead`,
       ['personId'],
+      { activatedOn: dateParam(input.existing.activatedOn) },
     );
   }
   if (input.insuranceType === InsuranceType.NONE) {
@@ -211,9 +244,10 @@ export function walletActivateOrThrow(input: WalletActivateInput): WalletActivat
       'R-WAL-5',
       `"${input.phone}" is not a mainland mobile number`,
       ['phone'],
+      { phone: input.phone },
     );
   }
-  requireOpen(input.usageRegionWalletFrom, input.date, 'usage', 'usageRegionCode');
+  requireOpen(input.usageRegionWalletFrom, input.date, 'usage', 'usageRegionCode', input.usageRegionCode);
   return {
     personId: input.personId,
     usageRegionCode: input.usageRegionCode,
@@ -244,6 +278,7 @@ export function changeUsageRegionOrThrow(input: UsageRegionChangeInput): WalletA
         ? `Usage-location change is offered from ${input.usageChangeFrom}, after ${date}`
         : 'This province does not offer usage-location change (使用地变更)',
       ['usageRegionCode'],
+      input.usageChangeFrom ? { from: dateParam(input.usageChangeFrom), on: dateParam(date) } : undefined,
     );
   }
   if (input.newUsageRegionCode === current.usageRegionCode) {
@@ -252,9 +287,10 @@ export function changeUsageRegionOrThrow(input: UsageRegionChangeInput): WalletA
       'R-WAL-5',
       `The usage region is already ${current.usageRegionCode}`,
       ['usageRegionCode'],
+      { region: regionParam(current.usageRegionCode) },
     );
   }
-  requireOpen(input.newRegionWalletFrom, date, 'new usage', 'usageRegionCode');
+  requireOpen(input.newRegionWalletFrom, date, 'new usage', 'usageRegionCode', input.newUsageRegionCode);
   return { ...current, usageRegionCode: input.newUsageRegionCode, activatedOn: date };
 }
 

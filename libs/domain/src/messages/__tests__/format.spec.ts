@@ -91,7 +91,12 @@ describe('rendering a refusal (issue #9)', () => {
     message: "The wallet opens in the sender's region on 2024-12-02, after 2024-12-01 (R-WAL-3)",
     rule: 'R-WAL-3',
     field: ['fromPersonId'],
-    params: { region: regionParam('320500'), from: dateParam('2024-12-02'), on: dateParam('2024-12-01') },
+    params: {
+      place: termParam('place', 'senderRegion'),
+      region: regionParam('320500'),
+      from: dateParam('2024-12-02'),
+      on: dateParam('2024-12-01'),
+    },
   };
 
   it('R-WAL-3: the most specific variant whose data is there, with dates, names and the rule', () => {
@@ -99,7 +104,7 @@ describe('rendering a refusal (issue #9)', () => {
       '转出人参保地苏州市的医保钱包自2024年12月2日起开通，2024年12月1日尚未开通（R-WAL-3）',
     );
     expect(renderRefusal(walletNotOpen, 'en', regionName)).toBe(
-      'The wallet opens in the sender region 苏州市 (320500) on 2 December 2024, after 1 December 2024 (R-WAL-3)',
+      "The wallet opens in the sender's region 苏州市 (320500) on 2 December 2024, after 1 December 2024 (R-WAL-3)",
     );
   });
 
