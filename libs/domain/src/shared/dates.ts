@@ -38,9 +38,9 @@ export function onOrAfter(date: IsoDate, from: IsoDate | null | undefined): bool
 }
 
 /**
- * The `n`-th working day after `date` (Monday–Friday; `date` itself is not counted). Public holidays and the
- * swapped weekend working days (调休) of the State Council calendar are not modelled: they change every year and
- * no seed gives them, so a date near a holiday may come out a little early (documented for R-CARD-1).
+ * The `n`-th weekday after `date` (Monday–Friday; `date` itself is not counted), ignoring the official holiday
+ * calendar. Working days of a rule (R-CARD-1) are counted with `nthWorkingDayAfter` and the `HOLIDAY_CALENDAR` of the
+ * effective policy, which skips 节假日 and counts 调休 make-up days.
  */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   let d = date;
