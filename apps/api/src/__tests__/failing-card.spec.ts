@@ -1,4 +1,4 @@
-import { addDays } from '@gongji/domain';
+import { addDays, formatDate } from '@gongji/domain';
 import { AuditLogEntity, CardEntity, ENTITY_DIALECT, PersonEntity } from '@gongji/persistence';
 import { todayInChina } from '../common/clock';
 import { type TestApp, createTestApp } from '../testing/test-app';
@@ -92,7 +92,8 @@ describe(`card: refusals (${ENTITY_DIALECT})`, () => {
     await app.gql(CARD_REISSUE, { input: { personId: id['王建国'], channel: 'COUNTER' } }, counter);
     const errors = await refused('cardReissueComplete', CARD_REISSUE_COMPLETE, { personId: id['王建国'] });
     expect(errors).toEqual([expect.objectContaining({ code: 'REISSUE_NOT_READY', rule: 'R-CARD-1' })]);
-    expect(errors[0].message).toContain((await card('王建国')).reissueReadyOn!);
+    // issue #9: the date written out in the reader's language (English here)
+    expect(errors[0].message).toContain(formatDate((await card('王建国')).reissueReadyOn!, 'en'));
     expect((await card('王建国')).state).toBe('REISSUE_PENDING');
     const analyst = await app.gql(
       CARD_REISSUE_COMPLETE,

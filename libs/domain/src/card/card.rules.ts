@@ -2,6 +2,7 @@ import type { HolidayCalendar } from '../calendar/calendar';
 import { NATIONAL_HOLIDAY_CALENDAR } from '../calendar/calendar.data';
 import { nthWorkingDayAfter } from '../calendar/calendar.rules';
 import { type Fen, yuan } from '../money/money';
+import { dateParam, termParam } from '../messages/params';
 import { PaymentChannel } from '../person/payment-channel';
 import { PolicyError, PolicyErrorCode } from '../policy/policy.errors';
 import { addDays, type IsoDate } from '../shared/dates';
@@ -105,6 +106,8 @@ export function cardReportLossOrThrow(
     throw new CardError(
       CardErrorCode.ALREADY_REPORTED,
       `The card is ${state} on ${on}: a ${stage} report is not possible`,
+      undefined,
+      { state: termParam('cardState', state), on: dateParam(on) },
     );
   }
   return stage === 'PRE'
@@ -130,6 +133,10 @@ export function cardRecoverOrThrow(card: Card, on: IsoDate): Card {
     throw new CardError(
       CardErrorCode.PRE_REPORT_LAPSED,
       `The pre-report of ${card.reportedOn} lapsed after ${preReportDays(card)} days; the card is usable again`,
+      undefined,
+      card.reportedOn
+        ? { reportedOn: dateParam(card.reportedOn), days: preReportDays(card) }
+        : { days: preReportDays(card) },
     );
   }
   if (state === CardState.REPORTED || state === CardState.REISSUE_PENDING) {
@@ -191,6 +198,8 @@ export function cardReissueCompleteOrThrow(card: Card, on: IsoDate): Card {
     throw new CardError(
       CardErrorCode.REISSUE_NOT_READY,
       `The replacement card can be collected from ${readyOn}`,
+      undefined,
+      { readyOn: dateParam(readyOn) },
     );
   }
   return ACTIVE_CARD;
@@ -212,6 +221,8 @@ export function cardPaymentAllowedOrThrow(card: Card, on: IsoDate, channel: Paym
     throw new CardError(
       CardErrorCode.CARD_FROZEN,
       `The card is ${cardStateOn(card, on)} on ${on}: card payments are frozen; pay with the electronic voucher (医保电子凭证)`,
+      undefined,
+      { state: termParam('cardState', cardStateOn(card, on)), on: dateParam(on) },
     );
   }
 }

@@ -5,6 +5,7 @@ import { explain } from '../ledger/explain';
 import { debitPocket, posting, withoutZeroPostings } from '../ledger/ledger.rules';
 import { InsuranceType } from '../person/person';
 import { PaymentChannel } from '../person/payment-channel';
+import { termParam } from '../messages/params';
 import type { Explanation } from '../shared/domain-error';
 import { isIsoDate } from '../shared/dates';
 import { walletMayPay } from '../wallet/wallet.rules';
@@ -82,6 +83,7 @@ function validateOrThrow(input: SettlementInput): void {
       'R-SET-5',
       `"${bill.serviceDate}" is not a calendar date`,
       ['serviceDate'],
+      { value: String(bill.serviceDate) },
     );
   }
   if (!bill.institution.designated) {
@@ -99,6 +101,10 @@ function validateOrThrow(input: SettlementInput): void {
       'R-USE-1',
       `A ${bill.visitType} bill cannot be settled at a ${bill.institution.kind}`,
       ['visitType'],
+      {
+        visitType: termParam('visitType', bill.visitType),
+        institutionKind: termParam('institutionKind', bill.institution.kind),
+      },
     );
   }
   if (patient.insuranceType === InsuranceType.NONE) {
@@ -116,6 +122,7 @@ function validateOrThrow(input: SettlementInput): void {
       'R-SET-1',
       `Accumulators of ${input.yearToDate.year} passed for a bill of ${year}`,
       ['serviceDate'],
+      { accumulatorYear: input.yearToDate.year, year },
     );
   }
   const ids = new Set<string>([patient.id]);
