@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { newCardNumber } from '../auth/presence';
-import { type Fen, PocketKind, SystemAccount, yuan } from '@gongji/domain';
+import {
+  type BenefitSchedule,
+  type Fen,
+  InstitutionLevel,
+  type OutpatientSchedule,
+  type InpatientSchedule,
+  PocketKind,
+  SystemAccount,
+  yuan,
+} from '@gongji/domain';
 import {
   CardEntity,
   HospitalSelectionEntity,
@@ -14,6 +23,8 @@ import {
   UserEntity,
   WalletEntity,
   inTransaction,
+  PolicySettingEntity,
+  stringifyPayload,
 } from '@gongji/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashSecret } from '../auth/passwords';
@@ -21,6 +32,34 @@ import { Role } from '../auth/principal';
 import { hashPaymentPassword } from '../modules/payment-password/payment-password.credentials';
 
 /** Demo console users. Passwords are published in the README: demo mode is refused in production. */
+/**
+ * ILLUSTRATIVE resident (城乡居民医保) benefit schedule for Beijing in the demo data only: the seeds give no resident
+ * figures (docs/decisions.md), so production has none until policy staff set one with benefitScheduleSet(scheme:
+ * RESIDENT). Outpatient: 100 yuan deductible, 55 %, 4,500 yuan a year; inpatient: 1,300 / 650 yuan, 75 %, 250,000.
+ */
+const DEMO_RESIDENT_OUTPATIENT: OutpatientSchedule = {
+  inService: { deductible: yuan(100), fundRate: 5500 },
+  retiredUnder70: { deductible: yuan(100), fundRate: 5500 },
+  retired70Plus: { deductible: yuan(100), fundRate: 5500 },
+  annualFundCap: yuan(4500),
+};
+const DEMO_RESIDENT_INPATIENT: InpatientSchedule = {
+  firstAdmissionDeductible: yuan(1300),
+  laterAdmissionDeductible: yuan(650),
+  bands: [{ upTo: null, fundRate: 7500 }],
+  retireePersonalShareFactor: 10000,
+  annualFundMax: yuan(250_000),
+};
+export const DEMO_RESIDENT_SCHEDULE: BenefitSchedule = {
+  outpatient: Object.fromEntries(
+    Object.values(InstitutionLevel).map((level) => [level, DEMO_RESIDENT_OUTPATIENT]),
+  ) as BenefitSchedule['outpatient'],
+  inpatient: Object.fromEntries(
+    Object.values(InstitutionLevel).map((level) => [level, DEMO_RESIDENT_INPATIENT]),
+  ) as BenefitSchedule['inpatient'],
+  pharmacyFundRate: 0,
+};
+
 export const DEMO_USERS = [
   { username: 'admin', password: 'gongji-admin-demo', displayName: '政策管理员 (demo)', role: Role.ADMIN },
   {
@@ -321,6 +360,18 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         revokedAt: null,
       });
     }
+    // Residents get their own schedule (issue #9); the seeds give no figures, so the demo carries illustrative ones.
+    await manager.getRepository(PolicySettingEntity).insert({
+      id: randomUUID(),
+      scopeRegionCode: '110000',
+      kind: 'RESIDENT_BENEFIT_SCHEDULE',
+      purpose: null,
+      effectiveFrom: '2020-01-01',
+      value: JSON.parse(stringifyPayload(DEMO_RESIDENT_SCHEDULE)) as Record<string, unknown>,
+      createdBy: 'DEMO:seed',
+      createdAt: now,
+      retiredAt: null,
+    });
     // 张伟 (Hebei) and his mother 赵敏 (Shandong) live in different provinces, so no mutual-aid registration links them
     // (R-KIN-2); counter staff checked their household register, which is what a wallet transfer rests on (R-WAL-4).
     for (const [person, relative, relation] of [

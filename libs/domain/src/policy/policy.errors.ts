@@ -7,6 +7,11 @@ export enum PolicyErrorCode {
   FEATURE_NOT_OPEN = 'FEATURE_NOT_OPEN',
   /** A benefit schedule or caps setting that cannot be applied (rate out of range, bands out of order...). */
   INVALID_SETTING = 'INVALID_SETTING',
+  /**
+   * Nothing is configured for the case on that date, and no default may stand in: a resident's outpatient or
+   * inpatient bill without a resident benefit schedule (issue #9: never computed on the employee schedule).
+   */
+  POLICY_NOT_CONFIGURED = 'POLICY_NOT_CONFIGURED',
 }
 
 /** A refusal because the policy of the region on the date does not allow the action. */

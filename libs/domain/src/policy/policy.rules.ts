@@ -104,6 +104,14 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
   }
 
   const schedule = pickOrDefault('BENEFIT_SCHEDULE', 'R-SET-1', 'Benefit schedule');
+  // Residents: configured or nothing (no built-in default; issue #9).
+  const residentSchedule = pick('RESIDENT_BENEFIT_SCHEDULE');
+  explanation.push({
+    rule: 'R-SET-1',
+    message: residentSchedule
+      ? `Resident benefit schedule since ${residentSchedule.source.effectiveFrom} (${residentSchedule.label})`
+      : `Resident benefit schedule: none configured on ${on}`,
+  });
   const caps = pickOrDefault('SPENDING_CAPS', 'R-USE-6', 'Spending caps');
   const password = pickOrDefault('PASSWORD_POLICY', 'R-ACC-7', 'Password policy');
   const card = pickOrDefault('CARD_RULES', 'R-CARD-1', 'Card rules');
@@ -142,6 +150,7 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     features,
     kinshipScope,
     benefitSchedule: schedule.value,
+    residentBenefitSchedule: residentSchedule?.value ?? null,
     spendingCaps: caps.value,
     passwordPolicy: password.value,
     cardRules: card.value,
@@ -150,6 +159,7 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     holidayCalendarSources,
     settingSources: {
       BENEFIT_SCHEDULE: schedule.source,
+      RESIDENT_BENEFIT_SCHEDULE: residentSchedule?.source ?? { effectiveFrom: null, sourceRegionCode: null },
       SPENDING_CAPS: caps.source,
       PASSWORD_POLICY: password.source,
       CARD_RULES: card.source,

@@ -82,6 +82,7 @@ export interface RegionRollout {
 export type SettingKind =
   | 'KINSHIP_SCOPE'
   | 'BENEFIT_SCHEDULE'
+  | 'RESIDENT_BENEFIT_SCHEDULE'
   | 'SPENDING_CAPS'
   | 'PASSWORD_POLICY'
   | 'CARD_RULES'
@@ -105,6 +106,7 @@ export type PolicySetting =
       readonly value: readonly Relation[];
     })
   | (SettingBase & { readonly kind: 'BENEFIT_SCHEDULE'; readonly value: BenefitSchedule })
+  | (SettingBase & { readonly kind: 'RESIDENT_BENEFIT_SCHEDULE'; readonly value: BenefitSchedule })
   | (SettingBase & { readonly kind: 'SPENDING_CAPS'; readonly value: SpendingCaps })
   | (SettingBase & { readonly kind: 'PASSWORD_POLICY'; readonly value: PasswordPolicy })
   | (SettingBase & { readonly kind: 'CARD_RULES'; readonly value: CardRules })
@@ -120,6 +122,7 @@ export type PolicySetting =
 export interface SettingValues {
   readonly KINSHIP_SCOPE: readonly Relation[];
   readonly BENEFIT_SCHEDULE: BenefitSchedule;
+  readonly RESIDENT_BENEFIT_SCHEDULE: BenefitSchedule;
   readonly SPENDING_CAPS: SpendingCaps;
   readonly PASSWORD_POLICY: PasswordPolicy;
   readonly CARD_RULES: CardRules;
@@ -157,7 +160,13 @@ export interface EffectivePolicy {
   readonly on: IsoDate;
   readonly features: Readonly<Record<Feature, FeatureState>>;
   readonly kinshipScope: Readonly<Record<KinPurpose, KinshipScope>>;
+  /** The employee scheme's schedule (职工医保, R-SET-1/2/3). */
   readonly benefitSchedule: BenefitSchedule;
+  /**
+   * The resident scheme's schedule (城乡居民医保), only where policy staff configured one: the sources give no
+   * resident figures, so there is no default and a resident's outpatient or inpatient bill is refused without it.
+   */
+  readonly residentBenefitSchedule: BenefitSchedule | null;
   readonly spendingCaps: SpendingCaps;
   readonly passwordPolicy: PasswordPolicy;
   /** R-CARD-1: pre-report validity, reissue fee, working days of a counter reissue. */

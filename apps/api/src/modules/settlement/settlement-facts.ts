@@ -1,11 +1,17 @@
 import {
+  type BenefitSchedule,
   DomainError,
   InstitutionKind,
+  InsuranceType,
+  PolicyError,
+  PolicyErrorCode,
+  VisitType,
+  dateParam,
+  regionParam,
   type EffectivePolicy,
   type EmploymentStatus,
   type Fen,
   type InstitutionLevel,
-  type InsuranceType,
   type KinRelation,
   PocketKind,
   type ProviderFunds,
@@ -47,6 +53,29 @@ export interface SettlementFacts {
   /** Relatives not used for this bill and why (not in force on the date, or refused by a rule). */
   readonly skipped: readonly SkippedProvider[];
   readonly domainInput: DomainSettlementInput;
+}
+
+/**
+ * Each scheme its own schedule (issue #9): employees (and flexible employment) the employee schedule; residents their
+ * own, configured per region and date. A resident's outpatient or inpatient bill with no resident schedule is refused
+ * POLICY_NOT_CONFIGURED, never computed on the employee schedule; a pharmacy purchase (the fund's flat pharmacy rate,
+ * R-SET-3) keeps working, relatives' accounts included.
+ */
+function scheduleFor(
+  patient: PersonEntity,
+  input: SettlementInput,
+  policy: EffectivePolicy,
+): BenefitSchedule {
+  if (patient.insuranceType !== InsuranceType.RESIDENT) return policy.benefitSchedule;
+  if (policy.residentBenefitSchedule) return policy.residentBenefitSchedule;
+  if (input.visitType === VisitType.PHARMACY) return policy.benefitSchedule;
+  throw new PolicyError(
+    PolicyErrorCode.POLICY_NOT_CONFIGURED,
+    `No resident benefit schedule is configured for region ${policy.regionCode} on ${input.serviceDate}: a resident's ${input.visitType.toLowerCase()} bill cannot be computed (the employee schedule is not borrowed)`,
+    input.visitType === VisitType.INPATIENT ? 'R-SET-2' : 'R-SET-1',
+    ['visitType'],
+    { region: regionParam(policy.regionCode), on: dateParam(input.serviceDate) },
+  );
 }
 
 /** A relative whose account a settlement did not use, and why (shown in the quote, issue #9). */
@@ -271,7 +300,7 @@ export async function loadSettlementFacts(
       wallet: balanceOf(patient.id, PocketKind.WALLET) ?? ZERO,
     },
     providers,
-    schedule: policy.benefitSchedule,
+    schedule: scheduleFor(patient, input, policy),
     caps: policy.spendingCaps,
     kinUseOpen: policy.features.KIN_USE.open,
     passwordRequired: (amountFromAccount: Fen) =>
