@@ -17,6 +17,7 @@ import {
   register,
   servingPortal,
 } from './payment-password.helpers';
+import { institutionId } from './settlement-helpers';
 import {
   CARD_RULES_SET,
   HOLIDAY_CALENDAR_SET,
@@ -32,6 +33,7 @@ const POLICY = `query($r: ID!, $on: Date!) { effectivePolicy(regionCode: $r, on:
   hospitalSelection { maxChosenHospitals effectiveFrom sourceRegionCode }
   holidayCalendar { year holidays makeUpWorkdays effectiveFrom sourceRegionCode } } }`;
 const HISTORY = `query($r: ID, $k: String) { policySettings(regionCode: $r, kind: $k) { kind purpose year effectiveFrom value } }`;
+const QUOTE = `query($input: SettlementInput!) { settlementQuote(input: $input) { userErrors { code rule } } }`;
 const PERSON_CARD = `query($id: ID!) { person(id: $id) { card { state reportedOn reissueReadyOn } } }`;
 const COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
   card { state } userErrors { code message field rule } } }`;
@@ -192,6 +194,26 @@ describe(`policy from data: card rules, password policy, hospital selection, hol
     expect(lapsed.data!.cardRecover.userErrors).toEqual([
       expect.objectContaining({ code: 'PRE_REPORT_LAPSED', rule: 'R-CARD-1' }),
     ]);
+    // The money path reads the same stored last day: a CARD bill is frozen on 03-08, not on 03-09.
+    const quote = async (serviceDate: string) =>
+      (
+        await app.gql<{ settlementQuote: { userErrors: CardUserError[] } }>(
+          QUOTE,
+          {
+            input: {
+              patientId: id['王强'],
+              institutionId: await institutionId(app, 'H11010100001'),
+              visitType: 'OUTPATIENT',
+              serviceDate,
+              covered: '100.00',
+              channel: 'CARD',
+            },
+          },
+          counter,
+        )
+      ).data!.settlementQuote.userErrors.map((e) => e.code);
+    expect(await quote('2025-03-08')).toContain('CARD_FROZEN');
+    expect(await quote('2025-03-09')).not.toContain('CARD_FROZEN');
 
     const audit = await app.db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'cardRulesSet' });
     expect(audit).toMatchObject({ entityType: 'PolicySetting', before: null });
