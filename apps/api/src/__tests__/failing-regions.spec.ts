@@ -180,5 +180,41 @@ describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_
       admin,
     );
     expect(await owned()).toEqual(['name', 'walletFrom']);
+
+    const release = (input: string) =>
+      app.gql<{
+        regionUpdate: {
+          region: { walletFrom: string | null; staffOwnedFields: string[] } | null;
+          userErrors: { code: string; field: string[] }[];
+        };
+      }>(
+        `mutation { regionUpdate(input: { code: "320100", ${input} }) {
+           region { walletFrom staffOwnedFields } userErrors { code field } } }`,
+        {},
+        admin,
+      );
+    for (const bad of [
+      'returnToReferenceData: ["version"]',
+      'walletFrom: "2025-04-01", returnToReferenceData: ["walletFrom"]',
+    ]) {
+      expect((await release(bad)).data!.regionUpdate).toEqual({
+        region: null,
+        userErrors: [{ code: 'INVALID_INPUT', field: ['returnToReferenceData'] }],
+      });
+    }
+    expect(await owned()).toEqual(['name', 'walletFrom']);
+    // Handed back: the reference value (南京 is not in the wallet) and the loader's again.
+    expect((await release('returnToReferenceData: ["walletFrom"]')).data!.regionUpdate).toEqual({
+      region: { walletFrom: null, staffOwnedFields: ['name'] },
+      userErrors: [],
+    });
+    const audit = (await app.db.getRepository(AuditLogEntity).findBy({ entityId: '320100' })).filter(
+      (a) => a.after?.['walletFrom'] === null,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      before: { walletFrom: '2025-03-01', staffOwnedFields: ['name', 'walletFrom'] },
+      after: { walletFrom: null, staffOwnedFields: ['name'] },
+    });
   });
 });

@@ -153,6 +153,17 @@ export async function ensureReferenceData(
   });
 }
 
+/**
+ * The region `code` as the reference data describes it (null when the data does not carry it): what
+ * `regionUpdate` restores when staff return a field to the reference data.
+ */
+export function referenceRegionOf(code: string, data: RegionsData = REGIONS_DATA): RegionEntity | null {
+  const province = data.provinces.find((p) => p.code === code);
+  if (province) return toEntity(province, true, new Date());
+  const region = data.regions.find((r) => r.code === code);
+  return region ? toEntity(region, false, new Date()) : null;
+}
+
 function unchangedResult(version: string, applied: ReferenceDataVersionEntity): ReferenceDataResult {
   return {
     version,

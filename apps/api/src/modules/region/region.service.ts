@@ -1,5 +1,5 @@
 import { FEATURE_FIELDS, type RolloutDates, validateRolloutDates } from '@gongji/domain';
-import { ENTITY_DIALECT, RegionEntity, inTransaction } from '@gongji/persistence';
+import { ENTITY_DIALECT, RegionEntity, inTransaction, referenceRegionOf } from '@gongji/persistence';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
@@ -97,6 +97,35 @@ export class RegionService {
     return qb;
   }
 
+  /** Puts the reference value back into `next` for each returned field, or says why it cannot. */
+  private releaseOrError(
+    current: RegionEntity,
+    next: RegionEntity,
+    input: RegionUpdateInput,
+    released: readonly string[],
+  ): UserError | null {
+    const field = ['returnToReferenceData'];
+    for (const key of released) {
+      if (!(EDITABLE as readonly string[]).includes(key)) {
+        return userError(ApiErrorCode.INVALID_INPUT, `"${key}" is not a field staff can edit`, field);
+      }
+      if ((input as unknown as Record<string, unknown>)[key] !== undefined) {
+        return userError(
+          ApiErrorCode.INVALID_INPUT,
+          `"${key}" cannot get a new value and return to the reference data at once`,
+          field,
+        );
+      }
+    }
+    const reference = referenceRegionOf(current.code);
+    if (!reference) return null; // withdrawn: the value stays, only the ownership ends
+    for (const key of released) {
+      Object.assign(next, { [key]: reference[key as keyof RegionEntity] });
+      if (key === 'walletFrom') next.walletFromBasis = reference.walletFromBasis;
+    }
+    return null;
+  }
+
   private bool(value: boolean): boolean | number {
     return ENTITY_DIALECT === 'postgres' ? value : value ? 1 : 0;
   }
@@ -143,6 +172,9 @@ export class RegionService {
           (next as unknown as Record<string, unknown>)[key] = value;
         }
       }
+      const released = input.returnToReferenceData ?? [];
+      const releaseError = this.releaseOrError(current, next, input, released);
+      if (releaseError) return { region: null, userErrors: [releaseError] };
       const province =
         current.level === 'PROVINCE' ? null : await repo.findOneBy({ code: current.provinceCode });
       const errors = validateRolloutDates(
@@ -158,11 +190,20 @@ export class RegionService {
         };
       }
       const changes = diff(current, next, EDITABLE);
-      if (Object.keys(changes.after).length === 0) return { region: current, userErrors: [] };
-      // Issue #9: a field staff have set is theirs; the reference-data loader never overwrites it again.
-      next.staffOwnedFields = [
-        ...new Set([...(current.staffOwnedFields ?? []), ...Object.keys(changes.after)]),
-      ].sort();
+      // Issue #9: a field staff have set is theirs; the reference-data loader never overwrites it again, until
+      // staff return it to the reference data.
+      const owned = [...new Set([...(current.staffOwnedFields ?? []), ...Object.keys(changes.after)])]
+        .filter((field) => !released.includes(field))
+        .sort();
+      const ownershipChanged = owned.join() !== (current.staffOwnedFields ?? []).join();
+      if (Object.keys(changes.after).length === 0 && !ownershipChanged) {
+        return { region: current, userErrors: [] };
+      }
+      if (ownershipChanged) {
+        changes.before['staffOwnedFields'] = current.staffOwnedFields ?? [];
+        changes.after['staffOwnedFields'] = owned;
+      }
+      next.staffOwnedFields = owned.length > 0 ? owned : null;
       next.updatedAt = new Date();
       const saved = await repo.save(next);
       await this.audit.record(manager, principal, {

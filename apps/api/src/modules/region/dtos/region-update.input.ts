@@ -51,6 +51,14 @@ export class RegionUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'Province opened the wallet province-wide (全域).' })
   walletFullCoverage?: boolean | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Fields (as in `Region.staffOwnedFields`, e.g. `walletFrom`) to hand back to the reference data: they take ' +
+      'the reference value now and follow reference-data upgrades again. Not together with a new value.',
+  })
+  returnToReferenceData?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
   reason?: string | null;
 }
