@@ -40,6 +40,19 @@ export class ReferenceDataVersions1796134846028 implements MigrationInterface {
   }
 }
 
+/** Fields `regionUpdate` could change in the previous release. */
+const STAFF_EDITABLE = [
+  'name',
+  'earmarkedFrom',
+  'mutualAidRegistrationFrom',
+  'mutualAidUseFrom',
+  'walletFrom',
+  'usageLocationChangeFrom',
+  'supplementaryPremiumSelfFrom',
+  'supplementaryPremiumKinFrom',
+  'walletFullCoverage',
+];
+
 /** Marks the fields of every audited `regionUpdate` as staff-owned (audit `after` is simple-json text). */
 async function backfillStaffOwnedFields(queryRunner: QueryRunner): Promise<void> {
   const rows: { entityId: string; after: string | null }[] = await queryRunner.query(
@@ -49,7 +62,7 @@ async function backfillStaffOwnedFields(queryRunner: QueryRunner): Promise<void>
   for (const row of rows) {
     const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {};
     const fields = owned.get(row.entityId) ?? new Set<string>();
-    for (const key of Object.keys(after)) fields.add(key);
+    for (const key of Object.keys(after)) if (STAFF_EDITABLE.includes(key)) fields.add(key);
     owned.set(row.entityId, fields);
   }
   for (const [code, fields] of owned) {
