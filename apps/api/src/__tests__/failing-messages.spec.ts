@@ -136,6 +136,26 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
     for (const e of zh) expect(e.message).toMatch(/[\u4e00-\u9fff].*（R-WAL-\d）$/);
   });
 
+  it('a Money refusal at the top level (BAD_USER_INPUT with reason) follows the language; code and reason unchanged', async () => {
+    const admin = await app.login('admin');
+    const withdraw = (headers: Record<string, string>) =>
+      app.gql(
+        `mutation($a: Money!) { legacyWithdraw(input: { personId: "x", amount: $a, idempotencyKey: "k" }) { ${USER_ERRORS} } }`,
+        { a: '12.345' },
+        admin,
+        headers,
+      );
+    const [zh, en] = [await withdraw(NO_HEADER), await withdraw(ENGLISH)];
+    for (const r of [zh, en]) {
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'TOO_MANY_DECIMALS',
+      });
+    }
+    expect(zh.errors?.[0]?.message).toBe('金额最多两位小数（分）（MONEY）');
+    expect(en.errors?.[0]?.message).toMatch(/"12.345" has 3 decimals/);
+  });
+
   it('top-level errors follow the language too; extensions.code is unchanged', async () => {
     const bad = (headers: Record<string, string>) =>
       app.gql('{ viewer { username } }', {}, 'not-a-token', headers);

@@ -6,11 +6,12 @@ import {
   type Language,
   type MessageParams,
   negotiateLanguage,
+  regionCodesOf,
   renderMessage,
+  renderRefusal,
 } from '@gongji/domain';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../context';
-import { renderUserError } from '../common/user-error.resolver';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
 
 const CLIENT_CODES = new Set([
@@ -90,11 +91,25 @@ export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
     async requestDidStart({ contextValue, request }) {
       const language: Language =
         contextValue.language ?? negotiateLanguage(request.http?.headers.get('accept-language'));
+      const regionNames = new Map<string, string>();
       return {
+        // The region names are looked up here, before formatting: willSendResponse must stay synchronous, because
+        // Apollo runs the plugins' willSendResponse hooks concurrently and responsePolicyPlugin replaces the list.
+        async didEncounterErrors({ errors }) {
+          const codes = errors.flatMap((e) => {
+            const original = unwrapResolverError(e);
+            return original instanceof DomainError ? regionCodesOf(original.params) : [];
+          });
+          if (codes.length === 0) return;
+          const regions = await contextValue.loaders.regionByCode.loadMany([...new Set(codes)]);
+          for (const region of regions) {
+            if (region && !(region instanceof Error)) regionNames.set(region.code, region.name);
+          }
+        },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = await Promise.all(
-            response.body.singleResult.errors.map((e) => localizeError(e, language, contextValue)),
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+            localizeError(e, language, (code) => regionNames.get(code)),
           );
         },
       };
@@ -102,22 +117,23 @@ export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-async function localizeError(
+function localizeError(
   error: GraphQLFormattedError,
   language: Language,
-  ctx: Pick<GraphQLContext, 'loaders'>,
-): Promise<GraphQLFormattedError> {
+  regionName: (code: string) => string | undefined,
+): GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const code = extensions['code'];
   const reason = extensions['reason'];
-  if (code === 'BAD_USER_INPUT' && typeof reason === 'string') {
+  // A domain refusal outside a payload: one that escaped a resolver, or a Money scalar's (literal or variable).
+  if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && typeof reason === 'string') {
     const params = (error as { [REFUSAL_PARAMS]?: MessageParams })[REFUSAL_PARAMS];
     const rule = typeof extensions['rule'] === 'string' ? extensions['rule'] : null;
     const field = Array.isArray(extensions['field']) ? (extensions['field'] as string[]) : null;
-    const message = await renderUserError(
+    const message = renderRefusal(
       { code: reason, message: error.message, rule, field, params },
       language,
-      ctx,
+      regionName,
     );
     return { ...error, message };
   }

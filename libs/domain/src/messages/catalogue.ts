@@ -163,8 +163,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['The amount must be positive', 'The amount is not valid'],
   },
   INVALID_CREDENTIALS: {
-    zh: ['用户名或密码错误'],
-    en: ['Wrong username or password'],
+    zh: ['支付密码错误（已连续输错{failures}次）', '用户名或密码错误'],
+    en: ['Wrong payment password ({failures} consecutive failures)', 'Wrong username or password'],
   },
   INVALID_DATE: {
     zh: ['“{value}”不是有效的日期', '日期无效'],
@@ -194,7 +194,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   INVALID_INPUT: {
     zh: ['输入无效：{detail}', '输入无效'],
-    en: ['Invalid input: {detail}', 'The input is not valid'],
+    en: ['{detail}', 'The input is not valid'],
   },
   INVALID_MONTH: {
     zh: ['“{value}”不是 YYYY-MM 格式的月份', '月份应为 YYYY-MM 格式'],
@@ -292,8 +292,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['A replacement card is issued after a formal loss report (正式挂失) only'],
   },
   NOT_FOUND: {
-    zh: ['未找到{what}', '未找到该记录'],
-    en: ['{what} not found', 'Not found'],
+    zh: ['未找到该{what}', '未找到该记录'],
+    en: ['No such {what}', 'Not found'],
   },
   NOT_INSURED: {
     zh: ['{party}未参加基本医疗保险', '未参加基本医疗保险'],

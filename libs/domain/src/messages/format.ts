@@ -63,6 +63,14 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     usageRegion: { zh: '钱包使用地', en: 'usage region' },
     newUsageRegion: { zh: '新的钱包使用地', en: 'new usage region' },
   },
+  entity: {
+    person: { zh: '人员', en: 'person' },
+    region: { zh: '地区', en: 'region' },
+    institution: { zh: '医药机构', en: 'institution' },
+    apiClient: { zh: 'API 客户端', en: 'API client' },
+    relation: { zh: '共济关系', en: 'relation' },
+    attestation: { zh: '亲属关系核验记录', en: 'attestation' },
+  },
   visitType: {
     OUTPATIENT: { zh: '门急诊', en: 'outpatient' },
     INPATIENT: { zh: '住院', en: 'inpatient' },

@@ -6,6 +6,7 @@ export type TermSet =
   | 'pocket'
   | 'party'
   | 'place'
+  | 'entity'
   | 'visitType'
   | 'institutionKind'
   | 'feature'

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { termParam } from '@gongji/domain';
 import {
   ApiClientEntity,
   InstitutionEntity,
@@ -40,8 +41,10 @@ function audited(e: ApiClientEntity): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((k) => [k, e[k]]));
 }
 
+/** A refusal of an API-client change; the console shows its technical detail (issue #9: `{detail}`). */
 function refusal(code: ApiErrorCode, message: string, field: string): ApiClientPayload {
-  return { apiClient: null, userErrors: [userError(code, message, [field])] };
+  const params = code === ApiErrorCode.INVALID_INPUT ? { detail: message } : undefined;
+  return { apiClient: null, userErrors: [userError(code, message, [field], undefined, params)] };
 }
 
 export class ApiClientService {
@@ -115,7 +118,7 @@ export class ApiClientService {
   ): Promise<PersistedOperationRegisterPayload> {
     const refuse = (message: string, field: string) => ({
       persistedOperation: null,
-      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field])],
+      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field], undefined, { detail: message })],
     });
     const name = input.name.trim();
     if (name.length < 1 || name.length > 128) return refuse('Name must be 1–128 characters', 'name');
@@ -175,7 +178,7 @@ export class ApiClientService {
     const refuse = (message: string, field: string) => ({
       apiClient: null,
       apiKey: null,
-      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field])],
+      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field], undefined, { detail: message })],
     });
     const name = input.name.trim();
     if (name.length < 1 || name.length > 128) return refuse('Name must be 1–128 characters', 'name');
@@ -189,7 +192,11 @@ export class ApiClientService {
       return {
         apiClient: null,
         apiKey: null,
-        userErrors: [userError(ApiErrorCode.NOT_FOUND, 'No such institution', ['institutionId'])],
+        userErrors: [
+          userError(ApiErrorCode.NOT_FOUND, 'No such institution', ['institutionId'], undefined, {
+            what: termParam('entity', 'institution'),
+          }),
+        ],
       };
     }
     const { key, prefix } = generateApiKey();

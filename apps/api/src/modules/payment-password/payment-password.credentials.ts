@@ -131,5 +131,6 @@ export function wrongPasswordError(next: PasswordAttemptState, field: readonly s
     `Wrong payment password (${next.consecutiveFailures} consecutive failures) (R-ACC-7)`,
     field,
     'R-ACC-7',
+    { failures: next.consecutiveFailures },
   );
 }

@@ -1,3 +1,4 @@
+import { termParam } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
@@ -90,7 +91,11 @@ export class PersonResolver {
       return {
         code: null,
         expiresAt: null,
-        userErrors: [userError(ApiErrorCode.NOT_FOUND, 'No such person', ['personId'])],
+        userErrors: [
+          userError(ApiErrorCode.NOT_FOUND, 'No such person', ['personId'], undefined, {
+            what: termParam('entity', 'person'),
+          }),
+        ],
       };
     }
     const { code, expiresAt } = issueEVoucherCode(row.id, ctx.config.secret);

@@ -132,6 +132,7 @@ describe('rendering a refusal (issue #9)', () => {
   it('an unknown code keeps its own text; no rule, no suffix', () => {
     expect(renderRefusal({ code: 'NO_SUCH_CODE', message: 'as sent' }, 'zh')).toBe('as sent');
     expect(renderRefusal({ code: 'NOT_FOUND', message: null }, 'en')).toBe('Not found');
-    expect(renderMessage('NOT_FOUND', 'zh', { what: '地区 999999' })).toBe('未找到地区 999999');
+    expect(renderMessage('NOT_FOUND', 'zh', { what: termParam('entity', 'person') })).toBe('未找到该人员');
+    expect(renderMessage('NOT_FOUND', 'en', { what: termParam('entity', 'person') })).toBe('No such person');
   });
 });
