@@ -5,16 +5,17 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { useWatch } from 'react-hook-form';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { RegionRecord } from '../data/graphqlTypes';
 import { checkRollout } from './rolloutRules';
 
 export function RolloutPreview() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const values = useWatch();
   const record = useRecordContext<RegionRecord>();
   const province = record && record.level !== 'PROVINCE' ? record.province : null;
-  const result = checkRollout(values as Record<string, unknown>, province);
+  const result = checkRollout(values as Record<string, unknown>, province, locale === 'en' ? 'en' : 'zh');
   return (
     <Card
       sx={{ width: 320, flexShrink: 0, position: 'sticky', top: 80 }}

@@ -1,6 +1,12 @@
 // Adapter between the edit form and the domain's rollout rules (libs/domain/src/region): the same pure
 // `validateRolloutDates` the API runs in `regionUpdate`, so the preview predicts the server's answer.
-import { FEATURE_FIELDS, type RolloutDates, validateRolloutDates } from '@gongji/domain';
+import {
+  FEATURE_FIELDS,
+  type Language,
+  type RolloutDates,
+  renderRefusal,
+  validateRolloutDates,
+} from '@gongji/domain';
 
 export interface PreviewViolation {
   readonly field?: string;
@@ -24,11 +30,13 @@ function rolloutDatesOf(values: Record<string, unknown>): RolloutDates {
 
 /**
  * Checks the edited dates; `province` is the province's own dates for a city or county (a region inherits
- * what it leaves empty). Never throws: a preview failure must not stop the officer from saving.
+ * what it leaves empty). Messages come from the refusal catalogue of libs/domain in `language`, the same texts the
+ * API answers with (issue #9). Never throws: a preview failure must not stop the officer from saving.
  */
 export function checkRollout(
   values: Record<string, unknown>,
   province?: Record<string, unknown> | null,
+  language: Language = 'zh',
 ): PreviewResult {
   try {
     const violations = validateRolloutDates(
@@ -37,7 +45,12 @@ export function checkRollout(
     );
     return {
       available: true,
-      violations: violations.map((v) => ({ field: String(v.field), message: v.message, rule: v.rule })),
+      violations: violations.map((v) => ({
+        field: String(v.field),
+        // without the rule: the preview shows it beside the message
+        message: renderRefusal({ code: v.code, message: v.message, params: v.params }, language),
+        rule: v.rule,
+      })),
     };
   } catch {
     return { available: false };

@@ -9,6 +9,18 @@ describe('edit-form preview through libs/domain', () => {
     });
   });
 
+  it('issue #9: the message comes from the domain catalogue, in Chinese by default and in English on request', () => {
+    const values = { mutualAidRegistrationFrom: '2025-03-01', mutualAidUseFrom: '2025-02-01' };
+    expect(checkRollout(values)).toMatchObject({
+      violations: [{ message: '家庭共济使用开始日期（2025年2月1日）不能早于备案开始日期（2025年3月1日）' }],
+    });
+    expect(checkRollout(values, null, 'en')).toMatchObject({
+      violations: [
+        { message: 'Mutual-aid use (1 February 2025) cannot start before registration opens (1 March 2025)' },
+      ],
+    });
+  });
+
   it('treats empty inputs as unset and a city inherits the province dates', () => {
     expect(
       checkRollout(
