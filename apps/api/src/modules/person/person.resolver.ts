@@ -1,9 +1,10 @@
 import { termParam } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
 import { E_VOUCHER_TTL_SECONDS, issueEVoucherCode, verifyEVoucherCode } from '../../auth/presence';
 import { type Principal, Role } from '../../auth/principal';
+import { pageRequestOrThrow, toConnection } from '../../common/connection';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toRegion } from '../region/region.mapper';
@@ -26,6 +27,7 @@ import {
   Person,
   Wallet,
 } from './person.types';
+import { PersonConnection, PersonsArgs } from './person-search.types';
 
 /** Any portal may look up persons: which ones it may read is the person read policy's (auth/person-read-policy.ts). */
 const READERS = ['ADMIN', 'COUNTER', 'ANALYST', 'PORTAL'];
@@ -76,6 +78,26 @@ export class PersonResolver {
       ctx.loaders.servesPerson.clear(row.id).prime(row.id, true);
     }
     return row ? this.prime(ctx, row, principal) : null;
+  }
+
+  @Authorized('ADMIN', 'COUNTER', 'ANALYST')
+  @Query(() => PersonConnection, {
+    description:
+      'Persons matching a filter, for the counter: exact ID number, part of the name, insured region. Staff and analysts only (analysts see masked data and may not search by name); portals never get a list of persons.',
+  })
+  async persons(@Args() args: PersonsArgs, @Ctx() ctx: GraphQLContext): Promise<PersonConnection> {
+    const principal = requirePrincipal(ctx);
+    const filter = args.filter ?? {};
+    if (principal.role === Role.ANALYST && filter.name?.trim()) {
+      throw forbidden('Analysts see masked names and may not search persons by name');
+    }
+    const page = pageRequestOrThrow(args.first, args.after);
+    const { rows, total } = await ctx.services.persons.search(filter, page);
+    return toConnection(
+      rows.map((row) => this.prime(ctx, row, principal)),
+      page,
+      total,
+    );
   }
 
   @Authorized('ADMIN', 'COUNTER', 'PORTAL:evoucher:issue')

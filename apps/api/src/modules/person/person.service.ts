@@ -22,6 +22,37 @@ export class PersonService {
     return this.dataSource.getRepository(PersonEntity).findBy({ id: In([...ids]) });
   }
 
+  /**
+   * Counter search (`persons`): exact ID number, name containing a text, insured region; ordered by name, then ID
+   * number, so pages are stable. LIKE wildcards typed by the user are matched literally.
+   */
+  async search(
+    filter: { idNumber?: string | null; name?: string | null; regionCode?: string | null },
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: PersonEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p');
+    const idNumber = filter.idNumber?.trim();
+    const name = filter.name?.trim();
+    const regionCode = filter.regionCode?.trim();
+    if (idNumber) qb.andWhere('p.idNumber = :idNumber', { idNumber: idNumber.toUpperCase() });
+    if (name) {
+      const pattern = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere("p.name LIKE :name ESCAPE '\\'", { name: pattern });
+    }
+    if (regionCode) qb.andWhere('p.regionCode = :regionCode', { regionCode });
+    const total = await qb.clone().getCount();
+    const rows =
+      page.limit === 0
+        ? []
+        : await qb
+            .orderBy('p.name', 'ASC')
+            .addOrderBy('p.idNumber', 'ASC')
+            .offset(page.offset)
+            .limit(page.limit)
+            .getMany();
+    return { rows, total };
+  }
+
   findByIdNumber(idNumber: string): Promise<PersonEntity | null> {
     return this.dataSource.getRepository(PersonEntity).findOneBy({ idNumber: idNumber.toUpperCase() });
   }
