@@ -42,7 +42,9 @@ export async function inTransaction<T>(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction('READ COMMITTED', work);
+      // PostgreSQL's default isolation is READ COMMITTED; naming it cost a `SET TRANSACTION` round trip per mutation
+      // (issue #7). Correctness rests on the explicit row locks, and 40001/40P01 are retried below anyway.
+      return await dataSource.transaction(work);
     } catch (err) {
       const code = isRetryable(err);
       if (!code || attempt >= MAX_ATTEMPTS) throw err;

@@ -49,6 +49,11 @@ export interface Decision<P> {
   readonly transaction?: TransactionPlan;
   /** Extra writes in the same database transaction (accumulators, relation rows…), after the postings. */
   readonly after?: (manager: EntityManager, transactionId: string) => Promise<void>;
+  /**
+   * Puts the rows the writer posted (with each pocket's balance after) into the payload before it is returned and
+   * stored, so a client's reply is built from what the transaction wrote — never from a read after the commit.
+   */
+  readonly withPostings?: (payload: P, postings: readonly PostingEntity[]) => P;
 }
 
 export interface MoneyCommand<P> {
@@ -110,8 +115,17 @@ export class LedgerWriter {
       const pockets = await this.lockPockets(manager, command.personIds);
       const transactionId = randomUUID();
       const decision = await command.decide({ manager, pockets, transactionId, now });
+      let payload = decision.payload;
       if (decision.transaction) {
-        await this.post(manager, transactionId, decision.transaction, pockets, command.clientId, now);
+        const rows = await this.post(
+          manager,
+          transactionId,
+          decision.transaction,
+          pockets,
+          command.clientId,
+          now,
+        );
+        if (decision.withPostings) payload = decision.withPostings(payload, rows);
         posted(decision.transaction.kind);
       }
       if (decision.after) await decision.after(manager, transactionId);
@@ -119,15 +133,15 @@ export class LedgerWriter {
         .getRepository(IdempotencyRecordEntity)
         .update(
           { clientId: command.clientId, key: command.idempotencyKey },
-          { response: stringifyPayload(decision.payload) },
+          { response: stringifyPayload(payload) },
         );
-      return { outcome: 'EXECUTED', payload: decision.payload };
+      return { outcome: 'EXECUTED', payload };
     });
   }
 
   private async claimKey(
     manager: EntityManager,
-    command: MoneyCommand<unknown>,
+    command: Pick<MoneyCommand<unknown>, 'clientId' | 'idempotencyKey' | 'operation'>,
     requestHash: string,
     now: Date,
   ): Promise<boolean> {
@@ -183,7 +197,7 @@ export class LedgerWriter {
     pockets: ReadonlyMap<string, PocketEntity>,
     actor: string,
     now: Date,
-  ): Promise<void> {
+  ): Promise<PostingEntity[]> {
     const sum = plan.postings.reduce((s, p) => s + p.amount, 0n);
     if (sum !== 0n)
       throw new LedgerInvariantError(`R-SET-6: postings of ${plan.kind} sum to ${sum} fen, not zero`);
@@ -222,26 +236,26 @@ export class LedgerWriter {
     };
     // JSON columns trip TypeORM's deep-partial insert typing; the row is a complete entity.
     await manager.getRepository(TransactionEntity).insert(row as QueryDeepPartialEntity<TransactionEntity>);
-    await manager.getRepository(PostingEntity).insert(
-      plan.postings.map((p, seq) => ({
-        id: randomUUID(),
-        transactionId,
-        seq,
-        accountType: p.account.type,
-        personId: p.account.type === 'POCKET' ? p.account.personId : null,
-        pocket: p.account.type === 'POCKET' ? p.account.pocket : null,
-        systemAccount: p.account.type === 'SYSTEM' ? p.account.account : null,
-        ref: p.account.type === 'SYSTEM' ? (p.account.ref ?? null) : null,
-        amount: p.amount,
-        balanceAfter: balanceAfter[seq],
-      })),
-    );
+    const rows: PostingEntity[] = plan.postings.map((p, seq) => ({
+      id: randomUUID(),
+      transactionId,
+      seq,
+      accountType: p.account.type,
+      personId: p.account.type === 'POCKET' ? p.account.personId : null,
+      pocket: p.account.type === 'POCKET' ? p.account.pocket : null,
+      systemAccount: p.account.type === 'SYSTEM' ? p.account.account : null,
+      ref: p.account.type === 'SYSTEM' ? (p.account.ref ?? null) : null,
+      amount: p.amount,
+      balanceAfter: balanceAfter[seq],
+    }));
+    await manager.getRepository(PostingEntity).insert(rows);
     for (const pocket of touched.values()) {
       await manager
         .getRepository(PocketEntity)
         .update({ id: pocket.id }, { balance: pocket.balance, updatedAt: now, version: pocket.version + 1 });
       pocket.version += 1;
     }
+    return rows;
   }
 }
 

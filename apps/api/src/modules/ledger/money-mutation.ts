@@ -1,5 +1,6 @@
 import { DomainError } from '@gongji/domain';
-import { type Decision, type DecideContext, LedgerWriter } from '@gongji/persistence';
+import { type Decision, type DecideContext, LedgerWriter, type PostingEntity } from '@gongji/persistence';
+import { toPostingLine } from '../transaction/transaction.service';
 import { GraphQLError } from 'graphql';
 import { type Principal, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
@@ -48,7 +49,11 @@ export async function runMoneyMutation<P extends MoneyPayload>(
     personIds: mutation.personIds,
     decide: async (ctx) => {
       try {
-        return await mutation.decide(ctx);
+        const decision = await mutation.decide(ctx);
+        return {
+          ...decision,
+          withPostings: (payload, rows) => withPostedLines(payload, ctx.transactionId, rows),
+        };
       } catch (err) {
         if (err instanceof DomainError) return { payload: mutation.refused(userErrorsOf(err)) };
         throw err;
@@ -65,6 +70,16 @@ export async function runMoneyMutation<P extends MoneyPayload>(
     ]);
   }
   return result.payload;
+}
+
+/**
+ * The payload's `transaction` with the postings exactly as written (balance after included): replies never read
+ * the ledger after the commit (issue #11: a commit followed by a failed read must not look like a failure).
+ */
+function withPostedLines<P>(payload: P, transactionId: string, rows: readonly PostingEntity[]): P {
+  const transaction = (payload as { transaction?: { id?: string } | null }).transaction;
+  if (!transaction || transaction.id !== transactionId) return payload;
+  return { ...payload, transaction: { ...transaction, postings: rows.map(toPostingLine) } };
 }
 
 export { LedgerWriter };

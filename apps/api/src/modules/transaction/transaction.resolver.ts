@@ -38,6 +38,8 @@ export class TransactionResolver {
 
   @FieldResolver(() => [PostingLine], { description: 'Double-entry postings (sum zero, R-SET-6).' })
   async postings(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<PostingLine[]> {
+    // A money mutation's payload carries the postings it wrote (and replays them); only reads go to the ledger.
+    if (Array.isArray(transaction.postings)) return transaction.postings;
     return (await ctx.loaders.postingsByTransaction.load(transaction.id)).map(toPostingLine);
   }
 }

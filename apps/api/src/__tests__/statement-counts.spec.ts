@@ -1,0 +1,125 @@
+import { ENTITY_DIALECT } from '@gongji/persistence';
+import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { CONFIRM, REFUND, institutionId, personId } from './settlement-helpers';
+import { key, portal } from './wallet.helpers';
+
+/**
+ * Issue #7 guard: the SQL statements one money mutation runs (transaction control not counted), per dialect. The
+ * ceilings are today's counts: the test fails when a change makes the money path chattier, and is tightened as the
+ * writer gets leaner. A money mutation never reads the ledger back after its commit (issue #11): its reply carries
+ * the postings it wrote.
+ */
+const CEILINGS: Record<string, Record<typeof ENTITY_DIALECT, number>> = {
+  settlementConfirm: { postgres: 22, sqlite: 23 },
+  refundIssue: { postgres: 16, sqlite: 17 },
+  walletTransfer: { postgres: 13, sqlite: 14 },
+  premiumPay: { postgres: 11, sqlite: 12 },
+};
+
+describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  const counts: Record<string, number> = {};
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    console.log(
+      `statements per mutation (${ENTITY_DIALECT}): ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    await app?.close();
+  });
+
+  const measure = async (name: string, run: () => Promise<unknown>) => {
+    await app.login('counter');
+    await app.login('admin');
+    app.queries.reset();
+    const result = await run();
+    counts[name] = app.queries.count;
+    // The stored reply is the writer's last statement; nothing after it may read the ledger back.
+    const stored = app.queries.statements.findLastIndex((q) => /UPDATE "?idempotency_records"?/i.test(q));
+    expect(stored).toBeGreaterThan(0);
+    const afterCommitReads = app.queries.statements.slice(stored + 1).filter((q) => /FROM "?postings"?/i.test(q));
+    expect({ name, afterCommitReads }).toEqual({ name, afterCommitReads: [] });
+    return result;
+  };
+
+  it('settlementConfirm with two relatives, then refundIssue', async () => {
+    const counter = await app.login('counter');
+    const input = {
+      patientId: await personId(app, '王小明'),
+      institutionId: await institutionId(app, 'H11010100001'),
+      visitType: 'OUTPATIENT',
+      serviceDate: '2025-03-10',
+      covered: '500.00',
+      channel: 'CARD',
+      password: DEMO_PAYMENT_PASSWORD,
+    };
+    await app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('warm') } }, counter);
+    const res = (await measure('settlementConfirm', () =>
+      app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('count') } }, counter),
+    )) as {
+      data: {
+        settlementConfirm: { transaction: { id: string; postings: { balanceAfter: string | null }[] } };
+      };
+    };
+    const tx = res.data.settlementConfirm.transaction;
+    expect(tx.postings.some((p) => p.balanceAfter !== null)).toBe(true);
+    await measure('refundIssue', () =>
+      app.gql(
+        REFUND,
+        { input: { transactionId: tx.id, amount: '10.00', idempotencyKey: key('refund') } },
+        counter,
+      ),
+    );
+  });
+
+  it('walletTransfer and premiumPay', async () => {
+    const counter = await app.login('counter');
+    const zhangwei = await personId(app, '张伟');
+    const zhaomin = await personId(app, '赵敏');
+    await measure('walletTransfer', () =>
+      app.gql(
+        `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { transaction { id postings { amount balanceAfter } } userErrors { code } } }`,
+        {
+          i: {
+            fromPersonId: zhangwei,
+            toPersonId: zhaomin,
+            relation: 'PARENT',
+            amount: '10.00',
+            source: 'EARMARKED',
+            verification: 'FACE',
+            idempotencyKey: key('w'),
+          },
+        },
+        counter,
+      ),
+    );
+    const insurer = await portal(app, ['premium:write'], { product: 'BEIJING_PUHUI' });
+    const wangli = await personId(app, '王丽');
+    await measure('premiumPay', () =>
+      app.gql(
+        `mutation($i: PremiumPayInput!) { premiumPay(input: $i) { transaction { id postings { amount } } userErrors { code } } }`,
+        {
+          i: {
+            payerId: wangli,
+            insuredId: wangli,
+            insuredIdNumber: '110105198006010381',
+            product: 'BEIJING_PUHUI',
+            amount: '20.00',
+            idempotencyKey: key('p'),
+          },
+        },
+        insurer,
+      ),
+    );
+  });
+
+  it('no mutation grows past its ceiling', () => {
+    for (const [name, count] of Object.entries(counts)) {
+      expect({ name, count: Math.min(count, CEILINGS[name][ENTITY_DIALECT]) }).toEqual({ name, count });
+    }
+  });
+});
