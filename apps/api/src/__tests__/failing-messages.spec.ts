@@ -65,6 +65,26 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
     expect(weighted).toEqual(en);
   });
 
+  it('an unknown person is named in both languages (NOT_FOUND, a refusal of the API layer itself)', async () => {
+    const counter = await app.login('counter');
+    const input = {
+      providerId: 'no-such-person',
+      beneficiaryId: id['王强'],
+      relation: 'SPOUSE',
+      channel: 'COUNTER',
+    };
+    const ask = (headers: Record<string, string>) =>
+      app
+        .gql<Register>(KIN_REGISTER, { input }, counter, headers)
+        .then((r) => r.data!.kinRelationRegister.userErrors);
+    expect(await ask(NO_HEADER)).toEqual([
+      { code: 'NOT_FOUND', message: '未找到人员“no-such-person”', field: ['providerId'], rule: null },
+    ]);
+    expect(await ask(ENGLISH)).toEqual([
+      { code: 'NOT_FOUND', message: 'No person with id "no-such-person"', field: ['providerId'], rule: null },
+    ]);
+  });
+
   it('R-ACC-5: money in yuan; a replay of the stored refusal answers in the language of the replay', async () => {
     const admin = await app.login('admin');
     const before = await ledgerSize(app);

@@ -192,6 +192,33 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The ID number does not start with a province code',
     ],
   },
+  DUPLICATE_SETTING: {
+    zh: [
+      '{region}{on}起的“{purpose}”共济范围已存在；如需更正，请填写原因后保存，原设置将被更正（不会并列两条）',
+      '该地区该用途同一生效日期的共济范围已存在；如需更正，请填写原因',
+    ],
+    en: [
+      'A "{purpose}" kinship scope for {region} from {on} already exists; give a reason to correct it (no second row)',
+      'A kinship scope for this region, purpose and date already exists; give a reason to correct it',
+    ],
+  },
+  FULL_COVERAGE_NOT_PROVINCE: {
+    zh: ['{region}不是省级单位，不能标记为全域开通', '只有省级单位才能标记为全域开通'],
+    en: [
+      '{region} is not a province: only a province can open province-wide (全域)',
+      'Only a province can open province-wide (全域)',
+    ],
+  },
+  FULL_COVERAGE_WITHOUT_WALLET: {
+    zh: [
+      '{region}尚未设置医保钱包开通日期，不能标记为全域开通',
+      '未设置医保钱包开通日期，不能标记为全域开通',
+    ],
+    en: [
+      '{region} has no wallet date: it cannot open province-wide (全域)',
+      'Without a wallet date a province cannot open province-wide (全域)',
+    ],
+  },
   INVALID_INPUT: {
     zh: ['输入无效：{detail}', '输入无效'],
     en: ['{detail}', 'The input is not valid'],
@@ -292,8 +319,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['A replacement card is issued after a formal loss report (正式挂失) only'],
   },
   NOT_FOUND: {
-    zh: ['未找到该{what}', '未找到该记录'],
-    en: ['No such {what}', 'Not found'],
+    zh: ['未找到{what}“{id}”', '未找到该{what}', '未找到该记录'],
+    en: ['No {what} with id "{id}"', 'No such {what}', 'Not found'],
   },
   NOT_INSURED: {
     zh: ['{party}未参加基本医疗保险', '未参加基本医疗保险'],

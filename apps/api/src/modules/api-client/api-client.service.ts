@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { termParam } from '@gongji/domain';
+import { type MessageParams, termParam } from '@gongji/domain';
 import {
   ApiClientEntity,
   InstitutionEntity,
@@ -42,8 +42,13 @@ function audited(e: ApiClientEntity): Record<string, unknown> {
 }
 
 /** A refusal of an API-client change; the console shows its technical detail (issue #9: `{detail}`). */
-function refusal(code: ApiErrorCode, message: string, field: string): ApiClientPayload {
-  const params = code === ApiErrorCode.INVALID_INPUT ? { detail: message } : undefined;
+function refusal(code: ApiErrorCode, message: string, field: string, entity?: string): ApiClientPayload {
+  const params: MessageParams | undefined =
+    code === ApiErrorCode.INVALID_INPUT
+      ? { detail: message }
+      : entity
+        ? { what: termParam('entity', entity) }
+        : undefined;
   return { apiClient: null, userErrors: [userError(code, message, [field], undefined, params)] };
 }
 
@@ -155,7 +160,7 @@ export class ApiClientService {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiClientEntity);
       const entity = await repo.findOneBy({ id });
-      if (!entity) return refusal(ApiErrorCode.NOT_FOUND, 'No such API client', 'id');
+      if (!entity) return refusal(ApiErrorCode.NOT_FOUND, 'No such API client', 'id', 'apiClient');
       const before = audited(entity);
       const refused = apply(entity);
       if (refused) return refusal(ApiErrorCode.INVALID_INPUT, refused, 'id');

@@ -14,6 +14,7 @@ import {
   checkKinRegistrationOrThrow,
   reorderOrThrow,
   revokeOrThrow,
+  termParam,
 } from '@gongji/domain';
 import { KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
 import { type EntityManager, In, IsNull } from 'typeorm';
@@ -57,8 +58,18 @@ function byPosition(a: KinRelationEntity, b: KinRelationEntity): number {
   return a.position - b.position;
 }
 
+/** What a kin refusal did not find, in the catalogue's words (issue #9). */
+const ENTITY_OF: Readonly<Record<string, string>> = {
+  person: 'person',
+  'mutual-aid relation': 'relation',
+  region: 'region',
+};
+
 function notFound(what: string, id: string, field: string) {
-  return refusal(ApiErrorCode.NOT_FOUND, `No ${what} with id "${id}"`, [field]);
+  return refusal(ApiErrorCode.NOT_FOUND, `No ${what} with id "${id}"`, [field], undefined, {
+    what: termParam('entity', ENTITY_OF[what] ?? what),
+    id,
+  });
 }
 
 /**

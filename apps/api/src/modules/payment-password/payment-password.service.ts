@@ -11,6 +11,7 @@ import {
   registerPasswordAttempt,
   validateNewPaymentPasswordOrThrow,
   validatePasswordFreeLimitOrThrow,
+  termParam,
 } from '@gongji/domain';
 import { PersonEntity } from '@gongji/persistence';
 import type { EntityManager } from 'typeorm';
@@ -61,7 +62,10 @@ type Verified = { readonly person: PersonEntity } | { readonly refusal: UserErro
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 function notFound(personId: string): DomainError {
-  return refusal(ApiErrorCode.NOT_FOUND, `No person with id "${personId}"`, ['personId']);
+  return refusal(ApiErrorCode.NOT_FOUND, `No person with id "${personId}"`, ['personId'], undefined, {
+    what: termParam('entity', 'person'),
+    id: personId,
+  });
 }
 
 /**

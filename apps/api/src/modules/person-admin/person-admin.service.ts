@@ -9,6 +9,7 @@ import {
   receivesInitialPaymentPassword,
   validateIdNumberOrThrow,
   validatePhoneOrThrow,
+  termParam,
 } from '@gongji/domain';
 import { CardEntity, KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
 import { type EntityManager, In, IsNull } from 'typeorm';
@@ -249,7 +250,12 @@ export class PersonAdminService {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const persons = manager.getRepository(PersonEntity);
       const current = await persons.findOne({ where: { id: input.id }, lock: FOR_UPDATE });
-      if (!current) throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.id}"`, ['id']);
+      if (!current) {
+        throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.id}"`, ['id'], undefined, {
+          what: termParam('entity', 'person'),
+          id: input.id,
+        });
+      }
       const next: PersonEntity = Object.assign(
         Object.create(PersonEntity.prototype) as PersonEntity,
         current,

@@ -1,4 +1,4 @@
-import { DomainError } from '@gongji/domain';
+import { DomainError, type MessageParams } from '@gongji/domain';
 import { ENTITY_DIALECT, inTransaction } from '@gongji/persistence';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
@@ -12,8 +12,9 @@ export function refusal(
   message: string,
   field?: readonly string[],
   rule?: string,
+  params?: MessageParams,
 ): DomainError {
-  return new DomainError(code, message, rule, field);
+  return new DomainError(code, message, rule, field, params);
 }
 
 /** Row lock for read-modify-write on PostgreSQL; SQLite writers are already serialised by `inTransaction`. */
