@@ -23,6 +23,9 @@ import { RolloutResolver } from './modules/rollout/rollout.resolver';
 import { SessionResolver } from './modules/session/session.resolver';
 import { TransactionResolver } from './modules/transaction/transaction.resolver';
 import { UserErrorResolver } from './common/user-error.resolver';
+import { AuditLogResolver } from './modules/audit/audit-log.resolver';
+import { KinshipScopeImpactResolver } from './modules/policy/kinship-scope-impact.resolver';
+import { RolloutBulkResolver } from './modules/rollout/rollout-bulk.resolver';
 
 export const RESOLVERS = [
   AnalyticsResolver,
@@ -46,6 +49,10 @@ export const RESOLVERS = [
   SessionResolver,
   TransactionResolver,
   UserErrorResolver,
+  // issue #10, policy staff console
+  AuditLogResolver,
+  KinshipScopeImpactResolver,
+  RolloutBulkResolver,
 ] as const;
 
 /** Builds the public schema with the person read policy applied (committed as apps/api/schema.graphql; CI fails when it drifts). */

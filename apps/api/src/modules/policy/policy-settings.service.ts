@@ -10,8 +10,11 @@ import {
   PolicyErrorCode,
   type SettingKind,
   type SpendingCaps,
+  dateParam,
   effectivePolicy,
   normalizeKinshipScope,
+  regionParam,
+  termParam,
   validateBenefitScheduleOrThrow,
   validateCardRulesOrThrow,
   validateHolidayCalendarYearOrThrow,
@@ -24,7 +27,7 @@ import { type EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
-import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import {
   BenefitScheme,
@@ -40,6 +43,7 @@ import {
 } from './policy-settings.types';
 import { toView } from './policy.resolver';
 import { loadEffectivePolicy, settingValueToJson, toSetting } from './policy.service';
+import { userErrorsOf } from '../../common/refusals';
 
 type Kind = SettingKind;
 
@@ -271,6 +275,28 @@ export class PolicySettingsService {
             userError(ApiErrorCode.NOT_FOUND, `No region with code "${change.regionCode}"`, ['regionCode']),
           ]);
         }
+        const replaced = await this.duplicateOf(manager, change);
+        if (replaced && !change.reason?.trim()) {
+          return refuse([
+            userError(
+              ApiErrorCode.DUPLICATE_SETTING,
+              `A ${change.purpose} kinship scope for ${change.regionCode ?? 'the nation'} from ${change.effectiveFrom} already exists: give a reason to correct it`,
+              ['effectiveFrom'],
+              'R-KIN-1',
+              {
+                ...(change.regionCode ? { region: regionParam(change.regionCode) } : {}),
+                purpose: termParam('purpose', change.purpose ?? ''),
+                on: dateParam(change.effectiveFrom),
+              },
+            ),
+          ]);
+        }
+        if (replaced) {
+          // A correction: the old row is retired (kept for history), the new one takes its place.
+          await manager
+            .getRepository(PolicySettingEntity)
+            .update({ id: replaced.id }, { retiredAt: new Date() });
+        }
         const current = await this.current(manager, change.regionCode, change.effectiveFrom);
         const row: PolicySettingEntity = {
           id: randomUUID(),
@@ -291,7 +317,16 @@ export class PolicySettingsService {
           action: AUDIT_ACTION[change.kind],
           entityType: 'PolicySetting',
           entityId: row.id,
-          before: null,
+          before: replaced
+            ? {
+                replacedId: replaced.id,
+                regionCode: replaced.scopeRegionCode,
+                kind: replaced.kind,
+                purpose: replaced.purpose,
+                effectiveFrom: replaced.effectiveFrom,
+                value: replaced.value,
+              }
+            : null,
           after: {
             regionCode: row.scopeRegionCode,
             kind: row.kind,
@@ -307,9 +342,26 @@ export class PolicySettingsService {
         return { setting: toSettingView(row), effectivePolicy: after, userErrors: [] };
       });
     } catch (err) {
-      if (err instanceof DomainError) return refuse([fromDomainError(err)]);
+      if (err instanceof DomainError) return refuse(userErrorsOf(err));
       throw err;
     }
+  }
+
+  /**
+   * Issue #10: one kinship scope per region, purpose and date — a second one is a correction of the first (reason
+   * required), never a row listed beside it.
+   */
+  private async duplicateOf(manager: EntityManager, change: Change): Promise<PolicySettingEntity | null> {
+    if (change.kind !== 'KINSHIP_SCOPE') return null;
+    return manager.getRepository(PolicySettingEntity).findOne({
+      where: {
+        scopeRegionCode: change.regionCode ? change.regionCode : IsNull(),
+        kind: change.kind,
+        purpose: change.purpose ?? IsNull(),
+        effectiveFrom: change.effectiveFrom,
+        retiredAt: IsNull(),
+      },
+    });
   }
 
   /** What applies on the date: for a region its effective policy; for the nation, national rows and defaults. */

@@ -1,0 +1,103 @@
+import { type KinPurpose, type Relation, effectivePolicy, normalizeKinshipScope } from '@gongji/domain';
+import {
+  ENTITY_DIALECT,
+  KinRelationEntity,
+  PersonEntity,
+  PolicySettingEntity,
+  RegionEntity,
+} from '@gongji/persistence';
+import { type EntityManager, IsNull } from 'typeorm';
+import type { GraphQLContext } from '../../context';
+import type { KinshipScopeImpact } from './kinship-scope-impact.types';
+import { UnknownRegionError, loadEffectivePolicy, toSetting } from './policy.service';
+
+const MAX_PROVIDERS = 50;
+
+/**
+ * kinshipScopeImpact (issue #10): the registrations of providers insured where the scope applies (the region; every
+ * region of a province; everywhere for the national default) whose relation is in force on the date today but not
+ * in the proposed scope. Mutual aid is decided by the provider's region (kin.service providerPolicy).
+ */
+export class KinshipScopeImpactService {
+  constructor(private readonly ctx: GraphQLContext) {}
+
+  async impact(
+    regionCode: string | null,
+    purpose: KinPurpose,
+    relations: readonly Relation[],
+    effectiveFrom: string,
+  ): Promise<KinshipScopeImpact> {
+    const manager = this.ctx.dataSource.manager;
+    const region = regionCode
+      ? await manager.getRepository(RegionEntity).findOneBy({ code: regionCode })
+      : null;
+    if (regionCode && !region) throw new UnknownRegionError(regionCode);
+    const current = region
+      ? (await loadEffectivePolicy(manager, region.code, effectiveFrom)).kinshipScope[purpose].relations
+      : await this.nationalScope(manager, purpose, effectiveFrom);
+    const proposed = normalizeKinshipScope([...relations]);
+    const removed = current.filter((r) => !proposed.includes(r));
+    const added = proposed.filter((r) => !current.includes(r));
+    const rows = removed.length === 0 ? [] : await this.registrations(manager, region, removed);
+    const byProvider = new Map<string, { person: PersonEntity; relations: Set<Relation>; n: number }>();
+    for (const { relation, person } of rows) {
+      const entry = byProvider.get(person.id) ?? { person, relations: new Set<Relation>(), n: 0 };
+      entry.relations.add(relation);
+      entry.n += 1;
+      byProvider.set(person.id, entry);
+    }
+    const providers = [...byProvider.values()]
+      .sort((a, b) => b.n - a.n || a.person.id.localeCompare(b.person.id))
+      .slice(0, MAX_PROVIDERS)
+      .map((e) => ({
+        personId: e.person.id,
+        name: e.person.name,
+        regionCode: e.person.regionCode,
+        registrationCount: e.n,
+        relations: [...e.relations],
+      }));
+    return {
+      regionCode: region?.code ?? null,
+      purpose,
+      effectiveFrom,
+      currentRelations: [...current],
+      removedRelations: removed,
+      addedRelations: added,
+      registrationCount: rows.length,
+      providerCount: byProvider.size,
+      providers,
+    };
+  }
+
+  private async nationalScope(manager: EntityManager, purpose: KinPurpose, on: string) {
+    const national = await manager
+      .getRepository(PolicySettingEntity)
+      .find({ where: { scopeRegionCode: IsNull(), retiredAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return effectivePolicy({ chain: [{ code: '000000', dates: {} }], settings: national.map(toSetting), on })
+      .kinshipScope[purpose].relations;
+  }
+
+  private async registrations(
+    manager: EntityManager,
+    region: RegionEntity | null,
+    removed: readonly Relation[],
+  ): Promise<{ relation: Relation; person: PersonEntity }[]> {
+    const qb = manager
+      .getRepository(KinRelationEntity)
+      .createQueryBuilder('k')
+      .innerJoin(PersonEntity, 'p', 'p.id = k.providerId')
+      .innerJoin(RegionEntity, 'r', 'r.code = p.regionCode')
+      .select(['k.relation AS relation', 'p.id AS id', 'p.name AS name', 'p.regionCode AS "regionCode"'])
+      .where('k.revokedAt IS NULL')
+      .andWhere('k.proxyOnly = :no', { no: ENTITY_DIALECT === 'postgres' ? false : 0 })
+      .andWhere('k.relation IN (:...removed)', { removed });
+    if (region?.level === 'PROVINCE')
+      qb.andWhere('(r.provinceCode = :code OR r.code = :code)', { code: region.code });
+    else if (region) qb.andWhere('p.regionCode = :code', { code: region.code });
+    const raw: { relation: Relation; id: string; name: string; regionCode: string }[] = await qb.getRawMany();
+    return raw.map((r) => ({
+      relation: r.relation,
+      person: Object.assign(new PersonEntity(), { id: r.id, name: r.name, regionCode: r.regionCode }),
+    }));
+  }
+}
