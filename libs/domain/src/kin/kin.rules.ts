@@ -17,6 +17,8 @@ import {
 import { dateParam, regionParam, termParam, termsParam } from '../messages/params';
 import { KinError, KinErrorCode } from './kin.errors';
 import { isRelationActiveOn, relationsInForceOn } from './relations-on';
+import { DomainError } from '../shared/domain-error';
+import { RefusalCollector, RefusalStage } from '../shared/refusals';
 
 /**
  * Minimum age gap, in whole years, between a beneficiary and a provider for a relation across generations
@@ -57,7 +59,8 @@ function birthDateOf(person: KinPerson): IsoDate | null {
 
 /**
  * Decides a mutual-aid registration (备案, R-KIN-1/2/3) and returns the relation to store, last in the
- * beneficiary's order. Refusals, in the order checked:
+ * beneficiary's order. Every applicable refusal is returned at once (issue #9), the request's own first, then the
+ * registration date (R-KIN-3), then scope, in this order:
  * - `SELF_RELATION` (R-KIN-1); `PROVIDER_HAS_NO_ACCOUNT` (R-ACC-1: not an employee participant);
  *   `PROVIDER_HAS_NO_EARMARKED` (R-KIN-1); `BENEFICIARY_NOT_INSURED` (R-KIN-1);
  * - `OUT_OF_PROVINCE` (R-KIN-2: local aid needs the same province; the wallet is the way across provinces);
@@ -72,81 +75,114 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
   readonly explanation: readonly Explanation[];
 } {
   const { provider, beneficiary, relation, date, providerPolicy } = input;
+  // Every refusal at once, most fundamental first (issue #9): the request itself, then dates, then scope.
+  const refusals = new RefusalCollector();
   if (provider.id === beneficiary.id) {
-    throw new KinError(
-      KinErrorCode.SELF_RELATION,
-      'A person cannot register themselves as a relative',
-      'R-KIN-1',
-      ['beneficiaryId'],
+    refusals.add(
+      RefusalStage.EXISTENCE,
+      new KinError(
+        KinErrorCode.SELF_RELATION,
+        'A person cannot register themselves as a relative',
+        'R-KIN-1',
+        ['beneficiaryId'],
+      ),
     );
+  }
+  try {
+    isFeatureOpenOrThrow(providerPolicy, Feature.KIN_REGISTRATION, 'R-KIN-3');
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    refusals.add(RefusalStage.DATES, err);
   }
   if (provider.insuranceType !== InsuranceType.EMPLOYEE) {
-    throw new KinError(
-      KinErrorCode.PROVIDER_HAS_NO_ACCOUNT,
-      'Only employee basic medical insurance participants have a personal account to share',
-      'R-ACC-1',
-      ['providerId'],
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.PROVIDER_HAS_NO_ACCOUNT,
+        'Only employee basic medical insurance participants have a personal account to share',
+        'R-ACC-1',
+        ['providerId'],
+      ),
     );
-  }
-  if (!provider.hasEarmarked) {
-    throw new KinError(
-      KinErrorCode.PROVIDER_HAS_NO_EARMARKED,
-      'The provider has no earmarked (book-entry) account, the only money mutual aid can use',
-      'R-KIN-1',
-      ['providerId'],
+  } else if (!provider.hasEarmarked) {
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.PROVIDER_HAS_NO_EARMARKED,
+        'The provider has no earmarked (book-entry) account, the only money mutual aid can use',
+        'R-KIN-1',
+        ['providerId'],
+      ),
     );
   }
   if (beneficiary.insuranceType === InsuranceType.NONE) {
-    throw new KinError(
-      KinErrorCode.BENEFICIARY_NOT_INSURED,
-      'The relative must be insured in basic medical insurance (employee or resident)',
-      'R-KIN-1',
-      ['beneficiaryId'],
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.BENEFICIARY_NOT_INSURED,
+        'The relative must be insured in basic medical insurance (employee or resident)',
+        'R-KIN-1',
+        ['beneficiaryId'],
+      ),
     );
   }
   if (provider.provinceCode !== beneficiary.provinceCode) {
-    throw new KinError(
-      KinErrorCode.OUT_OF_PROVINCE,
-      `Local mutual aid needs both insured in the same province (${provider.provinceCode} ≠ ${beneficiary.provinceCode}); ` +
-        'an out-of-province relative can be helped through the medical-insurance wallet (医保钱包) instead',
-      'R-KIN-2',
-      ['beneficiaryId'],
-      {
-        providerProvince: regionParam(provider.provinceCode),
-        beneficiaryProvince: regionParam(beneficiary.provinceCode),
-      },
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.OUT_OF_PROVINCE,
+        `Local mutual aid needs both insured in the same province (${provider.provinceCode} ≠ ${beneficiary.provinceCode}); ` +
+          'an out-of-province relative can be helped through the medical-insurance wallet (医保钱包) instead',
+        'R-KIN-2',
+        ['beneficiaryId'],
+        {
+          providerProvince: regionParam(provider.provinceCode),
+          beneficiaryProvince: regionParam(beneficiary.provinceCode),
+        },
+      ),
     );
   }
-  isFeatureOpenOrThrow(providerPolicy, Feature.KIN_REGISTRATION, 'R-KIN-3');
   if (!relationInScope(providerPolicy, KinPurpose.MEDICAL, relation)) {
     const scope = providerPolicy.kinshipScope[KinPurpose.MEDICAL];
-    throw new KinError(
-      KinErrorCode.RELATION_OUT_OF_SCOPE,
-      `${relation} is not in the kinship scope of region ${providerPolicy.regionCode} on ${date} ` +
-        `(allowed: ${scope.relations.join(', ') || 'nobody'})`,
-      'R-KIN-1',
-      ['relation'],
-      {
-        relation: termParam('relation', relation),
-        region: regionParam(providerPolicy.regionCode),
-        on: dateParam(date),
-        purpose: termParam('purpose', KinPurpose.MEDICAL),
-        allowed: termsParam('relation', scope.relations),
-      },
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.RELATION_OUT_OF_SCOPE,
+        `${relation} is not in the kinship scope of region ${providerPolicy.regionCode} on ${date} ` +
+          `(allowed: ${scope.relations.join(', ') || 'nobody'})`,
+        'R-KIN-1',
+        ['relation'],
+        {
+          relation: termParam('relation', relation),
+          region: regionParam(providerPolicy.regionCode),
+          on: dateParam(date),
+          purpose: termParam('purpose', KinPurpose.MEDICAL),
+          allowed: termsParam('relation', scope.relations),
+        },
+      ),
     );
   }
   const active = input.existingRelations.filter(
     (r) => r.beneficiaryId === beneficiary.id && isRelationActiveOn(r, date),
   );
   if (active.some((r) => r.providerId === provider.id)) {
-    throw new KinError(
-      KinErrorCode.DUPLICATE_RELATION,
-      'This relative is already registered with this provider',
-      'R-KIN-1',
-      ['beneficiaryId'],
+    refusals.add(
+      RefusalStage.SCOPE,
+      new KinError(
+        KinErrorCode.DUPLICATE_RELATION,
+        'This relative is already registered with this provider',
+        'R-KIN-1',
+        ['beneficiaryId'],
+      ),
     );
   }
-  checkPlausibilityOrThrow(provider, beneficiary, relation);
+  try {
+    checkPlausibilityOrThrow(provider, beneficiary, relation);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    refusals.add(RefusalStage.SCOPE, err);
+  }
+  refusals.throwIfAny();
   return {
     relation: {
       providerId: provider.id,

@@ -20,7 +20,7 @@ import { KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@go
 import { type EntityManager, In, IsNull } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
-import { ApiErrorCode, type UserError, fromDomainError } from '../../common/user-error';
+import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { UnknownRegionError } from '../policy/policy.service';
 import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
@@ -29,6 +29,7 @@ import type {
   KinRelationsReorderInput,
   KinRelationRevokeInput,
 } from './dtos/kin.inputs';
+import { userErrorsOf } from '../../common/refusals';
 
 export interface KinChangeResult {
   readonly relation: KinRelationEntity | null;
@@ -274,7 +275,7 @@ export class KinService {
   }
 
   private refused(err: DomainError): KinChangeResult {
-    return { ...REFUSED, fundingSources: [], userErrors: [fromDomainError(err)] };
+    return { ...REFUSED, fundingSources: [], userErrors: userErrorsOf(err) };
   }
 
   private done(result: {

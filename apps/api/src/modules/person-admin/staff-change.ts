@@ -1,7 +1,8 @@
 import { DomainError, type MessageParams } from '@gongji/domain';
 import { ENTITY_DIALECT, inTransaction } from '@gongji/persistence';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
+import { userErrorsOf } from '../../common/refusals';
 
 /**
  * A refusal raised by the API layer itself (not found, malformed, conflict). It is a DomainError so that
@@ -46,7 +47,7 @@ export async function runStaffChange<T>(
   try {
     return { value: await inTransaction(dataSource, work), userErrors: [] };
   } catch (err) {
-    if (err instanceof DomainError) return { value: null, userErrors: [fromDomainError(err)] };
+    if (err instanceof DomainError) return { value: null, userErrors: userErrorsOf(err) };
     if (isUniqueViolation(err)) {
       return {
         value: null,
@@ -68,7 +69,7 @@ export function collectRefusals(checks: readonly (() => unknown)[]): UserError[]
       check();
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      errors.push(fromDomainError(err));
+      errors.push(...userErrorsOf(err));
     }
   }
   return errors;

@@ -5,6 +5,7 @@ import { Feature, type PolicySetting, type RegionRollout } from '../../policy/po
 import { effectivePolicy } from '../../policy/policy.rules';
 import { KinBindingKind, KinChannel, type KinPerson, KinPurpose, type KinRelation, Relation } from '../kin';
 import { KinErrorCode } from '../kin.errors';
+import { DomainRefusals } from '../../shared/refusals';
 import {
   bindingSharesMoney,
   checkKinRegistrationOrThrow,
@@ -54,6 +55,27 @@ const rel = (providerId: string, order: number, over: Partial<KinRelation> = {})
   registeredOn: '2022-10-15',
   revokedAt: null,
   ...over,
+});
+
+describe('issue #9: a registration breaking several rules gets every refusal, most fundamental first', () => {
+  it('before registration opens, a sibling out of scope in another province: R-KIN-3, then R-KIN-2, then R-KIN-1', () => {
+    let caught: unknown;
+    try {
+      register({
+        date: '2022-01-01',
+        providerPolicy: beijing('2022-01-01'),
+        beneficiary: { ...SISTER, regionCode: '130100', provinceCode: '130000' },
+      });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(DomainRefusals);
+    expect((caught as DomainRefusals).refusals.map((r) => [r.code, r.rule])).toEqual([
+      ['FEATURE_NOT_OPEN', 'R-KIN-3'],
+      [KinErrorCode.OUT_OF_PROVINCE, 'R-KIN-2'],
+      [KinErrorCode.RELATION_OUT_OF_SCOPE, 'R-KIN-1'],
+    ]);
+  });
 });
 
 describe('mutual-aid registration (R-KIN-1/2/3)', () => {
