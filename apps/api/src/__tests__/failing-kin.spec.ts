@@ -61,8 +61,12 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
       relation: 'PARENT',
       channel: 'COUNTER',
     });
-    expect(errors).toEqual([expect.objectContaining({ code: 'OUT_OF_PROVINCE', rule: 'R-KIN-2' })]);
-    expect(errors[0].message).toMatch(/wallet/);
+    // issue #9: every refusal at once — 石家庄 has not opened registration (R-KIN-3), and the provinces differ (R-KIN-2)
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'FEATURE_NOT_OPEN', rule: 'R-KIN-3' }),
+      expect.objectContaining({ code: 'OUT_OF_PROVINCE', rule: 'R-KIN-2' }),
+    ]);
+    expect(errors[1].message).toMatch(/wallet/);
   });
 
   it('R-KIN-3: a registration dated before Beijing opened registration (2022-10-15) is FEATURE_NOT_OPEN', async () => {
