@@ -580,6 +580,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['转账须通过人脸识别或医保码密码验证'],
     en: ['A transfer needs a successful face check or medical-insurance-code password'],
   },
+  'VERIFICATION_REQUIRED@R-ACC-7': {
+    zh: ['从个人账户支付{amount}须输入患者本人的支付密码', '从个人账户支付须输入患者本人的支付密码'],
+    en: [
+      "The patient's payment password is required for {amount} from the account",
+      "The patient's payment password is required to pay from the account",
+    ],
+  },
   VISIT_TYPE_MISMATCH: {
     zh: ['{visitType}账单不能在{institutionKind}结算', '就诊类型与机构类型不符'],
     en: [

@@ -5,9 +5,17 @@ import { type MessageParams, termParam } from './params';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** The catalogue entry of a code (refusal or top-level), if any. */
-export function catalogueEntry(code: string): CatalogueEntry | undefined {
-  return REFUSAL_MESSAGES[code] ?? TOP_LEVEL_MESSAGES[code];
+/**
+ * The catalogue entry of a code (refusal or top-level), if any. A code that several rules share may have an entry
+ * for one rule, keyed `CODE@RULE` (VERIFICATION_REQUIRED is a wallet face check under R-WAL-6 but the patient's
+ * payment password under R-ACC-7); it wins when the refusal cites that rule.
+ */
+export function catalogueEntry(code: string, rule?: string | null): CatalogueEntry | undefined {
+  return (
+    (rule ? REFUSAL_MESSAGES[`${code}@${rule}`] : undefined) ??
+    REFUSAL_MESSAGES[code] ??
+    TOP_LEVEL_MESSAGES[code]
+  );
 }
 
 /** True when the catalogue has a text for `code` in `language`. */
@@ -29,8 +37,9 @@ export function renderMessage(
   language: Language,
   params: MessageParams | null | undefined = {},
   regionName?: RegionNameOf,
+  rule?: string | null,
 ): string | null {
-  const variants = catalogueEntry(code)?.[language];
+  const variants = catalogueEntry(code, rule)?.[language];
   if (!variants || variants.length === 0) return null;
   const given = params ?? {};
   const template =
@@ -84,7 +93,7 @@ export function renderRefusal(refusal: RefusalLike, language: Language, regionNa
   const own = refusal.message ?? '';
   const hasParams = !!refusal.params && Object.keys(refusal.params).length > 0;
   if (language === 'en' && !hasParams && own) return own;
-  const text = renderMessage(refusal.code, language, paramsWithParty(refusal), regionName);
+  const text = renderMessage(refusal.code, language, paramsWithParty(refusal), regionName, refusal.rule);
   if (text === null) return own;
   if (!refusal.rule) return text;
   return language === 'zh' ? `${text}（${refusal.rule}）` : `${text} (${refusal.rule})`;

@@ -129,6 +129,21 @@ describe('rendering a refusal (issue #9)', () => {
     );
   });
 
+  it('a code shared by several rules reads right for each (VERIFICATION_REQUIRED: R-WAL-6 face check, R-ACC-7 password)', () => {
+    expect(renderRefusal({ code: 'VERIFICATION_REQUIRED', rule: 'R-WAL-6' }, 'zh')).toBe(
+      '转账须通过人脸识别或医保码密码验证（R-WAL-6）',
+    );
+    expect(renderRefusal({ code: 'VERIFICATION_REQUIRED', rule: 'R-ACC-7' }, 'zh')).toBe(
+      '从个人账户支付须输入患者本人的支付密码（R-ACC-7）',
+    );
+    expect(
+      renderRefusal(
+        { code: 'VERIFICATION_REQUIRED', rule: 'R-ACC-7', params: { amount: moneyParam(180000n) } },
+        'en',
+      ),
+    ).toBe("The patient's payment password is required for 1800.00 yuan from the account (R-ACC-7)");
+  });
+
   it('an unknown code keeps its own text; no rule, no suffix', () => {
     expect(renderRefusal({ code: 'NO_SUCH_CODE', message: 'as sent' }, 'zh')).toBe('as sent');
     expect(renderRefusal({ code: 'NOT_FOUND', message: null }, 'en')).toBe('Not found');
