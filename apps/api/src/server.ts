@@ -12,6 +12,12 @@ import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
 import { negotiateLanguage } from '@gongji/domain';
 import { AccessQueries } from '@gongji/persistence';
+import {
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './http/database-errors';
 import { formatError, localizedErrorsPlugin } from './http/errors';
 import {
   authenticationMiddleware,
@@ -133,6 +139,16 @@ export async function createServer(deps: {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
+      if (isDatabaseUnavailable(err)) {
+        // e.g. authentication could not read its tables: retryable, not an internal fault (issue #11).
+        logger.warn({ requestId: res.locals['requestId'] }, 'database unavailable before GraphQL');
+        if (res.headersSent) return;
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        sendError(res, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        });
+        return;
+      }
       // Body-parser faults (oversize, bad JSON) are the client's: answer 4xx in GraphQL's error shape.
       const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
       if (status === 500) logger.error({ err, requestId: res.locals['requestId'] }, 'unhandled HTTP error');

@@ -13,6 +13,12 @@ import {
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../context';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
+import {
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './database-errors';
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -64,6 +70,21 @@ export function formatError(logger: Logger) {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      // Retryable, and never logged with the SQL or its parameters (personal data): the code and message suffice.
+      logger.warn(
+        {
+          path: formatted.path,
+          dbError: (original as { code?: string }).code ?? (original as Error).message,
+        },
+        'database unavailable while executing GraphQL',
+      );
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error while executing GraphQL');
     return {

@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { Role } from '../auth/principal';
 import type { GraphQLContext } from '../context';
+import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../http/database-errors';
 
 export const INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED';
 
@@ -67,6 +68,11 @@ export function responsePolicyPlugin(production: boolean): ApolloServerPlugin<Gr
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          if (response.body.singleResult.errors.some((e) => e.extensions?.['code'] === SERVICE_UNAVAILABLE)) {
+            // Retryable (issue #11): 503 with Retry-After, so clients and proxies treat it as "try again".
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
           const masked = contextValue.principal?.role === Role.ANALYST;
           response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
             ...e,

@@ -18,6 +18,8 @@ export interface TestApp {
   readonly db: DataSource;
   /** Counts the SQL statements the server runs (for N+1 tests). */
   readonly queries: QueryCounter;
+  /** The server's own DataSource (fault injection: a test may close it to play a database outage). */
+  readonly serverDb: DataSource;
   /**
    * POSTs a GraphQL request. Sends `Accept-Language: en` unless `headers` say otherwise (the suites assert on the
    * English texts); pass `{ 'accept-language': '' }` to send none, i.e. to get the API's default, Chinese.
@@ -77,6 +79,7 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv } = {}): 
     url: app.url,
     db: database.dataSource,
     queries,
+    serverDb: app.dataSource,
     gql,
     login: async (username) => {
       const cached = tokens.get(username);

@@ -1,0 +1,52 @@
+/**
+ * A database that is down, restarting or unreachable is not an internal fault: the client may retry (issue #11). For a
+ * money mutation the outcome is then unknown — the commit may or may not have happened — and API.md's rule applies:
+ * retry with the same idempotency key, which replays the first result or completes the work exactly once.
+ */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+export const RETRY_AFTER_SECONDS = 1;
+
+/** Node socket errors and PostgreSQL SQLSTATEs of an unavailable server (class 08, 57P01–57P03, 53300). */
+const CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+const MESSAGES = [
+  /Connection terminated/i,
+  /connection is (?:not established|closed|not open)/i,
+  /Cannot use a pool after calling end on the pool/i,
+  /Driver not Connected/i,
+  /Client has encountered a connection error/i,
+  /timeout exceeded when trying to connect/i,
+  /the database system is (?:starting up|shutting down|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  /SQLITE_BUSY/,
+];
+
+/** True when `err` (or the driver error inside it) says the database is unavailable rather than the query wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
+    const o = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof o.code === 'string' && CODES.has(o.code)) return true;
+    if (typeof o.message === 'string' && MESSAGES.some((m) => m.test(o.message as string))) return true;
+    e = o.driverError ?? o.cause;
+  }
+  return false;
+}
+
+export const UNAVAILABLE_MESSAGE =
+  'The database is unavailable; retry shortly. For a money mutation the outcome is unknown: retry with the same idempotency key';
