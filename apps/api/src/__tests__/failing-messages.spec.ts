@@ -1,9 +1,12 @@
+import { makeIdNumber } from '@gongji/domain/testing';
 import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { KIN_REGISTER, type KinUserError, demoIds } from './kin-helpers';
 import { TX, USER_ERRORS, type UserErrorOut, expectLedgerClean, key, ledgerSize } from './wallet.helpers';
 
 const WITHDRAW = `mutation($i: LegacyWithdrawInput!) { legacyWithdraw(input: $i) { ${TX} ${USER_ERRORS} } }`;
+const PERSON_REGISTER = `mutation($input: PersonRegisterInput!) { personRegister(input: $input) {
+  person { id } userErrors { code message field rule } } }`;
 const TRANSFER = `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { ${TX} ${USER_ERRORS} } }`;
 
 /** No Accept-Language header at all: the API's default, Chinese. */
@@ -83,6 +86,35 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
     expect(await ask(ENGLISH)).toEqual([
       { code: 'NOT_FOUND', message: 'No person with id "no-such-person"', field: ['providerId'], rule: null },
     ]);
+  });
+
+  it('R-ACC-2: a person cannot be insured in a province row — the region is named, in both languages', async () => {
+    const counter = await app.login('counter');
+    const input = {
+      name: '吴昊',
+      idNumber: makeIdNumber('350102', '1985-10-20', 31),
+      phone: '13600000000',
+      regionCode: '350000',
+      insuranceType: 'EMPLOYEE',
+      employmentStatus: 'IN_SERVICE',
+    };
+    const ask = (headers: Record<string, string>) =>
+      app
+        .gql<{ personRegister: Payload }>(PERSON_REGISTER, { input }, counter, headers)
+        .then((r) => r.data!.personRegister.userErrors);
+    const [zh, en] = [await ask(NO_HEADER), await ask(ENGLISH)];
+    console.log(`[${ENTITY_DIALECT}] personRegister in 350000: ${zh[0]?.message} | ${en[0]?.message}`);
+    expect(zh).toEqual([
+      {
+        code: 'INVALID_INPUT',
+        message: '福建省不是统筹地区（参保地），不能在此参保（R-ACC-2）',
+        field: ['regionCode'],
+        rule: 'R-ACC-2',
+      },
+    ]);
+    expect(en[0]?.message).toBe(
+      '福建省 (350000) is not a pooling region (参保地) where persons are insured (R-ACC-2)',
+    );
   });
 
   it('R-ACC-5: money in yuan; a replay of the stored refusal answers in the language of the replay', async () => {

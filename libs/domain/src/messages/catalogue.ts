@@ -220,8 +220,22 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   INVALID_INPUT: {
-    zh: ['输入无效：{detail}', '输入无效'],
-    en: ['{detail}', 'The input is not valid'],
+    zh: [
+      '{notPool}不是统筹地区（参保地），不能在此参保',
+      '{withdrawn}已从参考数据中撤销，请选择其继承地区',
+      '姓名须为1至{nameMax}个字符',
+      '只有职工医保参保人才有在职或退休状态，{statusFor}没有',
+      '输入无效：{detail}',
+      '输入无效',
+    ],
+    en: [
+      '{notPool} is not a pooling region (参保地) where persons are insured',
+      '{withdrawn} has been withdrawn from the reference data; choose its successor',
+      'Name must be 1–{nameMax} characters',
+      'Only employee participants have an employment status; {statusFor} has none',
+      '{detail}',
+      'The input is not valid',
+    ],
   },
   INVALID_MONTH: {
     zh: ['“{value}”不是 YYYY-MM 格式的月份', '月份应为 YYYY-MM 格式'],

@@ -10,6 +10,7 @@ import {
   validateIdNumberOrThrow,
   validatePhoneOrThrow,
   termParam,
+  regionParam,
 } from '@gongji/domain';
 import { CardEntity, KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
 import { type EntityManager, In, IsNull } from 'typeorm';
@@ -67,6 +68,7 @@ function checkEmploymentOrThrow(insuranceType: InsuranceType, status: Employment
       `Only employee participants have an employment status; ${insuranceType} has none (R-ACC-1)`,
       ['employmentStatus'],
       'R-ACC-1',
+      { statusFor: termParam('insuranceType', insuranceType) },
     );
   }
 }
@@ -79,6 +81,7 @@ async function poolOrThrow(manager: EntityManager, code: string): Promise<Region
       `No region with code "${code}" (R-ACC-2)`,
       ['regionCode'],
       'R-ACC-2',
+      { what: termParam('entity', 'region'), id: code },
     );
   }
   if (!region.isPool) {
@@ -87,6 +90,7 @@ async function poolOrThrow(manager: EntityManager, code: string): Promise<Region
       `${region.name} (${code}) is not a pooling region (参保地) where persons are insured (R-ACC-2)`,
       ['regionCode'],
       'R-ACC-2',
+      { notPool: regionParam(code) },
     );
   }
   if (!region.active) {
@@ -95,6 +99,7 @@ async function poolOrThrow(manager: EntityManager, code: string): Promise<Region
       `${region.name} (${code}) has been withdrawn from the reference data; choose its successor (R-ACC-2)`,
       ['regionCode'],
       'R-ACC-2',
+      { withdrawn: regionParam(code) },
     );
   }
   return region;
@@ -119,6 +124,7 @@ export class PersonAdminService {
             `Name must be 1–${NAME_MAX} characters (R-ACC-2)`,
             ['name'],
             'R-ACC-2',
+            { nameMax: NAME_MAX },
           );
         }
       },
