@@ -4,6 +4,7 @@ import { PocketKind } from '../../../common/domain-enums';
 import { MoneyScalar } from '../../../common/scalars';
 import { UserError } from '../../../common/user-error';
 import { Transaction } from '../../transaction/transaction.types';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/idempotency';
 
 @InputType({ description: 'A cash withdrawal of the legacy passbook balance through the bank (R-ACC-5).' })
 export class LegacyWithdrawInput {
@@ -20,7 +21,7 @@ export class LegacyWithdrawInput {
   })
   pocket?: PocketKind | null;
 
-  @Field({ description: 'Idempotency key, 1–255 characters, unique per client and request.' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Fen } from '@gongji/domain';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../../common/scalars';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/idempotency';
 
 @InputType({
   description:
@@ -36,6 +37,6 @@ export class PremiumPayInput {
   })
   on?: string | null;
 
-  @Field({ description: 'Idempotency key, 1–255 characters, unique per client and request.' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }

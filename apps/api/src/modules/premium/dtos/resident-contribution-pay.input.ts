@@ -2,6 +2,7 @@ import { ContributionScheme, type Fen } from '@gongji/domain';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../../common/scalars';
 import { WalletSource } from '../../wallet/wallet.enums';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/idempotency';
 
 registerEnumType(ContributionScheme, {
   name: 'ResidentContributionScheme',
@@ -48,7 +49,7 @@ export class ResidentContributionPayInput {
   })
   on?: string | null;
 
-  @Field({ description: 'Idempotency key, 1–255 characters, unique per client and request.' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }
 

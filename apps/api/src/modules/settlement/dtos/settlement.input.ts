@@ -2,6 +2,7 @@ import type { Fen } from '@gongji/domain';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../../common/scalars';
 import { SettlementChannel, SettlementVisitType } from '../settlement.types';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/idempotency';
 
 @InputType({ description: 'A medical bill to split (settlementQuote) or pay (settlementConfirm), API.md.' })
 export class SettlementInput {
@@ -51,7 +52,7 @@ export class SettlementInput {
 @InputType({ description: 'settlementConfirm: the bill plus an idempotency key.' })
 export class SettlementConfirmInput extends SettlementInput {
   @Field({
-    description: 'Idempotency key (1–255 chars): a retry returns the first result, moves nothing twice.',
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   idempotencyKey!: string;
 }
@@ -61,7 +62,7 @@ export class SettlementCancelInput {
   @Field(() => ID, { description: 'The SETTLEMENT transaction to cancel.' })
   transactionId!: string;
 
-  @Field({ description: 'Idempotency key (1–255 chars).' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }
 
@@ -73,6 +74,6 @@ export class RefundIssueInput {
   @Field(() => MoneyScalar, { description: 'Amount to refund (positive).' })
   amount!: Fen;
 
-  @Field({ description: 'Idempotency key (1–255 chars).' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }

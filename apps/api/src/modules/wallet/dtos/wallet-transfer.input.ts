@@ -3,6 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { Relation } from '../../../common/domain-enums';
 import { DateScalar, MoneyScalar } from '../../../common/scalars';
 import { WalletSource, WalletVerification } from '../wallet.enums';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/idempotency';
 
 @InputType({ description: 'A wallet transfer to a near relative insured anywhere (R-WAL-3..6).' })
 export class WalletTransferInput {
@@ -36,6 +37,6 @@ export class WalletTransferInput {
   })
   on?: string | null;
 
-  @Field({ description: 'Idempotency key, 1–255 characters, unique per client and request.' })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
 }
