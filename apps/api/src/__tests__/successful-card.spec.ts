@@ -192,6 +192,7 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
   });
 
   it('R-CARD-1: cardReissueComplete hands over a counter card from its ready date: ACTIVE again, audited', async () => {
+    const oldNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).cardNumber;
     await app.db.getRepository(CardEntity).update(
       { personId: id['赵敏'] },
       {
@@ -221,6 +222,10 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
       reissueReadyOn: null,
       reissueChannel: null,
     });
+    // issue #8: the replacement card has a new number; the lost card's number is no proof of presence any more
+    const newNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).cardNumber;
+    expect(newNumber).toMatch(/^S\d{15}$/);
+    expect(newNumber).not.toBe(oldNumber);
     const [audit] = await audits('cardReissueComplete', id['赵敏']);
     expect(audit).toMatchObject({ entityType: 'Card', reason: 'collected' });
     expect(audit.before).toMatchObject({ state: 'REISSUE_PENDING' });

@@ -20,6 +20,7 @@ import type { GraphQLContext } from '../../context';
 import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
 import { toDomainCard } from './card.mapper';
 import type { CardLossStage } from './card.types';
+import { newCardNumber } from '../../auth/presence';
 
 export { toDomainCard };
 
@@ -98,6 +99,8 @@ export class CardService {
         // pre-report's last day in force (see toDomainCard).
         reissueReadyOn: next.reissue?.readyOn ?? next.preReportValidUntil ?? null,
         reissueChannel: next.reissue?.channel ?? null,
+        // The replacement card carries a new number: the lost one is no proof of presence any more (issue #8).
+        ...(action === 'cardReissueComplete' ? { cardNumber: newCardNumber() } : {}),
         updatedAt: new Date(),
       });
       await repo.save(row);
