@@ -1,10 +1,20 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, Layout, type LayoutProps, Resource } from 'react-admin';
+import { AccessDenied, forRoles } from './access/AccessDenied';
+import { RoleMenu } from './access/RoleMenu';
+import { apiClients } from './api-clients';
 import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { kinshipScopes } from './kinship-scopes';
+import { persons } from './persons';
 import { regions } from './regions';
+import { transactions } from './transactions';
+
+/** The menu lists only what the signed-in role may open (`options.roles` of each resource). */
+function GongjiLayout(props: LayoutProps) {
+  return <Layout {...props} menu={RoleMenu} />;
+}
 
 export function App() {
   return (
@@ -14,13 +24,28 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
+      layout={GongjiLayout}
       disableTelemetry
     >
       {(permissions: unknown) => (
         <>
-          <Resource name="regions" {...regions} />
-          {/* Policy settings are ADMIN-only in the API; other roles do not get the menu entry. */}
-          {permissions === 'ADMIN' ? <Resource name="kinship-scopes" {...kinshipScopes} /> : null}
+          {/* Only ADMIN edits rollout dates: a typed edit URL shows 无权访问 to the others, not a form. */}
+          <Resource
+            name="regions"
+            {...regions}
+            edit={permissions === 'ADMIN' ? regions.edit : AccessDenied}
+          />
+          {/* Policy settings are ADMIN-only in the API: hidden from the menu and 无权访问 for the other roles. */}
+          <Resource
+            name="kinship-scopes"
+            {...kinshipScopes}
+            list={forRoles(['ADMIN'], kinshipScopes.list)}
+            create={forRoles(['ADMIN'], kinshipScopes.create)}
+            options={{ roles: ['ADMIN'] }}
+          />
+          <Resource name="persons" {...persons} />
+          <Resource name="transactions" {...transactions} />
+          <Resource name="api-clients" {...apiClients} />
         </>
       )}
     </Admin>

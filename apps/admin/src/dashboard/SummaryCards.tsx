@@ -64,13 +64,22 @@ function ProvinceChips({
   );
 }
 
+/**
+ * The published figure's source as the reader knows it: the data cites the project's seed document
+ * ("seed 004: 截至2025年5月8日…"); the console shows the quoted notice only, without the internal file label.
+ */
+export function sourceText(source: string | null): string {
+  if (!source) return '—';
+  return source.replace(/^seed\s+\d+\s*[:：]\s*/i, '').trim() || '—';
+}
+
 export function SummaryCards({ summary }: { summary: RolloutSummary }) {
   const translate = useTranslate();
   const reportedNote =
     summary.reportedAsOf || summary.reportedSource
       ? translate('gongji.dashboard.reported_as_of', {
           date: summary.reportedAsOf ?? '—',
-          source: summary.reportedSource ?? '—',
+          source: sourceText(summary.reportedSource),
         })
       : undefined;
   return (

@@ -2,8 +2,21 @@
 import type { BuildQuery } from 'ra-data-graphql';
 import { buildKinshipScopeQuery, KINSHIP_SCOPES } from './buildKinshipScopeQuery';
 import { buildRegionQuery } from './buildRegionQuery';
+import { API_CLIENTS, buildApiClientQuery } from './counter/buildApiClientQuery';
+import { buildPersonQuery, PERSON_STAFF, PERSONS } from './counter/buildPersonQuery';
+import { buildTransactionQuery, TRANSACTIONS } from './counter/buildTransactionQuery';
+
+/** Counter and operations resources (persons, ledger, API clients), one builder each. */
+const COUNTER_BUILDERS: Record<string, BuildQuery> = {
+  [PERSONS]: buildPersonQuery,
+  [PERSON_STAFF]: buildPersonQuery,
+  [TRANSACTIONS]: buildTransactionQuery,
+  [API_CLIENTS]: buildApiClientQuery,
+};
 
 export const buildQuery: BuildQuery = (raFetchMethod, resource, params) =>
-  resource === KINSHIP_SCOPES
-    ? buildKinshipScopeQuery(raFetchMethod, resource, params)
-    : buildRegionQuery(raFetchMethod, resource, params);
+  COUNTER_BUILDERS[resource]
+    ? COUNTER_BUILDERS[resource](raFetchMethod, resource, params)
+    : resource === KINSHIP_SCOPES
+      ? buildKinshipScopeQuery(raFetchMethod, resource, params)
+      : buildRegionQuery(raFetchMethod, resource, params);

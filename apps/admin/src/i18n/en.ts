@@ -1,6 +1,7 @@
 // English messages: react-admin's catalogue plus the console's own texts.
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { counterEn } from './counter.en';
 import { deepMerge } from './deepMerge';
 
 const gongji = {
@@ -143,4 +144,5 @@ const gongji = {
 export const enMessages = deepMerge(
   englishMessages as unknown as Record<string, unknown>,
   gongji,
+  counterEn,
 ) as unknown as TranslationMessages;

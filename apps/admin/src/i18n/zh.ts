@@ -3,6 +3,7 @@
 import chineseMessages from 'ra-language-chinese';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { counterZh } from './counter.zh';
 import { deepMerge } from './deepMerge';
 
 const raV5Additions = {
@@ -72,7 +73,7 @@ const gongji = {
   gongji: {
     app: { title: '共济 · 医保个人账户管理后台', language: '语言' },
     errors: {
-      forbidden: '无权执行此操作（forbidden）',
+      forbidden: '无权执行此操作',
       unauthenticated: '登录已失效，请重新登录',
       invalid: '提交的数据未通过校验',
       bad_input: '请求参数有误',
@@ -204,4 +205,5 @@ export const zhMessages = deepMerge(
   chineseMessages as unknown as Record<string, unknown>,
   raV5Additions,
   gongji,
+  counterZh,
 ) as unknown as TranslationMessages;

@@ -1,0 +1,54 @@
+// Counter search: one box for an ID number or a name (analysts: ID number only, their names are masked).
+import { Datagrid, List, SearchInput, TextField, TextInput, usePermissions, useTranslate } from 'react-admin';
+import { LabelField } from '../shared/fields';
+import { personExporter } from './personExport';
+
+function personFilters(placeholder: string) {
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={placeholder} sx={{ minWidth: 320 }} />,
+    <TextInput key="regionCode" source="regionCode" alwaysOn resettable />,
+  ];
+}
+
+export function PersonList() {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  const analyst = permissions === 'ANALYST';
+  const placeholder = translate(analyst ? 'gongji.persons.search_id_only' : 'gongji.persons.search_hint');
+  return (
+    <List
+      filters={personFilters(placeholder)}
+      perPage={25}
+      exporter={personExporter}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        sx={{ '& .RaDatagrid-rowCell, & .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } }}
+      >
+        <TextField source="name" sortable={false} />
+        <TextField source="idNumber" sortable={false} />
+        <TextField source="region.name" label="resources.persons.fields.region" sortable={false} />
+        <LabelField
+          source="insuranceType"
+          prefix="gongji.insurance_types"
+          sortable={false}
+          label="resources.persons.fields.insuranceType"
+        />
+        <LabelField
+          source="employmentStatus"
+          prefix="gongji.employment"
+          sortable={false}
+          label="resources.persons.fields.employmentStatus"
+        />
+        <LabelField
+          source="card.state"
+          prefix="gongji.card_states"
+          sortable={false}
+          label="resources.persons.fields.cardState"
+        />
+      </Datagrid>
+    </List>
+  );
+}

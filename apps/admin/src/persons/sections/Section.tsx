@@ -1,0 +1,38 @@
+import { Card, CardContent, CardHeader } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+
+/** One titled card of the person page. */
+export function Section(props: {
+  readonly title: string;
+  readonly testId: string;
+  readonly action?: ReactNode;
+  readonly children: ReactNode;
+}) {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" data-testid={props.testId}>
+      <CardHeader
+        title={translate(props.title)}
+        action={props.action}
+        slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+      />
+      <CardContent sx={{ pt: 0 }}>{props.children}</CardContent>
+    </Card>
+  );
+}
+
+/** A label/value pair. */
+export function Item(props: {
+  readonly label: string;
+  readonly children: ReactNode;
+  readonly testId?: string;
+}) {
+  const translate = useTranslate();
+  return (
+    <div style={{ display: 'flex', gap: 12, padding: '4px 0' }} data-testid={props.testId}>
+      <span style={{ minWidth: 140, color: 'rgba(0,0,0,0.6)' }}>{translate(props.label)}</span>
+      <span>{props.children}</span>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// Explanation lines (R-… rule id and what it decided) and double-entry postings (R-SET-6) of a transaction.
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { formatYuan } from '../shared/fields';
+
+export interface TransactionRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly amount: string;
+  readonly personId: string | null;
+  readonly counterpartyPersonId: string | null;
+  readonly institutionId: string | null;
+  readonly serviceDate: string | null;
+  readonly originalTransactionId: string | null;
+  readonly createdAt: string;
+  readonly explanation?: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
+  readonly postings?: ReadonlyArray<{
+    readonly account: string;
+    readonly personId: string | null;
+    readonly pocket: string | null;
+    readonly systemAccount: string | null;
+    readonly amount: string;
+    readonly balanceAfter: string | null;
+  }>;
+}
+
+export function ExplanationField(_props: { readonly label?: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  if (!record?.explanation?.length) return <span>—</span>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="explanation">
+      {record.explanation.map((line, i) => (
+        <Box component="li" key={`${line.rule}-${i}`} sx={{ mb: 0.5 }}>
+          <Chip size="small" label={line.rule} sx={{ mr: 1 }} />
+          {line.message}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function PostingsTable() {
+  const record = useRecordContext<TransactionRecord>();
+  const translate = useTranslate();
+  if (!record?.postings) return null;
+  return (
+    <Table size="small" data-testid="postings">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('gongji.transactions.account')}</TableCell>
+          <TableCell align="right">{translate('gongji.transactions.posting_amount')}</TableCell>
+          <TableCell align="right">{translate('gongji.transactions.balance_after')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {record.postings.map((p, i) => (
+          <TableRow key={i}>
+            <TableCell>
+              {p.pocket
+                ? translate('gongji.transactions.person_pocket', {
+                    pocket: translate(`gongji.pockets.${p.pocket}`, { _: p.pocket }),
+                  })
+                : translate(`gongji.system_accounts.${p.systemAccount ?? ''}`, { _: p.account })}
+            </TableCell>
+            <TableCell align="right">{formatYuan(p.amount, translate)}</TableCell>
+            <TableCell align="right">
+              {p.balanceAfter ? formatYuan(p.balanceAfter, translate) : '—'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
