@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress.mts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +37,7 @@ export default defineConfig(({ mode }) => ({
   // Apollo Client 3 keeps dev-only checks and the "download the devtools" banner behind globalThis.__DEV__.
   define: mode === 'production' ? { 'globalThis.__DEV__': 'false' } : {},
   base: '/admin/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@gongji/domain': `${workspace}libs/domain/src/index.ts`,
@@ -55,7 +56,9 @@ export default defineConfig(({ mode }) => ({
   build: {
     outDir: `${workspace}dist/apps/admin`,
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build (they would publish the whole source); `vite build --mode development`
+    // keeps them for debugging.
+    sourcemap: mode !== 'production',
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       output: {

@@ -18,6 +18,7 @@ import {
   UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from './http/database-errors';
+import { adminStatic } from './http/admin-static';
 import { formatError, localizedErrorsPlugin } from './http/errors';
 import {
   authenticationMiddleware,
@@ -205,6 +206,6 @@ function mountAdmin(app: express.Express, config: AppConfig, logger: Logger): vo
     return;
   }
   app.get('/', (_req, res) => res.redirect('/admin/'));
-  app.use('/admin', express.static(dir, { index: 'index.html', maxAge: '1h' }));
-  app.get(['/admin', '/admin/{*rest}'], (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  // Pre-compressed, immutable hashed assets; index.html revalidated; no source maps in production (issue #10).
+  app.use('/admin', adminStatic(dir, config.env === 'production'));
 }
