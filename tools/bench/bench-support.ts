@@ -1,4 +1,13 @@
 // What the benchmark needs from the libraries, in one place.
 export { type Fen, PocketKind, SystemAccount, pocketAccount, systemAccount } from '@gongji/domain';
 export { makeIdNumber } from '@gongji/domain/testing';
-export { LedgerWriter, PersonEntity, PocketEntity, auditLedger, createDataSource } from '@gongji/persistence';
+export {
+  InstitutionEntity,
+  KinRelationEntity,
+  LedgerWriter,
+  PersonEntity,
+  PocketEntity,
+  UserEntity,
+  auditLedger,
+  createDataSource,
+} from '@gongji/persistence';

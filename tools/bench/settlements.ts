@@ -1,42 +1,65 @@
 /**
- * Benchmark: settlements per second through the real API (HTTP, GraphQL, ledger writer) at several concurrencies.
+ * Benchmark: settlements per second through the real API (HTTP, GraphQL, ledger writer), side by side with pgbench
+ * running the minimal SQL of a settlement on the same PostgreSQL (issue #7).
  *
  *   npm run bench:settlements                      # PostgreSQL at postgres://postgres@127.0.0.1:5432/test (default)
- *   BENCH_DATABASE_URL=sqlite:tmp/bench.sqlite npm run bench:settlements   # embedded SQLite
+ *   BENCH_DATABASE_URL=sqlite:tmp/bench.sqlite npm run bench:settlements   # embedded SQLite (no pgbench)
+ *   BENCH_CONCURRENCY=16 BENCH_REQUESTS=4000 npm run bench:settlements
+ *   BENCH_MIX=simple …                             # only own-account E_VOUCHER bills (the issue #4 bench)
+ *   BENCH_PGBENCH=0 …                              # skip the pgbench anchor
+ *   BENCH_PROFILE=1 …                              # CPU-profile the server; print the top packages and frames
  *
- * It builds nothing: run `npx nx run api:build` first (the npm script does). A fresh database is created, the built
- * server is started as a child process (demo data + reference data), 200 patients get opening balances through the
- * ledger writer, then outpatient settlements (E_VOUCHER, 50.00 each, unique idempotency keys) are fired for a fixed
- * count at each concurrency. Prints a table (throughput, latency percentiles, server RSS), then audits the ledger.
+ * The built server runs as a child process AS IN PRODUCTION (NODE_ENV=production, a random secret, no demo data);
+ * the bench creates its own institutions, user and population in a fresh database. The realistic mix (default),
+ * per 100 requests:
+ *   45 own account, E_VOUCHER · 33 patients with an empty account paid by one or two relatives in registered order
+ *   (R-KIN-4) · 10 paid from the patient's own wallet (R-SET-4) · 7 CARD payments with the payment password
+ *   (argon2 verification, R-ACC-7) · 5 refused (a non-designated institution, R-USE-1: a userError, no money).
+ * pgbench runs, on copies of the pockets/transactions/postings tables, what a settlement minimally needs: BEGIN, lock
+ * two pockets, insert a transaction and four postings, update two balances, COMMIT.
+ * Prints the markdown table, the pgbench table with the ratio, and the ledger audit (exit 1 on a violation).
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import * as argon2 from 'argon2';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import {
   type Fen,
-  PocketKind,
-  SystemAccount,
-  makeIdNumber,
-  pocketAccount,
-  systemAccount,
-  auditLedger,
-  createDataSource,
+  InstitutionEntity,
+  KinRelationEntity,
   LedgerWriter,
   PersonEntity,
   PocketEntity,
+  PocketKind,
+  SystemAccount,
+  UserEntity,
+  auditLedger,
+  createDataSource,
+  makeIdNumber,
+  pocketAccount,
+  systemAccount,
 } from './bench-support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BASE_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PATIENTS = 200;
+const POSTGRES = BASE_URL.startsWith('postgres');
 const PER_RUN = Number(process.env['BENCH_REQUESTS'] ?? 2000);
 const CONCURRENCIES = (process.env['BENCH_CONCURRENCY'] ?? '1,4,16,32').split(',').map(Number);
+const SIMPLE = process.env['BENCH_MIX'] === 'simple';
+const PGBENCH_SECONDS = Number(process.env['BENCH_PGBENCH_SECONDS'] ?? 10);
+const PAYMENT_PASSWORD = '246810';
+/** BENCH_PROFILE=1: the server runs with --cpu-prof; its top frames and packages are printed after the run. */
+const PROFILE_DIR =
+  process.env['BENCH_PROFILE'] === '1' ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-prof-')) : null;
 
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!BASE_URL.startsWith('postgres')) {
+  if (!POSTGRES) {
     const file = BASE_URL.replace(/^sqlite:/, '');
     fs.rmSync(file, { force: true });
     return { url: BASE_URL, drop: async () => fs.rmSync(file, { force: true }) };
@@ -59,15 +82,27 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const main = path.join(ROOT, 'dist/apps/api/main.js');
   if (!fs.existsSync(main))
     throw new Error('dist/apps/api/main.js is missing: run `npx nx run api:build` first');
-  const child = spawn(process.execPath, [main], {
+  const port = await freePort();
+  const args = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, main] : [main];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
-      PORT: '0',
+      NODE_ENV: 'production',
+      GONGJI_SECRET: randomBytes(36).toString('base64'),
+      PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       GONGJI_ADMIN_DIR: '',
@@ -75,19 +110,21 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: s
     },
   });
   let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /GraphQL (http:\/\/localhost:\d+)\/graphql/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
+  let exited = false;
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  child.on('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600 && !exited; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start:\n${out}`);
 }
 
 function rssMiB(pid: number): number {
@@ -113,74 +150,301 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+interface Population {
+  readonly own: string[];
+  readonly family: string[];
+  readonly wallet: string[];
+  readonly card: string[];
+  readonly hospital: string;
+  readonly closed: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Institutions, a console user and the patients — money only through the ledger writer, as everywhere. */
+async function populate(dataSource: DataSource): Promise<Population> {
+  const writer = new LedgerWriter(dataSource);
+  const now = new Date();
+  const institution = (code: string, designated: boolean) => ({
+    id: randomUUID(),
+    code,
+    name: `压测医院 ${code}`,
+    kind: 'HOSPITAL',
+    level: 'TERTIARY',
+    regionCode: '110000',
+    designated,
+    acceptsWallet: true,
+    openToAll: true,
+  });
+  const hospital = institution('HBENCH00001', true);
+  const closed = institution('HBENCH00002', false);
+  await dataSource.getRepository(InstitutionEntity).insert([hospital, closed]);
+  const username = 'bench-admin';
+  const password = randomBytes(12).toString('base64url');
+  await dataSource.getRepository(UserEntity).insert({
+    id: randomUUID(),
+    username,
+    displayName: 'benchmark',
+    role: 'ADMIN',
+    passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+    createdAt: now,
+    disabledAt: null,
+  });
+  const passwordHash = await argon2.hash(PAYMENT_PASSWORD, { type: argon2.argon2id });
+  let n = 0;
+  const person = async (opts: { earmarked: bigint; wallet: bigint; withPassword?: boolean }) => {
+    const id = randomUUID();
+    n += 1;
+    await dataSource.getRepository(PersonEntity).insert({
+      id,
+      idNumber: makeIdNumber('110105', '1980-01-01', 100 + n),
+      name: `压测${n}`,
+      phone: null,
+      birthDate: '1980-01-01',
+      regionCode: '110000',
+      insuranceType: 'EMPLOYEE',
+      employmentStatus: 'IN_SERVICE',
+      realNameVerified: true,
+      paymentPasswordHash: opts.withPassword ? passwordHash : null,
+      paymentPasswordSetAt: opts.withPassword ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const kind of [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET]) {
+      await dataSource
+        .getRepository(PocketEntity)
+        .insert({ id: randomUUID(), personId: id, kind, balance: 0n, updatedAt: now });
+    }
+    for (const [pocket, amount] of [
+      [PocketKind.EARMARKED, opts.earmarked],
+      [PocketKind.WALLET, opts.wallet],
+    ] as const) {
+      if (amount === 0n) continue;
+      await writer.execute({
+        clientId: 'bench',
+        operation: 'opening',
+        idempotencyKey: `${id}:${pocket}`,
+        request: {},
+        personIds: [id],
+        decide: async () => ({
+          payload: {},
+          transaction: {
+            kind: pocket === PocketKind.WALLET ? 'WALLET_TRANSFER' : 'CONTRIBUTION_CREDIT',
+            amount,
+            personId: id,
+            explanation: [{ rule: 'R-ACC-4', message: 'benchmark opening balance' }],
+            postings: [
+              { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -amount as Fen },
+              { account: pocketAccount(id, pocket), amount: amount as Fen },
+            ],
+          },
+        }),
+      });
+    }
+    return id;
+  };
+  const own: string[] = [];
+  for (let i = 0; i < 200; i++) own.push(await person({ earmarked: 10_000_000n, wallet: 0n }));
+  const family: string[] = [];
+  const wallet: string[] = [];
+  const card: string[] = [];
+  if (!SIMPLE) {
+    for (let i = 0; i < 60; i++) {
+      // An empty own account: the bill goes to one or two providers in registered order (R-KIN-4).
+      const id = await person({ earmarked: 0n, wallet: 0n });
+      const providers = i % 2 === 0 ? [own[i]] : [own[i], own[i + 100]];
+      await dataSource.getRepository(KinRelationEntity).insert(
+        providers.map((providerId, k) => ({
+          id: randomUUID(),
+          providerId,
+          beneficiaryId: id,
+          relation: 'SPOUSE',
+          channel: 'COUNTER',
+          position: k + 1,
+          registeredOn: '2023-01-01',
+          proxyOnly: false,
+          createdAt: now,
+          revokedAt: null,
+        })),
+      );
+      family.push(id);
+    }
+    for (let i = 0; i < 30; i++) wallet.push(await person({ earmarked: 0n, wallet: 1_000_000n }));
+    for (let i = 0; i < 20; i++)
+      card.push(await person({ earmarked: 10_000_000n, wallet: 0n, withPassword: true }));
+  }
+  return { own, family, wallet, card, hospital: hospital.id, closed: closed.id, username, password };
+}
+
+type Kind = 'own' | 'family' | 'wallet' | 'card' | 'refused';
+
+function kindOf(i: number): Kind {
+  if (SIMPLE) return 'own';
+  const b = i % 100;
+  return b < 45 ? 'own' : b < 78 ? 'family' : b < 88 ? 'wallet' : b < 95 ? 'card' : 'refused';
+}
+
+function billOf(pop: Population, i: number): Record<string, unknown> {
+  const kind = kindOf(i);
+  const pick = (list: readonly string[]) => list[Math.floor(i / 100) % list.length];
+  const base = {
+    institutionId: pop.hospital,
+    visitType: 'OUTPATIENT',
+    serviceDate: '2025-06-01',
+    covered: '50.00',
+    outOfCatalogue: '0.00',
+    excluded: '0.00',
+    channel: 'E_VOUCHER',
+    idempotencyKey: `bench-${i}`,
+  };
+  switch (kind) {
+    case 'own':
+      return { ...base, patientId: pop.own[i % pop.own.length] };
+    case 'family':
+      return { ...base, patientId: pick(pop.family) };
+    case 'wallet':
+      return { ...base, patientId: pick(pop.wallet) };
+    case 'card':
+      return { ...base, patientId: pick(pop.card), channel: 'CARD', password: PAYMENT_PASSWORD };
+    case 'refused':
+      return { ...base, patientId: pop.own[i % pop.own.length], institutionId: pop.closed };
+  }
+}
+
+function findPgbench(): string | null {
+  const candidates = [
+    process.env['PGBENCH'],
+    'pgbench',
+    ...['17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`),
+  ].filter((c): c is string => Boolean(c));
+  for (const c of candidates) {
+    if (spawnSync(c, ['--version'], { stdio: 'ignore' }).status === 0) return c;
+  }
+  return null;
+}
+
+/** The minimal SQL of a settlement, on copies of our tables (same columns, constraints and indexes). */
+async function pgbenchTps(url: string, concurrency: number): Promise<number | null> {
+  const bin = findPgbench();
+  if (!bin) return null;
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  await c.query(`DROP TABLE IF EXISTS bench_pockets, bench_transactions, bench_postings`);
+  await c.query(`CREATE TABLE bench_pockets (LIKE pockets INCLUDING ALL, n integer UNIQUE)`);
+  await c.query(`CREATE TABLE bench_transactions (LIKE transactions INCLUDING ALL)`);
+  await c.query(`CREATE TABLE bench_postings (LIKE postings INCLUDING ALL)`);
+  await c.query(
+    `INSERT INTO bench_pockets (id, "personId", kind, balance, "updatedAt", version, n)
+     SELECT gen_random_uuid()::text, gen_random_uuid()::text, 'EARMARKED', 100000000, now(), 1, g FROM generate_series(1, 200) g`,
+  );
+  await c.end();
+  const script = path.join(os.tmpdir(), `gongji-pgbench-${process.pid}.sql`);
+  fs.writeFileSync(
+    script,
+    [
+      '\\set a random(1, 100)',
+      '\\set b random(101, 200)',
+      'BEGIN;',
+      'SELECT id, balance FROM bench_pockets WHERE n IN (:a, :b) ORDER BY id FOR UPDATE;',
+      // the transaction and its four postings in one statement (a writable CTE carries the new id)
+      `WITH t AS (INSERT INTO bench_transactions (id, kind, status, amount, actor, explanation, details, "createdAt") VALUES (gen_random_uuid()::text, 'SETTLEMENT', 'POSTED', 5000, 'pgbench', '[]', '{}', now()) RETURNING id) ` +
+        `INSERT INTO bench_postings (id, "transactionId", seq, "accountType", "personId", pocket, "systemAccount", amount) ` +
+        `SELECT gen_random_uuid()::text, t.id, v.seq, v.type, v.person, v.pocket, v.account, v.amount FROM t, ` +
+        `(VALUES (0, 'POCKET', 'a', 'EARMARKED', NULL, -100), (1, 'SYSTEM', NULL, NULL, 'INSTITUTION', 100), (2, 'SYSTEM', NULL, NULL, 'FUND_POOL', -100), (3, 'POCKET', 'b', 'EARMARKED', NULL, 100)) AS v(seq, type, person, pocket, account, amount);`,
+      'UPDATE bench_pockets SET balance = balance - 100, version = version + 1 WHERE n = :a;',
+      'UPDATE bench_pockets SET balance = balance + 100, version = version + 1 WHERE n = :b;',
+      'COMMIT;',
+      '',
+    ].join('\n'),
+  );
+  const r = spawnSync(
+    bin,
+    [
+      '-n',
+      '-c',
+      String(concurrency),
+      '-j',
+      String(Math.min(concurrency, os.cpus().length)),
+      '-T',
+      String(PGBENCH_SECONDS),
+      '-f',
+      script,
+      url,
+    ],
+    { encoding: 'utf8' },
+  );
+  fs.rmSync(script, { force: true });
+  const m = /tps = ([\d.]+)/.exec(r.stdout ?? '');
+  if (!m) throw new Error(`pgbench failed:\n${r.stdout}\n${r.stderr}`);
+  return Number(m[1]);
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time by function and by package from a V8 .cpuprofile (what dominates one settlement end to end). */
+function summarizeProfile(dir: string): void {
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return console.log('no CPU profile was written');
+  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
+  const total = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0) || 1;
+  const byFrame = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const hits = n.hitCount ?? 0;
+    if (!hits) continue;
+    const { functionName, url, lineNumber } = n.callFrame;
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.includes('/dist/')
+        ? 'gongji (dist)'
+        : url.startsWith('node:')
+          ? 'node core'
+          : url
+            ? 'other'
+            : functionName || 'program');
+    const frame = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${pkg}]`;
+    byFrame.set(frame, (byFrame.get(frame) ?? 0) + hits);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `| ${k} | ${((100 * v) / total).toFixed(1)} % |`);
+  console.log('\nCPU profile of the server, self time by package');
+  console.log('| package | share |\n|---|---|');
+  for (const l of top(byPackage, 12)) console.log(l);
+  console.log('\nTop frames (self time)');
+  console.log('| frame | share |\n|---|---|');
+  for (const l of top(byFrame, 15)) console.log(l);
+}
+
 async function main(): Promise<void> {
   const db = await freshDatabase();
   const server = await startServer(db.url);
   const dataSource = createDataSource({ url: db.url, migrationsRun: false });
   await dataSource.initialize();
   try {
-    // Patients with opening balances, through the ledger writer so the audit holds.
-    const writer = new LedgerWriter(dataSource);
-    const patients: string[] = [];
-    for (let i = 0; i < PATIENTS; i++) {
-      const id = randomUUID();
-      const now = new Date();
-      await dataSource.getRepository(PersonEntity).insert({
-        id,
-        idNumber: makeIdNumber('110105', '1980-01-01', 100 + i),
-        name: `压测${i}`,
-        phone: null,
-        birthDate: '1980-01-01',
-        regionCode: '110000',
-        insuranceType: 'EMPLOYEE',
-        employmentStatus: 'IN_SERVICE',
-        realNameVerified: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      for (const kind of ['EARMARKED', 'LEGACY', 'WALLET']) {
-        await dataSource
-          .getRepository(PocketEntity)
-          .insert({ id: randomUUID(), personId: id, kind, balance: 0n, updatedAt: now });
-      }
-      await writer.execute({
-        clientId: 'bench',
-        operation: 'opening',
-        idempotencyKey: id,
-        request: {},
-        personIds: [id],
-        decide: async () => ({
-          payload: {},
-          transaction: {
-            kind: 'CONTRIBUTION_CREDIT',
-            amount: 10_000_000n,
-            personId: id,
-            explanation: [{ rule: 'R-ACC-4', message: 'benchmark opening balance' }],
-            postings: [
-              { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -10_000_000n as Fen },
-              { account: pocketAccount(id, PocketKind.EARMARKED), amount: 10_000_000n as Fen },
-            ],
-          },
-        }),
-      });
-      patients.push(id);
-    }
-    const hospital = (
-      (await dataSource.query(`SELECT id FROM institutions WHERE code = 'H11010100001'`)) as { id: string }[]
-    )[0].id;
+    const pop = await populate(dataSource);
     const login = await gql<{ data: { sessionCreate: { token: string } } }>(
       server.url,
-      'mutation { sessionCreate(input: { username: "admin", password: "gongji-admin-demo" }) { token } }',
-      {},
+      'mutation($u: String!, $p: String!) { sessionCreate(input: { username: $u, password: $p }) { token } }',
+      { u: pop.username, p: pop.password },
     );
     const token = login.data.sessionCreate.token;
     const query = `mutation($input: SettlementConfirmInput!) { settlementConfirm(input: $input) { transaction { id } userErrors { code } } }`;
 
     const rows: string[] = [];
+    const ours = new Map<number, number>();
     let seq = 0;
     for (const concurrency of CONCURRENCIES) {
       const latencies: number[] = [];
       let errors = 0;
+      let refused = 0;
       let next = 0;
       const started = process.hrtime.bigint();
       const worker = async () => {
@@ -188,38 +452,29 @@ async function main(): Promise<void> {
           next++;
           const i = seq++;
           const t0 = process.hrtime.bigint();
-          const r = await gql<{ data?: { settlementConfirm: { transaction: { id: string } | null } } }>(
-            server.url,
-            query,
-            {
-              input: {
-                patientId: patients[i % PATIENTS],
-                institutionId: hospital,
-                visitType: 'OUTPATIENT',
-                serviceDate: '2025-06-01',
-                covered: '50.00',
-                outOfCatalogue: '0.00',
-                excluded: '0.00',
-                channel: 'E_VOUCHER',
-                idempotencyKey: `bench-${i}`,
-              },
-            },
-            token,
-          );
+          const r = await gql<{
+            data?: {
+              settlementConfirm: { transaction: { id: string } | null; userErrors: { code: string }[] };
+            };
+          }>(server.url, query, { input: billOf(pop, i) }, token);
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (!r.data?.settlementConfirm.transaction) errors++;
+          const payload = r.data?.settlementConfirm;
+          if (kindOf(i) === 'refused' && payload?.userErrors.length) refused++;
+          else if (!payload?.transaction) errors++;
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       latencies.sort((a, b) => a - b);
+      ours.set(concurrency, PER_RUN / seconds);
       rows.push(
         `| ${concurrency} | ${PER_RUN} | ${(PER_RUN / seconds).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors} | ${rssMiB(server.child.pid as number).toFixed(0)} |`,
       );
+      if (refused) rows[rows.length - 1] += ` (${refused} refused as intended)`;
     }
     const report = await auditLedger(dataSource);
     console.log(
-      `\nSettlements through HTTP on ${BASE_URL.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'} (node ${process.version}, ${PATIENTS} patients)`,
+      `\nSettlements through HTTP on ${POSTGRES ? 'PostgreSQL' : 'SQLite'} (node ${process.version}, NODE_ENV=production, mix: ${SIMPLE ? 'simple (own account, E_VOUCHER)' : '45 own / 33 relatives / 10 wallet / 7 CARD+password / 5 refused'})`,
     );
     console.log(
       '| concurrency | requests | settlements/s | p50 ms | p95 ms | p99 ms | errors | server RSS MiB |',
@@ -230,11 +485,33 @@ async function main(): Promise<void> {
       `\nledger audit: ${report.transactions} transactions, ${report.postings} postings, ${report.violations.length} violations`,
     );
     if (report.violations.length) process.exitCode = 1;
+
+    if (POSTGRES && process.env['BENCH_PGBENCH'] !== '0') {
+      const lines: string[] = [];
+      for (const concurrency of CONCURRENCIES) {
+        const tps = await pgbenchTps(db.url, concurrency);
+        if (tps === null) {
+          lines.push('pgbench not found (set PGBENCH=/path/to/pgbench): no anchor measured');
+          break;
+        }
+        const mine = ours.get(concurrency) ?? 0;
+        lines.push(
+          `| ${concurrency} | ${tps.toFixed(0)} | ${mine.toFixed(0)} | ${((100 * mine) / tps).toFixed(1)} % |`,
+        );
+      }
+      console.log(
+        `\npgbench, minimal settlement SQL (lock 2 pockets, 1 transaction + 4 postings, 2 balances), same server, ${PGBENCH_SECONDS} s each`,
+      );
+      console.log('| concurrency | pgbench TPS | Gongji settlements/s | ratio |');
+      console.log('|---|---|---|---|');
+      for (const l of lines) console.log(l);
+    }
   } finally {
     await dataSource.destroy();
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
     await db.drop();
+    if (PROFILE_DIR) summarizeProfile(PROFILE_DIR);
   }
 }
 

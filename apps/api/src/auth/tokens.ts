@@ -1,3 +1,4 @@
+import { type KeyObject, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Role } from './principal';
 
@@ -22,10 +23,25 @@ export function signSession(
   return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
+const keys = new Map<string, KeyObject>();
+
+/**
+ * The HMAC key object of a secret, built once: given a string, jsonwebtoken re-parses it into a key on every
+ * verification (`createPublicKey` showed at 3–7 % of the server's CPU under load, issues #7/#11).
+ */
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** Verifies a session token; null when invalid or expired. */
 export function verifySession(token: string, secret: string): SessionClaims | null {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'gongji' });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: 'gongji' });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
     const role = payload['role'] as Role;
     if (!Object.values(Role).includes(role) || role === Role.PORTAL) return null;
