@@ -199,11 +199,13 @@ describe('admin console (headless Chromium against the built API)', () => {
       // Policy settings (政策设置) are ADMIN-only: once the menu is there, it has no entry for them.
       await counterPage.getByRole('menuitem', { name: '统筹区' }).first().waitFor();
       expect(await counterPage.getByRole('menuitem', { name: '政策设置' }).count()).toBe(0);
+      // A typed edit URL shows the Chinese access-denied page (issue #10), not a form with an active 保存 button.
       const edit = new RegionEditPage(counterPage, api.baseUrl);
-      await edit.open(BEIJING);
-      await edit.setDate('mutualAidUseFrom', '2025-05-01');
-      await edit.save();
-      await edit.notification(/forbidden/);
+      await counterPage.goto(`${api.baseUrl}/admin/#/regions/${BEIJING}`);
+      await counterPage.getByTestId('access-denied').waitFor();
+      expect(await counterPage.getByText('无权访问').count()).toBeGreaterThan(0);
+      expect(await counterPage.getByRole('button', { name: '保存' }).count()).toBe(0);
+      expect(await edit.dateInput('mutualAidUseFrom').count()).toBe(0);
       await edit.screenshot(shot('08-counter-forbidden'));
     } finally {
       await counterContext.close();

@@ -42,7 +42,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`API did not become healthy in ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-export async function startApi(): Promise<RunningApi> {
+/** `env` overrides the test settings (e.g. `NODE_ENV: 'production'` with a secret: how the console is served there). */
+export async function startApi(env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   // GONGJI_E2E_API_MAIN points the test at another build of the API (default: the one `api:build` makes).
   const main = path.resolve(WORKSPACE_ROOT, process.env.GONGJI_E2E_API_MAIN ?? 'dist/apps/api/main.js');
   const adminDir = path.join(WORKSPACE_ROOT, 'dist/apps/admin');
@@ -62,6 +63,7 @@ export async function startApi(): Promise<RunningApi> {
       PORT: String(port),
       DATABASE_URL: `sqlite:${databaseFile}`,
       GONGJI_ADMIN_DIR: adminDir,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

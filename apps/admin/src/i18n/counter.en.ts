@@ -205,6 +205,7 @@ export const counterEn = {
       refund_amount: 'Amount (yuan)',
       refunded: 'Refund issued',
       open_person: 'Open person',
+      rule_applied: 'Rule applied',
     },
     api_clients: {
       active: 'Active',

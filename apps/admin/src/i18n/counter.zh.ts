@@ -203,6 +203,7 @@ export const counterZh = {
       refund_amount: '退费金额（元）',
       refunded: '退费已完成',
       open_person: '查看人员',
+      rule_applied: '适用的规则',
     },
     api_clients: {
       active: '有效',

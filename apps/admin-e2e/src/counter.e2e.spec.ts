@@ -1,0 +1,265 @@
+// Acceptance test of issue #10, counter side: a COUNTER clerk finds a person, registers a parent (a refusal first,
+// shown on the ID-number input with its rule id), reorders two providers, pre-reports a card and resets a payment
+// password; an ANALYST sees masked ID numbers and no action anywhere, and typed URLs say 无权访问. Every page these
+// flows visit is scanned for English words.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LoginPage } from './pages/LoginPage';
+import { PersonPage } from './pages/PersonPage';
+import { type RunningApi, startApi } from './support/apiServer';
+import { launchChromium } from './support/browser';
+import { eventually } from './support/eventually';
+import { graphql, signIn } from './support/graphql';
+import { scanForEnglish } from './support/languageScan';
+import { WORKSPACE_ROOT } from './support/paths';
+
+const SCREENSHOTS = path.join(WORKSPACE_ROOT, 'tmp', 'screenshots');
+const shot = (name: string) => path.join(SCREENSHOTS, `${name}.png`);
+
+const COUNTER = { username: 'counter', password: 'gongji-counter-demo' };
+const ANALYST = { username: 'analyst', password: 'gongji-analyst-demo' };
+const WANG_QIANG = { name: '王强', idNumber: '110105198309090112' };
+const WANG_JIANGUO = { name: '王建国', idNumber: '110105195203150179' };
+const LI_XIUYING = { name: '李秀英', idNumber: '110105195411200265' };
+const ZHAO_MIN = { name: '赵敏', idNumber: '370102196008080244' };
+
+interface PersonState {
+  id: string;
+  fundingSources: { provider: { name: string }; position: number }[];
+  beneficiaries: { beneficiary: { name: string }; relation: string }[];
+  card: { state: string };
+}
+
+describe('counter and analyst in the console (issue #10)', () => {
+  let api: RunningApi;
+  let browser: Browser | undefined;
+  let token: string;
+  const english: string[] = [];
+  const pageErrors: string[] = [];
+
+  const person = async (idNumber: string) =>
+    (
+      await graphql<{ personByIdNumber: PersonState }>(
+        api.baseUrl,
+        `
+          query ($n: String!) {
+            personByIdNumber(idNumber: $n) {
+              id
+              card {
+                state
+              }
+              fundingSources {
+                position
+                provider {
+                  name
+                }
+              }
+              beneficiaries {
+                relation
+                beneficiary {
+                  name
+                }
+              }
+            }
+          }
+        `,
+        { n: idNumber },
+        token,
+      )
+    ).personByIdNumber;
+
+  async function signedIn(user: { username: string; password: string }): Promise<{
+    context: BrowserContext;
+    page: Page;
+  }> {
+    // An English browser: the console still speaks Chinese.
+    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    const login = new LoginPage(page, api.baseUrl);
+    await login.open();
+    english.push(...(await scanForEnglish(page, 'login')));
+    await login.signIn(user.username, user.password);
+    await page.getByRole('menuitem', { name: '参保人员' }).first().waitFor();
+    await new PersonPage(page, api.baseUrl).settle();
+    english.push(...(await scanForEnglish(page, `${user.username} dashboard`)));
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    api = await startApi();
+    browser = await launchChromium();
+    token = await signIn(api.baseUrl, COUNTER.username, COUNTER.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('lets a COUNTER clerk find a person, register a parent, reorder providers, pre-report a card and reset a password', async () => {
+    const { context, page } = await signedIn(COUNTER);
+    const persons = new PersonPage(page, api.baseUrl);
+    try {
+      // Find by ID number, then by name.
+      await persons.openSearch();
+      await persons.search(WANG_QIANG.idNumber, WANG_QIANG.name);
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      await persons.search('王', '王');
+      await eventually(async () => expect(await page.locator('tbody tr').count()).toBe(4));
+      await persons.screenshot(shot('counter-01-search'));
+      english.push(...(await scanForEnglish(page, 'person search')));
+      await persons.search(WANG_QIANG.idNumber, WANG_QIANG.name);
+      await persons.openRow(WANG_QIANG.name);
+      english.push(...(await scanForEnglish(page, 'person page')));
+
+      // Register a parent: a relative in another province is refused on the ID-number input (R-KIN-2) …
+      let dialog = await persons.openDialog('register-relation');
+      await persons.fill(dialog, 'beneficiaryIdNumber', ZHAO_MIN.idNumber);
+      await persons.choose(dialog, '亲属是本人的', '父母');
+      await persons.confirm(dialog);
+      await eventually(async () =>
+        expect(await persons.helperText(dialog, 'beneficiaryIdNumber').innerText()).toContain('R-KIN-2'),
+      );
+      english.push(...(await scanForEnglish(page, 'register relation refused')));
+      await persons.screenshot(shot('counter-02-register-refused'));
+      // … then the mother is registered.
+      await persons.fill(dialog, 'beneficiaryIdNumber', LI_XIUYING.idNumber);
+      await persons.confirm(dialog);
+      await persons.notification('共济关系已备案');
+      await page.getByTestId('beneficiary-row').filter({ hasText: LI_XIUYING.name }).waitFor();
+      await persons.screenshot(shot('counter-03-parent-registered'));
+      const registered = await person(WANG_QIANG.idNumber);
+      expect(registered.beneficiaries).toContainEqual({
+        relation: 'PARENT',
+        beneficiary: { name: LI_XIUYING.name },
+      });
+
+      // Reorder the two providers of 王建国 (王丽, then 王强) with the arrow buttons.
+      const jianguo = await person(WANG_JIANGUO.idNumber);
+      expect(jianguo.fundingSources.map((s) => s.provider.name)).toEqual(['王丽', '王强']);
+      await persons.openById(jianguo.id);
+      await persons.fundingSourceRows().first().getByTestId('move-down').click();
+      await persons.notification('使用顺序已更新');
+      await eventually(async () =>
+        expect(await persons.fundingSourceRows().first().innerText()).toContain('王强'),
+      );
+      expect((await person(WANG_JIANGUO.idNumber)).fundingSources.map((s) => s.provider.name)).toEqual([
+        '王强',
+        '王丽',
+      ]);
+      await persons.screenshot(shot('counter-04-reordered'));
+
+      // Pre-report the card (R-CARD-1).
+      dialog = await persons.openDialog('card-pre-report');
+      english.push(...(await scanForEnglish(page, 'pre-report dialog')));
+      await persons.confirm(dialog);
+      await persons.notification(/已预挂失，有效期至 \d{4}-\d{2}-\d{2}/);
+      await eventually(async () => expect(await persons.cardState().innerText()).toContain('预挂失'));
+      expect((await person(WANG_JIANGUO.idNumber)).card.state).toBe('PRE_REPORTED');
+      await persons.screenshot(shot('counter-05-card-pre-reported'));
+      english.push(...(await scanForEnglish(page, 'person page after pre-report')));
+
+      // Reset the payment password: a wrong ID number is refused on its input (R-ACC-2), the right one succeeds.
+      dialog = await persons.openDialog('password-reset');
+      await persons.fill(dialog, 'identityCheck.idNumber', WANG_QIANG.idNumber);
+      await persons.fill(dialog, 'reason', '本人持身份证到窗口申请重置');
+      await persons.confirm(dialog);
+      await eventually(async () =>
+        expect(await persons.helperText(dialog, 'identityCheck.idNumber').innerText()).toContain('R-ACC-2'),
+      );
+      english.push(...(await scanForEnglish(page, 'password reset refused')));
+      await persons.fill(dialog, 'identityCheck.idNumber', WANG_JIANGUO.idNumber);
+      await persons.confirm(dialog);
+      const revealed = dialog.getByTestId('revealed-value');
+      await revealed.waitFor();
+      expect(await revealed.innerText()).toMatch(/^\d{6}$/);
+      english.push(...(await scanForEnglish(page, 'password reset done')));
+      await persons.screenshot(shot('counter-06-password-reset'));
+      await dialog.getByRole('button', { name: '关闭' }).click();
+
+      // The clerk has no policy pages: not in the menu, and a typed URL says so.
+      expect(await page.getByRole('menuitem', { name: '政策设置' }).count()).toBe(0);
+      expect(await page.getByRole('menuitem', { name: '接口客户端' }).count()).toBe(0);
+      for (const route of ['/kinship-scopes', '/kinship-scopes/create', '/api-clients', '/regions/110000']) {
+        await page.goto(`${api.baseUrl}/admin/#${route}`);
+        await page.getByTestId('access-denied').waitFor();
+        expect(await page.getByText('无权访问').count()).toBeGreaterThan(0);
+        expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
+      }
+      await persons.screenshot(shot('counter-07-no-access'));
+      english.push(...(await scanForEnglish(page, 'access denied')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an ANALYST masked ID numbers and no edit, create or delete action anywhere', async () => {
+    const { context, page } = await signedIn(ANALYST);
+    const persons = new PersonPage(page, api.baseUrl);
+    const noActions = async (where: string) => {
+      for (const name of [
+        '编辑',
+        '新建',
+        '创建',
+        '删除',
+        '保存',
+        '登记共济亲属',
+        '预挂失',
+        '重置密码',
+        '撤销结算',
+      ]) {
+        expect([where, name, await page.getByRole('button', { name }).count()]).toEqual([where, name, 0]);
+      }
+      expect([
+        where,
+        await page.locator('[data-testid$="-button"], [data-testid="move-up"]').count(),
+      ]).toEqual([where, 0]);
+    };
+    try {
+      await persons.openSearch();
+      await persons.search(WANG_JIANGUO.idNumber, '110105********0179');
+      const row = await page.locator('tbody tr').first().innerText();
+      expect(row).toContain('110105********0179');
+      expect(row).not.toContain(WANG_JIANGUO.idNumber);
+      expect(row).not.toContain(WANG_JIANGUO.name);
+      await noActions('person search');
+      english.push(...(await scanForEnglish(page, 'analyst person search')));
+      await persons.screenshot(shot('analyst-01-search-masked'));
+      await persons.openRow('王*');
+      expect(await page.getByTestId('person-id-number').innerText()).toContain('110105********0179');
+      expect(await page.getByTestId('person-password').count()).toBe(0);
+      await noActions('person page');
+      english.push(...(await scanForEnglish(page, 'analyst person page')));
+      await persons.screenshot(shot('analyst-02-person-masked'));
+
+      await page.goto(`${api.baseUrl}/admin/#/regions`);
+      await page.locator('tbody tr').first().waitFor();
+      await persons.settle();
+      await noActions('regions');
+      english.push(...(await scanForEnglish(page, 'analyst regions')));
+      await page.goto(`${api.baseUrl}/admin/#/transactions`);
+      await page.locator('input[name="personId"]').waitFor();
+      await persons.settle();
+      await noActions('transactions');
+      english.push(...(await scanForEnglish(page, 'analyst transactions')));
+      await persons.screenshot(shot('analyst-03-transactions'));
+      for (const route of ['/regions/110000', '/kinship-scopes', '/api-clients/create']) {
+        await page.goto(`${api.baseUrl}/admin/#${route}`);
+        await page.getByTestId('access-denied').waitFor();
+        expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
+      }
+      await persons.screenshot(shot('analyst-04-no-access'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no English words on any page these flows visited', () => {
+    expect(english).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
