@@ -1,5 +1,5 @@
 import { csvExporter, labelColumn, textColumn, booleanColumn, type CsvColumn } from '../export/csvExport';
-import { formatChinaTime } from '../shared/fields';
+import { formatChinaTime } from '../shared/format';
 import type { ApiClientRecord } from '../data/counter/buildApiClientQuery';
 
 export const API_CLIENT_COLUMNS: readonly CsvColumn<ApiClientRecord>[] = [

@@ -1,5 +1,5 @@
 // CSV of the ledger list: Chinese headers, kinds and statuses as labels, explanation lines joined.
-import { formatChinaTime } from '../shared/fields';
+import { formatChinaTime } from '../shared/format';
 import { csvExporter, labelColumn, textColumn, type CsvColumn } from '../export/csvExport';
 import type { TransactionRecord } from './transactionFields';
 

@@ -18,17 +18,9 @@ import { runMutation } from '../../data/counter/runMutation';
 import { describeUserError } from '../../data/graphqlErrors';
 import { ActionDialog } from '../../shared/ActionDialog';
 import { choices, KIN_CHANNELS, RELATIONS } from '../personChoices';
+import { moveProvider } from '../providerOrder';
 import type { KinRelationRow, PersonRecord, PersonRef } from '../personTypes';
 import { Section } from './Section';
-
-/** The new order after moving the provider at `index` one place up (-1) or down (+1). */
-export function moveProvider(providerIds: readonly string[], index: number, step: -1 | 1): string[] {
-  const target = index + step;
-  if (target < 0 || target >= providerIds.length) return [...providerIds];
-  const next = [...providerIds];
-  [next[index], next[target]] = [next[target], next[index]];
-  return next;
-}
 
 function PersonLink({ person }: { readonly person: PersonRef }) {
   return (

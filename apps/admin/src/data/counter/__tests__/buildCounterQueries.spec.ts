@@ -1,0 +1,184 @@
+import { print } from 'graphql';
+import { offsetCursor } from '../../cursor';
+import {
+  buildApiClientQuery,
+  pageApiClients,
+  toApiClientUpdateInput,
+  type ApiClientRecord,
+} from '../buildApiClientQuery';
+import { buildPersonQuery, PERSON_STAFF, toPersonFilter } from '../buildPersonQuery';
+import { buildTransactionQuery, chinaDayStart, toTransactionFilter } from '../buildTransactionQuery';
+import { moveProvider } from '../../../persons/providerOrder';
+
+/** An Apollo result carrying only `data` (what the parsers read). */
+const res = (data: Record<string, unknown>) => ({ data }) as never;
+
+describe('persons (counter search)', () => {
+  it.each([
+    [{ q: ' 11010520120910055x ' }, { idNumber: '11010520120910055X' }],
+    [{ q: '王' }, { name: '王' }],
+    [{ q: '', regionCode: ' 110000 ' }, { regionCode: '110000' }],
+    [{ q: '1101051952', regionCode: '' }, { name: '1101051952' }],
+  ])('one search box: %j → PersonFilter %j', (filter, expected) => {
+    expect(toPersonFilter(filter)).toEqual(expected);
+  });
+
+  it('GET_LIST asks persons(filter, first, after) and reads the connection with its total', () => {
+    const query = buildPersonQuery('GET_LIST', 'persons', {
+      pagination: { page: 2, perPage: 25 },
+      sort: { field: 'name', order: 'ASC' },
+      filter: { q: '王' },
+    });
+    expect(print(query.query)).toContain('persons(filter: $filter, first: $first, after: $after)');
+    expect(query.variables).toEqual({ filter: { name: '王' }, first: 25, after: offsetCursor(24) });
+    const parsed = query.parseResponse(
+      res({
+        persons: {
+          totalCount: 30,
+          pageInfo: { hasNextPage: true, hasPreviousPage: true },
+          edges: [{ node: { id: 'p1', name: '王强' } }],
+        },
+      }),
+    );
+    expect(parsed).toEqual({
+      data: [{ id: 'p1', name: '王强' }],
+      total: 30,
+      pageInfo: { hasNextPage: true, hasPreviousPage: true },
+    });
+  });
+
+  it('GET_ONE reads the person page; person-staff reads the password state and attestations', () => {
+    const one = buildPersonQuery('GET_ONE', 'persons', { id: 'p1' });
+    expect(print(one.query)).toContain('fundingSources');
+    expect(() => one.parseResponse(res({ person: null }))).toThrow('ra.notification.item_doesnt_exist');
+    const staff = buildPersonQuery('GET_ONE', PERSON_STAFF, { id: 'p1' });
+    expect(print(staff.query)).toContain('relationshipAttestations(personId: $id)');
+    expect(
+      staff.parseResponse(
+        res({ person: { id: 'p1', paymentPassword: { set: true } }, relationshipAttestations: [] }),
+      ),
+    ).toEqual({ data: { id: 'p1', paymentPassword: { set: true }, attestations: [] } });
+  });
+
+  it('offers no writes through the generic provider (page actions run their own mutations)', () => {
+    expect(() => buildPersonQuery('DELETE', 'persons', { id: 'p1' })).toThrow(/not offered/);
+  });
+});
+
+describe('transactions (ledger)', () => {
+  it('turns China dates into instants: from the start of the day, to the start of the next (UTC+8)', () => {
+    expect(chinaDayStart('2026-12-01')).toBe('2026-11-30T16:00:00.000Z');
+    expect(
+      toTransactionFilter({ kind: 'SETTLEMENT', fromDate: '2026-12-01', toDate: '2026-12-31', personId: '' }),
+    ).toEqual({
+      kinds: ['SETTLEMENT'],
+      from: '2026-11-30T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+    });
+  });
+
+  it('GET_MANY_REFERENCE lists one person’s transactions', () => {
+    const query = buildTransactionQuery('GET_MANY_REFERENCE', 'transactions', {
+      target: 'personId',
+      id: 'p1',
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: {},
+    });
+    expect(query.variables).toEqual({ filter: { personId: 'p1' }, first: 10 });
+  });
+
+  it('GET_ONE asks for postings and explanation', () => {
+    const query = buildTransactionQuery('GET_ONE', 'transactions', { id: 't1' });
+    const text = print(query.query);
+    expect(text).toContain('postings');
+    expect(text).toContain('explanation');
+  });
+});
+
+describe('api-clients', () => {
+  const clients: ApiClientRecord[] = [
+    {
+      id: 'a',
+      name: '协和医院',
+      scopes: ['settlement:write'],
+      institutionId: 'i1',
+      product: null,
+      rateLimitPerMinute: null,
+      persistedOperationsOnly: false,
+      revokedAt: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    },
+    {
+      id: 'b',
+      name: '同仁堂',
+      scopes: [],
+      institutionId: 'i2',
+      product: null,
+      rateLimitPerMinute: 600,
+      persistedOperationsOnly: true,
+      revokedAt: '2026-06-01T00:00:00Z',
+      createdAt: '2026-02-01T00:00:00Z',
+    },
+    {
+      id: 'c',
+      name: '惠民保门户',
+      scopes: ['premium:write'],
+      institutionId: null,
+      product: 'HUIMINBAO',
+      rateLimitPerMinute: null,
+      persistedOperationsOnly: false,
+      revokedAt: null,
+      createdAt: '2026-03-01T00:00:00Z',
+    },
+  ];
+
+  it('filters by status and name, sorts newest first and pages in memory', () => {
+    const page = { page: 1, perPage: 10 };
+    const sort = { field: 'createdAt', order: 'DESC' as const };
+    expect(
+      pageApiClients(clients, { pagination: page, sort, filter: { status: 'ACTIVE' } }).data.map((c) => c.id),
+    ).toEqual(['c', 'a']);
+    expect(pageApiClients(clients, { pagination: page, sort, filter: { status: 'REVOKED' } }).total).toBe(1);
+    expect(
+      pageApiClients(clients, { pagination: page, sort, filter: { q: '同仁' } }).data.map((c) => c.id),
+    ).toEqual(['b']);
+    expect(pageApiClients(clients, { pagination: { page: 2, perPage: 2 }, sort, filter: {} })).toMatchObject({
+      total: 3,
+      data: [{ id: 'a' }],
+    });
+  });
+
+  it('sends only what changed to apiClientUpdate, with the reason', () => {
+    expect(
+      toApiClientUpdateInput({
+        id: 'a',
+        data: { ...clients[0], scopes: ['settlement:write', 'person:read'], reason: ' 新增查询权限 ' },
+        previousData: clients[0],
+      }),
+    ).toEqual({ id: 'a', reason: '新增查询权限', scopes: ['person:read', 'settlement:write'] });
+    expect(
+      toApiClientUpdateInput({
+        id: 'b',
+        data: { ...clients[1], persistedOperationsOnly: false, rateLimitPerMinute: 1200, reason: '调整' },
+        previousData: clients[1],
+      }),
+    ).toEqual({ id: 'b', reason: '调整', persistedOperationsOnly: false, rateLimitPerMinute: 1200 });
+  });
+
+  it('GET_ONE finds the client in the list', () => {
+    const query = buildApiClientQuery('GET_ONE', 'api-clients', { id: 'c' });
+    expect(query.parseResponse(res({ apiClients: clients }))).toEqual({ data: clients[2] });
+  });
+});
+
+describe('reordering funding sources (R-KIN-5)', () => {
+  it.each([
+    [0, 1, ['b', 'a', 'c']],
+    [2, -1, ['a', 'c', 'b']],
+    [0, -1, ['a', 'b', 'c']],
+    [2, 1, ['a', 'b', 'c']],
+  ] as const)('moves index %i by %i', (index, step, expected) => {
+    expect(moveProvider(['a', 'b', 'c'], index, step)).toEqual(expected);
+  });
+});

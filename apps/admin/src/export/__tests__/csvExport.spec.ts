@@ -1,0 +1,78 @@
+import { PERSON_COLUMNS, type PersonRow } from '../../persons/personExport';
+import { TRANSACTION_COLUMNS } from '../../transactions/transactionExport';
+import { toCsv, UTF8_BOM, type Translate } from '../csvExport';
+import { counterZh } from '../../i18n/counter.zh';
+
+/** Looks keys up in the console's Chinese catalogue, like the i18nProvider does. */
+const translate: Translate = (key, options) => {
+  const value = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], counterZh);
+  if (typeof value === 'string')
+    return value.replace(/%\{(\w+)\}/g, (_, name: string) => String(options?.[name] ?? ''));
+  return typeof options?._ === 'string' ? options._ : key;
+};
+
+const person: PersonRow & { __typename: string; nodeId: string } = {
+  __typename: 'Person',
+  nodeId: 'internal',
+  id: 'p1',
+  name: '王建国',
+  idNumber: '110105195203150179',
+  phone: '13800000001',
+  insuranceType: 'EMPLOYEE',
+  employmentStatus: 'RETIRED',
+  regionCode: '110000',
+  region: { name: '北京市' },
+  card: { state: 'PRE_REPORTED' },
+};
+
+describe('CSV export (Excel-ready)', () => {
+  it('starts with a UTF-8 BOM, has Chinese headers and labels instead of codes, CRLF lines', () => {
+    const csv = toCsv([person], PERSON_COLUMNS, translate);
+    expect(csv.startsWith(UTF8_BOM)).toBe(true);
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header).toBe('姓名,身份证号,手机号,险种,人员状态,参保地代码,参保地,卡状态');
+    expect(row).toBe('王建国,110105195203150179,13800000001,职工医保,退休,110000,北京市,预挂失');
+    expect(csv).not.toMatch(/__typename|nodeId|EMPLOYEE|PRE_REPORTED/);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('quotes commas, quotes and line breaks, and leaves missing values empty', () => {
+    const csv = toCsv(
+      [{ ...person, name: '张,"伟"', phone: null, employmentStatus: null, card: null }],
+      PERSON_COLUMNS,
+      translate,
+    );
+    expect(csv.split('\r\n')[1]).toBe('"张,""伟""",110105195203150179,,职工医保,,110000,北京市,');
+  });
+
+  it('exports transactions with kinds and statuses as labels and explanation lines joined', () => {
+    const csv = toCsv(
+      [
+        {
+          id: 't1',
+          kind: 'SETTLEMENT',
+          status: 'PARTIALLY_REFUNDED',
+          amount: '1900.00',
+          personId: 'p1',
+          counterpartyPersonId: null,
+          institutionId: 'i1',
+          serviceDate: '2026-11-30',
+          originalTransactionId: null,
+          createdAt: '2026-11-30T16:30:00.000Z',
+          explanation: [
+            { rule: 'R-SET-1', message: 'fund pays 50%' },
+            { rule: 'R-SET-4', message: 'own account first' },
+          ],
+        },
+      ],
+      TRANSACTION_COLUMNS,
+      translate,
+    );
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header.split(',').slice(0, 5)).toEqual(['交易编号', '记账时间', '交易类型', '状态', '金额']);
+    expect(row).toContain('2026-12-01 00:30,医疗费用结算,部分退费,1900.00,2026-11-30');
+    expect(row).toContain('R-SET-1 fund pays 50%；R-SET-4 own account first');
+  });
+});
