@@ -11,8 +11,8 @@ import { key, portal } from './wallet.helpers';
  * the postings it wrote.
  */
 const CEILINGS: Record<string, Record<typeof ENTITY_DIALECT, number>> = {
-  settlementConfirm: { postgres: 22, sqlite: 23 },
-  refundIssue: { postgres: 16, sqlite: 17 },
+  settlementConfirm: { postgres: 20, sqlite: 21 },
+  refundIssue: { postgres: 14, sqlite: 15 },
   walletTransfer: { postgres: 13, sqlite: 14 },
   premiumPay: { postgres: 11, sqlite: 12 },
 };

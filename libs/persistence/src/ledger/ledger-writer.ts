@@ -31,6 +31,25 @@ export interface TransactionPlan {
   readonly explanation: readonly Explanation[];
   readonly details?: Record<string, unknown>;
   readonly postings: readonly Posting[];
+  /** Signed year-to-date accumulator change of a person (settlements, cancels, refunds), upserted by the writer. */
+  readonly accumulators?: {
+    readonly personId: string;
+    readonly year: number;
+    readonly outpatientCovered: bigint;
+    readonly outpatientFundPaid: bigint;
+    readonly inpatientAdmissions: number;
+    readonly inpatientFundPaid: bigint;
+    readonly accountPaid: bigint;
+  };
+  /** Signed account spend of a person at an institution on a day (R-USE-6 caps); never below zero. */
+  readonly dailySpend?: {
+    readonly personId: string;
+    readonly day: string;
+    readonly institutionId: string;
+    readonly amount: bigint;
+  };
+  /** New status of the transaction this one cancels or refunds. */
+  readonly originalStatus?: { readonly transactionId: string; readonly status: string };
 }
 
 export interface DecideContext {
@@ -249,14 +268,101 @@ export class LedgerWriter {
       balanceAfter: balanceAfter[seq],
     }));
     await manager.getRepository(PostingEntity).insert(rows);
-    for (const pocket of touched.values()) {
+    await writeBalances(manager, [...touched.values()], now);
+    if (plan.accumulators) await addToAccumulators(manager, plan.accumulators);
+    if (plan.dailySpend && plan.dailySpend.amount !== 0n) await addToDailySpend(manager, plan.dailySpend);
+    if (plan.originalStatus) {
       await manager
-        .getRepository(PocketEntity)
-        .update({ id: pocket.id }, { balance: pocket.balance, updatedAt: now, version: pocket.version + 1 });
-      pocket.version += 1;
+        .getRepository(TransactionEntity)
+        .update({ id: plan.originalStatus.transactionId }, { status: plan.originalStatus.status });
     }
     return rows;
   }
+}
+
+/**
+ * The new balances of every touched pocket in ONE statement (issue #7: one round trip, not one per pocket). The
+ * version is bumped in SQL; the CHECK constraint still forbids a negative pocket.
+ */
+async function writeBalances(manager: EntityManager, pockets: PocketEntity[], now: Date): Promise<void> {
+  if (pockets.length === 0) return;
+  const ordered = [...pockets].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (ENTITY_DIALECT === 'postgres') {
+    const values = ordered.map((_, i) => `($${2 * i + 2}::varchar, $${2 * i + 3}::bigint)`).join(', ');
+    await manager.query(
+      `UPDATE "pockets" AS p SET "balance" = v.balance, "updatedAt" = $1, "version" = p."version" + 1
+       FROM (VALUES ${values}) AS v(id, balance) WHERE p."id" = v.id`,
+      [now, ...ordered.flatMap((p) => [p.id, p.balance.toString()])],
+    );
+  } else {
+    const cases = ordered.map(() => 'WHEN ? THEN ?').join(' ');
+    await manager.query(
+      `UPDATE "pockets" SET "balance" = CASE "id" ${cases} END, "updatedAt" = ?, "version" = "version" + 1
+       WHERE "id" IN (${ordered.map(() => '?').join(', ')})`,
+      [...ordered.flatMap((p) => [p.id, p.balance]), sqliteTimestamp(now), ...ordered.map((p) => p.id)],
+    );
+  }
+  for (const pocket of ordered) pocket.version += 1;
+}
+
+/** TypeORM's SQLite text form of a timestamp (UTC `YYYY-MM-DD HH:MM:SS.sss`), for raw statements. */
+function sqliteTimestamp(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Adds a signed delta to a person's accumulators of a year in one upsert (row created at the delta). */
+async function addToAccumulators(
+  manager: EntityManager,
+  a: NonNullable<TransactionPlan['accumulators']>,
+): Promise<void> {
+  const postgres = ENTITY_DIALECT === 'postgres';
+  const p = (i: number) => (postgres ? `$${i}` : '?');
+  const money = (v: bigint) => (postgres ? v.toString() : v);
+  const values = [
+    a.personId,
+    a.year,
+    money(a.outpatientCovered),
+    money(a.outpatientFundPaid),
+    a.inpatientAdmissions,
+    money(a.inpatientFundPaid),
+    money(a.accountPaid),
+  ];
+  await manager.query(
+    `INSERT INTO "accumulators" ("personId", "year", "outpatientCovered", "outpatientFundPaid", "inpatientAdmissions",
+       "inpatientFundPaid", "accountPaid", "version")
+     VALUES (${values.map((_, i) => p(i + 1)).join(', ')}, 1)
+     ON CONFLICT ("personId", "year") DO UPDATE SET
+       "outpatientCovered" = "accumulators"."outpatientCovered" + excluded."outpatientCovered",
+       "outpatientFundPaid" = "accumulators"."outpatientFundPaid" + excluded."outpatientFundPaid",
+       "inpatientAdmissions" = "accumulators"."inpatientAdmissions" + excluded."inpatientAdmissions",
+       "inpatientFundPaid" = "accumulators"."inpatientFundPaid" + excluded."inpatientFundPaid",
+       "accountPaid" = "accumulators"."accountPaid" + excluded."accountPaid",
+       "version" = "accumulators"."version" + 1`,
+    values,
+  );
+}
+
+/**
+ * Adds a signed amount to the account spend of a person, day and institution in one upsert; money returned by a
+ * cancellation or refund is taken off the day of the service, never below zero.
+ */
+async function addToDailySpend(
+  manager: EntityManager,
+  d: NonNullable<TransactionPlan['dailySpend']>,
+): Promise<void> {
+  const postgres = ENTITY_DIALECT === 'postgres';
+  const max = postgres ? 'GREATEST' : 'MAX';
+  const amount = postgres ? d.amount.toString() : d.amount;
+  const p = postgres ? ['$1', '$2', '$3', '$4::bigint', '$4::bigint'] : ['?', '?', '?', '?', '?'];
+  await manager.query(
+    `INSERT INTO "account_daily_spend" ("personId", "day", "institutionId", "amount")
+     VALUES (${p[0]}, ${p[1]}, ${p[2]}, ${max}(0, ${p[3]}))
+     ON CONFLICT ("personId", "day", "institutionId") DO UPDATE SET
+       "amount" = ${max}(0, "account_daily_spend"."amount" + ${p[4]})`,
+    postgres
+      ? [d.personId, d.day, d.institutionId, amount]
+      : [d.personId, d.day, d.institutionId, amount, amount],
+  );
 }
 
 /** SHA-256 of the operation and its canonical input (keys sorted; bigint as text). */

@@ -9,15 +9,11 @@ import {
   systemAccount,
 } from '@gongji/domain';
 import {
-  AccountDailySpendEntity,
   type AccumulatorDelta as StoredAccumulatorDelta,
-  AccumulatorEntity,
-  ENTITY_DIALECT,
   type PostingEntity,
   type TransactionEntity,
   type TransactionPlan,
 } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
 import type { Transaction } from '../transaction/transaction.types';
 import { toTransaction } from '../transaction/transaction.service';
 
@@ -51,64 +47,6 @@ export function toDomainPosting(p: PostingEntity): Posting {
       ? pocketAccount(p.personId as string, p.pocket as PocketKind)
       : systemAccount(p.systemAccount as SystemAccount, p.ref ?? undefined);
   return { account, amount: p.amount as Fen };
-}
-
-/** Adds a signed delta to a person's accumulators of the delta's year (row created at zero when absent). */
-export async function addToAccumulators(
-  manager: EntityManager,
-  personId: string,
-  delta: AccumulatorDelta,
-): Promise<void> {
-  const repo = manager.getRepository(AccumulatorEntity);
-  const qb = repo
-    .createQueryBuilder('a')
-    .where('a.personId = :personId AND a.year = :year', { personId, year: delta.year });
-  if (ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
-  const row = await qb.getOne();
-  if (!row) {
-    await repo.insert({
-      personId,
-      year: delta.year,
-      outpatientCovered: delta.outpatientCovered,
-      outpatientFundPaid: delta.outpatientFundPaid,
-      inpatientAdmissions: delta.inpatientAdmissions,
-      inpatientFundPaid: delta.inpatientFundPaid,
-      accountPaid: delta.accountPaid,
-      version: 1,
-    });
-    return;
-  }
-  await repo.update(
-    { personId, year: delta.year },
-    {
-      outpatientCovered: row.outpatientCovered + delta.outpatientCovered,
-      outpatientFundPaid: row.outpatientFundPaid + delta.outpatientFundPaid,
-      inpatientAdmissions: row.inpatientAdmissions + delta.inpatientAdmissions,
-      inpatientFundPaid: row.inpatientFundPaid + delta.inpatientFundPaid,
-      accountPaid: row.accountPaid + delta.accountPaid,
-      version: row.version + 1,
-    },
-  );
-}
-
-/**
- * Adds a signed amount to the account spend of a person, day and institution (R-USE-6 daily caps). Money returned
- * by a cancellation or refund is taken off the day of the service, never below zero.
- */
-export async function addToDailySpend(
-  manager: EntityManager,
-  key: { personId: string; day: string; institutionId: string },
-  amount: bigint,
-): Promise<void> {
-  if (amount === 0n) return;
-  const repo = manager.getRepository(AccountDailySpendEntity);
-  const row = await repo.findOneBy(key);
-  if (!row) {
-    if (amount > 0n) await repo.insert({ ...key, amount });
-    return;
-  }
-  const next = row.amount + amount;
-  await repo.update(key, { amount: next > 0n ? next : 0n });
 }
 
 /** The GraphQL Transaction of a plan the ledger writer is about to post (returned and stored as the payload). */

@@ -1,4 +1,5 @@
 import {
+  type AccumulatorDelta,
   DomainError,
   type Fen,
   PASSWORD_EXEMPT_CHANNELS,
@@ -60,16 +61,36 @@ import {
   notFound,
 } from './settlement-facts';
 import { userErrorsOf } from '../../common/refusals';
-import {
-  addToAccumulators,
-  addToDailySpend,
-  fromStoredDelta,
-  plannedTransaction,
-  toDomainPosting,
-  toStoredDelta,
-} from './settlement-ledger';
+import { fromStoredDelta, plannedTransaction, toDomainPosting, toStoredDelta } from './settlement-ledger';
 import { fenStrings, refusedQuote, toSettlementQuote } from './settlement.mapper';
 import type { SettlementQuote } from './settlement.types';
+
+/**
+ * What a cancellation or refund changes besides the postings, written by the ledger writer in the same transaction
+ * (issue #7: the writer owns every money write): the settlement's status, the patient's accumulators of the service
+ * year, and the day's account spend (R-USE-6), all signed deltas.
+ */
+function sideEffects(
+  original: TransactionEntity,
+  status: string,
+  delta: AccumulatorDelta,
+  spendChange: bigint,
+): Pick<TransactionPlan, 'originalStatus' | 'accumulators' | 'dailySpend'> {
+  return {
+    originalStatus: { transactionId: original.id, status },
+    ...(original.personId ? { accumulators: { personId: original.personId, ...delta } } : {}),
+    ...(original.personId && original.serviceDate && original.institutionId
+      ? {
+          dailySpend: {
+            personId: original.personId,
+            day: original.serviceDate,
+            institutionId: original.institutionId,
+            amount: spendChange,
+          },
+        }
+      : {}),
+  };
+}
 
 /** Canonical request of a bill for the idempotency hash: the password is left out (never stored, R-ACC-7). */
 function canonicalBill(input: SettlementInput) {
@@ -220,6 +241,13 @@ export class SettlementService {
           channel: input.channel,
           explanation: result.explanation,
           postings: result.postings,
+          accumulators: { personId: patient.id, ...result.accumulatorDelta },
+          dailySpend: {
+            personId: patient.id,
+            day: input.serviceDate,
+            institutionId: institution.id,
+            amount: result.accountPaid,
+          },
           details: {
             bill: fenStrings({ ...canonicalBill(input), institutionId: institution.id }),
             split: fenStrings({
@@ -258,18 +286,14 @@ export class SettlementService {
             userErrors: [],
           },
           transaction: plan,
-          after: async (m) => {
-            await addToAccumulators(m, patient.id, result.accumulatorDelta);
-            await addToDailySpend(
-              m,
-              { personId: patient.id, day: input.serviceDate, institutionId: institution.id },
-              result.accountPaid,
-            );
-            if (passwordReset)
-              await m
-                .getRepository(PersonEntity)
-                .update({ id: patient.id }, { paymentPasswordFailures: 0, updatedAt: now });
-          },
+          // Not money: a correct password after failures resets the count (R-ACC-7).
+          after: passwordReset
+            ? (m) =>
+                m
+                  .getRepository(PersonEntity)
+                  .update({ id: patient.id }, { paymentPasswordFailures: 0, updatedAt: now })
+                  .then(() => undefined)
+            : undefined,
         };
       },
     });
@@ -351,22 +375,11 @@ export class SettlementService {
           explanation: result.explanation,
           postings: result.postings,
           details: { accumulatorDelta: toStoredDelta(result.accumulatorDelta) },
+          ...sideEffects(row, result.status, result.accumulatorDelta, -settled.accumulatorDelta.accountPaid),
         };
         return {
           payload: { transaction: plannedTransaction(transactionId, plan, this.actor, now), userErrors: [] },
           transaction: plan,
-          after: async (m) => {
-            await m.getRepository(TransactionEntity).update({ id: row.id }, { status: result.status });
-            if (row.personId) {
-              await addToAccumulators(m, row.personId, result.accumulatorDelta);
-              if (row.serviceDate && row.institutionId)
-                await addToDailySpend(
-                  m,
-                  { personId: row.personId, day: row.serviceDate, institutionId: row.institutionId },
-                  -settled.accumulatorDelta.accountPaid,
-                );
-            }
-          },
         };
       },
     });
@@ -408,6 +421,7 @@ export class SettlementService {
               remaining: result.remaining,
             }),
           },
+          ...sideEffects(row, result.status, result.accumulatorDelta, -result.accountReturned),
         };
         return {
           payload: {
@@ -423,18 +437,6 @@ export class SettlementService {
             userErrors: [],
           },
           transaction: plan,
-          after: async (m) => {
-            await m.getRepository(TransactionEntity).update({ id: row.id }, { status: result.status });
-            if (row.personId) {
-              await addToAccumulators(m, row.personId, result.accumulatorDelta);
-              if (row.serviceDate && row.institutionId)
-                await addToDailySpend(
-                  m,
-                  { personId: row.personId, day: row.serviceDate, institutionId: row.institutionId },
-                  -result.accountReturned,
-                );
-            }
-          },
         };
       },
     });
