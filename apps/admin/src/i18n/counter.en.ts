@@ -9,6 +9,9 @@ export const counterEn = {
       persons_file: 'persons',
       transactions_file: 'transactions',
       api_clients_file: 'api-clients',
+      regions_file: 'regions',
+      kinship_scopes_file: 'kinship-scopes',
+      national: 'national default',
     },
     actions: {
       shown_once: 'Shown once only: copy it now and hand it over safely.',

@@ -9,6 +9,9 @@ export const counterZh = {
       persons_file: '参保人员',
       transactions_file: '交易流水',
       api_clients_file: '接口客户端',
+      regions_file: '统筹区',
+      kinship_scopes_file: '共济范围设置',
+      national: '全国默认',
     },
     actions: {
       shown_once: '此内容只显示一次，关闭后无法再次查看，请立即复制并妥善交付。',

@@ -23,6 +23,7 @@ import {
   WalletFromField,
   WalletStatusField,
 } from './regionFields';
+import { regionExporter } from '../export/policyExports';
 
 const regionFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -80,6 +81,8 @@ export function RegionList() {
       aside={<ProvinceFilterSidebar />}
       sort={{ field: 'code', order: 'ASC' }}
       perPage={25}
+      // Chinese headers, labels and a BOM (issue #10), not react-admin's raw JSON columns.
+      exporter={regionExporter}
     >
       <RegionGrid />
     </List>

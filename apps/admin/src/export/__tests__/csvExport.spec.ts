@@ -76,3 +76,46 @@ describe('CSV export (Excel-ready)', () => {
     expect(row).toContain('R-SET-1 fund pays 50%；R-SET-4 own account first');
   });
 });
+
+describe('policy exports', () => {
+  it('writes regions with Chinese headers and labels, never __typename or nodeId', async () => {
+    const { zhMessages } = await import('../../i18n/zh');
+    const { REGION_COLUMNS } = await import('../policyExports');
+    const zh: Translate = (key, options) => {
+      const value = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhMessages);
+      return typeof value === 'string' ? value : typeof options?._ === 'string' ? options._ : key;
+    };
+    const csv = toCsv(
+      [
+        {
+          __typename: 'Region',
+          nodeId: 'internal',
+          id: '130100',
+          code: '130100',
+          name: '石家庄市',
+          level: 'CITY',
+          provinceCode: '130000',
+          province: { code: '130000', name: '河北省' },
+          isPool: true,
+          synthetic: false,
+          walletFullCoverage: true,
+          walletRegionsEnumerated: true,
+          walletFromBasis: 'CONFIRMED_BY',
+          effectiveWalletFrom: '2025-05-08',
+          walletOpen: true,
+          regionCount: 0,
+          updatedAt: '2026-01-01T00:00:00Z',
+          walletFrom: null,
+        } as never,
+      ],
+      REGION_COLUMNS,
+      zh,
+    );
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header.startsWith('区划代码,名称,级别,所属省份,钱包状态')).toBe(true);
+    expect(row.startsWith('130100,石家庄市,市级,河北省,已开通,,2025-05-08,不晚于,是')).toBe(true);
+    expect(csv).not.toMatch(/__typename|nodeId|CITY|CONFIRMED_BY|true/);
+  });
+});
