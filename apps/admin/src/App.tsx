@@ -2,18 +2,21 @@ import { Admin, Layout, type LayoutProps, Resource } from 'react-admin';
 import { AccessDenied, forRoles } from './access/AccessDenied';
 import { RoleMenu } from './access/RoleMenu';
 import { apiClients } from './api-clients';
+import { auditLog } from './audit-log';
 import { authProvider } from './auth/authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { kinshipScopes } from './kinship-scopes';
 import { persons } from './persons';
+import { policyInForce } from './policy';
 import { regions } from './regions';
 import { transactions } from './transactions';
 
 /** The menu lists only what the signed-in role may open (`options.roles` of each resource). */
 function GongjiLayout(props: LayoutProps) {
-  return <Layout {...props} menu={RoleMenu} />;
+  // minWidth 0: a wide table scrolls inside its card instead of widening the page past 1440 px (issue #10).
+  return <Layout {...props} menu={RoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }} />;
 }
 
 export function App() {
@@ -41,6 +44,14 @@ export function App() {
             {...kinshipScopes}
             list={forRoles(['ADMIN'], kinshipScopes.list)}
             create={forRoles(['ADMIN'], kinshipScopes.create)}
+            options={{ roles: ['ADMIN'] }}
+          />
+          {/* Issue #10: the policy in force (every role reads effectivePolicy) and the audit trail (ADMIN). */}
+          <Resource name="policy-in-force" {...policyInForce} />
+          <Resource
+            name="audit-log"
+            {...auditLog}
+            list={forRoles(['ADMIN'], auditLog.list)}
             options={{ roles: ['ADMIN'] }}
           />
           <Resource name="persons" {...persons} />

@@ -5,6 +5,7 @@ import { buildRegionQuery } from './buildRegionQuery';
 import { API_CLIENTS, buildApiClientQuery } from './counter/buildApiClientQuery';
 import { buildPersonQuery, PERSON_STAFF, PERSONS } from './counter/buildPersonQuery';
 import { buildTransactionQuery, TRANSACTIONS } from './counter/buildTransactionQuery';
+import { AUDIT_LOG, buildAuditLogQuery } from './policy/buildAuditLogQuery';
 
 /** Counter and operations resources (persons, ledger, API clients), one builder each. */
 const COUNTER_BUILDERS: Record<string, BuildQuery> = {
@@ -17,6 +18,8 @@ const COUNTER_BUILDERS: Record<string, BuildQuery> = {
 export const buildQuery: BuildQuery = (raFetchMethod, resource, params) =>
   COUNTER_BUILDERS[resource]
     ? COUNTER_BUILDERS[resource](raFetchMethod, resource, params)
-    : resource === KINSHIP_SCOPES
-      ? buildKinshipScopeQuery(raFetchMethod, resource, params)
-      : buildRegionQuery(raFetchMethod, resource, params);
+    : resource === AUDIT_LOG
+      ? buildAuditLogQuery(raFetchMethod, resource, params)
+      : resource === KINSHIP_SCOPES
+        ? buildKinshipScopeQuery(raFetchMethod, resource, params)
+        : buildRegionQuery(raFetchMethod, resource, params);

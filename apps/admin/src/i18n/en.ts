@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { counterEn } from './counter.en';
 import { deepMerge } from './deepMerge';
+import { policyEn } from './policy.en';
 
 const gongji = {
   gongji: {
@@ -145,4 +146,5 @@ export const enMessages = deepMerge(
   englishMessages as unknown as Record<string, unknown>,
   gongji,
   counterEn,
+  policyEn,
 ) as unknown as TranslationMessages;

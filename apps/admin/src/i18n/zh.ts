@@ -5,6 +5,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { counterZh } from './counter.zh';
 import { deepMerge } from './deepMerge';
+import { policyZh } from './policy.zh';
 
 const raV5Additions = {
   ra: {
@@ -206,4 +207,5 @@ export const zhMessages = deepMerge(
   raV5Additions,
   gongji,
   counterZh,
+  policyZh,
 ) as unknown as TranslationMessages;

@@ -1,34 +1,63 @@
 // History of the kinship scopes (R-KIN-1) of one region, oldest first; an empty region code lists the national rows.
+import History from '@mui/icons-material/History';
+import Policy from '@mui/icons-material/Policy';
+import { Button } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
   DateField,
+  LinkBase,
   List,
   SelectInput,
   TextField,
-  TextInput,
   TopToolbar,
+  useListContext,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import type { KinshipScopeRecord } from '../data/buildKinshipScopeQuery';
+import { auditLink, policyLink } from '../regions/RegionLinks';
+import { RegionAutocompleteInput } from './RegionAutocompleteInput';
 import { PlainDateField, PurposeField, RelationsField, purposeChoices } from './kinshipScopeFields';
 
 export const DEFAULT_REGION_CODE = '110000';
 
 const kinshipScopeFilters = [
-  <TextInput
-    key="regionCode"
-    source="regionCode"
-    helperText="gongji.kinship_scopes.region_hint"
-    alwaysOn
-    resettable
-  />,
+  <RegionAutocompleteInput key="regionCode" source="regionCode" alwaysOn />,
   <SelectInput key="purpose" source="purpose" choices={purposeChoices} alwaysOn />,
 ];
 
 function KinshipScopeListActions() {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  const region = typeof filterValues.regionCode === 'string' ? filterValues.regionCode : '';
   return (
     <TopToolbar>
+      {region ? (
+        <Button size="small" component={LinkBase} to={policyLink(region)} startIcon={<Policy />}>
+          {translate('gongji.policy.link')}
+        </Button>
+      ) : null}
       <CreateButton />
     </TopToolbar>
+  );
+}
+
+/** Issue #10: each scope links to its audit entries (who set it, when, why, what it replaced). */
+function ScopeAuditLink(_props: { label?: string }) {
+  const record = useRecordContext<KinshipScopeRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Button
+      size="small"
+      component={LinkBase}
+      to={auditLink({ entityId: String(record.id) })}
+      startIcon={<History />}
+      onClick={(e: React.MouseEvent) => e.stopPropagation()}
+    >
+      {translate('gongji.audit.link')}
+    </Button>
   );
 }
 
@@ -51,6 +80,7 @@ export function KinshipScopeList() {
         />
         <TextField source="createdBy" />
         <DateField source="createdAt" showTime />
+        <ScopeAuditLink label="gongji.audit.title" />
       </Datagrid>
     </List>
   );

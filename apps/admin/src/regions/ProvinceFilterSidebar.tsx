@@ -23,7 +23,8 @@ export function ProvinceFilterSidebar() {
           {provinces.map((province) => (
             <FilterListItem
               key={province.code}
-              label={province.regionCount > 0 ? `${province.name} (${province.regionCount})` : province.name}
+              // The filter lists the province's own row and its regions: the count is the rows shown (issue #10).
+              label={`${province.name} (${province.regionCount + 1})`}
               value={{ provinceCode: province.code }}
             />
           ))}

@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { RegionRecord, RolloutDateField } from '../data/graphqlTypes';
+import { ProvinceOnly, RegionLinks } from './RegionLinks';
 import { RolloutPreview } from './RolloutPreview';
 
 function RegionTitle() {
@@ -81,6 +82,7 @@ export function RegionEdit() {
           <Box sx={{ flex: '1 1 560px' }}>
             <Section title="gongji.regions.sections.identity" />
             <RegionFacts />
+            <RegionLinks />
             <TextInput source="name" fullWidth={false} sx={{ width: 260 }} />
 
             <Section title="gongji.regions.sections.mutual_aid" />
@@ -95,7 +97,9 @@ export function RegionEdit() {
               <RolloutDateInput source="walletFrom" />
               <RolloutDateInput source="usageLocationChangeFrom" />
             </Box>
-            <BooleanInput source="walletFullCoverage" />
+            <ProvinceOnly>
+              <BooleanInput source="walletFullCoverage" helperText="gongji.regions.full_coverage_hint" />
+            </ProvinceOnly>
 
             <Section title="gongji.regions.sections.supplementary" />
             <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>

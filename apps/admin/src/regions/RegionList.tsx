@@ -1,5 +1,4 @@
 import {
-  BooleanField,
   Datagrid,
   DateInput,
   EditButton,
@@ -14,8 +13,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import { todayInChina } from '../data/today';
+import { BulkRolloutButton } from './BulkRolloutButton';
 import { ProvinceFilterSidebar } from './ProvinceFilterSidebar';
 import {
+  FullCoverageField,
   IsoDateField,
   LevelField,
   levelChoices,
@@ -54,8 +55,14 @@ function RegionGrid() {
   return (
     <Datagrid
       rowClick={canEdit ? 'edit' : 'show'}
-      bulkActionButtons={false}
-      sx={{ '& .RaDatagrid-rowCell': { whiteSpace: 'nowrap' } }}
+      // Issue #10: one audited bulk rollout for the selected regions (ADMIN only; others cannot select).
+      bulkActionButtons={canEdit ? <BulkRolloutButton /> : false}
+      // Headers and cells stay on one line at 1440 px; the table scrolls sideways instead of stacking characters.
+      sx={{
+        '& .RaDatagrid-rowCell': { whiteSpace: 'nowrap' },
+        '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' },
+        '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+      }}
     >
       <TextField source="code" sortBy="code" />
       <TextField source="name" />
@@ -68,7 +75,7 @@ function RegionGrid() {
       <WalletFromField label="resources.regions.fields.walletFrom" sortBy="walletFrom" />
       <IsoDateField source="mutualAidRegistrationFrom" sortable={false} />
       <IsoDateField source="mutualAidUseFrom" sortable={false} />
-      <BooleanField source="walletFullCoverage" sortable={false} />
+      <FullCoverageField label="resources.regions.fields.walletFullCoverage" sortable={false} />
       {canEdit ? <EditButton /> : <ShowButton />}
     </Datagrid>
   );
@@ -79,6 +86,8 @@ export function RegionList() {
     <List
       filters={regionFilters}
       aside={<ProvinceFilterSidebar />}
+      // The grid scrolls inside the page (not the page sideways), so the bulk toolbar stays in view at 1440 px.
+      sx={{ '& .RaList-main': { minWidth: 0 } }}
       sort={{ field: 'code', order: 'ASC' }}
       perPage={25}
       // Chinese headers, labels and a BOM (issue #10), not react-admin's raw JSON columns.

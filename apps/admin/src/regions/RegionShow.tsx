@@ -1,12 +1,23 @@
 // Read-only view for roles that may not edit (COUNTER, ANALYST).
-import { BooleanField, Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { ROLLOUT_DATE_FIELDS } from '../data/graphqlTypes';
-import { IsoDateField, LevelField, ProvinceNameField, WalletStatusField } from './regionFields';
+import { usePermissions } from 'react-admin';
+import { RegionLinks } from './RegionLinks';
+import {
+  FullCoverageField,
+  IsoDateField,
+  LevelField,
+  ProvinceNameField,
+  WalletStatusField,
+} from './regionFields';
 
 export function RegionShow() {
+  const { permissions } = usePermissions<string>();
   return (
     <Show>
       <SimpleShowLayout>
+        {/* The audit log is ADMIN-only in the API; the policy in force is open to every role. */}
+        <RegionLinks showAudit={permissions === 'ADMIN'} />
         <TextField source="code" />
         <TextField source="name" />
         <Labeled label="resources.regions.fields.level">
@@ -22,7 +33,9 @@ export function RegionShow() {
         {ROLLOUT_DATE_FIELDS.map((field) => (
           <IsoDateField key={field} source={field} />
         ))}
-        <BooleanField source="walletFullCoverage" />
+        <Labeled label="resources.regions.fields.walletFullCoverage">
+          <FullCoverageField />
+        </Labeled>
       </SimpleShowLayout>
     </Show>
   );

@@ -69,3 +69,22 @@ export function WalletFromField(_props: { label?: string; sortable?: boolean; so
   }
   return <span>—</span>;
 }
+
+/**
+ * 全域开通 as derived (R-WAL-2, issue #10): a province is 全域 only with the flag AND a wallet date, which every region
+ * of it then inherits; a region shows 随省全域 when its province's date reaches it, never a bare ✓.
+ */
+export function FullCoverageField(_props: { label?: string; sortable?: boolean }) {
+  const record = useRecordContext<RegionRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (record.level === 'PROVINCE') {
+    return record.walletFullCoverage && record.walletFrom ? (
+      <Chip size="small" color="success" label={translate('gongji.wallet.full_coverage')} />
+    ) : (
+      <span>—</span>
+    );
+  }
+  const inherited = !record.walletFrom && record.effectiveWalletFrom;
+  return inherited ? <span>{translate('gongji.wallet.full_coverage_inherited')}</span> : <span>—</span>;
+}
