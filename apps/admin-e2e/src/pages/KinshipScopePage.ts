@@ -2,10 +2,17 @@
 import { AdminPage } from './AdminPage';
 
 export class KinshipScopePage extends AdminPage {
+  private reason = '';
+
   async openList(): Promise<void> {
     await this.page.goto(this.url('/kinship-scopes'));
-    await this.page.locator('input[name="regionCode"]').first().waitFor();
+    await this.regionInput().waitFor();
     await this.settle();
+  }
+
+  /** The region is an autocomplete over `regions` (issue #10), in the form and in the list filter. */
+  regionInput() {
+    return this.page.locator('.ra-input-regionCode input, [data-source="regionCode"] input').first();
   }
 
   async openCreate(): Promise<void> {
@@ -18,8 +25,18 @@ export class KinshipScopePage extends AdminPage {
     return this.page.getByRole('menuitem', { name });
   }
 
-  async setRegionCode(code: string): Promise<void> {
-    await this.page.locator('form input[name="regionCode"]').fill(code);
+  /** Types a name or code into the region search and picks the option that shows `code`. */
+  async setRegionCode(code: string, search: string = code): Promise<void> {
+    const input = this.regionInput();
+    await input.click();
+    // Typed like a person (the autocomplete searches the server as the text changes), not pasted.
+    await input.fill('');
+    await input.pressSequentially(search, { delay: 50 });
+    await this.page.getByRole('option').filter({ hasText: code }).first().click();
+    await this.page
+      .getByRole('listbox')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   /** MUI select: open it, then pick the option by its (translated) label. */
@@ -44,12 +61,30 @@ export class KinshipScopePage extends AdminPage {
     await input.blur();
   }
 
+  /** The reason is asked for in the confirmation dialog that saving opens (issue #10). */
   async setReason(text: string): Promise<void> {
-    await this.page.locator('form textarea[name="reason"]').first().fill(text);
+    this.reason = text;
   }
 
+  /** Save → confirmation dialog (impact repeated, reason required) → confirm. */
   async save(): Promise<void> {
-    await this.page.locator('form button[type="submit"]').click();
+    await this.openConfirmation();
+    await this.page.getByTestId('scope-confirm-reason').fill(this.reason);
+    await this.page.getByTestId('scope-confirm').click();
+  }
+
+  async openConfirmation(): Promise<void> {
+    await this.page.getByTestId('scope-save').click();
+    await this.page.getByTestId('scope-confirm-reason').waitFor();
+  }
+
+  /** The server-counted impact shown beside the form (and repeated in the dialog). */
+  impactCount() {
+    return this.page.getByTestId('impact-panel').getByTestId('impact-count');
+  }
+
+  saveError() {
+    return this.page.getByTestId('scope-save-error');
   }
 
   /** The helper text under a form field: the hint, or the server's error once there is one. */

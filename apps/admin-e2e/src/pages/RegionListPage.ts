@@ -29,11 +29,50 @@ export class RegionListPage extends AdminPage {
     await this.waitForRows();
   }
 
+  rows() {
+    return this.page.locator('.RaDatagrid-table tbody tr');
+  }
+
   row(name: string) {
     return this.page.locator('.RaDatagrid-table tbody tr').filter({ hasText: name });
   }
 
   columnHeaders() {
     return this.page.locator('.RaDatagrid-table thead th');
+  }
+
+  /** One click on a province of the sidebar narrows the list to its rows (the province's own row included). */
+  async filterProvince(name: string): Promise<void> {
+    await this.page.getByTestId('province-sidebar').getByText(name).first().click();
+    await this.page.waitForURL((url) => decodeURIComponent(url.hash).includes('provinceCode'));
+    // Then the grid re-renders with that province's rows only.
+    await this.rows().filter({ hasNotText: name }).first().waitFor({ state: 'detached' });
+    await this.waitForRows();
+  }
+
+  sidebarItem(name: string) {
+    return this.page.getByTestId('province-sidebar').locator('li').filter({ hasText: name }).first();
+  }
+
+  async select(name: string): Promise<void> {
+    await this.row(name).first().locator('input[type="checkbox"]').check();
+  }
+
+  /** Bulk rollout (issue #10): feature WALLET by default, a date, a reason; returns when the results are shown. */
+  async bulkRollout(date: string, reason: string): Promise<void> {
+    await this.page.getByTestId('bulk-rollout-button').click();
+    await this.page.getByTestId('bulk-date').fill(date);
+    await this.page.getByTestId('bulk-reason').fill(reason);
+    await this.page.getByTestId('bulk-confirm').click();
+    await this.page.getByTestId('bulk-results').waitFor();
+  }
+
+  bulkResult(code: string) {
+    return this.page.getByTestId(`bulk-result-${code}`);
+  }
+
+  async closeBulk(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button').last().click();
+    await this.page.getByRole('dialog').waitFor({ state: 'detached' });
   }
 }
