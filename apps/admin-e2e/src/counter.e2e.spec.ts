@@ -19,6 +19,8 @@ const shot = (name: string) => path.join(SCREENSHOTS, `${name}.png`);
 
 const COUNTER = { username: 'counter', password: 'gongji-counter-demo' };
 const ANALYST = { username: 'analyst', password: 'gongji-analyst-demo' };
+const ADMIN = { username: 'admin', password: 'gongji-admin-demo' };
+const WANG_LI = { name: '王丽', idNumber: '110105198006010381' };
 const WANG_QIANG = { name: '王强', idNumber: '110105198309090112' };
 const WANG_JIANGUO = { name: '王建国', idNumber: '110105195203150179' };
 const LI_XIUYING = { name: '李秀英', idNumber: '110105195411200265' };
@@ -253,6 +255,109 @@ describe('counter and analyst in the console (issue #10)', () => {
         expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
       }
       await persons.screenshot(shot('analyst-04-no-access'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a COUNTER clerk cancel a settlement after confirming, with the ledger showing its postings (R-USE-5)', async () => {
+    const patient = (
+      await graphql<{ personByIdNumber: { id: string; hospitals: { id: string }[] } }>(
+        api.baseUrl,
+        'query ($n: String!) { personByIdNumber(idNumber: $n) { id hospitals { id } } }',
+        { n: WANG_LI.idNumber },
+        token,
+      )
+    ).personByIdNumber;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const settled = await graphql<{
+      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
+    }>(
+      api.baseUrl,
+      `
+        mutation ($input: SettlementConfirmInput!) {
+          settlementConfirm(input: $input) {
+            transaction {
+              id
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          patientId: patient.id,
+          institutionId: patient.hospitals[0].id,
+          visitType: 'OUTPATIENT',
+          serviceDate: today,
+          covered: '300.00',
+          channel: 'E_VOUCHER',
+          idempotencyKey: `e2e-cancel-${Date.now()}`,
+        },
+      },
+      token,
+    );
+    expect(settled.settlementConfirm.userErrors).toEqual([]);
+    const transactionId = settled.settlementConfirm.transaction!.id;
+
+    const { context, page } = await signedIn(COUNTER);
+    const persons = new PersonPage(page, api.baseUrl);
+    try {
+      await page.goto(`${api.baseUrl}/admin/#/transactions`);
+      await page.locator('tbody tr').filter({ hasText: '医疗费用结算' }).first().waitFor();
+      await persons.settle();
+      english.push(...(await scanForEnglish(page, 'transactions list')));
+      await page.goto(`${api.baseUrl}/admin/#/transactions/${transactionId}/show`);
+      await page.getByTestId('postings').waitFor();
+      await persons.settle();
+      english.push(...(await scanForEnglish(page, 'transaction page')));
+      await persons.screenshot(shot('counter-08-transaction'));
+      const dialog = await persons.openDialog('settlement-cancel');
+      await persons.confirm(dialog);
+      await persons.notification('结算已撤销');
+      await page.getByText('已撤销').first().waitFor();
+      const after = await graphql<{ transaction: { status: string } }>(
+        api.baseUrl,
+        'query ($id: ID!) { transaction(id: $id) { status } }',
+        { id: transactionId },
+        token,
+      );
+      expect(after.transaction.status).toBe('CANCELLED');
+      expect(await page.getByTestId('settlement-cancel-button').count()).toBe(0);
+      await persons.screenshot(shot('counter-09-settlement-cancelled'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets an ADMIN create an API client and see its key once, then rotate it', async () => {
+    const { context, page } = await signedIn(ADMIN);
+    const persons = new PersonPage(page, api.baseUrl);
+    try {
+      await page.goto(`${api.baseUrl}/admin/#/api-clients/create`);
+      await page.locator('input[name="name"]').fill('协和医院收费系统');
+      await page.getByLabel('结算', { exact: true }).check();
+      english.push(...(await scanForEnglish(page, 'api client create')));
+      await page.locator('form button[type="submit"]').click();
+      const key = page.getByTestId('api-key-dialog').getByTestId('revealed-value');
+      await key.waitFor();
+      expect(await key.innerText()).toMatch(/^gj_[0-9a-f]+_/);
+      await persons.screenshot(shot('admin-01-api-key-once'));
+      await page.getByRole('button', { name: '我已保存密钥' }).click();
+      const row = page.locator('tbody tr').filter({ hasText: '协和医院收费系统' });
+      await row.waitFor();
+      await persons.settle();
+      english.push(...(await scanForEnglish(page, 'api client list')));
+      await row.click();
+      const dialog = await persons.openDialog('api-client-rotate');
+      await persons.fill(dialog, 'reason', '密钥疑似泄露');
+      await persons.confirm(dialog);
+      await page.getByTestId('api-key-dialog').getByTestId('revealed-value').waitFor();
+      await persons.screenshot(shot('admin-02-api-key-rotated'));
+      english.push(...(await scanForEnglish(page, 'api client rotated')));
     } finally {
       await context.close();
     }

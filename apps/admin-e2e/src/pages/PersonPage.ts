@@ -20,7 +20,16 @@ export class PersonPage extends AdminPage {
   }
 
   async openRow(name: string): Promise<void> {
-    await this.page.locator('tbody tr').filter({ hasText: name }).first().click();
+    // A row re-rendered by the search's last response can swallow a click: retry until the page opens.
+    for (let attempt = 0; ; attempt += 1) {
+      await this.page.locator('tbody tr').filter({ hasText: name }).first().click();
+      try {
+        await this.page.waitForURL(/\/show$/, { timeout: 3000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     await this.page.getByTestId('person-identity').waitFor();
     await this.settle();
   }

@@ -2,11 +2,12 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Allowed Latin text: ID numbers (full and masked), rule ids (R-KIN-1), UUIDs and other hex ids, ISO dates and
- * times, numbers and money, the product name "Gongji", the marker "demo" carried by the demo data's names (data,
- * not interface text), .
+ * Allowed Latin text: an API key shown once (gj_…), ID numbers (full and masked), rule ids (R-KIN-1), UUIDs and
+ * other hex ids, ISO dates and times, numbers and money, the product name "Gongji", and the marker "demo" carried by
+ * the demo data's names (data, not interface text).
  */
 const ALLOWED = [
+  /\bgj_[0-9a-f]+_[A-Za-z0-9_-]+/g,
   /\b\d{6}(?:\d{8}|\*{8})\d{3}[\dXx]\b/g,
   /\bR-[A-Z]+-\d+\b/g,
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
