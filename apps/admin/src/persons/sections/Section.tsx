@@ -17,7 +17,12 @@ export function Section(props: {
         action={props.action}
         slotProps={{ title: { variant: 'h6', component: 'h2' } }}
       />
-      <CardContent sx={{ pt: 0 }}>{props.children}</CardContent>
+      <CardContent
+        // Headers and dates on one line (no "备案渠\n道"); a narrow window scrolls the table, not the page.
+        sx={{ pt: 0, overflowX: 'auto', '& th, & td': { whiteSpace: 'nowrap' } }}
+      >
+        {props.children}
+      </CardContent>
     </Card>
   );
 }
