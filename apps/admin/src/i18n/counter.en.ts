@@ -152,6 +152,11 @@ export const counterEn = {
       reissue_channel: 'Channel',
       channel_COUNTER: 'At the counter',
       channel_ONLINE: 'Online (by courier)',
+      reissue_complete: 'Hand over',
+      reissue_complete_title: 'New card handed over',
+      reissue_complete_help:
+        'Confirm the new card reached the holder: it becomes active, the old number stops working.',
+      reissue_completed: 'New card active',
       reissued: 'Reissue accepted, fee ¥%{fee}, ready on %{date}',
     },
     password: {
@@ -190,6 +195,10 @@ export const counterEn = {
       status: 'Status',
       revoked: 'Revoked',
       in_force: 'In force',
+      revoke: 'Revoke',
+      revoke_title: 'Revoke the attestation',
+      revoke_help: 'Wallet transfers can no longer rest on it; transfers made before stay valid.',
+      revoked_done: 'Attestation revoked',
       open_relative: 'Open relative',
     },
     transactions: {

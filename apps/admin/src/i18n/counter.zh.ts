@@ -151,6 +151,10 @@ export const counterZh = {
       reissue_channel: '补卡方式',
       channel_COUNTER: '窗口补卡',
       channel_ONLINE: '线上补卡（邮寄）',
+      reissue_complete: '领卡',
+      reissue_complete_title: '新卡已领取或送达',
+      reissue_complete_help: '确认新卡已交到参保人手中：新卡启用，原卡号作废。',
+      reissue_completed: '新卡已启用',
       reissued: '已受理补卡，工本费 %{fee} 元，可领卡日期 %{date}',
     },
     password: {
@@ -188,6 +192,10 @@ export const counterZh = {
       status: '状态',
       revoked: '已撤销',
       in_force: '有效',
+      revoke: '撤销',
+      revoke_title: '撤销亲属关系核验',
+      revoke_help: '撤销后不能再以此核验作为钱包转账依据；此前已完成的转账不受影响。',
+      revoked_done: '核验已撤销',
       open_relative: '查看亲属',
     },
     transactions: {

@@ -20,6 +20,7 @@ import { newIdempotencyKey, runMutation } from '../data/counter/runMutation';
 import { REFUND_ISSUE_MUTATION, SETTLEMENT_CANCEL_MUTATION } from '../data/counter/transactionDocuments';
 import { ActionDialog } from '../shared/ActionDialog';
 import { ChinaTimeField, LabelField, MoneyField } from '../shared/fields';
+import { formatYuan } from '../shared/format';
 import { ExplanationField, PostingsTable, type TransactionRecord } from './transactionFields';
 import { isReversible } from './transactionKinds';
 
@@ -77,9 +78,26 @@ function PersonLink() {
   return <Link to={`/persons/${record.personId}/show`}>{translate('gongji.transactions.open_person')}</Link>;
 }
 
+/** "医疗费用结算 · 300.00 元 · 已入账" instead of the id. */
+function TransactionTitle() {
+  const record = useRecordContext<TransactionRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <span>
+      {[
+        translate(`gongji.transaction_kinds.${record.kind}`, { _: record.kind }),
+        formatYuan(record.amount, translate),
+        translate(`gongji.transaction_statuses.${record.status}`, { _: record.status }),
+      ].join(' · ')}
+    </span>
+  );
+}
+
 export function TransactionShow() {
   return (
     <Show
+      title={<TransactionTitle />}
       actions={
         <TopToolbar>
           <ReverseActions />

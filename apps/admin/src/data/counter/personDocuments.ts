@@ -112,6 +112,18 @@ export const CARD_REISSUE_MUTATION = gql`
   }
 `;
 
+export const CARD_REISSUE_COMPLETE_MUTATION = gql`
+  mutation ConsoleCardReissueComplete($input: CardReissueCompleteInput!) {
+    cardReissueComplete(input: $input) { card { state } ${USER_ERRORS} }
+  }
+`;
+
+export const RELATIONSHIP_ATTESTATION_REVOKE_MUTATION = gql`
+  mutation ConsoleRelationshipAttestationRevoke($input: RelationshipAttestationRevokeInput!) {
+    relationshipAttestationRevoke(input: $input) { attestation { id } ${USER_ERRORS} }
+  }
+`;
+
 export const PAYMENT_PASSWORD_RESET_MUTATION = gql`
   mutation ConsolePaymentPasswordReset($input: PaymentPasswordResetInput!) {
     paymentPasswordReset(input: $input) { newPaymentPassword ${USER_ERRORS} }

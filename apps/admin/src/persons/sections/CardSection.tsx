@@ -3,6 +3,7 @@
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { canDoCounterWork } from '../../access/roles';
 import {
+  CARD_REISSUE_COMPLETE_MUTATION,
   CARD_RECOVER_MUTATION,
   CARD_REISSUE_MUTATION,
   CARD_REPORT_LOSS_MUTATION,
@@ -129,6 +130,22 @@ export function CardSection() {
                     date: payload.readyOn ?? '—',
                   }),
                 };
+              }}
+            />
+          ) : null}
+          {state === 'REISSUE_PENDING' ? (
+            <ActionDialog
+              label="gongji.card.reissue_complete"
+              title="gongji.card.reissue_complete_title"
+              description={translate('gongji.card.reissue_complete_help')}
+              testId="card-reissue-complete"
+              fields={[REASON]}
+              onConfirm={async (values) => {
+                await runMutation(CARD_REISSUE_COMPLETE_MUTATION, 'cardReissueComplete', {
+                  personId,
+                  ...withReason(values),
+                });
+                return { message: 'gongji.card.reissue_completed' };
               }}
             />
           ) : null}

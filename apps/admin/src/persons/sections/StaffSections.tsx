@@ -7,6 +7,7 @@ import {
   PAYMENT_PASSWORD_RESET_MUTATION,
   PAYMENT_PASSWORD_UNLOCK_MUTATION,
   RELATIONSHIP_ATTESTATION_RECORD_MUTATION,
+  RELATIONSHIP_ATTESTATION_REVOKE_MUTATION,
 } from '../../data/counter/personDocuments';
 import { runMutation } from '../../data/counter/runMutation';
 import { ActionDialog } from '../../shared/ActionDialog';
@@ -174,6 +175,7 @@ export function StaffSections() {
                 <TableCell>{translate('gongji.attestations.checked_by')}</TableCell>
                 <TableCell>{translate('gongji.attestations.checked_at')}</TableCell>
                 <TableCell>{translate('gongji.attestations.status')}</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -193,6 +195,32 @@ export function StaffSections() {
                   <TableCell>{formatChinaTime(a.checkedAt)}</TableCell>
                   <TableCell>
                     {translate(a.revokedAt ? 'gongji.attestations.revoked' : 'gongji.attestations.in_force')}
+                  </TableCell>
+                  <TableCell>
+                    {a.revokedAt ? null : (
+                      <ActionDialog
+                        label="gongji.attestations.revoke"
+                        title="gongji.attestations.revoke_title"
+                        description={translate('gongji.attestations.revoke_help')}
+                        color="error"
+                        variant="text"
+                        testId={`attestation-revoke-${a.id}`}
+                        fields={[
+                          { name: 'reason', label: 'gongji.actions.reason', required: true, multiline: true },
+                        ]}
+                        onConfirm={async (values) => {
+                          await runMutation(
+                            RELATIONSHIP_ATTESTATION_REVOKE_MUTATION,
+                            'relationshipAttestationRevoke',
+                            {
+                              id: a.id,
+                              reason: values.reason.trim(),
+                            },
+                          );
+                          return { message: 'gongji.attestations.revoked_done' };
+                        }}
+                      />
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
