@@ -11,7 +11,7 @@ import { key, portal } from './wallet.helpers';
  * the postings it wrote.
  */
 const CEILINGS: Record<string, Record<typeof ENTITY_DIALECT, number>> = {
-  settlementConfirm: { postgres: 20, sqlite: 21 },
+  settlementConfirm: { postgres: 19, sqlite: 20 },
   refundIssue: { postgres: 14, sqlite: 15 },
   walletTransfer: { postgres: 13, sqlite: 14 },
   premiumPay: { postgres: 11, sqlite: 12 },

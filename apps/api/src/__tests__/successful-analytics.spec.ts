@@ -499,7 +499,9 @@ describe(`analytics over HTTP (${ENTITY_DIALECT})`, () => {
       refundCount: 1,
       refundAmount: '100.00',
     });
-    expect(expected.mutualAidPaid).toBe('600.00');
+    // 王小明 is a resident: his own schedule (demo figures: 100.00 deductible, 55 %) leaves 190.00 of his 300.00 bill
+    // to his mother's account; 李秀英's 300.00 comes from her husband's (issue #9: each scheme its own schedule).
+    expect(expected.mutualAidPaid).toBe('490.00');
     // The net components add up to the net bill total (every posting balances against the institution).
     const t = statement.total;
     expect(

@@ -161,7 +161,12 @@ export async function loadSettlementFacts(
   balanceOf: BalanceOf,
   lock: boolean,
 ): Promise<SettlementFacts> {
-  const patient = await manager.getRepository(PersonEntity).findOneBy({ id: input.patientId });
+  // Inside a money mutation the patient's row is read FOR UPDATE (after the pockets: one lock order), so the password
+  // failure count and lock the decision sees cannot change under it (R-ACC-7) — one read, not a read and a re-read.
+  const patient = await manager.getRepository(PersonEntity).findOne({
+    where: { id: input.patientId },
+    lock: lock && ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
+  });
   if (!patient) throw notFound(`No person with id ${input.patientId}`, 'patientId');
   const institution = await findInstitution(manager, input.institutionId);
   if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');

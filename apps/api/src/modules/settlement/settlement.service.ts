@@ -36,7 +36,6 @@ import { runMoneyMutation } from '../ledger/money-mutation';
 import {
   type PreVerified,
   attemptStateOf,
-  lockHolder,
   preVerifyPaymentPassword,
   storeAttempt,
   verifiedUnderLock,
@@ -206,11 +205,8 @@ export class SettlementService {
         const facts = await loadSettlementFacts(manager, input, balancesOf(pockets), true);
         const result = settleOrThrow(facts.domainInput);
         const { institution } = facts;
-        // Re-read under lock: the count and lock may have changed since the facts (or the pre-lock check) were read.
-        const patient =
-          result.accountPaid > 0n
-            ? ((await lockHolder(manager, facts.patient.id)) ?? facts.patient)
-            : facts.patient;
+        // Read under lock by loadSettlementFacts: the count and lock are current, whatever the pre-lock check saw.
+        const patient = facts.patient;
         const state = attemptStateOf(patient);
         // Decision: a locked password blocks every account payment, whatever the channel (R-ACC-7).
         if (result.accountPaid > 0n) assertPasswordNotLockedOrThrow(state);
