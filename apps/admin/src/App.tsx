@@ -4,6 +4,7 @@ import { RoleMenu } from './access/RoleMenu';
 import { apiClients } from './api-clients';
 import { auditLog } from './audit-log';
 import { authProvider } from './auth/authProvider';
+import { benefitSchedules } from './benefit-schedules';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -48,6 +49,12 @@ export function App() {
           />
           {/* Issue #10: the policy in force (every role reads effectivePolicy) and the audit trail (ADMIN). */}
           <Resource name="policy-in-force" {...policyInForce} />
+          <Resource
+            name="benefit-schedules"
+            {...benefitSchedules}
+            list={forRoles(['ADMIN'], benefitSchedules.list)}
+            options={{ roles: ['ADMIN'] }}
+          />
           <Resource
             name="audit-log"
             {...auditLog}

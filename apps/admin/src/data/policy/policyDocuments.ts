@@ -185,3 +185,37 @@ export const POLICY_HISTORY_QUERY = gql`
     }
   }
 `;
+
+export const BENEFIT_SCHEDULE_SET_MUTATION = gql`
+  mutation BenefitScheduleSet($input: BenefitScheduleSetInput!) {
+    benefitScheduleSet(input: $input) {
+      setting {
+        id
+        effectiveFrom
+      }
+      userErrors {
+        code
+        message
+        field
+        rule
+      }
+    }
+  }
+`;
+
+export const SPENDING_CAPS_SET_MUTATION = gql`
+  mutation SpendingCapsSet($input: SpendingCapsSetInput!) {
+    spendingCapsSet(input: $input) {
+      setting {
+        id
+        effectiveFrom
+      }
+      userErrors {
+        code
+        message
+        field
+        rule
+      }
+    }
+  }
+`;

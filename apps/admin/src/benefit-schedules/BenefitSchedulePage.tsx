@@ -1,0 +1,286 @@
+// Benefit schedules and caps (R-SET-1/2/3, R-USE-6; issue #10): the terms in force for a region and date are the
+// starting point; staff edit them for chosen hospital levels and a scheme, see the split of a bill live, and save
+// with `benefitScheduleSet` / `spendingCapsSet` (audited; a past date needs a reason).
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { runMutation } from '../data/counter/runMutation';
+import { effectivePolicy } from '../data/policy/policyClient';
+import { BENEFIT_SCHEDULE_SET_MUTATION, SPENDING_CAPS_SET_MUTATION } from '../data/policy/policyDocuments';
+import { todayInChina } from '../data/today';
+import { RegionSearchField } from '../policy/RegionSearchField';
+import { ScheduleCalculator } from './ScheduleCalculator';
+import {
+  CATEGORIES,
+  LEVELS,
+  type ScheduleForm,
+  formFromPolicy,
+  toBenefitScheduleSetInput,
+} from './scheduleForm';
+
+const small = { size: 'small' as const, sx: { width: 150 } };
+
+export function BenefitSchedulePage() {
+  const translate = useTranslate();
+  const queryClient = useQueryClient();
+  const [regionCode, setRegionCode] = useState<string>('110000');
+  const [effectiveFrom, setEffectiveFrom] = useState(todayInChina());
+  const [scheme, setScheme] = useState<'EMPLOYEE' | 'RESIDENT'>('EMPLOYEE');
+  const [levels, setLevels] = useState<string[]>([...LEVELS]);
+  const [reason, setReason] = useState('');
+  const [form, setForm] = useState<ScheduleForm | null>(null);
+  const [caps, setCaps] = useState({ perInstitutionPerDay: '', perDayAcrossInstitutions: '', perYear: '' });
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const { data: policy } = useQuery({
+    queryKey: ['effectivePolicy', regionCode, effectiveFrom],
+    queryFn: () => effectivePolicy(regionCode, effectiveFrom),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom),
+  });
+  useEffect(() => {
+    if (!policy) return;
+    setForm(formFromPolicy(policy));
+    setCaps({
+      perInstitutionPerDay: policy.spendingCaps.perInstitutionPerDay ?? '',
+      perDayAcrossInstitutions: policy.spendingCaps.perDayAcrossInstitutions ?? '',
+      perYear: policy.spendingCaps.perYear ?? '',
+    });
+  }, [policy]);
+
+  const save = async (kind: 'schedule' | 'caps') => {
+    setOutcome(null);
+    try {
+      if (kind === 'schedule' && form) {
+        await runMutation(
+          BENEFIT_SCHEDULE_SET_MUTATION,
+          'benefitScheduleSet',
+          toBenefitScheduleSetInput(form, { regionCode, effectiveFrom, scheme, levels, reason }),
+        );
+      } else {
+        await runMutation(SPENDING_CAPS_SET_MUTATION, 'spendingCapsSet', {
+          regionCode,
+          effectiveFrom,
+          perInstitutionPerDay: caps.perInstitutionPerDay.trim() || null,
+          perDayAcrossInstitutions: caps.perDayAcrossInstitutions.trim() || null,
+          perYear: caps.perYear.trim() || null,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        });
+      }
+      await queryClient.invalidateQueries({ queryKey: ['effectivePolicy'] });
+      setOutcome({ ok: true, text: translate('gongji.schedules.saved') });
+    } catch (e) {
+      setOutcome({ ok: false, text: translate((e as Error).message || 'gongji.errors.internal') });
+    }
+  };
+
+  const edit = (patch: Partial<ScheduleForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
+  return (
+    <Box sx={{ p: 2 }} data-testid="benefit-schedules">
+      <Title title={translate('gongji.schedules.title')} />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <RegionSearchField value={regionCode} onChange={(code) => code && setRegionCode(code)} />
+        <TextField
+          type="date"
+          label={translate('resources.kinship-scopes.fields.effectiveFrom')}
+          value={effectiveFrom}
+          onChange={(e) => e.target.value && setEffectiveFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 200 }}
+        />
+        <TextField
+          select
+          label={translate('gongji.schedules.scheme')}
+          value={scheme}
+          onChange={(e) => setScheme(e.target.value as 'EMPLOYEE' | 'RESIDENT')}
+          sx={{ width: 200 }}
+        >
+          <MenuItem value="EMPLOYEE">{translate('gongji.schedules.scheme_EMPLOYEE')}</MenuItem>
+          <MenuItem value="RESIDENT">{translate('gongji.schedules.scheme_RESIDENT')}</MenuItem>
+        </TextField>
+      </Box>
+      <Box sx={{ my: 1 }}>
+        {LEVELS.map((l) => (
+          <FormControlLabel
+            key={l}
+            label={translate(`gongji.institution_levels.${l}`)}
+            control={
+              <Checkbox
+                checked={levels.includes(l)}
+                onChange={(e) =>
+                  setLevels((ls) => (e.target.checked ? [...ls, l] : ls.filter((x) => x !== l)))
+                }
+              />
+            }
+          />
+        ))}
+      </Box>
+      {form ? (
+        <Box sx={{ display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <Box sx={{ flex: '1 1 560px' }}>
+            <Typography variant="subtitle1">{translate('gongji.policy.outpatient')}</Typography>
+            {CATEGORIES.map((c) => (
+              <Box key={c} sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 1 }}>
+                <Typography sx={{ width: 160 }}>{translate(`gongji.schedules.category_${c}`)}</Typography>
+                <TextField
+                  label={translate('gongji.schedules.deductible')}
+                  value={form.outpatient[c].deductible}
+                  onChange={(e) =>
+                    edit({
+                      outpatient: {
+                        ...form.outpatient,
+                        [c]: { ...form.outpatient[c], deductible: e.target.value },
+                      },
+                    })
+                  }
+                  {...small}
+                />
+                <TextField
+                  label={translate('gongji.schedules.fund_rate')}
+                  value={form.outpatient[c].fundRate}
+                  onChange={(e) =>
+                    edit({
+                      outpatient: {
+                        ...form.outpatient,
+                        [c]: { ...form.outpatient[c], fundRate: e.target.value },
+                      },
+                    })
+                  }
+                  slotProps={{ htmlInput: { 'data-testid': `rate-${c}` } }}
+                  {...small}
+                />
+              </Box>
+            ))}
+            <TextField
+              label={translate('gongji.policy.annual_cap')}
+              helperText={translate('gongji.schedules.empty_none')}
+              value={form.annualFundCap}
+              onChange={(e) => edit({ annualFundCap: e.target.value })}
+              {...small}
+            />
+            <Typography variant="subtitle1" sx={{ mt: 2 }}>
+              {translate('gongji.policy.inpatient')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', my: 1 }}>
+              <TextField
+                label={translate('gongji.policy.first_deductible')}
+                value={form.firstAdmissionDeductible}
+                onChange={(e) => edit({ firstAdmissionDeductible: e.target.value })}
+                {...small}
+              />
+              <TextField
+                label={translate('gongji.policy.later_deductible')}
+                value={form.laterAdmissionDeductible}
+                onChange={(e) => edit({ laterAdmissionDeductible: e.target.value })}
+                {...small}
+              />
+              <TextField
+                label={translate('gongji.schedules.retiree_factor')}
+                value={form.retireePersonalShareFactor}
+                onChange={(e) => edit({ retireePersonalShareFactor: e.target.value })}
+                {...small}
+              />
+              <TextField
+                label={translate('gongji.policy.annual_max')}
+                helperText={translate('gongji.schedules.empty_none')}
+                value={form.annualFundMax}
+                onChange={(e) => edit({ annualFundMax: e.target.value })}
+                {...small}
+              />
+            </Box>
+            {form.bands.map((b, i) => (
+              <Box key={i} sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 1 }}>
+                <Typography sx={{ width: 160 }}>
+                  {translate('gongji.schedules.band', { n: i + 1 })}
+                </Typography>
+                <TextField
+                  label={translate('gongji.schedules.up_to')}
+                  helperText={
+                    i === form.bands.length - 1 ? translate('gongji.schedules.empty_above') : undefined
+                  }
+                  value={b.upTo}
+                  onChange={(e) =>
+                    edit({ bands: form.bands.map((x, j) => (j === i ? { ...x, upTo: e.target.value } : x)) })
+                  }
+                  {...small}
+                />
+                <TextField
+                  label={translate('gongji.schedules.fund_rate')}
+                  value={b.fundRate}
+                  onChange={(e) =>
+                    edit({
+                      bands: form.bands.map((x, j) => (j === i ? { ...x, fundRate: e.target.value } : x)),
+                    })
+                  }
+                  {...small}
+                />
+              </Box>
+            ))}
+            <TextField
+              label={translate('gongji.policy.pharmacy_rate')}
+              value={form.pharmacyFundRate}
+              onChange={(e) => edit({ pharmacyFundRate: e.target.value })}
+              sx={{ width: 240, mt: 1 }}
+              size="small"
+            />
+            <TextField
+              label={translate('resources.kinship-scopes.fields.reason')}
+              helperText={translate('gongji.kinship_scopes.reason_hint')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              fullWidth
+              multiline
+              sx={{ mt: 2 }}
+            />
+            <Button
+              variant="contained"
+              sx={{ mt: 2 }}
+              onClick={() => save('schedule')}
+              data-testid="schedule-save"
+            >
+              {translate('gongji.schedules.save_schedule')}
+            </Button>
+            <Typography variant="subtitle1" sx={{ mt: 3 }}>
+              {translate('gongji.schedules.caps')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', my: 1 }}>
+              {(['perInstitutionPerDay', 'perDayAcrossInstitutions', 'perYear'] as const).map((k) => (
+                <TextField
+                  key={k}
+                  label={translate(`gongji.schedules.cap_${k}`)}
+                  helperText={translate('gongji.schedules.empty_none')}
+                  value={caps[k]}
+                  onChange={(e) => setCaps((c) => ({ ...c, [k]: e.target.value }))}
+                  size="small"
+                  sx={{ width: 200 }}
+                />
+              ))}
+            </Box>
+            <Button variant="outlined" onClick={() => save('caps')} data-testid="caps-save">
+              {translate('gongji.schedules.save_caps')}
+            </Button>
+            {outcome ? (
+              <Alert
+                severity={outcome.ok ? 'success' : 'error'}
+                sx={{ mt: 2 }}
+                data-testid="schedule-outcome"
+              >
+                {outcome.text}
+              </Alert>
+            ) : null}
+          </Box>
+          <ScheduleCalculator form={form} />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,209 @@
+// The benefit-schedule editor's model (R-SET-1/2/3, issue #10): one set of terms applied to the chosen hospital
+// levels, as `benefitScheduleSet` takes it, and the live calculator that splits a bill with the SAME libs/domain
+// function the server settles with (`fundShare`, called by `settleOrThrow`). Pure: unit-tested.
+import {
+  type BenefitSchedule,
+  EmploymentStatus,
+  type Fen,
+  InstitutionKind,
+  sumFen,
+  InstitutionLevel,
+  InsuranceType,
+  PaymentChannel,
+  VisitType,
+  formatMoney,
+  fundShare,
+  parseMoneyOrThrow,
+  ZERO,
+} from '@gongji/domain';
+import type { EffectivePolicyView } from '../data/policy/policyTypes';
+
+export type Category = 'inService' | 'retiredUnder70' | 'retired70Plus';
+export const CATEGORIES: readonly Category[] = ['inService', 'retiredUnder70', 'retired70Plus'];
+export const LEVELS = Object.values(InstitutionLevel);
+
+/** Money as typed (yuan text), rates as percents (50 = 50 %). */
+export interface ScheduleForm {
+  readonly outpatient: Record<Category, { deductible: string; fundRate: string }>;
+  readonly annualFundCap: string;
+  readonly firstAdmissionDeductible: string;
+  readonly laterAdmissionDeductible: string;
+  readonly bands: ReadonlyArray<{ upTo: string; fundRate: string }>;
+  readonly retireePersonalShareFactor: string;
+  readonly annualFundMax: string;
+  readonly pharmacyFundRate: string;
+}
+
+const pct = (bp: number) => String(bp / 100);
+const bp = (percent: string) => Math.round(Number(percent) * 100);
+
+/** The terms of one level of the policy in force, as the form's starting point. */
+export function formFromPolicy(policy: EffectivePolicyView, level = 'TERTIARY'): ScheduleForm {
+  const op = policy.outpatient.find((o) => o.level === level) ?? policy.outpatient[0];
+  const ip = policy.inpatient.find((i) => i.level === level) ?? policy.inpatient[0];
+  return {
+    outpatient: {
+      inService: { deductible: op.inService.deductible, fundRate: pct(op.inService.fundRate) },
+      retiredUnder70: { deductible: op.retiredUnder70.deductible, fundRate: pct(op.retiredUnder70.fundRate) },
+      retired70Plus: { deductible: op.retired70Plus.deductible, fundRate: pct(op.retired70Plus.fundRate) },
+    },
+    annualFundCap: op.annualFundCap ?? '',
+    firstAdmissionDeductible: ip.firstAdmissionDeductible,
+    laterAdmissionDeductible: ip.laterAdmissionDeductible,
+    bands: ip.bands.map((b) => ({ upTo: b.upTo ?? '', fundRate: pct(b.fundRate) })),
+    retireePersonalShareFactor: pct(ip.retireePersonalShareFactor),
+    annualFundMax: ip.annualFundMax ?? '',
+    pharmacyFundRate: pct(policy.pharmacyFundRate),
+  };
+}
+
+const money = (text: string) => text.trim() || null;
+
+/** The form → `BenefitScheduleSetInput` (the server validates; empty cap/maximum = none). */
+export function toBenefitScheduleSetInput(
+  form: ScheduleForm,
+  extra: {
+    regionCode: string | null;
+    effectiveFrom: string;
+    scheme: 'EMPLOYEE' | 'RESIDENT';
+    levels: readonly string[];
+    reason: string;
+  },
+): Record<string, unknown> {
+  const terms = (c: Category) => ({
+    deductible: form.outpatient[c].deductible.trim(),
+    fundRate: bp(form.outpatient[c].fundRate),
+  });
+  return {
+    ...(extra.regionCode ? { regionCode: extra.regionCode } : {}),
+    effectiveFrom: extra.effectiveFrom,
+    scheme: extra.scheme,
+    ...(extra.levels.length > 0 && extra.levels.length < LEVELS.length ? { levels: [...extra.levels] } : {}),
+    outpatient: {
+      inService: terms('inService'),
+      retiredUnder70: terms('retiredUnder70'),
+      retired70Plus: terms('retired70Plus'),
+      annualFundCap: money(form.annualFundCap),
+    },
+    inpatient: {
+      firstAdmissionDeductible: form.firstAdmissionDeductible.trim(),
+      laterAdmissionDeductible: form.laterAdmissionDeductible.trim(),
+      bands: form.bands.map((b) => ({ upTo: money(b.upTo), fundRate: bp(b.fundRate) })),
+      retireePersonalShareFactor: bp(form.retireePersonalShareFactor),
+      annualFundMax: money(form.annualFundMax),
+    },
+    pharmacyFundRate: bp(form.pharmacyFundRate),
+    ...(extra.reason.trim() ? { reason: extra.reason.trim() } : {}),
+  };
+}
+
+const fen = (text: string): Fen => parseMoneyOrThrow(text.trim() || '0');
+const fenOrNull = (text: string): Fen | null => (text.trim() ? parseMoneyOrThrow(text.trim()) : null);
+
+/** The form as a domain schedule, the same terms at every level (what the calculator needs). */
+export function toSchedule(form: ScheduleForm): BenefitSchedule {
+  const terms = (c: Category) => ({
+    deductible: fen(form.outpatient[c].deductible),
+    fundRate: bp(form.outpatient[c].fundRate),
+  });
+  const outpatient = {
+    inService: terms('inService'),
+    retiredUnder70: terms('retiredUnder70'),
+    retired70Plus: terms('retired70Plus'),
+    annualFundCap: fenOrNull(form.annualFundCap),
+  };
+  const inpatient = {
+    firstAdmissionDeductible: fen(form.firstAdmissionDeductible),
+    laterAdmissionDeductible: fen(form.laterAdmissionDeductible),
+    bands: form.bands.map((b) => ({ upTo: fenOrNull(b.upTo), fundRate: bp(b.fundRate) })),
+    retireePersonalShareFactor: bp(form.retireePersonalShareFactor),
+    annualFundMax: fenOrNull(form.annualFundMax),
+  };
+  const every = <T>(value: T): Record<InstitutionLevel, T> => ({
+    [InstitutionLevel.TERTIARY]: value,
+    [InstitutionLevel.SECONDARY]: value,
+    [InstitutionLevel.PRIMARY]: value,
+    [InstitutionLevel.OTHER]: value,
+  });
+  return {
+    outpatient: every(outpatient),
+    inpatient: every(inpatient),
+    pharmacyFundRate: bp(form.pharmacyFundRate),
+  };
+}
+
+export interface CalculatorBill {
+  readonly visitType: 'OUTPATIENT' | 'INPATIENT' | 'PHARMACY';
+  readonly category: Category;
+  readonly covered: string;
+  readonly outOfCatalogue: string;
+  /** Outpatient covered cost earlier this year (deductible progress). */
+  readonly coveredEarlier: string;
+  /** Admissions earlier this year (first or later deductible). */
+  readonly admissionsEarlier: number;
+  readonly serviceDate: string;
+}
+
+export interface CalculatorResult {
+  readonly fund: string;
+  readonly personal: string;
+  readonly total: string;
+  readonly rules: readonly string[];
+}
+
+function birthDateFor(category: Category, serviceDate: string): string {
+  const years = category === 'inService' ? 40 : category === 'retiredUnder70' ? 65 : 75;
+  return `${Number(serviceDate.slice(0, 4)) - years}${serviceDate.slice(4)}`;
+}
+
+/**
+ * Splits a bill with `fundShare` of libs/domain — what `settlementQuote` computes for the fund on the server —
+ * under the edited schedule. Throws on unreadable amounts (the page shows "check the figures").
+ */
+export function calculate(form: ScheduleForm, bill: CalculatorBill): CalculatorResult {
+  const covered = fen(bill.covered);
+  const outOfCatalogue = fen(bill.outOfCatalogue);
+  const share = fundShare(
+    {
+      visitType: VisitType[bill.visitType],
+      serviceDate: bill.serviceDate,
+      covered,
+      outOfCatalogue,
+      excluded: ZERO,
+      channel: PaymentChannel.E_VOUCHER,
+      institution: {
+        id: 'calculator',
+        kind: bill.visitType === 'PHARMACY' ? InstitutionKind.PHARMACY : InstitutionKind.HOSPITAL,
+        level: bill.visitType === 'PHARMACY' ? InstitutionLevel.OTHER : InstitutionLevel.TERTIARY,
+        regionCode: '000000',
+        acceptsWallet: false,
+        designated: true,
+      },
+    },
+    {
+      id: 'calculator',
+      employmentStatus:
+        bill.category === 'inService' ? EmploymentStatus.IN_SERVICE : EmploymentStatus.RETIRED,
+      birthDate: birthDateFor(bill.category, bill.serviceDate),
+      insuranceType: InsuranceType.EMPLOYEE,
+      regionCode: '000000',
+      outOfRegionUsePermission: false,
+    },
+    {
+      year: Number(bill.serviceDate.slice(0, 4)),
+      outpatientCovered: fen(bill.coveredEarlier),
+      outpatientFundPaid: ZERO,
+      inpatientAdmissions: bill.admissionsEarlier,
+      inpatientFundPaid: ZERO,
+      accountPaid: ZERO,
+    },
+    toSchedule(form),
+  );
+  const total = sumFen([covered, outOfCatalogue]);
+  return {
+    fund: formatMoney(share.fund),
+    personal: formatMoney(total - share.fund),
+    total: formatMoney(total),
+    rules: [...new Set(share.explanation.map((e) => e.rule))],
+  };
+}
