@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DashboardPage } from './pages/DashboardPage';
 import { KinshipScopePage } from './pages/KinshipScopePage';
 import { LoginPage } from './pages/LoginPage';
-import { AuditLogPage, PolicyInForcePage } from './pages/PolicyPage';
+import { AuditLogPage, BenefitSchedulePage, PolicyInForcePage } from './pages/PolicyPage';
 import { RegionListPage } from './pages/RegionListPage';
 import { type RunningApi, startApi } from './support/apiServer';
 import { launchChromium } from './support/browser';
@@ -219,6 +219,31 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     expect(await policy.featureRow('WALLET').innerText()).toMatch(/已开通\s+本地区/);
     expect(await policy.scopeSource('MEDICAL').innerText()).toBe('全国默认');
     await policy.screenshot(shot('policy-09-policy-in-force-fuzhou'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('edits a benefit schedule with the live calculator (libs/domain fundShare) and saves it for a date (R-SET-1)', async () => {
+    const schedules = new BenefitSchedulePage(page, api.baseUrl);
+    await schedules.open();
+    await schedules.setEffectiveFrom('2033-01-01');
+    // DOMAIN.md's worked example: in service, covered 2,000.00, deductible 1,800 → fund 100.00, personal 1,900.00.
+    await expect(schedules.fund().innerText()).resolves.toBe('100.00');
+    await expect(schedules.personal().innerText()).resolves.toBe('1900.00');
+    await schedules.setInServiceRate('60');
+    await expect(schedules.fund().innerText()).resolves.toBe('120.00');
+    expect(withoutUserNames(await scanForEnglish(page, 'benefit schedules'))).toEqual([]);
+    await schedules.screenshot(shot('policy-10-benefit-schedule-calculator'));
+    await schedules.saveSchedule('e2e：2033年起在职门诊报销比例60%');
+    await expect(schedules.outcome().innerText()).resolves.toContain('已保存');
+    const { effectivePolicy } = await graphql<{
+      effectivePolicy: { outpatient: { level: string; inService: { fundRate: number } }[] };
+    }>(
+      api.baseUrl,
+      'query { effectivePolicy(regionCode: "110000", on: "2033-01-01") { outpatient { level inService { fundRate } } } }',
+      {},
+      token,
+    );
+    expect(effectivePolicy.outpatient.map((o) => o.inService.fundRate)).toEqual([6000, 6000, 6000, 6000]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -52,3 +52,38 @@ export class AuditLogPage extends AdminPage {
     return this.page.getByTestId('audit-diff').first();
   }
 }
+
+export class BenefitSchedulePage extends AdminPage {
+  async open(): Promise<void> {
+    await this.page.goto(this.url('/benefit-schedules'));
+    await this.page.getByTestId('calc-fund').waitFor();
+    await this.settle();
+  }
+
+  async setEffectiveFrom(isoDate: string): Promise<void> {
+    await this.page.getByTestId('benefit-schedules').locator('input[type="date"]').fill(isoDate);
+    await this.settle();
+  }
+
+  async setInServiceRate(percent: string): Promise<void> {
+    await this.page.getByTestId('rate-inService').fill(percent);
+  }
+
+  fund() {
+    return this.page.getByTestId('calc-fund');
+  }
+
+  personal() {
+    return this.page.getByTestId('calc-personal');
+  }
+
+  async saveSchedule(reason: string): Promise<void> {
+    await this.page.getByTestId('benefit-schedules').locator('textarea').first().fill(reason);
+    await this.page.getByTestId('schedule-save').click();
+    await this.page.getByTestId('schedule-outcome').waitFor();
+  }
+
+  outcome() {
+    return this.page.getByTestId('schedule-outcome');
+  }
+}
