@@ -7,6 +7,29 @@ import { bearer, moneySnapshot, raw, userToken } from './gateway.helpers';
 import { key, portal } from './wallet.helpers';
 
 const json = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+/** The id of the API client whose key is `key` (the key's public prefix names it), as ADMIN lists them. */
+async function clientIdOf(app: TestApp, key: string): Promise<string> {
+  const prefix = key.split('_')[1];
+  const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
+    '{ apiClients { id keyPrefix } }',
+    {},
+    await app.login('admin'),
+  );
+  const client = list.data!.apiClients.find((c) => c.keyPrefix === prefix);
+  if (!client) throw new Error(`no API client with prefix ${prefix}`);
+  return client.id;
+}
+
+/** ADMIN changes an API client (rate limit, allow-list mode…). */
+async function updateClient(app: TestApp, key: string, change: Record<string, unknown>): Promise<void> {
+  const res = await app.gql<{ apiClientUpdate: { userErrors: unknown[] } }>(
+    'mutation($i: ApiClientUpdateInput!) { apiClientUpdate(input: $i) { userErrors { code } } }',
+    { i: { id: await clientIdOf(app, key), reason: 'test', ...change } },
+    await app.login('admin'),
+  );
+  expect(res.data!.apiClientUpdate.userErrors).toEqual([]);
+}
 const codes = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } | null }) =>
   (r.body?.errors ?? []).map((e) => e.extensions?.['code']);
 
@@ -172,13 +195,7 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
   it('a rotated key replaces the old one', async () => {
     const token = await portal(app, ['person:read']);
     const admin = await app.login('admin');
-    const prefix = token.split('_')[1];
-    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
-      '{ apiClients { id keyPrefix } }',
-      {},
-      admin,
-    );
-    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
+    const id = await clientIdOf(app, token);
     const rotated = await app.gql<{ apiClientRotate: { apiKey: string } }>(
       'mutation($i: ApiClientIdInput!) { apiClientRotate(input: $i) { apiKey userErrors { code } } }',
       { i: { id, reason: 'key leaked in a log' } },
@@ -204,19 +221,7 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
 
   it('rate limit exceeded: 429 RATE_LIMITED with retry-after, per client', async () => {
     const token = await portal(app, ['person:read']);
-    const admin = await app.login('admin');
-    const prefix = token.split('_')[1];
-    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
-      '{ apiClients { id keyPrefix } }',
-      {},
-      admin,
-    );
-    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
-    await app.gql(
-      'mutation($i: ApiClientUpdateInput!) { apiClientUpdate(input: $i) { userErrors { code } } }',
-      { i: { id, rateLimitPerMinute: 3, reason: 'test budget' } },
-      admin,
-    );
+    await updateClient(app, token, { rateLimitPerMinute: 3 });
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof raw>> | null = null;
     for (let i = 0; i < 5; i++) {
@@ -236,18 +241,7 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
   it('allow-list mode: a portal runs only persisted operations', async () => {
     const token = await portal(app, ['person:read']);
     const admin = await app.login('admin');
-    const prefix = token.split('_')[1];
-    const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
-      '{ apiClients { id keyPrefix } }',
-      {},
-      admin,
-    );
-    const id = list.data!.apiClients.find((c) => c.keyPrefix === prefix)!.id;
-    await app.gql(
-      'mutation($i: ApiClientUpdateInput!) { apiClientUpdate(input: $i) { userErrors { code } } }',
-      { i: { id, persistedOperationsOnly: true, reason: 'production portal' } },
-      admin,
-    );
+    await updateClient(app, token, { persistedOperationsOnly: true });
     const document = 'query Beijing { region(code: "110000") { name } }';
     const registered = await app.gql<{
       persistedOperationRegister: { persistedOperation: { sha256Hash: string } };
