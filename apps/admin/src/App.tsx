@@ -4,6 +4,7 @@ import { RoleMenu } from './access/RoleMenu';
 import { apiClients } from './api-clients';
 import { auditLog } from './audit-log';
 import { authProvider } from './auth/authProvider';
+import { GongjiLoginPage } from './auth/GongjiLoginPage';
 import { benefitSchedules } from './benefit-schedules';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
@@ -28,6 +29,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
+      loginPage={GongjiLoginPage}
       layout={GongjiLayout}
       disableTelemetry
     >

@@ -1,6 +1,7 @@
 // English texts of the policy-staff pages (issue #10).
 export const policyEn = {
   gongji: {
+    app: { bureau: 'Beijing Municipal Healthcare Security Administration · personal accounts (demo)' },
     features: {
       EARMARKED_ACCOUNT: 'Earmarked account',
       KIN_REGISTRATION: 'Mutual-aid registration',
@@ -11,7 +12,12 @@ export const policyEn = {
       SUPPLEMENTARY_PREMIUM_KIN: 'Supplementary premium (relatives)',
     },
     wallet: { full_coverage: 'Province-wide', full_coverage_inherited: 'Province-wide (inherited)' },
-    regions: { full_coverage_hint: 'Provinces only, and only with a wallet date; its regions inherit it' },
+    regions: {
+      full_coverage_hint: 'Provinces only, and only with a wallet date; its regions inherit it',
+      province_summary: '%{province} on %{date}: wallet open in %{open} of its %{total} regions; %{full}',
+      full_yes: 'province-wide (every region inherits the date)',
+      full_no: 'not province-wide (needs the province wallet date and the flag)',
+    },
     bulk: {
       button: 'Set rollout date',
       title: 'Set a rollout date for %{count} selected regions',

@@ -2,6 +2,7 @@
 // the audit trail.
 export const policyZh = {
   gongji: {
+    app: { bureau: '北京市医疗保障局 · 医保个人账户管理（演示环境）' },
     features: {
       EARMARKED_ACCOUNT: '个人账户专款专用',
       KIN_REGISTRATION: '家庭共济备案',
@@ -12,7 +13,13 @@ export const policyZh = {
       SUPPLEMENTARY_PREMIUM_KIN: '补充保险亲属缴费',
     },
     wallet: { full_coverage: '全域开通', full_coverage_inherited: '随省全域' },
-    regions: { full_coverage_hint: '仅限省级单位，且须先设置钱包开通日；下辖统筹区随省开通' },
+    regions: {
+      full_coverage_hint: '仅限省级单位，且须先设置钱包开通日；下辖统筹区随省开通',
+      province_summary:
+        '%{province}：截至 %{date}，下辖 %{total} 个统筹区中 %{open} 个已开通医保钱包；%{full}',
+      full_yes: '全域开通（下辖统筹区均随省开通）',
+      full_no: '未全域开通（全域须省级设置钱包开通日并标记全域）',
+    },
     bulk: {
       button: '批量设置开通日期',
       title: '为选中的 %{count} 个统筹区设置开通日期',

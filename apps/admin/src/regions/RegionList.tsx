@@ -15,6 +15,7 @@ import {
 import { todayInChina } from '../data/today';
 import { BulkRolloutButton } from './BulkRolloutButton';
 import { ProvinceFilterSidebar } from './ProvinceFilterSidebar';
+import { ProvinceSummary } from './ProvinceSummary';
 import {
   FullCoverageField,
   IsoDateField,
@@ -93,6 +94,7 @@ export function RegionList() {
       // Chinese headers, labels and a BOM (issue #10), not react-admin's raw JSON columns.
       exporter={regionExporter}
     >
+      <ProvinceSummary />
       <RegionGrid />
     </List>
   );
