@@ -55,6 +55,11 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     const login = new LoginPage(page, api.baseUrl);
     await login.open();
+    // The sign-in page names the product and the bureau.
+    const heading = await page.getByTestId('login-heading').innerText();
+    expect(heading).toContain('共济 · 医保个人账户管理后台');
+    expect(heading).toContain('医疗保障局');
+    await login.screenshot(shot('policy-00-login'));
     await login.signIn(ADMIN.username, ADMIN.password);
   });
 
@@ -79,6 +84,9 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     const total = Number(/共\s*(\d+)\s*条/.exec(await list.pageRangeText())?.[1]);
     expect(await list.sidebarItem('福建省').innerText()).toContain(`(${total})`);
     expect(await list.rows().count()).toBe(total);
+    await expect(page.getByTestId('province-summary').innerText()).resolves.toContain(
+      `下辖 ${total - 1} 个统筹区中 0 个已开通医保钱包`,
+    );
     // Headers stay on one line at 1440 px.
     for (const header of await list.columnHeaders().all()) {
       const box = await header.boundingBox();
