@@ -12,7 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { auditDiff } from '../data/policy/policyRules';
+import { auditDiff, describeAuditValue } from '../data/policy/policyRules';
 import type { AuditEntryNode } from '../data/policy/policyTypes';
 
 const ACTIONS = [
@@ -92,11 +92,11 @@ export function AuditDiff() {
                 _: translate(`resources.regions.fields.${line.key}`, { _: line.key }),
               })}
             </TableCell>
-            <TableCell title={line.before} sx={{ fontFamily: 'monospace', fontSize: 12 }}>
-              {cut(line.before)}
+            <TableCell title={line.before} sx={{ fontSize: 13 }}>
+              {cut(describeAuditValue(line.beforeValue, translate))}
             </TableCell>
-            <TableCell title={line.after} sx={{ fontFamily: 'monospace', fontSize: 12 }}>
-              {cut(line.after)}
+            <TableCell title={line.after} sx={{ fontSize: 13 }}>
+              {cut(describeAuditValue(line.afterValue, translate))}
             </TableCell>
           </TableRow>
         ))}

@@ -161,6 +161,9 @@ export const policyEn = {
     audit: {
       link: 'Audit trail',
       title: 'Audit',
+      yes: 'yes',
+      no: 'no',
+      empty_list: '(none)',
       no_values: 'No field changed',
       field: 'Field',
       before: 'Before',
@@ -185,6 +188,8 @@ export const policyEn = {
         ApiClient: 'API client',
       },
       keys: {
+        code: 'Region code',
+        errors: 'Refusals',
         regionCode: 'Region code',
         kind: 'Kind',
         purpose: 'Purpose',

@@ -162,6 +162,9 @@ export const policyZh = {
     audit: {
       link: '审计记录',
       title: '审计',
+      yes: '是',
+      no: '否',
+      empty_list: '（无）',
       no_values: '无字段变化',
       field: '字段',
       before: '修改前',
@@ -186,6 +189,8 @@ export const policyZh = {
         ApiClient: '接入方',
       },
       keys: {
+        code: '区划代码',
+        errors: '拒绝原因',
         regionCode: '区划代码',
         kind: '类别',
         purpose: '用途',

@@ -89,6 +89,9 @@ export interface DiffLine {
   readonly key: string;
   readonly before: string;
   readonly after: string;
+  /** The parsed values, for a reader-friendly rendering ({@link describeAuditValue}). */
+  readonly beforeValue?: unknown;
+  readonly afterValue?: unknown;
 }
 
 function show(value: unknown): string {
@@ -114,7 +117,13 @@ export function auditDiff(entry: Pick<AuditEntryNode, 'before' | 'after'>): Diff
   const before = parseObject(entry.before);
   const after = parseObject(entry.after);
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.map((key) => ({ key, before: show(before[key]), after: show(after[key]) }));
+  return keys.map((key) => ({
+    key,
+    before: show(before[key]),
+    after: show(after[key]),
+    beforeValue: before[key],
+    afterValue: after[key],
+  }));
 }
 
 /** The impact query's variables from the kinship-scope form, or null while the form cannot be counted yet. */
@@ -254,4 +263,66 @@ export function settingSummary(kind: string, valueJson: string): SummaryPart[] {
     default:
       return [];
   }
+}
+
+const RELATION_WORDS = new Set([
+  'SPOUSE',
+  'PARENT',
+  'CHILD',
+  'SIBLING',
+  'GRANDPARENT',
+  'MATERNAL_GRANDPARENT',
+  'GRANDCHILD',
+  'MATERNAL_GRANDCHILD',
+]);
+const FEATURE_WORDS = new Set<string>([
+  'EARMARKED_ACCOUNT',
+  'KIN_REGISTRATION',
+  'KIN_USE',
+  'WALLET',
+  'USAGE_LOCATION_CHANGE',
+  'SUPPLEMENTARY_PREMIUM_SELF',
+  'SUPPLEMENTARY_PREMIUM_KIN',
+]);
+const PURPOSE_WORDS = new Set([
+  'MEDICAL',
+  'RESIDENT_CONTRIBUTION',
+  'LONG_TERM_CARE',
+  'SUPPLEMENTARY_PREMIUM',
+  'WALLET_TRANSFER',
+]);
+
+/**
+ * An audited value in the reader's words (issue #10: no raw enum codes in the Chinese UI): relations, features,
+ * purposes, setting kinds, field names and booleans through `translate`; other values as text. `undefined` = the key
+ * was not there (empty cell), `null` = cleared (—).
+ */
+export function describeAuditValue(
+  value: unknown,
+  translate: (key: string, options?: { _: string }) => string,
+): string {
+  if (value === undefined) return '';
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return translate(value ? 'gongji.audit.yes' : 'gongji.audit.no');
+  if (typeof value === 'string') {
+    if (RELATION_WORDS.has(value)) return translate(`gongji.relations.${value}`);
+    if (FEATURE_WORDS.has(value)) return translate(`gongji.features.${value}`);
+    if (PURPOSE_WORDS.has(value)) return translate(`gongji.kin_purposes.${value}`);
+    if (/^[A-Z][A-Z_]+$/.test(value)) return translate(`gongji.setting_kinds.${value}`, { _: value });
+    if (/^[a-z][A-Za-z]+$/.test(value)) return translate(`resources.regions.fields.${value}`, { _: value });
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? translate('gongji.audit.empty_list')
+      : value.map((v) => describeAuditValue(v, translate)).join('、');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(
+        ([k, v]) => `${translate(`gongji.audit.keys.${k}`, { _: k })}：${describeAuditValue(v, translate)}`,
+      )
+      .join('；');
+  }
+  return String(value);
 }

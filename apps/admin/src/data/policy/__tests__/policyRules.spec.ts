@@ -2,6 +2,7 @@ import { GET_LIST } from 'ra-core';
 import { AUDIT_LOG, buildAuditLogQuery } from '../buildAuditLogQuery';
 import {
   auditDiff,
+  describeAuditValue,
   policyTimeline,
   rolloutLines,
   settingSummary,
@@ -124,15 +125,15 @@ describe('policy-staff data helpers (issue #10)', () => {
   });
 
   it('audit diff: one line per key, before and after shown as text', () => {
-    expect(
-      auditDiff({
-        before: '{"walletFrom":null}',
-        after: '{"walletFrom":"2031-03-01","staffOwnedFields":["walletFrom"]}',
-      }),
-    ).toEqual([
+    const lines = auditDiff({
+      before: '{"walletFrom":null}',
+      after: '{"walletFrom":"2031-03-01","staffOwnedFields":["walletFrom"]}',
+    });
+    expect(lines.map(({ key, before, after }) => ({ key, before, after }))).toEqual([
       { key: 'walletFrom', before: '—', after: '2031-03-01' },
       { key: 'staffOwnedFields', before: '', after: '["walletFrom"]' },
     ]);
+    expect(lines[1].afterValue).toEqual(['walletFrom']);
     expect(auditDiff({ before: null, after: 'not json' })).toEqual([]);
   });
 
@@ -228,5 +229,25 @@ describe('setting versions in words (issue #10: no JSON field names in the Chine
     ]);
     expect(settingSummary('HOLIDAY_CALENDAR', '{}')).toEqual([]);
     expect(settingSummary('CARD_RULES', 'not json')).toEqual([]);
+  });
+});
+
+describe('audited values in words (issue #10)', () => {
+  const t = (key: string) => `<${key}>`;
+  it('relations, features, purposes, booleans, field names; null is cleared, undefined is absent', () => {
+    expect(describeAuditValue(['SPOUSE', 'CHILD'], t)).toBe(
+      '<gongji.relations.SPOUSE>、<gongji.relations.CHILD>',
+    );
+    expect(describeAuditValue('WALLET', t)).toBe('<gongji.features.WALLET>');
+    expect(describeAuditValue('MEDICAL', t)).toBe('<gongji.kin_purposes.MEDICAL>');
+    expect(describeAuditValue('KINSHIP_SCOPE', t)).toBe('<gongji.setting_kinds.KINSHIP_SCOPE>');
+    expect(describeAuditValue(['walletFrom'], t)).toBe('<resources.regions.fields.walletFrom>');
+    expect(describeAuditValue(true, t)).toBe('<gongji.audit.yes>');
+    expect(describeAuditValue('2031-03-01', t)).toBe('2031-03-01');
+    expect(describeAuditValue(null, t)).toBe('—');
+    expect(describeAuditValue(undefined, t)).toBe('');
+    expect(describeAuditValue([{ code: '999999', errors: ['NOT_FOUND'] }], t)).toBe(
+      '<gongji.audit.keys.code>：999999；<gongji.audit.keys.errors>：<gongji.setting_kinds.NOT_FOUND>',
+    );
   });
 });
