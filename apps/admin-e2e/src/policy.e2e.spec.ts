@@ -123,6 +123,9 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     expect(withoutUserNames(await scanForEnglish(page, 'audit log'))).toEqual([]);
     const diff = await audit.expand('350100');
     await expect(diff.innerText()).resolves.toContain(today);
+    // Before/after in words: field names and values translated, no raw codes.
+    await expect(diff.innerText()).resolves.toContain('钱包开通日');
+    expect(withoutUserNames(await scanForEnglish(page, 'audit diff'))).toEqual([]);
     await audit.screenshot(shot('policy-04-audit-trail'));
     expect(pageErrors).toEqual([]);
   });
