@@ -41,7 +41,9 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
     // The stored reply is the writer's last statement; nothing after it may read the ledger back.
     const stored = app.queries.statements.findLastIndex((q) => /UPDATE "?idempotency_records"?/i.test(q));
     expect(stored).toBeGreaterThan(0);
-    const afterCommitReads = app.queries.statements.slice(stored + 1).filter((q) => /FROM "?postings"?/i.test(q));
+    const afterCommitReads = app.queries.statements
+      .slice(stored + 1)
+      .filter((q) => /FROM "?postings"?/i.test(q));
     expect({ name, afterCommitReads }).toEqual({ name, afterCommitReads: [] });
     return result;
   };

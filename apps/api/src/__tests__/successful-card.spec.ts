@@ -192,7 +192,8 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
   });
 
   it('R-CARD-1: cardReissueComplete hands over a counter card from its ready date: ACTIVE again, audited', async () => {
-    const oldNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).cardNumber;
+    const oldNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] }))
+      .cardNumber;
     await app.db.getRepository(CardEntity).update(
       { personId: id['赵敏'] },
       {
@@ -223,7 +224,8 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
       reissueChannel: null,
     });
     // issue #8: the replacement card has a new number; the lost card's number is no proof of presence any more
-    const newNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).cardNumber;
+    const newNumber = (await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] }))
+      .cardNumber;
     expect(newNumber).toMatch(/^S\d{15}$/);
     expect(newNumber).not.toBe(oldNumber);
     const [audit] = await audits('cardReissueComplete', id['赵敏']);

@@ -72,12 +72,10 @@ async function relationOn(
   insured: PersonEntity,
   date: string,
 ): Promise<{ relation: Relation | null; registered: boolean }> {
-  const rows = await manager
-    .getRepository(KinRelationEntity)
-    .find({
-      where: { providerId: payer.id, beneficiaryId: insured.id, proxyOnly: false },
-      order: { createdAt: 'DESC' },
-    });
+  const rows = await manager.getRepository(KinRelationEntity).find({
+    where: { providerId: payer.id, beneficiaryId: insured.id, proxyOnly: false },
+    order: { createdAt: 'DESC' },
+  });
   const inForce = relationsInForceOn(rows.map(toDomainRelation), date)[0];
   if (inForce) return { relation: inForce.relation, registered: true };
   const latest = rows[0];
