@@ -425,10 +425,13 @@ function summarizeProfile(dir: string): void {
 
 async function main(): Promise<void> {
   const db = await freshDatabase();
-  const server = await startServer(db.url);
+  const server = await startServer(db.url).catch(async (err: unknown) => {
+    await db.drop();
+    throw err;
+  });
   const dataSource = createDataSource({ url: db.url, migrationsRun: false });
-  await dataSource.initialize();
   try {
+    await dataSource.initialize();
     const pop = await populate(dataSource);
     const login = await gql<{ data: { sessionCreate: { token: string } } }>(
       server.url,
@@ -507,7 +510,7 @@ async function main(): Promise<void> {
       for (const l of lines) console.log(l);
     }
   } finally {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
     await db.drop();
