@@ -126,6 +126,33 @@ describe(`policy staff console operations, issue #10 (${ENTITY_DIALECT})`, () =>
     expect(wide.data!.kinshipScopeImpact).toMatchObject({ registrationCount: 0, removedRelations: [] });
   });
 
+  it('kinshipScopeImpact of a national or province change skips the regions whose own scope applies (R-KIN-1)', async () => {
+    const impact = async (r: string | null, rel: string[]) =>
+      (await app.gql<ImpactPayload>(IMPACT, { r, p: 'MEDICAL', rel, on: '2034-01-01' }, admin)).data!
+        .kinshipScopeImpact;
+    const names = (i: ImpactPayload['kinshipScopeImpact']) => i.providers.map((p) => p.name);
+    const national = await impact(null, ['SPOUSE']);
+    expect(names(national)).toContain('刘洋'); // 青岛 (370200): PARENT registered, national scope in force
+    const scope = await app.gql<ScopePayload>(
+      SCOPE,
+      {
+        i: {
+          regionCode: '370200',
+          purpose: 'MEDICAL',
+          relations: ['SPOUSE', 'PARENT', 'CHILD'],
+          effectiveFrom: '2030-01-01',
+        },
+      },
+      admin,
+    );
+    expect(scope.data!.kinshipScopeSet.userErrors).toEqual([]);
+    const shielded = await impact(null, ['SPOUSE']);
+    expect(names(shielded)).not.toContain('刘洋');
+    expect(shielded.registrationCount).toBe(national.registrationCount - 1);
+    expect(names(await impact('370000', ['SPOUSE']))).not.toContain('刘洋');
+    expect(names(await impact('370200', ['SPOUSE']))).toEqual(['刘洋']);
+  });
+
   it('a second scope for the same region, purpose and date corrects the first when a reason is given (one row stays)', async () => {
     const input = { regionCode: '120000', purpose: 'WALLET_TRANSFER', effectiveFrom: '2031-06-01' };
     const first = await app.gql<ScopePayload>(SCOPE, { i: { ...input, relations: ['SPOUSE'] } }, admin);

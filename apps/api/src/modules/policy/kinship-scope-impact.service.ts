@@ -16,7 +16,8 @@ const MAX_PROVIDERS = 50;
 /**
  * kinshipScopeImpact (issue #10): the registrations of providers insured where the scope applies (the region; every
  * region of a province; everywhere for the national default) whose relation is in force on the date today but not
- * in the proposed scope. Mutual aid is decided by the provider's region (kin.service providerPolicy).
+ * in the proposed scope — per provider region, since a region or province with its own row is not reached by a
+ * change of a less specific tier. Mutual aid is decided by the provider's region (kin.service providerPolicy).
  */
 export class KinshipScopeImpactService {
   constructor(private readonly ctx: GraphQLContext) {}
@@ -38,7 +39,7 @@ export class KinshipScopeImpactService {
     const proposed = normalizeKinshipScope([...relations]);
     const removed = current.filter((r) => !proposed.includes(r));
     const added = proposed.filter((r) => !current.includes(r));
-    const rows = removed.length === 0 ? [] : await this.registrations(manager, region, removed);
+    const rows = await this.affected(manager, region, purpose, proposed, effectiveFrom);
     const byProvider = new Map<string, { person: PersonEntity; relations: Set<Relation>; n: number }>();
     for (const { relation, person } of rows) {
       const entry = byProvider.get(person.id) ?? { person, relations: new Set<Relation>(), n: 0 };
@@ -77,10 +78,33 @@ export class KinshipScopeImpactService {
       .kinshipScope[purpose].relations;
   }
 
+  /**
+   * Registrations that lose effect, region by region: a provider's region is shielded when its scope on the date
+   * comes from a more specific tier than the one being changed (a region row under a province or national change, a
+   * province row under a national change); otherwise what it loses is its own scope in force minus the proposal.
+   */
+  private async affected(
+    manager: EntityManager,
+    region: RegionEntity | null,
+    purpose: KinPurpose,
+    proposed: readonly Relation[],
+    on: string,
+  ): Promise<{ relation: Relation; person: PersonEntity }[]> {
+    const tier = !region ? 0 : region.level === 'PROVINCE' ? 1 : 2;
+    const rows = await this.registrations(manager, region, null);
+    const lostByRegion = new Map<string, readonly Relation[]>();
+    for (const code of new Set(rows.map((r) => r.person.regionCode))) {
+      const scope = (await loadEffectivePolicy(manager, code, on)).kinshipScope[purpose];
+      const source = !scope.sourceRegionCode ? 0 : scope.sourceRegionCode === code ? 2 : 1;
+      lostByRegion.set(code, source > tier ? [] : scope.relations.filter((r) => !proposed.includes(r)));
+    }
+    return rows.filter((r) => lostByRegion.get(r.person.regionCode)?.includes(r.relation));
+  }
+
   private async registrations(
     manager: EntityManager,
     region: RegionEntity | null,
-    removed: readonly Relation[],
+    removed: readonly Relation[] | null,
   ): Promise<{ relation: Relation; person: PersonEntity }[]> {
     const qb = manager
       .getRepository(KinRelationEntity)
@@ -89,8 +113,8 @@ export class KinshipScopeImpactService {
       .innerJoin(RegionEntity, 'r', 'r.code = p.regionCode')
       .select(['k.relation AS relation', 'p.id AS id', 'p.name AS name', 'p.regionCode AS "regionCode"'])
       .where('k.revokedAt IS NULL')
-      .andWhere('k.proxyOnly = :no', { no: ENTITY_DIALECT === 'postgres' ? false : 0 })
-      .andWhere('k.relation IN (:...removed)', { removed });
+      .andWhere('k.proxyOnly = :no', { no: ENTITY_DIALECT === 'postgres' ? false : 0 });
+    if (removed) qb.andWhere(removed.length ? 'k.relation IN (:...removed)' : '1 = 0', { removed });
     if (region?.level === 'PROVINCE')
       qb.andWhere('(r.provinceCode = :code OR r.code = :code)', { code: region.code });
     else if (region) qb.andWhere('p.regionCode = :code', { code: region.code });
