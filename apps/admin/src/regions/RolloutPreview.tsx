@@ -15,7 +15,12 @@ export function RolloutPreview() {
   const values = useWatch();
   const record = useRecordContext<RegionRecord>();
   const province = record && record.level !== 'PROVINCE' ? record.province : null;
-  const result = checkRollout(values as Record<string, unknown>, province, locale === 'en' ? 'en' : 'zh');
+  const result = checkRollout(
+    values as Record<string, unknown>,
+    province,
+    locale === 'en' ? 'en' : 'zh',
+    record ? { code: record.code, level: record.level, name: record.name } : null,
+  );
   return (
     <Card
       sx={{ width: 320, flexShrink: 0, position: 'sticky', top: 80 }}

@@ -5,6 +5,7 @@ import {
   type Language,
   type RolloutDates,
   renderRefusal,
+  validateFullCoverage,
   validateRolloutDates,
 } from '@gongji/domain';
 
@@ -37,18 +38,29 @@ export function checkRollout(
   values: Record<string, unknown>,
   province?: Record<string, unknown> | null,
   language: Language = 'zh',
+  region?: { readonly code: string; readonly level: string; readonly name?: string } | null,
 ): PreviewResult {
   try {
-    const violations = validateRolloutDates(
-      rolloutDatesOf(values),
-      province ? rolloutDatesOf(province) : undefined,
-    );
+    const violations = [
+      ...validateRolloutDates(rolloutDatesOf(values), province ? rolloutDatesOf(province) : undefined),
+      // R-WAL-2 (issue #10): 全域 only on a province with a wallet date, as regionUpdate decides.
+      ...(region
+        ? validateFullCoverage({
+            code: region.code,
+            level: region.level,
+            walletFullCoverage: values.walletFullCoverage === true,
+            walletFrom: typeof values.walletFrom === 'string' && values.walletFrom ? values.walletFrom : null,
+          })
+        : []),
+    ];
     return {
       available: true,
       violations: violations.map((v) => ({
         field: String(v.field),
         // without the rule: the preview shows it beside the message
-        message: renderRefusal({ code: v.code, message: v.message, params: v.params }, language),
+        message: renderRefusal({ code: v.code, message: v.message, params: v.params }, language, (code) =>
+          code === region?.code ? region.name : undefined,
+        ),
         rule: v.rule,
       })),
     };

@@ -11,10 +11,6 @@ export enum ApiErrorCode {
   REASON_REQUIRED = 'REASON_REQUIRED',
   /** A kinship scope already exists for the region, purpose and date: correct it with a reason (issue #10). */
   DUPLICATE_SETTING = 'DUPLICATE_SETTING',
-  /** 全域 (province-wide) is a province's status only (R-WAL-2, issue #10). */
-  FULL_COVERAGE_NOT_PROVINCE = 'FULL_COVERAGE_NOT_PROVINCE',
-  /** A province cannot be 全域 without a wallet date (R-WAL-2, issue #10). */
-  FULL_COVERAGE_WITHOUT_WALLET = 'FULL_COVERAGE_WITHOUT_WALLET',
 }
 
 /**

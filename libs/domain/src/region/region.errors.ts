@@ -8,6 +8,10 @@ export enum RegionErrorCode {
   KIN_PREMIUM_BEFORE_SELF = 'KIN_PREMIUM_BEFORE_SELF',
   WALLET_BEFORE_NATIONAL_LAUNCH = 'WALLET_BEFORE_NATIONAL_LAUNCH',
   USAGE_CHANGE_BEFORE_WALLET = 'USAGE_CHANGE_BEFORE_WALLET',
+  /** 全域 (province-wide opening) is a province's status only (R-WAL-2). */
+  FULL_COVERAGE_NOT_PROVINCE = 'FULL_COVERAGE_NOT_PROVINCE',
+  /** A province is 全域 only with a wallet date its regions inherit (R-WAL-2). */
+  FULL_COVERAGE_WITHOUT_WALLET = 'FULL_COVERAGE_WITHOUT_WALLET',
 }
 
 /** One problem with a set of rollout dates, on one field. */

@@ -1,6 +1,6 @@
 import { Feature, type RolloutDates, WALLET_NATIONAL_LAUNCH } from '../policy/policy';
 import { isIsoDate } from '../shared/dates';
-import { dateParam } from '../messages/params';
+import { dateParam, regionParam } from '../messages/params';
 import { RegionError, RegionErrorCode, type RolloutViolation } from './region.errors';
 
 /** Input field (GraphQL `RegionUpdateInput`, admin form) of each rollout feature. */
@@ -129,4 +129,46 @@ export function validateRolloutDatesOrThrow(
 ): void {
   const violations = validateRolloutDates(dates, inherited);
   if (violations.length) throw new RegionError(violations);
+}
+
+/** What {@link validateFullCoverage} needs of a region. */
+export interface FullCoverageFacts {
+  readonly code: string;
+  /** `PROVINCE` for a province-level unit. */
+  readonly level: string;
+  readonly walletFullCoverage: boolean | null | undefined;
+  readonly walletFrom: string | null | undefined;
+}
+
+/**
+ * R-WAL-2: 全域 (a provincial bureau opening the wallet province-wide) is derived from the province — only a province
+ * can carry the flag, and only with a wallet date, which every region of it then inherits. Clearing the flag is
+ * always allowed. (Issue #10: 天津市 without a date and the city 曲靖市 were accepted.)
+ */
+export function validateFullCoverage(region: FullCoverageFacts): RolloutViolation[] {
+  if (!region.walletFullCoverage) return [];
+  const params = { region: regionParam(region.code) };
+  if (region.level !== 'PROVINCE') {
+    return [
+      {
+        field: 'walletFullCoverage',
+        code: RegionErrorCode.FULL_COVERAGE_NOT_PROVINCE,
+        rule: 'R-WAL-2',
+        message: `${region.code} is not a province: only a province can open province-wide`,
+        params,
+      },
+    ];
+  }
+  if (!region.walletFrom) {
+    return [
+      {
+        field: 'walletFullCoverage',
+        code: RegionErrorCode.FULL_COVERAGE_WITHOUT_WALLET,
+        rule: 'R-WAL-2',
+        message: `${region.code} has no wallet date: it cannot open province-wide`,
+        params,
+      },
+    ];
+  }
+  return [];
 }

@@ -32,4 +32,26 @@ describe('edit-form preview through libs/domain', () => {
       violations: [],
     });
   });
+
+  it('R-WAL-2 (issue #10): 全域 only on a province with a wallet date, named in the message', () => {
+    const tianjin = { code: '120000', level: 'PROVINCE', name: '天津市' };
+    expect(checkRollout({ walletFullCoverage: true }, null, 'zh', tianjin)).toMatchObject({
+      violations: [
+        {
+          field: 'walletFullCoverage',
+          message: '天津市尚未设置医保钱包开通日期，不能标记为全域开通',
+          rule: 'R-WAL-2',
+        },
+      ],
+    });
+    expect(checkRollout({ walletFullCoverage: true, walletFrom: '2031-01-01' }, null, 'zh', tianjin)).toEqual(
+      {
+        available: true,
+        violations: [],
+      },
+    );
+    expect(
+      checkRollout({ walletFullCoverage: true }, {}, 'zh', { code: '530300', level: 'CITY', name: '曲靖市' }),
+    ).toMatchObject({ violations: [{ message: '曲靖市不是省级单位，不能标记为全域开通' }] });
+  });
 });

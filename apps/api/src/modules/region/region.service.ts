@@ -1,4 +1,9 @@
-import { FEATURE_FIELDS, type RolloutDates, regionParam, validateRolloutDates } from '@gongji/domain';
+import {
+  FEATURE_FIELDS,
+  type RolloutDates,
+  validateFullCoverage,
+  validateRolloutDates,
+} from '@gongji/domain';
 import { ENTITY_DIALECT, RegionEntity, inTransaction, referenceRegionOf } from '@gongji/persistence';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../../auth/principal';
@@ -176,8 +181,14 @@ export class RegionService {
       const released = input.returnToReferenceData ?? [];
       const releaseError = this.releaseOrError(current, next, input, released);
       if (releaseError) return { region: null, userErrors: [releaseError] };
-      const coverageError = fullCoverageError(current, next);
-      if (coverageError) return { region: null, userErrors: [coverageError] };
+      // R-WAL-2, issue #10: 全域 only on a province with a wallet date (libs/domain, as the console's preview).
+      const coverage = validateFullCoverage({ ...next, level: current.level });
+      if (coverage.length > 0) {
+        return {
+          region: null,
+          userErrors: coverage.map((e) => userError(e.code, e.message, [e.field], e.rule, e.params)),
+        };
+      }
       const province =
         current.level === 'PROVINCE' ? null : await repo.findOneBy({ code: current.provinceCode });
       const errors = validateRolloutDates(
@@ -220,35 +231,6 @@ export class RegionService {
       return { region: saved, userErrors: [] };
     });
   }
-}
-
-/**
- * 全域 (province-wide opening, R-WAL-2) is derived from the province: only a province can carry it, and only with a
- * wallet date, since its regions inherit exactly that date (issue #10: 天津市 without a date and 曲靖市 were accepted).
- * Clearing the flag is always allowed.
- */
-function fullCoverageError(current: RegionEntity, next: RegionEntity): UserError | null {
-  if (!next.walletFullCoverage) return null;
-  const field = ['walletFullCoverage'];
-  if (current.level !== 'PROVINCE') {
-    return userError(
-      ApiErrorCode.FULL_COVERAGE_NOT_PROVINCE,
-      `${current.code} is not a province: only a province can open province-wide`,
-      field,
-      'R-WAL-2',
-      { region: regionParam(current.code) },
-    );
-  }
-  if (!next.walletFrom) {
-    return userError(
-      ApiErrorCode.FULL_COVERAGE_WITHOUT_WALLET,
-      `${current.code} has no wallet date: it cannot open province-wide`,
-      field,
-      'R-WAL-2',
-      { region: regionParam(current.code) },
-    );
-  }
-  return null;
 }
 
 /** The region's own rollout dates keyed by Feature, as libs/domain expects them. */

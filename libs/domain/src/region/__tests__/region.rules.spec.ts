@@ -1,6 +1,11 @@
 import { Feature } from '../../policy/policy';
 import { RegionErrorCode } from '../region.errors';
-import { FEATURE_FIELDS, validateRolloutDates, validateRolloutDatesOrThrow } from '../region.rules';
+import {
+  FEATURE_FIELDS,
+  validateFullCoverage,
+  validateRolloutDates,
+  validateRolloutDatesOrThrow,
+} from '../region.rules';
 
 const BEIJING = {
   [Feature.EARMARKED_ACCOUNT]: '2022-09-01',
@@ -114,5 +119,30 @@ describe('rollout date rules', () => {
 
   it('maps every feature to an input field', () => {
     expect(Object.keys(FEATURE_FIELDS).sort()).toEqual(Object.values(Feature).sort());
+  });
+});
+
+describe('R-WAL-2 全域 is derived from the province (issue #10)', () => {
+  it.each([
+    [
+      'a province with a wallet date',
+      { level: 'PROVINCE', walletFullCoverage: true, walletFrom: '2025-05-08' },
+      [],
+    ],
+    ['a province clearing the flag', { level: 'PROVINCE', walletFullCoverage: false, walletFrom: null }, []],
+    [
+      'a province without a wallet date',
+      { level: 'PROVINCE', walletFullCoverage: true, walletFrom: null },
+      ['FULL_COVERAGE_WITHOUT_WALLET'],
+    ],
+    [
+      'a city',
+      { level: 'CITY', walletFullCoverage: true, walletFrom: '2025-05-08' },
+      ['FULL_COVERAGE_NOT_PROVINCE'],
+    ],
+  ])('R-WAL-2: %s', (_name, facts, codes) => {
+    const violations = validateFullCoverage({ code: '120000', ...facts });
+    expect(violations.map((v) => v.code)).toEqual(codes);
+    for (const v of violations) expect(v).toMatchObject({ field: 'walletFullCoverage', rule: 'R-WAL-2' });
   });
 });
