@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { KinshipScopePage } from './pages/KinshipScopePage';
 import { LoginPage } from './pages/LoginPage';
 import { AuditLogPage, BenefitSchedulePage, PolicyInForcePage } from './pages/PolicyPage';
+import { RegionEditPage } from './pages/RegionEditPage';
 import { RegionListPage } from './pages/RegionListPage';
 import { type RunningApi, startApi } from './support/apiServer';
 import { launchChromium } from './support/browser';
@@ -256,5 +257,29 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     );
     expect(effectivePolicy.outpatient.map((o) => o.inService.fundRate)).toEqual([6000, 6000, 6000, 6000]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses 全域 for a province without a wallet date on the switch itself, and offers no switch on a city (R-WAL-2)', async () => {
+    const edit = new RegionEditPage(page, api.baseUrl);
+    await edit.open('120000');
+    await edit.fullCoverageSwitch().check();
+    await edit.setReason('e2e：尝试全域');
+    await edit.save();
+    await edit
+      .fieldHelperText('walletFullCoverage')
+      .filter({ hasText: '不能标记为全域开通' })
+      .first()
+      .waitFor();
+    expect(withoutUserNames(await scanForEnglish(page, 'region edit refusal'))).toEqual([]);
+    await edit.screenshot(shot('policy-11-full-coverage-refused'));
+    const { region } = await graphql<{ region: { walletFullCoverage: boolean } }>(
+      api.baseUrl,
+      'query { region(code: "120000") { walletFullCoverage } }',
+      {},
+      token,
+    );
+    expect(region.walletFullCoverage).toBe(false);
+    await edit.open('530300');
+    expect(await edit.fullCoverageSwitch().count()).toBe(0);
   });
 });

@@ -39,4 +39,9 @@ export class RegionEditPage extends AdminPage {
   previewPanel() {
     return this.page.getByTestId('rollout-preview');
   }
+
+  /** The 全域 switch: offered on provinces only (issue #10). */
+  fullCoverageSwitch() {
+    return this.page.locator('input[name="walletFullCoverage"]');
+  }
 }
