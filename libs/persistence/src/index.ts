@@ -7,4 +7,5 @@ export * from './ledger/ledger-writer';
 export * from './query-counter';
 export * from './ledger/ledger-audit';
 export * from './queries/analytics.queries';
+export * from './queries/policy-version';
 export * from './access/access.queries';

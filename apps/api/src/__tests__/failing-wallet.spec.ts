@@ -131,12 +131,13 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
 
   it("R-WAL-3: refused today when the recipient's region opens later", async () => {
     const regions = app.db.getRepository(RegionEntity);
-    await regions.update({ code: '370100' }, { walletFrom: '2099-01-01' });
+    // updatedAt as every writer sets it: the policy cache is keyed on the regions' latest change (issue #7)
+    await regions.update({ code: '370100' }, { walletFrom: '2099-01-01', updatedAt: new Date() });
     try {
       const error = await refusedWithoutMoving(() => data(transfer({})), 'WALLET_NOT_OPEN', 'R-WAL-3');
       expect(error.field).toEqual(['toPersonId']);
     } finally {
-      await regions.update({ code: '370100' }, { walletFrom: '2025-05-08' });
+      await regions.update({ code: '370100' }, { walletFrom: '2025-05-08', updatedAt: new Date() });
     }
   });
 

@@ -11,10 +11,10 @@ import { key, portal } from './wallet.helpers';
  * the postings it wrote.
  */
 const CEILINGS: Record<string, Record<typeof ENTITY_DIALECT, number>> = {
-  settlementConfirm: { postgres: 19, sqlite: 20 },
+  settlementConfirm: { postgres: 18, sqlite: 19 },
   refundIssue: { postgres: 14, sqlite: 15 },
-  walletTransfer: { postgres: 13, sqlite: 14 },
-  premiumPay: { postgres: 11, sqlite: 12 },
+  walletTransfer: { postgres: 9, sqlite: 10 },
+  premiumPay: { postgres: 8, sqlite: 9 },
 };
 
 describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
@@ -82,7 +82,7 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
     const counter = await app.login('counter');
     const zhangwei = await personId(app, '张伟');
     const zhaomin = await personId(app, '赵敏');
-    await measure('walletTransfer', () =>
+    const transfer = (k: string) =>
       app.gql(
         `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { transaction { id postings { amount balanceAfter } } userErrors { code } } }`,
         {
@@ -93,15 +93,16 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
             amount: '10.00',
             source: 'EARMARKED',
             verification: 'FACE',
-            idempotencyKey: key('w'),
+            idempotencyKey: key(k),
           },
         },
         counter,
-      ),
-    );
+      );
+    await transfer('w-warm'); // steady state: both regions' policies cached
+    await measure('walletTransfer', () => transfer('w'));
     const insurer = await portal(app, ['premium:write'], { product: 'BEIJING_PUHUI' });
     const wangli = await personId(app, '王丽');
-    await measure('premiumPay', () =>
+    const premium = (k: string) =>
       app.gql(
         `mutation($i: PremiumPayInput!) { premiumPay(input: $i) { transaction { id postings { amount } } userErrors { code } } }`,
         {
@@ -111,12 +112,13 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
             insuredIdNumber: '110105198006010381',
             product: 'BEIJING_PUHUI',
             amount: '20.00',
-            idempotencyKey: key('p'),
+            idempotencyKey: key(k),
           },
         },
         insurer,
-      ),
-    );
+      );
+    await premium('p-warm');
+    await measure('premiumPay', () => premium('p'));
   });
 
   it('no mutation grows past its ceiling', () => {

@@ -4,7 +4,13 @@ import {
   type RegionRollout,
   effectivePolicy,
 } from '@gongji/domain';
-import { PolicySettingEntity, RegionEntity, parsePayload, stringifyPayload } from '@gongji/persistence';
+import {
+  PolicySettingEntity,
+  RegionEntity,
+  parsePayload,
+  policyDataVersion,
+  stringifyPayload,
+} from '@gongji/persistence';
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { rolloutDatesOf } from '../region/region.service';
 
@@ -30,8 +36,36 @@ export class PolicyService {
   }
 }
 
-/** The effective policy of a region on a date, read through `manager` (see {@link PolicyService.effective}). */
+/** Cached policies per database (tests run several in one process) — region and date → policy at a data version. */
+const CACHE_LIMIT = 5_000;
+const caches = new WeakMap<object, Map<string, { version: string; policy: EffectivePolicy }>>();
+/**
+ * The effective policy of a region on a date, read through `manager` (see {@link PolicyService.effective}). Cached in
+ * memory behind {@link policyDataVersion} (issue #7): one small statement instead of reading the region, its province
+ * and the settings and recomputing; any change to regions or policy settings — by any process, or earlier in the
+ * caller's own transaction — misses the cache, because the version is read on every call.
+ */
 export async function loadEffectivePolicy(
+  manager: EntityManager,
+  regionCode: string,
+  on: string,
+): Promise<EffectivePolicy> {
+  const current = await policyDataVersion(manager);
+  let cache = caches.get(manager.connection);
+  if (!cache) {
+    cache = new Map();
+    caches.set(manager.connection, cache);
+  }
+  const key = `${regionCode}|${on}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === current) return hit.policy;
+  const policy = await computeEffectivePolicy(manager, regionCode, on);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, { version: current, policy });
+  return policy;
+}
+
+async function computeEffectivePolicy(
   manager: EntityManager,
   regionCode: string,
   on: string,
