@@ -16,6 +16,8 @@ export interface TestApp {
   readonly url: string;
   /** A separate connection to the same database, for assertions. */
   readonly db: DataSource;
+  /** The database URL (a second API process may be started on it). */
+  readonly databaseUrl: string;
   /** Counts the SQL statements the server runs (for N+1 tests). */
   readonly queries: QueryCounter;
   /** The server's own DataSource (fault injection: a test may close it to play a database outage). */
@@ -80,6 +82,7 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv } = {}): 
     db: database.dataSource,
     queries,
     serverDb: app.dataSource,
+    databaseUrl: database.url,
     gql,
     login: async (username) => {
       const cached = tokens.get(username);
