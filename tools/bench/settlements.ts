@@ -58,23 +58,26 @@ const PAYMENT_PASSWORD = '246810';
 const PROFILE_DIR =
   process.env['BENCH_PROFILE'] === '1' ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-prof-')) : null;
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!POSTGRES) {
-    const file = BASE_URL.replace(/^sqlite:/, '');
+/** A new empty database next to `baseUrl` (PostgreSQL: CREATE DATABASE; SQLite: a fresh file); also used by tools/chaos. */
+export async function freshDatabase(
+  baseUrl: string = BASE_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!baseUrl.startsWith('postgres')) {
+    const file = baseUrl.replace(/^sqlite:/, '');
     fs.rmSync(file, { force: true });
-    return { url: BASE_URL, drop: async () => fs.rmSync(file, { force: true }) };
+    return { url: baseUrl, drop: async () => fs.rmSync(file, { force: true }) };
   }
   const name = `gongji_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: BASE_URL });
+  const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const u = new URL(BASE_URL);
+  const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
     drop: async () => {
-      const c = new Client({ connectionString: BASE_URL });
+      const c = new Client({ connectionString: baseUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
@@ -82,7 +85,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
@@ -90,11 +93,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts the built API as in production and waits for /health; also used by tools/chaos, which passes extra
+ * environment (rate limits, request timeout) and restarts a killed server on its port.
+ */
+export async function startServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  fixedPort?: number,
+): Promise<{ child: ChildProcess; url: string }> {
   const main = path.join(ROOT, 'dist/apps/api/main.js');
   if (!fs.existsSync(main))
     throw new Error('dist/apps/api/main.js is missing: run `npx nx run api:build` first');
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const args = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, main] : [main];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -107,6 +118,7 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
       DATABASE_URL: databaseUrl,
       GONGJI_ADMIN_DIR: '',
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
   });
   let out = '';
@@ -132,7 +144,7 @@ function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function gql<T>(
+export async function gql<T>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
@@ -518,7 +530,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run only as a script: tools/chaos imports the server helpers above.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
