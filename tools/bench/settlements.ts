@@ -20,10 +20,9 @@
  * Prints the markdown table, the pgbench table with the ratio, and the ledger audit (exit 1 on a violation).
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as argon2 from 'argon2';
@@ -41,12 +40,17 @@ import {
   UserEntity,
   auditLedger,
   createDataSource,
+  freshDatabase,
+  gql,
   makeIdNumber,
+  percentile,
   pocketAccount,
+  rssMiB,
+  startServer,
+  summarizeProfile,
   systemAccount,
 } from './bench-support';
 
-const ROOT = path.resolve(__dirname, '../..');
 const BASE_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const POSTGRES = BASE_URL.startsWith('postgres');
 const PER_RUN = Number(process.env['BENCH_REQUESTS'] ?? 2000);
@@ -59,110 +63,7 @@ const PROFILE_DIR =
   process.env['BENCH_PROFILE'] === '1' ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-prof-')) : null;
 
 /** A new empty database next to `baseUrl` (PostgreSQL: CREATE DATABASE; SQLite: a fresh file); also used by tools/chaos. */
-export async function freshDatabase(
-  baseUrl: string = BASE_URL,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!baseUrl.startsWith('postgres')) {
-    const file = baseUrl.replace(/^sqlite:/, '');
-    fs.rmSync(file, { force: true });
-    return { url: baseUrl, drop: async () => fs.rmSync(file, { force: true }) };
-  }
-  const name = `gongji_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/**
- * Starts the built API as in production and waits for /health; also used by tools/chaos, which passes extra
- * environment (rate limits, request timeout) and restarts a killed server on its port.
- */
-export async function startServer(
-  databaseUrl: string,
-  extraEnv: Record<string, string> = {},
-  fixedPort?: number,
-): Promise<{ child: ChildProcess; url: string }> {
-  const main = path.join(ROOT, 'dist/apps/api/main.js');
-  if (!fs.existsSync(main))
-    throw new Error('dist/apps/api/main.js is missing: run `npx nx run api:build` first');
-  const port = fixedPort ?? (await freePort());
-  const args = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, main] : [main];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      GONGJI_SECRET: randomBytes(36).toString('base64'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      GONGJI_ADMIN_DIR: '',
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
-  });
-  let out = '';
-  let exited = false;
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  child.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && !exited; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${out}`);
-}
-
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-export async function gql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as T;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-interface Population {
+export interface Population {
   readonly own: string[];
   readonly family: string[];
   readonly wallet: string[];
@@ -391,53 +292,9 @@ async function pgbenchTps(url: string, concurrency: number): Promise<number | nu
   return Number(m[1]);
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Self time by function and by package from a V8 .cpuprofile (what dominates one settlement end to end). */
-function summarizeProfile(dir: string): void {
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return console.log('no CPU profile was written');
-  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
-  const total = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0) || 1;
-  const byFrame = new Map<string, number>();
-  const byPackage = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const hits = n.hitCount ?? 0;
-    if (!hits) continue;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const pkg =
-      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
-      (url.includes('/dist/')
-        ? 'gongji (dist)'
-        : url.startsWith('node:')
-          ? 'node core'
-          : url
-            ? 'other'
-            : functionName || 'program');
-    const frame = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${pkg}]`;
-    byFrame.set(frame, (byFrame.get(frame) ?? 0) + hits);
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
-  }
-  const top = (m: Map<string, number>, n: number) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `| ${k} | ${((100 * v) / total).toFixed(1)} % |`);
-  console.log('\nCPU profile of the server, self time by package');
-  console.log('| package | share |\n|---|---|');
-  for (const l of top(byPackage, 12)) console.log(l);
-  console.log('\nTop frames (self time)');
-  console.log('| frame | share |\n|---|---|');
-  for (const l of top(byFrame, 15)) console.log(l);
-}
-
 async function main(): Promise<void> {
-  const db = await freshDatabase();
-  const server = await startServer(db.url).catch(async (err: unknown) => {
+  const db = await freshDatabase(BASE_URL);
+  const server = await startServer(db.url, PROFILE_DIR).catch(async (err: unknown) => {
     await db.drop();
     throw err;
   });
