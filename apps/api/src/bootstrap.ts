@@ -28,7 +28,11 @@ export async function startApp(
     referenceData?: RegionsData;
   } = {},
 ): Promise<App> {
-  const dataSource = createDataSource({ url: config.databaseUrl, logger: options.sqlLogger });
+  const dataSource = createDataSource({
+    url: config.databaseUrl,
+    replicaUrls: config.databaseReplicaUrls,
+    logger: options.sqlLogger,
+  });
   await dataSource.initialize();
   logger.info({ database: describeDatabase(config.databaseUrl) }, 'database ready, migrations applied');
   const reference = await ensureReferenceData(dataSource, options.referenceData);

@@ -8,6 +8,8 @@ export interface AppConfig {
   readonly host: string;
   /** Unset = embedded SQLite at tmp/gongji.sqlite. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL streaming replicas for analysts' reads (DATABASE_REPLICA_URLS, comma-separated; issue #11). */
+  readonly databaseReplicaUrls: readonly string[];
   /** HMAC secret for session tokens. */
   readonly secret: string;
   /** Load the demo population and demo users (never in production). */
@@ -60,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env['HOST'] ?? '0.0.0.0',
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseReplicaUrls: (env['DATABASE_REPLICA_URLS'] ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
     secret,
     demo,
     adminDir,
@@ -92,6 +98,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     env: config.env,
     port: config.port,
     database: describeDatabase(config.databaseUrl),
+    replicas: config.databaseReplicaUrls.map((u) => describeDatabase(u)),
     demo: config.demo,
     adminDir: config.adminDir,
     rateLimits: config.rateLimits,

@@ -20,6 +20,12 @@ export interface CreateDataSourceOptions {
   readonly synchronize?: boolean;
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * PostgreSQL streaming replicas (`DATABASE_REPLICA_URLS`, issue #11). With any, TypeORM replication is on: every
+   * query still goes to the primary (`defaultMode: 'master'`, so writes and reads of one's own writes never see a
+   * lagging copy); only reads that ask for it explicitly — {@link analystRead} — are served by a replica.
+   */
+  readonly replicaUrls?: readonly string[];
   readonly logger?: Logger;
 }
 
@@ -60,16 +66,30 @@ export function createDataSource(options: CreateDataSourceOptions = {}): DataSou
   };
   let config: DataSourceOptions;
   if (dialect === 'postgres') {
+    const replicas = (options.replicaUrls ?? []).filter((u) => u !== '');
+    for (const r of replicas)
+      if (dialectOfUrl(r) !== 'postgres')
+        throw new Error(`A replica must be PostgreSQL, got ${describeDatabase(r)}`);
     config = {
       ...common,
       type: 'postgres',
-      url: options.url,
       driver: pg,
       migrations: POSTGRES_MIGRATIONS,
       poolSize: options.poolSize ?? 10,
       extra: { max: options.poolSize ?? 10 },
+      ...(replicas.length
+        ? {
+            replication: {
+              master: { url: options.url },
+              slaves: replicas.map((url) => ({ url })),
+              defaultMode: 'master' as const,
+            },
+          }
+        : { url: options.url }),
     };
   } else {
+    if (options.replicaUrls?.some((u) => u !== ''))
+      throw new Error('DATABASE_REPLICA_URLS needs a PostgreSQL primary (DATABASE_URL=postgres://…)');
     const file = sqliteFileOf(options.url);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     config = {

@@ -9,3 +9,6 @@ export * from './ledger/ledger-audit';
 export * from './queries/analytics.queries';
 export * from './queries/policy-version';
 export * from './access/access.queries';
+export * from './queries/replica-read';
+export * from './queries/settlement-facts.query';
+export * from './queries/hydrate';

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
+import { analystReadCounts } from '@gongji/persistence';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics (prom-client): process defaults plus GraphQL operations by name and outcome. */
@@ -36,6 +37,19 @@ export class Metrics {
     help: 'Committed ledger transactions by kind (replays and refusals excluded)',
     labelNames: ['kind'] as const,
     registers: [this.registry],
+  });
+
+  /** Which database node served analysts' reads (issue #11: replica when DATABASE_REPLICA_URLS is set). */
+  private readonly databaseReads = new Counter({
+    name: 'gongji_db_reads_total',
+    help: "Analysts' read statements by query and the database node that served them (primary or replica)",
+    labelNames: ['query', 'node'] as const,
+    registers: [this.registry],
+    collect() {
+      this.reset();
+      for (const [query, byNode] of analystReadCounts())
+        for (const node of ['primary', 'replica'] as const) this.inc({ query, node }, byNode[node]);
+    },
   });
 
   constructor() {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { analystQuery } from './replica-read';
 
 /**
  * Aggregate queries for analysts (issue #8): ledger statistics, wallet flows between provinces and the
@@ -8,6 +9,8 @@ import type { DataSource } from 'typeorm';
  * Dates: every query buckets and filters by the *booking date* of a transaction — its `createdAt` in China Standard
  * Time (UTC+8, no daylight saving) — because that is when money moved (a cancellation is booked on the day it
  * happens, not on the bill's service date). Money is integer fen throughout.
+ *
+ * Each runs on a streaming replica when `DATABASE_REPLICA_URLS` configures one (issue #11, {@link analystQuery}).
  */
 
 /** Dimensions of {@link ledgerStatsQuery}, in the public enum's spelling. */
@@ -249,7 +252,7 @@ SELECT 1 AS remainder, ${[...keys, ...labels].map((c) => `NULL AS ${c}`).join(',
        cells
   FROM rest WHERE cells > 0
 ORDER BY remainder, ${keys.join(', ')}`;
-  const rows: Record<string, unknown>[] = await dataSource.query(sql, params.values);
+  const rows = await analystQuery(dataSource, 'ledgerStats', sql, params.values);
   return rows.map((r) => {
     const remainder = Number(r['remainder']) === 1;
     return {
@@ -307,7 +310,7 @@ SELECT f.fp, fpv.name AS fpname, f.tp, tpv.name AS tpname,
   LEFT JOIN regions fpv ON fpv.code = f.fp
   LEFT JOIN regions tpv ON tpv.code = f.tp
  ORDER BY f.fp, f.tp`;
-  const rows: Record<string, unknown>[] = await dataSource.query(sql, params.values);
+  const rows = await analystQuery(dataSource, 'provinceFlows', sql, params.values);
   return rows.map((r) => ({
     fromProvinceCode: String(r['fp']),
     fromProvinceName: fromKey(r['fpname']),
@@ -370,7 +373,7 @@ SELECT * FROM (
   UNION ALL
   SELECT 1 AS total, NULL AS day, ${figures} FROM tx
 ) r ORDER BY total, day`;
-  const rows: Record<string, unknown>[] = await dataSource.query(sql, params.values);
+  const rows = await analystQuery(dataSource, 'reconciliation', sql, params.values);
   const fen = (v: unknown) => toFen(v) ?? 0n;
   return rows.map((r) => ({
     date: fromKey(r['day']),
