@@ -93,6 +93,8 @@ export async function spawnHttpServer(
 export async function startServer(
   databaseUrl: string,
   profileDir: string | null = null,
+  /** More environment, last (tools/chaos: one GONGJI_SECRET for two processes, rate limits, request timeout). */
+  extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const main = path.join(ROOT, 'dist/apps/api/main.js');
   if (!fs.existsSync(main))
@@ -104,6 +106,7 @@ export async function startServer(
     DATABASE_URL: databaseUrl,
     GONGJI_ADMIN_DIR: '',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   });
 }
 
