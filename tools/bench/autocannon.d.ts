@@ -1,27 +1,29 @@
 // The part of autocannon's programmatic API the read bench uses (the package ships no types).
 declare module 'autocannon' {
-  interface Options {
-    url: string;
-    method?: string;
-    connections?: number;
-    duration?: number;
-    headers?: Record<string, string>;
-    body?: string;
+  namespace autocannon {
+    interface Options {
+      url: string;
+      method?: string;
+      connections?: number;
+      duration?: number;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+    interface Histogram {
+      average: number;
+      mean: number;
+      total: number;
+      p50: number;
+      p99: number;
+    }
+    interface Result {
+      requests: Histogram;
+      latency: Histogram;
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+    }
   }
-  interface Histogram {
-    average: number;
-    mean: number;
-    total: number;
-    p50: number;
-    p99: number;
-  }
-  interface Result {
-    requests: Histogram;
-    latency: Histogram;
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-  }
-  function autocannon(options: Options): Promise<Result>;
-  export default autocannon;
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export = autocannon;
 }

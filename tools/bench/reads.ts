@@ -19,6 +19,7 @@
  * through the ledger writer (contribution credits and settlements with three postings each).
  */
 import 'reflect-metadata';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -284,7 +285,7 @@ async function measure(
 async function main(): Promise<void> {
   if (!BASE_URL.startsWith('postgres')) throw new Error('the read bench compares on PostgreSQL only');
   const db = await freshDatabase(BASE_URL, 'gongji_bench_reads');
-  const servers: { child: import('node:child_process').ChildProcess }[] = [];
+  const servers: { child: ChildProcess }[] = [];
   const dataSource = createDataSource({ url: db.url, migrationsRun: false });
   try {
     const ours = await startServer(db.url, PROFILE_DIR);
