@@ -96,7 +96,8 @@ export async function startServer(
   /** More environment, last (tools/chaos: one GONGJI_SECRET for two processes, rate limits, request timeout). */
   extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const main = path.join(ROOT, 'dist/apps/api/main.js');
+  // BENCH_API_MAIN: a build elsewhere (e.g. `tsc -p apps/api/tsconfig.app.json --outDir /tmp/x` + entry.cjs as main.js).
+  const main = path.resolve(ROOT, process.env['BENCH_API_MAIN'] ?? 'dist/apps/api/main.js');
   if (!fs.existsSync(main))
     throw new Error('dist/apps/api/main.js is missing: run `npx nx run api:build` first');
   const args = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, main] : [main];
