@@ -12,3 +12,4 @@ export * from './access/access.queries';
 export * from './queries/replica-read';
 export * from './queries/settlement-facts.query';
 export * from './queries/hydrate';
+export * from './partitions/postings-partitions';

@@ -1,5 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TIMESTAMP, bigintTransformer, dateTransformer, timestampTransformer } from './column-types';
+import {
+  ENTITY_DIALECT,
+  TIMESTAMP,
+  bigintTransformer,
+  dateTransformer,
+  timestampTransformer,
+} from './column-types';
 
 /** A money transaction. Its postings sum to zero (R-SET-6); transactions are never updated except `status`. */
 @Entity('transactions')
@@ -104,6 +110,19 @@ export class PostingEntity {
 
   @Column('bigint', { nullable: true, transformer: bigintTransformer })
   balanceAfter!: bigint | null;
+
+  /**
+   * PostgreSQL only: when the posting was booked (its transaction's time; the database's now() when not given) — the
+   * key of the monthly partitions and part of the primary key (issue #11, libs/persistence/src/partitions). Undefined
+   * on SQLite, whose table is not partitioned.
+   */
+  bookedAt?: Date;
+}
+if (ENTITY_DIALECT === 'postgres') {
+  PrimaryColumn(TIMESTAMP, { default: () => 'now()', transformer: timestampTransformer })(
+    PostingEntity.prototype,
+    'bookedAt',
+  );
 }
 
 /** Year-to-date accumulators per person (R-SET-1/2, R-USE-6), restored by cancellation (R-USE-5). */
