@@ -7,4 +7,4 @@ export {
   createDataSource,
   type LedgerViolation,
 } from '@gongji/persistence';
-export { freshDatabase, startServer } from '../bench/bench-support';
+export { freePort, freshDatabase, startServer } from '../bench/bench-support';

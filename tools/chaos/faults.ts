@@ -165,15 +165,19 @@ export class FaultInjector {
     }
   }
 
-  /** Starts the process again, retrying while the database is not ready yet. */
+  /**
+   * Starts the process again, retrying for up to two minutes while the database is not ready yet (or while a
+   * concurrent `nx run api:build` has removed dist/apps/api for a moment).
+   */
   async restart(api: ApiProcess): Promise<void> {
+    const until = Date.now() + 120_000;
     for (let i = 1; ; i++) {
       try {
         api.child = await api.restart();
         api.planned = false;
         return;
       } catch (err) {
-        if (i >= 5) throw err;
+        if (Date.now() > until) throw err;
         this.log(
           `restart of ${api.slot.name} failed (attempt ${i}), retrying: ${(err as Error).message.slice(0, 200)}`,
         );

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FaultProxy } from '../testing/fault-proxy';
 import { type ThrowawayCluster, startThrowawayCluster } from '../testing/pg-cluster';
-import { createDataSource, freshDatabase, startServer } from './chaos-support';
+import { createDataSource, freePort, freshDatabase, startServer } from './chaos-support';
 import { type CheckResult, runChecks } from './checks';
 import type { ApiSlot } from './client';
 import { type ApiProcess, FAULT_KINDS, type FaultRecord, FaultInjector, planFaults } from './faults';
@@ -18,7 +18,7 @@ export interface ChaosOptions {
   /** Faults over the run (at least one of each of the six kinds when ≥ 6). */
   readonly faults: number;
   readonly clientTimeoutMs: number;
-  /** Port of the throwaway PostgreSQL cluster. */
+  /** Port of the throwaway PostgreSQL cluster (0: any free port). */
   readonly pgPort: number;
   readonly families: number;
   readonly pairs: number;
@@ -56,7 +56,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let cluster: ThrowawayCluster | undefined;
   let dataSource: DataSource | undefined;
   try {
-    cluster = await startThrowawayCluster({ port: options.pgPort });
+    cluster = await startThrowawayCluster({ port: options.pgPort || (await freePort()) });
     cleanups.push(() => cluster?.destroy());
     const db = await freshDatabase(cluster.url, 'gongji_chaos');
     const proxy = new FaultProxy({ host: '127.0.0.1', port: cluster.port });
