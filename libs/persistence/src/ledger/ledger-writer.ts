@@ -1,15 +1,26 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Explanation, Posting } from '@gongji/domain';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   ENTITY_DIALECT,
   IdempotencyRecordEntity,
+  PersonEntity,
   PocketEntity,
   PostingEntity,
   TransactionEntity,
 } from '../entities';
 import { inTransaction } from '../transactions';
+import {
+  type ClaimAndLockResult,
+  type LockRequest,
+  type PasswordStateWrite,
+  type WriteAll,
+  claimAndLock,
+  writeAll,
+} from './ledger-sql';
+
+export type { PasswordStateWrite } from './ledger-sql';
 
 /** Idempotency keys are kept at least this long (API.md; issue #4: "Keys kept at least 7 days"). */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
@@ -66,7 +77,9 @@ export interface Decision<P> {
   readonly payload: P;
   /** Money to move; absent for a refusal (which is stored and replayed too). */
   readonly transaction?: TransactionPlan;
-  /** Extra writes in the same database transaction (accumulators, relation rows…), after the postings. */
+  /** The payment-password attempt state to store (R-ACC-7), written with the money in the same statement. */
+  readonly passwordState?: PasswordStateWrite;
+  /** Extra writes in the same database transaction (relation rows, crediting markers…), after the postings. */
   readonly after?: (manager: EntityManager, transactionId: string) => Promise<void>;
   /**
    * Puts the rows the writer posted (with each pocket's balance after) into the payload before it is returned and
@@ -85,6 +98,12 @@ export interface MoneyCommand<P> {
   readonly request: unknown;
   /** Persons whose pockets are locked (in a fixed order) before deciding. */
   readonly personIds: readonly string[];
+  /** Also lock the pockets of this beneficiary's money-sharing relatives (a superset of those used, R-KIN-4). */
+  readonly lockProvidersOf?: string;
+  /** A person row locked FOR UPDATE after the pockets (payment-password state, R-ACC-7). */
+  readonly lockPersonRow?: string;
+  /** Also lock the pockets of every person this transaction posted to (cancels and refunds of a settlement). */
+  readonly lockPostingsOf?: string;
   decide(ctx: DecideContext): Promise<Decision<P>>;
 }
 
@@ -121,8 +140,19 @@ export class LedgerWriter {
     const requestHash = hashRequest(command.operation, command.request);
     return inTransaction(this.dataSource, async (manager) => {
       const now = new Date();
-      const claimed = await this.claimKey(manager, command, requestHash, now);
-      if (!claimed) {
+      const record = idempotencyRecord(command, requestHash, now);
+      const lock: LockRequest = {
+        personIds: command.personIds,
+        providersOf: command.lockProvidersOf,
+        personRow: command.lockPersonRow,
+        postingsOf: command.lockPostingsOf,
+      };
+      // PostgreSQL: ONE statement claims the key and locks the pockets and person row (issue #7).
+      const claim =
+        ENTITY_DIALECT === 'postgres'
+          ? await claimAndLock(manager, record, lock)
+          : await this.claimAndLockSqlite(manager, record, lock);
+      if (!claim.claimed) {
         const existing = await manager.getRepository(IdempotencyRecordEntity).findOneByOrFail({
           clientId: command.clientId,
           key: command.idempotencyKey,
@@ -131,153 +161,185 @@ export class LedgerWriter {
           return { outcome: 'KEY_REUSED', operation: existing.operation };
         return { outcome: 'REPLAYED', payload: parsePayload<P>(existing.response) };
       }
-      const pockets = await this.lockPockets(manager, command.personIds);
+      const pockets = new Map(claim.pockets.map((k) => [`${k.personId}:${k.kind}`, k]));
       const transactionId = randomUUID();
       const decision = await command.decide({ manager, pockets, transactionId, now });
       let payload = decision.payload;
+      let planned: Planned | null = null;
       if (decision.transaction) {
-        const rows = await this.post(
-          manager,
-          transactionId,
-          decision.transaction,
-          pockets,
-          command.clientId,
-          now,
-        );
-        if (decision.withPostings) payload = decision.withPostings(payload, rows);
-        posted(decision.transaction.kind);
+        planned = plan(transactionId, decision.transaction, pockets, command.clientId, now);
+        if (decision.withPostings) payload = decision.withPostings(payload, planned.postings);
       }
+      const write: WriteAll = {
+        ...(planned && decision.transaction
+          ? {
+              transaction: {
+                ...planned,
+                accumulators: decision.transaction.accumulators,
+                dailySpend: decision.transaction.dailySpend,
+                originalStatus: decision.transaction.originalStatus,
+              },
+            }
+          : {}),
+        passwordState: decision.passwordState,
+        reply: {
+          clientId: command.clientId,
+          key: command.idempotencyKey,
+          response: stringifyPayload(payload),
+        },
+        now,
+      };
+      // PostgreSQL: every write and the stored reply in ONE statement; SQLite (in-process): a few cheap ones.
+      if (ENTITY_DIALECT === 'postgres') await writeAll(manager, write);
+      else await writeAllSqlite(manager, write);
+      if (decision.transaction) posted(decision.transaction.kind);
       if (decision.after) await decision.after(manager, transactionId);
-      await manager
-        .getRepository(IdempotencyRecordEntity)
-        .update(
-          { clientId: command.clientId, key: command.idempotencyKey },
-          { response: stringifyPayload(payload) },
-        );
       return { outcome: 'EXECUTED', payload };
     });
   }
 
-  private async claimKey(
+  /** SQLite: writers are serialised (inTransaction), so look-then-insert cannot race and there are no row locks. */
+  private async claimAndLockSqlite(
     manager: EntityManager,
-    command: Pick<MoneyCommand<unknown>, 'clientId' | 'idempotencyKey' | 'operation'>,
-    requestHash: string,
-    now: Date,
-  ): Promise<boolean> {
-    const row = {
-      clientId: command.clientId,
-      key: command.idempotencyKey,
-      operation: command.operation,
-      requestHash,
-      response: '',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + IDEMPOTENCY_RETENTION_DAYS * 86_400_000),
-    };
-    if (ENTITY_DIALECT === 'sqlite') {
-      // Writers are serialised (inTransaction), so look-then-insert cannot race.
-      const repo = manager.getRepository(IdempotencyRecordEntity);
-      if (await repo.existsBy({ clientId: row.clientId, key: row.key })) return false;
-      await repo.insert(row);
-      return true;
+    record: IdempotencyRecordEntity,
+    lock: LockRequest,
+  ): Promise<ClaimAndLockResult> {
+    const repo = manager.getRepository(IdempotencyRecordEntity);
+    if (await repo.existsBy({ clientId: record.clientId, key: record.key }))
+      return { claimed: false, pockets: [] };
+    await repo.insert(record);
+    const ids = [...new Set(lock.personIds)];
+    const qb = manager.getRepository(PocketEntity).createQueryBuilder('p').orderBy('p.id', 'ASC');
+    qb.where(ids.length ? 'p.personId IN (:...ids)' : '1 = 0', { ids });
+    if (lock.postingsOf) {
+      qb.orWhere(
+        'p.personId IN (SELECT o."personId" FROM "postings" o WHERE o."transactionId" = :t UNION SELECT t."personId" FROM "transactions" t WHERE t."id" = :t)',
+        { t: lock.postingsOf },
+      );
     }
-    // A concurrent transaction holding the same key makes this INSERT wait until it commits (then: conflict, replay)
-    // or rolls back (then: we own the key).
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyRecordEntity)
-      .values(row)
-      .orIgnore()
-      .returning(['clientId'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
-  }
-
-  private async lockPockets(
-    manager: EntityManager,
-    personIds: readonly string[],
-  ): Promise<Map<string, PocketEntity>> {
-    const ids = [...new Set(personIds)];
-    if (ids.length === 0) return new Map();
-    const qb = manager
-      .getRepository(PocketEntity)
-      .createQueryBuilder('p')
-      .where({ personId: In(ids) })
-      .orderBy('p.id', 'ASC');
-    if (ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
-    const rows = await qb.getMany();
-    return new Map(rows.map((p) => [`${p.personId}:${p.kind}`, p]));
-  }
-
-  private async post(
-    manager: EntityManager,
-    transactionId: string,
-    plan: TransactionPlan,
-    pockets: ReadonlyMap<string, PocketEntity>,
-    actor: string,
-    now: Date,
-  ): Promise<PostingEntity[]> {
-    const sum = plan.postings.reduce((s, p) => s + p.amount, 0n);
-    if (sum !== 0n)
-      throw new LedgerInvariantError(`R-SET-6: postings of ${plan.kind} sum to ${sum} fen, not zero`);
-    const balanceAfter: (bigint | null)[] = [];
-    const touched = new Map<string, PocketEntity>();
-    for (const posting of plan.postings) {
-      if (posting.account.type !== 'POCKET') {
-        balanceAfter.push(null);
-        continue;
-      }
-      const key = `${posting.account.personId}:${posting.account.pocket}`;
-      const pocket = pockets.get(key);
-      if (!pocket) throw new LedgerInvariantError(`posting to pocket ${key} that was not locked`);
-      pocket.balance += posting.amount;
-      if (pocket.balance < 0n)
-        throw new LedgerInvariantError(`R-SET-6: pocket ${key} would go negative (${pocket.balance} fen)`);
-      balanceAfter.push(pocket.balance);
-      touched.set(key, pocket);
+    if (lock.providersOf) {
+      qb.orWhere(
+        'p.personId IN (SELECT r."providerId" FROM "kin_relations" r WHERE r."beneficiaryId" = :b AND r."proxyOnly" = 0 AND r."revokedAt" IS NULL)',
+        { b: lock.providersOf },
+      );
     }
-    const row: TransactionEntity = {
-      id: transactionId,
-      kind: plan.kind,
-      status: plan.status ?? 'POSTED',
-      amount: plan.amount,
-      personId: plan.personId ?? null,
-      counterpartyPersonId: plan.counterpartyPersonId ?? null,
-      institutionId: plan.institutionId ?? null,
-      serviceDate: plan.serviceDate ?? null,
-      originalTransactionId: plan.originalTransactionId ?? null,
-      channel: plan.channel ?? null,
-      product: plan.product ?? null,
-      actor,
-      explanation: [...plan.explanation],
-      details: toJsonSafe(plan.details ?? {}) as Record<string, unknown>,
-      createdAt: now,
-    };
+    return { claimed: true, pockets: await qb.getMany() };
+  }
+}
+
+function idempotencyRecord(
+  command: Pick<MoneyCommand<unknown>, 'clientId' | 'idempotencyKey' | 'operation'>,
+  requestHash: string,
+  now: Date,
+): IdempotencyRecordEntity {
+  return {
+    clientId: command.clientId,
+    key: command.idempotencyKey,
+    operation: command.operation,
+    requestHash,
+    response: '',
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_RETENTION_DAYS * 86_400_000),
+  };
+}
+
+interface Planned {
+  readonly row: TransactionEntity;
+  readonly postings: PostingEntity[];
+  readonly pockets: PocketEntity[];
+}
+
+/**
+ * The rows a plan writes, checked before anything is written: postings sum to zero (R-SET-6), every pocket posted to
+ * was locked, no pocket goes negative; each pocket posting carries the balance after it.
+ */
+function plan(
+  transactionId: string,
+  plan: TransactionPlan,
+  pockets: ReadonlyMap<string, PocketEntity>,
+  actor: string,
+  now: Date,
+): Planned {
+  const sum = plan.postings.reduce((s, p) => s + p.amount, 0n);
+  if (sum !== 0n)
+    throw new LedgerInvariantError(`R-SET-6: postings of ${plan.kind} sum to ${sum} fen, not zero`);
+  const balanceAfter: (bigint | null)[] = [];
+  const touched = new Map<string, PocketEntity>();
+  for (const posting of plan.postings) {
+    if (posting.account.type !== 'POCKET') {
+      balanceAfter.push(null);
+      continue;
+    }
+    const key = `${posting.account.personId}:${posting.account.pocket}`;
+    const pocket = pockets.get(key);
+    if (!pocket) throw new LedgerInvariantError(`posting to pocket ${key} that was not locked`);
+    pocket.balance += posting.amount;
+    if (pocket.balance < 0n)
+      throw new LedgerInvariantError(`R-SET-6: pocket ${key} would go negative (${pocket.balance} fen)`);
+    balanceAfter.push(pocket.balance);
+    touched.set(key, pocket);
+  }
+  const row: TransactionEntity = {
+    id: transactionId,
+    kind: plan.kind,
+    status: plan.status ?? 'POSTED',
+    amount: plan.amount,
+    personId: plan.personId ?? null,
+    counterpartyPersonId: plan.counterpartyPersonId ?? null,
+    institutionId: plan.institutionId ?? null,
+    serviceDate: plan.serviceDate ?? null,
+    originalTransactionId: plan.originalTransactionId ?? null,
+    channel: plan.channel ?? null,
+    product: plan.product ?? null,
+    actor,
+    explanation: [...plan.explanation],
+    details: toJsonSafe(plan.details ?? {}) as Record<string, unknown>,
+    createdAt: now,
+  };
+  const postings: PostingEntity[] = plan.postings.map((p, seq) => ({
+    id: randomUUID(),
+    transactionId,
+    seq,
+    accountType: p.account.type,
+    personId: p.account.type === 'POCKET' ? p.account.personId : null,
+    pocket: p.account.type === 'POCKET' ? p.account.pocket : null,
+    systemAccount: p.account.type === 'SYSTEM' ? p.account.account : null,
+    ref: p.account.type === 'SYSTEM' ? (p.account.ref ?? null) : null,
+    amount: p.amount,
+    balanceAfter: balanceAfter[seq],
+  }));
+  return { row, postings, pockets: [...touched.values()] };
+}
+
+/** SQLite: the same writes as {@link writeAll}, as separate (in-process, cheap) statements. */
+async function writeAllSqlite(manager: EntityManager, w: WriteAll): Promise<void> {
+  const t = w.transaction;
+  if (t) {
     // JSON columns trip TypeORM's deep-partial insert typing; the row is a complete entity.
-    await manager.getRepository(TransactionEntity).insert(row as QueryDeepPartialEntity<TransactionEntity>);
-    const rows: PostingEntity[] = plan.postings.map((p, seq) => ({
-      id: randomUUID(),
-      transactionId,
-      seq,
-      accountType: p.account.type,
-      personId: p.account.type === 'POCKET' ? p.account.personId : null,
-      pocket: p.account.type === 'POCKET' ? p.account.pocket : null,
-      systemAccount: p.account.type === 'SYSTEM' ? p.account.account : null,
-      ref: p.account.type === 'SYSTEM' ? (p.account.ref ?? null) : null,
-      amount: p.amount,
-      balanceAfter: balanceAfter[seq],
-    }));
-    await manager.getRepository(PostingEntity).insert(rows);
-    await writeBalances(manager, [...touched.values()], now);
-    if (plan.accumulators) await addToAccumulators(manager, plan.accumulators);
-    if (plan.dailySpend && plan.dailySpend.amount !== 0n) await addToDailySpend(manager, plan.dailySpend);
-    if (plan.originalStatus) {
+    await manager.getRepository(TransactionEntity).insert(t.row as QueryDeepPartialEntity<TransactionEntity>);
+    if (t.postings.length) await manager.getRepository(PostingEntity).insert([...t.postings]);
+    await writeBalances(manager, [...t.pockets], w.now);
+    if (t.accumulators) await addToAccumulators(manager, t.accumulators);
+    if (t.dailySpend && t.dailySpend.amount !== 0n) await addToDailySpend(manager, t.dailySpend);
+    if (t.originalStatus) {
       await manager
         .getRepository(TransactionEntity)
-        .update({ id: plan.originalStatus.transactionId }, { status: plan.originalStatus.status });
+        .update({ id: t.originalStatus.transactionId }, { status: t.originalStatus.status });
     }
-    return rows;
   }
+  if (w.passwordState) {
+    await manager.getRepository(PersonEntity).update(
+      { id: w.passwordState.personId },
+      {
+        paymentPasswordFailures: w.passwordState.failures,
+        paymentLockedAt: w.passwordState.lockedAt,
+        updatedAt: w.now,
+      },
+    );
+  }
+  await manager
+    .getRepository(IdempotencyRecordEntity)
+    .update({ clientId: w.reply.clientId, key: w.reply.key }, { response: w.reply.response });
 }
 
 /**
@@ -287,21 +349,12 @@ export class LedgerWriter {
 async function writeBalances(manager: EntityManager, pockets: PocketEntity[], now: Date): Promise<void> {
   if (pockets.length === 0) return;
   const ordered = [...pockets].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (ENTITY_DIALECT === 'postgres') {
-    const values = ordered.map((_, i) => `($${2 * i + 2}::varchar, $${2 * i + 3}::bigint)`).join(', ');
-    await manager.query(
-      `UPDATE "pockets" AS p SET "balance" = v.balance, "updatedAt" = $1, "version" = p."version" + 1
-       FROM (VALUES ${values}) AS v(id, balance) WHERE p."id" = v.id`,
-      [now, ...ordered.flatMap((p) => [p.id, p.balance.toString()])],
-    );
-  } else {
-    const cases = ordered.map(() => 'WHEN ? THEN ?').join(' ');
-    await manager.query(
-      `UPDATE "pockets" SET "balance" = CASE "id" ${cases} END, "updatedAt" = ?, "version" = "version" + 1
-       WHERE "id" IN (${ordered.map(() => '?').join(', ')})`,
-      [...ordered.flatMap((p) => [p.id, p.balance]), sqliteTimestamp(now), ...ordered.map((p) => p.id)],
-    );
-  }
+  const cases = ordered.map(() => 'WHEN ? THEN ?').join(' ');
+  await manager.query(
+    `UPDATE "pockets" SET "balance" = CASE "id" ${cases} END, "updatedAt" = ?, "version" = "version" + 1
+     WHERE "id" IN (${ordered.map(() => '?').join(', ')})`,
+    [...ordered.flatMap((p) => [p.id, p.balance]), sqliteTimestamp(now), ...ordered.map((p) => p.id)],
+  );
   for (const pocket of ordered) pocket.version += 1;
 }
 
@@ -315,22 +368,19 @@ async function addToAccumulators(
   manager: EntityManager,
   a: NonNullable<TransactionPlan['accumulators']>,
 ): Promise<void> {
-  const postgres = ENTITY_DIALECT === 'postgres';
-  const p = (i: number) => (postgres ? `$${i}` : '?');
-  const money = (v: bigint) => (postgres ? v.toString() : v);
   const values = [
     a.personId,
     a.year,
-    money(a.outpatientCovered),
-    money(a.outpatientFundPaid),
+    a.outpatientCovered,
+    a.outpatientFundPaid,
     a.inpatientAdmissions,
-    money(a.inpatientFundPaid),
-    money(a.accountPaid),
+    a.inpatientFundPaid,
+    a.accountPaid,
   ];
   await manager.query(
     `INSERT INTO "accumulators" ("personId", "year", "outpatientCovered", "outpatientFundPaid", "inpatientAdmissions",
        "inpatientFundPaid", "accountPaid", "version")
-     VALUES (${values.map((_, i) => p(i + 1)).join(', ')}, 1)
+     VALUES (${values.map(() => '?').join(', ')}, 1)
      ON CONFLICT ("personId", "year") DO UPDATE SET
        "outpatientCovered" = "accumulators"."outpatientCovered" + excluded."outpatientCovered",
        "outpatientFundPaid" = "accumulators"."outpatientFundPaid" + excluded."outpatientFundPaid",
@@ -350,18 +400,12 @@ async function addToDailySpend(
   manager: EntityManager,
   d: NonNullable<TransactionPlan['dailySpend']>,
 ): Promise<void> {
-  const postgres = ENTITY_DIALECT === 'postgres';
-  const max = postgres ? 'GREATEST' : 'MAX';
-  const amount = postgres ? d.amount.toString() : d.amount;
-  const p = postgres ? ['$1', '$2', '$3', '$4::bigint', '$4::bigint'] : ['?', '?', '?', '?', '?'];
   await manager.query(
     `INSERT INTO "account_daily_spend" ("personId", "day", "institutionId", "amount")
-     VALUES (${p[0]}, ${p[1]}, ${p[2]}, ${max}(0, ${p[3]}))
+     VALUES (?, ?, ?, MAX(0, ?))
      ON CONFLICT ("personId", "day", "institutionId") DO UPDATE SET
-       "amount" = ${max}(0, "account_daily_spend"."amount" + ${p[4]})`,
-    postgres
-      ? [d.personId, d.day, d.institutionId, amount]
-      : [d.personId, d.day, d.institutionId, amount, amount],
+       "amount" = MAX(0, "account_daily_spend"."amount" + ?)`,
+    [d.personId, d.day, d.institutionId, d.amount, d.amount],
   );
 }
 

@@ -17,6 +17,12 @@ export interface MoneyMutation<P extends MoneyPayload> {
   /** Canonical input (without the key) — same key + different input is IDEMPOTENCY_KEY_REUSED. */
   readonly input: unknown;
   readonly personIds: readonly string[];
+  /** Also lock the pockets of this beneficiary's money-sharing relatives (R-KIN-4), in the writer's lock statement. */
+  readonly lockProvidersOf?: string;
+  /** A person row to lock after the pockets (payment-password state, R-ACC-7). */
+  readonly lockPersonRow?: string;
+  /** Also lock the pockets of every person this transaction posted to (cancels and refunds). */
+  readonly lockPostingsOf?: string;
   /** The payload to return for a refusal (fields empty, userErrors filled). */
   readonly refused: (errors: UserError[]) => P;
   readonly decide: (ctx: DecideContext) => Promise<Decision<P>>;
@@ -47,6 +53,9 @@ export async function runMoneyMutation<P extends MoneyPayload>(
     idempotencyKey: mutation.idempotencyKey,
     request: mutation.input,
     personIds: mutation.personIds,
+    lockProvidersOf: mutation.lockProvidersOf,
+    lockPersonRow: mutation.lockPersonRow,
+    lockPostingsOf: mutation.lockPostingsOf,
     decide: async (ctx) => {
       try {
         const decision = await mutation.decide(ctx);

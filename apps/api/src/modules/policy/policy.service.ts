@@ -31,8 +31,13 @@ export class PolicyService {
    * Inside a money mutation pass the transaction's `manager`: on PostgreSQL, taking a second pooled connection while
    * holding one can exhaust the pool under load (every transaction waiting for a connection another one holds).
    */
-  effective(regionCode: string, on: string, manager?: EntityManager): Promise<EffectivePolicy> {
-    return loadEffectivePolicy(manager ?? this.dataSource.manager, regionCode, on);
+  effective(
+    regionCode: string,
+    on: string,
+    manager?: EntityManager,
+    knownVersion?: string,
+  ): Promise<EffectivePolicy> {
+    return loadEffectivePolicy(manager ?? this.dataSource.manager, regionCode, on, knownVersion);
   }
 }
 
@@ -49,8 +54,10 @@ export async function loadEffectivePolicy(
   manager: EntityManager,
   regionCode: string,
   on: string,
+  /** The version read by the caller's own statement in the same transaction (saves a round trip). */
+  knownVersion?: string,
 ): Promise<EffectivePolicy> {
-  const current = await policyDataVersion(manager);
+  const current = knownVersion ?? (await policyDataVersion(manager));
   let cache = caches.get(manager.connection);
   if (!cache) {
     cache = new Map();

@@ -10,8 +10,7 @@ import {
   payResidentContributionOrThrow,
   relationsInForceOn,
 } from '@gongji/domain';
-import { KinRelationEntity, type PersonEntity, RegionEntity } from '@gongji/persistence';
-import { type EntityManager, In } from 'typeorm';
+import { type PairFactRows, type PersonEntity, pairFactRows } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -23,7 +22,6 @@ import {
   decisionDate,
   effectivePolicyOn,
   personNotFound,
-  personsOn,
   planOf,
   postedTransaction,
 } from '../wallet/in-transaction.reads';
@@ -49,33 +47,20 @@ const CONTRIBUTION_PURPOSE: Record<ContributionScheme, KinPurpose> = {
   [ContributionScheme.LONG_TERM_CARE]: KinPurpose.LONG_TERM_CARE,
 };
 
-/** Province of each person's insured region (R-KIN-2), through the manager; a province is its own province. */
-async function provincesOf(
-  manager: EntityManager,
-  persons: readonly PersonEntity[],
-): Promise<(person: PersonEntity) => string> {
-  const regions = await manager
-    .getRepository(RegionEntity)
-    .findBy({ code: In([...new Set(persons.map((p) => p.regionCode))]) });
-  const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
-  return (person) => provinceOf.get(person.regionCode) ?? person.regionCode;
-}
-
 /**
  * The insured's relation to the payer from the registrations (备案) between them, as of `date` (issue #9: one
  * answer per date, the domain's `relationsInForceOn`): the relation in force on that date, else the latest one
- * (to name it in the refusal); a proxy binding (R-KIN-7) shares no money.
+ * (to name it in the refusal); a proxy binding (R-KIN-7) shares no money. `facts.relations` are newest first.
  */
-async function relationOn(
-  manager: EntityManager,
+function relationOn(
+  facts: PairFactRows,
   payer: PersonEntity,
   insured: PersonEntity,
   date: string,
-): Promise<{ relation: Relation | null; registered: boolean }> {
-  const rows = await manager.getRepository(KinRelationEntity).find({
-    where: { providerId: payer.id, beneficiaryId: insured.id, proxyOnly: false },
-    order: { createdAt: 'DESC' },
-  });
+): { relation: Relation | null; registered: boolean } {
+  const rows = facts.relations.filter(
+    (r) => r.providerId === payer.id && r.beneficiaryId === insured.id && !r.proxyOnly,
+  );
   const inForce = relationsInForceOn(rows.map(toDomainRelation), date)[0];
   if (inForce) return { relation: inForce.relation, registered: true };
   const latest = rows[0];
@@ -108,12 +93,20 @@ export class PremiumService {
       personIds: [payerId],
       refused,
       decide: async (ctx) => {
-        const persons = await personsOn(ctx.manager, [payerId, insuredId]);
-        const payer = persons.get(payerId);
-        const insured = persons.get(insuredId);
+        // One statement on PostgreSQL: both persons with their provinces, the relations between them and the
+        // policy data version (issue #7).
+        const facts = await pairFactRows(ctx.manager, payerId, insuredId);
+        const payer = facts.persons.find((p) => p.id === payerId);
+        const insured = facts.persons.find((p) => p.id === insuredId);
         if (!payer || !insured)
           return { payload: refused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
-        const policy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, payer.regionCode, date);
+        const policy = await effectivePolicyOn(
+          this.ctx.services.policy,
+          ctx.manager,
+          payer.regionCode,
+          date,
+          facts.policyVersion,
+        );
         if (!policy)
           return {
             payload: refused([
@@ -123,7 +116,7 @@ export class PremiumService {
         const { relation, registered } =
           payer.id === insured.id
             ? { relation: null, registered: false }
-            : await relationOn(ctx.manager, payer, insured, date);
+            : relationOn(facts, payer, insured, date);
         const decision = payPremiumOrThrow({
           productCode: input.product,
           amount: input.amount,
@@ -187,12 +180,20 @@ export class PremiumService {
       personIds: [payerId],
       refused: contributionRefused,
       decide: async (ctx) => {
-        const persons = await personsOn(ctx.manager, [payerId, insuredId]);
-        const payer = persons.get(payerId);
-        const insured = persons.get(insuredId);
+        // One statement on PostgreSQL: both persons with their provinces, the relations between them and the
+        // policy data version (issue #7).
+        const facts = await pairFactRows(ctx.manager, payerId, insuredId);
+        const payer = facts.persons.find((p) => p.id === payerId);
+        const insured = facts.persons.find((p) => p.id === insuredId);
         if (!payer || !insured)
           return { payload: contributionRefused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
-        const policy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, payer.regionCode, date);
+        const policy = await effectivePolicyOn(
+          this.ctx.services.policy,
+          ctx.manager,
+          payer.regionCode,
+          date,
+          facts.policyVersion,
+        );
         if (!policy)
           return {
             payload: contributionRefused([
@@ -202,8 +203,8 @@ export class PremiumService {
         const self = payer.id === insured.id;
         const { relation, registered } = self
           ? { relation: null, registered: false }
-          : await relationOn(ctx.manager, payer, insured, date);
-        const provinceOf = await provincesOf(ctx.manager, self ? [payer] : [payer, insured]);
+          : relationOn(facts, payer, insured, date);
+        const provinceOf = (p: PersonEntity) => facts.provinceOf.get(p.id) ?? p.regionCode;
         const decision = payResidentContributionOrThrow({
           scheme,
           amount: input.amount,

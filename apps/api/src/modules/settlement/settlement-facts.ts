@@ -24,16 +24,13 @@ import {
   relationsInForceOn,
 } from '@gongji/domain';
 import {
-  AccountDailySpendEntity,
-  AccumulatorEntity,
-  CardEntity,
-  ENTITY_DIALECT,
-  HospitalSelectionEntity,
-  InstitutionEntity,
-  KinRelationEntity,
-  PersonEntity,
+  type DecideContext,
+  type InstitutionEntity,
+  type KinRelationEntity,
+  type PersonEntity,
+  type SettlementFactRows,
+  settlementFactRows,
 } from '@gongji/persistence';
-import { type EntityManager, In } from 'typeorm';
 import { ApiErrorCode } from '../../common/user-error';
 import { todayInChina } from '../../common/clock';
 import { toDomainCard } from '../card/card.mapper';
@@ -93,29 +90,18 @@ export function notFound(message: string, field: string): DomainError {
   return new DomainError(ApiErrorCode.NOT_FOUND, message, undefined, [field]);
 }
 
-/** The institution by id, or by its national code (portals often only know the code). */
-export async function findInstitution(
-  manager: EntityManager,
-  idOrCode: string,
-): Promise<InstitutionEntity | null> {
-  const repo = manager.getRepository(InstitutionEntity);
-  return (await repo.findOneBy({ id: idOrCode })) ?? (await repo.findOneBy({ code: idOrCode }));
-}
+/** A manager of the API's data source or of the ledger writer's transaction (typed without importing TypeORM). */
+export type Manager = DecideContext['manager'];
 
 /**
  * Money-sharing relations of a beneficiary (proxy bindings share no money, R-KIN-7) split by the service date with
  * the domain's one answer, `relationsInForceOn` (issue #9): `inForce` in registered order; `laterOrEnded` are the
  * relations in force today but not on that date (registered after it), shown as skipped rather than silently used.
  */
-export async function relationsOn(
-  manager: EntityManager,
-  beneficiaryId: string,
+export function relationsOn(
+  rows: readonly KinRelationEntity[],
   date: string,
-): Promise<{ inForce: KinRelationEntity[]; laterOrEnded: KinRelationEntity[] }> {
-  const rows = await manager.getRepository(KinRelationEntity).find({
-    where: { beneficiaryId, proxyOnly: false },
-    order: { position: 'ASC' },
-  });
+): { inForce: KinRelationEntity[]; laterOrEnded: KinRelationEntity[] } {
   const byRelation = new Map(rows.map((row) => [toDomainRelation(row), row]));
   const inForce = relationsInForceOn([...byRelation.keys()], date).flatMap((r) => {
     const row = byRelation.get(r);
@@ -133,19 +119,13 @@ export async function relationsOn(
   return { inForce, laterOrEnded };
 }
 
-/** Reads the patient's accumulators of a year; on PostgreSQL locks the row (after the pockets: fixed lock order). */
-export async function readAccumulators(
-  manager: EntityManager,
-  personId: string,
-  year: number,
-  lock: boolean,
-): Promise<AccumulatorEntity | null> {
-  const qb = manager
-    .getRepository(AccumulatorEntity)
-    .createQueryBuilder('a')
-    .where('a.personId = :personId AND a.year = :year', { personId, year });
-  if (lock && ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
-  return qb.getOne();
+/** The stored rows of a settlement (one statement on PostgreSQL), see libs/persistence settlementFactRows. */
+export function loadSettlementRows(manager: Manager, input: SettlementInput): Promise<SettlementFactRows> {
+  return settlementFactRows(manager, {
+    patientId: input.patientId,
+    institution: input.institutionId,
+    date: input.serviceDate,
+  });
 }
 
 /**
@@ -156,29 +136,27 @@ export async function readAccumulators(
  * a refused one is passed as unusable with the rule that refused), and the patient's region policy on the date.
  */
 export async function loadSettlementFacts(
-  manager: EntityManager,
+  manager: Manager,
   input: SettlementInput,
+  rows: SettlementFactRows,
   balanceOf: BalanceOf,
-  lock: boolean,
 ): Promise<SettlementFacts> {
-  // Inside a money mutation the patient's row is read FOR UPDATE (after the pockets: one lock order), so the password
-  // failure count and lock the decision sees cannot change under it (R-ACC-7) — one read, not a read and a re-read.
-  const patient = await manager.getRepository(PersonEntity).findOne({
-    where: { id: input.patientId },
-    lock: lock && ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
-  });
+  // Inside a money mutation the patient's row was locked by the writer's lock statement (after the pockets: one lock
+  // order), so the password failure count and lock the decision sees cannot change under it (R-ACC-7).
+  const patient = rows.patient;
   if (!patient) throw notFound(`No person with id ${input.patientId}`, 'patientId');
-  const institution = await findInstitution(manager, input.institutionId);
+  const institution = rows.institution;
   if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');
   const date = input.serviceDate;
   // R-CARD-1: a card frozen on the service date refuses every channel that presents it; the e-voucher still pays.
-  const card = await manager.getRepository(CardEntity).findOneBy({ personId: patient.id });
-  cardPaymentAllowedOrThrow(toDomainCard(card), date, input.channel);
+  cardPaymentAllowedOrThrow(toDomainCard(rows.card), date, input.channel);
   const year = Number(date.slice(0, 4));
   const policies = new Map<string, EffectivePolicy>();
-  const policy = await effectivePolicyIn(manager, patient.regionCode, date, policies);
+  const policyOf = (regionCode: string) =>
+    effectivePolicyIn(manager, regionCode, date, policies, rows.policyVersion);
+  const policy = await policyOf(patient.regionCode);
 
-  const acc = await readAccumulators(manager, patient.id, year, lock);
+  const acc = rows.accumulators;
   const yearToDate = acc
     ? {
         year,
@@ -189,9 +167,7 @@ export async function loadSettlementFacts(
         accountPaid: acc.accountPaid as Fen,
       }
     : emptyYearToDate(year);
-  const spend = await manager
-    .getRepository(AccountDailySpendEntity)
-    .findBy({ personId: patient.id, day: date });
+  const spend = rows.spend;
   const spendToday = {
     atInstitution: spend
       .filter((s) => s.institutionId === institution.id)
@@ -199,10 +175,8 @@ export async function loadSettlementFacts(
     acrossInstitutions: spend.reduce((a, s) => a + s.amount, 0n) as Fen,
   };
 
-  const { inForce: relations, laterOrEnded } = await relationsOn(manager, patient.id, date);
-  const providerRows = relations.length
-    ? await manager.getRepository(PersonEntity).findBy({ id: In(relations.map((r) => r.providerId)) })
-    : [];
+  const { inForce: relations, laterOrEnded } = relationsOn(rows.relations, date);
+  const providerRows = rows.providers;
   const providers: ProviderFunds[] = [];
   // Relatives registered after the service date: not used on that date (one answer per date), but shown as skipped.
   const skipped: SkippedProvider[] = laterOrEnded.map((r) => ({
@@ -236,7 +210,7 @@ export async function loadSettlementFacts(
       checkKinUseOrThrow({
         relation,
         date,
-        providerPolicy: await effectivePolicyIn(manager, provider.regionCode, date, policies),
+        providerPolicy: await policyOf(provider.regionCode),
         channel: input.channel,
       });
       providers.push({ personId: r.providerId, earmarked });
@@ -266,11 +240,7 @@ export async function loadSettlementFacts(
 
   // R-USE-1: the fund pays at a hospital open to all or one the patient has chosen; pharmacies need no selection.
   const fundMayPay =
-    institution.kind !== InstitutionKind.HOSPITAL ||
-    institution.openToAll ||
-    (await manager
-      .getRepository(HospitalSelectionEntity)
-      .existsBy({ personId: patient.id, institutionId: institution.id }));
+    institution.kind !== InstitutionKind.HOSPITAL || institution.openToAll || rows.hospitalSelected;
 
   const domainInput: DomainSettlementInput = {
     bill: {

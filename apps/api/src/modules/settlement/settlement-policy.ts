@@ -11,10 +11,11 @@ export async function effectivePolicyIn(
   regionCode: string,
   on: string,
   cache?: Map<string, EffectivePolicy>,
+  knownVersion?: string,
 ): Promise<EffectivePolicy> {
   const cached = cache?.get(regionCode);
   if (cached) return cached;
-  const policy = await loadEffectivePolicy(manager, regionCode, on);
+  const policy = await loadEffectivePolicy(manager, regionCode, on, knownVersion);
   cache?.set(regionCode, policy);
   return policy;
 }

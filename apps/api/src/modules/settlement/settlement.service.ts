@@ -19,25 +19,21 @@ import {
 import {
   type DecideContext,
   type Decision,
-  ENTITY_DIALECT,
   type AccumulatorDelta as StoredAccumulatorDelta,
-  PersonEntity,
-  PocketEntity,
-  PostingEntity,
-  TransactionEntity,
+  pocketsOfPersons,
+  settlementRecordRows,
+  type TransactionEntity,
   type TransactionPlan,
 } from '@gongji/persistence';
-import { type EntityManager, In } from 'typeorm';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role, actorOf } from '../../auth/principal';
-import { type UserError, fromDomainError } from '../../common/user-error';
+import type { UserError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { runMoneyMutation } from '../ledger/money-mutation';
 import {
   type PreVerified,
   attemptStateOf,
   preVerifyPaymentPassword,
-  storeAttempt,
   verifiedUnderLock,
   wrongPasswordError,
 } from '../payment-password/payment-password.credentials';
@@ -54,10 +50,11 @@ import type {
 } from './dtos/settlement.payload';
 import {
   type BalanceOf,
-  relationsOn,
-  findInstitution,
   loadSettlementFacts,
+  loadSettlementRows,
+  type Manager,
   notFound,
+  relationsOn,
 } from './settlement-facts';
 import { userErrorsOf } from '../../common/refusals';
 import { fromStoredDelta, plannedTransaction, toDomainPosting, toStoredDelta } from './settlement-ledger';
@@ -134,30 +131,23 @@ export class SettlementService {
     }
   }
 
-  private async assertMayActAtInput(idOrCode: string): Promise<void> {
-    if (this.principal.role !== Role.PORTAL) return;
-    const institution = await findInstitution(this.ctx.dataSource.manager, idOrCode);
-    this.assertMayActAt(institution?.id ?? null);
-  }
-
   /**
    * R-SET-5: the split of a bill with current balances; no money moves. A business refusal comes back in
    * `userErrors` with the split fields null, exactly like settlementConfirm's (API.md).
    */
   async quote(input: SettlementInput): Promise<SettlementQuote> {
-    await this.assertMayActAtInput(input.institutionId);
     const manager = this.ctx.dataSource.manager;
+    const rows = await loadSettlementRows(manager, input);
+    this.assertMayActAt(rows.institution?.id ?? null);
     try {
-      const { inForce: relations } = await relationsOn(manager, input.patientId, input.serviceDate);
-      const pockets = await manager
-        .getRepository(PocketEntity)
-        .findBy({ personId: In([input.patientId, ...relations.map((r) => r.providerId)]) });
+      const { inForce: relations } = relationsOn(rows.relations, input.serviceDate);
+      const pockets = await pocketsOfPersons(manager, [
+        input.patientId,
+        ...relations.map((r) => r.providerId),
+      ]);
       const balances = new Map(pockets.map((p) => [`${p.personId}:${p.kind}`, p.balance as Fen]));
-      const facts = await loadSettlementFacts(
-        manager,
-        input,
-        (id, kind) => balances.get(`${id}:${kind}`),
-        false,
+      const facts = await loadSettlementFacts(manager, input, rows, (id, kind) =>
+        balances.get(`${id}:${kind}`),
       );
       return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations, facts.skipped);
     } catch (err) {
@@ -174,12 +164,6 @@ export class SettlementService {
    * under the lock the patient's row is re-read and the failure count and lock decide with that pre-lock result.
    */
   async confirm(input: SettlementConfirmInput): Promise<SettlementConfirmPayload> {
-    await this.assertMayActAtInput(input.institutionId);
-    const { inForce: relations } = await relationsOn(
-      this.ctx.dataSource.manager,
-      input.patientId,
-      input.serviceDate,
-    );
     const refused = (userErrors: UserError[]): SettlementConfirmPayload => ({
       transaction: null,
       settlement: null,
@@ -199,13 +183,22 @@ export class SettlementService {
       operation: 'settlementConfirm',
       idempotencyKey: input.idempotencyKey,
       input: canonicalBill(input),
-      personIds: [input.patientId, ...relations.map((r) => r.providerId)],
+      // One lock statement: the patient's pockets, every money-sharing relative's (a superset of those used on the
+      // service date) and the patient's row (R-ACC-7 failure count), after the key is claimed.
+      personIds: [input.patientId],
+      lockProvidersOf: input.patientId,
+      lockPersonRow: input.patientId,
       refused,
       decide: async ({ manager, pockets, transactionId, now }) => {
-        const facts = await loadSettlementFacts(manager, input, balancesOf(pockets), true);
+        // One statement on PostgreSQL: patient, institution, card, accumulators, day's spend, relations, providers,
+        // hospital selection and the policy data version.
+        const rows = await loadSettlementRows(manager, input);
+        // A portal settles only at its own institution (thrown, not stored: the key is released by the rollback).
+        this.assertMayActAt(rows.institution?.id ?? null);
+        const facts = await loadSettlementFacts(manager, input, rows, balancesOf(pockets));
         const result = settleOrThrow(facts.domainInput);
         const { institution } = facts;
-        // Read under lock by loadSettlementFacts: the count and lock are current, whatever the pre-lock check saw.
+        // Locked by the writer's lock statement: the count and lock are current, whatever the pre-lock check saw.
         const patient = facts.patient;
         const state = attemptStateOf(patient);
         // Decision: a locked password blocks every account payment, whatever the channel (R-ACC-7).
@@ -282,13 +275,9 @@ export class SettlementService {
             userErrors: [],
           },
           transaction: plan,
-          // Not money: a correct password after failures resets the count (R-ACC-7).
-          after: passwordReset
-            ? (m) =>
-                m
-                  .getRepository(PersonEntity)
-                  .update({ id: patient.id }, { paymentPasswordFailures: 0, updatedAt: now })
-                  .then(() => undefined)
+          // Not money: a correct password after failures resets the count (R-ACC-7), in the writer's one statement.
+          passwordState: passwordReset
+            ? { personId: patient.id, failures: 0, lockedAt: patient.paymentLockedAt }
             : undefined,
         };
       },
@@ -304,59 +293,47 @@ export class SettlementService {
   ): Decision<SettlementConfirmPayload> {
     return {
       payload: refused([wrongPasswordError(next, ['password'])]),
-      after: (m) => storeAttempt(m, personId, next, now),
+      passwordState: { personId, failures: next.consecutiveFailures, lockedAt: next.locked ? now : null },
     };
   }
 
-  /** Reads the settlement to cancel or refund before the mutation: who must be locked, and may this caller act. */
-  private async originalForMutation(transactionId: string): Promise<{ personIds: string[] } | UserError> {
-    const manager = this.ctx.dataSource.manager;
-    const original = await manager.getRepository(TransactionEntity).findOneBy({ id: transactionId });
-    if (!original || original.kind !== TransactionKind.SETTLEMENT)
-      return fromDomainError(notFound(`No settlement with id ${transactionId}`, 'transactionId'));
-    this.assertMayActAt(original.institutionId);
-    const postings = await manager.getRepository(PostingEntity).findBy({ transactionId });
-    const personIds = postings.flatMap((p) => (p.personId ? [p.personId] : []));
-    return { personIds: [...new Set([...(original.personId ? [original.personId] : []), ...personIds])] };
-  }
-
-  /** The settlement as stored, re-read inside the mutation (row locked on PostgreSQL: one closer at a time). */
+  /**
+   * The settlement as stored with its earlier refunds, read inside the mutation in one statement (row locked on
+   * PostgreSQL: one closer at a time). A portal may only close settlements of its own institution.
+   */
   private async settled(
-    manager: EntityManager,
+    manager: Manager,
     transactionId: string,
-  ): Promise<{ row: TransactionEntity; settled: SettledTransaction }> {
-    const qb = manager
-      .getRepository(TransactionEntity)
-      .createQueryBuilder('t')
-      .where('t.id = :id', { id: transactionId });
-    if (ENTITY_DIALECT === 'postgres') qb.setLock('pessimistic_write');
-    const row = await qb.getOne();
+  ): Promise<{ row: TransactionEntity; settled: SettledTransaction; priorRefunds: PriorRefund[] }> {
+    const record = await settlementRecordRows(manager, transactionId, TransactionKind.REFUND);
+    const row = record.original;
     if (!row || row.kind !== TransactionKind.SETTLEMENT)
       throw notFound(`No settlement with id ${transactionId}`, 'transactionId');
-    const postings = await manager
-      .getRepository(PostingEntity)
-      .find({ where: { transactionId }, order: { seq: 'ASC' } });
+    this.assertMayActAt(row.institutionId);
     return {
       row,
       settled: {
         transactionId,
         status: row.status as SettlementStatus,
-        postings: postings.map(toDomainPosting),
+        postings: record.postings.map(toDomainPosting),
         accumulatorDelta: fromStoredDelta(row.details['accumulatorDelta'] as StoredAccumulatorDelta),
       },
+      priorRefunds: record.refunds.map((r) => ({
+        postings: r.postings.map(toDomainPosting),
+        accumulatorDelta: fromStoredDelta(r.row.details['accumulatorDelta'] as StoredAccumulatorDelta),
+      })),
     };
   }
 
   /** R-USE-5: reverses every posting of a settlement, restores the accumulators, marks it CANCELLED. */
   async cancel(input: SettlementCancelInput): Promise<SettlementCancelPayload> {
     const refused = (userErrors: UserError[]): SettlementCancelPayload => ({ transaction: null, userErrors });
-    const pre = await this.originalForMutation(input.transactionId);
-    if ('code' in pre) return refused([pre]);
     return runMoneyMutation(this.ctx.services.ledger, this.principal, {
       operation: 'settlementCancel',
       idempotencyKey: input.idempotencyKey,
       input: { transactionId: input.transactionId },
-      personIds: pre.personIds,
+      personIds: [],
+      lockPostingsOf: input.transactionId,
       refused,
       decide: async ({ manager, transactionId, now }) => {
         const { row, settled } = await this.settled(manager, input.transactionId);
@@ -388,17 +365,16 @@ export class SettlementService {
       refund: null,
       userErrors,
     });
-    const pre = await this.originalForMutation(input.transactionId);
-    if ('code' in pre) return refused([pre]);
     return runMoneyMutation(this.ctx.services.ledger, this.principal, {
       operation: 'refundIssue',
       idempotencyKey: input.idempotencyKey,
       input: { transactionId: input.transactionId, amount: input.amount },
-      personIds: pre.personIds,
+      personIds: [],
+      lockPostingsOf: input.transactionId,
       refused,
       decide: async ({ manager, transactionId, now }) => {
-        const { row, settled } = await this.settled(manager, input.transactionId);
-        const result = partialRefundOrThrow(settled, await this.priorRefunds(manager, row.id), input.amount);
+        const { row, settled, priorRefunds } = await this.settled(manager, input.transactionId);
+        const result = partialRefundOrThrow(settled, priorRefunds, input.amount);
         const plan: TransactionPlan = {
           kind: result.kind,
           amount: result.amount,
@@ -436,21 +412,5 @@ export class SettlementService {
         };
       },
     });
-  }
-
-  private async priorRefunds(manager: EntityManager, settlementId: string): Promise<PriorRefund[]> {
-    const refunds = await manager.getRepository(TransactionEntity).find({
-      where: { originalTransactionId: settlementId, kind: TransactionKind.REFUND },
-      order: { createdAt: 'ASC' },
-    });
-    if (refunds.length === 0) return [];
-    const postings = await manager.getRepository(PostingEntity).find({
-      where: { transactionId: In(refunds.map((r) => r.id)) },
-      order: { seq: 'ASC' },
-    });
-    return refunds.map((r) => ({
-      postings: postings.filter((p) => p.transactionId === r.id).map(toDomainPosting),
-      accumulatorDelta: fromStoredDelta(r.details['accumulatorDelta'] as StoredAccumulatorDelta),
-    }));
   }
 }

@@ -17,9 +17,11 @@ export async function effectivePolicyOn(
   manager: EntityManager,
   regionCode: string,
   on: string,
+  /** The policy data version read by the caller's facts statement in the same transaction. */
+  knownVersion?: string,
 ): Promise<EffectivePolicy | null> {
   try {
-    return await policy.effective(regionCode, on, manager);
+    return await policy.effective(regionCode, on, manager, knownVersion);
   } catch (err) {
     if (err instanceof UnknownRegionError) return null;
     throw err;

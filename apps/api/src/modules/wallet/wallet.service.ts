@@ -14,14 +14,12 @@ import {
 } from '@gongji/domain';
 import {
   ENTITY_DIALECT,
-  KinRelationEntity,
   PersonEntity,
   PocketEntity,
-  RelationshipAttestationEntity,
   WalletEntity,
   inTransaction,
+  pairFactRows,
 } from '@gongji/persistence';
-import { In } from 'typeorm';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -39,7 +37,6 @@ import {
   decisionDate,
   effectivePolicyOn,
   personNotFound,
-  personsOn,
   planOf,
   postedTransaction,
 } from './in-transaction.reads';
@@ -180,9 +177,11 @@ export class WalletService {
       personIds: [fromPersonId, toPersonId],
       refused: (userErrors) => ({ transaction: null, userErrors }),
       decide: async (ctx) => {
-        const persons = await personsOn(ctx.manager, [fromPersonId, toPersonId]);
-        const from = persons.get(fromPersonId);
-        const to = persons.get(toPersonId);
+        // One statement on PostgreSQL: both persons, their wallets, relations and attestations between them, and
+        // the policy data version (issue #7).
+        const facts = await pairFactRows(ctx.manager, fromPersonId, toPersonId);
+        const from = facts.persons.find((p) => p.id === fromPersonId);
+        const to = facts.persons.find((p) => p.id === toPersonId);
         if (!from || !to) {
           return {
             payload: {
@@ -191,9 +190,7 @@ export class WalletService {
             },
           };
         }
-        const wallets = await ctx.manager
-          .getRepository(WalletEntity)
-          .findBy({ personId: In([fromPersonId, toPersonId]) });
+        const wallets = facts.wallets;
         // R-WAL-4: the declared relation must be on record — a kin relation between the two in force on the date
         // (either direction) or a staff attestation — not merely declared by the caller.
         const evidence = input.relation
@@ -202,29 +199,17 @@ export class WalletService {
               toPersonId,
               declared: input.relation,
               date,
-              kinRelations: (
-                await ctx.manager.getRepository(KinRelationEntity).find({
-                  where: [
-                    { providerId: fromPersonId, beneficiaryId: toPersonId },
-                    { providerId: toPersonId, beneficiaryId: fromPersonId },
-                  ],
-                })
-              ).map(toDomainRelation),
-              attestations: (
-                await ctx.manager
-                  .getRepository(RelationshipAttestationEntity)
-                  .findBy({ personId: fromPersonId, relativePersonId: toPersonId })
-              ).map(toAttestation),
+              kinRelations: facts.relations.map(toDomainRelation),
+              attestations: facts.attestations
+                .filter((a) => a.personId === fromPersonId && a.relativePersonId === toPersonId)
+                .map(toAttestation),
             })
           : null;
         const activated = new Set(wallets.map((w) => w.personId));
-        const fromPolicy = await effectivePolicyOn(
-          this.ctx.services.policy,
-          ctx.manager,
-          from.regionCode,
-          date,
-        );
-        const toPolicy = await effectivePolicyOn(this.ctx.services.policy, ctx.manager, to.regionCode, date);
+        const policyOf = (regionCode: string) =>
+          effectivePolicyOn(this.ctx.services.policy, ctx.manager, regionCode, date, facts.policyVersion);
+        const fromPolicy = await policyOf(from.regionCode);
+        const toPolicy = await policyOf(to.regionCode);
         const decision = walletTransferOrThrow({
           from: {
             personId: from.id,
