@@ -16,6 +16,7 @@ import {
   partitionName,
 } from '@gongji/persistence';
 import type { DataSource } from 'typeorm';
+import { createTestDatabase } from '@gongji/persistence/testing';
 import { type TestApp, createTestApp } from '../testing/test-app';
 
 /**
@@ -201,5 +202,36 @@ describePg(`postings partitioned by month (${ENTITY_DIALECT})`, () => {
     expect(await detachPostingPartitionsBefore(app.db, '2025-01')).toEqual([]);
     const now = await bookOld(app.db, new Date().toISOString(), 10n);
     expect(await partitionsOf(app.db, now)).toEqual([partitionName(monthOf(new Date()))]);
+  });
+
+  it('the migration down and up again: existing postings are copied into the months of their transactions', async () => {
+    const db = await createTestDatabase();
+    try {
+      const march = await bookOld(db.dataSource, '2025-03-15T12:00:00+08:00', 700n);
+      const today = await bookOld(db.dataSource, new Date().toISOString(), 300n);
+      // Undo down to (and including) PartitionedPostings, whatever later migrations exist.
+      const applied = async () =>
+        count(
+          db.dataSource,
+          `SELECT count(*) AS n FROM migrations WHERE name = 'PartitionedPostings1796142119801'`,
+        );
+      while ((await applied()) > 0) await db.dataSource.undoLastMigration({ transaction: 'each' });
+      expect(
+        await count(
+          db.dataSource,
+          `SELECT count(*) AS n FROM pg_partitioned_table WHERE partrelid = 'postings'::regclass`,
+        ),
+      ).toBe(0);
+      expect(await count(db.dataSource, `SELECT count(*) AS n FROM postings`)).toBe(4);
+      await db.dataSource.runMigrations({ transaction: 'each' });
+      expect(await partitionsOf(db.dataSource, march)).toEqual(['postings_y2025m03']);
+      expect(await partitionsOf(db.dataSource, today)).toEqual([partitionName(monthOf(new Date()))]);
+      // Every month from the first posting's to three ahead exists.
+      const months = (await listPostingPartitions(db.dataSource)).filter((p) => p.from !== null);
+      expect(months[0].name).toBe('postings_y2025m03');
+      expect((await auditLedger(db.dataSource)).violations).toEqual([]);
+    } finally {
+      await db.drop();
+    }
   });
 });
