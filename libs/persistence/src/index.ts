@@ -19,3 +19,4 @@ export * from './queries/settlement-facts.query';
 export * from './queries/hydrate';
 export * from './queries/pair-facts.query';
 export * from './partitions/postings-partitions';
+export * from './orm-types';
