@@ -16,6 +16,7 @@ export {
   PocketEntity,
   UserEntity,
   auditLedger,
+  hashSecret,
   createDataSource,
 } from '@gongji/persistence';
 

@@ -25,7 +25,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
@@ -42,6 +41,7 @@ import {
   createDataSource,
   freshDatabase,
   gql,
+  hashSecret,
   makeIdNumber,
   percentile,
   pocketAccount,
@@ -99,11 +99,11 @@ async function populate(dataSource: DataSource): Promise<Population> {
     username,
     displayName: 'benchmark',
     role: 'ADMIN',
-    passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+    passwordHash: await hashSecret(password),
     createdAt: now,
     disabledAt: null,
   });
-  const passwordHash = await argon2.hash(PAYMENT_PASSWORD, { type: argon2.argon2id });
+  const passwordHash = await hashSecret(PAYMENT_PASSWORD);
   let n = 0;
   const person = async (opts: { earmarked: bigint; wallet: bigint; withPassword?: boolean }) => {
     const id = randomUUID();
