@@ -1,0 +1,177 @@
+import type { DataSource } from 'typeorm';
+import { fen, fenOrNull, isoDateOrNull, json, readRows, timestamp } from './read-sql';
+
+/** A transaction as lists and edges read it: no decision details, the explanation only when asked for. */
+export interface TransactionRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly amount: bigint;
+  readonly personId: string | null;
+  readonly counterpartyPersonId: string | null;
+  readonly institutionId: string | null;
+  readonly serviceDate: string | null;
+  readonly originalTransactionId: string | null;
+  readonly createdAt: Date;
+  readonly actor: string;
+}
+
+export interface ExplanationRow {
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** One posting line as reads show it. */
+export interface PostingRow {
+  readonly transactionId: string;
+  readonly seq: number;
+  readonly accountType: string;
+  readonly personId: string | null;
+  readonly pocket: string | null;
+  readonly systemAccount: string | null;
+  readonly ref: string | null;
+  readonly amount: bigint;
+  readonly balanceAfter: bigint | null;
+}
+
+export interface TransactionListFilter {
+  /** About this person (as patient/payer/sender or as recipient). */
+  readonly personId?: string | null;
+  readonly kinds?: readonly string[] | null;
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+}
+
+/** A portal's window on the ledger: what it asked for (`actor`) and what happened at its institution. */
+export interface TransactionVisibility {
+  readonly actor: string;
+  readonly institutionId: string | null;
+}
+
+const COLUMNS = `t.id, t.kind, t.status, t.amount, t."personId", t."counterpartyPersonId", t."institutionId",
+  t."serviceDate", t."originalTransactionId", t."createdAt", t.actor`;
+
+function toRow(r: Record<string, unknown>): TransactionRow {
+  return {
+    id: r['id'] as string,
+    kind: r['kind'] as string,
+    status: r['status'] as string,
+    amount: fen(r['amount']),
+    personId: (r['personId'] as string | null) ?? null,
+    counterpartyPersonId: (r['counterpartyPersonId'] as string | null) ?? null,
+    institutionId: (r['institutionId'] as string | null) ?? null,
+    serviceDate: isoDateOrNull(r['serviceDate']),
+    originalTransactionId: (r['originalTransactionId'] as string | null) ?? null,
+    createdAt: timestamp(r['createdAt']),
+    actor: r['actor'] as string,
+  };
+}
+
+function where(
+  filter: TransactionListFilter | null | undefined,
+  visibility: TransactionVisibility | null,
+): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (visibility) {
+    params['actor'] = visibility.actor;
+    if (visibility.institutionId) {
+      parts.push('(t.actor = :actor OR t."institutionId" = :institutionId)');
+      params['institutionId'] = visibility.institutionId;
+    } else parts.push('t.actor = :actor');
+  }
+  if (filter?.personId) {
+    parts.push('(t."personId" = :pid OR t."counterpartyPersonId" = :pid)');
+    params['pid'] = filter.personId;
+  }
+  if (filter?.kinds?.length) {
+    parts.push('t.kind IN (:...kinds)');
+    params['kinds'] = [...filter.kinds];
+  }
+  if (filter?.from) {
+    parts.push('t."createdAt" >= :from');
+    params['from'] = filter.from;
+  }
+  if (filter?.to) {
+    parts.push('t."createdAt" < :to');
+    params['to'] = filter.to;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** The read side of the ledger: pages, one transaction, postings and explanations of many (one statement each). */
+export class TransactionReadQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first (ties by id), `limit` rows from `offset`. */
+  async page(
+    filter: TransactionListFilter | null | undefined,
+    visibility: TransactionVisibility | null,
+    offset: number,
+    limit: number,
+  ): Promise<TransactionRow[]> {
+    const w = where(filter, visibility);
+    const rows = await readRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM transactions t ${w.sql} ORDER BY t."createdAt" DESC, t.id ASC LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+      w.params,
+    );
+    return rows.map(toRow);
+  }
+
+  async count(
+    filter: TransactionListFilter | null | undefined,
+    visibility: TransactionVisibility | null,
+  ): Promise<number> {
+    const w = where(filter, visibility);
+    const [row] = await readRows<{ n: number | string }>(
+      this.dataSource,
+      `SELECT COUNT(*) AS n FROM transactions t ${w.sql}`,
+      w.params,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async byId(id: string): Promise<TransactionRow | null> {
+    const [row] = await readRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM transactions t WHERE t.id = :id`,
+      { id },
+    );
+    return row ? toRow(row) : null;
+  }
+
+  /** The postings of these transactions, in posting order. */
+  async postingsOf(transactionIds: readonly string[]): Promise<PostingRow[]> {
+    if (transactionIds.length === 0) return [];
+    const rows = await readRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT p."transactionId", p.seq, p."accountType", p."personId", p.pocket, p."systemAccount", p.ref, p.amount,
+         p."balanceAfter"
+       FROM postings p WHERE p."transactionId" IN (:...ids) ORDER BY p."transactionId", p.seq`,
+      { ids: [...transactionIds] },
+    );
+    return rows.map((r) => ({
+      transactionId: r['transactionId'] as string,
+      seq: Number(r['seq']),
+      accountType: r['accountType'] as string,
+      personId: (r['personId'] as string | null) ?? null,
+      pocket: (r['pocket'] as string | null) ?? null,
+      systemAccount: (r['systemAccount'] as string | null) ?? null,
+      ref: (r['ref'] as string | null) ?? null,
+      amount: fen(r['amount']),
+      balanceAfter: fenOrNull(r['balanceAfter']),
+    }));
+  }
+
+  /** Explanations of these transactions (only when a query asks for them: it is JSON to parse). */
+  async explanationsOf(transactionIds: readonly string[]): Promise<Map<string, ExplanationRow[]>> {
+    if (transactionIds.length === 0) return new Map();
+    const rows = await readRows<{ id: string; explanation: unknown }>(
+      this.dataSource,
+      `SELECT t.id, t.explanation FROM transactions t WHERE t.id IN (:...ids)`,
+      { ids: [...transactionIds] },
+    );
+    return new Map(rows.map((r) => [r.id, json<ExplanationRow[]>(r.explanation)]));
+  }
+}
