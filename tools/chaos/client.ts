@@ -10,6 +10,8 @@ export interface ApiSlot {
   url: string;
   /** Requests sent to it and not answered yet (the fault injector kills "mid-request" when > 0). */
   inflight: number;
+  /** Until then (epoch ms) new requests go to the other process: this one lost a connection or timed out. */
+  avoidUntil?: number;
 }
 
 export type Answer =

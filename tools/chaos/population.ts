@@ -20,6 +20,9 @@ export interface Person {
   readonly id: string;
   readonly idNumber: string;
   readonly regionCode: string;
+  /** Personal data, which must never reach a log line (issue #11). */
+  readonly name: string;
+  readonly phone: string;
 }
 
 export interface Population {
@@ -94,23 +97,25 @@ export async function createPopulation(
   const register = async (regionCode: string, prefix: string, birthDate: string): Promise<Person> => {
     seq++;
     const idNumber = makeIdNumber(prefix, birthDate, 100 + seq);
+    const name = `混沌测试者${String.fromCharCode(0x4e00 + seq)}`;
+    const phone = `139${String(10_000_000 + seq).slice(-8)}`;
     const r = await must(
       url,
       token,
       REGISTER,
       {
-        name: `混沌${seq}`,
+        name,
         idNumber,
         regionCode,
         insuranceType: 'EMPLOYEE',
         employmentStatus: 'IN_SERVICE',
-        phone: `139${String(10_000_000 + seq).slice(-8)}`,
+        phone,
         realNameVerified: true,
         reason: 'chaos test population',
       },
       'personRegister',
     );
-    return { id: (r['person'] as { id: string }).id, idNumber, regionCode };
+    return { id: (r['person'] as { id: string }).id, idNumber, regionCode, name, phone };
   };
 
   const families: Family[] = [];

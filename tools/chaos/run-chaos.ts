@@ -7,6 +7,7 @@ import { createDataSource, freePort, freshDatabase, startServer } from './chaos-
 import { type CheckResult, runChecks } from './checks';
 import type { ApiSlot } from './client';
 import { type ApiProcess, FAULT_KINDS, type FaultRecord, FaultInjector, planFaults } from './faults';
+import { LogScanner } from './logs';
 import { createPopulation } from './population';
 import { Rng } from './rng';
 import { OP_KINDS, type Op, Workload } from './workload';
@@ -33,6 +34,8 @@ export interface ChaosReport {
   readonly crashes: readonly string[];
   readonly loadSeconds: number;
   readonly violations: number;
+  /** The API processes' most frequent log messages (level: message → count). */
+  readonly logTop: readonly [string, number][];
 }
 
 /** The environment of every API process: one shared secret (a token works on both), limits out of the way. */
@@ -67,6 +70,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`PostgreSQL ${cluster.dataDir} on ${cluster.port}, fault proxy on ${proxyPort}`);
 
     const env = apiEnv();
+    const logs = new LogScanner();
     const apis: ApiProcess[] = [];
     for (const name of ['api0', 'api1']) {
       // One after the other: the first runs the migrations.
@@ -81,11 +85,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           // A new port: the clients read the slot's URL on every attempt.
           const s = await startServer(viaProxy.toString(), null, env);
           watch(api, s.child);
+          logs.attach(s.child);
           slot.url = s.url;
           return s.child;
         },
       };
       watch(api, server.child);
+      logs.attach(server.child);
       apis.push(api);
       cleanups.push(() => {
         api.planned = true;
@@ -143,7 +149,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await workload.resolveUnknown(180_000);
 
     log('checking');
-    const checks = await runChecks(dataSource, workload.ops, pop);
+    const checks = [...(await runChecks(dataSource, workload.ops, pop)), logs.check(pop)];
     const crashes = apis.flatMap((a) => a.crashes);
     const violations = checks.reduce((n, c) => n + c.violations.length, 0);
     return {
@@ -154,6 +160,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       crashes,
       loadSeconds,
       violations,
+      logTop: logs.top(8),
     };
   } finally {
     if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
@@ -231,6 +238,10 @@ export function formatReport(r: ChaosReport): string {
   if (r.crashes.length)
     lines.push(`\nAPI processes that exited without being killed: ${r.crashes.join('; ')}`);
 
+  if (r.logTop.length) {
+    lines.push('\n| most frequent API log messages | lines |\n|---|---|');
+    for (const [m, n] of r.logTop) lines.push(`| ${m.replaceAll('|', '/')} | ${n} |`);
+  }
   lines.push('\n| check | checked | violations |\n|---|---|---|');
   for (const c of r.checks) lines.push(`| ${c.name} | ${c.checked} | ${c.violations.length} |`);
   lines.push(`\nviolations: ${r.violations}`);

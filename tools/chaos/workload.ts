@@ -238,8 +238,9 @@ export class Workload {
   }
 
   /** Sends `op` until it has an answer or `attempts` are spent (then it stays `unknown`). */
-  private async execute(op: Op, firstSlot: number, attempts: number): Promise<void> {
-    let slot = firstSlot;
+  private async execute(op: Op, home: number, attempts: number): Promise<void> {
+    // Like a load balancer's passive health check: a process that just failed gets no new requests for a while.
+    let slot = (this.slots[home].avoidUntil ?? 0) > Date.now() ? (home + 1) % this.slots.length : home;
     for (let n = 0; n < attempts; n++) {
       op.attempts++;
       const answer = await attempt(
@@ -259,8 +260,10 @@ export class Workload {
       op.unknownReasons.push(answer.reason);
       op.state = 'unknown';
       // A process that does not answer may be down or frozen: the same key goes to the other one.
-      if (answer.reason.startsWith('network') || answer.reason === 'client timeout')
+      if (answer.reason.startsWith('network') || answer.reason === 'client timeout') {
+        this.slots[slot].avoidUntil = Date.now() + 2_000;
         slot = (slot + 1) % this.slots.length;
+      }
       const backoff = Math.min(2_000, 50 * 2 ** n);
       await sleep(Math.max(answer.retryAfterMs, backoff / 2 + Math.random() * (backoff / 2)));
     }

@@ -59,7 +59,7 @@ describe('chaos bank test, short variant (issue #11)', () => {
         check: check.name,
         violations: [],
       });
-    expect(report.checks.length).toBe(6);
+    expect(report.checks.length).toBe(7);
     expect(report.violations).toBe(0);
   });
 
