@@ -26,3 +26,8 @@ export * from './queries/audit.queries';
 export * from './commands/audit.commands';
 export * from './queries/rollout.queries';
 export * from './commands/notification.commands';
+export * from './queries/crediting.queries';
+export * from './commands/staff-change.commands';
+export * from './commands/person-admin.commands';
+export * from './commands/kin.commands';
+export * from './commands/hospital-selection.commands';
