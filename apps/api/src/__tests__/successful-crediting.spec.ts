@@ -3,6 +3,8 @@ import {
   ContributionCreditEntity,
   ENTITY_DIALECT,
   InterestRunEntity,
+  PocketEntity,
+  PostingEntity,
   TransactionEntity,
 } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
@@ -22,7 +24,7 @@ const CREDIT = `mutation($i: ContributionsCreditInput!) { contributionsCredit(in
   month credited creditedTotal alreadyCredited alreadyCreditedTotal notCollected
   rows { personId amount outcome } ${TX} ${USER_ERRORS} } }`;
 const INTEREST = `mutation($i: InterestPostInput!) { interestPost(input: $i) {
-  interestRun { year annualRate accounts total } ${TX} ${USER_ERRORS} } }`;
+  interestRun { year annualRate accounts total } ${TX} transactionIds ${USER_ERRORS} } }`;
 const WITHDRAW = `mutation($i: LegacyWithdrawInput!) { legacyWithdraw(input: $i) { ${TX} ${USER_ERRORS} } }`;
 
 type Credit = {
@@ -41,6 +43,7 @@ type Interest = {
   interestPost: {
     interestRun: { year: number; annualRate: number; accounts: number; total: string } | null;
     transaction: TxOut | null;
+    transactionIds: string[];
     userErrors: UserErrorOut[];
   };
 };
@@ -195,6 +198,92 @@ describe(`contributionsCredit, interestPost and legacyWithdraw over HTTP (${ENTI
     });
     expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(1);
     expect(p.transaction!.explanation[0]!.rule).toBe('R-ACC-4');
+  });
+
+  it('API.md: contributionsCredit with a client idempotency key replays the first payload and moves nothing', async () => {
+    const idempotencyKey = key('credit');
+    const variables = {
+      i: { month: '2026-09', rows: [{ personId: wangli, amount: '790.00' }], idempotencyKey },
+    };
+    const first = await app.gql<Credit>(CREDIT, variables, admin);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.contributionsCredit).toMatchObject({
+      credited: 1,
+      creditedTotal: '790.00',
+      userErrors: [],
+    });
+    const before = await ledgerSize(app);
+    const balanceBefore = await balance(app, wangli, 'EARMARKED');
+    const again = await app.gql<Credit>(CREDIT, variables, admin);
+    // The first payload again (CREDITED, same transaction), not ALREADY_CREDITED: the key is the client's.
+    expect(again.data!.contributionsCredit).toEqual(first.data!.contributionsCredit);
+    expect(await ledgerSize(app)).toEqual(before);
+    expect(await balance(app, wangli, 'EARMARKED')).toBe(balanceBefore);
+    const reused = await app.gql<Credit>(
+      CREDIT,
+      { i: { ...variables.i, rows: [{ personId: wangqiang, amount: '790.00' }] } },
+      admin,
+    );
+    expect(reused.data!.contributionsCredit.userErrors[0]).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: ['idempotencyKey'],
+    });
+    expect(await ledgerSize(app)).toEqual(before);
+  });
+
+  it('R-ACC-4: interestPost runs in batches of holders under the client key; a retry replays, nobody is paid twice', async () => {
+    const year = 2024;
+    const holders = await app.db.getRepository(PocketEntity).countBy({ kind: 'EARMARKED' });
+    expect(holders).toBeGreaterThan(2);
+    process.env['INTEREST_BATCH_SIZE'] = '2';
+    try {
+      const idempotencyKey = key('interest');
+      const variables = { i: { year, annualRate: 100, idempotencyKey } };
+      const first = await app.gql<Interest>(INTEREST, variables, admin);
+      expect(first.errors).toBeUndefined();
+      const p = first.data!.interestPost;
+      expect(p.userErrors).toEqual([]);
+      // Several batches, each its own INTEREST transaction locking at most 2 holders.
+      expect(p.transactionIds.length).toBeGreaterThan(1);
+      expect(p.transaction).toBeNull();
+      const batches = await app.db
+        .getRepository(TransactionEntity)
+        .findBy({ kind: 'INTEREST', serviceDate: `${year}-12-31` });
+      expect(batches.map((t) => t.id).sort()).toEqual([...p.transactionIds].sort());
+      const paid = await app.db
+        .getRepository(PostingEntity)
+        .createQueryBuilder('p')
+        .where('p.transactionId IN (:...ids)', { ids: p.transactionIds })
+        .andWhere('p.accountType = :t', { t: 'POCKET' })
+        .getMany();
+      expect(paid.every((x) => x.pocket === 'EARMARKED')).toBe(true);
+      expect(new Set(paid.map((x) => x.personId)).size).toBe(paid.length); // once per person-year
+      expect(p.interestRun).toMatchObject({ year, annualRate: 100, accounts: paid.length });
+      expect(p.interestRun!.total).toBe(
+        (paid.reduce((sum, x) => sum + x.amount, 0n) / 100n).toString() +
+          '.' +
+          String(paid.reduce((sum, x) => sum + x.amount, 0n) % 100n).padStart(2, '0'),
+      );
+      expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(1);
+
+      const before = await ledgerSize(app);
+      const again = await app.gql<Interest>(INTEREST, variables, admin);
+      expect(again.data!.interestPost).toEqual(p);
+      expect(await ledgerSize(app)).toEqual(before);
+
+      const other = await app.gql<Interest>(
+        INTEREST,
+        { i: { year, annualRate: 100, idempotencyKey: key('interest') } },
+        admin,
+      );
+      expect(other.data!.interestPost.userErrors[0]).toMatchObject({
+        code: 'INTEREST_ALREADY_POSTED',
+        rule: 'R-ACC-4',
+      });
+      expect(await ledgerSize(app)).toEqual(before);
+    } finally {
+      delete process.env['INTEREST_BATCH_SIZE'];
+    }
   });
 
   it('R-ACC-5: LEGACY passbook money is withdrawn in cash through the bank', async () => {

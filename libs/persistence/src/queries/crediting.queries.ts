@@ -2,6 +2,7 @@ import { type EntityManager, In, MoreThan } from 'typeorm';
 import {
   ContributionCreditEntity,
   ENTITY_DIALECT,
+  IdempotencyRecordEntity,
   InterestRunEntity,
   PocketEntity,
   PostingEntity,
@@ -107,4 +108,13 @@ export async function interestTotals(
     [interestDateOf(year)],
   );
   return { accounts: Number(rows[0]?.accounts ?? 0), total: BigInt(rows[0]?.total ?? 0) };
+}
+
+/** Whether this client already used this idempotency key (for any request): a multi-step run then only replays. */
+export async function idempotencyKeyUsed(
+  manager: EntityManager,
+  clientId: string,
+  key: string,
+): Promise<boolean> {
+  return manager.getRepository(IdempotencyRecordEntity).existsBy({ clientId, key });
 }

@@ -19,14 +19,23 @@ import {
   sumFen,
   systemAccount,
 } from '@gongji/domain';
-import { ContributionCreditEntity, InterestRunEntity, PocketEntity } from '@gongji/persistence';
+import {
+  creditsOfMonth,
+  earmarkedHoldersAfter,
+  idempotencyKeyUsed,
+  insertCredits,
+  insertInterestRun,
+  interestDateOf,
+  interestRunExists,
+  interestTotals,
+  personsWithInterest,
+} from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
-import { type EntityManager, In } from 'typeorm';
-import type { Principal } from '../../auth/principal';
+import { type Principal, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import { runMoneyMutation } from '../ledger/money-mutation';
+import { assertIdempotencyKey, runMoneyMutation } from '../ledger/money-mutation';
 import {
   effectivePolicyOn,
   personNotFound,
@@ -43,6 +52,17 @@ import type { ContributionsCreditInput } from './dtos/contributions-credit.input
 import type { InterestPostInput, InterestPostPayload } from './dtos/interest-post.dtos';
 
 const MAX_ROWS = 1000;
+
+/**
+ * Holders per interest batch: each batch is one database transaction locking only its own pockets (issue #11: the
+ * run used to lock every holder at once). Tests lower it through INTEREST_BATCH_SIZE.
+ */
+export const INTEREST_BATCH_SIZE = 1000;
+
+function interestBatchSize(): number {
+  const env = Number(process.env['INTEREST_BATCH_SIZE']);
+  return Number.isInteger(env) && env > 0 ? env : INTEREST_BATCH_SIZE;
+}
 
 const refusedCredit =
   (month: string) =>
@@ -61,8 +81,16 @@ const refusedCredit =
 const refusedInterest = (userErrors: UserError[]): InterestPostPayload => ({
   interestRun: null,
   transaction: null,
+  transactionIds: [],
   userErrors,
 });
+
+/** What one interest batch posted (stored under the batch's internal key). */
+interface InterestBatchPayload {
+  transaction: InterestPostPayload['transaction'];
+  accounts: number;
+  userErrors: UserError[];
+}
 
 /** One transaction for the credits of several regions (each with its own earmarkedFrom). */
 function mergeCredits(results: readonly ContributionCreditResult[]): LedgerDecision | null {
@@ -82,11 +110,11 @@ function mergeCredits(results: readonly ContributionCreditResult[]): LedgerDecis
 /**
  * Monthly contribution credits and the yearly interest run (R-ACC-4). Stateless: one per request.
  *
- * Neither mutation has an idempotency key in API.md. Exactly-once comes from the data instead: each call runs
- * through the ledger writer under a fresh internal key, with every involved pocket locked, and decides from the
- * `contribution_credits` / `interest_runs` rows read under those locks (primary keys person+month and year back
- * it up). So a resent batch reports its rows as ALREADY_CREDITED instead of replaying an old payload that would
- * claim a second credit.
+ * Both take the client's idempotency key (API.md: every money mutation does): same key and input replay the first
+ * payload. The key is optional for clients written before it existed; without it a call runs under a fresh internal
+ * key. Exactly-once per person-month and person-year comes from the data either way: decisions read the
+ * `contribution_credits` rows (primary key person + month) and the year's INTEREST postings under the pocket locks,
+ * so a resent batch without a key reports its rows ALREADY_CREDITED instead of crediting twice.
  */
 export class CreditingService {
   constructor(private readonly ctx: GraphQLContext) {}
@@ -100,7 +128,7 @@ export class CreditingService {
     const personIds = [...new Set(input.rows.map((r) => r.personId))];
     return runMoneyMutation<ContributionsCreditPayload>(this.ctx.services.ledger, principal, {
       operation: 'contributionsCredit',
-      idempotencyKey: `contributionsCredit:${randomUUID()}`,
+      idempotencyKey: input.idempotencyKey ?? `contributionsCredit:${randomUUID()}`,
       input: { month: input.month, rows: input.rows.map((r) => ({ ...r })) },
       personIds,
       refused,
@@ -131,11 +159,7 @@ export class CreditingService {
           const from = policy?.features[Feature.EARMARKED_ACCOUNT].from ?? '';
           byEarmarkedFrom.set(from, [...(byEarmarkedFrom.get(from) ?? []), row]);
         }
-        const existing = personIds.length
-          ? await ctx.manager
-              .getRepository(ContributionCreditEntity)
-              .findBy({ month: input.month, personId: In(personIds) })
-          : [];
+        const existing = await creditsOfMonth(ctx.manager, input.month, personIds);
         const results = [...byEarmarkedFrom.entries()].map(([from, rows]) =>
           creditContributionsOrThrow(
             input.month,
@@ -189,14 +213,7 @@ export class CreditingService {
           transaction: plan,
           after: async (manager, transactionId) => {
             if (credited.length === 0) return;
-            await manager.getRepository(ContributionCreditEntity).insert(
-              credited.map((c) => ({
-                personId: c.personId,
-                month: input.month,
-                amount: c.amount,
-                transactionId,
-              })),
-            );
+            await insertCredits(manager, input.month, transactionId, credited);
             await this.ctx.services.audit.record(manager, principal, {
               action: 'contributionsCredit',
               entityType: 'Transaction',
@@ -210,60 +227,72 @@ export class CreditingService {
     });
   }
 
+  /**
+   * The yearly interest run (R-ACC-4) in bounded batches: holders of an EARMARKED pocket are taken by person id, a
+   * batch at a time, each batch one ledger transaction locking only its holders and paying those not yet paid for
+   * the year (their INTEREST posting dated the year's last day is the marker, read under the locks). The run record
+   * (`interest_runs`, once per year) and the client's key are written last, so a call that stopped half-way is
+   * finished by a retry with the same key, and nobody is paid twice.
+   */
   async postInterest(principal: Principal, input: InterestPostInput): Promise<InterestPostPayload> {
-    // Every holder of an EARMARKED pocket is locked; read before the writer takes its connection.
-    const holders = await this.earmarkedHolders(this.ctx.dataSource.manager);
+    if (input.idempotencyKey != null) assertIdempotencyKey(input.idempotencyKey);
+    const request = { year: input.year, annualRate: input.annualRate };
+    const transactions: NonNullable<InterestPostPayload['transaction']>[] = [];
+    const manager = this.ctx.dataSource.manager;
+    // A used key only replays (or is refused as reused for another input): no batch runs for it.
+    const keyUsed =
+      input.idempotencyKey != null &&
+      (await idempotencyKeyUsed(manager, actorOf(principal), input.idempotencyKey));
+    if (!keyUsed && this.interestInputValid(input) && !(await interestRunExists(manager, input.year))) {
+      const size = interestBatchSize();
+      for (let after = ''; ;) {
+        const holders = await earmarkedHoldersAfter(manager, after, size);
+        if (holders.length === 0) break;
+        after = holders[holders.length - 1];
+        const batch = await this.interestBatch(principal, input, holders);
+        if (batch.userErrors.length > 0) break; // the final step refuses with the same reason
+        if (batch.transaction) transactions.push(batch.transaction);
+        if (holders.length < size) break;
+      }
+    }
     return runMoneyMutation<InterestPostPayload>(this.ctx.services.ledger, principal, {
       operation: 'interestPost',
-      idempotencyKey: `interestPost:${randomUUID()}`,
-      input: { year: input.year, annualRate: input.annualRate },
-      personIds: holders,
+      idempotencyKey: input.idempotencyKey ?? `interestPost:${randomUUID()}`,
+      input: request,
+      personIds: [],
       refused: refusedInterest,
       decide: async (ctx) => {
-        if (input.year > Number(todayInChina().slice(0, 4)))
-          throw new CreditingError(
-            CreditingErrorCode.INVALID_YEAR,
-            `Interest for ${input.year} cannot be posted before the year ends`,
-            ['year'],
-          );
-        const alreadyPosted = await ctx.manager
-          .getRepository(InterestRunEntity)
-          .existsBy({ year: input.year });
-        // Year-end balance = the EARMARKED balance when the run is made (the run closes the year; see README).
-        const balances = [...ctx.pockets.values()]
-          .filter((p) => p.kind === PocketKind.EARMARKED)
-          .map((p) => ({ personId: p.personId, balance: p.balance as Fen }));
-        const result = postInterestOrThrow(
-          input.year,
-          input.annualRate as BasisPoints,
-          balances,
-          alreadyPosted,
-        );
-        const plan = result.decision
-          ? planOf(result.decision, { amount: result.total, details: { year: input.year } })
-          : undefined;
+        this.checkInterestYear(input.year);
+        const alreadyPosted = await interestRunExists(ctx.manager, input.year);
+        postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], alreadyPosted);
+        const totals = await interestTotals(ctx.manager, input.year);
         const run = {
           year: input.year,
           annualRate: input.annualRate,
-          accounts: result.interest.length,
-          total: result.total,
+          accounts: totals.accounts,
+          total: totals.total as Fen,
           postedAt: ctx.now,
         };
         return {
           payload: {
             interestRun: run,
-            transaction: plan ? postedTransaction(ctx, plan) : null,
+            transaction: transactions.length === 1 ? transactions[0] : null,
+            transactionIds: transactions.map((t) => t.id),
             userErrors: [],
           },
-          transaction: plan,
-          after: async (manager) => {
-            await manager.getRepository(InterestRunEntity).insert(run);
-            await this.ctx.services.audit.record(manager, principal, {
+          after: async (m) => {
+            await insertInterestRun(m, run);
+            await this.ctx.services.audit.record(m, principal, {
               action: 'interestPost',
               entityType: 'InterestRun',
               entityId: String(input.year),
               before: null,
-              after: { annualRate: input.annualRate, accounts: run.accounts, total: run.total.toString() },
+              after: {
+                annualRate: input.annualRate,
+                accounts: run.accounts,
+                total: run.total.toString(),
+                transactions: transactions.length,
+              },
             });
           },
         };
@@ -271,10 +300,67 @@ export class CreditingService {
     });
   }
 
-  private async earmarkedHolders(manager: EntityManager): Promise<string[]> {
-    const rows = await manager
-      .getRepository(PocketEntity)
-      .find({ select: { personId: true }, where: { kind: PocketKind.EARMARKED } });
-    return rows.map((r) => r.personId);
+  /** One batch of the interest run: pays the holders not yet paid for the year, under their locks. */
+  private interestBatch(
+    principal: Principal,
+    input: InterestPostInput,
+    holders: readonly string[],
+  ): Promise<InterestBatchPayload> {
+    return runMoneyMutation<InterestBatchPayload>(this.ctx.services.ledger, principal, {
+      operation: 'interestPost.batch',
+      idempotencyKey: `interestPost:${input.year}:batch:${randomUUID()}`,
+      input: {
+        year: input.year,
+        annualRate: input.annualRate,
+        from: holders[0],
+        to: holders[holders.length - 1],
+      },
+      personIds: holders,
+      refused: (userErrors) => ({ transaction: null, accounts: 0, userErrors }),
+      decide: async (ctx) => {
+        const paid = await personsWithInterest(ctx.manager, input.year, holders);
+        // Year-end balance = the EARMARKED balance when the batch runs (the run closes the year; see README).
+        const balances = [...ctx.pockets.values()]
+          .filter((p) => p.kind === PocketKind.EARMARKED && !paid.has(p.personId))
+          .map((p) => ({ personId: p.personId, balance: p.balance as Fen }));
+        const result = postInterestOrThrow(input.year, input.annualRate as BasisPoints, balances, false);
+        const plan = result.decision
+          ? planOf(result.decision, {
+              amount: result.total,
+              serviceDate: interestDateOf(input.year),
+              details: { year: input.year, annualRate: input.annualRate },
+            })
+          : undefined;
+        return {
+          payload: {
+            transaction: plan ? postedTransaction(ctx, plan) : null,
+            accounts: result.interest.length,
+            userErrors: [],
+          },
+          transaction: plan,
+        };
+      },
+    });
+  }
+
+  /** The checks the final step repeats (so its refusal is stored under the client's key). */
+  private interestInputValid(input: InterestPostInput): boolean {
+    try {
+      this.checkInterestYear(input.year);
+      postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], false);
+      return true;
+    } catch (err) {
+      if (err instanceof CreditingError) return false;
+      throw err;
+    }
+  }
+
+  private checkInterestYear(year: number): void {
+    if (year > Number(todayInChina().slice(0, 4)))
+      throw new CreditingError(
+        CreditingErrorCode.INVALID_YEAR,
+        `Interest for ${year} cannot be posted before the year ends`,
+        ['year'],
+      );
   }
 }

@@ -15,7 +15,7 @@ export class ContributionRowInput {
 
 @InputType({
   description:
-    'A monthly batch of collected contributions. Exactly once per person and month: a row already credited with the same amount is a no-op, with another amount the whole batch is refused (CONFLICTING_CREDIT). No idempotency key: the person-month is the key, so resending a batch is always safe.',
+    'A monthly batch of collected contributions. Exactly once per person and month: a row already credited with the same amount is a no-op, with another amount the whole batch is refused (CONFLICTING_CREDIT). With an idempotencyKey a retry replays the first payload; without one the person-month alone is the key, so resending a batch is still safe (its rows come back ALREADY_CREDITED).',
 })
 export class ContributionsCreditInput {
   @Field({ description: 'Month, YYYY-MM. Months before the region’s earmarkedFrom are credited to LEGACY.' })
@@ -23,4 +23,11 @@ export class ContributionsCreditInput {
 
   @Field(() => [ContributionRowInput], { description: 'Rows, at most 1000.' })
   rows!: ContributionRowInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Client idempotency key (1–255 characters, API.md): same key and input replay the first payload and move nothing; same key with another input is IDEMPOTENCY_KEY_REUSED. A top-level error or a lost connection means the outcome is unknown: retry with the same key. Optional for compatibility with clients written before it existed.',
+  })
+  idempotencyKey?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { Fen } from '@gongji/domain';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, MoneyScalar } from '../../../common/scalars';
 import { UserError } from '../../../common/user-error';
 import { Transaction } from '../../transaction/transaction.types';
@@ -13,6 +13,13 @@ export class InterestPostInput {
     description: 'Annual rate in integer basis points, 0–10000 (150 = 1.50 %).',
   })
   annualRate!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Client idempotency key (1–255 characters, API.md): same key and input replay the first payload and move nothing; same key with another input is IDEMPOTENCY_KEY_REUSED. A top-level error or a lost connection means the outcome is unknown: retry with the same key (the run resumes where it stopped; nobody is paid twice). Optional for compatibility with clients written before it existed.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'A posted interest run (结息).' })
@@ -40,9 +47,16 @@ export class InterestPostPayload {
 
   @Field(() => Transaction, {
     nullable: true,
-    description: 'The INTEREST transaction; null when refused or when no account earns a fen.',
+    description:
+      'The INTEREST transaction when the run took one batch; null when refused, when no account earns a fen, or when the run took several batches (see transactionIds).',
   })
   transaction!: Transaction | null;
+
+  @Field(() => [ID], {
+    description:
+      'Every INTEREST transaction this call posted, one per batch of EARMARKED holders (each batch locks only its own holders).',
+  })
+  transactionIds!: string[];
 
   @Field(() => [UserError], {
     description: 'Refusals (INTEREST_ALREADY_POSTED, INVALID_YEAR, INVALID_RATE); nothing moved.',
