@@ -137,6 +137,9 @@ function domainRejection(line: number, input: string, err: DomainError): Rejecti
   };
 }
 
+/** Connections whose staging tables have statistics already (see PostStagedOptions.analyze). */
+const analyzed = new WeakSet<Client>();
+
 /** Thrown inside a batch when another process credited one of its person-months meanwhile: the batch is retried. */
 class ConcurrentCreditError extends Error {}
 
@@ -558,7 +561,8 @@ async function decideAndWrite(
   );
   if ((marked.rowCount ?? 0) !== expectedCredits) throw new ConcurrentCreditError('credited meanwhile');
   // Persons registered through the API have their pockets; a batch with an odd one without is redone creating it.
-  const posted = await postStaged(bulk, { now, createMissingPockets });
+  const posted = await postStaged(bulk, { now, createMissingPockets, analyze: !analyzed.has(client) });
+  analyzed.add(client);
   outcome.transactions = posted.transactions;
   await client.query(
     `INSERT INTO audit_log (id, at, "actorType", "actorId", "actorName", action, "entityType", "entityId", before,

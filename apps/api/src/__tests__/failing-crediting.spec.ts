@@ -154,6 +154,28 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
     await refused(INTEREST, 'interestPost', { year: 2023, annualRate: 10001 }, 'INVALID_RATE', 'R-ACC-4');
   });
 
+  it('API.md: an interestPost key reused for another year is refused before any batch pays anyone', async () => {
+    const idempotencyKey = key('interest');
+    const first = await app.gql<{ interestPost: Payload }>(
+      INTEREST,
+      { i: { year: 2022, annualRate: 100, idempotencyKey } },
+      admin,
+    );
+    expect(first.data!.interestPost.userErrors).toEqual([]);
+    await refused(
+      INTEREST,
+      'interestPost',
+      { year: 2021, annualRate: 100, idempotencyKey },
+      'IDEMPOTENCY_KEY_REUSED',
+      // not a DOMAIN.md refusal (API.md's idempotency contract): no rule
+      null as unknown as string,
+    );
+    expect(await app.db.getRepository(InterestRunEntity).countBy({ year: 2021 })).toBe(0);
+    const empty = await app.gql(INTEREST, { i: { year: 2021, annualRate: 100, idempotencyKey: '' } }, admin);
+    expect(empty.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(await app.db.getRepository(InterestRunEntity).countBy({ year: 2021 })).toBe(0);
+  });
+
   it('R-ACC-5: EARMARKED cannot be withdrawn in cash', async () => {
     await refused(
       WITHDRAW,

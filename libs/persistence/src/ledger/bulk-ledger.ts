@@ -209,6 +209,11 @@ async function hasBookedAt(client: BulkClient): Promise<boolean> {
 export interface PostStagedOptions {
   /** Creates a missing pocket (balance 0) for a staged pocket line instead of refusing (e.g. a first credit). */
   readonly createMissingPockets?: boolean;
+  /**
+   * ANALYZE the staging tables first (default true). Temporary tables are never auto-analysed; statistics survive the
+   * end-of-transaction truncation, so a job posting same-shaped batches may analyse only its first one.
+   */
+  readonly analyze?: boolean;
   readonly now?: Date;
 }
 
@@ -230,7 +235,7 @@ export async function postStaged(
 ): Promise<PostStagedResult> {
   const now = options.now ?? new Date();
   // Temporary tables are never auto-analysed: without statistics the planner picks nested loops over thousands of rows.
-  await client.query(`ANALYZE ${STAGE_TX}, ${STAGE_LINE}`);
+  if (options.analyze ?? true) await client.query(`ANALYZE ${STAGE_TX}, ${STAGE_LINE}`);
   await client.query(`SET LOCAL work_mem = '64MB'`);
   const bad = await client.query(
     `SELECT t.key, COALESCE(SUM(l.amount), 0)::text AS total, COUNT(l.key)::int AS n
