@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FaultProxy } from '../testing/fault-proxy';
 import { type ThrowawayCluster, startThrowawayCluster } from '../testing/pg-cluster';
+import { snapshotBuiltApi } from './api-snapshot';
 import { createDataSource, freePort, freshDatabase, startServer } from './chaos-support';
 import { type CheckResult, runChecks } from './checks';
-import type { ApiSlot } from './client';
+import { type ApiSlot, call } from './client';
 import { type ApiProcess, FAULT_KINDS, type FaultRecord, FaultInjector, planFaults } from './faults';
 import { LogScanner } from './logs';
 import { createPopulation } from './population';
@@ -59,6 +60,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let cluster: ThrowawayCluster | undefined;
   let dataSource: DataSource | undefined;
   try {
+    const build = await snapshotBuiltApi();
+    cleanups.push(() => build.remove());
+    process.env['BENCH_API_MAIN'] = build.main;
     cluster = await startThrowawayCluster({ port: options.pgPort || (await freePort()) });
     cleanups.push(() => cluster?.destroy());
     const db = await freshDatabase(cluster.url, 'gongji_chaos');
@@ -107,6 +111,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       families: options.families,
       pairs: options.pairs,
     });
+    const creditKeys = await creditTakesKey(apis[0].slot.url, pop.token);
     const workload = new Workload(
       pop,
       apis.map((a) => a.slot),
@@ -114,11 +119,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         clientTimeoutMs: options.clientTimeoutMs,
         inlineAttempts: 8,
         runId: `${options.seed}-${Date.now().toString(36)}`,
+        creditKeys,
       },
     );
     const opening = await workload.openingCredit();
     if (opening.state !== 'applied')
       throw new Error(`opening credit failed: ${opening.state} ${opening.refusal}`);
+    log(
+      `contributionsCredit ${creditKeys ? 'takes an idempotency key: sent' : 'has no idempotency key: the person-month is the key'}`,
+    );
     log(
       `population: ${pop.families.length} families (2 providers + 1 beneficiary, Beijing), ${pop.pairs.length} wallet pairs (Hebei ↔ Shandong)`,
     );
@@ -171,6 +180,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         // best effort: the cluster removes itself at exit too
       }
     }
+  }
+}
+
+/**
+ * Whether contributionsCredit takes an idempotency key in the build under test (optional in the schema, issue #11).
+ * Production servers answer no introspection, so ask with an empty batch: an unknown field fails validation.
+ */
+async function creditTakesKey(url: string, token: string): Promise<boolean> {
+  try {
+    await call(
+      url,
+      token,
+      'mutation($i: ContributionsCreditInput!) { contributionsCredit(input: $i) { userErrors { code } } }',
+      { i: { month: '2029-12', rows: [], idempotencyKey: 'chaos-probe' } },
+    );
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -38,7 +38,7 @@ export interface Op {
   readonly seq: number;
   readonly kind: OpKind;
   readonly client: number;
-  /** Idempotency key (null for contributionsCredit, exactly once per person-month instead: R-ACC-4). */
+  /** Idempotency key (null for contributionsCredit on a server without its key: the person-month is the key, R-ACC-4). */
   readonly key: string | null;
   readonly input: Record<string, unknown>;
   attempts: number;
@@ -76,6 +76,8 @@ export interface WorkloadOptions {
   /** Attempts before an op is parked as unknown until the faults are healed. */
   readonly inlineAttempts: number;
   readonly runId: string;
+  /** The server's contributionsCredit takes an idempotency key (optional in the schema, issue #11): send one. */
+  readonly creditKeys: boolean;
 }
 
 /** Month k (0, 1, …) of the synthetic contribution calendar: 2030-01, 2030-02, … — all after earmarkedFrom. */
@@ -136,7 +138,8 @@ export class Workload {
 
   private newOp(kind: OpKind, client: number, input: Record<string, unknown>): Op {
     const seq = this.ops.length;
-    const key = kind === 'contributionsCredit' ? null : `chaos-${this.options.runId}-${client}-${seq}`;
+    const keyed = kind !== 'contributionsCredit' || this.options.creditKeys;
+    const key = keyed ? `chaos-${this.options.runId}-${client}-${seq}` : null;
     const op: Op = {
       seq,
       kind,
