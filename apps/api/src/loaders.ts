@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type {
   CardEntity,
+  ExplanationRow,
   KinRelationEntity,
   PersonEntity,
-  PocketEntity,
-  PostingEntity,
+  PocketRow,
+  PostingRow,
   RegionEntity,
   WalletEntity,
 } from '@gongji/persistence';
@@ -16,12 +17,13 @@ export interface Loaders {
   readonly regionByCode: DataLoader<string, RegionEntity | null>;
   readonly regionCountByProvince: DataLoader<string, number>;
   readonly personById: DataLoader<string, PersonEntity | null>;
-  readonly pocketsByPerson: DataLoader<string, PocketEntity[]>;
+  readonly pocketsByPerson: DataLoader<string, PocketRow[]>;
   readonly fundingSourcesByBeneficiary: DataLoader<string, KinRelationEntity[]>;
   readonly beneficiariesByProvider: DataLoader<string, KinRelationEntity[]>;
   readonly walletByPerson: DataLoader<string, WalletEntity | null>;
   readonly cardByPerson: DataLoader<string, CardEntity | null>;
-  readonly postingsByTransaction: DataLoader<string, PostingEntity[]>;
+  readonly postingsByTransaction: DataLoader<string, PostingRow[]>;
+  readonly explanationByTransaction: DataLoader<string, ExplanationRow[]>;
   /** Does the calling portal serve this person? (always true for staff and analysts) */
   readonly servesPerson: DataLoader<string, boolean>;
 }
@@ -70,5 +72,9 @@ export function createLoaders(services: Services, principal: Principal | null = 
     postingsByTransaction: new DataLoader(async (ids) =>
       many(ids, await services.transactions.postingsOf(ids), (p) => p.transactionId),
     ),
+    explanationByTransaction: new DataLoader(async (ids) => {
+      const found = await services.transactions.explanationsOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
   };
 }

@@ -3,7 +3,10 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -59,6 +62,8 @@ export async function createServer(deps: {
   const { dataSource, config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POST results, never revalidated: hashing every body for an ETag cost CPU per request (issue #11).
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const metrics = new Metrics();
   const services = createServices(dataSource, config, { logger, onLedgerCommitted: metrics.ledgerCommitted });
@@ -84,6 +89,8 @@ export async function createServer(deps: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used; Apollo's default cache-control plugin would wrap every field resolver (issue #11).
+      ApolloServerPluginCacheControlDisabled(),
       ...guards.plugins,
       costLimitPlugin(schema),
       // Before responsePolicyPlugin, so an analyst's ID numbers are masked in the localized text too.

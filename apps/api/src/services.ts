@@ -1,4 +1,4 @@
-import { LedgerWriter } from '@gongji/persistence';
+import { AccessQueries, LedgerWriter, PersonReadQueries, TransactionReadQueries } from '@gongji/persistence';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticate';
@@ -55,11 +55,11 @@ export function createServices(
     audit,
     ledger: new LedgerWriter(dataSource, options.onLedgerCommitted),
     notifications: new NotificationService(dataSource, smsSenderFor(config)),
-    persons: new PersonService(dataSource),
+    persons: new PersonService(new PersonReadQueries(dataSource), new AccessQueries(dataSource)),
     policy: new PolicyService(dataSource),
     regions,
     rollout: new RolloutService(dataSource, regions),
     sessions: new SessionService(dataSource, config),
-    transactions: new TransactionService(dataSource),
+    transactions: new TransactionService(new TransactionReadQueries(dataSource)),
   };
 }

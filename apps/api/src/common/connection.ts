@@ -1,10 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'More items follow this page.' })
   hasNextPage!: boolean;
@@ -82,7 +82,7 @@ export function toConnection<T>(nodes: T[], page: PageRequest, totalCount: numbe
 
 /** Builds the `<Name>Edge` and `<Name>Connection` types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge to a ${name}.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge to a ${name}.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item.' })
     cursor!: string;
@@ -104,4 +104,40 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     totalCount!: number;
   }
   return ConnectionClass;
+}
+
+/**
+ * Does the query select `name` directly on this field (through fragments too)? Lets a list skip work nobody asked
+ * for, e.g. counting every matching row for `totalCount` (issue #11).
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/**
+ * A page read with one row more than asked for (`rows.length > page.limit` means another page follows), so no
+ * count is needed for `hasNextPage`; `totalCount` is the count when it was asked for (else never resolved).
+ */
+export function toPageConnection<T>(rows: T[], page: PageRequest, totalCount: number | null): Connection<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    totalCount: totalCount ?? -1,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
 }

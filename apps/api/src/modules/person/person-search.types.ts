@@ -2,7 +2,10 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { Person } from './person.types';
 
-@ObjectType('PersonConnection', { description: 'A page of persons (by name, then ID number).' })
+@ObjectType('PersonConnection', {
+  simpleResolvers: true,
+  description: 'A page of persons (by name, then ID number).',
+})
 export class PersonConnection extends ConnectionType(Person, 'Person') {}
 
 @InputType({ description: 'Filter of `persons` (all conditions must hold).' })

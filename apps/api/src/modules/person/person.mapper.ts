@@ -12,7 +12,7 @@ import type {
   CardEntity,
   KinRelationEntity,
   PersonEntity,
-  PocketEntity,
+  PocketRow,
   WalletEntity,
 } from '@gongji/persistence';
 import { type Principal, Role } from '../../auth/principal';
@@ -47,7 +47,7 @@ export function toPerson(e: PersonEntity, masked: boolean): Person {
 
 const POCKET_ORDER = ['EARMARKED', 'LEGACY', 'WALLET'];
 
-export function toAccount(pockets: readonly PocketEntity[]): Account | null {
+export function toAccount(pockets: readonly PocketRow[]): Account | null {
   if (pockets.length === 0) return null;
   const sorted = [...pockets].sort((a, b) => POCKET_ORDER.indexOf(a.kind) - POCKET_ORDER.indexOf(b.kind));
   return {

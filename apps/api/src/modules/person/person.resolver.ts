@@ -1,10 +1,23 @@
 import { termParam } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
 import { E_VOUCHER_TTL_SECONDS, issueEVoucherCode, verifyEVoucherCode } from '../../auth/presence';
 import { type Principal, Role } from '../../auth/principal';
-import { pageRequestOrThrow, toConnection } from '../../common/connection';
+import { pageRequestOrThrow, selectsField, toPageConnection } from '../../common/connection';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toRegion } from '../region/region.mapper';
@@ -85,15 +98,22 @@ export class PersonResolver {
     description:
       'Persons matching a filter, for the counter: exact ID number, part of the name, insured region. Staff and analysts only (analysts see masked data and may not search by name); portals never get a list of persons.',
   })
-  async persons(@Args() args: PersonsArgs, @Ctx() ctx: GraphQLContext): Promise<PersonConnection> {
+  async persons(
+    @Args() args: PersonsArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PersonConnection> {
     const principal = requirePrincipal(ctx);
     const filter = args.filter ?? {};
     if (principal.role === Role.ANALYST && filter.name?.trim()) {
       throw forbidden('Analysts see masked names and may not search persons by name');
     }
     const page = pageRequestOrThrow(args.first, args.after);
-    const { rows, total } = await ctx.services.persons.search(filter, page);
-    return toConnection(
+    const [rows, total] = await Promise.all([
+      ctx.services.persons.page(filter, page),
+      selectsField(info, 'totalCount') ? ctx.services.persons.count(filter) : null,
+    ]);
+    return toPageConnection(
       rows.map((row) => this.prime(ctx, row, principal)),
       page,
       total,

@@ -1,88 +1,64 @@
-import {
+import type {
   AccessQueries,
   CardEntity,
   KinRelationEntity,
   PersonEntity,
-  PocketEntity,
-  type Servant,
+  PersonReadQueries,
+  PersonSearchFilter,
+  PocketRow,
+  Servant,
   WalletEntity,
 } from '@gongji/persistence';
-import { type DataSource, In, IsNull } from 'typeorm';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 
-/** Read side of persons: batched lookups for DataLoaders, and who may see whom. */
+/** Read side of persons: batched lookups for DataLoaders, and who may see whom (SQL in libs/persistence). */
 export class PersonService {
-  private readonly access: AccessQueries;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.access = new AccessQueries(dataSource);
-  }
+  constructor(
+    private readonly queries: PersonReadQueries,
+    private readonly access: AccessQueries,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<PersonEntity[]> {
-    return this.dataSource.getRepository(PersonEntity).findBy({ id: In([...ids]) });
+    return this.queries.byIds(ids);
   }
 
   /**
    * Counter search (`persons`): exact ID number, name containing a text, insured region; ordered by name, then ID
-   * number, so pages are stable. LIKE wildcards typed by the user are matched literally.
+   * number, so pages are stable. `limit + 1` rows are read, so the page knows whether another follows.
    */
-  async search(
-    filter: { idNumber?: string | null; name?: string | null; regionCode?: string | null },
-    page: { offset: number; limit: number },
-  ): Promise<{ rows: PersonEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p');
-    const idNumber = filter.idNumber?.trim();
-    const name = filter.name?.trim();
-    const regionCode = filter.regionCode?.trim();
-    if (idNumber) qb.andWhere('p.idNumber = :idNumber', { idNumber: idNumber.toUpperCase() });
-    if (name) {
-      const pattern = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("p.name LIKE :name ESCAPE '\\'", { name: pattern });
-    }
-    if (regionCode) qb.andWhere('p.regionCode = :regionCode', { regionCode });
-    const total = await qb.clone().getCount();
-    const rows =
-      page.limit === 0
-        ? []
-        : await qb
-            .orderBy('p.name', 'ASC')
-            .addOrderBy('p.idNumber', 'ASC')
-            .offset(page.offset)
-            .limit(page.limit)
-            .getMany();
-    return { rows, total };
+  page(filter: PersonSearchFilter, page: { offset: number; limit: number }): Promise<PersonEntity[]> {
+    return this.queries.search(filter, page.offset, page.limit + 1);
+  }
+
+  /** Only when `totalCount` is asked for. */
+  count(filter: PersonSearchFilter): Promise<number> {
+    return this.queries.count(filter);
   }
 
   findByIdNumber(idNumber: string): Promise<PersonEntity | null> {
-    return this.dataSource.getRepository(PersonEntity).findOneBy({ idNumber: idNumber.toUpperCase() });
+    return this.queries.byIdNumber(idNumber);
   }
 
-  pocketsOf(personIds: readonly string[]): Promise<PocketEntity[]> {
-    return this.dataSource.getRepository(PocketEntity).findBy({ personId: In([...personIds]) });
+  pocketsOf(personIds: readonly string[]): Promise<PocketRow[]> {
+    return this.queries.pocketsOf(personIds);
   }
 
   /** Active relations where these persons are beneficiaries, in registered order (R-KIN-4). */
   fundingSourcesOf(beneficiaryIds: readonly string[]): Promise<KinRelationEntity[]> {
-    return this.dataSource.getRepository(KinRelationEntity).find({
-      where: { beneficiaryId: In([...beneficiaryIds]), revokedAt: IsNull() },
-      order: { position: 'ASC' },
-    });
+    return this.queries.fundingSourcesOf(beneficiaryIds);
   }
 
   /** Active relations where these persons are providers. */
   beneficiariesOf(providerIds: readonly string[]): Promise<KinRelationEntity[]> {
-    return this.dataSource.getRepository(KinRelationEntity).find({
-      where: { providerId: In([...providerIds]), revokedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
+    return this.queries.beneficiariesOf(providerIds);
   }
 
   walletsOf(personIds: readonly string[]): Promise<WalletEntity[]> {
-    return this.dataSource.getRepository(WalletEntity).findBy({ personId: In([...personIds]) });
+    return this.queries.walletsOf(personIds);
   }
 
   cardsOf(personIds: readonly string[]): Promise<CardEntity[]> {
-    return this.dataSource.getRepository(CardEntity).findBy({ personId: In([...personIds]) });
+    return this.queries.cardsOf(personIds);
   }
 
   /**

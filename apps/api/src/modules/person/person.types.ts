@@ -4,7 +4,7 @@ import { UserError } from '../../common/user-error';
 import { EmploymentStatus, InsuranceType, KinChannel, PocketKind, Relation } from '../../common/domain-enums';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars';
 
-@ObjectType({ description: 'One pocket of a personal account.' })
+@ObjectType({ simpleResolvers: true, description: 'One pocket of a personal account.' })
 export class Pocket {
   @Field(() => PocketKind, { description: 'Which pocket.' })
   kind!: PocketKind;
@@ -13,7 +13,10 @@ export class Pocket {
   balance!: Fen;
 }
 
-@ObjectType({ description: 'A personal account (个人账户) and its pockets (R-ACC-3).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A personal account (个人账户) and its pockets (R-ACC-3).',
+})
 export class Account {
   @Field(() => [Pocket], {
     description: 'Pockets: EARMARKED, LEGACY, WALLET (WALLET only for people without an account).',
@@ -24,7 +27,7 @@ export class Account {
   total!: Fen;
 }
 
-@ObjectType({ description: 'Wallet confirmation (确认使用钱包, R-WAL-5).' })
+@ObjectType({ simpleResolvers: true, description: 'Wallet confirmation (确认使用钱包, R-WAL-5).' })
 export class Wallet {
   @Field(() => ID, { description: 'Usage region code.' })
   usageRegionCode!: string;
@@ -36,7 +39,7 @@ export class Wallet {
   activatedAt!: Date;
 }
 
-@ObjectType({ description: 'Social-security card status (R-CARD-1).' })
+@ObjectType({ simpleResolvers: true, description: 'Social-security card status (R-CARD-1).' })
 export class Card {
   @Field({
     description:
@@ -58,7 +61,10 @@ export class Card {
   cardNumber!: string | null;
 }
 
-@ObjectType({ description: 'An insured person (R-ACC-2). Analysts see masked name, ID number and phone.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An insured person (R-ACC-2). Analysts see masked name, ID number and phone.',
+})
 export class Person {
   @Field(() => ID, { description: 'Id.' })
   id!: string;
@@ -95,6 +101,7 @@ export class Person {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A registered mutual-aid relation (备案): the beneficiary may spend the provider’s account.',
 })
 export class KinRelation {
@@ -131,7 +138,7 @@ export class EVoucherCodeIssueInput {
   personId!: string;
 }
 
-@ObjectType({ description: 'Result of eVoucherCodeIssue.' })
+@ObjectType({ simpleResolvers: true, description: 'Result of eVoucherCodeIssue.' })
 export class EVoucherCodeIssuePayload {
   @Field(() => String, { nullable: true, description: 'The code to show at the desk (proof of presence).' })
   code!: string | null;

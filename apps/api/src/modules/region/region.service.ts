@@ -4,8 +4,14 @@ import {
   validateFullCoverage,
   validateRolloutDates,
 } from '@gongji/domain';
-import { ENTITY_DIALECT, RegionEntity, inTransaction, referenceRegionOf } from '@gongji/persistence';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import {
+  type DataSource,
+  ENTITY_DIALECT,
+  RegionEntity,
+  RegionReadQueries,
+  inTransaction,
+  referenceRegionOf,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
@@ -15,91 +21,32 @@ import type { RegionUpdateInput } from './dtos/region-update.input';
 
 const DATE_FIELDS = Object.values(FEATURE_FIELDS) as (keyof RegionEntity & keyof RegionUpdateInput)[];
 const EDITABLE = ['name', ...DATE_FIELDS, 'walletFullCoverage'] as const;
-const ORDER_COLUMNS = {
-  CODE: 'r.code',
-  NAME: 'r.name',
-  LEVEL: 'r.level',
-  WALLET_FROM: 'r.walletFrom',
-} as const;
 
 export class RegionService {
+  private readonly queries: RegionReadQueries;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.queries = new RegionReadQueries(dataSource);
+  }
 
   findByCodes(codes: readonly string[]): Promise<RegionEntity[]> {
-    return this.dataSource
-      .getRepository(RegionEntity)
-      .createQueryBuilder('r')
-      .where('r.code IN (:...codes)', { codes })
-      .getMany();
+    return this.queries.byCodes(codes);
   }
 
   all(): Promise<RegionEntity[]> {
-    return this.dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
+    return this.queries.all();
   }
 
-  async list(
-    filter: RegionFilter | null | undefined,
-    page: PageRequest,
-    order: RegionOrder | null | undefined,
-  ) {
-    const qb = this.filtered(filter);
-    const total = await qb.clone().getCount();
-    const column = ORDER_COLUMNS[order?.field ?? 'CODE'];
-    const direction = order?.direction ?? 'ASC';
-    qb.orderBy(column, direction, 'NULLS LAST');
-    if (column !== 'r.code') qb.addOrderBy('r.code', 'ASC');
-    const nodes = await qb.offset(page.offset).limit(page.limit).getMany();
-    return { nodes, total };
+  list(filter: RegionFilter | null | undefined, page: PageRequest, order: RegionOrder | null | undefined) {
+    return this.queries.list(filter, page.offset, page.limit, order);
   }
 
   /** Counts non-province regions per province code (for Region.regionCount). */
-  async countByProvince(provinceCodes: readonly string[]): Promise<Map<string, number>> {
-    const rows: { provinceCode: string; n: string | number }[] = await this.dataSource
-      .getRepository(RegionEntity)
-      .createQueryBuilder('r')
-      .select('r.provinceCode', 'provinceCode')
-      .addSelect('COUNT(*)', 'n')
-      .where('r.provinceCode IN (:...codes)', { codes: provinceCodes })
-      .andWhere("r.level <> 'PROVINCE'")
-      .groupBy('r.provinceCode')
-      .getRawMany();
-    return new Map(rows.map((row) => [row.provinceCode, Number(row.n)]));
-  }
-
-  private filtered(filter: RegionFilter | null | undefined): SelectQueryBuilder<RegionEntity> {
-    const qb = this.dataSource
-      .getRepository(RegionEntity)
-      .createQueryBuilder('r')
-      .leftJoin(RegionEntity, 'p', 'p.code = r.provinceCode');
-    if (!filter) return qb;
-    if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("(r.name LIKE :like ESCAPE '\\' OR r.code LIKE :like ESCAPE '\\')", { like });
-    }
-    if (filter.provinceCode)
-      qb.andWhere('r.provinceCode = :provinceCode', { provinceCode: filter.provinceCode });
-    if (filter.level) qb.andWhere('r.level = :level', { level: filter.level });
-    if (filter.isPool != null) qb.andWhere('r.isPool = :isPool', { isPool: this.bool(filter.isPool) });
-    if (filter.ids)
-      qb.andWhere(filter.ids.length ? 'r.code IN (:...ids)' : '1 = 0', { ids: filter.ids.slice(0, 100) });
-    if (filter.active != null) qb.andWhere('r.active = :active', { active: this.bool(filter.active) });
-    if (filter.walletNever != null) {
-      // No wallet date applies at all (R-WAL-2): neither own nor inherited from a 全域 province that has one.
-      const never =
-        "(r.walletFrom IS NULL AND NOT (r.level <> 'PROVINCE' AND p.walletFullCoverage = :yes AND p.walletFrom IS NOT NULL))";
-      qb.andWhere(filter.walletNever ? never : `NOT ${never}`, { yes: this.bool(true) });
-    }
-    if (filter.walletOpenOn) {
-      // Own date, or the province's when it opened province-wide (全域) — R-WAL-2; see region.mapper effectiveWalletFrom.
-      qb.andWhere(
-        "(r.walletFrom <= :on OR (r.walletFrom IS NULL AND r.level <> 'PROVINCE' AND p.walletFullCoverage = :yes AND p.walletFrom <= :on))",
-        { on: filter.walletOpenOn, yes: this.bool(true) },
-      );
-    }
-    return qb;
+  countByProvince(provinceCodes: readonly string[]): Promise<Map<string, number>> {
+    return this.queries.countByProvince(provinceCodes);
   }
 
   /** Puts the reference value back into `next` for each returned field, or says why it cannot. */
@@ -129,10 +76,6 @@ export class RegionService {
       if (key === 'walletFrom') next.walletFromBasis = reference.walletFromBasis;
     }
     return null;
-  }
-
-  private bool(value: boolean): boolean | number {
-    return ENTITY_DIALECT === 'postgres' ? value : value ? 1 : 0;
   }
 
   /**

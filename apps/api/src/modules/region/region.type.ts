@@ -41,6 +41,7 @@ registerEnumType(WalletDateBasis, {
 
 /** A coverage region (R-ACC-2, R-WAL-2). Field resolvers live in RegionResolver. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A coverage region: a province-level unit or a pooling region under one, with its rollout dates.',
 })

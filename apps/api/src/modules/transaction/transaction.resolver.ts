@@ -1,8 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { pageRequestOrThrow, toConnection } from '../../common/connection';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { pageRequestOrThrow, selectsField, toPageConnection } from '../../common/connection';
 import { type GraphQLContext, requirePrincipal } from '../../context';
+import { masksPersonalData, toPerson } from '../person/person.mapper';
+import { Person } from '../person/person.types';
 import { toPostingLine, toTransaction } from './transaction.service';
-import { PostingLine, Transaction, TransactionConnection, TransactionsArgs } from './transaction.types';
+import {
+  ExplanationLine,
+  PostingLine,
+  Transaction,
+  TransactionConnection,
+  TransactionsArgs,
+} from './transaction.types';
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
@@ -13,10 +22,15 @@ export class TransactionResolver {
   async transactions(
     @Args() args: TransactionsArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TransactionConnection> {
     const page = pageRequestOrThrow(args.first, args.after);
-    const { rows, total } = await ctx.services.transactions.list(requirePrincipal(ctx), args.filter, page);
-    return toConnection(
+    const principal = requirePrincipal(ctx);
+    const [rows, total] = await Promise.all([
+      ctx.services.transactions.page(principal, args.filter, page),
+      selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null,
+    ]);
+    return toPageConnection(
       rows.map((r) => toTransaction(r) as Transaction),
       page,
       total,
@@ -41,5 +55,26 @@ export class TransactionResolver {
     // A money mutation's payload carries the postings it wrote (and replays them); only reads go to the ledger.
     if (Array.isArray(transaction.postings)) return transaction.postings;
     return (await ctx.loaders.postingsByTransaction.load(transaction.id)).map(toPostingLine);
+  }
+
+  @FieldResolver(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })
+  async explanation(
+    @Root() transaction: Transaction,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ExplanationLine[]> {
+    // Written transactions carry it; lists read it (JSON) only when a query asks, batched per request.
+    if (Array.isArray(transaction.explanation)) return transaction.explanation;
+    return ctx.loaders.explanationByTransaction.load(transaction.id);
+  }
+
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description:
+      'The person the transaction is about (patient, payer, sender), under the person read policy: a portal reads only the persons it serves; analysts see masked data.',
+  })
+  async person(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    if (!transaction.personId) return null;
+    const row = await ctx.loaders.personById.load(transaction.personId);
+    return row ? toPerson(row, masksPersonalData(ctx.principal)) : null;
   }
 }

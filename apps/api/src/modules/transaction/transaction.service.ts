@@ -1,59 +1,65 @@
 import type { Fen } from '@gongji/domain';
-import { PostingEntity, TransactionEntity } from '@gongji/persistence';
-import { type DataSource, In } from 'typeorm';
+import type {
+  ExplanationRow,
+  PostingRow,
+  TransactionReadQueries,
+  TransactionRow,
+  TransactionVisibility,
+} from '@gongji/persistence';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
 import type { PocketKind, SystemAccount } from '../../common/domain-enums';
-import type { PostingLine, Transaction, TransactionFilter } from './transaction.types';
+import type { ExplanationLine, PostingLine, Transaction, TransactionFilter } from './transaction.types';
 
+/** A portal sees what it asked for, and what happened at its own institution; staff and analysts see everything. */
+function visibilityOf(principal: Principal): TransactionVisibility | null {
+  if (principal.role !== Role.PORTAL) return null;
+  return { actor: actorOf(principal), institutionId: principal.institutionId };
+}
+
+/** The read side of transactions: SQL lives in libs/persistence (TransactionReadQueries). */
 export class TransactionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: TransactionReadQueries) {}
 
-  async list(principal: Principal, filter: TransactionFilter | null | undefined, page: PageRequest) {
-    const qb = this.dataSource.getRepository(TransactionEntity).createQueryBuilder('t');
-    if (principal.role === Role.PORTAL) {
-      // A portal sees what it did, and what happened at its own institution.
-      if (principal.institutionId) {
-        qb.andWhere('(t.actor = :actor OR t.institutionId = :institutionId)', {
-          actor: actorOf(principal),
-          institutionId: principal.institutionId,
-        });
-      } else {
-        qb.andWhere('t.actor = :actor', { actor: actorOf(principal) });
-      }
-    }
-    if (filter?.personId)
-      qb.andWhere('(t.personId = :pid OR t.counterpartyPersonId = :pid)', { pid: filter.personId });
-    if (filter?.kinds?.length) qb.andWhere('t.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter?.from) qb.andWhere('t.createdAt >= :from', { from: filter.from });
-    if (filter?.to) qb.andWhere('t.createdAt < :to', { to: filter.to });
-    const total = await qb.clone().getCount();
-    const rows = await qb
-      .orderBy('t.createdAt', 'DESC')
-      .addOrderBy('t.id', 'ASC')
-      .offset(page.offset)
-      .limit(page.limit)
-      .getMany();
-    return { rows, total };
+  /** `limit + 1` rows are read, so the page knows whether another follows without counting. */
+  page(
+    principal: Principal,
+    filter: TransactionFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<TransactionRow[]> {
+    return this.queries.page(filter, visibilityOf(principal), page.offset, page.limit + 1);
   }
 
-  async findVisible(principal: Principal, id: string): Promise<TransactionEntity | null> {
-    const row = await this.dataSource.getRepository(TransactionEntity).findOneBy({ id });
-    if (!row || principal.role !== Role.PORTAL) return row;
+  /** Only when `totalCount` is asked for. */
+  count(principal: Principal, filter: TransactionFilter | null | undefined): Promise<number> {
+    return this.queries.count(filter, visibilityOf(principal));
+  }
+
+  async findVisible(principal: Principal, id: string): Promise<TransactionRow | null> {
+    const row = await this.queries.byId(id);
+    const visibility = visibilityOf(principal);
+    if (!row || !visibility) return row;
     const own =
-      row.actor === actorOf(principal) ||
-      (principal.institutionId !== null && row.institutionId === principal.institutionId);
+      row.actor === visibility.actor ||
+      (visibility.institutionId !== null && row.institutionId === visibility.institutionId);
     return own ? row : null;
   }
 
-  postingsOf(transactionIds: readonly string[]): Promise<PostingEntity[]> {
-    return this.dataSource
-      .getRepository(PostingEntity)
-      .find({ where: { transactionId: In([...transactionIds]) }, order: { seq: 'ASC' } });
+  postingsOf(transactionIds: readonly string[]): Promise<PostingRow[]> {
+    return this.queries.postingsOf(transactionIds);
+  }
+
+  explanationsOf(transactionIds: readonly string[]): Promise<Map<string, ExplanationRow[]>> {
+    return this.queries.explanationsOf(transactionIds);
   }
 }
 
-export function toTransaction(e: TransactionEntity): Omit<Transaction, 'postings'> {
+/** What every transaction read or written carries; the explanation comes along when the writer has it at hand. */
+export type TransactionSource = Omit<TransactionRow, 'actor'> & {
+  readonly explanation?: readonly ExplanationLine[];
+};
+
+export function toTransaction(e: TransactionSource): Omit<Transaction, 'postings'> {
   return {
     id: e.id,
     kind: e.kind,
@@ -65,11 +71,11 @@ export function toTransaction(e: TransactionEntity): Omit<Transaction, 'postings
     serviceDate: e.serviceDate,
     originalTransactionId: e.originalTransactionId,
     createdAt: e.createdAt,
-    explanation: e.explanation,
+    explanation: e.explanation ? [...e.explanation] : undefined,
   };
 }
 
-export function toPostingLine(p: PostingEntity): PostingLine {
+export function toPostingLine(p: Omit<PostingRow, 'transactionId' | 'seq'>): PostingLine {
   return {
     account:
       p.accountType === 'POCKET'

@@ -5,6 +5,7 @@ import { PocketKind, SystemAccount } from '../../common/domain-enums';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'One line of the explanation of a decision: the rule that applied and what it did.',
 })
 export class ExplanationLine {
@@ -15,7 +16,10 @@ export class ExplanationLine {
   message!: string;
 }
 
-@ObjectType({ description: 'One double-entry line; the postings of a transaction sum to zero (R-SET-6).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One double-entry line; the postings of a transaction sum to zero (R-SET-6).',
+})
 export class PostingLine {
   @Field({
     description: 'Ledger account: a person id for a pocket, or the system account name (with its reference).',
@@ -38,7 +42,7 @@ export class PostingLine {
   balanceAfter!: Fen | null;
 }
 
-@ObjectType({ description: 'A money transaction with its postings and explanation.' })
+@ObjectType({ simpleResolvers: true, description: 'A money transaction with its postings and explanation.' })
 export class Transaction {
   @Field(() => ID, { description: 'Id.' })
   id!: string;
@@ -76,11 +80,15 @@ export class Transaction {
   @Field(() => [PostingLine], { description: 'Double-entry postings (sum zero).' })
   postings!: PostingLine[];
 
+  /** Set by writers; reads load it only when asked for (TransactionResolver.explanation). */
   @Field(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })
-  explanation!: ExplanationLine[];
+  explanation?: ExplanationLine[];
 }
 
-@ObjectType('TransactionConnection', { description: 'A page of transactions (newest first).' })
+@ObjectType('TransactionConnection', {
+  simpleResolvers: true,
+  description: 'A page of transactions (newest first).',
+})
 export class TransactionConnection extends ConnectionType(Transaction, 'Transaction') {}
 
 @InputType({ description: 'Filter of `transactions`.' })
