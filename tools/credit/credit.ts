@@ -8,18 +8,18 @@
  * missing. Rejected rows go to the report (default `<file>.rejected.csv`) with the reason in Chinese and English.
  * Prints a table; exits 0 when the file was processed (rejections included), 1 on a fault.
  */
+import '../generate/database-url-env';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { databaseUrlOf, intArg, parseArgs } from '../generate/cli-support';
+import { formatCreditResult, runCredit } from './credit-run';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const url = databaseUrlOf(args);
-  process.env['DATABASE_URL'] = url;
   const month = args.get('month');
   const file = args.get('file');
   if (!month || !file) throw new Error('usage: npm run credit -- --month YYYY-MM --file contributions.csv');
-  const { runCredit, formatCreditResult } = await import('./credit-run');
   const parallel = Math.max(1, intArg(args, 'parallel', 2));
   const clients = Array.from(
     { length: parallel },

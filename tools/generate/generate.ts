@@ -10,15 +10,17 @@
  * for `npm run credit`. The database defaults to DATABASE_URL, else postgres://postgres@127.0.0.1:5432/gongji_scale
  * (created when missing).
  */
+import './database-url-env';
 import 'reflect-metadata';
 import { Client } from 'pg';
+import { createDataSource, ensureReferenceData } from '@gongji/persistence';
 import { databaseUrlOf, intArg, parseArgs } from './cli-support';
+import { formatCsvResult, writeContributionsCsv } from './contributions-csv';
+import { formatPersonsResult, loadPersons } from './persons-loader';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const url = databaseUrlOf(args);
-  // The entities pick their column types from DATABASE_URL when loaded: set it before importing persistence.
-  process.env['DATABASE_URL'] = url;
   await createDatabaseIfMissing(url);
   const csv = args.get('contributions-csv');
   if (!csv) await prepareSchema(url);
@@ -26,7 +28,6 @@ async function main(): Promise<void> {
   await client.connect();
   try {
     if (csv) {
-      const { writeContributionsCsv, formatCsvResult } = await import('./contributions-csv');
       const month = args.get('month') ?? '2026-11';
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error('--month is YYYY-MM');
       const result = await writeContributionsCsv(client, {
@@ -40,7 +41,6 @@ async function main(): Promise<void> {
       console.log(formatCsvResult(result));
       return;
     }
-    const { loadPersons, formatPersonsResult } = await import('./persons-loader');
     const result = await loadPersons(client, {
       persons: intArg(args, 'persons', 10_000),
       seed: intArg(args, 'seed', 1),
@@ -75,7 +75,6 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
 
 /** Migrations and reference data (regions) exactly as the API does at start. */
 async function prepareSchema(url: string): Promise<void> {
-  const { createDataSource, ensureReferenceData } = await import('@gongji/persistence');
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
   try {
