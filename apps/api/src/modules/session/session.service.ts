@@ -1,5 +1,4 @@
-import { UserEntity } from '@gongji/persistence';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type UserEntity, userById, userByUsername } from '@gongji/persistence';
 import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { Role } from '../../auth/principal';
 import { signSession } from '../../auth/tokens';
@@ -17,7 +16,7 @@ export class SessionService {
   ) {}
 
   async create(username: string, password: string): Promise<SessionCreatePayload> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
+    const user = await userByUsername(this.dataSource, username);
     decoyHash ??= hashSecret('decoy-password-for-timing');
     const ok = await verifySecret(user?.passwordHash ?? (await decoyHash), password);
     if (!user || user.disabledAt || !ok) {
@@ -39,7 +38,7 @@ export class SessionService {
   }
 
   async findUser(id: string): Promise<User | null> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = await userById(this.dataSource, id);
     return user ? toUser(user) : null;
   }
 }
