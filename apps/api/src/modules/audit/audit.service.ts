@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuditLogEntity } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
+import { type AuditLogEntity, type Manager, insertAuditRow } from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 
 export interface AuditChange {
@@ -14,8 +13,8 @@ export interface AuditChange {
 
 /** Writes audit rows inside the caller's transaction, so a change and its audit land together or not at all. */
 export class AuditService {
-  async record(manager: EntityManager, principal: Principal, change: AuditChange): Promise<AuditLogEntity> {
-    return manager.getRepository(AuditLogEntity).save({
+  async record(manager: Manager, principal: Principal, change: AuditChange): Promise<AuditLogEntity> {
+    return insertAuditRow(manager, {
       id: randomUUID(),
       at: new Date(),
       actorType: principal.kind,
