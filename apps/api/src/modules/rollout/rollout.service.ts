@@ -1,7 +1,11 @@
 import { WALLET_NATIONAL_LAUNCH, addDays, summarizeRollout } from '@gongji/domain';
-import { PublishedFigureEntity, type RegionEntity } from '@gongji/persistence';
+import {
+  type DataSource,
+  type PublishedFigureEntity,
+  type RegionEntity,
+  publishedFigureAsOf,
+} from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
-import { LessThanOrEqual, type DataSource } from 'typeorm';
 import { effectiveWalletFrom, toRegion } from '../region/region.mapper';
 import type { RegionService } from '../region/region.service';
 import type { Region } from '../region/region.type';
@@ -90,10 +94,7 @@ export class RolloutService {
   }
 
   private publishedFigure(on: string): Promise<PublishedFigureEntity | null> {
-    return this.dataSource.getRepository(PublishedFigureEntity).findOne({
-      where: { metric: WALLET_REGIONS_OPEN, asOf: LessThanOrEqual(on) },
-      order: { asOf: 'DESC' },
-    });
+    return publishedFigureAsOf(this.dataSource, WALLET_REGIONS_OPEN, on);
   }
 }
 
