@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { NotificationEntity } from '@gongji/persistence';
-import { type DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import {
+  type DataSource,
+  type Manager,
+  claimNotification,
+  insertNotification,
+  markNotificationDelivered,
+  pendingNotifications,
+} from '@gongji/persistence';
 import type { SmsSender } from './sms-sender';
 
 /** What an outbox row is about (`notification_outbox.kind`). */
@@ -48,9 +54,9 @@ export class NotificationService {
   ) {}
 
   /** Writes one SMS to the outbox through the caller's transaction manager; returns the row id. */
-  async enqueue(manager: EntityManager, message: OutboxMessage): Promise<string> {
+  async enqueue(manager: Manager, message: OutboxMessage): Promise<string> {
     const id = randomUUID();
-    await manager.getRepository(NotificationEntity).insert({
+    await insertNotification(manager, {
       id,
       personId: message.personId,
       channel: 'SMS',
@@ -69,27 +75,18 @@ export class NotificationService {
    * row is claimed by bumping `attempts` from the value read, so two dispatchers never send the same row at once.
    */
   async dispatch(ids?: readonly string[]): Promise<DispatchResult> {
-    const repo = this.dataSource.getRepository(NotificationEntity);
-    const pending = await repo.find({
-      where: { deliveredAt: IsNull(), body: Not(IsNull()), ...(ids ? { id: In([...ids]) } : {}) },
-      order: { createdAt: 'ASC' },
-      take: BATCH,
-    });
+    const pending = await pendingNotifications(this.dataSource, ids, BATCH);
     let delivered = 0;
     let failed = 0;
     for (const row of pending) {
-      const claim = await repo.update(
-        { id: row.id, attempts: row.attempts, deliveredAt: IsNull() },
-        { attempts: row.attempts + 1 },
-      );
-      if (!claim.affected) continue;
+      if (!(await claimNotification(this.dataSource, row))) continue;
       try {
         await this.sender.send({ to: row.recipient, kind: row.kind, body: row.body ?? '' });
       } catch {
         failed++;
         continue;
       }
-      await repo.update({ id: row.id }, { body: null, deliveredAt: new Date() });
+      await markNotificationDelivered(this.dataSource, row.id, new Date());
       delivered++;
     }
     return { delivered, failed };
