@@ -16,14 +16,26 @@ import {
   revokeOrThrow,
   termParam,
 } from '@gongji/domain';
-import { KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import {
+  KinRelationEntity,
+  type Manager,
+  type PersonEntity,
+  activeMoneyRelationsOfBeneficiary,
+  holdersOfPocketKind,
+  insertKinRelation,
+  kinRelationOfId,
+  moneyRelationsOfBeneficiary,
+  personForUpdate,
+  personOfId,
+  provincesOfRegions,
+  saveKinRelations,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { UnknownRegionError } from '../policy/policy.service';
-import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import { refusal, runStaffChange } from '../person-admin/staff-change';
 import type {
   KinRelationRegisterInput,
   KinRelationsReorderInput,
@@ -96,15 +108,12 @@ export class KinService {
     }
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');
-      const provider = await manager.getRepository(PersonEntity).findOneBy({ id: input.providerId });
+      const provider = await personOfId(manager, input.providerId);
       if (!provider) throw notFound('person', input.providerId, 'providerId');
       // Read through this transaction's manager: a second pooled connection while holding one can exhaust the
       // PostgreSQL pool under load (PolicyService.effective).
       const policy = await this.providerPolicy(manager, provider.regionCode, date);
-      const relations = await manager.getRepository(KinRelationEntity).find({
-        where: { beneficiaryId: beneficiary.id, proxyOnly: false },
-        order: { position: 'ASC' },
-      });
+      const relations = await moneyRelationsOfBeneficiary(manager, beneficiary.id);
       const active = relations.filter((r) => r.revokedAt == null).sort(byPosition);
       const [providerKin, beneficiaryKin] = await this.kinPersons(manager, [provider, beneficiary]);
       const decision = checkKinRegistrationOrThrow({
@@ -139,7 +148,7 @@ export class KinService {
         createdAt: new Date(),
         revokedAt: null,
       });
-      await manager.getRepository(KinRelationEntity).insert(row);
+      await insertKinRelation(manager, row);
       await this.ctx.services.audit.record(manager, principal, {
         action: 'kinRelationRegister',
         entityType: 'KinRelation',
@@ -168,17 +177,14 @@ export class KinService {
   async reorder(principal: Principal, input: KinRelationsReorderInput): Promise<KinChangeResult> {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');
-      const repo = manager.getRepository(KinRelationEntity);
-      const active = (
-        await repo.find({ where: { beneficiaryId: beneficiary.id, revokedAt: IsNull(), proxyOnly: false } })
-      ).sort(byPosition);
+      const active = (await activeMoneyRelationsOfBeneficiary(manager, beneficiary.id)).sort(byPosition);
       const reordered = reorderOrThrow(active.map(toDomainRelation), input.providerIds);
       const positionOf = new Map(reordered.map((r) => [r.providerId, r.order]));
       const changed = active.filter((r) => positionOf.get(r.providerId) !== r.position);
       const before = active.map((r) => r.providerId);
       for (const r of changed) r.position = positionOf.get(r.providerId) as number;
       if (changed.length > 0) {
-        await repo.save(changed);
+        await saveKinRelations(manager, changed);
         await this.ctx.services.audit.record(manager, principal, {
           action: 'kinRelationsReorder',
           entityType: 'Person',
@@ -195,11 +201,11 @@ export class KinService {
 
   async revoke(principal: Principal, input: KinRelationRevokeInput): Promise<KinChangeResult> {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
-      const repo = manager.getRepository(KinRelationEntity);
-      const found = await repo.findOneBy({ id: input.id });
+      const found = await kinRelationOfId(manager, input.id);
       if (!found || found.proxyOnly) throw notFound('mutual-aid relation', input.id, 'id');
       const beneficiary = await this.lockPersonOrThrow(manager, found.beneficiaryId, 'id');
-      const target = await repo.findOneByOrFail({ id: input.id }); // re-read under the beneficiary's lock
+      // re-read under the beneficiary's lock
+      const target = (await kinRelationOfId(manager, input.id)) as KinRelationEntity;
       if (target.revokedAt) {
         throw new KinError(
           KinErrorCode.RELATION_NOT_FOUND,
@@ -208,9 +214,7 @@ export class KinService {
           ['id'],
         );
       }
-      const active = (
-        await repo.find({ where: { beneficiaryId: beneficiary.id, revokedAt: IsNull(), proxyOnly: false } })
-      ).sort(byPosition);
+      const active = (await activeMoneyRelationsOfBeneficiary(manager, beneficiary.id)).sort(byPosition);
       const now = new Date();
       const outcome = revokeOrThrow(active.map(toDomainRelation), target, todayInChina(now));
       const positionOf = new Map(
@@ -220,7 +224,7 @@ export class KinService {
       const renumbered = remaining.filter((r) => positionOf.get(r.providerId) !== r.position);
       for (const r of renumbered) r.position = positionOf.get(r.providerId) as number;
       target.revokedAt = now; // history is kept: the row stays with its last position (R-KIN-5)
-      await repo.save([target, ...renumbered]);
+      await saveKinRelations(manager, [target, ...renumbered]);
       await this.ctx.services.audit.record(manager, principal, {
         action: 'kinRelationRevoke',
         entityType: 'KinRelation',
@@ -234,11 +238,7 @@ export class KinService {
     return this.done(result);
   }
 
-  private async providerPolicy(
-    manager: EntityManager,
-    regionCode: string,
-    on: string,
-  ): Promise<EffectivePolicy> {
+  private async providerPolicy(manager: Manager, regionCode: string, on: string): Promise<EffectivePolicy> {
     try {
       return await this.ctx.services.policy.effective(regionCode, on, manager);
     } catch (err) {
@@ -247,22 +247,23 @@ export class KinService {
     }
   }
 
-  private async lockPersonOrThrow(manager: EntityManager, id: string, field: string): Promise<PersonEntity> {
-    const person = await manager.getRepository(PersonEntity).findOne({ where: { id }, lock: FOR_UPDATE });
+  private async lockPersonOrThrow(manager: Manager, id: string, field: string): Promise<PersonEntity> {
+    const person = await personForUpdate(manager, id);
     if (!person) throw notFound('person', id, field);
     return person;
   }
 
   /** The rules' view of persons: province of the insured region, EARMARKED pocket held (R-KIN-1/2). */
-  private async kinPersons(manager: EntityManager, persons: PersonEntity[]): Promise<KinPerson[]> {
-    const regions = await manager
-      .getRepository(RegionEntity)
-      .findBy({ code: In([...new Set(persons.map((p) => p.regionCode))]) });
-    const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
-    const earmarked = await manager.getRepository(PocketEntity).findBy({
-      personId: In(persons.map((p) => p.id)),
-      kind: PocketKind.EARMARKED,
-    });
+  private async kinPersons(manager: Manager, persons: PersonEntity[]): Promise<KinPerson[]> {
+    const provinceOf = await provincesOfRegions(
+      manager,
+      persons.map((p) => p.regionCode),
+    );
+    const earmarked = await holdersOfPocketKind(
+      manager,
+      persons.map((p) => p.id),
+      PocketKind.EARMARKED,
+    );
     return persons.map((p) => ({
       id: p.id,
       insuranceType: p.insuranceType as InsuranceType,
@@ -270,7 +271,7 @@ export class KinService {
       provinceCode: provinceOf.get(p.regionCode) ?? p.regionCode,
       idNumber: p.idNumber,
       birthDate: p.birthDate,
-      hasEarmarked: earmarked.some((e) => e.personId === p.id),
+      hasEarmarked: earmarked.has(p.id),
     }));
   }
 
