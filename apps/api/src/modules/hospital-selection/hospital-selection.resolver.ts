@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { chosenHospitalsOf } from '@gongji/persistence';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
-import { HospitalSelectionService, chosenHospitals, toInstitution } from './hospital-selection.service';
+import { HospitalSelectionService, toInstitution } from './hospital-selection.service';
 import { Institution, PersonHospitalsSetInput, PersonHospitalsSetPayload } from './hospital-selection.types';
 
 /** Per-person hospital selection (R-USE-1): the mutation and `Person.hospitals`. */
@@ -34,6 +35,6 @@ export class HospitalSelectionResolver {
       'Hospitals this person has chosen, in order (R-USE-1; at most 4). Hospitals open to all are usable besides.',
   })
   async hospitals(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<Institution[]> {
-    return (await chosenHospitals(ctx.dataSource.manager, person.id)).map(toInstitution);
+    return (await chosenHospitalsOf(ctx.dataSource.manager, person.id)).map(toInstitution);
   }
 }

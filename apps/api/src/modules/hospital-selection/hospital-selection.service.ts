@@ -3,13 +3,19 @@ import {
   type InstitutionKind,
   type InstitutionLevel,
 } from '@gongji/domain';
-import { HospitalSelectionEntity, InstitutionEntity, PersonEntity } from '@gongji/persistence';
-import { type EntityManager, In } from 'typeorm';
+import {
+  type InstitutionEntity,
+  type PersonEntity,
+  chosenHospitalsOf,
+  institutionByIdOrCode,
+  personForUpdate,
+  replaceChosenHospitals,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import { refusal, runStaffChange } from '../person-admin/staff-change';
 import type { Institution, PersonHospitalsSetInput } from './hospital-selection.types';
 
 /**
@@ -32,21 +38,6 @@ export function toInstitution(row: InstitutionEntity): Institution {
   };
 }
 
-/** The chosen hospitals of a person, in position order. */
-export async function chosenHospitals(
-  manager: EntityManager,
-  personId: string,
-): Promise<InstitutionEntity[]> {
-  const rows = await manager
-    .getRepository(HospitalSelectionEntity)
-    .find({ where: { personId }, order: { position: 'ASC' } });
-  if (rows.length === 0) return [];
-  const institutions = await manager
-    .getRepository(InstitutionEntity)
-    .findBy({ id: In(rows.map((r) => r.institutionId)) });
-  return rows.flatMap((r) => institutions.filter((i) => i.id === r.institutionId));
-}
-
 export interface HospitalsSetResult {
   readonly person: PersonEntity | null;
   readonly hospitals: InstitutionEntity[];
@@ -59,9 +50,7 @@ export class HospitalSelectionService {
 
   async set(principal: Principal, input: PersonHospitalsSetInput): Promise<HospitalsSetResult> {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
-      const person = await manager
-        .getRepository(PersonEntity)
-        .findOne({ where: { id: input.personId }, lock: FOR_UPDATE });
+      const person = await personForUpdate(manager, input.personId);
       if (!person)
         throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.personId}"`, ['personId']);
       const policy = await this.ctx.services.policy.effective(person.regionCode, todayInChina(), manager);
@@ -74,11 +63,10 @@ export class HospitalSelectionService {
           RULE,
         );
       }
-      const repo = manager.getRepository(InstitutionEntity);
       const chosen: InstitutionEntity[] = [];
       for (const [n, idOrCode] of input.institutionIds.entries()) {
         const field = ['institutionIds', String(n)];
-        const row = (await repo.findOneBy({ id: idOrCode })) ?? (await repo.findOneBy({ code: idOrCode }));
+        const row = await institutionByIdOrCode(manager, idOrCode);
         if (!row)
           throw refusal(ApiErrorCode.NOT_FOUND, `No institution "${idOrCode}" (R-USE-1)`, field, RULE);
         if (row.kind !== 'HOSPITAL') {
@@ -107,14 +95,12 @@ export class HospitalSelectionService {
         }
         chosen.push(row);
       }
-      const selections = manager.getRepository(HospitalSelectionEntity);
-      const before = await chosenHospitals(manager, person.id);
-      await selections.delete({ personId: person.id });
-      if (chosen.length > 0) {
-        await selections.insert(
-          chosen.map((c, n) => ({ personId: person.id, institutionId: c.id, position: n + 1 })),
-        );
-      }
+      const before = await chosenHospitalsOf(manager, person.id);
+      await replaceChosenHospitals(
+        manager,
+        person.id,
+        chosen.map((c) => c.id),
+      );
       await this.ctx.services.audit.record(manager, principal, {
         action: 'personHospitalsSet',
         entityType: 'Person',
