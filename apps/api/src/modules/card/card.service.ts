@@ -11,13 +11,19 @@ import {
   formatMoney,
   preReportLastDay,
 } from '@gongji/domain';
-import { CardEntity, PersonEntity } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
+import {
+  CardEntity,
+  type Manager,
+  type PersonEntity,
+  cardForUpdate,
+  personOfId,
+  saveCard,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import { FOR_UPDATE, refusal, runStaffChange } from '../person-admin/staff-change';
+import { refusal, runStaffChange } from '../person-admin/staff-change';
 import { toDomainCard } from './card.mapper';
 import type { CardLossStage } from './card.types';
 import { newCardNumber } from '../../auth/presence';
@@ -83,10 +89,9 @@ export class CardService {
     decide: (card: Card, on: string, policy: EffectivePolicy) => Card,
   ): Promise<CardChangeResult> {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
-      const person = await manager.getRepository(PersonEntity).findOneBy({ id: personId });
+      const person = await personOfId(manager, personId);
       if (!person) throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${personId}"`, ['personId']);
-      const repo = manager.getRepository(CardEntity);
-      const current = await repo.findOne({ where: { personId }, lock: FOR_UPDATE });
+      const current = await cardForUpdate(manager, personId);
       const today = todayInChina();
       const before = toDomainCard(current);
       const policy = await this.ctx.services.policy.effective(person.regionCode, today, manager);
@@ -103,7 +108,7 @@ export class CardService {
         ...(action === 'cardReissueComplete' ? { cardNumber: newCardNumber() } : {}),
         updatedAt: new Date(),
       });
-      await repo.save(row);
+      await saveCard(manager, row);
       await this.audit(manager, principal, action, reason, { personId, before, next, today });
       return { person, row, card: next };
     });
@@ -112,7 +117,7 @@ export class CardService {
   }
 
   private async audit(
-    manager: EntityManager,
+    manager: Manager,
     principal: Principal,
     action: string,
     reason: string | null | undefined,
