@@ -6,12 +6,16 @@ import {
   PersonErrorCode,
   paymentPasswordWeakness,
 } from '@gongji/domain';
-import { PersonEntity } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
+import {
+  type Manager,
+  type PersonEntity,
+  passwordColumnsOf,
+  personForUpdate,
+  updatePersonColumns,
+} from '@gongji/persistence';
 import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { AppConfig } from '../../config';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
-import { FOR_UPDATE } from '../person-admin/staff-change';
 
 /** A freshly issued payment password: the plain text goes only to the outbox (and, outside production, the payload). */
 export interface IssuedPassword {
@@ -55,16 +59,13 @@ export interface PreVerified {
  * be needed after all.
  */
 export async function preVerifyPaymentPassword(
-  manager: EntityManager,
+  manager: Manager,
   personId: string,
   password: string | null | undefined,
   atMost?: bigint,
 ): Promise<PreVerified> {
   if (!password) return { hash: null, ok: false };
-  const row = await manager.getRepository(PersonEntity).findOne({
-    where: { id: personId },
-    select: { id: true, paymentPasswordHash: true, passwordFreeLimit: true },
-  });
+  const row = await passwordColumnsOf(manager, personId);
   const hash = row?.paymentPasswordHash ?? null;
   if (!row || !hash || (atMost !== undefined && atMost <= row.passwordFreeLimit))
     return { hash: null, ok: false };
@@ -86,8 +87,8 @@ export async function verifiedUnderLock(
 }
 
 /** The holder's row, locked for update on PostgreSQL (SQLite writers are serialised already). */
-export function lockHolder(manager: EntityManager, personId: string): Promise<PersonEntity | null> {
-  return manager.getRepository(PersonEntity).findOne({ where: { id: personId }, lock: FOR_UPDATE });
+export function lockHolder(manager: Manager, personId: string): Promise<PersonEntity | null> {
+  return personForUpdate(manager, personId);
 }
 
 /** Consecutive failures and lock of a holder (R-ACC-7). */
@@ -99,19 +100,16 @@ export function attemptStateOf(
 
 /** Stores a counted attempt: the failure count and, at the threshold, the lock (R-ACC-7 decision). */
 export async function storeAttempt(
-  manager: EntityManager,
+  manager: Manager,
   personId: string,
   next: PasswordAttemptState,
   now: Date,
 ): Promise<void> {
-  await manager.getRepository(PersonEntity).update(
-    { id: personId },
-    {
-      paymentPasswordFailures: next.consecutiveFailures,
-      paymentLockedAt: next.locked ? now : null,
-      updatedAt: now,
-    },
-  );
+  await updatePersonColumns(manager, personId, {
+    paymentPasswordFailures: next.consecutiveFailures,
+    paymentLockedAt: next.locked ? now : null,
+    updatedAt: now,
+  });
 }
 
 /** The refusal of a wrong password: counted, and PASSWORD_LOCKED when this attempt reached the threshold. */

@@ -13,8 +13,7 @@ import {
   validatePasswordFreeLimitOrThrow,
   termParam,
 } from '@gongji/domain';
-import { PersonEntity } from '@gongji/persistence';
-import type { EntityManager } from 'typeorm';
+import { type Manager, type PersonEntity, personOfIdOrFail, updatePersonColumns } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -87,7 +86,7 @@ export class PaymentPasswordService {
       throw forbidden('This portal has not served this person');
   }
 
-  private policyOf(manager: EntityManager, person: PersonEntity): Promise<PasswordPolicy> {
+  private policyOf(manager: Manager, person: PersonEntity): Promise<PasswordPolicy> {
     return effectivePolicyIn(manager, person.regionCode, todayInChina()).then((p) => p.passwordPolicy);
   }
 
@@ -165,11 +164,11 @@ export class PaymentPasswordService {
         return { refusal: wrongPasswordError(attempt.state, check.field) };
       }
       const change = await apply(person, now);
-      const persons = manager.getRepository(PersonEntity);
-      await persons.update(
-        { id: person.id },
-        { ...change.fields, paymentPasswordFailures: 0, updatedAt: now },
-      );
+      await updatePersonColumns(manager, person.id, {
+        ...change.fields,
+        paymentPasswordFailures: 0,
+        updatedAt: now,
+      });
       await this.ctx.services.audit.record(manager, this.principal, {
         action,
         entityType: 'Person',
@@ -177,7 +176,7 @@ export class PaymentPasswordService {
         before: change.before,
         after: change.after,
       });
-      return { person: await persons.findOneByOrFail({ id: person.id }) };
+      return { person: await personOfIdOrFail(manager, person.id) };
     });
     this.ctx.loaders.personById.clear(personId);
     const value = result.value;
@@ -205,17 +204,13 @@ export class PaymentPasswordService {
         );
       }
       const now = new Date();
-      const persons = manager.getRepository(PersonEntity);
-      await persons.update(
-        { id: person.id },
-        {
-          paymentPasswordHash: issued.hash,
-          paymentPasswordSetAt: now,
-          paymentPasswordFailures: 0,
-          paymentLockedAt: null,
-          updatedAt: now,
-        },
-      );
+      await updatePersonColumns(manager, person.id, {
+        paymentPasswordHash: issued.hash,
+        paymentPasswordSetAt: now,
+        paymentPasswordFailures: 0,
+        paymentLockedAt: null,
+        updatedAt: now,
+      });
       outboxId = await this.ctx.services.notifications.enqueue(manager, {
         personId: person.id,
         recipient: person.phone,
@@ -240,7 +235,7 @@ export class PaymentPasswordService {
         },
         reason,
       });
-      return persons.findOneByOrFail({ id: person.id });
+      return personOfIdOrFail(manager, person.id);
     });
     this.ctx.loaders.personById.clear(input.personId);
     if (!result.value) return { person: null, userErrors: result.userErrors };
@@ -261,11 +256,11 @@ export class PaymentPasswordService {
       if (!person) throw notFound(input.personId);
       assertSomethingToUnlockOrThrow(attemptStateOf(person));
       const now = new Date();
-      const persons = manager.getRepository(PersonEntity);
-      await persons.update(
-        { id: person.id },
-        { paymentPasswordFailures: 0, paymentLockedAt: null, updatedAt: now },
-      );
+      await updatePersonColumns(manager, person.id, {
+        paymentPasswordFailures: 0,
+        paymentLockedAt: null,
+        updatedAt: now,
+      });
       await this.ctx.services.audit.record(manager, this.principal, {
         action: 'paymentPasswordUnlock',
         entityType: 'Person',
@@ -277,7 +272,7 @@ export class PaymentPasswordService {
         after: { paymentPasswordFailures: 0, paymentLockedAt: null },
         reason,
       });
-      return persons.findOneByOrFail({ id: person.id });
+      return personOfIdOrFail(manager, person.id);
     });
     this.ctx.loaders.personById.clear(input.personId);
     return { person: result.value, userErrors: result.userErrors };
