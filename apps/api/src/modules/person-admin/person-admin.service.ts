@@ -12,8 +12,17 @@ import {
   termParam,
   regionParam,
 } from '@gongji/domain';
-import { CardEntity, KinRelationEntity, PersonEntity, PocketEntity, RegionEntity } from '@gongji/persistence';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import {
+  type Manager,
+  PersonEntity,
+  type RegionEntity,
+  activeRelativesWithProvince,
+  idNumberRegistered,
+  insertRegisteredPerson,
+  personForUpdate,
+  regionOfCode,
+  savePerson,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, fromDomainError } from '../../common/user-error';
@@ -27,7 +36,7 @@ import {
 } from '../payment-password/payment-password.credentials';
 import type { PersonRegisterInput } from './dtos/person-register.input';
 import type { PersonUpdateInput } from './dtos/person-update.input';
-import { FOR_UPDATE, collectRefusals, refusal, runStaffChange } from './staff-change';
+import { collectRefusals, refusal, runStaffChange } from './staff-change';
 
 const NAME_MAX = 64;
 const UPDATABLE = [
@@ -73,8 +82,8 @@ function checkEmploymentOrThrow(insuranceType: InsuranceType, status: Employment
   }
 }
 
-async function poolOrThrow(manager: EntityManager, code: string): Promise<RegionEntity> {
-  const region = await manager.getRepository(RegionEntity).findOneBy({ code });
+async function poolOrThrow(manager: Manager, code: string): Promise<RegionEntity> {
+  const region = await regionOfCode(manager, code);
   if (!region) {
     throw refusal(
       ApiErrorCode.NOT_FOUND,
@@ -155,46 +164,34 @@ export class PersonAdminService {
       this.ctx.dataSource,
       async (manager) => {
         await poolOrThrow(manager, input.regionCode);
-        const persons = manager.getRepository(PersonEntity);
-        if (await persons.existsBy({ idNumber })) throw duplicate();
+        if (await idNumberRegistered(manager, idNumber)) throw duplicate();
         const now = new Date();
         const id = randomUUID();
-        await persons.insert({
-          id,
-          idNumber,
-          name,
-          phone,
-          birthDate,
-          regionCode: input.regionCode,
-          insuranceType: input.insuranceType,
-          employmentStatus,
-          realNameVerified: input.realNameVerified ?? false,
-          outOfRegionUsePermission: input.outOfRegionUsePermission ?? false,
-          bankCardLinked: false,
-          paymentPasswordHash: initial?.hash ?? null,
-          paymentPasswordSetAt: initial ? now : null,
-          paymentPasswordFailures: 0,
-          paymentLockedAt: null,
-          passwordFreeLimit: 0n,
-          createdAt: now,
-          updatedAt: now,
-        });
         const kinds = pocketKindsFor(input.insuranceType);
-        if (kinds.length > 0) {
-          await manager
-            .getRepository(PocketEntity)
-            .insert(
-              kinds.map((kind) => ({ id: randomUUID(), personId: id, kind, balance: 0n, updatedAt: now })),
-            );
-        }
-        await manager.getRepository(CardEntity).insert({
-          personId: id,
+        const person = await insertRegisteredPerson(manager, {
+          person: {
+            id,
+            idNumber,
+            name,
+            phone,
+            birthDate,
+            regionCode: input.regionCode,
+            insuranceType: input.insuranceType,
+            employmentStatus,
+            realNameVerified: input.realNameVerified ?? false,
+            outOfRegionUsePermission: input.outOfRegionUsePermission ?? false,
+            bankCardLinked: false,
+            paymentPasswordHash: initial?.hash ?? null,
+            paymentPasswordSetAt: initial ? now : null,
+            paymentPasswordFailures: 0,
+            paymentLockedAt: null,
+            passwordFreeLimit: 0n,
+            createdAt: now,
+            updatedAt: now,
+          },
+          pocketKinds: kinds,
           cardNumber: newCardNumber(),
-          state: 'ACTIVE',
-          reportedOn: null,
-          reissueReadyOn: null,
-          reissueChannel: null,
-          updatedAt: now,
+          now,
         });
         await this.ctx.services.audit.record(manager, principal, {
           action: 'personRegister',
@@ -224,7 +221,7 @@ export class PersonAdminService {
             body: SMS_TEXTS[NotificationKind.INITIAL_PAYMENT_PASSWORD](initial.plain),
           });
         }
-        return persons.findOneByOrFail({ id });
+        return person;
       },
       () => fromDomainError(duplicate()),
     );
@@ -254,8 +251,7 @@ export class PersonAdminService {
     if (invalid.length > 0) return { person: null, userErrors: invalid };
 
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
-      const persons = manager.getRepository(PersonEntity);
-      const current = await persons.findOne({ where: { id: input.id }, lock: FOR_UPDATE });
+      const current = await personForUpdate(manager, input.id);
       if (!current) {
         throw refusal(ApiErrorCode.NOT_FOUND, `No person with id "${input.id}"`, ['id'], undefined, {
           what: termParam('entity', 'person'),
@@ -282,7 +278,7 @@ export class PersonAdminService {
       const changes = diff(current, next, UPDATABLE);
       if (Object.keys(changes.after).length === 0) return current;
       next.updatedAt = new Date();
-      const saved = await persons.save(next);
+      const saved = await savePerson(manager, next);
       await this.ctx.services.audit.record(manager, principal, {
         action: 'personUpdate',
         entityType: 'Person',
@@ -303,26 +299,12 @@ export class PersonAdminService {
    * is refused until those relations are revoked (decision: no silent revocation).
    */
   private async checkMoveOrThrow(
-    manager: EntityManager,
+    manager: Manager,
     person: PersonEntity,
     target: RegionEntity,
   ): Promise<void> {
-    const relations = await manager.getRepository(KinRelationEntity).find({
-      where: [
-        { providerId: person.id, revokedAt: IsNull(), proxyOnly: false },
-        { beneficiaryId: person.id, revokedAt: IsNull(), proxyOnly: false },
-      ],
-    });
-    if (relations.length === 0) return;
-    const others = [
-      ...new Set(relations.map((r) => (r.providerId === person.id ? r.beneficiaryId : r.providerId))),
-    ];
-    const otherPersons = await manager.getRepository(PersonEntity).findBy({ id: In(others) });
-    const regions = await manager
-      .getRepository(RegionEntity)
-      .findBy({ code: In([...new Set(otherPersons.map((p) => p.regionCode))]) });
-    const provinceOf = new Map(regions.map((r) => [r.code, r.provinceCode]));
-    const leftBehind = otherPersons.filter((p) => provinceOf.get(p.regionCode) !== target.provinceCode);
+    const relatives = await activeRelativesWithProvince(manager, person.id);
+    const leftBehind = relatives.filter((r) => r.provinceCode !== target.provinceCode);
     if (leftBehind.length > 0) {
       throw refusal(
         KinErrorCode.OUT_OF_PROVINCE,

@@ -1,6 +1,5 @@
 import { DomainError, type MessageParams } from '@gongji/domain';
-import { ENTITY_DIALECT, inTransaction } from '@gongji/persistence';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type DataSource, type Manager, inTransaction, isUniqueViolation } from '@gongji/persistence';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { userErrorsOf } from '../../common/refusals';
 
@@ -18,19 +17,9 @@ export function refusal(
   return new DomainError(code, message, rule, field, params);
 }
 
-/** Row lock for read-modify-write on PostgreSQL; SQLite writers are already serialised by `inTransaction`. */
-export const FOR_UPDATE = ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
-
 export interface StaffChangeResult<T> {
   readonly value: T | null;
   readonly userErrors: UserError[];
-}
-
-/** A unique index refused the insert: a concurrent request won the race (PostgreSQL 23505, SQLite UNIQUE). */
-function isUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = err.driverError as { code?: string } | undefined;
-  return driver?.code === '23505' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**
@@ -41,7 +30,7 @@ function isUniqueViolation(err: unknown): boolean {
  */
 export async function runStaffChange<T>(
   dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
+  work: (manager: Manager) => Promise<T>,
   conflict?: () => UserError,
 ): Promise<StaffChangeResult<T>> {
   try {
