@@ -31,3 +31,4 @@ export * from './commands/staff-change.commands';
 export * from './commands/person-admin.commands';
 export * from './commands/kin.commands';
 export * from './commands/hospital-selection.commands';
+export * from './queries/policy.queries';

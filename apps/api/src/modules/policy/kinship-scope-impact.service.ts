@@ -1,12 +1,12 @@
 import { type KinPurpose, type Relation, effectivePolicy, normalizeKinshipScope } from '@gongji/domain';
 import {
-  ENTITY_DIALECT,
-  KinRelationEntity,
-  PersonEntity,
-  PolicySettingEntity,
-  RegionEntity,
+  type Manager,
+  type PersonEntity,
+  type RegionEntity,
+  nationalPolicySettings,
+  providerRegistrations,
+  regionOfCode,
 } from '@gongji/persistence';
-import { type EntityManager, IsNull } from 'typeorm';
 import type { GraphQLContext } from '../../context';
 import type { KinshipScopeImpact } from './kinship-scope-impact.types';
 import { UnknownRegionError, loadEffectivePolicy, toSetting } from './policy.service';
@@ -29,9 +29,7 @@ export class KinshipScopeImpactService {
     effectiveFrom: string,
   ): Promise<KinshipScopeImpact> {
     const manager = this.ctx.dataSource.manager;
-    const region = regionCode
-      ? await manager.getRepository(RegionEntity).findOneBy({ code: regionCode })
-      : null;
+    const region = regionCode ? await regionOfCode(manager, regionCode) : null;
     if (regionCode && !region) throw new UnknownRegionError(regionCode);
     const current = region
       ? (await loadEffectivePolicy(manager, region.code, effectiveFrom)).kinshipScope[purpose].relations
@@ -70,10 +68,8 @@ export class KinshipScopeImpactService {
     };
   }
 
-  private async nationalScope(manager: EntityManager, purpose: KinPurpose, on: string) {
-    const national = await manager
-      .getRepository(PolicySettingEntity)
-      .find({ where: { scopeRegionCode: IsNull(), retiredAt: IsNull() }, order: { createdAt: 'ASC' } });
+  private async nationalScope(manager: Manager, purpose: KinPurpose, on: string) {
+    const national = await nationalPolicySettings(manager);
     return effectivePolicy({ chain: [{ code: '000000', dates: {} }], settings: national.map(toSetting), on })
       .kinshipScope[purpose].relations;
   }
@@ -84,7 +80,7 @@ export class KinshipScopeImpactService {
    * province row under a national change); otherwise what it loses is its own scope in force minus the proposal.
    */
   private async affected(
-    manager: EntityManager,
+    manager: Manager,
     region: RegionEntity | null,
     purpose: KinPurpose,
     proposed: readonly Relation[],
@@ -102,26 +98,13 @@ export class KinshipScopeImpactService {
   }
 
   private async registrations(
-    manager: EntityManager,
+    manager: Manager,
     region: RegionEntity | null,
     removed: readonly Relation[] | null,
   ): Promise<{ relation: Relation; person: PersonEntity }[]> {
-    const qb = manager
-      .getRepository(KinRelationEntity)
-      .createQueryBuilder('k')
-      .innerJoin(PersonEntity, 'p', 'p.id = k.providerId')
-      .innerJoin(RegionEntity, 'r', 'r.code = p.regionCode')
-      .select(['k.relation AS relation', 'p.id AS id', 'p.name AS name', 'p.regionCode AS "regionCode"'])
-      .where('k.revokedAt IS NULL')
-      .andWhere('k.proxyOnly = :no', { no: ENTITY_DIALECT === 'postgres' ? false : 0 });
-    if (removed) qb.andWhere(removed.length ? 'k.relation IN (:...removed)' : '1 = 0', { removed });
-    if (region?.level === 'PROVINCE')
-      qb.andWhere('(r.provinceCode = :code OR r.code = :code)', { code: region.code });
-    else if (region) qb.andWhere('p.regionCode = :code', { code: region.code });
-    const raw: { relation: Relation; id: string; name: string; regionCode: string }[] = await qb.getRawMany();
-    return raw.map((r) => ({
-      relation: r.relation,
-      person: Object.assign(new PersonEntity(), { id: r.id, name: r.name, regionCode: r.regionCode }),
-    }));
+    return (await providerRegistrations(manager, region, removed)) as {
+      relation: Relation;
+      person: PersonEntity;
+    }[];
   }
 }

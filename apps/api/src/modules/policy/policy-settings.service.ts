@@ -22,9 +22,17 @@ import {
   validatePasswordPolicyOrThrow,
   validateSpendingCapsOrThrow,
 } from '@gongji/domain';
-import { PolicySettingEntity, RegionEntity, inTransaction } from '@gongji/persistence';
-import { type EntityManager, IsNull } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  type Manager,
+  type PolicySettingEntity,
+  inTransaction,
+  insertPolicySetting,
+  nationalPolicySettings,
+  policySettingHistory,
+  regionCodeExists,
+  retirePolicySetting,
+  unretiredSettingAt,
+} from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
@@ -239,14 +247,7 @@ export class PolicySettingsService {
     regionCode: string | null | undefined,
     kind: string | null | undefined,
   ): Promise<PolicySettingView[]> {
-    const rows = await this.ctx.dataSource.getRepository(PolicySettingEntity).find({
-      where: {
-        scopeRegionCode: regionCode ? regionCode : IsNull(),
-        ...(kind ? { kind } : {}),
-        retiredAt: IsNull(),
-      },
-      order: { effectiveFrom: 'ASC', createdAt: 'ASC' },
-    });
+    const rows = await policySettingHistory(this.ctx.dataSource, regionCode ?? null, kind ?? null);
     return rows.map(toSettingView);
   }
 
@@ -267,10 +268,7 @@ export class PolicySettingsService {
     }
     try {
       return await inTransaction(this.ctx.dataSource, async (manager) => {
-        if (
-          change.regionCode &&
-          !(await manager.getRepository(RegionEntity).existsBy({ code: change.regionCode }))
-        ) {
+        if (change.regionCode && !(await regionCodeExists(manager, change.regionCode))) {
           return refuse([
             userError(ApiErrorCode.NOT_FOUND, `No region with code "${change.regionCode}"`, ['regionCode']),
           ]);
@@ -293,9 +291,7 @@ export class PolicySettingsService {
         }
         if (replaced) {
           // A correction: the old row is retired (kept for history), the new one takes its place.
-          await manager
-            .getRepository(PolicySettingEntity)
-            .update({ id: replaced.id }, { retiredAt: new Date() });
+          await retirePolicySetting(manager, replaced.id, new Date());
         }
         const current = await this.current(manager, change.regionCode, change.effectiveFrom);
         const row: PolicySettingEntity = {
@@ -309,10 +305,7 @@ export class PolicySettingsService {
           createdAt: new Date(),
           retiredAt: null,
         };
-        // JSON columns trip TypeORM's deep-partial insert typing; the row is a complete entity.
-        await manager
-          .getRepository(PolicySettingEntity)
-          .insert(row as QueryDeepPartialEntity<PolicySettingEntity>);
+        await insertPolicySetting(manager, row);
         await this.ctx.services.audit.record(manager, principal, {
           action: AUDIT_ACTION[change.kind],
           entityType: 'PolicySetting',
@@ -351,29 +344,20 @@ export class PolicySettingsService {
    * Issue #10: one kinship scope per region, purpose and date — a second one is a correction of the first (reason
    * required), never a row listed beside it.
    */
-  private async duplicateOf(manager: EntityManager, change: Change): Promise<PolicySettingEntity | null> {
+  private async duplicateOf(manager: Manager, change: Change): Promise<PolicySettingEntity | null> {
     if (change.kind !== 'KINSHIP_SCOPE') return null;
-    return manager.getRepository(PolicySettingEntity).findOne({
-      where: {
-        scopeRegionCode: change.regionCode ? change.regionCode : IsNull(),
-        kind: change.kind,
-        purpose: change.purpose ?? IsNull(),
-        effectiveFrom: change.effectiveFrom,
-        retiredAt: IsNull(),
-      },
+    return unretiredSettingAt(manager, {
+      regionCode: change.regionCode,
+      kind: change.kind,
+      purpose: change.purpose ?? null,
+      effectiveFrom: change.effectiveFrom,
     });
   }
 
   /** What applies on the date: for a region its effective policy; for the nation, national rows and defaults. */
-  private async current(
-    manager: EntityManager,
-    regionCode: string | null,
-    on: string,
-  ): Promise<EffectivePolicy> {
+  private async current(manager: Manager, regionCode: string | null, on: string): Promise<EffectivePolicy> {
     if (regionCode) return loadEffectivePolicy(manager, regionCode, on);
-    const national = await manager
-      .getRepository(PolicySettingEntity)
-      .find({ where: { scopeRegionCode: IsNull(), retiredAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const national = await nationalPolicySettings(manager);
     return effectivePolicy({ chain: [{ code: '000000', dates: {} }], settings: national.map(toSetting), on });
   }
 }

@@ -5,13 +5,15 @@ import {
   effectivePolicy,
 } from '@gongji/domain';
 import {
-  PolicySettingEntity,
-  RegionEntity,
+  type DataSource,
+  type Manager,
+  type PolicySettingEntity,
+  type RegionEntity,
   parsePayload,
+  policyChainRows,
   policyDataVersion,
   stringifyPayload,
 } from '@gongji/persistence';
-import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { rolloutDatesOf } from '../region/region.service';
 
 export class UnknownRegionError extends Error {
@@ -34,7 +36,7 @@ export class PolicyService {
   effective(
     regionCode: string,
     on: string,
-    manager?: EntityManager,
+    manager?: Manager,
     knownVersion?: string,
   ): Promise<EffectivePolicy> {
     return loadEffectivePolicy(manager ?? this.dataSource.manager, regionCode, on, knownVersion);
@@ -51,7 +53,7 @@ const caches = new WeakMap<object, Map<string, { version: string; policy: Effect
  * caller's own transaction — misses the cache, because the version is read on every call.
  */
 export async function loadEffectivePolicy(
-  manager: EntityManager,
+  manager: Manager,
   regionCode: string,
   on: string,
   /** The version read by the caller's own statement in the same transaction (saves a round trip). */
@@ -73,28 +75,18 @@ export async function loadEffectivePolicy(
 }
 
 async function computeEffectivePolicy(
-  manager: EntityManager,
+  manager: Manager,
   regionCode: string,
   on: string,
 ): Promise<EffectivePolicy> {
-  const regions = manager.getRepository(RegionEntity);
-  const region = await regions.findOneBy({ code: regionCode });
-  if (!region) throw new UnknownRegionError(regionCode);
-  const province =
-    region.level === 'PROVINCE' ? null : await regions.findOneBy({ code: region.provinceCode });
-  const chainCodes = [region.code, ...(province ? [province.code] : [])];
-  const rows = await manager.getRepository(PolicySettingEntity).find({
-    where: [
-      { scopeRegionCode: In(chainCodes), retiredAt: IsNull() },
-      { scopeRegionCode: IsNull(), retiredAt: IsNull() },
-    ],
-    order: { createdAt: 'ASC' },
-  });
+  const rows = await policyChainRows(manager, regionCode);
+  if (!rows) throw new UnknownRegionError(regionCode);
+  const { region, province } = rows;
   const chain = [toRollout(region), ...(province ? [toRollout(province)] : [])] as [
     RegionRollout,
     ...RegionRollout[],
   ];
-  return effectivePolicy({ chain, settings: rows.map(toSetting), on });
+  return effectivePolicy({ chain, settings: rows.settings.map(toSetting), on });
 }
 
 function toRollout(region: RegionEntity): RegionRollout {
