@@ -111,16 +111,25 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
  * for, e.g. counting every matching row for `totalCount` (issue #11).
  */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  const within = (set: SelectionSetNode | undefined): boolean =>
+  return selectsPath(info, [name]);
+}
+
+/**
+ * Does the query select the nested field `path` under this field (e.g. `['edges', 'node', 'postings']`), through
+ * fragments too? Lets a page bring what will be asked for in the same statement (issue #11).
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, depth: number, seen: ReadonlySet<string>): boolean =>
     !!set?.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value !== path[depth]) return false;
+        return depth === path.length - 1 || within(s.selectionSet, depth + 1, seen);
+      }
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet, depth, seen);
       if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return within(info.fragments[s.name.value]?.selectionSet);
+      return within(info.fragments[s.name.value]?.selectionSet, depth, new Set([...seen, s.name.value]));
     });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  return info.fieldNodes.some((node) => within(node.selectionSet, 0, new Set()));
 }
 
 /**

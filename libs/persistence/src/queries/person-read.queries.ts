@@ -1,12 +1,39 @@
 import { type DataSource, In } from 'typeorm';
-import { CardEntity, KinRelationEntity, PersonEntity, WalletEntity } from '../entities';
-import { bool, containsPattern, fen, isoDate, readRows, timestamp, timestampOrNull } from './read-sql';
+import { CardEntity, KinRelationEntity, PersonEntity, type RegionEntity, WalletEntity } from '../entities';
+import {
+  bool,
+  containsPattern,
+  dialectOf,
+  fen,
+  isoDate,
+  json,
+  jsonArray,
+  readRows,
+  timestamp,
+  timestampOrNull,
+} from './read-sql';
+import { regionColumns, regionFromRow } from './region-read.queries';
 
 /** One pocket as an account shows it. */
 export interface PocketRow {
   readonly personId: string;
   readonly kind: string;
   readonly balance: bigint;
+}
+
+/** What a page of persons brings along in the same statement (what the query asks for). */
+export interface PersonPageIncludes {
+  readonly region?: boolean;
+  readonly pockets?: boolean;
+  /** Active relations where the person is the beneficiary, in registered order (R-KIN-4). */
+  readonly fundingSources?: boolean;
+}
+
+export interface PersonPageRow {
+  readonly person: PersonEntity;
+  readonly region?: RegionEntity | null;
+  readonly pockets?: PocketRow[];
+  readonly fundingSources?: KinRelationEntity[];
 }
 
 export interface PersonSearchFilter {
@@ -18,34 +45,62 @@ export interface PersonSearchFilter {
   readonly regionCode?: string | null;
 }
 
-const PERSON_COLUMNS = `p.id, p."idNumber", p.name, p.phone, p."birthDate", p."regionCode", p."insuranceType",
-  p."employmentStatus", p."realNameVerified", p."outOfRegionUsePermission", p."bankCardLinked",
-  p."paymentPasswordHash", p."paymentPasswordSetAt", p."paymentPasswordFailures", p."paymentLockedAt",
-  p."passwordFreeLimit", p."createdAt", p."updatedAt", p.version`;
+const PERSON_FIELDS = [
+  'id',
+  'idNumber',
+  'name',
+  'phone',
+  'birthDate',
+  'regionCode',
+  'insuranceType',
+  'employmentStatus',
+  'realNameVerified',
+  'outOfRegionUsePermission',
+  'bankCardLinked',
+  'paymentPasswordHash',
+  'paymentPasswordSetAt',
+  'paymentPasswordFailures',
+  'paymentLockedAt',
+  'passwordFreeLimit',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
 
-function toPerson(r: Record<string, unknown>): PersonEntity {
+/** The select list of a person row of table alias `alias`, each column named `<prefix><field>`. */
+export function personColumns(alias: string, prefix = ''): string {
+  return PERSON_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+}
+
+const PERSON_COLUMNS = personColumns('p');
+
+/** A person row (columns named `<prefix><field>`, see {@link personColumns}) as the entity. */
+export function personFromRow(r: Record<string, unknown>, prefix = ''): PersonEntity {
+  const v = (f: (typeof PERSON_FIELDS)[number]) => r[`${prefix}${f}`];
   return Object.assign(new PersonEntity(), {
-    id: r['id'] as string,
-    idNumber: r['idNumber'] as string,
-    name: r['name'] as string,
-    phone: (r['phone'] as string | null) ?? null,
-    birthDate: isoDate(r['birthDate']),
-    regionCode: r['regionCode'] as string,
-    insuranceType: r['insuranceType'] as string,
-    employmentStatus: (r['employmentStatus'] as string | null) ?? null,
-    realNameVerified: bool(r['realNameVerified']),
-    outOfRegionUsePermission: bool(r['outOfRegionUsePermission']),
-    bankCardLinked: bool(r['bankCardLinked']),
-    paymentPasswordHash: (r['paymentPasswordHash'] as string | null) ?? null,
-    paymentPasswordSetAt: timestampOrNull(r['paymentPasswordSetAt']),
-    paymentPasswordFailures: Number(r['paymentPasswordFailures'] ?? 0),
-    paymentLockedAt: timestampOrNull(r['paymentLockedAt']),
-    passwordFreeLimit: fen(r['passwordFreeLimit'] ?? 0),
-    createdAt: timestamp(r['createdAt']),
-    updatedAt: timestamp(r['updatedAt']),
-    version: Number(r['version']),
+    id: v('id') as string,
+    idNumber: v('idNumber') as string,
+    name: v('name') as string,
+    phone: (v('phone') as string | null) ?? null,
+    birthDate: isoDate(v('birthDate')),
+    regionCode: v('regionCode') as string,
+    insuranceType: v('insuranceType') as string,
+    employmentStatus: (v('employmentStatus') as string | null) ?? null,
+    realNameVerified: bool(v('realNameVerified')),
+    outOfRegionUsePermission: bool(v('outOfRegionUsePermission')),
+    bankCardLinked: bool(v('bankCardLinked')),
+    paymentPasswordHash: (v('paymentPasswordHash') as string | null) ?? null,
+    paymentPasswordSetAt: timestampOrNull(v('paymentPasswordSetAt')),
+    paymentPasswordFailures: Number(v('paymentPasswordFailures') ?? 0),
+    paymentLockedAt: timestampOrNull(v('paymentLockedAt')),
+    passwordFreeLimit: fen(v('passwordFreeLimit') ?? 0),
+    createdAt: timestamp(v('createdAt')),
+    updatedAt: timestamp(v('updatedAt')),
+    version: Number(v('version')),
   });
 }
+
+const toPerson = (r: Record<string, unknown>) => personFromRow(r);
 
 const KIN_COLUMNS = `k.id, k."providerId", k."beneficiaryId", k.relation, k.channel, k.position, k."registeredOn",
   k."proxyOnly", k."createdAt", k."revokedAt"`;
@@ -109,16 +164,79 @@ export class PersonReadQueries {
     return row ? toPerson(row) : null;
   }
 
-  /** Ordered by name, then ID number, so pages are stable. */
-  async search(filter: PersonSearchFilter, offset: number, limit: number): Promise<PersonEntity[]> {
+  /**
+   * Ordered by name, then ID number, so pages are stable; with what `includes` asks for in the same statement (the
+   * page is one statement whatever its size).
+   */
+  async search(
+    filter: PersonSearchFilter,
+    offset: number,
+    limit: number,
+    includes: PersonPageIncludes = {},
+  ): Promise<PersonPageRow[]> {
     if (limit === 0) return [];
     const w = searchWhere(filter);
+    const dialect = dialectOf(this.dataSource);
+    const select = [PERSON_COLUMNS];
+    let joins = '';
+    if (includes.region) {
+      select.push(regionColumns('re', 're_'));
+      joins = 'LEFT JOIN regions re ON re.code = p."regionCode"';
+    }
+    if (includes.pockets) {
+      select.push(
+        `${jsonArray(
+          dialect,
+          { kind: 'k.kind', balance: 'CAST(k.balance AS TEXT)' },
+          'FROM pockets k WHERE k."personId" = p.id',
+          'k.kind',
+        )} AS "pockets"`,
+      );
+    }
+    if (includes.fundingSources) {
+      select.push(
+        `${jsonArray(
+          dialect,
+          {
+            id: 'k.id',
+            providerId: 'k."providerId"',
+            beneficiaryId: 'k."beneficiaryId"',
+            relation: 'k.relation',
+            channel: 'k.channel',
+            position: 'k.position',
+            registeredOn: 'k."registeredOn"',
+            proxyOnly: 'k."proxyOnly"',
+            createdAt: 'k."createdAt"',
+            revokedAt: 'k."revokedAt"',
+          },
+          'FROM kin_relations k WHERE k."beneficiaryId" = p.id AND k."revokedAt" IS NULL',
+          'k.position',
+        )} AS "fundingSources"`,
+      );
+    }
     const rows = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${PERSON_COLUMNS} FROM persons p ${w.sql} ORDER BY p.name ASC, p."idNumber" ASC LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+      `SELECT ${select.join(', ')} FROM persons p ${joins} ${w.sql}
+       ORDER BY p.name ASC, p."idNumber" ASC LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
       w.params,
     );
-    return rows.map(toPerson);
+    return rows.map((r) => {
+      const person = toPerson(r);
+      return {
+        person,
+        region: includes.region ? (r['re_code'] != null ? regionFromRow(r, 're_') : null) : undefined,
+        pockets: includes.pockets
+          ? json<Record<string, unknown>[]>(r['pockets']).map((k) => ({
+              personId: person.id,
+              kind: k['kind'] as string,
+              balance: fen(k['balance']),
+            }))
+          : undefined,
+        fundingSources: includes.fundingSources
+          ? json<Record<string, unknown>[]>(r['fundingSources']).map(toKin)
+          : undefined,
+      };
+    });
   }
 
   async count(filter: PersonSearchFilter): Promise<number> {

@@ -55,3 +55,28 @@ export function json<T>(value: unknown): T {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+export type ReadDialect = 'postgres' | 'sqlite';
+
+export function dialectOf(dataSource: DataSource): ReadDialect {
+  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/**
+ * A correlated subquery that returns the rows of `fromWhere` as one JSON array of objects (`key → SQL expression`),
+ * in `orderBy` order; `[]` when there are none. Lets a page bring its children in the same statement (one round
+ * trip per page, as PostGraphile does). Read it back with {@link json}.
+ */
+export function jsonArray(
+  dialect: ReadDialect,
+  fields: Readonly<Record<string, string>>,
+  fromWhere: string,
+  orderBy: string,
+): string {
+  const pairs = Object.entries(fields)
+    .map(([key, expression]) => `'${key}', ${expression}`)
+    .join(', ');
+  return dialect === 'postgres'
+    ? `COALESCE((SELECT json_agg(json_build_object(${pairs}) ORDER BY ${orderBy}) ${fromWhere}), '[]')`
+    : `(SELECT json_group_array(json_object(${pairs}) ORDER BY ${orderBy}) ${fromWhere})`;
+}

@@ -29,31 +29,64 @@ const ORDER_COLUMNS = {
   WALLET_FROM: 'r.walletFrom',
 } as const;
 
-function toRegion(r: Record<string, unknown>): RegionEntity {
+const REGION_FIELDS = [
+  'code',
+  'name',
+  'sourceName',
+  'level',
+  'provinceCode',
+  'isPool',
+  'synthetic',
+  'walletFullCoverage',
+  'walletRegionsEnumerated',
+  'walletFromBasis',
+  'earmarkedFrom',
+  'mutualAidRegistrationFrom',
+  'mutualAidUseFrom',
+  'walletFrom',
+  'usageLocationChangeFrom',
+  'supplementaryPremiumSelfFrom',
+  'supplementaryPremiumKinFrom',
+  'active',
+  'withdrawnAt',
+  'staffOwnedFields',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+/** The select list of a region row of table alias `alias`, each column named `<prefix><field>`. */
+export function regionColumns(alias: string, prefix = ''): string {
+  return REGION_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+}
+
+/** A region row (columns named `<prefix><field>`, see {@link regionColumns}) as the entity. */
+export function regionFromRow(r: Record<string, unknown>, prefix = ''): RegionEntity {
+  const v = (f: (typeof REGION_FIELDS)[number]) => r[`${prefix}${f}`];
   return Object.assign(new RegionEntity(), {
-    code: r['code'] as string,
-    name: r['name'] as string,
-    sourceName: (r['sourceName'] as string | null) ?? null,
-    level: r['level'] as string,
-    provinceCode: r['provinceCode'] as string,
-    isPool: bool(r['isPool']),
-    synthetic: bool(r['synthetic']),
-    walletFullCoverage: bool(r['walletFullCoverage']),
-    walletRegionsEnumerated: bool(r['walletRegionsEnumerated']),
-    walletFromBasis: (r['walletFromBasis'] as string | null) ?? null,
-    earmarkedFrom: isoDateOrNull(r['earmarkedFrom']),
-    mutualAidRegistrationFrom: isoDateOrNull(r['mutualAidRegistrationFrom']),
-    mutualAidUseFrom: isoDateOrNull(r['mutualAidUseFrom']),
-    walletFrom: isoDateOrNull(r['walletFrom']),
-    usageLocationChangeFrom: isoDateOrNull(r['usageLocationChangeFrom']),
-    supplementaryPremiumSelfFrom: isoDateOrNull(r['supplementaryPremiumSelfFrom']),
-    supplementaryPremiumKinFrom: isoDateOrNull(r['supplementaryPremiumKinFrom']),
-    active: bool(r['active']),
-    withdrawnAt: timestampOrNull(r['withdrawnAt']),
-    staffOwnedFields: r['staffOwnedFields'] == null ? null : json<string[]>(r['staffOwnedFields']),
-    createdAt: timestamp(r['createdAt']),
-    updatedAt: timestamp(r['updatedAt']),
-    version: Number(r['version']),
+    code: v('code') as string,
+    name: v('name') as string,
+    sourceName: (v('sourceName') as string | null) ?? null,
+    level: v('level') as string,
+    provinceCode: v('provinceCode') as string,
+    isPool: bool(v('isPool')),
+    synthetic: bool(v('synthetic')),
+    walletFullCoverage: bool(v('walletFullCoverage')),
+    walletRegionsEnumerated: bool(v('walletRegionsEnumerated')),
+    walletFromBasis: (v('walletFromBasis') as string | null) ?? null,
+    earmarkedFrom: isoDateOrNull(v('earmarkedFrom')),
+    mutualAidRegistrationFrom: isoDateOrNull(v('mutualAidRegistrationFrom')),
+    mutualAidUseFrom: isoDateOrNull(v('mutualAidUseFrom')),
+    walletFrom: isoDateOrNull(v('walletFrom')),
+    usageLocationChangeFrom: isoDateOrNull(v('usageLocationChangeFrom')),
+    supplementaryPremiumSelfFrom: isoDateOrNull(v('supplementaryPremiumSelfFrom')),
+    supplementaryPremiumKinFrom: isoDateOrNull(v('supplementaryPremiumKinFrom')),
+    active: bool(v('active')),
+    withdrawnAt: timestampOrNull(v('withdrawnAt')),
+    staffOwnedFields: v('staffOwnedFields') == null ? null : json<string[]>(v('staffOwnedFields')),
+    createdAt: timestamp(v('createdAt')),
+    updatedAt: timestamp(v('updatedAt')),
+    version: Number(v('version')),
   });
 }
 
@@ -66,10 +99,10 @@ export class RegionReadQueries {
     if (codes.length === 0) return [];
     const rows = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT r.* FROM regions r WHERE r.code IN (:...codes)`,
+      `SELECT ${regionColumns('r')} FROM regions r WHERE r.code IN (:...codes)`,
       { codes: [...codes] },
     );
-    return rows.map(toRegion);
+    return rows.map((r) => regionFromRow(r));
   }
 
   all(): Promise<RegionEntity[]> {

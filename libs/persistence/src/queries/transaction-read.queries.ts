@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { fen, fenOrNull, isoDateOrNull, json, readRows, timestamp } from './read-sql';
+import type { PersonEntity, RegionEntity } from '../entities';
+import { personColumns, personFromRow } from './person-read.queries';
+import { dialectOf, fen, fenOrNull, isoDateOrNull, json, jsonArray, readRows, timestamp } from './read-sql';
+import { regionColumns, regionFromRow } from './region-read.queries';
 
 /** A transaction as lists and edges read it: no decision details, the explanation only when asked for. */
 export interface TransactionRow {
@@ -34,6 +37,20 @@ export interface PostingRow {
   readonly balanceAfter: bigint | null;
 }
 
+/** What a page brings along in the same statement (what the query asks for). */
+export interface TransactionPageIncludes {
+  /** The postings of each transaction. */
+  readonly postings?: boolean;
+  /** The person each transaction is about, with the person's insured region. */
+  readonly person?: boolean;
+}
+
+export interface TransactionPageRow extends TransactionRow {
+  readonly postings?: PostingRow[];
+  readonly person?: PersonEntity | null;
+  readonly region?: RegionEntity | null;
+}
+
 export interface TransactionListFilter {
   /** About this person (as patient/payer/sender or as recipient). */
   readonly personId?: string | null;
@@ -64,6 +81,20 @@ function toRow(r: Record<string, unknown>): TransactionRow {
     originalTransactionId: (r['originalTransactionId'] as string | null) ?? null,
     createdAt: timestamp(r['createdAt']),
     actor: r['actor'] as string,
+  };
+}
+
+function toPosting(r: Record<string, unknown>): PostingRow {
+  return {
+    transactionId: r['transactionId'] as string,
+    seq: Number(r['seq']),
+    accountType: r['accountType'] as string,
+    personId: (r['personId'] as string | null) ?? null,
+    pocket: (r['pocket'] as string | null) ?? null,
+    systemAccount: (r['systemAccount'] as string | null) ?? null,
+    ref: (r['ref'] as string | null) ?? null,
+    amount: fen(r['amount']),
+    balanceAfter: fenOrNull(r['balanceAfter']),
   };
 }
 
@@ -103,20 +134,62 @@ function where(
 export class TransactionReadQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first (ties by id), `limit` rows from `offset`. */
+  /**
+   * Newest first (ties by id), `limit` rows from `offset`, with what `includes` asks for in the same statement: the
+   * page is one statement whatever its size.
+   */
   async page(
     filter: TransactionListFilter | null | undefined,
     visibility: TransactionVisibility | null,
     offset: number,
     limit: number,
-  ): Promise<TransactionRow[]> {
+    includes: TransactionPageIncludes = {},
+  ): Promise<TransactionPageRow[]> {
     const w = where(filter, visibility);
+    const select = [COLUMNS];
+    let joins = '';
+    if (includes.postings) {
+      select.push(
+        `${jsonArray(
+          dialectOf(this.dataSource),
+          {
+            seq: 'p.seq',
+            accountType: 'p."accountType"',
+            personId: 'p."personId"',
+            pocket: 'p.pocket',
+            systemAccount: 'p."systemAccount"',
+            ref: 'p.ref',
+            amount: 'CAST(p.amount AS TEXT)',
+            balanceAfter: 'CAST(p."balanceAfter" AS TEXT)',
+          },
+          'FROM postings p WHERE p."transactionId" = t.id',
+          'p.seq',
+        )} AS "postings"`,
+      );
+    }
+    if (includes.person) {
+      select.push(personColumns('pe', 'pe_'), regionColumns('re', 're_'));
+      joins =
+        'LEFT JOIN persons pe ON pe.id = t."personId" LEFT JOIN regions re ON re.code = pe."regionCode"';
+    }
     const rows = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${COLUMNS} FROM transactions t ${w.sql} ORDER BY t."createdAt" DESC, t.id ASC LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+      `SELECT ${select.join(', ')} FROM transactions t ${joins} ${w.sql}
+       ORDER BY t."createdAt" DESC, t.id ASC LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
       w.params,
     );
-    return rows.map(toRow);
+    return rows.map((r) => {
+      const row: TransactionPageRow = toRow(r);
+      if (!includes.postings && !includes.person) return row;
+      const postings = includes.postings
+        ? json<Record<string, unknown>[]>(r['postings']).map((p) =>
+            toPosting({ ...p, transactionId: row.id }),
+          )
+        : undefined;
+      const person = includes.person && r['pe_id'] != null ? personFromRow(r, 'pe_') : null;
+      const region = person && r['re_code'] != null ? regionFromRow(r, 're_') : null;
+      return { ...row, postings, person: includes.person ? person : undefined, region };
+    });
   }
 
   async count(
@@ -151,17 +224,7 @@ export class TransactionReadQueries {
        FROM postings p WHERE p."transactionId" IN (:...ids) ORDER BY p."transactionId", p.seq`,
       { ids: [...transactionIds] },
     );
-    return rows.map((r) => ({
-      transactionId: r['transactionId'] as string,
-      seq: Number(r['seq']),
-      accountType: r['accountType'] as string,
-      personId: (r['personId'] as string | null) ?? null,
-      pocket: (r['pocket'] as string | null) ?? null,
-      systemAccount: (r['systemAccount'] as string | null) ?? null,
-      ref: (r['ref'] as string | null) ?? null,
-      amount: fen(r['amount']),
-      balanceAfter: fenOrNull(r['balanceAfter']),
-    }));
+    return rows.map(toPosting);
   }
 
   /** Explanations of these transactions (only when a query asks for them: it is JSON to parse). */

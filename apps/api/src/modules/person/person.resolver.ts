@@ -17,7 +17,7 @@ import {
 import { forbidden } from '../../auth/authenticate';
 import { E_VOUCHER_TTL_SECONDS, issueEVoucherCode, verifyEVoucherCode } from '../../auth/presence';
 import { type Principal, Role } from '../../auth/principal';
-import { pageRequestOrThrow, selectsField, toPageConnection } from '../../common/connection';
+import { pageRequestOrThrow, selectsField, selectsPath, toPageConnection } from '../../common/connection';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toRegion } from '../region/region.mapper';
@@ -109,15 +109,24 @@ export class PersonResolver {
       throw forbidden('Analysts see masked names and may not search persons by name');
     }
     const page = pageRequestOrThrow(args.first, args.after);
+    // What the page will be asked for comes in the same statement: one statement per page, whatever its size.
+    const includes = {
+      region: selectsPath(info, ['edges', 'node', 'region']),
+      pockets: selectsPath(info, ['edges', 'node', 'account']),
+      fundingSources: selectsPath(info, ['edges', 'node', 'fundingSources']),
+    };
     const [rows, total] = await Promise.all([
-      ctx.services.persons.page(filter, page),
+      ctx.services.persons.page(filter, page, includes),
       selectsField(info, 'totalCount') ? ctx.services.persons.count(filter) : null,
     ]);
-    return toPageConnection(
-      rows.map((row) => this.prime(ctx, row, principal)),
-      page,
-      total,
-    );
+    const nodes = rows.map((row) => {
+      if (row.region) ctx.loaders.regionByCode.prime(row.region.code, row.region);
+      if (row.pockets) ctx.loaders.pocketsByPerson.prime(row.person.id, row.pockets);
+      if (row.fundingSources)
+        ctx.loaders.fundingSourcesByBeneficiary.prime(row.person.id, row.fundingSources);
+      return this.prime(ctx, row.person, principal);
+    });
+    return toPageConnection(nodes, page, total);
   }
 
   @Authorized('ADMIN', 'COUNTER', 'PORTAL:evoucher:issue')

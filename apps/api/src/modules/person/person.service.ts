@@ -3,6 +3,8 @@ import type {
   CardEntity,
   KinRelationEntity,
   PersonEntity,
+  PersonPageIncludes,
+  PersonPageRow,
   PersonReadQueries,
   PersonSearchFilter,
   PocketRow,
@@ -26,8 +28,12 @@ export class PersonService {
    * Counter search (`persons`): exact ID number, name containing a text, insured region; ordered by name, then ID
    * number, so pages are stable. `limit + 1` rows are read, so the page knows whether another follows.
    */
-  page(filter: PersonSearchFilter, page: { offset: number; limit: number }): Promise<PersonEntity[]> {
-    return this.queries.search(filter, page.offset, page.limit + 1);
+  page(
+    filter: PersonSearchFilter,
+    page: { offset: number; limit: number },
+    includes: PersonPageIncludes = {},
+  ): Promise<PersonPageRow[]> {
+    return this.queries.search(filter, page.offset, page.limit + 1, includes);
   }
 
   /** Only when `totalCount` is asked for. */

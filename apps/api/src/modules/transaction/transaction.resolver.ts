@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { pageRequestOrThrow, selectsField, toPageConnection } from '../../common/connection';
+import { pageRequestOrThrow, selectsField, selectsPath, toPageConnection } from '../../common/connection';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
@@ -26,15 +26,23 @@ export class TransactionResolver {
   ): Promise<TransactionConnection> {
     const page = pageRequestOrThrow(args.first, args.after);
     const principal = requirePrincipal(ctx);
+    // What the page will be asked for comes in the same statement: one statement per page, whatever its size.
+    const includes = {
+      postings: selectsPath(info, ['edges', 'node', 'postings']),
+      person: selectsPath(info, ['edges', 'node', 'person']),
+    };
     const [rows, total] = await Promise.all([
-      ctx.services.transactions.page(principal, args.filter, page),
+      ctx.services.transactions.page(principal, args.filter, page, includes),
       selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null,
     ]);
-    return toPageConnection(
-      rows.map((r) => toTransaction(r) as Transaction),
-      page,
-      total,
-    );
+    const nodes = rows.map((r) => {
+      if (r.person) ctx.loaders.personById.prime(r.person.id, r.person);
+      if (r.region) ctx.loaders.regionByCode.prime(r.region.code, r.region);
+      const node = toTransaction(r) as Transaction;
+      if (r.postings) node.postings = r.postings.map(toPostingLine);
+      return node;
+    });
+    return toPageConnection(nodes, page, total);
   }
 
   @Authorized()

@@ -2,6 +2,8 @@ import type { Fen } from '@gongji/domain';
 import type {
   ExplanationRow,
   PostingRow,
+  TransactionPageIncludes,
+  TransactionPageRow,
   TransactionReadQueries,
   TransactionRow,
   TransactionVisibility,
@@ -26,8 +28,9 @@ export class TransactionService {
     principal: Principal,
     filter: TransactionFilter | null | undefined,
     page: PageRequest,
-  ): Promise<TransactionRow[]> {
-    return this.queries.page(filter, visibilityOf(principal), page.offset, page.limit + 1);
+    includes: TransactionPageIncludes = {},
+  ): Promise<TransactionPageRow[]> {
+    return this.queries.page(filter, visibilityOf(principal), page.offset, page.limit + 1, includes);
   }
 
   /** Only when `totalCount` is asked for. */

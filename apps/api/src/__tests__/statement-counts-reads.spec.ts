@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { type Fen, PocketKind, SystemAccount, pocketAccount, systemAccount } from '@gongji/domain';
+import { makeIdNumber } from '@gongji/domain/testing';
+import {
+  ENTITY_DIALECT,
+  KinRelationEntity,
+  LedgerWriter,
+  PersonEntity,
+  PocketEntity,
+} from '@gongji/persistence';
+import { type TestApp, createTestApp } from '../testing/test-app';
+
+const PERSONS = `query($first: Int!) {
+  persons(first: $first) {
+    edges { node {
+      id name idNumber insuranceType
+      region { code name }
+      account { pockets { kind balance } total }
+      fundingSources { relation position provider { id name } }
+    } }
+  }
+}`;
+
+const TRANSACTIONS = `query($first: Int!) {
+  transactions(first: $first) {
+    pageInfo { hasNextPage }
+    edges { node {
+      id kind amount personId
+      person { id name idNumber region { code name } }
+      postings { account pocket systemAccount amount }
+    } }
+  }
+}`;
+
+interface PersonsData {
+  persons: {
+    edges: {
+      node: {
+        id: string;
+        region: { code: string };
+        account: { pockets: { kind: string; balance: string }[]; total: string } | null;
+        fundingSources: { position: number; provider: { id: string } }[];
+      };
+    }[];
+  };
+}
+
+interface TransactionsData {
+  transactions: {
+    pageInfo: { hasNextPage: boolean };
+    edges: {
+      node: {
+        id: string;
+        personId: string | null;
+        person: { id: string; idNumber: string; region: { code: string } } | null;
+        postings: { amount: string }[];
+      };
+    }[];
+  };
+}
+
+/**
+ * Issue #11 guard (STYLE.md "a test counts the SQL statements"): a page of 50 costs the statements a page of 10 does
+ * — relations come in the page's statement or one batched statement per relation, never one per row.
+ */
+describe(`statements per read page (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  const counts: Record<string, number> = {};
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    // 60 more persons with pockets, every third with one or two relatives; then a credit and a settlement each.
+    const now = new Date();
+    const ids: string[] = [];
+    for (let n = 0; n < 60; n++) {
+      const id = randomUUID();
+      ids.push(id);
+      await app.db.getRepository(PersonEntity).insert({
+        id,
+        idNumber: makeIdNumber('110105', '1980-01-01', 500 + n),
+        name: `读计数${String(n).padStart(2, '0')}`,
+        phone: null,
+        birthDate: '1980-01-01',
+        regionCode: n % 2 ? '110000' : '120000',
+        insuranceType: 'EMPLOYEE',
+        employmentStatus: 'IN_SERVICE',
+        realNameVerified: true,
+        paymentPasswordHash: null,
+        paymentPasswordSetAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await app.db.getRepository(PocketEntity).insert(
+        [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET].map((kind) => ({
+          id: randomUUID(),
+          personId: id,
+          kind,
+          balance: 0n,
+          updatedAt: now,
+        })),
+      );
+    }
+    for (let i = 0; i + 2 < ids.length; i += 3) {
+      const providers = i % 2 ? [ids[i + 1], ids[i + 2]] : [ids[i + 1]];
+      await app.db.getRepository(KinRelationEntity).insert(
+        providers.map((providerId, k) => ({
+          id: randomUUID(),
+          providerId,
+          beneficiaryId: ids[i],
+          relation: 'SPOUSE',
+          channel: 'COUNTER',
+          position: k + 1,
+          registeredOn: '2023-01-01',
+          proxyOnly: false,
+          createdAt: now,
+          revokedAt: null,
+        })),
+      );
+    }
+    const writer = new LedgerWriter(app.db);
+    for (const [i, personId] of ids.entries()) {
+      for (const settle of [false, true]) {
+        const amount = settle ? 1_000n : 100_000n;
+        await writer.execute({
+          clientId: 'statement-counts-reads',
+          operation: settle ? 'settlement' : 'credit',
+          idempotencyKey: `reads-${i}-${settle}`,
+          request: {},
+          personIds: [personId],
+          decide: async () => ({
+            payload: {},
+            transaction: {
+              kind: settle ? 'SETTLEMENT' : 'CONTRIBUTION_CREDIT',
+              amount,
+              personId,
+              explanation: [{ rule: 'R-ACC-4', message: 'statement count fixture' }],
+              postings: settle
+                ? [
+                    { account: pocketAccount(personId, PocketKind.EARMARKED), amount: -amount as Fen },
+                    { account: systemAccount(SystemAccount.FUND_POOL), amount: -amount as Fen },
+                    { account: systemAccount(SystemAccount.INSTITUTION), amount: (2n * amount) as Fen },
+                  ]
+                : [
+                    { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -amount as Fen },
+                    { account: pocketAccount(personId, PocketKind.EARMARKED), amount: amount as Fen },
+                  ],
+            },
+          }),
+        });
+      }
+    }
+  });
+
+  afterAll(async () => {
+    console.log(
+      `statements per read page (${ENTITY_DIALECT}): ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    await app?.close();
+  });
+
+  /** Statements of one request, after a warm-up call (credentials cached, as in steady state). */
+  const measure = async <T>(name: string, query: string, first: number, token: string) => {
+    await app.gql(query, { first }, token);
+    app.queries.reset();
+    const res = await app.gql<T>(query, { first }, token);
+    counts[name] = app.queries.count;
+    expect(res.errors).toBeUndefined();
+    return { data: res.data!, statements: app.queries.count };
+  };
+
+  it('a page of 50 persons with region, pockets and funding sources costs what a page of 10 does', async () => {
+    const admin = await app.login('admin');
+    const ten = await measure<PersonsData>('persons(10)', PERSONS, 10, admin);
+    const fifty = await measure<PersonsData>('persons(50)', PERSONS, 50, admin);
+    expect(ten.data.persons.edges).toHaveLength(10);
+    expect(fifty.data.persons.edges).toHaveLength(50);
+    expect(fifty.statements).toBe(ten.statements);
+    // The page (region, pockets, funding sources in it) and the providers outside the page: at most two.
+    expect(fifty.statements).toBeLessThanOrEqual(2);
+    const withRelatives = fifty.data.persons.edges.filter((e) => e.node.fundingSources.length > 0);
+    expect(withRelatives.length).toBeGreaterThan(0);
+    for (const { node } of fifty.data.persons.edges) {
+      expect(node.region.code).toMatch(/^\d{6}$/);
+      expect(node.fundingSources.map((f) => f.position)).toEqual(node.fundingSources.map((_, k) => k + 1));
+    }
+  });
+
+  it('a page of 50 transactions with postings, person and region costs what a page of 10 does', async () => {
+    const admin = await app.login('admin');
+    const ten = await measure<TransactionsData>('transactions(10)', TRANSACTIONS, 10, admin);
+    const fifty = await measure<TransactionsData>('transactions(50)', TRANSACTIONS, 50, admin);
+    expect(ten.data.transactions.edges).toHaveLength(10);
+    expect(fifty.data.transactions.edges).toHaveLength(50);
+    expect(fifty.data.transactions.pageInfo.hasNextPage).toBe(true);
+    expect(fifty.statements).toBe(ten.statements);
+    // One statement: the page with its postings, persons and regions.
+    expect(fifty.statements).toBe(1);
+    for (const { node } of fifty.data.transactions.edges) {
+      expect(node.postings.reduce((sum, p) => sum + BigInt(p.amount.replace('.', '')), 0n)).toBe(0n); // R-SET-6
+      expect(node.person?.id ?? null).toBe(node.personId);
+      if (node.person) expect(node.person.region.code).toMatch(/^\d{6}$/);
+    }
+  });
+
+  it('an analyst gets the same page with masked ID numbers, in the same statements', async () => {
+    const analyst = await app.login('analyst');
+    const fifty = await measure<TransactionsData>('transactions(50) analyst', TRANSACTIONS, 50, analyst);
+    expect(fifty.statements).toBe(counts['transactions(10)']);
+    const people = fifty.data.transactions.edges.flatMap((e) => (e.node.person ? [e.node.person] : []));
+    expect(people.length).toBeGreaterThan(0);
+    for (const p of people) expect(p.idNumber).toContain('*');
+  });
+});
