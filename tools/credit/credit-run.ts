@@ -417,14 +417,15 @@ async function decideAndWrite(
   if (parsed.length === 0) return outcome;
   // Who each row is, and what is already credited for the month — read inside the batch's transaction.
   const { rows } = await client.query(
-    `SELECT s.i, p.id, p."insuranceType" AS type, p."regionCode" AS region, c.amount::text AS credited
+    // Index look-ups per row whatever the statistics say (a month being credited has none yet).
+    `SELECT s.i, p.id, p."insuranceType" AS type, p."regionCode" AS region,
+            (SELECT c.amount::text FROM contribution_credits c WHERE c."personId" = p.id AND c.month = $4) AS credited
        FROM unnest($1::int[], $2::text[], $3::text[]) AS s(i, id_number, person_id)
        LEFT JOIN LATERAL (
          SELECT id, "insuranceType", "regionCode" FROM persons WHERE "idNumber" = s.id_number
          UNION ALL
          SELECT id, "insuranceType", "regionCode" FROM persons WHERE id = s.person_id
-         LIMIT 1) p ON true
-       LEFT JOIN contribution_credits c ON c."personId" = p.id AND c.month = $4`,
+         LIMIT 1) p ON true`,
     [parsed.map((_, i) => i), parsed.map((r) => r.idNumber), parsed.map((r) => r.personId), options.month],
   );
   type Found = { id: string | null; type: string; region: string; credited: string | null };

@@ -59,8 +59,10 @@ export async function writeContributionsCsv(
   let lastRow = '';
   for (;;) {
     const { rows } = await client.query(
-      `SELECT p.id, p."idNumber" AS id_number, p."insuranceType" AS type, p."employmentStatus" AS status, c.amount
-         FROM persons p LEFT JOIN contribution_credits c ON c."personId" = p.id AND c.month = $2
+      // A per-row index look-up whatever the statistics say (a month just credited has none yet).
+      `SELECT p.id, p."idNumber" AS id_number, p."insuranceType" AS type, p."employmentStatus" AS status,
+              (SELECT c.amount FROM contribution_credits c WHERE c."personId" = p.id AND c.month = $2) AS amount
+         FROM persons p
         WHERE p.id > $1 ORDER BY p.id LIMIT ${PAGE}`,
       [after, previous],
     );
