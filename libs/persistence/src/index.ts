@@ -32,3 +32,4 @@ export * from './commands/person-admin.commands';
 export * from './commands/kin.commands';
 export * from './commands/hospital-selection.commands';
 export * from './queries/policy.queries';
+export * from './commands/api-client.commands';

@@ -1,13 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type MessageParams, termParam } from '@gongji/domain';
 import {
-  ApiClientEntity,
-  InstitutionEntity,
-  PersistedOperationEntity,
+  type ApiClientEntity,
+  type DataSource,
+  apiClientOfId,
+  apiClientsNewestFirst,
   inTransaction,
+  institutionExists,
+  saveApiClient,
+  upsertPersistedOperation,
 } from '@gongji/persistence';
 import { parse } from 'graphql';
-import type { DataSource } from 'typeorm';
 import { generateApiKey } from '../../auth/api-keys';
 import { hashSecret } from '../../auth/passwords';
 import type { Principal } from '../../auth/principal';
@@ -60,7 +63,7 @@ export class ApiClientService {
   ) {}
 
   list(): Promise<ApiClientEntity[]> {
-    return this.dataSource.getRepository(ApiClientEntity).find({ order: { createdAt: 'DESC' } });
+    return apiClientsNewestFirst(this.dataSource);
   }
 
   /** A new key for the client; the old one stops working at once here and within seconds elsewhere. */
@@ -134,9 +137,7 @@ export class ApiClientService {
     }
     const id = createHash('sha256').update(input.document).digest('hex');
     await inTransaction(this.dataSource, async (manager) => {
-      await manager
-        .getRepository(PersistedOperationEntity)
-        .upsert({ id, name, document: input.document, createdAt: new Date() }, ['id']);
+      await upsertPersistedOperation(manager, { id, name, document: input.document, createdAt: new Date() });
       await this.audit.record(manager, principal, {
         action: 'persistedOperationRegister',
         entityType: 'PersistedOperation',
@@ -158,13 +159,12 @@ export class ApiClientService {
   ): Promise<ApiClientPayload> {
     if (reason.trim().length === 0) return refusal(ApiErrorCode.INVALID_INPUT, 'Give a reason', 'reason');
     const result = await inTransaction(this.dataSource, async (manager) => {
-      const repo = manager.getRepository(ApiClientEntity);
-      const entity = await repo.findOneBy({ id });
+      const entity = await apiClientOfId(manager, id);
       if (!entity) return refusal(ApiErrorCode.NOT_FOUND, 'No such API client', 'id', 'apiClient');
       const before = audited(entity);
       const refused = apply(entity);
       if (refused) return refusal(ApiErrorCode.INVALID_INPUT, refused, 'id');
-      await repo.save(entity);
+      await saveApiClient(manager, entity);
       await this.audit.record(manager, principal, {
         action,
         entityType: 'ApiClient',
@@ -190,10 +190,7 @@ export class ApiClientService {
     const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
     if (unknown.length) return refuse(`Unknown scopes: ${unknown.join(', ')}`, 'scopes');
     if (input.scopes.length === 0) return refuse('Give at least one scope', 'scopes');
-    if (
-      input.institutionId &&
-      !(await this.dataSource.getRepository(InstitutionEntity).existsBy({ id: input.institutionId }))
-    ) {
+    if (input.institutionId && !(await institutionExists(this.dataSource, input.institutionId))) {
       return {
         apiClient: null,
         apiKey: null,
@@ -207,7 +204,7 @@ export class ApiClientService {
     const { key, prefix } = generateApiKey();
     const keyHash = await hashSecret(key);
     const entity = await inTransaction(this.dataSource, async (manager) => {
-      const saved = await manager.getRepository(ApiClientEntity).save({
+      const saved = await saveApiClient(manager, {
         id: randomUUID(),
         name,
         keyPrefix: prefix,
