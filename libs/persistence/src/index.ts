@@ -33,3 +33,4 @@ export * from './commands/kin.commands';
 export * from './commands/hospital-selection.commands';
 export * from './queries/policy.queries';
 export * from './commands/api-client.commands';
+export * from './commands/attestation.commands';

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { PersonEntity, RelationshipAttestationEntity, inTransaction } from '@gongji/persistence';
-import type { DataSource } from 'typeorm';
+import {
+  type DataSource,
+  type RelationshipAttestationEntity,
+  attestationOfId,
+  attestationsOfPerson,
+  inTransaction,
+  insertAttestation,
+  personExists,
+  revokeAttestation,
+} from '@gongji/persistence';
 import { type Principal, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
@@ -45,9 +53,8 @@ export class AttestationService {
         userError(ApiErrorCode.INVALID_INPUT, 'evidenceRef is at most 128 characters', ['evidenceRef']),
       ]);
     return inTransaction(this.dataSource, async (manager) => {
-      const persons = manager.getRepository(PersonEntity);
       for (const field of ['personId', 'relativePersonId'] as const) {
-        if (!(await persons.existsBy({ id: input[field] })))
+        if (!(await personExists(manager, input[field])))
           return refused([userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field])]);
       }
       const row: RelationshipAttestationEntity = {
@@ -62,7 +69,7 @@ export class AttestationService {
         checkedAt: new Date(),
         revokedAt: null,
       };
-      await manager.getRepository(RelationshipAttestationEntity).insert(row);
+      await insertAttestation(manager, row);
       await this.audit.record(manager, principal, {
         action: 'relationshipAttestationRecord',
         entityType: 'RelationshipAttestation',
@@ -87,12 +94,11 @@ export class AttestationService {
     if (!input.reason.trim())
       return refused([userError(ApiErrorCode.REASON_REQUIRED, 'Give a reason', ['reason'])]);
     return inTransaction(this.dataSource, async (manager) => {
-      const repo = manager.getRepository(RelationshipAttestationEntity);
-      const row = await repo.findOneBy({ id: input.id });
+      const row = await attestationOfId(manager, input.id);
       if (!row) return refused([userError(ApiErrorCode.NOT_FOUND, 'No such attestation', ['id'])]);
       if (row.revokedAt) return refused([userError(ApiErrorCode.CONFLICT, 'Already revoked', ['id'])]);
       row.revokedAt = new Date();
-      await repo.update({ id: row.id }, { revokedAt: row.revokedAt });
+      await revokeAttestation(manager, row.id, row.revokedAt);
       await this.audit.record(manager, principal, {
         action: 'relationshipAttestationRevoke',
         entityType: 'RelationshipAttestation',
@@ -106,9 +112,7 @@ export class AttestationService {
   }
 
   async of(personId: string): Promise<RelationshipAttestation[]> {
-    const rows = await this.dataSource
-      .getRepository(RelationshipAttestationEntity)
-      .find({ where: { personId }, order: { checkedAt: 'ASC' } });
+    const rows = await attestationsOfPerson(this.dataSource, personId);
     return rows.map(toGraphQL);
   }
 }
