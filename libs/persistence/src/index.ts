@@ -34,3 +34,4 @@ export * from './commands/hospital-selection.commands';
 export * from './queries/policy.queries';
 export * from './commands/api-client.commands';
 export * from './commands/attestation.commands';
+export * from './commands/wallet.commands';

@@ -1,6 +1,11 @@
 import type { EffectivePolicy, Fen, LedgerDecision } from '@gongji/domain';
-import { type DecideContext, PersonEntity, type TransactionPlan } from '@gongji/persistence';
-import { type EntityManager, In } from 'typeorm';
+import {
+  type DecideContext,
+  type Manager,
+  type PersonEntity,
+  type TransactionPlan,
+  personsOfIds,
+} from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -14,7 +19,7 @@ import type { Transaction } from '../transaction/transaction.types';
 /** The effective policy of a region on a date, through the manager; `null` for an unknown region. */
 export async function effectivePolicyOn(
   policy: PolicyService,
-  manager: EntityManager,
+  manager: Manager,
   regionCode: string,
   on: string,
   /** The policy data version read by the caller's facts statement in the same transaction. */
@@ -30,10 +35,10 @@ export async function effectivePolicyOn(
 
 /** Persons by id through the manager; missing ids are absent from the map. */
 export async function personsOn(
-  manager: EntityManager,
+  manager: Manager,
   ids: readonly string[],
 ): Promise<Map<string, PersonEntity>> {
-  const rows = await manager.getRepository(PersonEntity).findBy({ id: In([...new Set(ids)]) });
+  const rows = await personsOfIds(manager, ids);
   return new Map(rows.map((p) => [p.id, p]));
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   Feature,
@@ -13,12 +12,13 @@ import {
   walletTransferOrThrow,
 } from '@gongji/domain';
 import {
-  ENTITY_DIALECT,
-  PersonEntity,
-  PocketEntity,
-  WalletEntity,
+  type WalletEntity,
   inTransaction,
+  openPocketIfMissing,
   pairFactRows,
+  personForUpdate,
+  saveWallet,
+  walletOfPerson,
 } from '@gongji/persistence';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -69,10 +69,7 @@ export class WalletService {
   activate(principal: Principal, input: WalletActivateInput): Promise<WalletActivatePayload> {
     const date = decisionDate(principal, input.on);
     return inTransaction(this.ctx.dataSource, async (manager) => {
-      const person = await manager.getRepository(PersonEntity).findOne({
-        where: { id: input.personId },
-        lock: ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
-      });
+      const person = await personForUpdate(manager, input.personId);
       if (!person) return refusedActivation([personNotFound('personId')]);
       const usagePolicy = await effectivePolicyOn(
         this.ctx.services.policy,
@@ -84,8 +81,7 @@ export class WalletService {
         return refusedActivation([
           userError(ApiErrorCode.NOT_FOUND, 'No region with this code', ['usageRegionCode']),
         ]);
-      const wallets = manager.getRepository(WalletEntity);
-      const existing = await wallets.findOneBy({ personId: person.id });
+      const existing = await walletOfPerson(manager, person.id);
       const now = new Date();
       let next: WalletEntity;
       try {
@@ -131,17 +127,8 @@ export class WalletService {
         if (err instanceof DomainError) return refusedActivation(userErrorsOf(err));
         throw err;
       }
-      await wallets.save(next);
-      const pockets = manager.getRepository(PocketEntity);
-      if (!(await pockets.existsBy({ personId: person.id, kind: PocketKind.WALLET }))) {
-        await pockets.insert({
-          id: randomUUID(),
-          personId: person.id,
-          kind: PocketKind.WALLET,
-          balance: 0n,
-          updatedAt: now,
-        });
-      }
+      await saveWallet(manager, next);
+      await openPocketIfMissing(manager, person.id, PocketKind.WALLET, now);
       if (principal.role === Role.ADMIN || principal.role === Role.COUNTER) {
         await this.ctx.services.audit.record(manager, principal, {
           action: existing ? 'walletUsageRegionChange' : 'walletActivate',
