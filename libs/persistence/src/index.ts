@@ -35,3 +35,4 @@ export * from './queries/policy.queries';
 export * from './commands/api-client.commands';
 export * from './commands/attestation.commands';
 export * from './commands/wallet.commands';
+export * from './commands/seed.commands';

@@ -8,25 +8,26 @@ import {
   type InpatientSchedule,
   PocketKind,
   SystemAccount,
+  TransactionKind,
+  pocketAccount,
+  systemAccount,
   yuan,
 } from '@gongji/domain';
 import {
-  CardEntity,
-  HospitalSelectionEntity,
-  InstitutionEntity,
-  KinRelationEntity,
-  PersonEntity,
-  PocketEntity,
-  PostingEntity,
-  RelationshipAttestationEntity,
-  TransactionEntity,
-  UserEntity,
-  WalletEntity,
+  type DataSource,
+  LedgerWriter,
   inTransaction,
-  PolicySettingEntity,
+  insertAttestation,
+  insertInstitutions,
+  insertKinRelation,
+  insertPolicySetting,
+  insertRegisteredPerson,
+  insertUsers,
+  replaceChosenHospitals,
+  saveWallet,
   stringifyPayload,
+  userCount,
 } from '@gongji/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
 import { hashSecret } from '../auth/passwords';
 import { Role } from '../auth/principal';
 import { hashPaymentPassword } from '../modules/payment-password/payment-password.credentials';
@@ -265,89 +266,72 @@ const INSTITUTIONS = [
 ];
 
 /**
- * Loads the demo population into an empty database (demo mode only): console users, institutions, three families,
- * kin relations, wallets and cards. Opening balances arrive as balanced CONTRIBUTION_CREDIT transactions, so the
- * ledger audit holds from the first start. Returns false when users already exist.
+ * Loads the demo population into an empty database (demo mode only): institutions, three families, kin relations,
+ * wallets and cards in one transaction; then the opening balances, each a balanced CONTRIBUTION_CREDIT posted by the
+ * ledger writer like any other money (issue #7), so the ledger audit holds from the first start; the console users
+ * last, so a database with users has the whole demo. Returns false when users already exist.
  */
 export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
-  if ((await dataSource.getRepository(UserEntity).count()) > 0) return false;
+  if ((await userCount(dataSource)) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashSecret(u.password)));
   const paymentPasswordHash = await hashPaymentPassword(DEMO_PAYMENT_PASSWORD);
+  const ids = new Map<string, string>();
+  const idOf = (key: string): string => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`demo seed: unknown person key ${key}`);
+    return id;
+  };
   await inTransaction(dataSource, async (manager) => {
     const now = new Date();
-    await manager.getRepository(UserEntity).insert(
-      DEMO_USERS.map((u, i) => ({
-        id: randomUUID(),
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        passwordHash: hashes[i],
-        createdAt: now,
-        disabledAt: null,
-      })),
-    );
     // Ids kept apart from the inserted objects: a multi-row insert may write generated values back into them.
     const institutions = INSTITUTIONS.map((i) => ({ ...i, id: randomUUID() }));
-    await manager
-      .getRepository(InstitutionEntity)
-      .insert(institutions.map((i) => ({ designated: true, ...i })));
-    const ids = new Map<string, string>();
-    const idOf = (key: string): string => {
-      const id = ids.get(key);
-      if (!id) throw new Error(`demo seed: unknown person key ${key}`);
-      return id;
-    };
+    await insertInstitutions(
+      manager,
+      institutions.map((i) => ({ designated: true, ...i })),
+    );
     for (const p of PERSONS) {
       const id = randomUUID();
       ids.set(p.key, id);
-      await manager.getRepository(PersonEntity).insert({
-        id,
-        idNumber: p.idNumber,
-        name: p.name,
-        phone: p.phone,
-        birthDate: p.birthDate,
-        regionCode: p.regionCode,
-        insuranceType: p.insuranceType,
-        employmentStatus: p.employmentStatus,
-        realNameVerified: true,
-        outOfRegionUsePermission: false,
-        bankCardLinked: false,
-        paymentPasswordHash,
-        paymentPasswordSetAt: now,
-        paymentPasswordFailures: 0,
-        paymentLockedAt: null,
-        passwordFreeLimit: yuan(200),
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.getRepository(CardEntity).insert({
-        personId: id,
+      await insertRegisteredPerson(manager, {
+        person: {
+          id,
+          idNumber: p.idNumber,
+          name: p.name,
+          phone: p.phone,
+          birthDate: p.birthDate,
+          regionCode: p.regionCode,
+          insuranceType: p.insuranceType,
+          employmentStatus: p.employmentStatus,
+          realNameVerified: true,
+          outOfRegionUsePermission: false,
+          bankCardLinked: false,
+          paymentPasswordHash,
+          paymentPasswordSetAt: now,
+          paymentPasswordFailures: 0,
+          paymentLockedAt: null,
+          passwordFreeLimit: yuan(200),
+          createdAt: now,
+          updatedAt: now,
+        },
+        // Opened empty; the opening balances are posted by the ledger writer below.
+        pocketKinds: demoPocketKinds(p),
         cardNumber: newCardNumber(),
-        state: 'ACTIVE',
-        reportedOn: null,
-        reissueReadyOn: null,
-        reissueChannel: null,
-        updatedAt: now,
+        now,
       });
       // R-USE-1: each person has chosen the demo hospitals of their region that are not open to all.
       const chosen = institutions.filter(
         (i) => i.kind === 'HOSPITAL' && !i.openToAll && i.regionCode === p.regionCode,
       );
       if (chosen.length > 0) {
-        await manager
-          .getRepository(HospitalSelectionEntity)
-          .insert(chosen.map((i, n) => ({ personId: id, institutionId: i.id, position: n + 1 })));
-      }
-      if (p.insuranceType === 'EMPLOYEE') {
-        for (const kind of [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET]) {
-          await openPocket(manager, id, kind, p.pockets[kind] ?? (0n as Fen), now);
-        }
-      } else {
-        await openPocket(manager, id, PocketKind.WALLET, 0n as Fen, now);
+        await replaceChosenHospitals(
+          manager,
+          id,
+          chosen.map((i) => i.id),
+        );
       }
     }
     for (const [provider, beneficiary, relation, position] of RELATIONS) {
-      await manager.getRepository(KinRelationEntity).insert({
+      await insertKinRelation(manager, {
         id: randomUUID(),
         providerId: idOf(provider),
         beneficiaryId: idOf(beneficiary),
@@ -361,7 +345,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       });
     }
     // Residents get their own schedule (issue #9); the seeds give no figures, so the demo carries illustrative ones.
-    await manager.getRepository(PolicySettingEntity).insert({
+    await insertPolicySetting(manager, {
       id: randomUUID(),
       scopeRegionCode: '110000',
       kind: 'RESIDENT_BENEFIT_SCHEDULE',
@@ -378,7 +362,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       ['zhangwei', 'zhaomin', 'PARENT'],
       ['zhaomin', 'zhangwei', 'CHILD'],
     ] as const) {
-      await manager.getRepository(RelationshipAttestationEntity).insert({
+      await insertAttestation(manager, {
         id: randomUUID(),
         personId: idOf(person),
         relativePersonId: idOf(relative),
@@ -392,7 +376,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       });
     }
     // 赵敏 (Jinan, Shandong) confirmed her wallet, so her son 张伟 in Shijiazhuang (Hebei) can transfer to her (R-WAL-5).
-    await manager.getRepository(WalletEntity).insert({
+    await saveWallet(manager, {
       personId: idOf('zhaomin'),
       usageRegionCode: '370100',
       phone: '13900000002',
@@ -400,67 +384,74 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       usageRegionChangedAt: null,
     });
   });
+  const writer = new LedgerWriter(dataSource);
+  for (const p of PERSONS) {
+    for (const kind of demoPocketKinds(p)) {
+      const balance = p.pockets[kind] ?? (0n as Fen);
+      if (balance !== 0n) await postOpeningBalance(writer, idOf(p.key), p.idNumber, kind, balance);
+    }
+  }
+  await inTransaction(dataSource, async (manager) => {
+    const now = new Date();
+    await insertUsers(
+      manager,
+      DEMO_USERS.map((u, i) => ({
+        id: randomUUID(),
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        passwordHash: hashes[i],
+        createdAt: now,
+        disabledAt: null,
+      })),
+    );
+  });
   return true;
 }
 
-async function openPocket(
-  manager: EntityManager,
+/** Employees hold the three pockets, anyone else insured a WALLET only (R-ACC-1/3). */
+function demoPocketKinds(p: DemoPerson): PocketKind[] {
+  return p.insuranceType === 'EMPLOYEE'
+    ? [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET]
+    : [PocketKind.WALLET];
+}
+
+/** A demo opening balance: contributions credited to one pocket, written by the ledger writer (R-ACC-4). */
+async function postOpeningBalance(
+  writer: LedgerWriter,
   personId: string,
+  idNumber: string,
   kind: PocketKind,
   balance: Fen,
-  now: Date,
 ): Promise<void> {
-  await manager
-    .getRepository(PocketEntity)
-    .insert({ id: randomUUID(), personId, kind, balance, updatedAt: now });
-  if (balance === 0n) return;
-  const transactionId = randomUUID();
-  await manager.getRepository(TransactionEntity).insert({
-    id: transactionId,
-    kind: 'CONTRIBUTION_CREDIT',
-    status: 'POSTED',
-    amount: balance,
-    personId,
-    counterpartyPersonId: null,
-    institutionId: null,
-    serviceDate: null,
-    originalTransactionId: null,
-    actor: 'demo-seed',
-    explanation: [
-      {
-        rule: 'R-ACC-4',
-        message: `Demo opening balance of the ${kind} pocket, credited from collected contributions`,
+  const result = await writer.execute({
+    clientId: 'demo-seed',
+    operation: 'demoOpeningBalance',
+    idempotencyKey: `demo-opening:${idNumber}:${kind}`,
+    request: { idNumber, kind, balance },
+    personIds: [personId],
+    decide: async () => ({
+      payload: null,
+      transaction: {
+        kind: TransactionKind.CONTRIBUTION_CREDIT,
+        amount: balance,
+        personId,
+        explanation: [
+          {
+            rule: 'R-ACC-4',
+            message: `Demo opening balance of the ${kind} pocket, credited from collected contributions`,
+          },
+        ],
+        details: { demo: true },
+        postings: [
+          { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -balance as Fen },
+          { account: pocketAccount(personId, kind), amount: balance },
+        ],
       },
-    ],
-    details: { demo: true },
-    createdAt: now,
+    }),
   });
-  await manager.getRepository(PostingEntity).insert([
-    {
-      id: randomUUID(),
-      transactionId,
-      seq: 0,
-      accountType: 'SYSTEM',
-      personId: null,
-      pocket: null,
-      systemAccount: SystemAccount.CONTRIBUTION_SOURCE,
-      ref: null,
-      amount: -balance,
-      balanceAfter: null,
-    },
-    {
-      id: randomUUID(),
-      transactionId,
-      seq: 1,
-      accountType: 'POCKET',
-      personId,
-      pocket: kind,
-      systemAccount: null,
-      ref: null,
-      amount: balance,
-      balanceAfter: balance,
-    },
-  ]);
+  if (result.outcome !== 'EXECUTED')
+    throw new Error(`demo seed: opening balance ${idNumber} ${kind}: ${result.outcome}`);
 }
 
 export const DEMO_PERSON_COUNT = PERSONS.length;
