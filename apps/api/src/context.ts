@@ -1,5 +1,5 @@
 import type { Language } from '@gongji/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource } from '@gongji/persistence';
 import { unauthenticated } from './auth/authenticate';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';

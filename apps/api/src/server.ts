@@ -10,7 +10,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource } from '@gongji/persistence';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
 import { negotiateLanguage } from '@gongji/domain';

@@ -1,6 +1,6 @@
 import { AccessQueries, LedgerWriter, PersonReadQueries, TransactionReadQueries } from '@gongji/persistence';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource } from '@gongji/persistence';
 import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
 import { ApiClientService } from './modules/api-client/api-client.service';

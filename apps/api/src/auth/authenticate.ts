@@ -1,7 +1,7 @@
 import { AccessQueries, type ApiClientEntity } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource } from '@gongji/persistence';
 import { apiKeyFingerprint, apiKeyPrefix } from './api-keys';
 import { verifySecret } from './passwords';
 import { type Principal, Role } from './principal';

@@ -1,5 +1,5 @@
 import type { EffectivePolicy } from '@gongji/domain';
-import type { EntityManager } from 'typeorm';
+import type { Manager as EntityManager } from '@gongji/persistence';
 import { loadEffectivePolicy } from '../policy/policy.service';
 
 /**
