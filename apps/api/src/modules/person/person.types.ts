@@ -1,3 +1,4 @@
+import type { KinRelationEntity, PocketRow, RegionEntity } from '@gongji/persistence';
 import type { Fen } from '@gongji/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
@@ -68,6 +69,13 @@ export class Card {
 export class Person {
   @Field(() => ID, { description: 'Id.' })
   id!: string;
+
+  /** Rows a page read along with the person (not in the schema): its edges then resolve without a loader. */
+  pageRows?: {
+    readonly region?: RegionEntity | null;
+    readonly pockets?: readonly PocketRow[];
+    readonly fundingSources?: readonly KinRelationEntity[];
+  };
 
   @Field({ description: 'Name (张* for analysts).' })
   name!: string;

@@ -36,10 +36,12 @@ export class TransactionResolver {
       selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null,
     ]);
     const nodes = rows.map((r) => {
-      if (r.person) ctx.loaders.personById.prime(r.person.id, r.person);
-      if (r.region) ctx.loaders.regionByCode.prime(r.region.code, r.region);
       const node = toTransaction(r) as Transaction;
       if (r.postings) node.postings = r.postings.map(toPostingLine);
+      if (r.person !== undefined) {
+        node.personRow = r.person ? { person: r.person, region: r.region ?? null } : null;
+        if (r.person) ctx.loaders.personById.prime(r.person.id, r.person);
+      }
       return node;
     });
     return toPageConnection(nodes, page, total);
@@ -59,17 +61,21 @@ export class TransactionResolver {
   }
 
   @FieldResolver(() => [PostingLine], { description: 'Double-entry postings (sum zero, R-SET-6).' })
-  async postings(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<PostingLine[]> {
-    // A money mutation's payload carries the postings it wrote (and replays them); only reads go to the ledger.
+  postings(
+    @Root() transaction: Transaction,
+    @Ctx() ctx: GraphQLContext,
+  ): PostingLine[] | Promise<PostingLine[]> {
+    // A money mutation's payload carries the postings it wrote (and replays them), and so does a page that was asked
+    // for them; otherwise they are loaded, batched per request.
     if (Array.isArray(transaction.postings)) return transaction.postings;
-    return (await ctx.loaders.postingsByTransaction.load(transaction.id)).map(toPostingLine);
+    return ctx.loaders.postingsByTransaction.load(transaction.id).then((rows) => rows.map(toPostingLine));
   }
 
   @FieldResolver(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })
-  async explanation(
+  explanation(
     @Root() transaction: Transaction,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ExplanationLine[]> {
+  ): ExplanationLine[] | Promise<ExplanationLine[]> {
     // Written transactions carry it; lists read it (JSON) only when a query asks, batched per request.
     if (Array.isArray(transaction.explanation)) return transaction.explanation;
     return ctx.loaders.explanationByTransaction.load(transaction.id);
@@ -80,9 +86,22 @@ export class TransactionResolver {
     description:
       'The person the transaction is about (patient, payer, sender), under the person read policy: a portal reads only the persons it serves; analysts see masked data.',
   })
-  async person(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+  person(
+    @Root() transaction: Transaction,
+    @Ctx() ctx: GraphQLContext,
+  ): Person | null | Promise<Person | null> {
     if (!transaction.personId) return null;
-    const row = await ctx.loaders.personById.load(transaction.personId);
-    return row ? toPerson(row, masksPersonalData(ctx.principal)) : null;
+    const masked = masksPersonalData(ctx.principal);
+    if (transaction.personRow !== undefined) {
+      // Read with the page: no loader, no promise.
+      const row = transaction.personRow;
+      if (!row) return null;
+      const person = toPerson(row.person, masked);
+      person.pageRows = { region: row.region };
+      return person;
+    }
+    return ctx.loaders.personById
+      .load(transaction.personId)
+      .then((row) => (row ? toPerson(row, masked) : null));
   }
 }
