@@ -5,10 +5,12 @@ import type { DataSource } from '@gongji/persistence';
 import { apiKeyFingerprint, apiKeyPrefix } from './api-keys';
 import { verifySecret } from './passwords';
 import { type Principal, Role } from './principal';
-import { verifySession } from './tokens';
+import { type SessionClaims, verifySession } from './tokens';
 
 /** How long a verified credential is trusted before its row is read again (revocation takes effect within it). */
 export const CREDENTIAL_RECHECK_MS = 5_000;
+/** Verified session tokens remembered per process (oldest forgotten first). */
+const VERIFIED_SESSIONS_MAX = 10_000;
 /** `lastUsedAt` is written at most this often per client and process. */
 const LAST_USED_WRITE_MS = 60_000;
 
@@ -29,6 +31,7 @@ interface CachedClient {
 export class Authenticator {
   private readonly clients = new Map<string, CachedClient>();
   private readonly users = new Map<string, { principal: Principal | null; checkedAt: number }>();
+  private readonly sessions = new Map<string, { claims: SessionClaims; validUntil: number }>();
   private readonly lastUsedWritten = new Map<string, number>();
   private readonly access: AccessQueries;
 
@@ -46,7 +49,7 @@ export class Authenticator {
     if (!m) throw unauthenticated('Authorization header must be "Bearer <token or API key>"');
     const credential = m[1];
     if (credential.startsWith('gj_')) return this.apiClient(credential);
-    const claims = verifySession(credential, this.secret);
+    const claims = this.verifiedSession(credential);
     if (!claims) throw unauthenticated('Session token is invalid or expired: sign in again');
     const cached = this.users.get(claims.sub);
     let principal =
@@ -69,6 +72,27 @@ export class Authenticator {
     }
     if (!principal) throw unauthenticated('User no longer exists or is disabled');
     return principal;
+  }
+
+  /**
+   * A session token's claims, verified at most every CREDENTIAL_RECHECK_MS and never past its expiry: the HMAC and
+   * JSON work of verifying it was paid on every request (issue #11). A disabled user is still refused within the
+   * same window (the users check below).
+   */
+  private verifiedSession(token: string): SessionClaims | null {
+    const now = Date.now();
+    const cached = this.sessions.get(token);
+    if (cached && now < cached.validUntil) return cached.claims;
+    this.sessions.delete(token);
+    const claims = verifySession(token, this.secret);
+    if (!claims) return null;
+    const expiresAt = claims.exp !== undefined ? claims.exp * 1000 : now;
+    if (this.sessions.size >= VERIFIED_SESSIONS_MAX) {
+      const oldest = this.sessions.keys().next();
+      if (!oldest.done) this.sessions.delete(oldest.value);
+    }
+    this.sessions.set(token, { claims, validUntil: Math.min(expiresAt, now + CREDENTIAL_RECHECK_MS) });
+    return claims;
   }
 
   /** Forgets cached credentials of a client (after a revocation or rotation in this process). */

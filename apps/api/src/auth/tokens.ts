@@ -6,6 +6,8 @@ export interface SessionClaims {
   readonly sub: string;
   readonly username: string;
   readonly role: Role;
+  /** Expiry, epoch seconds (set on verified tokens). */
+  readonly exp?: number;
 }
 
 /** Signs a session token (HS256) for a console user. */
@@ -45,7 +47,7 @@ export function verifySession(token: string, secret: string): SessionClaims | nu
     if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
     const role = payload['role'] as Role;
     if (!Object.values(Role).includes(role) || role === Role.PORTAL) return null;
-    return { sub: payload.sub, username: String(payload['username']), role };
+    return { sub: payload.sub, username: String(payload['username']), role, exp: payload.exp };
   } catch {
     return null;
   }
