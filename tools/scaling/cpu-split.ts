@@ -4,18 +4,18 @@
  * client's work is counted), runs `npm run bench:settlements` against it, and samples /proc every 200 ms: the API
  * server's CPU (all its threads, argon2 included) and the cluster's (postmaster, live backends and reaped ones). The
  * load phase is where the API burns CPU; its settlements are taken from the bench's table. Linux only.
- *   BENCH_CONCURRENCY (default 16), BENCH_REQUESTS (default 1500), BENCH_MIX, CPU_SPLIT_PORT (default 56440).
+ *   BENCH_CONCURRENCY (default 16), BENCH_REQUESTS (default 1500), BENCH_MIX, CPU_SPLIT_PORT (default: a free port).
  * CPU seconds do not depend on how busy the machine is, unlike requests per second; they are what capacity needs.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PgCluster } from '@gongji/persistence/testing';
+import { PgCluster, freePort } from '@gongji/persistence/testing';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PORT = Number(process.env['CPU_SPLIT_PORT'] ?? 56440);
+let PORT = Number(process.env['CPU_SPLIT_PORT'] ?? 0);
 const TICK = 100; // USER_HZ on Linux
 const CONCURRENCY = process.env['BENCH_CONCURRENCY'] ?? '16';
 const REQUESTS = process.env['BENCH_REQUESTS'] ?? '1500';
@@ -91,6 +91,7 @@ async function settlements(client: Client): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  if (!PORT) PORT = await freePort();
   const cluster = await PgCluster.primary({ port: PORT, settings: { max_connections: 100 } });
   try {
     const postmaster = Number(

@@ -1,5 +1,5 @@
 import { ENTITY_DIALECT } from '@gongji/persistence';
-import { PgCluster, pgClustersAvailable, waitForReplay } from '@gongji/persistence/testing';
+import { PgCluster, freePort, pgClustersAvailable, waitForReplay } from '@gongji/persistence/testing';
 import { type App, startApp } from '../bootstrap';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
@@ -13,8 +13,9 @@ import { createLogger } from '../logger';
  */
 const usable = ENTITY_DIALECT === 'postgres' && pgClustersAvailable();
 const describePg = usable ? describe : describe.skip;
-const PRIMARY_PORT = Number(process.env['GONGJI_TEST_PG_PRIMARY_PORT'] ?? 56432);
-const REPLICA_PORT = Number(process.env['GONGJI_TEST_PG_REPLICA_PORT'] ?? 56433);
+/** Ports of the two clusters: free ones unless set (never the shared server's 5432). */
+const port = async (name: string): Promise<number> =>
+  process.env[name] ? Number(process.env[name]) : freePort();
 
 /** A fragment only the ledgerStats statement has, and one only crossProvinceFlows has. */
 const LEDGER_STATS_SQL = 'COUNT(DISTINCT tx) AS txs';
@@ -72,8 +73,11 @@ describePg(`read replica (${ENTITY_DIALECT})`, () => {
   let app: App | undefined;
 
   beforeAll(async () => {
-    primary = await PgCluster.primary({ port: PRIMARY_PORT, settings: { log_statement: "'all'" } });
-    replica = await PgCluster.replicaOf(primary, { port: REPLICA_PORT });
+    primary = await PgCluster.primary({
+      port: await port('GONGJI_TEST_PG_PRIMARY_PORT'),
+      settings: { log_statement: "'all'" },
+    });
+    replica = await PgCluster.replicaOf(primary, { port: await port('GONGJI_TEST_PG_REPLICA_PORT') });
     await primary.query('CREATE DATABASE gongji');
     await waitForReplay(primary, replica);
     const config = loadConfig({
