@@ -48,8 +48,9 @@ async function query<T = Record<string, unknown>>(
 
 function credit(url: string, file: string, report: string, extra: string[] = []): ChildProcess {
   return spawn(
-    path.join(ROOT, 'tools/ts-run.sh'),
+    process.execPath,
     [
+      'tools/swc-run.js',
       'tools/credit/credit.ts',
       '--month',
       MONTH,
@@ -109,8 +110,9 @@ async function endState(url: string) {
       await admin((c) => c.query(`CREATE DATABASE ${killed}`));
       // Schema, regions and 3,000 generated persons with a year of ledger history, through the generator itself.
       const gen = spawn(
-        path.join(ROOT, 'tools/ts-run.sh'),
+        process.execPath,
         [
+          'tools/swc-run.js',
           'tools/generate/generate.ts',
           '--persons',
           '3000',
@@ -126,8 +128,9 @@ async function endState(url: string) {
       const generated = await exitOf(gen);
       expect(generated.code).toBe(0);
       const csvRun = spawn(
-        path.join(ROOT, 'tools/ts-run.sh'),
+        process.execPath,
         [
+          'tools/swc-run.js',
           'tools/generate/generate.ts',
           '--contributions-csv',
           csv,
