@@ -149,6 +149,9 @@ const POSTING_COLUMNS = [
   'ref',
   'amount',
   'balanceAfter',
+  // The monthly partition key (libs/persistence/src/partitions): the transaction's own time, so a posting lands in
+  // the month of its transaction even when written in the last milliseconds of a month.
+  'bookedAt',
 ] as const;
 
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
@@ -176,7 +179,9 @@ export async function writeAll(manager: EntityManager, w: WriteAll): Promise<voi
         (row) =>
           `(${POSTING_COLUMNS.map((c) =>
             p.add(
-              sqlValue((row as unknown as Record<string, unknown>)[c] ?? null),
+              c === 'bookedAt'
+                ? t.row.createdAt
+                : sqlValue((row as unknown as Record<string, unknown>)[c] ?? null),
               c === 'amount' || c === 'balanceAfter' ? '::bigint' : c === 'seq' ? '::int' : '',
             ),
           ).join(', ')})`,
