@@ -4,6 +4,7 @@ import { AnalyticsColumns1796133664498 } from './1796133664498-AnalyticsColumns'
 import { GatewayAccess1796133520227 } from './1796133520227-GatewayAccess';
 import { Initial1795418254372 } from './1795418254372-Initial';
 import { PartitionedPostings1796142119801 } from './1796142119801-PartitionedPostings';
+import { PocketsFillfactor1796143000000 } from './1796143000000-PocketsFillfactor';
 import type { MigrationInterface } from 'typeorm';
 
 /** PostgreSQL migrations in order (classes, not globs, so they survive bundling). */
@@ -14,4 +15,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   RelationshipAttestations1796134806212,
   ReferenceDataVersions1796134847648,
   PartitionedPostings1796142119801,
+  PocketsFillfactor1796143000000,
 ];
