@@ -3,7 +3,7 @@
  * the same run (issue #11), and the trivial query side by side with a bare graphql-js server.
  *
  *   npm run bench:reads                              # PostgreSQL at postgres://postgres@127.0.0.1:5432/test
- *   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 npm run bench:reads
+ *   BENCH_SECONDS=12 BENCH_ROUNDS=4 BENCH_CONNECTIONS=16 npm run bench:reads   # 4 alternating rounds of 3 s a side
  *   BENCH_PERSONS=2000 BENCH_TRANSACTIONS=4000 …     # data created in a fresh database (dropped at the end)
  *   BENCH_FIRST=50 …                                 # page size of (a) and (b)
  *   BENCH_TX_PERSON=0 …                              # (a) without the person edge (for builds that lack it)
@@ -54,8 +54,10 @@ import {
 } from './bench-support';
 
 const BASE_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 12);
 const WARMUP = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 3);
+/** Alternating rounds per side (each BENCH_SECONDS / BENCH_ROUNDS long). */
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 4));
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
 const PERSONS = Number(process.env['BENCH_PERSONS'] ?? 2000);
 const TRANSACTIONS = Number(process.env['BENCH_TRANSACTIONS'] ?? 4000);
@@ -274,24 +276,51 @@ interface Server {
   readonly url: string;
 }
 
-async function measure(
-  server: Server,
-  query: string,
-  token: string | null,
-  check: (data: Record<string, unknown>) => void,
-): Promise<Measured> {
-  const url = server.url;
-  const res = await gql<{ data?: Record<string, unknown>; errors?: unknown[] }>(
-    url,
-    query,
-    { first: FIRST },
-    token ?? undefined,
-  );
-  if (res.errors || !res.data) throw new Error(`${url}: ${JSON.stringify(res).slice(0, 2000)}`);
-  check(res.data);
-  const body = JSON.stringify({ query, variables: { first: FIRST } });
-  if (WARMUP > 0) await load(server, body, token, WARMUP);
-  return load(server, body, token, SECONDS);
+interface Side {
+  readonly server: Server;
+  readonly query: string;
+  readonly token: string | null;
+  readonly check: (data: Record<string, unknown>) => void;
+}
+
+/**
+ * Both sides answer once (checked), warm up, then run in alternating rounds (ours, theirs, ours, theirs …) of
+ * BENCH_SECONDS / BENCH_ROUNDS each, so a change in the machine's load during the run hits both alike. req/s and
+ * CPU are totals over the rounds; p50 and p99 are the means of the rounds' percentiles.
+ */
+async function compare(a: Side, b: Side): Promise<[Measured, Measured]> {
+  const bodies: string[] = [];
+  for (const side of [a, b]) {
+    const res = await gql<{ data?: Record<string, unknown>; errors?: unknown[] }>(
+      side.server.url,
+      side.query,
+      { first: FIRST },
+      side.token ?? undefined,
+    );
+    if (res.errors || !res.data) throw new Error(`${side.server.url}: ${JSON.stringify(res).slice(0, 2000)}`);
+    side.check(res.data);
+    const body = JSON.stringify({ query: side.query, variables: { first: FIRST } });
+    bodies.push(body);
+    if (WARMUP > 0) await load(side.server, body, side.token, WARMUP);
+  }
+  const rounds: [Measured[], Measured[]] = [[], []];
+  const seconds = Math.max(1, Math.round(SECONDS / ROUNDS));
+  for (let r = 0; r < ROUNDS; r++) {
+    rounds[0].push(await load(a.server, bodies[0], a.token, seconds));
+    rounds[1].push(await load(b.server, bodies[1], b.token, seconds));
+  }
+  const total = (ms: Measured[]): Measured => {
+    const requests = ms.reduce((sum, m) => sum + m.rps * seconds, 0);
+    const mean = (f: (m: Measured) => number) => ms.reduce((sum, m) => sum + f(m), 0) / ms.length;
+    return {
+      rps: requests / (seconds * ms.length),
+      p50: mean((m) => m.p50),
+      p99: mean((m) => m.p99),
+      errors: ms.reduce((sum, m) => sum + m.errors, 0),
+      cpu: ms.reduce((sum, m) => sum + m.cpu * m.rps * seconds, 0) / Math.max(1, requests),
+    };
+  };
+  return [total(rounds[0]), total(rounds[1])];
 }
 
 async function main(): Promise<void> {
@@ -341,20 +370,24 @@ async function main(): Promise<void> {
         if (n !== FIRST)
           throw new Error(`${q.title}: ${peer ? 'PostGraphile' : 'Gongji'} answered ${n} items`);
       };
-      const mine = await measure(ours, q.ours, token, full(false));
-      const theirs = await measure(postgraphile, q.peer, null, full(true));
+      const [mine, theirs] = await compare(
+        { server: ours, query: q.ours, token, check: full(false) },
+        { server: postgraphile, query: q.peer, token: null, check: full(true) },
+      );
       row(q.title, 'Gongji', mine, (mine.rps / theirs.rps).toFixed(2));
       row(q.title, 'PostGraphile 5.1.5', theirs, '1.00');
     }
     if (ONLY.has('c')) {
-      const mine = await measure(ours, '{ __typename }', token, () => undefined);
-      const theirs = await measure(bare, '{ ok }', null, () => undefined);
+      const [mine, theirs] = await compare(
+        { server: ours, query: '{ __typename }', token, check: () => undefined },
+        { server: bare, query: '{ ok }', token: null, check: () => undefined },
+      );
       row('(c) trivial `{ __typename }`', 'Gongji', mine, (mine.rps / theirs.rps).toFixed(2));
       row('(c) trivial', `bare graphql-js ${require('graphql/package.json').version}`, theirs, '1.00');
     }
     const report = await auditLedger(dataSource);
     console.log(
-      `\nReads on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP} s warm-up (node ${process.version}, NODE_ENV=production, Gongji RSS ${rssMiB(ours.child.pid as number).toFixed(0)} MiB)`,
+      `\nReads on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s a side in ${ROUNDS} alternating rounds after ${WARMUP} s warm-up (node ${process.version}, NODE_ENV=production, Gongji RSS ${rssMiB(ours.child.pid as number).toFixed(0)} MiB)`,
     );
     console.log('| query | server | req/s | p50 ms | p99 ms | ratio | server CPU ms/req |');
     console.log('|---|---|---|---|---|---|---|');
