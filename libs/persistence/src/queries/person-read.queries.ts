@@ -29,11 +29,14 @@ export interface PersonPageIncludes {
   readonly fundingSources?: boolean;
 }
 
+/** A funding source with its provider's summary, read with the page. */
+export type FundingSourceRow = KinRelationEntity & { readonly provider: PersonSummary };
+
 export interface PersonPageRow {
   readonly person: PersonEntity;
   readonly region?: RegionEntity | null;
   readonly pockets?: PocketRow[];
-  readonly fundingSources?: KinRelationEntity[];
+  readonly fundingSources?: FundingSourceRow[];
 }
 
 export interface PersonSearchFilter {
@@ -73,6 +76,49 @@ export function personColumns(alias: string, prefix = ''): string {
 }
 
 const PERSON_COLUMNS = personColumns('p');
+
+/** What a person shows on an edge (no payment-password state, no bookkeeping columns). */
+const PERSON_SUMMARY_FIELDS = [
+  'id',
+  'idNumber',
+  'name',
+  'phone',
+  'birthDate',
+  'regionCode',
+  'insuranceType',
+  'employmentStatus',
+  'realNameVerified',
+  'outOfRegionUsePermission',
+] as const;
+
+export type PersonSummary = Pick<PersonEntity, (typeof PERSON_SUMMARY_FIELDS)[number]>;
+
+/** The select list of a person summary of table alias `alias`, each column named `<prefix><field>`. */
+export function personSummaryColumns(alias: string, prefix = ''): string {
+  return PERSON_SUMMARY_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+}
+
+/** The same summary as `key → SQL expression` pairs, for a JSON object ({@link jsonArray}). */
+export function personSummaryJson(alias: string): Record<string, string> {
+  return Object.fromEntries(PERSON_SUMMARY_FIELDS.map((f) => [f, `${alias}."${f}"`]));
+}
+
+/** A person summary row (columns or JSON keys named `<prefix><field>`). */
+export function personSummaryFromRow(r: Record<string, unknown>, prefix = ''): PersonSummary {
+  const v = (f: (typeof PERSON_SUMMARY_FIELDS)[number]) => r[`${prefix}${f}`];
+  return {
+    id: v('id') as string,
+    idNumber: v('idNumber') as string,
+    name: v('name') as string,
+    phone: (v('phone') as string | null) ?? null,
+    birthDate: isoDate(v('birthDate')),
+    regionCode: v('regionCode') as string,
+    insuranceType: v('insuranceType') as string,
+    employmentStatus: (v('employmentStatus') as string | null) ?? null,
+    realNameVerified: bool(v('realNameVerified')),
+    outOfRegionUsePermission: bool(v('outOfRegionUsePermission')),
+  };
+}
 
 /** A person row (columns named `<prefix><field>`, see {@link personColumns}) as the entity. */
 export function personFromRow(r: Record<string, unknown>, prefix = ''): PersonEntity {
@@ -208,8 +254,14 @@ export class PersonReadQueries {
             proxyOnly: 'k."proxyOnly"',
             createdAt: 'k."createdAt"',
             revokedAt: 'k."revokedAt"',
+            provider: `${dialect === 'postgres' ? 'json_build_object' : 'json_object'}(${Object.entries(
+              personSummaryJson('pv'),
+            )
+              .map(([key, expression]) => `'${key}', ${expression}`)
+              .join(', ')})`,
           },
-          'FROM kin_relations k WHERE k."beneficiaryId" = p.id AND k."revokedAt" IS NULL',
+          `FROM kin_relations k JOIN persons pv ON pv.id = k."providerId"
+           WHERE k."beneficiaryId" = p.id AND k."revokedAt" IS NULL`,
           'k.position',
         )} AS "fundingSources"`,
       );
@@ -233,7 +285,11 @@ export class PersonReadQueries {
             }))
           : undefined,
         fundingSources: includes.fundingSources
-          ? json<Record<string, unknown>[]>(r['fundingSources']).map(toKin)
+          ? json<Record<string, unknown>[]>(r['fundingSources']).map((k) =>
+              Object.assign(toKin(k), {
+                provider: personSummaryFromRow(json<Record<string, unknown>>(k['provider'])),
+              }),
+            )
           : undefined,
       };
     });

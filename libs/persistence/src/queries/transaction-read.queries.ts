@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { PersonEntity, RegionEntity } from '../entities';
-import { personColumns, personFromRow } from './person-read.queries';
+import type { RegionEntity } from '../entities';
+import { type PersonSummary, personSummaryColumns, personSummaryFromRow } from './person-read.queries';
 import { dialectOf, fen, fenOrNull, isoDateOrNull, json, jsonArray, readRows, timestamp } from './read-sql';
 import { regionColumns, regionFromRow } from './region-read.queries';
 
@@ -47,7 +47,8 @@ export interface TransactionPageIncludes {
 
 export interface TransactionPageRow extends TransactionRow {
   readonly postings?: PostingRow[];
-  readonly person?: PersonEntity | null;
+  /** The person's summary (what an edge shows; not the payment-password state). */
+  readonly person?: PersonSummary | null;
   readonly region?: RegionEntity | null;
 }
 
@@ -168,7 +169,7 @@ export class TransactionReadQueries {
       );
     }
     if (includes.person) {
-      select.push(personColumns('pe', 'pe_'), regionColumns('re', 're_'));
+      select.push(personSummaryColumns('pe', 'pe_'), regionColumns('re', 're_'));
       joins =
         'LEFT JOIN persons pe ON pe.id = t."personId" LEFT JOIN regions re ON re.code = pe."regionCode"';
     }
@@ -186,7 +187,7 @@ export class TransactionReadQueries {
             toPosting({ ...p, transactionId: row.id }),
           )
         : undefined;
-      const person = includes.person && r['pe_id'] != null ? personFromRow(r, 'pe_') : null;
+      const person = includes.person && r['pe_id'] != null ? personSummaryFromRow(r, 'pe_') : null;
       const region = person && r['re_code'] != null ? regionFromRow(r, 're_') : null;
       return { ...row, postings, person: includes.person ? person : undefined, region };
     });

@@ -11,7 +11,7 @@ import {
 import type {
   CardEntity,
   KinRelationEntity,
-  PersonEntity,
+  PersonSummary,
   PocketRow,
   WalletEntity,
 } from '@gongji/persistence';
@@ -30,7 +30,8 @@ function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
 }
 
-export function toPerson(e: PersonEntity, masked: boolean): Person {
+/** A person as the API shows it, from the full row or the summary a page reads along (PersonSummary). */
+export function toPerson(e: PersonSummary, masked: boolean): Person {
   return Object.assign(new Person(), {
     id: e.id,
     name: masked ? maskName(e.name) : e.name,

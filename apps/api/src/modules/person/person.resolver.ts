@@ -212,7 +212,7 @@ export class PersonResolver {
   })
   fundingSources(@Root() person: Person, @Ctx() ctx: GraphQLContext): KinRelation[] | Promise<KinRelation[]> {
     const known = person.pageRows?.fundingSources;
-    if (known) return known.map(toKinRelation);
+    if (known) return known.map((row) => Object.assign(toKinRelation(row), { providerRow: row.provider }));
     return ctx.loaders.fundingSourcesByBeneficiary.load(person.id).then((rows) => rows.map(toKinRelation));
   }
 
@@ -237,7 +237,9 @@ export class PersonResolver {
 @Resolver(() => KinRelation)
 export class KinRelationResolver {
   @FieldResolver(() => Person, { description: 'The provider (account holder).' })
-  async provider(@Root() relation: KinRelation, @Ctx() ctx: GraphQLContext): Promise<Person> {
+  provider(@Root() relation: KinRelation, @Ctx() ctx: GraphQLContext): Person | Promise<Person> {
+    // Read with the page (a person's fundingSources): no loader, no promise.
+    if (relation.providerRow) return toPerson(relation.providerRow, masksPersonalData(ctx.principal));
     return this.load(relation.providerId, ctx);
   }
 

@@ -1,4 +1,4 @@
-import type { KinRelationEntity, PocketRow, RegionEntity } from '@gongji/persistence';
+import type { FundingSourceRow, PersonSummary, PocketRow, RegionEntity } from '@gongji/persistence';
 import type { Fen } from '@gongji/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
@@ -74,7 +74,7 @@ export class Person {
   pageRows?: {
     readonly region?: RegionEntity | null;
     readonly pockets?: readonly PocketRow[];
-    readonly fundingSources?: readonly KinRelationEntity[];
+    readonly fundingSources?: readonly FundingSourceRow[];
   };
 
   @Field({ description: 'Name (张* for analysts).' })
@@ -115,6 +115,9 @@ export class Person {
 export class KinRelation {
   @Field(() => ID, { description: 'Id.' })
   id!: string;
+
+  /** The provider's summary a page read along (not in the schema): `provider` resolves without a loader. */
+  providerRow?: PersonSummary;
 
   @Field(() => ID, { description: 'Provider (holder of the account).' })
   providerId!: string;

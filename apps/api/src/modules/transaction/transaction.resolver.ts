@@ -39,8 +39,8 @@ export class TransactionResolver {
       const node = toTransaction(r) as Transaction;
       if (r.postings) node.postings = r.postings.map(toPostingLine);
       if (r.person !== undefined) {
+        // A summary, not the full row: it is not primed into personById (other edges load the full row).
         node.personRow = r.person ? { person: r.person, region: r.region ?? null } : null;
-        if (r.person) ctx.loaders.personById.prime(r.person.id, r.person);
       }
       return node;
     });
