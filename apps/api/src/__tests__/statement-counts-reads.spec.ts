@@ -204,6 +204,30 @@ describe(`statements per read page (${ENTITY_DIALECT})`, () => {
     }
   });
 
+  it('a page asking more of the region reads the whole region row (same regions, same statements)', async () => {
+    const admin = await app.login('admin');
+    const full = await measure<{
+      transactions: {
+        edges: {
+          node: { person: { region: { code: string; walletFrom: string | null; level: string } } | null };
+        }[];
+      };
+    }>(
+      'transactions(50) full region',
+      `query($first: Int!) { transactions(first: $first) { edges { node { person { region { code level walletFrom earmarkedFrom } } } } } }`,
+      50,
+      admin,
+    );
+    expect(full.statements).toBe(1);
+    const summary = await app.gql<TransactionsData>(TRANSACTIONS, { first: 50 }, admin);
+    expect(full.data.transactions.edges.map((e) => e.node.person?.region.code ?? null)).toEqual(
+      summary.data!.transactions.edges.map((e) => e.node.person?.region.code ?? null),
+    );
+    // 北京 (110000) and 天津 (120000) are province-level units: `level` comes from the full row.
+    const people = full.data.transactions.edges.flatMap((e) => (e.node.person ? [e.node.person] : []));
+    expect(people.some((p) => p.region.level === 'PROVINCE')).toBe(true);
+  });
+
   it('an analyst gets the same page with masked ID numbers, in the same statements', async () => {
     const analyst = await app.login('analyst');
     const fifty = await measure<TransactionsData>('transactions(50) analyst', TRANSACTIONS, 50, analyst);

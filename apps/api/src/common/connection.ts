@@ -133,6 +133,31 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
 }
 
 /**
+ * The names of the fields the query selects at the end of `path` under this field (through fragments), or null when
+ * the path is not selected. Lets a page read only the columns the query will show.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | null {
+  let found = false;
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, depth: number, seen: ReadonlySet<string>): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        if (depth === path.length) names.add(s.name.value);
+        else if (s.name.value === path[depth]) {
+          if (depth === path.length - 1) found = true;
+          visit(s.selectionSet, depth + 1, seen);
+        }
+      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, depth, seen);
+      else if (!seen.has(s.name.value)) {
+        visit(info.fragments[s.name.value]?.selectionSet, depth, new Set([...seen, s.name.value]));
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, 0, new Set());
+  return found ? names : null;
+}
+
+/**
  * A page read with one row more than asked for (`rows.length > page.limit` means another page follows), so no
  * count is needed for `hasNextPage`; `totalCount` is the count when it was asked for (else never resolved).
  */

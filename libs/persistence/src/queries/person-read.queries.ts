@@ -12,7 +12,13 @@ import {
   timestamp,
   timestampOrNull,
 } from './read-sql';
-import { regionColumns, regionFromRow } from './region-read.queries';
+import {
+  type RegionSummary,
+  regionColumns,
+  regionFromRow,
+  regionSummaryColumns,
+  regionSummaryFromRow,
+} from './region-read.queries';
 
 /** One pocket as an account shows it. */
 export interface PocketRow {
@@ -24,6 +30,8 @@ export interface PocketRow {
 /** What a page of persons brings along in the same statement (what the query asks for). */
 export interface PersonPageIncludes {
   readonly region?: boolean;
+  /** Only the region's summary columns (the query asks for nothing else of the region). */
+  readonly regionSummary?: boolean;
   readonly pockets?: boolean;
   /** Active relations where the person is the beneficiary, in registered order (R-KIN-4). */
   readonly fundingSources?: boolean;
@@ -34,7 +42,7 @@ export type FundingSourceRow = KinRelationEntity & { readonly provider: PersonSu
 
 export interface PersonPageRow {
   readonly person: PersonEntity;
-  readonly region?: RegionEntity | null;
+  readonly region?: RegionEntity | RegionSummary | null;
   readonly pockets?: PocketRow[];
   readonly fundingSources?: FundingSourceRow[];
 }
@@ -226,7 +234,7 @@ export class PersonReadQueries {
     const select = [PERSON_COLUMNS];
     let joins = '';
     if (includes.region) {
-      select.push(regionColumns('re', 're_'));
+      select.push(includes.regionSummary ? regionSummaryColumns('re', 're_') : regionColumns('re', 're_'));
       joins = 'LEFT JOIN regions re ON re.code = p."regionCode"';
     }
     if (includes.pockets) {
@@ -276,7 +284,13 @@ export class PersonReadQueries {
       const person = toPerson(r);
       return {
         person,
-        region: includes.region ? (r['re_code'] != null ? regionFromRow(r, 're_') : null) : undefined,
+        region: includes.region
+          ? r['re_code'] == null
+            ? null
+            : includes.regionSummary
+              ? regionSummaryFromRow(r, 're_')
+              : regionFromRow(r, 're_')
+          : undefined,
         pockets: includes.pockets
           ? json<Record<string, unknown>[]>(r['pockets']).map((k) => ({
               personId: person.id,

@@ -60,6 +60,29 @@ export function regionColumns(alias: string, prefix = ''): string {
   return REGION_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
 }
 
+/** The columns of a region an edge shows when the query asks for nothing else (see {@link regionSummaryColumns}). */
+export const REGION_SUMMARY_FIELDS = ['code', 'name', 'level', 'provinceCode', 'isPool'] as const;
+
+/** A region as a page reads it when the query asks only for {@link REGION_SUMMARY_FIELDS}. */
+export type RegionSummary = Pick<RegionEntity, (typeof REGION_SUMMARY_FIELDS)[number]> & {
+  readonly summary: true;
+};
+
+export function regionSummaryColumns(alias: string, prefix = ''): string {
+  return REGION_SUMMARY_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+}
+
+export function regionSummaryFromRow(r: Record<string, unknown>, prefix = ''): RegionSummary {
+  return {
+    code: r[`${prefix}code`] as string,
+    name: r[`${prefix}name`] as string,
+    level: r[`${prefix}level`] as string,
+    provinceCode: r[`${prefix}provinceCode`] as string,
+    isPool: bool(r[`${prefix}isPool`]),
+    summary: true,
+  };
+}
+
 /** A region row (columns named `<prefix><field>`, see {@link regionColumns}) as the entity. */
 export function regionFromRow(r: Record<string, unknown>, prefix = ''): RegionEntity {
   const v = (f: (typeof REGION_FIELDS)[number]) => r[`${prefix}${f}`];

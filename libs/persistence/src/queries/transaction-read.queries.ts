@@ -2,7 +2,13 @@ import type { DataSource } from 'typeorm';
 import type { RegionEntity } from '../entities';
 import { type PersonSummary, personSummaryColumns, personSummaryFromRow } from './person-read.queries';
 import { dialectOf, fen, fenOrNull, isoDateOrNull, json, jsonArray, readRows, timestamp } from './read-sql';
-import { regionColumns, regionFromRow } from './region-read.queries';
+import {
+  type RegionSummary,
+  regionColumns,
+  regionFromRow,
+  regionSummaryColumns,
+  regionSummaryFromRow,
+} from './region-read.queries';
 
 /** A transaction as lists and edges read it: no decision details, the explanation only when asked for. */
 export interface TransactionRow {
@@ -43,13 +49,15 @@ export interface TransactionPageIncludes {
   readonly postings?: boolean;
   /** The person each transaction is about, with the person's insured region. */
   readonly person?: boolean;
+  /** Only the region's summary columns (the query asks for nothing else of the region). */
+  readonly regionSummary?: boolean;
 }
 
 export interface TransactionPageRow extends TransactionRow {
   readonly postings?: PostingRow[];
   /** The person's summary (what an edge shows; not the payment-password state). */
   readonly person?: PersonSummary | null;
-  readonly region?: RegionEntity | null;
+  readonly region?: RegionEntity | RegionSummary | null;
 }
 
 export interface TransactionListFilter {
@@ -169,7 +177,10 @@ export class TransactionReadQueries {
       );
     }
     if (includes.person) {
-      select.push(personSummaryColumns('pe', 'pe_'), regionColumns('re', 're_'));
+      select.push(
+        personSummaryColumns('pe', 'pe_'),
+        includes.regionSummary ? regionSummaryColumns('re', 're_') : regionColumns('re', 're_'),
+      );
       joins =
         'LEFT JOIN persons pe ON pe.id = t."personId" LEFT JOIN regions re ON re.code = pe."regionCode"';
     }
@@ -188,7 +199,12 @@ export class TransactionReadQueries {
           )
         : undefined;
       const person = includes.person && r['pe_id'] != null ? personSummaryFromRow(r, 'pe_') : null;
-      const region = person && r['re_code'] != null ? regionFromRow(r, 're_') : null;
+      const region =
+        person && r['re_code'] != null
+          ? includes.regionSummary
+            ? regionSummaryFromRow(r, 're_')
+            : regionFromRow(r, 're_')
+          : null;
       return { ...row, postings, person: includes.person ? person : undefined, region };
     });
   }

@@ -17,10 +17,16 @@ import {
 import { forbidden } from '../../auth/authenticate';
 import { E_VOUCHER_TTL_SECONDS, issueEVoucherCode, verifyEVoucherCode } from '../../auth/presence';
 import { type Principal, Role } from '../../auth/principal';
-import { pageRequestOrThrow, selectsField, selectsPath, toPageConnection } from '../../common/connection';
+import {
+  pageRequestOrThrow,
+  selectedFieldsAt,
+  selectsField,
+  selectsPath,
+  toPageConnection,
+} from '../../common/connection';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
-import { toRegion } from '../region/region.mapper';
+import { asksOnlyRegionSummary, toRegion, toRegionSummary } from '../region/region.mapper';
 import { Region } from '../region/region.type';
 import {
   masksPersonalData,
@@ -112,6 +118,7 @@ export class PersonResolver {
     // What the page will be asked for comes in the same statement: one statement per page, whatever its size.
     const includes = {
       region: selectsPath(info, ['edges', 'node', 'region']),
+      regionSummary: asksOnlyRegionSummary(selectedFieldsAt(info, ['edges', 'node', 'region'])),
       pockets: selectsPath(info, ['edges', 'node', 'account']),
       fundingSources: selectsPath(info, ['edges', 'node', 'fundingSources']),
     };
@@ -190,7 +197,7 @@ export class PersonResolver {
   @FieldResolver(() => Region, { description: 'Insured region (参保地).' })
   region(@Root() person: Person, @Ctx() ctx: GraphQLContext): Region | Promise<Region> {
     const known = person.pageRows?.region;
-    if (known) return toRegion(known);
+    if (known) return 'summary' in known ? toRegionSummary(known) : toRegion(known);
     return ctx.loaders.regionByCode.load(person.regionCode).then((row) => {
       if (!row) throw new Error(`person ${person.id} has unknown region ${person.regionCode}`);
       return toRegion(row);

@@ -1,4 +1,10 @@
-import type { FundingSourceRow, PersonSummary, PocketRow, RegionEntity } from '@gongji/persistence';
+import type {
+  FundingSourceRow,
+  PersonSummary,
+  PocketRow,
+  RegionEntity,
+  RegionSummary,
+} from '@gongji/persistence';
 import type { Fen } from '@gongji/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
@@ -72,7 +78,7 @@ export class Person {
 
   /** Rows a page read along with the person (not in the schema): its edges then resolve without a loader. */
   pageRows?: {
-    readonly region?: RegionEntity | null;
+    readonly region?: RegionEntity | RegionSummary | null;
     readonly pockets?: readonly PocketRow[];
     readonly fundingSources?: readonly FundingSourceRow[];
   };

@@ -1,5 +1,5 @@
 import { regionWalletFrom } from '@gongji/domain';
-import type { RegionEntity } from '@gongji/persistence';
+import type { RegionEntity, RegionSummary } from '@gongji/persistence';
 import { Region, type RegionLevel, type WalletDateBasis } from './region.type';
 
 /** RegionEntity (table) → Region (public type): the one small mapper (STYLE.md). */
@@ -27,6 +27,37 @@ export function toRegion(e: RegionEntity): Region {
     staffOwnedFields: e.staffOwnedFields ?? [],
     updatedAt: e.updatedAt,
   });
+}
+
+/** Region fields a {@link RegionSummary} answers (plus `__typename`). */
+export const REGION_SUMMARY_SELECTION: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'code',
+  'name',
+  'level',
+  'provinceCode',
+  'isPool',
+]);
+
+/**
+ * A region from its summary, for a page whose query selects only REGION_SUMMARY_SELECTION (the other fields are
+ * left unset: nothing reads them).
+ */
+export function toRegionSummary(s: RegionSummary): Region {
+  return Object.assign(new Region(), {
+    id: s.code,
+    code: s.code,
+    name: s.name,
+    level: s.level as RegionLevel,
+    provinceCode: s.provinceCode,
+    isPool: s.isPool,
+  });
+}
+
+/** Does the query ask a region for nothing but what its summary answers? */
+export function asksOnlyRegionSummary(fields: ReadonlySet<string> | null): boolean {
+  return fields !== null && [...fields].every((f) => REGION_SUMMARY_SELECTION.has(f));
 }
 
 /**

@@ -1,6 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { pageRequestOrThrow, selectsField, selectsPath, toPageConnection } from '../../common/connection';
+import {
+  pageRequestOrThrow,
+  selectedFieldsAt,
+  selectsField,
+  selectsPath,
+  toPageConnection,
+} from '../../common/connection';
+import { asksOnlyRegionSummary } from '../region/region.mapper';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
@@ -30,6 +37,7 @@ export class TransactionResolver {
     const includes = {
       postings: selectsPath(info, ['edges', 'node', 'postings']),
       person: selectsPath(info, ['edges', 'node', 'person']),
+      regionSummary: asksOnlyRegionSummary(selectedFieldsAt(info, ['edges', 'node', 'person', 'region'])),
     };
     const [rows, total] = await Promise.all([
       ctx.services.transactions.page(principal, args.filter, page, includes),

@@ -1,4 +1,4 @@
-import type { PersonSummary, RegionEntity } from '@gongji/persistence';
+import type { PersonSummary, RegionEntity, RegionSummary } from '@gongji/persistence';
 import type { Fen } from '@gongji/domain';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
@@ -82,7 +82,10 @@ export class Transaction {
   postings!: PostingLine[];
 
   /** The person row (with region) a page read along (not in the schema): `person` resolves without a loader. */
-  personRow?: { readonly person: PersonSummary; readonly region: RegionEntity | null } | null;
+  personRow?: {
+    readonly person: PersonSummary;
+    readonly region: RegionEntity | RegionSummary | null;
+  } | null;
 
   /** Set by writers; reads load it only when asked for (TransactionResolver.explanation). */
   @Field(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })
