@@ -39,42 +39,100 @@ function many<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-export function createLoaders(services: Services, principal: Principal | null = null): Loaders {
-  return {
-    servesPerson: new DataLoader(async (ids) => {
+/**
+ * Fresh loaders per request, each created when a resolver first asks for it: most requests use two or three of them,
+ * and creating all eleven for every request (the trivial query included) was measurable (issue #11).
+ */
+class RequestLoaders implements Loaders {
+  private _servesPerson?: Loaders['servesPerson'];
+  private _regionByCode?: Loaders['regionByCode'];
+  private _regionCountByProvince?: Loaders['regionCountByProvince'];
+  private _personById?: Loaders['personById'];
+  private _pocketsByPerson?: Loaders['pocketsByPerson'];
+  private _fundingSourcesByBeneficiary?: Loaders['fundingSourcesByBeneficiary'];
+  private _beneficiariesByProvider?: Loaders['beneficiariesByProvider'];
+  private _walletByPerson?: Loaders['walletByPerson'];
+  private _cardByPerson?: Loaders['cardByPerson'];
+  private _postingsByTransaction?: Loaders['postingsByTransaction'];
+  private _explanationByTransaction?: Loaders['explanationByTransaction'];
+
+  constructor(
+    private readonly services: Services,
+    private readonly principal: Principal | null,
+  ) {}
+
+  get servesPerson(): Loaders['servesPerson'] {
+    return (this._servesPerson ??= new DataLoader(async (ids) => {
+      const principal = this.principal;
       if (principal?.role !== Role.PORTAL) return ids.map(() => true);
-      const served = await services.persons.servedAmong(principal, ids);
+      const served = await this.services.persons.servedAmong(principal, ids);
       return ids.map((id) => served.has(id));
-    }),
-    regionByCode: new DataLoader(async (codes) =>
-      one(codes, await services.regions.findByCodes(codes), (r) => r.code),
-    ),
-    regionCountByProvince: new DataLoader(async (codes) => {
-      const counts = await services.regions.countByProvince(codes);
+    }));
+  }
+
+  get regionByCode(): Loaders['regionByCode'] {
+    return (this._regionByCode ??= new DataLoader(async (codes) =>
+      one(codes, await this.services.regions.findByCodes(codes), (r) => r.code),
+    ));
+  }
+
+  get regionCountByProvince(): Loaders['regionCountByProvince'] {
+    return (this._regionCountByProvince ??= new DataLoader(async (codes) => {
+      const counts = await this.services.regions.countByProvince(codes);
       return codes.map((c) => counts.get(c) ?? 0);
-    }),
-    personById: new DataLoader(async (ids) => one(ids, await services.persons.findByIds(ids), (p) => p.id)),
-    pocketsByPerson: new DataLoader(async (ids) =>
-      many(ids, await services.persons.pocketsOf(ids), (p) => p.personId),
-    ),
-    fundingSourcesByBeneficiary: new DataLoader(async (ids) =>
-      many(ids, await services.persons.fundingSourcesOf(ids), (r) => r.beneficiaryId),
-    ),
-    beneficiariesByProvider: new DataLoader(async (ids) =>
-      many(ids, await services.persons.beneficiariesOf(ids), (r) => r.providerId),
-    ),
-    walletByPerson: new DataLoader(async (ids) =>
-      one(ids, await services.persons.walletsOf(ids), (w) => w.personId),
-    ),
-    cardByPerson: new DataLoader(async (ids) =>
-      one(ids, await services.persons.cardsOf(ids), (c) => c.personId),
-    ),
-    postingsByTransaction: new DataLoader(async (ids) =>
-      many(ids, await services.transactions.postingsOf(ids), (p) => p.transactionId),
-    ),
-    explanationByTransaction: new DataLoader(async (ids) => {
-      const found = await services.transactions.explanationsOf(ids);
+    }));
+  }
+
+  get personById(): Loaders['personById'] {
+    return (this._personById ??= new DataLoader(async (ids) =>
+      one(ids, await this.services.persons.findByIds(ids), (p) => p.id),
+    ));
+  }
+
+  get pocketsByPerson(): Loaders['pocketsByPerson'] {
+    return (this._pocketsByPerson ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.persons.pocketsOf(ids), (p) => p.personId),
+    ));
+  }
+
+  get fundingSourcesByBeneficiary(): Loaders['fundingSourcesByBeneficiary'] {
+    return (this._fundingSourcesByBeneficiary ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.persons.fundingSourcesOf(ids), (r) => r.beneficiaryId),
+    ));
+  }
+
+  get beneficiariesByProvider(): Loaders['beneficiariesByProvider'] {
+    return (this._beneficiariesByProvider ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.persons.beneficiariesOf(ids), (r) => r.providerId),
+    ));
+  }
+
+  get walletByPerson(): Loaders['walletByPerson'] {
+    return (this._walletByPerson ??= new DataLoader(async (ids) =>
+      one(ids, await this.services.persons.walletsOf(ids), (w) => w.personId),
+    ));
+  }
+
+  get cardByPerson(): Loaders['cardByPerson'] {
+    return (this._cardByPerson ??= new DataLoader(async (ids) =>
+      one(ids, await this.services.persons.cardsOf(ids), (c) => c.personId),
+    ));
+  }
+
+  get postingsByTransaction(): Loaders['postingsByTransaction'] {
+    return (this._postingsByTransaction ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.transactions.postingsOf(ids), (p) => p.transactionId),
+    ));
+  }
+
+  get explanationByTransaction(): Loaders['explanationByTransaction'] {
+    return (this._explanationByTransaction ??= new DataLoader(async (ids) => {
+      const found = await this.services.transactions.explanationsOf(ids);
       return ids.map((id) => found.get(id) ?? []);
-    }),
-  };
+    }));
+  }
+}
+
+export function createLoaders(services: Services, principal: Principal | null = null): Loaders {
+  return new RequestLoaders(services, principal);
 }

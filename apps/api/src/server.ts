@@ -124,12 +124,16 @@ export async function createServer(deps: {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const { requestId, principal } = gatewayLocals(res);
+        let requestLogger: Logger | undefined;
         return {
           principal,
           dataSource,
           config,
           services,
-          logger: logger.child({ requestId }),
+          // A child logger only when something logs (most requests log nothing; issue #11).
+          get logger() {
+            return (requestLogger ??= logger.child({ requestId }));
+          },
           requestId,
           loaders: createLoaders(services, principal),
           language: negotiateLanguage(req.headers['accept-language']),
