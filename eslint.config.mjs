@@ -67,6 +67,46 @@ export default [
     },
   },
   {
+    // Issue #7: apps/api maps GraphQL to use cases and back; every read and write is a query or command object in
+    // libs/persistence. TypeORM is imported only by the composition root (bootstrap.ts) and the test harness, and no
+    // SQL dialect is branched on outside libs/persistence.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/bootstrap.ts',
+      'apps/api/src/testing/**',
+      'apps/api/src/**/__tests__/**',
+      'apps/api/src/**/*.spec.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message:
+                'apps/api does not use TypeORM: put the read or write in libs/persistence (a query or command object) (issue #7).',
+            },
+          ],
+          patterns: [{ group: ['typeorm/*'], message: 'apps/api does not use TypeORM (issue #7).' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|getTreeRepository)$/]',
+          message: 'Repositories and query builders live in libs/persistence (issue #7).',
+        },
+        {
+          selector: "Identifier[name='ENTITY_DIALECT']",
+          message: 'No SQL dialect branches outside libs/persistence (issue #7).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.config.*', '**/vite.config.ts', 'eslint.config.mjs', 'jest.preset.js', '**/jest.config.js'],
     rules: {
       'no-restricted-syntax': 'off',

@@ -36,3 +36,4 @@ export * from './commands/api-client.commands';
 export * from './commands/attestation.commands';
 export * from './commands/wallet.commands';
 export * from './commands/seed.commands';
+export * from './commands/region.commands';

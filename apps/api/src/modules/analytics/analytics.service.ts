@@ -1,12 +1,12 @@
 import { type Fen, type IsoDate, TransactionKind, addDays } from '@gongji/domain';
 import {
-  InstitutionEntity,
   type LedgerStatsCell,
   type ReconciliationFigures,
-  RegionEntity,
+  institutionByIdOrCode,
   ledgerStatsQuery,
   provinceFlowsQuery,
   reconciliationQuery,
+  regionExists,
 } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import { forbidden } from '../../auth/authenticate';
@@ -84,10 +84,10 @@ export class AnalyticsService {
   }
 
   private async assertRegions(filter: StatsFilter | null | undefined): Promise<void> {
-    const repo = this.ctx.dataSource.getRepository(RegionEntity);
-    if (filter?.regionCode && !(await repo.existsBy({ code: filter.regionCode })))
+    const db = this.ctx.dataSource;
+    if (filter?.regionCode && !(await regionExists(db, filter.regionCode)))
       throw badInput(`Unknown region ${filter.regionCode}`, ['filter', 'regionCode']);
-    if (filter?.provinceCode && !(await repo.existsBy({ code: filter.provinceCode, level: 'PROVINCE' })))
+    if (filter?.provinceCode && !(await regionExists(db, filter.provinceCode, true)))
       throw badInput(`Unknown province ${filter.provinceCode}`, ['filter', 'provinceCode']);
   }
 
@@ -112,9 +112,7 @@ export class AnalyticsService {
    */
   async reconciliation(institutionId: string, from: string, to: string): Promise<Reconciliation> {
     const principal = requirePrincipal(this.ctx);
-    const repo = this.ctx.dataSource.getRepository(InstitutionEntity);
-    const institution =
-      (await repo.findOneBy({ id: institutionId })) ?? (await repo.findOneBy({ code: institutionId }));
+    const institution = await institutionByIdOrCode(this.ctx.dataSource.manager, institutionId);
     if (principal.role === Role.PORTAL && (!institution || principal.institutionId !== institution.id))
       throw forbidden('A portal may only read the reconciliation of its own institution');
     if (!institution) throw badInput(`Unknown institution ${institutionId}`, ['institutionId']);

@@ -6,11 +6,13 @@ import {
 } from '@gongji/domain';
 import {
   type DataSource,
-  ENTITY_DIALECT,
   RegionEntity,
   RegionReadQueries,
   inTransaction,
   referenceRegionOf,
+  regionByCode,
+  regionForUpdate,
+  saveRegion,
 } from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
@@ -88,11 +90,7 @@ export class RegionService {
     action = 'regionUpdate',
   ): Promise<{ region: RegionEntity | null; userErrors: UserError[] }> {
     return inTransaction(this.dataSource, async (manager) => {
-      const repo = manager.getRepository(RegionEntity);
-      const current = await repo.findOne({
-        where: { code: input.code },
-        lock: ENTITY_DIALECT === 'postgres' ? { mode: 'pessimistic_write' } : undefined,
-      });
+      const current = await regionForUpdate(manager, input.code);
       if (!current) {
         return {
           region: null,
@@ -133,7 +131,7 @@ export class RegionService {
         };
       }
       const province =
-        current.level === 'PROVINCE' ? null : await repo.findOneBy({ code: current.provinceCode });
+        current.level === 'PROVINCE' ? null : await regionByCode(manager, current.provinceCode);
       const errors = validateRolloutDates(
         rolloutDatesOf(next),
         province ? rolloutDatesOf(province) : undefined,
@@ -162,7 +160,7 @@ export class RegionService {
       }
       next.staffOwnedFields = owned.length > 0 ? owned : null;
       next.updatedAt = new Date();
-      const saved = await repo.save(next);
+      const saved = await saveRegion(manager, next);
       await this.audit.record(manager, principal, {
         action,
         entityType: 'Region',
