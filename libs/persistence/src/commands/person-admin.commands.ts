@@ -29,17 +29,15 @@ export async function insertRegisteredPerson(
   const id = r.person.id;
   await manager.getRepository(PersonEntity).insert(r.person);
   if (r.pocketKinds.length > 0) {
-    await manager
-      .getRepository(PocketEntity)
-      .insert(
-        r.pocketKinds.map((kind) => ({
-          id: randomUUID(),
-          personId: id,
-          kind,
-          balance: 0n,
-          updatedAt: r.now,
-        })),
-      );
+    await manager.getRepository(PocketEntity).insert(
+      r.pocketKinds.map((kind) => ({
+        id: randomUUID(),
+        personId: id,
+        kind,
+        balance: 0n,
+        updatedAt: r.now,
+      })),
+    );
   }
   await manager.getRepository(CardEntity).insert({
     personId: id,
