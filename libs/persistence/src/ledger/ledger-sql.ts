@@ -6,6 +6,7 @@ import {
   type TransactionEntity,
 } from '../entities';
 import { hydrateRows } from '../queries/hydrate';
+import { preparedQuery } from '../queries/prepared';
 
 /**
  * The ledger writer's PostgreSQL statements (issue #7: a money mutation in a handful of round trips). Each function is
@@ -71,7 +72,8 @@ export async function claimAndLock(
     ? `, person AS (SELECT "id" FROM "persons" WHERE "id" = ${p.add(lock.personRow)}
          AND EXISTS (SELECT 1 FROM claim) FOR UPDATE)`
     : '';
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `WITH claim AS (${claim}),
      locked AS (SELECT k.* FROM "pockets" k WHERE (k."personId" = ANY(${ids})${providers}${posted})
        AND EXISTS (SELECT 1 FROM claim) ORDER BY k."id" FOR UPDATE)${person}
@@ -232,7 +234,8 @@ export async function writeAll(manager: EntityManager, w: WriteAll): Promise<voi
         "paymentLockedAt" = ${p.add(s.lockedAt)}, "updatedAt" = ${p.add(w.now)}, "version" = "version" + 1
       WHERE "id" = ${p.add(s.personId)})`);
   }
-  await manager.query(
+  await preparedQuery(
+    manager,
     `${ctes.length ? `WITH ${ctes.join(',\n')} ` : ''}UPDATE "idempotency_records" SET "response" = ${p.add(w.reply.response)}
      WHERE "clientId" = ${p.add(w.reply.clientId)} AND "key" = ${p.add(w.reply.key)}`,
     p.values,

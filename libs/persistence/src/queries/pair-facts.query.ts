@@ -7,6 +7,7 @@ import {
   RelationshipAttestationEntity,
   WalletEntity,
 } from '../entities';
+import { preparedQuery } from './prepared';
 import { hydrateRows } from './hydrate';
 import { POLICY_VERSION_COLUMNS, policyDataVersion, policyVersionOf } from './policy-version';
 
@@ -27,7 +28,8 @@ export interface PairFactRows {
 /** The facts about persons `a` and `b` (may be the same person) in ONE statement on PostgreSQL (issue #7). */
 export async function pairFactRows(manager: EntityManager, a: string, b: string): Promise<PairFactRows> {
   if (ENTITY_DIALECT !== 'postgres') return pairFactRowsSqlite(manager, a, b);
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `SELECT
        (SELECT json_agg(json_build_object('person', row_to_json(p), 'province',
           COALESCE(NULLIF(g."provinceCode", ''), g."code"))) FROM "persons" p

@@ -12,6 +12,7 @@ import {
   PostingEntity,
   TransactionEntity,
 } from '../entities';
+import { preparedQuery } from './prepared';
 import { hydrateRow, hydrateRows } from './hydrate';
 import { POLICY_VERSION_COLUMNS, policyDataVersion, policyVersionOf } from './policy-version';
 
@@ -54,7 +55,8 @@ export async function settlementFactRows(
 ): Promise<SettlementFactRows> {
   const year = Number(q.date.slice(0, 4));
   if (ENTITY_DIALECT !== 'postgres') return settlementFactRowsSqlite(manager, q, year);
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `WITH inst AS (
        SELECT i.* FROM "institutions" i WHERE i."id" = $2 OR i."code" = $2 ORDER BY (i."id" = $2) DESC LIMIT 1),
      rel AS (
@@ -174,7 +176,8 @@ export async function settlementRecordRows(
     });
     return group(original, postings, refunds);
   }
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `WITH t AS (SELECT * FROM "transactions" WHERE "id" = $1 FOR UPDATE),
      r AS (SELECT * FROM "transactions" WHERE "originalTransactionId" = $1 AND "kind" = $2)
      SELECT (SELECT row_to_json(t) FROM t) AS "original",
