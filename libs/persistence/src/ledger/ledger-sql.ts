@@ -88,27 +88,33 @@ export async function claimAndLock(
   };
 }
 
+/** Signed year-to-date accumulator change of a person (settlements, cancels, refunds), upserted by the writer. */
+export interface AccumulatorChange {
+  readonly personId: string;
+  readonly year: number;
+  readonly outpatientCovered: bigint;
+  readonly outpatientFundPaid: bigint;
+  readonly inpatientAdmissions: number;
+  readonly inpatientFundPaid: bigint;
+  readonly accountPaid: bigint;
+}
+
+/** Signed account spend of a person at an institution on a day (R-USE-6 caps); never below zero. */
+export interface DailySpendChange {
+  readonly personId: string;
+  readonly day: string;
+  readonly institutionId: string;
+  readonly amount: bigint;
+}
+
 export interface WriteAll {
   readonly transaction?: {
     readonly row: TransactionEntity;
     readonly postings: readonly PostingEntity[];
     /** Touched pockets with their new balances. */
     readonly pockets: readonly PocketEntity[];
-    readonly accumulators?: {
-      readonly personId: string;
-      readonly year: number;
-      readonly outpatientCovered: bigint;
-      readonly outpatientFundPaid: bigint;
-      readonly inpatientAdmissions: number;
-      readonly inpatientFundPaid: bigint;
-      readonly accountPaid: bigint;
-    };
-    readonly dailySpend?: {
-      readonly personId: string;
-      readonly day: string;
-      readonly institutionId: string;
-      readonly amount: bigint;
-    };
+    readonly accumulators?: AccumulatorChange;
+    readonly dailySpend?: DailySpendChange;
     readonly originalStatus?: { readonly transactionId: string; readonly status: string };
   };
   readonly passwordState?: PasswordStateWrite;

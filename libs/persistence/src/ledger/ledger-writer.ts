@@ -12,7 +12,9 @@ import {
 } from '../entities';
 import { inTransaction } from '../transactions';
 import {
+  type AccumulatorChange,
   type ClaimAndLockResult,
+  type DailySpendChange,
   type LockRequest,
   type PasswordStateWrite,
   type WriteAll,
@@ -43,22 +45,9 @@ export interface TransactionPlan {
   readonly details?: Record<string, unknown>;
   readonly postings: readonly Posting[];
   /** Signed year-to-date accumulator change of a person (settlements, cancels, refunds), upserted by the writer. */
-  readonly accumulators?: {
-    readonly personId: string;
-    readonly year: number;
-    readonly outpatientCovered: bigint;
-    readonly outpatientFundPaid: bigint;
-    readonly inpatientAdmissions: number;
-    readonly inpatientFundPaid: bigint;
-    readonly accountPaid: bigint;
-  };
+  readonly accumulators?: AccumulatorChange;
   /** Signed account spend of a person at an institution on a day (R-USE-6 caps); never below zero. */
-  readonly dailySpend?: {
-    readonly personId: string;
-    readonly day: string;
-    readonly institutionId: string;
-    readonly amount: bigint;
-  };
+  readonly dailySpend?: DailySpendChange;
   /** New status of the transaction this one cancels or refunds. */
   readonly originalStatus?: { readonly transactionId: string; readonly status: string };
 }
@@ -114,13 +103,15 @@ export type CommandResult<P> =
 export class LedgerInvariantError extends Error {}
 
 /**
- * Runs a money mutation exactly once (issue #4). In ONE database transaction it:
- * 1. claims the idempotency key (PostgreSQL: `INSERT … ON CONFLICT DO NOTHING`, so a concurrent duplicate waits on the
- *    first one's row and then replays its stored payload; SQLite: writers are serialised);
- * 2. locks the involved pockets in a fixed order (by id: no deadlocks) and re-reads their balances;
- * 3. lets the caller decide with the pure domain rules;
- * 4. checks the postings balance (R-SET-6) and no pocket goes negative, writes the transaction, its postings with
- *    balance after, the new balances and the stored payload — all or nothing.
+ * Runs a money mutation exactly once (issue #4) and owns every money write (issue #7). In ONE database transaction:
+ * 1. claims the idempotency key and locks the involved pockets (by id: one lock order) and person row — ONE statement
+ *    on PostgreSQL (`INSERT … ON CONFLICT DO NOTHING`, so a concurrent duplicate waits on the first one's key and then
+ *    replays its stored payload; see ledger-sql.ts); SQLite: writers are serialised;
+ * 2. lets the caller read its facts (a query object of libs/persistence, one statement) and decide with the pure
+ *    domain rules;
+ * 3. checks the postings balance (R-SET-6), that every pocket posted to was locked and none goes negative, then writes
+ *    the transaction, its postings with balance after, the new balances, accumulators, daily spend, the original's
+ *    status, the password state and the stored payload — ONE statement on PostgreSQL; all or nothing.
  */
 export class LedgerWriter {
   constructor(
