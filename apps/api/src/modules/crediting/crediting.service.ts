@@ -35,14 +35,8 @@ import { type Principal, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import { assertIdempotencyKey, runMoneyMutation } from '../ledger/money-mutation';
-import {
-  effectivePolicyOn,
-  personNotFound,
-  personsOn,
-  planOf,
-  postedTransaction,
-} from '../wallet/in-transaction.reads';
+import { assertIdempotencyKey, postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
+import { effectivePolicyOn, personNotFound, personsOn, planOf } from '../wallet/in-transaction.reads';
 import {
   ContributionCreditOutcome,
   type ContributionCreditRow,

@@ -2,14 +2,8 @@ import { type PocketKind as DomainPocketKind, legacyWithdrawOrThrow } from '@gon
 import type { Principal } from '../../auth/principal';
 import { PocketKind } from '../../common/domain-enums';
 import type { GraphQLContext } from '../../context';
-import { runMoneyMutation } from '../ledger/money-mutation';
-import {
-  balanceOf,
-  personNotFound,
-  personsOn,
-  planOf,
-  postedTransaction,
-} from '../wallet/in-transaction.reads';
+import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
+import { balanceOf, personNotFound, personsOn, planOf } from '../wallet/in-transaction.reads';
 import type { LegacyWithdrawInput, LegacyWithdrawPayload } from './dtos/legacy-withdraw.dtos';
 
 /** Cash withdrawal of the legacy passbook balance (R-ACC-5). Stateless: one per request. */

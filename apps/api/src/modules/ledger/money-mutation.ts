@@ -1,6 +1,13 @@
 import { DomainError } from '@gongji/domain';
-import { type Decision, type DecideContext, LedgerWriter, type PostingEntity } from '@gongji/persistence';
-import { toPostingLine } from '../transaction/transaction.service';
+import {
+  type Decision,
+  type DecideContext,
+  LedgerWriter,
+  type PostingEntity,
+  type TransactionPlan,
+} from '@gongji/persistence';
+import { toPostingLine, toTransaction } from '../transaction/transaction.service';
+import type { Transaction } from '../transaction/transaction.types';
 import { GraphQLError } from 'graphql';
 import { type Principal, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
@@ -92,3 +99,27 @@ function withPostedLines<P>(payload: P, transactionId: string, rows: readonly Po
 }
 
 export { LedgerWriter };
+
+/**
+ * The Transaction a money payload returns, built from the plan the writer is about to post through the one mapping
+ * of stored transactions (`toTransaction`), so the stored payload is plain JSON; its postings are the rows the writer
+ * wrote (`withPostedLines`).
+ */
+export function postedTransaction(
+  ctx: Pick<DecideContext, 'transactionId' | 'now'>,
+  plan: TransactionPlan,
+): Transaction {
+  return toTransaction({
+    id: ctx.transactionId,
+    kind: plan.kind,
+    status: plan.status ?? 'POSTED',
+    amount: plan.amount,
+    personId: plan.personId ?? null,
+    counterpartyPersonId: plan.counterpartyPersonId ?? null,
+    institutionId: plan.institutionId ?? null,
+    serviceDate: plan.serviceDate ?? null,
+    originalTransactionId: plan.originalTransactionId ?? null,
+    createdAt: ctx.now,
+    explanation: [...plan.explanation],
+  }) as Transaction;
+}

@@ -16,14 +16,13 @@ import { type Principal, Role } from '../../auth/principal';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { toDomainRelation } from '../kin/kin.service';
-import { runMoneyMutation } from '../ledger/money-mutation';
+import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
 import {
   balanceOf,
   decisionDate,
   effectivePolicyOn,
   personNotFound,
   planOf,
-  postedTransaction,
 } from '../wallet/in-transaction.reads';
 import type { PremiumPayInput } from './dtos/premium-pay.input';
 import type { PremiumPayPayload } from './dtos/premium-pay.payload';

@@ -8,14 +8,7 @@ import {
   pocketAccount,
   systemAccount,
 } from '@gongji/domain';
-import {
-  type AccumulatorDelta as StoredAccumulatorDelta,
-  type PostingEntity,
-  type TransactionEntity,
-  type TransactionPlan,
-} from '@gongji/persistence';
-import type { Transaction } from '../transaction/transaction.types';
-import { toTransaction } from '../transaction/transaction.service';
+import { type AccumulatorDelta as StoredAccumulatorDelta, type PostingEntity } from '@gongji/persistence';
 
 /** The delta in the stored format of libs/persistence ledger-audit (fen as strings). */
 export function toStoredDelta(delta: AccumulatorDelta): StoredAccumulatorDelta {
@@ -47,29 +40,4 @@ export function toDomainPosting(p: PostingEntity): Posting {
       ? pocketAccount(p.personId as string, p.pocket as PocketKind)
       : systemAccount(p.systemAccount as SystemAccount, p.ref ?? undefined);
   return { account, amount: p.amount as Fen };
-}
-
-/** The GraphQL Transaction of a plan the ledger writer is about to post (returned and stored as the payload). */
-export function plannedTransaction(
-  id: string,
-  plan: TransactionPlan,
-  actor: string,
-  createdAt: Date,
-): Transaction {
-  const entity: TransactionEntity = {
-    id,
-    kind: plan.kind,
-    status: plan.status ?? 'POSTED',
-    amount: plan.amount,
-    personId: plan.personId ?? null,
-    counterpartyPersonId: plan.counterpartyPersonId ?? null,
-    institutionId: plan.institutionId ?? null,
-    serviceDate: plan.serviceDate ?? null,
-    originalTransactionId: plan.originalTransactionId ?? null,
-    actor,
-    explanation: [...plan.explanation],
-    details: {},
-    createdAt,
-  };
-  return toTransaction(entity) as Transaction;
 }

@@ -29,7 +29,7 @@ import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 import type { UserError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
-import { runMoneyMutation } from '../ledger/money-mutation';
+import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
 import {
   type PreVerified,
   attemptStateOf,
@@ -57,7 +57,7 @@ import {
   relationsOn,
 } from './settlement-facts';
 import { userErrorsOf } from '../../common/refusals';
-import { fromStoredDelta, plannedTransaction, toDomainPosting, toStoredDelta } from './settlement-ledger';
+import { fromStoredDelta, toDomainPosting, toStoredDelta } from './settlement-ledger';
 import { fenStrings, refusedQuote, toSettlementQuote } from './settlement.mapper';
 import type { SettlementQuote } from './settlement.types';
 
@@ -270,7 +270,7 @@ export class SettlementService {
         };
         return {
           payload: {
-            transaction: plannedTransaction(transactionId, plan, this.actor, now),
+            transaction: postedTransaction({ transactionId, now }, plan),
             settlement: toSettlementQuote(result, facts.relations, facts.skipped),
             userErrors: [],
           },
@@ -351,7 +351,7 @@ export class SettlementService {
           ...sideEffects(row, result.status, result.accumulatorDelta, -settled.accumulatorDelta.accountPaid),
         };
         return {
-          payload: { transaction: plannedTransaction(transactionId, plan, this.actor, now), userErrors: [] },
+          payload: { transaction: postedTransaction({ transactionId, now }, plan), userErrors: [] },
           transaction: plan,
         };
       },
@@ -397,7 +397,7 @@ export class SettlementService {
         };
         return {
           payload: {
-            transaction: plannedTransaction(transactionId, plan, this.actor, now),
+            transaction: postedTransaction({ transactionId, now }, plan),
             refund: {
               amount: result.amount,
               cashReturned: result.cashReturned,

@@ -11,7 +11,6 @@ import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { type PolicyService, UnknownRegionError } from '../policy/policy.service';
-import type { Transaction } from '../transaction/transaction.types';
 
 // Reads a money decision makes INSIDE the ledger writer's database transaction, always through its `manager`
 // (a second pooled PostgreSQL connection taken while one is held deadlocks the pool under load).
@@ -73,24 +72,4 @@ export function planOf(
     postings: decision.postings,
     explanation: decision.explanation,
   };
-}
-
-/**
- * The Transaction returned in a payload, built from the plan as the writer stores it (same fields as
- * `toTransaction`), so the stored payload is plain JSON; `postings` is resolved from the database by id.
- */
-export function postedTransaction(ctx: DecideContext, plan: TransactionPlan): Transaction {
-  return {
-    id: ctx.transactionId,
-    kind: plan.kind,
-    status: plan.status ?? 'POSTED',
-    amount: plan.amount as Fen,
-    personId: plan.personId ?? null,
-    counterpartyPersonId: plan.counterpartyPersonId ?? null,
-    institutionId: plan.institutionId ?? null,
-    serviceDate: plan.serviceDate ?? null,
-    originalTransactionId: plan.originalTransactionId ?? null,
-    createdAt: ctx.now,
-    explanation: [...plan.explanation],
-  } as Transaction;
 }

@@ -24,7 +24,7 @@ import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
-import { runMoneyMutation } from '../ledger/money-mutation';
+import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
 import { toAttestation } from '../attestation/attestation.mapper';
 import { toDomainRelation } from '../kin/kin.service';
 import { toWallet } from '../person/person.mapper';
@@ -32,14 +32,7 @@ import type { WalletActivateInput } from './dtos/wallet-activate.input';
 import type { WalletActivatePayload } from './dtos/wallet-activate.payload';
 import type { WalletTransferInput } from './dtos/wallet-transfer.input';
 import type { WalletTransferPayload } from './dtos/wallet-transfer.payload';
-import {
-  balanceOf,
-  decisionDate,
-  effectivePolicyOn,
-  personNotFound,
-  planOf,
-  postedTransaction,
-} from './in-transaction.reads';
+import { balanceOf, decisionDate, effectivePolicyOn, personNotFound, planOf } from './in-transaction.reads';
 import { userErrorsOf } from '../../common/refusals';
 
 function activationOf(e: WalletEntity): WalletActivation {
