@@ -18,6 +18,7 @@ export * from './queries/replica-read';
 export * from './queries/settlement-facts.query';
 export * from './queries/hydrate';
 export * from './queries/pair-facts.query';
+export * from './queries/fact-query';
 export * from './partitions/postings-partitions';
 export * from './orm-types';
 export * from './access/secrets';

@@ -40,16 +40,27 @@ export async function inTransaction<T>(
     }
     return mutex.runExclusive(() => dataSource.transaction(work));
   }
-  for (let attempt = 1; ; attempt++) {
+  // PostgreSQL's default isolation is READ COMMITTED; naming it cost a `SET TRANSACTION` round trip per mutation
+  // (issue #7). Correctness rests on the explicit row locks, and 40001/40P01 are retried anyway.
+  return withRetries(() => dataSource.transaction(work), options);
+}
+
+/**
+ * Runs `attempt` (one whole database transaction) again when PostgreSQL reports a serialization failure or deadlock,
+ * with jittered exponential backoff, so they never reach a client (issue #4).
+ */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      // PostgreSQL's default isolation is READ COMMITTED; naming it cost a `SET TRANSACTION` round trip per mutation
-      // (issue #7). Correctness rests on the explicit row locks, and 40001/40P01 are retried below anyway.
-      return await dataSource.transaction(work);
+      return await attempt();
     } catch (err) {
       const code = isRetryable(err);
-      if (!code || attempt >= MAX_ATTEMPTS) throw err;
-      options.onRetry?.(attempt, code);
-      const delay = Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random());
+      if (!code || n >= MAX_ATTEMPTS) throw err;
+      options.onRetry?.(n, code);
+      const delay = Math.min(1000, 10 * 2 ** n) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

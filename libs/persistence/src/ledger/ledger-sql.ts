@@ -6,18 +6,17 @@ import {
   type TransactionEntity,
 } from '../entities';
 import { hydrateRows } from '../queries/hydrate';
-import { preparedQuery } from '../queries/prepared';
 
 /**
- * The ledger writer's PostgreSQL statements (issue #7: a money mutation in a handful of round trips). Each function is
- * ONE statement; the writer calls them in a fixed order inside one transaction:
+ * The ledger writer's PostgreSQL statements (issue #7: a money mutation in two round trips). Each function builds
+ * ONE statement; the writer sends them in a fixed order inside one transaction, pipelined (queries/pipeline.ts):
  *
- * 1. {@link claimAndLock}: claim the idempotency key, then lock the pockets (by id: one lock order, no deadlocks)
- *    and the decider's person row — the key first, so a duplicate in flight is waited for before any pocket.
- * 2. the decision's reads (e.g. `settlementFactRows`), in a NEW statement: READ COMMITTED takes its snapshot per
- *    statement, so everything committed by the writers we waited for is seen.
- * 3. {@link writeAll}: the transaction, its postings, the balances, accumulators, daily spend, the original's status,
- *    the person's password state and the stored reply — one writable CTE, all or nothing with the COMMIT.
+ * 1. round trip 1 — BEGIN, {@link claimAndLockStatement}: claim the idempotency key, then lock the pockets (by id: one
+ *    lock order, no deadlocks) and the decider's person row — the key first, so a duplicate in flight is waited for
+ *    before any pocket; then the decision's reads (a `FactQuery`, e.g. `settlementFactsQuery`) as a NEW statement:
+ *    READ COMMITTED takes its snapshot per statement, so everything committed by the writers we waited for is seen.
+ * 2. round trip 2 — {@link writeAllStatement}: the transaction, its postings, the balances, accumulators, daily spend,
+ *    the original's status, the person's password state and the stored reply — one writable CTE; then COMMIT.
  */
 
 /** Builds `$n` placeholders while collecting their values. */
@@ -45,12 +44,14 @@ export interface ClaimAndLockResult {
   readonly pockets: PocketEntity[];
 }
 
+/** A statement for {@link pipelined}. */
+export interface Statement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
 /** Step 1 on PostgreSQL: `INSERT … ON CONFLICT DO NOTHING` on the key, then `FOR UPDATE` on the pockets and person. */
-export async function claimAndLock(
-  manager: EntityManager,
-  record: IdempotencyRecordEntity,
-  lock: LockRequest,
-): Promise<ClaimAndLockResult> {
+export function claimAndLockStatement(record: IdempotencyRecordEntity, lock: LockRequest): Statement {
   const p = new Params();
   const claim = `INSERT INTO "idempotency_records" ("clientId", "key", "operation", "requestHash", "response", "createdAt", "expiresAt")
     VALUES (${p.add(record.clientId)}, ${p.add(record.key)}, ${p.add(record.operation)}, ${p.add(record.requestHash)}, '',
@@ -72,16 +73,23 @@ export async function claimAndLock(
     ? `, person AS (SELECT "id" FROM "persons" WHERE "id" = ${p.add(lock.personRow)}
          AND EXISTS (SELECT 1 FROM claim) FOR UPDATE)`
     : '';
-  const [row] = (await preparedQuery(
-    manager,
-    `WITH claim AS (${claim}),
+  return {
+    text: `WITH claim AS (${claim}),
      locked AS (SELECT k.* FROM "pockets" k WHERE (k."personId" = ANY(${ids})${providers}${posted})
        AND EXISTS (SELECT 1 FROM claim) ORDER BY k."id" FOR UPDATE)${person}
      SELECT (SELECT COUNT(*) FROM claim) AS "claimed",
             (SELECT json_agg(row_to_json(l)) FROM locked l) AS "pockets"
             ${lock.personRow ? ', (SELECT COUNT(*) FROM person) AS "person"' : ''}`,
-    p.values,
-  )) as { claimed: string | number; pockets: unknown[] | null }[];
+    values: p.values,
+  };
+}
+
+/** The rows of {@link claimAndLockStatement}: whether the key was claimed, and the locked pockets. */
+export function claimAndLockResult(
+  manager: EntityManager,
+  rows: readonly Record<string, unknown>[],
+): ClaimAndLockResult {
+  const row = rows[0] as { claimed: string | number; pockets: unknown[] | null };
   return {
     claimed: Number(row.claimed) > 0,
     pockets: hydrateRows(manager, PocketEntity, row.pockets ?? []) as PocketEntity[],
@@ -171,7 +179,7 @@ const sqlValue = (v: unknown): unknown =>
       : v;
 
 /** Step 3 on PostgreSQL: every write of the mutation in ONE statement (writable CTEs), the stored reply included. */
-export async function writeAll(manager: EntityManager, w: WriteAll): Promise<void> {
+export function writeAllStatement(w: WriteAll): Statement {
   const p = new Params();
   const ctes: string[] = [];
   const t = w.transaction;
@@ -240,10 +248,7 @@ export async function writeAll(manager: EntityManager, w: WriteAll): Promise<voi
         "paymentLockedAt" = ${p.add(s.lockedAt)}, "updatedAt" = ${p.add(w.now)}, "version" = "version" + 1
       WHERE "id" = ${p.add(s.personId)})`);
   }
-  await preparedQuery(
-    manager,
-    `${ctes.length ? `WITH ${ctes.join(',\n')} ` : ''}UPDATE "idempotency_records" SET "response" = ${p.add(w.reply.response)}
-     WHERE "clientId" = ${p.add(w.reply.clientId)} AND "key" = ${p.add(w.reply.key)}`,
-    p.values,
-  );
+  const text = `${ctes.length ? `WITH ${ctes.join(',\n')} ` : ''}UPDATE "idempotency_records" SET "response" = ${p.add(w.reply.response)}
+     WHERE "clientId" = ${p.add(w.reply.clientId)} AND "key" = ${p.add(w.reply.key)}`;
+  return { text, values: p.values };
 }

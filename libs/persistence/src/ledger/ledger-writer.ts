@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Explanation, Posting } from '@gongji/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   ENTITY_DIALECT,
@@ -10,7 +10,9 @@ import {
   PostingEntity,
   TransactionEntity,
 } from '../entities';
-import { inTransaction } from '../transactions';
+import type { FactQuery } from '../queries/fact-query';
+import { pipelined } from '../queries/pipeline';
+import { inTransaction, withRetries } from '../transactions';
 import {
   type AccumulatorChange,
   type ClaimAndLockResult,
@@ -18,8 +20,9 @@ import {
   type LockRequest,
   type PasswordStateWrite,
   type WriteAll,
-  claimAndLock,
-  writeAll,
+  claimAndLockStatement,
+  claimAndLockResult,
+  writeAllStatement,
 } from './ledger-sql';
 
 export type { PasswordStateWrite } from './ledger-sql';
@@ -52,8 +55,10 @@ export interface TransactionPlan {
   readonly originalStatus?: { readonly transactionId: string; readonly status: string };
 }
 
-export interface DecideContext {
+export interface DecideContext<F = undefined> {
   readonly manager: EntityManager;
+  /** What the command's {@link MoneyCommand.facts} query read after the locks (undefined without one). */
+  readonly facts: F;
   /** Locked pockets of the involved persons, keyed `${personId}:${kind}`, balances re-read inside the lock. */
   readonly pockets: ReadonlyMap<string, PocketEntity>;
   /** Id the transaction will have if the decision posts one. */
@@ -77,7 +82,7 @@ export interface Decision<P> {
   readonly withPostings?: (payload: P, postings: readonly PostingEntity[]) => P;
 }
 
-export interface MoneyCommand<P> {
+export interface MoneyCommand<P, F = undefined> {
   /** Idempotency scope: the API client or user. */
   readonly clientId: string;
   /** Mutation name. */
@@ -93,7 +98,12 @@ export interface MoneyCommand<P> {
   readonly lockPersonRow?: string;
   /** Also lock the pockets of every person this transaction posted to (cancels and refunds of a settlement). */
   readonly lockPostingsOf?: string;
-  decide(ctx: DecideContext): Promise<Decision<P>>;
+  /**
+   * The decision's reads, run after the locks in a fresh snapshot — on PostgreSQL in the same round trip as the claim
+   * and lock statement (issue #7). Without it, `decide` reads through `ctx.manager` itself.
+   */
+  readonly facts?: FactQuery<F>;
+  decide(ctx: DecideContext<F>): Promise<Decision<P>>;
 }
 
 export type CommandResult<P> =
@@ -120,73 +130,153 @@ export class LedgerWriter {
     private readonly onCommitted?: (kind: string) => void,
   ) {}
 
-  async execute<P>(command: MoneyCommand<P>): Promise<CommandResult<P>> {
+  async execute<P, F = undefined>(command: MoneyCommand<P, F>): Promise<CommandResult<P>> {
     let postedKind: string | null = null;
-    const result = await this.run(command, (kind) => (postedKind = kind));
+    const posted = (kind: string) => (postedKind = kind);
+    const result =
+      ENTITY_DIALECT === 'postgres'
+        ? await withRetries(() => this.runPostgres(command, posted))
+        : await inTransaction(this.dataSource, (manager) => this.runSqlite(command, manager, posted));
     if (postedKind && this.onCommitted) this.onCommitted(postedKind);
     return result;
   }
 
-  private run<P>(command: MoneyCommand<P>, posted: (kind: string) => void): Promise<CommandResult<P>> {
-    const requestHash = hashRequest(command.operation, command.request);
-    return inTransaction(this.dataSource, async (manager) => {
+  /**
+   * PostgreSQL, in TWO round trips (issue #7): [BEGIN, claim + lock, facts] in one pipeline — the facts statement runs
+   * after the locks, in its own snapshot — then the decision in memory, then [write everything + reply, COMMIT] in one
+   * pipeline. A statement that fails aborts the transaction (the rest of its pipeline is skipped); it is rolled back
+   * and the error surfaces as a QueryFailedError (deadlocks retried by `withRetries`, outages mapped by the API).
+   */
+  private async runPostgres<P, F>(
+    command: MoneyCommand<P, F>,
+    posted: (kind: string) => void,
+  ): Promise<CommandResult<P>> {
+    const runner = this.dataSource.createQueryRunner();
+    let open = false;
+    try {
       const now = new Date();
-      const record = idempotencyRecord(command, requestHash, now);
-      const lock: LockRequest = {
-        personIds: command.personIds,
-        providersOf: command.lockProvidersOf,
-        personRow: command.lockPersonRow,
-        postingsOf: command.lockPostingsOf,
-      };
-      // PostgreSQL: ONE statement claims the key and locks the pockets and person row (issue #7).
-      const claim =
-        ENTITY_DIALECT === 'postgres'
-          ? await claimAndLock(manager, record, lock)
-          : await this.claimAndLockSqlite(manager, record, lock);
+      const record = idempotencyRecord(command, hashRequest(command.operation, command.request), now);
+      const claimStatement = claimAndLockStatement(record, lockOf(command));
+      open = true;
+      const [, claimRows, factRows] = await pipelined(runner, [
+        BEGIN,
+        claimStatement,
+        ...(command.facts ? [command.facts] : []),
+      ]);
+      // TypeORM must see the transaction we opened: a nested `save()` in a decision then joins it rather than
+      // committing it with a transaction of its own.
+      markTransaction(runner, true);
+      const manager = runner.manager;
+      const claim = claimAndLockResult(manager, claimRows);
       if (!claim.claimed) {
-        const existing = await manager.getRepository(IdempotencyRecordEntity).findOneByOrFail({
-          clientId: command.clientId,
-          key: command.idempotencyKey,
-        });
-        if (existing.requestHash !== requestHash)
-          return { outcome: 'KEY_REUSED', operation: existing.operation };
-        return { outcome: 'REPLAYED', payload: parsePayload<P>(existing.response) };
+        const replay = await this.replay<P>(manager, command, record.requestHash);
+        await pipelined(runner, [COMMIT]);
+        open = false;
+        return replay;
       }
-      const pockets = new Map(claim.pockets.map((k) => [`${k.personId}:${k.kind}`, k]));
-      const transactionId = randomUUID();
-      const decision = await command.decide({ manager, pockets, transactionId, now });
-      let payload = decision.payload;
-      let planned: Planned | null = null;
-      if (decision.transaction) {
-        planned = plan(transactionId, decision.transaction, pockets, command.clientId, now);
-        if (decision.withPostings) payload = decision.withPostings(payload, planned.postings);
+      const facts = (command.facts ? command.facts.fromRows(manager, factRows) : undefined) as F;
+      const decided = await this.decideAndPlan(command, manager, claim, facts, now);
+      const write = writeAllStatement(decided.write);
+      if (decided.after) {
+        await pipelined(runner, [write]);
+        await decided.after(manager, decided.transactionId);
+        await pipelined(runner, [COMMIT]);
+      } else {
+        await pipelined(runner, [write, COMMIT]);
       }
-      const write: WriteAll = {
-        ...(planned && decision.transaction
-          ? {
-              transaction: {
-                ...planned,
-                accumulators: decision.transaction.accumulators,
-                dailySpend: decision.transaction.dailySpend,
-                originalStatus: decision.transaction.originalStatus,
-              },
-            }
-          : {}),
-        passwordState: decision.passwordState,
-        reply: {
-          clientId: command.clientId,
-          key: command.idempotencyKey,
-          response: stringifyPayload(payload),
-        },
-        now,
-      };
-      // PostgreSQL: every write and the stored reply in ONE statement; SQLite (in-process): a few cheap ones.
-      if (ENTITY_DIALECT === 'postgres') await writeAll(manager, write);
-      else await writeAllSqlite(manager, write);
-      if (decision.transaction) posted(decision.transaction.kind);
-      if (decision.after) await decision.after(manager, transactionId);
-      return { outcome: 'EXECUTED', payload };
+      open = false;
+      if (decided.kind) posted(decided.kind);
+      return { outcome: 'EXECUTED', payload: decided.payload };
+    } catch (err) {
+      if (open) await pipelined(runner, [ROLLBACK]).catch(() => undefined);
+      throw err;
+    } finally {
+      markTransaction(runner, false);
+      await runner.release();
+    }
+  }
+
+  /** SQLite: the same steps as simple statements inside the serialised transaction of `inTransaction`. */
+  private async runSqlite<P, F>(
+    command: MoneyCommand<P, F>,
+    manager: EntityManager,
+    posted: (kind: string) => void,
+  ): Promise<CommandResult<P>> {
+    const now = new Date();
+    const record = idempotencyRecord(command, hashRequest(command.operation, command.request), now);
+    const claim = await this.claimAndLockSqlite(manager, record, lockOf(command));
+    if (!claim.claimed) return this.replay<P>(manager, command, record.requestHash);
+    const facts = (command.facts ? await command.facts.sqlite(manager) : undefined) as F;
+    const decided = await this.decideAndPlan(command, manager, claim, facts, now);
+    await writeAllSqlite(manager, decided.write);
+    if (decided.after) await decided.after(manager, decided.transactionId);
+    if (decided.kind) posted(decided.kind);
+    return { outcome: 'EXECUTED', payload: decided.payload };
+  }
+
+  /** The key was claimed before: the stored reply of the same request, or KEY_REUSED for a different one. */
+  private async replay<P>(
+    manager: EntityManager,
+    command: Pick<MoneyCommand<P, unknown>, 'clientId' | 'idempotencyKey'>,
+    requestHash: string,
+  ): Promise<CommandResult<P>> {
+    const existing = await manager.getRepository(IdempotencyRecordEntity).findOneByOrFail({
+      clientId: command.clientId,
+      key: command.idempotencyKey,
     });
+    if (existing.requestHash !== requestHash) return { outcome: 'KEY_REUSED', operation: existing.operation };
+    return { outcome: 'REPLAYED', payload: parsePayload<P>(existing.response) };
+  }
+
+  /** Lets the command decide on the locked pockets and its facts, checks the plan, and builds every write. */
+  private async decideAndPlan<P, F>(
+    command: MoneyCommand<P, F>,
+    manager: EntityManager,
+    claim: ClaimAndLockResult,
+    facts: F,
+    now: Date,
+  ): Promise<{
+    payload: P;
+    write: WriteAll;
+    transactionId: string;
+    kind: string | null;
+    after?: Decision<P>['after'];
+  }> {
+    const pockets = new Map(claim.pockets.map((k) => [`${k.personId}:${k.kind}`, k]));
+    const transactionId = randomUUID();
+    const decision = await command.decide({ manager, pockets, transactionId, now, facts });
+    let payload = decision.payload;
+    let planned: Planned | null = null;
+    if (decision.transaction) {
+      planned = plan(transactionId, decision.transaction, pockets, command.clientId, now);
+      if (decision.withPostings) payload = decision.withPostings(payload, planned.postings);
+    }
+    const write: WriteAll = {
+      ...(planned && decision.transaction
+        ? {
+            transaction: {
+              ...planned,
+              accumulators: decision.transaction.accumulators,
+              dailySpend: decision.transaction.dailySpend,
+              originalStatus: decision.transaction.originalStatus,
+            },
+          }
+        : {}),
+      passwordState: decision.passwordState,
+      reply: {
+        clientId: command.clientId,
+        key: command.idempotencyKey,
+        response: stringifyPayload(payload),
+      },
+      now,
+    };
+    return {
+      payload,
+      write,
+      transactionId,
+      kind: decision.transaction?.kind ?? null,
+      after: decision.after,
+    };
   }
 
   /** SQLite: writers are serialised (inTransaction), so look-then-insert cannot race and there are no row locks. */
@@ -218,8 +308,33 @@ export class LedgerWriter {
   }
 }
 
+const BEGIN = { text: 'BEGIN', prepared: false };
+const COMMIT = { text: 'COMMIT', prepared: false };
+const ROLLBACK = { text: 'ROLLBACK', prepared: false };
+
+function lockOf(
+  command: Pick<
+    MoneyCommand<unknown, unknown>,
+    'personIds' | 'lockProvidersOf' | 'lockPersonRow' | 'lockPostingsOf'
+  >,
+): LockRequest {
+  return {
+    personIds: command.personIds,
+    providersOf: command.lockProvidersOf,
+    personRow: command.lockPersonRow,
+    postingsOf: command.lockPostingsOf,
+  };
+}
+
+/** Tells TypeORM's query runner that a transaction is open on its connection (we sent BEGIN in a pipeline). */
+function markTransaction(runner: QueryRunner, active: boolean): void {
+  const r = runner as { isTransactionActive: boolean; transactionDepth?: number };
+  r.isTransactionActive = active;
+  if (r.transactionDepth !== undefined) r.transactionDepth = active ? 1 : 0;
+}
+
 function idempotencyRecord(
-  command: Pick<MoneyCommand<unknown>, 'clientId' | 'idempotencyKey' | 'operation'>,
+  command: Pick<MoneyCommand<unknown, unknown>, 'clientId' | 'idempotencyKey' | 'operation'>,
   requestHash: string,
   now: Date,
 ): IdempotencyRecordEntity {

@@ -1,13 +1,12 @@
 import { type EntityManager, In } from 'typeorm';
 import {
-  ENTITY_DIALECT,
   KinRelationEntity,
   PersonEntity,
   RegionEntity,
   RelationshipAttestationEntity,
   WalletEntity,
 } from '../entities';
-import { preparedQuery } from './prepared';
+import { type FactQuery, runFactQuery } from './fact-query';
 import { hydrateRows } from './hydrate';
 import { POLICY_VERSION_COLUMNS, policyDataVersion, policyVersionOf } from './policy-version';
 
@@ -25,12 +24,13 @@ export interface PairFactRows {
   readonly policyVersion: string;
 }
 
-/** The facts about persons `a` and `b` (may be the same person) in ONE statement on PostgreSQL (issue #7). */
-export async function pairFactRows(manager: EntityManager, a: string, b: string): Promise<PairFactRows> {
-  if (ENTITY_DIALECT !== 'postgres') return pairFactRowsSqlite(manager, a, b);
-  const [row] = (await preparedQuery(
-    manager,
-    `SELECT
+/**
+ * The facts about persons `a` and `b` (may be the same person) in ONE statement on PostgreSQL (issue #7), sent by the
+ * ledger writer in the round trip of its lock statement.
+ */
+export function pairFactsQuery(a: string, b: string): FactQuery<PairFactRows> {
+  return {
+    text: `SELECT
        (SELECT json_agg(json_build_object('person', row_to_json(p), 'province',
           COALESCE(NULLIF(g."provinceCode", ''), g."code"))) FROM "persons" p
           LEFT JOIN "regions" g ON g."code" = p."regionCode" WHERE p."id" IN ($1, $2)) AS "persons",
@@ -42,30 +42,38 @@ export async function pairFactRows(manager: EntityManager, a: string, b: string)
           WHERE (t."personId" = $1 AND t."relativePersonId" = $2) OR (t."personId" = $2 AND t."relativePersonId" = $1))
           AS "attestations",
        ${POLICY_VERSION_COLUMNS}`,
-    [a, b],
-  )) as Record<string, unknown>[];
-  const found = (row['persons'] as { person: unknown; province: string | null }[] | null) ?? [];
-  const persons = hydrateRows(
-    manager,
-    PersonEntity,
-    found.map((f) => f.person),
-  ) as PersonEntity[];
-  return {
-    persons,
-    provinceOf: new Map(persons.map((p, i) => [p.id, found[i].province ?? p.regionCode])),
-    wallets: hydrateRows(manager, WalletEntity, (row['wallets'] as unknown[]) ?? []) as WalletEntity[],
-    relations: hydrateRows(
-      manager,
-      KinRelationEntity,
-      (row['relations'] as unknown[]) ?? [],
-    ) as KinRelationEntity[],
-    attestations: hydrateRows(
-      manager,
-      RelationshipAttestationEntity,
-      (row['attestations'] as unknown[]) ?? [],
-    ) as RelationshipAttestationEntity[],
-    policyVersion: policyVersionOf(row),
+    values: [a, b],
+    fromRows: (manager, [row]) => {
+      const found = (row['persons'] as { person: unknown; province: string | null }[] | null) ?? [];
+      const persons = hydrateRows(
+        manager,
+        PersonEntity,
+        found.map((f) => f.person),
+      ) as PersonEntity[];
+      return {
+        persons,
+        provinceOf: new Map(persons.map((p, i) => [p.id, found[i].province ?? p.regionCode])),
+        wallets: hydrateRows(manager, WalletEntity, (row['wallets'] as unknown[]) ?? []) as WalletEntity[],
+        relations: hydrateRows(
+          manager,
+          KinRelationEntity,
+          (row['relations'] as unknown[]) ?? [],
+        ) as KinRelationEntity[],
+        attestations: hydrateRows(
+          manager,
+          RelationshipAttestationEntity,
+          (row['attestations'] as unknown[]) ?? [],
+        ) as RelationshipAttestationEntity[],
+        policyVersion: policyVersionOf(row),
+      };
+    },
+    sqlite: (manager) => pairFactRowsSqlite(manager, a, b),
   };
+}
+
+/** {@link pairFactsQuery} on its own. */
+export function pairFactRows(manager: EntityManager, a: string, b: string): Promise<PairFactRows> {
+  return runFactQuery(manager, pairFactsQuery(a, b));
 }
 
 async function pairFactRowsSqlite(manager: EntityManager, a: string, b: string): Promise<PairFactRows> {

@@ -37,7 +37,7 @@ export async function preparedQuery<T = Record<string, unknown>>(
 
 const names = new Map<string, string>();
 
-function statementName(text: string): string {
+export function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
     name = `gj_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

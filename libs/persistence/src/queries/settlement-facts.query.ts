@@ -3,7 +3,6 @@ import {
   AccountDailySpendEntity,
   AccumulatorEntity,
   CardEntity,
-  ENTITY_DIALECT,
   HospitalSelectionEntity,
   InstitutionEntity,
   KinRelationEntity,
@@ -12,7 +11,7 @@ import {
   PostingEntity,
   TransactionEntity,
 } from '../entities';
-import { preparedQuery } from './prepared';
+import { type FactQuery, runFactQuery } from './fact-query';
 import { hydrateRow, hydrateRows } from './hydrate';
 import { POLICY_VERSION_COLUMNS, policyDataVersion, policyVersionOf } from './policy-version';
 
@@ -45,19 +44,15 @@ export interface SettlementFactsQuery {
 }
 
 /**
- * Everything a settlement decision reads, in ONE statement on PostgreSQL (issue #7). Inside a money mutation it runs
- * after the writer's lock statement, so its fresh snapshot sees every commit of the writers it waited for; the
- * accumulators and daily spend need no row lock of their own: every writer of them holds the patient's pockets.
+ * Everything a settlement decision reads, in ONE statement on PostgreSQL (issue #7). Inside a money mutation the
+ * ledger writer sends it in the round trip of its lock statement and runs it after that one, so its fresh snapshot sees
+ * every commit of the writers it waited for; the accumulators and daily spend need no row lock of their own: every
+ * writer of them holds the patient's pockets.
  */
-export async function settlementFactRows(
-  manager: EntityManager,
-  q: SettlementFactsQuery,
-): Promise<SettlementFactRows> {
+export function settlementFactsQuery(q: SettlementFactsQuery): FactQuery<SettlementFactRows> {
   const year = Number(q.date.slice(0, 4));
-  if (ENTITY_DIALECT !== 'postgres') return settlementFactRowsSqlite(manager, q, year);
-  const [row] = (await preparedQuery(
-    manager,
-    `WITH inst AS (
+  return {
+    text: `WITH inst AS (
        SELECT i.* FROM "institutions" i WHERE i."id" = $2 OR i."code" = $2 ORDER BY (i."id" = $2) DESC LIMIT 1),
      rel AS (
        SELECT r.* FROM "kin_relations" r WHERE r."beneficiaryId" = $1 AND NOT r."proxyOnly")
@@ -73,27 +68,36 @@ export async function settlementFactRows(
        EXISTS (SELECT 1 FROM "hospital_selections" h JOIN inst i ON i."id" = h."institutionId"
                WHERE h."personId" = $1) AS "hospitalSelected",
        ${POLICY_VERSION_COLUMNS}`,
-    [q.patientId, q.institution, q.date, year],
-  )) as Record<string, unknown>[];
-  return {
-    patient: hydrateRow(manager, PersonEntity, row['patient']),
-    institution: hydrateRow(manager, InstitutionEntity, row['institution']),
-    card: hydrateRow(manager, CardEntity, row['card']),
-    accumulators: hydrateRow(manager, AccumulatorEntity, row['accumulators']),
-    spend: hydrateRows(
-      manager,
-      AccountDailySpendEntity,
-      (row['spend'] as unknown[]) ?? [],
-    ) as AccountDailySpendEntity[],
-    relations: hydrateRows(
-      manager,
-      KinRelationEntity,
-      (row['relations'] as unknown[]) ?? [],
-    ) as KinRelationEntity[],
-    providers: hydrateRows(manager, PersonEntity, (row['providers'] as unknown[]) ?? []) as PersonEntity[],
-    hospitalSelected: row['hospitalSelected'] === true,
-    policyVersion: policyVersionOf(row),
+    values: [q.patientId, q.institution, q.date, year],
+    fromRows: (manager, [row]) => ({
+      patient: hydrateRow(manager, PersonEntity, row['patient']),
+      institution: hydrateRow(manager, InstitutionEntity, row['institution']),
+      card: hydrateRow(manager, CardEntity, row['card']),
+      accumulators: hydrateRow(manager, AccumulatorEntity, row['accumulators']),
+      spend: hydrateRows(
+        manager,
+        AccountDailySpendEntity,
+        (row['spend'] as unknown[]) ?? [],
+      ) as AccountDailySpendEntity[],
+      relations: hydrateRows(
+        manager,
+        KinRelationEntity,
+        (row['relations'] as unknown[]) ?? [],
+      ) as KinRelationEntity[],
+      providers: hydrateRows(manager, PersonEntity, (row['providers'] as unknown[]) ?? []) as PersonEntity[],
+      hospitalSelected: row['hospitalSelected'] === true,
+      policyVersion: policyVersionOf(row),
+    }),
+    sqlite: (manager) => settlementFactRowsSqlite(manager, q, year),
   };
+}
+
+/** {@link settlementFactsQuery} on its own (a quote). */
+export function settlementFactRows(
+  manager: EntityManager,
+  q: SettlementFactsQuery,
+): Promise<SettlementFactRows> {
+  return runFactQuery(manager, settlementFactsQuery(q));
 }
 
 /** SQLite (in-process, no round trips to save): the same rows, one simple query each. */
@@ -155,42 +159,48 @@ export interface SettlementRecordRows {
 
 /**
  * The settlement `id` (row locked FOR UPDATE on PostgreSQL: one closer at a time), its postings and its earlier refunds
- * of `refundKind` with their postings — one statement on PostgreSQL (issue #7).
+ * of `refundKind` with their postings — one statement on PostgreSQL (issue #7), sent by the ledger writer in the round
+ * trip of its lock statement.
  */
-export async function settlementRecordRows(
-  manager: EntityManager,
-  id: string,
-  refundKind: string,
-): Promise<SettlementRecordRows> {
-  if (ENTITY_DIALECT !== 'postgres') {
-    const original = await manager.getRepository(TransactionEntity).findOneBy({ id });
-    const refunds = original
-      ? await manager.getRepository(TransactionEntity).find({
-          where: { originalTransactionId: id, kind: refundKind },
-          order: { createdAt: 'ASC' },
-        })
-      : [];
-    const postings = await manager.getRepository(PostingEntity).find({
-      where: { transactionId: In([id, ...refunds.map((r) => r.id)]) },
-      order: { seq: 'ASC' },
-    });
-    return group(original, postings, refunds);
-  }
-  const [row] = (await preparedQuery(
-    manager,
-    `WITH t AS (SELECT * FROM "transactions" WHERE "id" = $1 FOR UPDATE),
+export function settlementRecordQuery(id: string, refundKind: string): FactQuery<SettlementRecordRows> {
+  return {
+    text: `WITH t AS (SELECT * FROM "transactions" WHERE "id" = $1 FOR UPDATE),
      r AS (SELECT * FROM "transactions" WHERE "originalTransactionId" = $1 AND "kind" = $2)
      SELECT (SELECT row_to_json(t) FROM t) AS "original",
             (SELECT json_agg(row_to_json(r) ORDER BY r."createdAt") FROM r) AS "refunds",
             (SELECT json_agg(row_to_json(p) ORDER BY p."seq") FROM "postings" p
               WHERE p."transactionId" = $1 OR p."transactionId" IN (SELECT "id" FROM r)) AS "postings"`,
-    [id, refundKind],
-  )) as Record<string, unknown>[];
-  return group(
-    hydrateRow(manager, TransactionEntity, row['original']),
-    hydrateRows(manager, PostingEntity, (row['postings'] as unknown[]) ?? []) as PostingEntity[],
-    hydrateRows(manager, TransactionEntity, (row['refunds'] as unknown[]) ?? []) as TransactionEntity[],
-  );
+    values: [id, refundKind],
+    fromRows: (manager, [row]) =>
+      group(
+        hydrateRow(manager, TransactionEntity, row['original']),
+        hydrateRows(manager, PostingEntity, (row['postings'] as unknown[]) ?? []) as PostingEntity[],
+        hydrateRows(manager, TransactionEntity, (row['refunds'] as unknown[]) ?? []) as TransactionEntity[],
+      ),
+    sqlite: async (manager) => {
+      const original = await manager.getRepository(TransactionEntity).findOneBy({ id });
+      const refunds = original
+        ? await manager.getRepository(TransactionEntity).find({
+            where: { originalTransactionId: id, kind: refundKind },
+            order: { createdAt: 'ASC' },
+          })
+        : [];
+      const postings = await manager.getRepository(PostingEntity).find({
+        where: { transactionId: In([id, ...refunds.map((r) => r.id)]) },
+        order: { seq: 'ASC' },
+      });
+      return group(original, postings, refunds);
+    },
+  };
+}
+
+/** {@link settlementRecordQuery} on its own. */
+export function settlementRecordRows(
+  manager: EntityManager,
+  id: string,
+  refundKind: string,
+): Promise<SettlementRecordRows> {
+  return runFactQuery(manager, settlementRecordQuery(id, refundKind));
 }
 
 function group(

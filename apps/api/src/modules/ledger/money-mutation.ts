@@ -2,6 +2,7 @@ import { DomainError } from '@gongji/domain';
 import {
   type Decision,
   type DecideContext,
+  type FactQuery,
   LedgerWriter,
   type PostingEntity,
   type TransactionPlan,
@@ -18,7 +19,7 @@ export interface MoneyPayload {
   userErrors: UserError[];
 }
 
-export interface MoneyMutation<P extends MoneyPayload> {
+export interface MoneyMutation<P extends MoneyPayload, F = undefined> {
   readonly operation: string;
   readonly idempotencyKey: string;
   /** Canonical input (without the key) — same key + different input is IDEMPOTENCY_KEY_REUSED. */
@@ -30,9 +31,11 @@ export interface MoneyMutation<P extends MoneyPayload> {
   readonly lockPersonRow?: string;
   /** Also lock the pockets of every person this transaction posted to (cancels and refunds). */
   readonly lockPostingsOf?: string;
+  /** The decision's reads (a libs/persistence fact query), sent with the locks in one round trip on PostgreSQL. */
+  readonly facts?: FactQuery<F>;
   /** The payload to return for a refusal (fields empty, userErrors filled). */
   readonly refused: (errors: UserError[]) => P;
-  readonly decide: (ctx: DecideContext) => Promise<Decision<P>>;
+  readonly decide: (ctx: DecideContext<F>) => Promise<Decision<P>>;
 }
 
 /** Idempotency keys: 1–255 printable characters (API.md). Validation failures are not stored (issue #4). */
@@ -48,13 +51,13 @@ export function assertIdempotencyKey(key: string): void {
  * Runs a money mutation through the ledger writer: exactly once per client and key, refusals stored and replayed,
  * a domain refusal thrown by `decide` turned into a userError that moves nothing.
  */
-export async function runMoneyMutation<P extends MoneyPayload>(
+export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
   writer: LedgerWriter,
   principal: Principal,
-  mutation: MoneyMutation<P>,
+  mutation: MoneyMutation<P, F>,
 ): Promise<P> {
   assertIdempotencyKey(mutation.idempotencyKey);
-  const result = await writer.execute<P>({
+  const result = await writer.execute<P, F>({
     clientId: actorOf(principal),
     operation: mutation.operation,
     idempotencyKey: mutation.idempotencyKey,
@@ -63,6 +66,7 @@ export async function runMoneyMutation<P extends MoneyPayload>(
     lockProvidersOf: mutation.lockProvidersOf,
     lockPersonRow: mutation.lockPersonRow,
     lockPostingsOf: mutation.lockPostingsOf,
+    facts: mutation.facts,
     decide: async (ctx) => {
       try {
         const decision = await mutation.decide(ctx);
@@ -106,7 +110,7 @@ export { LedgerWriter };
  * wrote (`withPostedLines`).
  */
 export function postedTransaction(
-  ctx: Pick<DecideContext, 'transactionId' | 'now'>,
+  ctx: Pick<DecideContext<unknown>, 'transactionId' | 'now'>,
   plan: TransactionPlan,
 ): Transaction {
   return toTransaction({

@@ -10,7 +10,7 @@ import {
   payResidentContributionOrThrow,
   relationsInForceOn,
 } from '@gongji/domain';
-import { type PairFactRows, type PersonEntity, pairFactRows } from '@gongji/persistence';
+import { type PairFactRows, type PersonEntity, pairFactsQuery } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -77,7 +77,7 @@ export class PremiumService {
       throw forbidden(`This portal charges premiums for ${principal.product ?? 'no product'} only`);
     const date = decisionDate(principal, input.on);
     const { payerId, insuredId } = input;
-    return runMoneyMutation<PremiumPayPayload>(this.ctx.services.ledger, principal, {
+    return runMoneyMutation<PremiumPayPayload, PairFactRows>(this.ctx.services.ledger, principal, {
       operation: 'premiumPay',
       idempotencyKey: input.idempotencyKey,
       input: {
@@ -90,11 +90,12 @@ export class PremiumService {
       },
       // Only the payer's pockets move.
       personIds: [payerId],
+      // One statement on PostgreSQL, in the round trip of the locks: both persons with their provinces, wallets,
+      // relations and attestations between them, and the policy data version (issue #7).
+      facts: pairFactsQuery(payerId, insuredId),
       refused,
       decide: async (ctx) => {
-        // One statement on PostgreSQL: both persons with their provinces, the relations between them and the
-        // policy data version (issue #7).
-        const facts = await pairFactRows(ctx.manager, payerId, insuredId);
+        const facts = ctx.facts;
         const payer = facts.persons.find((p) => p.id === payerId);
         const insured = facts.persons.find((p) => p.id === insuredId);
         if (!payer || !insured)
@@ -171,68 +172,73 @@ export class PremiumService {
     const date = decisionDate(principal, input.on);
     const { payerId, insuredId, scheme } = input;
     const source = input.source ?? WalletSource.EARMARKED;
-    return runMoneyMutation<ResidentContributionPayPayload>(this.ctx.services.ledger, principal, {
-      operation: 'residentContributionPay',
-      idempotencyKey: input.idempotencyKey,
-      input: { payerId, insuredId, scheme, amount: input.amount, source, on: input.on ?? null },
-      // Only the payer's pockets move.
-      personIds: [payerId],
-      refused: contributionRefused,
-      decide: async (ctx) => {
-        // One statement on PostgreSQL: both persons with their provinces, the relations between them and the
-        // policy data version (issue #7).
-        const facts = await pairFactRows(ctx.manager, payerId, insuredId);
-        const payer = facts.persons.find((p) => p.id === payerId);
-        const insured = facts.persons.find((p) => p.id === insuredId);
-        if (!payer || !insured)
-          return { payload: contributionRefused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
-        const policy = await effectivePolicyOn(
-          this.ctx.services.policy,
-          ctx.manager,
-          payer.regionCode,
-          date,
-          facts.policyVersion,
-        );
-        if (!policy)
-          return {
-            payload: contributionRefused([
-              userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
-            ]),
-          };
-        const self = payer.id === insured.id;
-        const { relation, registered } = self
-          ? { relation: null, registered: false }
-          : relationOn(facts, payer, insured, date);
-        const provinceOf = (p: PersonEntity) => facts.provinceOf.get(p.id) ?? p.regionCode;
-        const decision = payResidentContributionOrThrow({
-          scheme,
-          amount: input.amount,
-          date,
-          payer: {
+    return runMoneyMutation<ResidentContributionPayPayload, PairFactRows>(
+      this.ctx.services.ledger,
+      principal,
+      {
+        operation: 'residentContributionPay',
+        idempotencyKey: input.idempotencyKey,
+        input: { payerId, insuredId, scheme, amount: input.amount, source, on: input.on ?? null },
+        // Only the payer's pockets move.
+        personIds: [payerId],
+        // One statement on PostgreSQL, in the round trip of the locks: both persons with their provinces, wallets,
+        // relations and attestations between them, and the policy data version (issue #7).
+        facts: pairFactsQuery(payerId, insuredId),
+        refused: contributionRefused,
+        decide: async (ctx) => {
+          const facts = ctx.facts;
+          const payer = facts.persons.find((p) => p.id === payerId);
+          const insured = facts.persons.find((p) => p.id === insuredId);
+          if (!payer || !insured)
+            return { payload: contributionRefused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
+          const policy = await effectivePolicyOn(
+            this.ctx.services.policy,
+            ctx.manager,
+            payer.regionCode,
+            date,
+            facts.policyVersion,
+          );
+          if (!policy)
+            return {
+              payload: contributionRefused([
+                userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
+              ]),
+            };
+          const self = payer.id === insured.id;
+          const { relation, registered } = self
+            ? { relation: null, registered: false }
+            : relationOn(facts, payer, insured, date);
+          const provinceOf = (p: PersonEntity) => facts.provinceOf.get(p.id) ?? p.regionCode;
+          const decision = payResidentContributionOrThrow({
+            scheme,
+            amount: input.amount,
+            date,
+            payer: {
+              personId: payer.id,
+              insuranceType: payer.insuranceType as InsuranceType,
+              provinceCode: provinceOf(payer),
+              earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
+              wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
+            },
+            insured: { personId: insured.id, provinceCode: provinceOf(insured) },
+            source,
+            relation,
+            registered,
+            kinScope: policy.kinshipScope[CONTRIBUTION_PURPOSE[scheme]].relations,
+            kinUseFrom: policy.features[Feature.KIN_USE].from,
+          });
+          const plan = planOf(decision, {
+            amount: input.amount,
             personId: payer.id,
-            insuranceType: payer.insuranceType as InsuranceType,
-            provinceCode: provinceOf(payer),
-            earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
-            wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
-          },
-          insured: { personId: insured.id, provinceCode: provinceOf(insured) },
-          source,
-          relation,
-          registered,
-          kinScope: policy.kinshipScope[CONTRIBUTION_PURPOSE[scheme]].relations,
-          kinUseFrom: policy.features[Feature.KIN_USE].from,
-        });
-        const plan = planOf(decision, {
-          amount: input.amount,
-          personId: payer.id,
-          counterpartyPersonId: insured.id,
-          details: { scheme, source, relation: self ? 'SELF' : relation, on: date },
-        });
-        return {
-          payload: { transaction: postedTransaction(ctx, plan), userErrors: [] },
-          transaction: plan,
-        };
+            counterpartyPersonId: insured.id,
+            details: { scheme, source, relation: self ? 'SELF' : relation, on: date },
+          });
+          return {
+            payload: { transaction: postedTransaction(ctx, plan), userErrors: [] },
+            transaction: plan,
+          };
+        },
       },
-    });
+    );
   }
 }

@@ -29,6 +29,7 @@ import {
   type KinRelationEntity,
   type PersonEntity,
   type SettlementFactRows,
+  type SettlementFactsQuery,
   settlementFactRows,
 } from '@gongji/persistence';
 import { ApiErrorCode } from '../../common/user-error';
@@ -119,13 +120,14 @@ export function relationsOn(
   return { inForce, laterOrEnded };
 }
 
+/** What a bill's facts are read by: the patient, the institution (id or national code), the service date. */
+export function settlementFactsOf(input: SettlementInput): SettlementFactsQuery {
+  return { patientId: input.patientId, institution: input.institutionId, date: input.serviceDate };
+}
+
 /** The stored rows of a settlement (one statement on PostgreSQL), see libs/persistence settlementFactRows. */
 export function loadSettlementRows(manager: Manager, input: SettlementInput): Promise<SettlementFactRows> {
-  return settlementFactRows(manager, {
-    patientId: input.patientId,
-    institution: input.institutionId,
-    date: input.serviceDate,
-  });
+  return settlementFactRows(manager, settlementFactsOf(input));
 }
 
 /**

@@ -21,7 +21,9 @@ import {
   type Decision,
   type AccumulatorDelta as StoredAccumulatorDelta,
   pocketsOfPersons,
-  settlementRecordRows,
+  type SettlementRecordRows,
+  settlementFactsQuery,
+  settlementRecordQuery,
   type TransactionEntity,
   type TransactionPlan,
 } from '@gongji/persistence';
@@ -52,7 +54,7 @@ import {
   type BalanceOf,
   loadSettlementFacts,
   loadSettlementRows,
-  type Manager,
+  settlementFactsOf,
   notFound,
   relationsOn,
 } from './settlement-facts';
@@ -188,11 +190,11 @@ export class SettlementService {
       personIds: [input.patientId],
       lockProvidersOf: input.patientId,
       lockPersonRow: input.patientId,
+      // One statement on PostgreSQL, in the round trip of the locks: patient, institution, card, accumulators, day's
+      // spend, relations, providers, hospital selection and the policy data version.
+      facts: settlementFactsQuery(settlementFactsOf(input)),
       refused,
-      decide: async ({ manager, pockets, transactionId, now }) => {
-        // One statement on PostgreSQL: patient, institution, card, accumulators, day's spend, relations, providers,
-        // hospital selection and the policy data version.
-        const rows = await loadSettlementRows(manager, input);
+      decide: async ({ manager, facts: rows, pockets, transactionId, now }) => {
         // A portal settles only at its own institution (thrown, not stored: the key is released by the rollback).
         this.assertMayActAt(rows.institution?.id ?? null);
         const facts = await loadSettlementFacts(manager, input, rows, balancesOf(pockets));
@@ -298,14 +300,13 @@ export class SettlementService {
   }
 
   /**
-   * The settlement as stored with its earlier refunds, read inside the mutation in one statement (row locked on
-   * PostgreSQL: one closer at a time). A portal may only close settlements of its own institution.
+   * The settlement as stored with its earlier refunds, read inside the mutation by `settlementRecordQuery` (row
+   * locked on PostgreSQL: one closer at a time). A portal may only close settlements of its own institution.
    */
-  private async settled(
-    manager: Manager,
+  private settled(
+    record: SettlementRecordRows,
     transactionId: string,
-  ): Promise<{ row: TransactionEntity; settled: SettledTransaction; priorRefunds: PriorRefund[] }> {
-    const record = await settlementRecordRows(manager, transactionId, TransactionKind.REFUND);
+  ): { row: TransactionEntity; settled: SettledTransaction; priorRefunds: PriorRefund[] } {
     const row = record.original;
     if (!row || row.kind !== TransactionKind.SETTLEMENT)
       throw notFound(`No settlement with id ${transactionId}`, 'transactionId');
@@ -334,9 +335,10 @@ export class SettlementService {
       input: { transactionId: input.transactionId },
       personIds: [],
       lockPostingsOf: input.transactionId,
+      facts: settlementRecordQuery(input.transactionId, TransactionKind.REFUND),
       refused,
-      decide: async ({ manager, transactionId, now }) => {
-        const { row, settled } = await this.settled(manager, input.transactionId);
+      decide: async ({ facts: record, transactionId, now }) => {
+        const { row, settled } = this.settled(record, input.transactionId);
         const result = cancelSettlementOrThrow(settled);
         const plan: TransactionPlan = {
           kind: result.kind,
@@ -371,9 +373,10 @@ export class SettlementService {
       input: { transactionId: input.transactionId, amount: input.amount },
       personIds: [],
       lockPostingsOf: input.transactionId,
+      facts: settlementRecordQuery(input.transactionId, TransactionKind.REFUND),
       refused,
-      decide: async ({ manager, transactionId, now }) => {
-        const { row, settled, priorRefunds } = await this.settled(manager, input.transactionId);
+      decide: async ({ facts: record, transactionId, now }) => {
+        const { row, settled, priorRefunds } = this.settled(record, input.transactionId);
         const result = partialRefundOrThrow(settled, priorRefunds, input.amount);
         const plan: TransactionPlan = {
           kind: result.kind,

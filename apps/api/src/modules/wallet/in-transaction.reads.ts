@@ -46,7 +46,7 @@ export function personNotFound(field: string): UserError {
 }
 
 /** Balance of a locked pocket (0 when the person has no such pocket). */
-export function balanceOf(ctx: DecideContext, personId: string, kind: string): Fen {
+export function balanceOf(ctx: Pick<DecideContext<unknown>, 'pockets'>, personId: string, kind: string): Fen {
   return (ctx.pockets.get(`${personId}:${kind}`)?.balance ?? 0n) as Fen;
 }
 

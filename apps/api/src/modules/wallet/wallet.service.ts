@@ -12,10 +12,11 @@ import {
   walletTransferOrThrow,
 } from '@gongji/domain';
 import {
+  type PairFactRows,
   type WalletEntity,
   inTransaction,
   openPocketIfMissing,
-  pairFactRows,
+  pairFactsQuery,
   personForUpdate,
   saveWallet,
   walletOfPerson,
@@ -142,7 +143,7 @@ export class WalletService {
   transfer(principal: Principal, input: WalletTransferInput): Promise<WalletTransferPayload> {
     const date = decisionDate(principal, input.on);
     const { fromPersonId, toPersonId } = input;
-    return runMoneyMutation<WalletTransferPayload>(this.ctx.services.ledger, principal, {
+    return runMoneyMutation<WalletTransferPayload, PairFactRows>(this.ctx.services.ledger, principal, {
       operation: 'walletTransfer',
       idempotencyKey: input.idempotencyKey,
       input: {
@@ -155,11 +156,12 @@ export class WalletService {
         on: input.on ?? null,
       },
       personIds: [fromPersonId, toPersonId],
+      // One statement on PostgreSQL, in the round trip of the locks: both persons with their provinces, wallets,
+      // relations and attestations between them, and the policy data version (issue #7).
+      facts: pairFactsQuery(fromPersonId, toPersonId),
       refused: (userErrors) => ({ transaction: null, userErrors }),
       decide: async (ctx) => {
-        // One statement on PostgreSQL: both persons, their wallets, relations and attestations between them, and
-        // the policy data version (issue #7).
-        const facts = await pairFactRows(ctx.manager, fromPersonId, toPersonId);
+        const facts = ctx.facts;
         const from = facts.persons.find((p) => p.id === fromPersonId);
         const to = facts.persons.find((p) => p.id === toPersonId);
         if (!from || !to) {
