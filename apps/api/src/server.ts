@@ -23,6 +23,7 @@ import {
 } from './http/database-errors';
 import { adminStatic } from './http/admin-static';
 import { formatError, localizedErrorsPlugin } from './http/errors';
+import { compiledExecutionGateway } from './http/executor';
 import {
   authenticationMiddleware,
   gatewayLocals,
@@ -72,7 +73,8 @@ export async function createServer(deps: {
   const guards = armor();
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // The schema, executed by compiled queries (http/executor.ts; mutations stay on graphql-js's execute).
+    gateway: compiledExecutionGateway(schema),
     // Introspection stays on for ADMIN; responsePolicyPlugin refuses it to everyone else in production.
     introspection: true,
     includeStacktraceInErrorResponses: false,
