@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { applyPersonReadPolicy } from './auth/person-read-policy';
+import { answerFromPageJson } from './common/page-json-fields';
 import { AttestationResolver } from './modules/attestation/attestation.resolver';
 import { CardResolver } from './modules/card/card.resolver';
 import { CreditingResolver } from './modules/crediting/crediting.resolver';
@@ -63,5 +64,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return applyPersonReadPolicy(schema).schema;
+  return applyPersonReadPolicy(answerFromPageJson(schema)).schema;
 }

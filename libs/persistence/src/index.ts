@@ -38,3 +38,4 @@ export * from './commands/attestation.commands';
 export * from './commands/wallet.commands';
 export * from './commands/seed.commands';
 export * from './commands/region.commands';
+export * from './queries/page-json';

@@ -175,3 +175,33 @@ export function toPageConnection<T>(rows: T[], page: PageRequest, totalCount: nu
     },
   };
 }
+
+/** The fields a query selects under a field: field name → what it selects under it (empty for a leaf). */
+export type SelectionTree = Map<string, SelectionTree>;
+
+/**
+ * The merged selection at the end of `path` under this field (aliases and fragments folded in, `@skip`/`@include`
+ * ignored: a superset), or null when the path is not selected. Lets a page read exactly what the query will show.
+ */
+export function selectionTreeAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionTree | null {
+  const root: SelectionTree = new Map();
+  const merge = (set: SelectionSetNode | undefined, into: SelectionTree, seen: ReadonlySet<string>): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        let child = into.get(s.name.value);
+        if (!child) into.set(s.name.value, (child = new Map()));
+        merge(s.selectionSet, child, seen);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) merge(s.selectionSet, into, seen);
+      else if (!seen.has(s.name.value)) {
+        merge(info.fragments[s.name.value]?.selectionSet, into, new Set([...seen, s.name.value]));
+      }
+    }
+  };
+  for (const node of info.fieldNodes) merge(node.selectionSet, root, new Set());
+  let at: SelectionTree | undefined = root;
+  for (const name of path) {
+    at = at.get(name);
+    if (!at) return null;
+  }
+  return at;
+}

@@ -9,9 +9,11 @@ import {
   json,
   jsonArray,
   readRows,
+  readRowsPrepared,
   timestamp,
   timestampOrNull,
 } from './read-sql';
+import { type PersonJsonShape, jsonPage, personJson, personJsonColumns } from './page-json';
 import {
   type RegionSummary,
   regionColumns,
@@ -307,6 +309,33 @@ export class PersonReadQueries {
           : undefined,
       };
     });
+  }
+
+  /**
+   * The same page as {@link search} (same filter, order and window), as JSON objects of the shape's fields
+   * (page-json.ts), in one statement and one JSON value. Null on SQLite: the caller reads the rows instead.
+   */
+  async searchJson(
+    filter: PersonSearchFilter,
+    offset: number,
+    limit: number,
+    shape: PersonJsonShape,
+  ): Promise<Record<string, unknown>[] | null> {
+    if (dialectOf(this.dataSource) !== 'postgres') return null;
+    if (limit === 0) return [];
+    const w = searchWhere(filter);
+    const [row] = await readRowsPrepared<{ page: unknown }>(
+      this.dataSource,
+      jsonPage(
+        personJson('p', shape),
+        'p',
+        `SELECT ${personJsonColumns('p', shape)} FROM persons p ${w.sql}
+         ORDER BY p.name ASC, p."idNumber" ASC LIMIT ${Math.trunc(limit)}${offset > 0 ? ' OFFSET :offset' : ''}`,
+        'p.name ASC, p."idNumber" ASC',
+      ),
+      { ...w.params, offset: Math.trunc(offset) },
+    );
+    return json<Record<string, unknown>[]>(row?.page ?? []);
   }
 
   async count(filter: PersonSearchFilter): Promise<number> {

@@ -1,7 +1,18 @@
 import type { DataSource } from 'typeorm';
 import type { RegionEntity } from '../entities';
 import { type PersonSummary, personSummaryColumns, personSummaryFromRow } from './person-read.queries';
-import { dialectOf, fen, fenOrNull, isoDateOrNull, json, jsonArray, readRows, timestamp } from './read-sql';
+import { type TransactionJsonShape, jsonPage, transactionJson, transactionJsonColumns } from './page-json';
+import {
+  dialectOf,
+  fen,
+  fenOrNull,
+  isoDateOrNull,
+  json,
+  jsonArray,
+  readRows,
+  readRowsPrepared,
+  timestamp,
+} from './read-sql';
 import {
   type RegionSummary,
   regionColumns,
@@ -207,6 +218,33 @@ export class TransactionReadQueries {
           : null;
       return { ...row, postings, person: includes.person ? person : undefined, region };
     });
+  }
+
+  /**
+   * The same page as {@link page} (same filter, visibility, order and window), as JSON objects of the shape's fields
+   * (page-json.ts), in one statement and one JSON value. Null on SQLite: the caller reads the rows instead.
+   */
+  async pageJson(
+    filter: TransactionListFilter | null | undefined,
+    visibility: TransactionVisibility | null,
+    offset: number,
+    limit: number,
+    shape: TransactionJsonShape,
+  ): Promise<Record<string, unknown>[] | null> {
+    if (dialectOf(this.dataSource) !== 'postgres') return null;
+    const w = where(filter, visibility);
+    const [row] = await readRowsPrepared<{ page: unknown }>(
+      this.dataSource,
+      jsonPage(
+        transactionJson('t', shape),
+        't',
+        `SELECT ${transactionJsonColumns('t', shape)} FROM transactions t ${w.sql}
+         ORDER BY t."createdAt" DESC, t.id ASC LIMIT ${Math.trunc(limit)}${offset > 0 ? ' OFFSET :offset' : ''}`,
+        't."createdAt" DESC, t.id ASC',
+      ),
+      { ...w.params, offset: Math.trunc(offset) },
+    );
+    return json<Record<string, unknown>[]>(row?.page ?? []);
   }
 
   async count(

@@ -26,7 +26,7 @@ export function masksPersonalData(principal: Principal | null): boolean {
   return principal?.role === Role.ANALYST;
 }
 
-function maskPhone(phone: string): string {
+export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
 }
 

@@ -3,6 +3,7 @@ import type {
   CardEntity,
   KinRelationEntity,
   PersonEntity,
+  PersonJsonShape,
   PersonPageIncludes,
   PersonPageRow,
   PersonReadQueries,
@@ -34,6 +35,15 @@ export class PersonService {
     includes: PersonPageIncludes = {},
   ): Promise<PersonPageRow[]> {
     return this.queries.search(filter, page.offset, page.limit + 1, includes);
+  }
+
+  /** The same page as JSON of the shape's fields (null where the database reads pages row by row: SQLite). */
+  pageJson(
+    filter: PersonSearchFilter,
+    page: { offset: number; limit: number },
+    shape: PersonJsonShape,
+  ): Promise<Record<string, unknown>[] | null> {
+    return this.queries.searchJson(filter, page.offset, page.limit + 1, shape);
   }
 
   /** Only when `totalCount` is asked for. */

@@ -4,6 +4,7 @@ import {
   pageRequestOrThrow,
   selectedFieldsAt,
   selectsField,
+  selectionTreeAt,
   selectsPath,
   toPageConnection,
 } from '../../common/connection';
@@ -12,6 +13,7 @@ import { type GraphQLContext, requirePrincipal } from '../../context';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
 import { toPostingLine, toTransaction } from './transaction.service';
+import { finishTransactionJson, transactionShapeOf } from './transaction.shape';
 import {
   ExplanationLine,
   PostingLine,
@@ -33,6 +35,23 @@ export class TransactionResolver {
   ): Promise<TransactionConnection> {
     const page = pageRequestOrThrow(args.first, args.after);
     const principal = requirePrincipal(ctx);
+    const count = () =>
+      selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null;
+    // The page as JSON of exactly the fields the query selects, already shaped as the API shows them: GraphQL's
+    // default resolvers answer from it (issue #11). Null when the selection needs more, or on SQLite.
+    const tree = selectionTreeAt(info, ['edges', 'node']);
+    const shape = tree && transactionShapeOf(tree);
+    if (shape) {
+      const [json, total] = await Promise.all([
+        ctx.services.transactions.pageJson(principal, args.filter, page, shape),
+        count(),
+      ]);
+      if (json) {
+        const masked = masksPersonalData(principal);
+        for (const t of json) finishTransactionJson(t, masked);
+        return toPageConnection(json as unknown as Transaction[], page, total);
+      }
+    }
     // What the page will be asked for comes in the same statement: one statement per page, whatever its size.
     const includes = {
       postings: selectsPath(info, ['edges', 'node', 'postings']),
@@ -41,7 +60,7 @@ export class TransactionResolver {
     };
     const [rows, total] = await Promise.all([
       ctx.services.transactions.page(principal, args.filter, page, includes),
-      selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null,
+      count(),
     ]);
     const nodes = rows.map((r) => {
       const node = toTransaction(r) as Transaction;

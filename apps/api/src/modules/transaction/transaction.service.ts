@@ -2,6 +2,7 @@ import type { Fen } from '@gongji/domain';
 import type {
   ExplanationRow,
   PostingRow,
+  TransactionJsonShape,
   TransactionPageIncludes,
   TransactionPageRow,
   TransactionReadQueries,
@@ -31,6 +32,16 @@ export class TransactionService {
     includes: TransactionPageIncludes = {},
   ): Promise<TransactionPageRow[]> {
     return this.queries.page(filter, visibilityOf(principal), page.offset, page.limit + 1, includes);
+  }
+
+  /** The same page as JSON of the shape's fields (null where the database reads pages row by row: SQLite). */
+  pageJson(
+    principal: Principal,
+    filter: TransactionFilter | null | undefined,
+    page: PageRequest,
+    shape: TransactionJsonShape,
+  ): Promise<Record<string, unknown>[] | null> {
+    return this.queries.pageJson(filter, visibilityOf(principal), page.offset, page.limit + 1, shape);
   }
 
   /** Only when `totalCount` is asked for. */
