@@ -9,6 +9,7 @@
  *   BENCH_TX_PERSON=0 …                              # (a) without the person edge (for builds that lack it)
  *   BENCH_PROFILE=1 …                                # CPU-profile the Gongji server; print its top packages/frames
  *   BENCH_ONLY=a,b,c …                               # only these queries
+ *   BENCH_KEEP_DB=1 …                                # keep the bench database (prints its URL)
  *
  * Queries: (a) a page of transactions, newest first, with their postings, person and the person's region; (b) a
  * page of persons (by name) with region, pockets and funding sources (each with its provider); (c) the trivial
@@ -64,6 +65,8 @@ const TRANSACTIONS = Number(process.env['BENCH_TRANSACTIONS'] ?? 4000);
 const FIRST = Number(process.env['BENCH_FIRST'] ?? 50);
 const TX_PERSON = process.env['BENCH_TX_PERSON'] !== '0';
 const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'a,b,c').split(','));
+/** Keep the bench database afterwards (to EXPLAIN the pages' statements on the same data). */
+const KEEP_DB = process.env['BENCH_KEEP_DB'] === '1';
 const PROFILE_DIR =
   process.env['BENCH_PROFILE'] === '1' ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-prof-')) : null;
 
@@ -399,7 +402,8 @@ async function main(): Promise<void> {
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     for (const s of servers) await stopServer(s.child);
-    await db.drop();
+    if (KEEP_DB) console.log(`kept the database: ${db.url}`);
+    else await db.drop();
     if (PROFILE_DIR) summarizeProfile(PROFILE_DIR, 'the Gongji server');
   }
 }
