@@ -13,6 +13,9 @@ import {
 @Index(['kind', 'createdAt'])
 // The reconciliation statement (national 3201) reads one institution's transactions over a date range.
 @Index(['institutionId', 'createdAt'])
+// The unfiltered transactions page (newest first, then id): a backward scan plus an incremental sort of equal times,
+// so a page of 50 reads ~50 index entries instead of sorting the whole table.
+@Index(['createdAt', 'id'])
 export class TransactionEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id!: string;

@@ -1,3 +1,4 @@
+import { PageOrderIndexes1796153156628 } from './1796153156628-PageOrderIndexes';
 import { ReferenceDataVersions1796134847648 } from './1796134847648-ReferenceDataVersions';
 import { RelationshipAttestations1796134806212 } from './1796134806212-RelationshipAttestations';
 import { AnalyticsColumns1796133664498 } from './1796133664498-AnalyticsColumns';
@@ -16,4 +17,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceDataVersions1796134847648,
   PartitionedPostings1796142119801,
   PocketsFillfactor1796143000000,
+  PageOrderIndexes1796153156628,
 ];

@@ -1,3 +1,4 @@
+import { PageOrderIndexes1796153149856 } from './1796153149856-PageOrderIndexes';
 import { ReferenceDataVersions1796134846028 } from './1796134846028-ReferenceDataVersions';
 import { RelationshipAttestations1796134805099 } from './1796134805099-RelationshipAttestations';
 import { AnalyticsColumns1796133663304 } from './1796133663304-AnalyticsColumns';
@@ -12,4 +13,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   AnalyticsColumns1796133663304,
   RelationshipAttestations1796134805099,
   ReferenceDataVersions1796134846028,
+  PageOrderIndexes1796153149856,
 ];
