@@ -93,6 +93,7 @@ interface PendingRow {
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTOR = 'credit-cli';
 const MAX_RETRIES = 5;
+const UNIQUE_VIOLATION = '23505';
 
 /** Refusals the CLI adds to the domain's (the file's own faults); the others come from the domain catalogue. */
 const CLI_MESSAGES: Record<string, { zh: string; en: string; rule: string | null }> = {
@@ -161,6 +162,7 @@ export async function runCredit(
   creditContributionsOrThrow(options.month, [], []); // INVALID_MONTH before anything is read
   for (const client of clients) await createLedgerStaging(client as unknown as BulkClient);
   const earmarkedFrom = await earmarkedFromByRegion(clients[0]);
+  const reads: CreditReads = { all: false };
   const report = fs.createWriteStream(options.reportFile, { encoding: 'utf8' });
   const writeReport = async (text: string) => {
     if (!report.write(text)) await once(report, 'drain');
@@ -212,7 +214,7 @@ export async function runCredit(
     const index = nextBatch++;
     running.set(
       index,
-      creditBatch(client, rows, options, earmarkedFrom)
+      creditBatch(client, rows, options, earmarkedFrom, reads)
         .then(
           async (outcome) => {
             if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs));
@@ -352,7 +354,20 @@ function parseRow(row: PendingRow, today: string): ParsedRow | Rejection {
   }
 }
 
+/**
+ * Whether batches read every row's existing credit for the month (shared by a run's batches). Off on a fresh month:
+ * the marker's primary key is what guarantees exactly once (R-ACC-4), the read only sorts rows into already credited
+ * or conflicting before anything is written. A batch that meets a credited person-month without having read it
+ * fails on the primary key, is redone reading every credit, and turns this on; a batch that reads every credit and
+ * finds none of its positive rows credited turns it off again.
+ */
+interface CreditReads {
+  all: boolean;
+}
+
 interface BatchOutcome {
+  /** This batch read every row's credit and found a positive row already credited (see CreditReads). */
+  alreadyCreditedRead: boolean;
   credited: number;
   alreadyCredited: number;
   notCollected: number;
@@ -367,6 +382,7 @@ async function creditBatch(
   pending: readonly PendingRow[],
   options: CreditRunOptions,
   earmarkedFrom: ReadonlyMap<string, string | null>,
+  reads: CreditReads,
 ): Promise<BatchOutcome> {
   const parsed: ParsedRow[] = [];
   const early: Rejection[] = [];
@@ -377,9 +393,25 @@ async function creditBatch(
   }
   let createMissingPockets = false;
   for (let attempt = 0; ; attempt++) {
-    await client.query('BEGIN');
+    // synchronous_commit = off for the batch's transaction only: COMMIT returns before its WAL reaches the disk, so
+    // a crash of the database server may lose the last batches reported as committed. That is safe here because
+    // the credited markers commit atomically with the money (both or neither survive) and a rerun credits exactly
+    // what is not committed (R-ACC-4: exactly once); nothing outside the database (the report, the progress bar)
+    // is trusted on resume. It never applies to the API's money path, which keeps the server's setting.
+    await client.query('BEGIN; SET LOCAL synchronous_commit = off');
     try {
-      const outcome = await decideAndWrite(client, parsed, options, earmarkedFrom, createMissingPockets);
+      const readAll = reads.all || attempt > 0;
+      const outcome = await decideAndWrite(
+        client,
+        parsed,
+        options,
+        earmarkedFrom,
+        createMissingPockets,
+        readAll,
+      );
+      // Keep reading every row's credit while batches meet credited person-months (a rerun, a resume), stop after
+      // a batch that met none (a fresh month).
+      if (readAll) reads.all = outcome.alreadyCreditedRead;
       await client.query('COMMIT');
       outcome.retries = attempt;
       outcome.rejections = [...early, ...outcome.rejections].sort((a, b) => a.line - b.line);
@@ -392,6 +424,7 @@ async function creditBatch(
         createMissingPockets = true;
         continue;
       }
+      if (err instanceof ConcurrentCreditError) reads.all = true;
       const retryable = err instanceof ConcurrentCreditError || code === '40P01' || code === '40001';
       if (!retryable || attempt >= MAX_RETRIES) throw err;
     }
@@ -404,6 +437,7 @@ async function decideAndWrite(
   options: CreditRunOptions,
   earmarkedFrom: ReadonlyMap<string, string | null>,
   createMissingPockets: boolean,
+  readAllCredits: boolean,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = {
     credited: 0,
@@ -413,20 +447,33 @@ async function decideAndWrite(
     transactions: 0,
     retries: 0,
     rejections: [],
+    alreadyCreditedRead: false,
   };
   if (parsed.length === 0) return outcome;
-  // Who each row is, and what is already credited for the month — read inside the batch's transaction.
+  // Who each row is, and what is already credited for the month — read inside the batch's transaction. The credit
+  // is read for every row only when asked (a rerun, a resume, a retry: see CreditReads); otherwise only for 0.00 rows
+  // (a 0.00 row of a credited person-month is a CONFLICTING_CREDIT to report), and a positive row credited meanwhile
+  // fails the marker's primary key below, which redoes the batch reading every credit. Reading none on a fresh
+  // month saves one search of the contribution_credits primary key per row.
   const { rows } = await client.query(
     // Index look-ups per row whatever the statistics say (a month being credited has none yet).
     `SELECT s.i, p.id, p."insuranceType" AS type, p."regionCode" AS region,
-            (SELECT c.amount::text FROM contribution_credits c WHERE c."personId" = p.id AND c.month = $4) AS credited
-       FROM unnest($1::int[], $2::text[], $3::text[]) AS s(i, id_number, person_id)
+            CASE WHEN $5 OR s.zero THEN (SELECT c.amount::text FROM contribution_credits c
+                                          WHERE c."personId" = p.id AND c.month = $4) END AS credited
+       FROM unnest($1::int[], $2::text[], $3::text[], $6::boolean[]) AS s(i, id_number, person_id, zero)
        LEFT JOIN LATERAL (
          SELECT id, "insuranceType", "regionCode" FROM persons WHERE "idNumber" = s.id_number
          UNION ALL
          SELECT id, "insuranceType", "regionCode" FROM persons WHERE id = s.person_id
          LIMIT 1) p ON true`,
-    [parsed.map((_, i) => i), parsed.map((r) => r.idNumber), parsed.map((r) => r.personId), options.month],
+    [
+      parsed.map((_, i) => i),
+      parsed.map((r) => r.idNumber),
+      parsed.map((r) => r.personId),
+      options.month,
+      readAllCredits,
+      parsed.map((r) => r.amount === 0n),
+    ],
   );
   type Found = { id: string | null; type: string; region: string; credited: string | null };
   const found = new Map<number, Found>(rows.map((r) => [Number(r.i), r as Found]));
@@ -455,6 +502,7 @@ async function decideAndWrite(
     }
     const seen = firstAmount.get(person.id);
     const credited = person.credited === null ? null : (BigInt(person.credited) as Fen);
+    if (credited !== null && row.amount > 0n) outcome.alreadyCreditedRead = true;
     const previous = seen ?? credited;
     if (previous !== undefined && previous !== null && previous !== row.amount) {
       // R-ACC-4: a correction is a staff decision, never a silent second credit.
@@ -552,14 +600,23 @@ async function decideAndWrite(
   const bulk = client as unknown as BulkClient;
   await copyInto(bulk, STAGE_TX, STAGE_TX_COLUMNS, transactions);
   await copyInto(bulk, STAGE_LINE, STAGE_LINE_COLUMNS, lines);
-  // The credited marker first: a person-month another process credited since our read makes the count fall short.
-  const marked = await client.query(
-    `INSERT INTO contribution_credits ("personId", month, amount, "transactionId")
-     SELECT l.person_id, $1, l.amount, t.id FROM ${STAGE_LINE} l JOIN ${STAGE_TX} t ON t.key = l.key
-      WHERE l.account_type = 'POCKET'
-     ON CONFLICT ("personId", month) DO NOTHING`,
-    [options.month],
-  );
+  // The credited marker first. A plain INSERT (no ON CONFLICT: that would search the primary key twice per row): a
+  // person-month credited before this batch that the read did not see (not read, or committed since), or being
+  // credited now (the insert waits for that transaction), fails the batch with a unique violation; the batch is
+  // redone reading every row's credit (CreditReads), and reports the row already credited or conflicting.
+  let marked: { rowCount: number | null };
+  try {
+    marked = await client.query(
+      `INSERT INTO contribution_credits ("personId", month, amount, "transactionId")
+       SELECT l.person_id, $1, l.amount, t.id FROM ${STAGE_LINE} l JOIN ${STAGE_TX} t ON t.key = l.key
+        WHERE l.account_type = 'POCKET'`,
+      [options.month],
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION)
+      throw new ConcurrentCreditError('credited meanwhile');
+    throw err;
+  }
   if ((marked.rowCount ?? 0) !== expectedCredits) throw new ConcurrentCreditError('credited meanwhile');
   // Persons registered through the API have their pockets; a batch with an odd one without is redone creating it.
   const posted = await postStaged(bulk, { now, createMissingPockets, analyze: !analyzed.has(client) });

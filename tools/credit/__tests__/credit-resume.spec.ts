@@ -103,6 +103,7 @@ async function endState(url: string) {
     const suffix = `${process.pid}_${Date.now()}`;
     const killed = `gongji_credit_killed_${suffix}`;
     const straight = `gongji_credit_straight_${suffix}`;
+    const racing = `gongji_credit_racing_${suffix}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-credit-'));
     const csv = path.join(dir, 'contributions.csv');
 
@@ -148,15 +149,31 @@ async function endState(url: string) {
       expect((await exitOf(csvRun)).code).toBe(0);
       // The same database twice: one run is killed and resumed, the other runs straight through.
       await admin((c) => c.query(`CREATE DATABASE ${straight} TEMPLATE ${killed}`));
+      await admin((c) => c.query(`CREATE DATABASE ${racing} TEMPLATE ${killed}`));
     }, 240_000);
 
     afterAll(async () => {
       await admin(async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${killed} WITH (FORCE)`);
         await c.query(`DROP DATABASE IF EXISTS ${straight} WITH (FORCE)`);
+        await c.query(`DROP DATABASE IF EXISTS ${racing} WITH (FORCE)`);
       });
       fs.rmSync(dir, { recursive: true, force: true });
     });
+
+    /** The uninterrupted run on `straight` (the first test makes it; a test run alone makes it here). */
+    async function creditedReference(): Promise<void> {
+      const [reference] = await query<{ n: string }>(
+        urlOf(straight),
+        `SELECT COUNT(*)::text AS n FROM contribution_credits WHERE month = $1`,
+        [MONTH],
+      );
+      if (reference.n !== '0') return;
+      const run = await exitOf(
+        credit(urlOf(straight), csv, path.join(dir, 'straight.rejected.csv'), ['--batch', '50']),
+      );
+      expect(run.code).toBe(0);
+    }
 
     it('credits every person-month exactly once after a kill -9 and a rerun', async () => {
       const rows = fs.readFileSync(csv, 'utf8').trim().split('\n').length - 1;
@@ -230,6 +247,63 @@ async function endState(url: string) {
       const audit = await exitOf(verify);
       expect(audit.out).toMatch(/\| violations \| 0 \|/);
       expect(audit.code).toBe(0);
+    }, 300_000);
+    it('two runs of the same file at once credit every person-month once (R-ACC-4)', async () => {
+      // Both runs read the same persons and race to write the same markers: the loser of each race fails its batch
+      // on the marker's primary key (a plain INSERT, no ON CONFLICT), rolls it back and redoes it, and then finds
+      // the person-months already credited. The end state is the uninterrupted run's.
+      await creditedReference();
+      const runs = await Promise.all(
+        ['a', 'b'].map((name) =>
+          exitOf(
+            credit(urlOf(racing), csv, path.join(dir, `racing-${name}.rejected.csv`), ['--batch', '50']),
+          ),
+        ),
+      );
+      for (const run of runs) expect(run.code).toBe(0);
+      const state = await endState(urlOf(racing));
+      expect(state).toEqual(await endState(urlOf(straight)));
+      const [counts] = await query<{ credits: string; markers: string }>(
+        urlOf(racing),
+        `SELECT (SELECT COUNT(*) FROM postings p JOIN transactions t ON t.id = p."transactionId"
+                  WHERE t.actor = 'credit-cli' AND p."accountType" = 'POCKET')::text AS credits,
+                (SELECT COUNT(*) FROM contribution_credits WHERE month = $1)::text AS markers`,
+        [MONTH],
+      );
+      expect(counts.credits).toBe(counts.markers);
+    }, 300_000);
+    it('a new file for a credited month: same amount already credited, another amount or 0.00 refused (R-ACC-4)', async () => {
+      // A fresh run reads no credits for positive rows (the marker's primary key catches them and the batch is redone
+      // reading them); 0.00 rows always read theirs. Every outcome must be what a full read gives.
+      await creditedReference();
+      const credited = await query<{ id: string; amount: string }>(
+        urlOf(straight),
+        `SELECT p."idNumber" AS id, c.amount::text AS amount FROM contribution_credits c
+           JOIN persons p ON p.id = c."personId" WHERE c.month = $1 AND c.amount > 100 ORDER BY p."idNumber" LIMIT 3`,
+        [MONTH],
+      );
+      expect(credited).toHaveLength(3);
+      const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+      const file = path.join(dir, 'corrections.csv');
+      fs.writeFileSync(
+        file,
+        [
+          'idNumber,amount',
+          `${credited[0].id},${yuan(BigInt(credited[0].amount))}`,
+          `${credited[1].id},${yuan(BigInt(credited[1].amount) + 1n)}`,
+          `${credited[2].id},0.00`,
+        ].join('\n') + '\n',
+      );
+      const before = await endState(urlOf(straight));
+      const report = path.join(dir, 'corrections.rejected.csv');
+      const run = await exitOf(credit(urlOf(straight), file, report));
+      expect(run.code).toBe(0);
+      expect(run.out).toMatch(/\| 3 \| 1 \| 0 \| 1 \| 0 \| 2 \|/);
+      const lines = fs.readFileSync(report, 'utf8').trim().split('\n').slice(1);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(new RegExp(`^3,"${credited[1].id},[0-9.]+",CONFLICTING_CREDIT,R-ACC-4,`));
+      expect(lines[1]).toMatch(new RegExp(`^4,"${credited[2].id},0\\.00",CONFLICTING_CREDIT,R-ACC-4,`));
+      expect(await endState(urlOf(straight))).toEqual(before);
     }, 300_000);
   },
 );

@@ -5,6 +5,7 @@ import { type TestDatabase, createTestDatabase } from '../../testing/test-databa
 import { auditLedger } from '../ledger-audit';
 import {
   BulkLedgerError,
+  ORDERED_UUID_SQL,
   STAGE_LINE,
   STAGE_LINE_COLUMNS,
   STAGE_TX,
@@ -179,5 +180,16 @@ import {
     );
     expect(await balanceOf(bob, 'LEGACY')).toBe(50n);
     expect((await auditLedger(db.dataSource)).violations).toEqual([]);
+  });
+  it('ORDERED_UUID_SQL: version-7 layout, unique, ordered by the millisecond', async () => {
+    const { rows } = await client.query(`SELECT ${ORDERED_UUID_SQL} AS id FROM generate_series(1, 5000)`);
+    const ids = rows.map((r) => String(r['id']));
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    const clock = ids.map((id) => id.slice(0, 13));
+    expect([...clock].sort()).toEqual(clock);
+    const ms = parseInt(clock[0].replace('-', ''), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
   });
 });
