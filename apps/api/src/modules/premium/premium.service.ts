@@ -1,5 +1,6 @@
 import {
   ContributionScheme,
+  type EffectivePolicy,
   Feature,
   type InsuranceType,
   KinPurpose,
@@ -10,10 +11,15 @@ import {
   payResidentContributionOrThrow,
   relationsInForceOn,
 } from '@gongji/domain';
-import { type PairFactRows, type PersonEntity, pairFactsQuery } from '@gongji/persistence';
+import {
+  type DecideContext,
+  type PairFactRows,
+  type PersonEntity,
+  pairFactsQuery,
+} from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
-import { ApiErrorCode, userError } from '../../common/user-error';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { toDomainRelation } from '../kin/kin.service';
 import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
@@ -72,6 +78,30 @@ function relationOn(
 export class PremiumService {
   constructor(private readonly ctx: GraphQLContext) {}
 
+  /** The payer and the insured from the pair facts, with the payer's region policy on the date — or why not. */
+  private async parties(
+    ctx: DecideContext<PairFactRows>,
+    payerId: string,
+    insuredId: string,
+    date: string,
+  ): Promise<
+    { payer: PersonEntity; insured: PersonEntity; policy: EffectivePolicy } | { refusal: UserError }
+  > {
+    const payer = ctx.facts.persons.find((p) => p.id === payerId);
+    const insured = ctx.facts.persons.find((p) => p.id === insuredId);
+    if (!payer || !insured) return { refusal: personNotFound(payer ? 'insuredId' : 'payerId') };
+    const policy = await effectivePolicyOn(
+      this.ctx.services.policy,
+      ctx.manager,
+      payer.regionCode,
+      date,
+      ctx.facts.policyVersion,
+    );
+    if (!policy)
+      return { refusal: userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']) };
+    return { payer, insured, policy };
+  }
+
   pay(principal: Principal, input: PremiumPayInput): Promise<PremiumPayPayload> {
     if (principal.role === Role.PORTAL && principal.product !== input.product)
       throw forbidden(`This portal charges premiums for ${principal.product ?? 'no product'} only`);
@@ -96,23 +126,9 @@ export class PremiumService {
       refused,
       decide: async (ctx) => {
         const facts = ctx.facts;
-        const payer = facts.persons.find((p) => p.id === payerId);
-        const insured = facts.persons.find((p) => p.id === insuredId);
-        if (!payer || !insured)
-          return { payload: refused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
-        const policy = await effectivePolicyOn(
-          this.ctx.services.policy,
-          ctx.manager,
-          payer.regionCode,
-          date,
-          facts.policyVersion,
-        );
-        if (!policy)
-          return {
-            payload: refused([
-              userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
-            ]),
-          };
+        const parties = await this.parties(ctx, payerId, insuredId, date);
+        if ('refusal' in parties) return { payload: refused([parties.refusal]) };
+        const { payer, insured, policy } = parties;
         const { relation, registered } =
           payer.id === insured.id
             ? { relation: null, registered: false }
@@ -187,23 +203,9 @@ export class PremiumService {
         refused: contributionRefused,
         decide: async (ctx) => {
           const facts = ctx.facts;
-          const payer = facts.persons.find((p) => p.id === payerId);
-          const insured = facts.persons.find((p) => p.id === insuredId);
-          if (!payer || !insured)
-            return { payload: contributionRefused([personNotFound(payer ? 'insuredId' : 'payerId')]) };
-          const policy = await effectivePolicyOn(
-            this.ctx.services.policy,
-            ctx.manager,
-            payer.regionCode,
-            date,
-            facts.policyVersion,
-          );
-          if (!policy)
-            return {
-              payload: contributionRefused([
-                userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']),
-              ]),
-            };
+          const parties = await this.parties(ctx, payerId, insuredId, date);
+          if ('refusal' in parties) return { payload: contributionRefused([parties.refusal]) };
+          const { payer, insured, policy } = parties;
           const self = payer.id === insured.id;
           const { relation, registered } = self
             ? { relation: null, registered: false }
