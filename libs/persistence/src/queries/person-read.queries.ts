@@ -58,35 +58,6 @@ export interface PersonSearchFilter {
   readonly regionCode?: string | null;
 }
 
-const PERSON_FIELDS = [
-  'id',
-  'idNumber',
-  'name',
-  'phone',
-  'birthDate',
-  'regionCode',
-  'insuranceType',
-  'employmentStatus',
-  'realNameVerified',
-  'outOfRegionUsePermission',
-  'bankCardLinked',
-  'paymentPasswordHash',
-  'paymentPasswordSetAt',
-  'paymentPasswordFailures',
-  'paymentLockedAt',
-  'passwordFreeLimit',
-  'createdAt',
-  'updatedAt',
-  'version',
-] as const;
-
-/** The select list of a person row of table alias `alias`, each column named `<prefix><field>`. */
-export function personColumns(alias: string, prefix = ''): string {
-  return PERSON_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
-}
-
-const PERSON_COLUMNS = personColumns('p');
-
 /** What a person shows on an edge (no payment-password state, no bookkeeping columns). */
 const PERSON_SUMMARY_FIELDS = [
   'id',
@@ -101,11 +72,37 @@ const PERSON_SUMMARY_FIELDS = [
   'outOfRegionUsePermission',
 ] as const;
 
+/** Every column of a person row: the summary, then the payment-password state and bookkeeping. */
+const PERSON_FIELDS = [
+  ...PERSON_SUMMARY_FIELDS,
+  'bankCardLinked',
+  'paymentPasswordHash',
+  'paymentPasswordSetAt',
+  'paymentPasswordFailures',
+  'paymentLockedAt',
+  'passwordFreeLimit',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+/** The select list of `fields` of table alias `alias`, each column named `<prefix><field>`. */
+function selectList(fields: readonly string[], alias: string, prefix: string): string {
+  return fields.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+}
+
+/** The select list of a person row of table alias `alias`, each column named `<prefix><field>`. */
+export function personColumns(alias: string, prefix = ''): string {
+  return selectList(PERSON_FIELDS, alias, prefix);
+}
+
+const PERSON_COLUMNS = personColumns('p');
+
 export type PersonSummary = Pick<PersonEntity, (typeof PERSON_SUMMARY_FIELDS)[number]>;
 
 /** The select list of a person summary of table alias `alias`, each column named `<prefix><field>`. */
 export function personSummaryColumns(alias: string, prefix = ''): string {
-  return PERSON_SUMMARY_FIELDS.map((f) => `${alias}."${f}" AS "${prefix}${f}"`).join(', ');
+  return selectList(PERSON_SUMMARY_FIELDS, alias, prefix);
 }
 
 /** The same summary as `key → SQL expression` pairs, for a JSON object ({@link jsonArray}). */
