@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { FaultProxy } from '../testing/fault-proxy';
-import type { ThrowawayCluster } from '../testing/pg-cluster';
+import type { PgCluster } from '@gongji/persistence/testing';
 import type { ApiSlot } from './client';
 import type { Rng } from './rng';
 
@@ -90,7 +90,7 @@ export class FaultInjector {
 
   constructor(
     private readonly apis: readonly ApiProcess[],
-    private readonly cluster: ThrowawayCluster,
+    private readonly cluster: PgCluster,
     private readonly proxy: FaultProxy,
     private readonly log: (line: string) => void,
   ) {}
@@ -140,7 +140,7 @@ export class FaultInjector {
         return;
       }
       case 'pg-immediate-restart': {
-        await this.cluster.stopImmediate();
+        await this.cluster.stop('immediate');
         await sleep(f.durationMs);
         const t = Date.now();
         await this.cluster.start();

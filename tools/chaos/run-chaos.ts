@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FaultProxy } from '../testing/fault-proxy';
-import { type ThrowawayCluster, startThrowawayCluster } from '../testing/pg-cluster';
+import { PgCluster } from '@gongji/persistence/testing';
 import { snapshotBuiltApi } from './api-snapshot';
 import { createDataSource, freePort, freshDatabase, startServer } from './chaos-support';
 import { type CheckResult, runChecks } from './checks';
@@ -57,15 +57,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const { log } = options;
   const rng = new Rng(options.seed);
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
-  let cluster: ThrowawayCluster | undefined;
+  let cluster: PgCluster | undefined;
   let dataSource: DataSource | undefined;
   try {
     const build = await snapshotBuiltApi();
     cleanups.push(() => build.remove());
     process.env['BENCH_API_MAIN'] = build.main;
-    cluster = await startThrowawayCluster({ port: options.pgPort || (await freePort()) });
+    cluster = await PgCluster.primary({
+      port: options.pgPort || (await freePort()),
+      // Acknowledged commits must survive the immediate stops (a crash of PostgreSQL, not of the machine): WAL is
+      // written at commit; fsync is off in these throwaway clusters because the OS itself never crashes here.
+      settings: { synchronous_commit: 'on', max_connections: 200, shared_buffers: "'64MB'" },
+    });
     cleanups.push(() => cluster?.destroy());
-    const db = await freshDatabase(cluster.url, 'gongji_chaos');
+    const db = await freshDatabase(cluster.url(), 'gongji_chaos');
     const proxy = new FaultProxy({ host: '127.0.0.1', port: cluster.port });
     const proxyPort = await proxy.start();
     cleanups.push(() => proxy.stop());

@@ -1,4 +1,4 @@
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { type SpawnSyncOptions, execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -74,6 +74,23 @@ function run(bin: string, args: string[], options: SpawnSyncOptions = {}): strin
       `${bin} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || ''}${r.stdout || ''}`,
     );
   return String(r.stdout ?? '');
+}
+
+/**
+ * The same without blocking the event loop: clients of the cluster keep running while it stops and starts (the chaos
+ * test's faults). Resolves with the exit code when `allowFail`, else throws with the output on a non-zero exit.
+ */
+function runAsync(bin: string, args: string[], allowFail = false): Promise<number> {
+  const exe = pgBinDir() ? path.join(pgBinDir(), bin) : bin;
+  const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
+  return new Promise((resolve, reject) => {
+    execFile(cmd, argv, { encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      if (code !== 0 && !allowFail)
+        reject(new Error(`${bin} ${args.join(' ')} failed (${code}): ${stderr}${stdout}`));
+      else resolve(code);
+    });
+  });
 }
 
 /** True when initdb, pg_ctl and pg_basebackup can be run here (tests skip cleanly otherwise). */
@@ -182,9 +199,12 @@ export class PgCluster {
     fs.appendFileSync(path.join(this.dataDir, 'postgresql.conf'), `\n# pg-cluster.ts\n${lines.join('\n')}\n`);
   }
 
-  /** Starts the server and waits until it accepts connections (read-only ones for a standby). */
+  /**
+   * Starts the server (again, after a stop) and waits until it accepts connections (read-only ones for a standby).
+   * Does not block the event loop: a start after an immediate stop runs crash recovery first.
+   */
   async start(): Promise<void> {
-    run('pg_ctl', [
+    await runAsync('pg_ctl', [
       '-D',
       this.dataDir,
       '-l',
@@ -199,11 +219,16 @@ export class PgCluster {
     this.running = true;
   }
 
-  /** `fast` (clean), or `immediate` (a crash: WAL replay on the next start). */
+  /** `fast` (clean), or `immediate` (like a crash: no checkpoint, WAL replay on the next start). */
   async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     if (!this.running) return;
-    run('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
+    await runAsync('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
     this.running = false;
+  }
+
+  /** Whether the server is up, asked of `pg_ctl status` (not of this object's own bookkeeping). */
+  async isRunning(): Promise<boolean> {
+    return (await runAsync('pg_ctl', ['-D', this.dataDir, 'status'], true)) === 0;
   }
 
   /** Runs one statement on a database of this cluster with a short-lived connection. */
