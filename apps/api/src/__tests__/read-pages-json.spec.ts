@@ -1,14 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { type Fen, PocketKind, SystemAccount, pocketAccount, systemAccount } from '@gongji/domain';
-import { makeIdNumber } from '@gongji/domain/testing';
-import {
-  ENTITY_DIALECT,
-  KinRelationEntity,
-  LedgerWriter,
-  PersonEntity,
-  PocketEntity,
-} from '@gongji/persistence';
+import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
+import { insertReadFixture, postFixtureMoney } from './read-fixture.helpers';
 
 /** Every field a page read as JSON answers (libs/persistence page-json.ts). */
 const PERSON = `id name idNumber phone birthDate insuranceType employmentStatus regionCode realNameVerified
@@ -60,77 +52,29 @@ describe(`pages read as JSON answer what the row-by-row read does (${ENTITY_DIAL
 
   beforeAll(async () => {
     app = await createTestApp();
-    const now = new Date();
-    const ids: string[] = [];
-    for (let n = 0; n < 12; n++) {
-      const id = randomUUID();
-      ids.push(id);
-      await app.db.getRepository(PersonEntity).insert({
-        id,
-        idNumber: makeIdNumber('110105', '1975-03-09', 700 + n),
-        name: `页JSON${String(n).padStart(2, '0')}`,
+    const ids = await insertReadFixture(app, {
+      count: 12,
+      birthDate: '1975-03-09',
+      seqBase: 700,
+      name: (n) => `页JSON${String(n).padStart(2, '0')}`,
+      vary: (n) => ({
         phone: n % 3 ? `1391234${String(5000 + n)}` : null,
-        birthDate: '1975-03-09',
-        regionCode: n % 2 ? '110000' : '120000',
         insuranceType: n % 4 === 3 ? 'RESIDENT' : 'EMPLOYEE',
         employmentStatus: n % 4 === 3 ? null : 'IN_SERVICE',
         realNameVerified: n % 5 !== 0,
-        paymentPasswordHash: null,
-        paymentPasswordSetAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      }),
       // One person without pockets: `account` is null.
-      if (n === 11) continue;
-      await app.db.getRepository(PocketEntity).insert(
-        [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET].map((kind) => ({
-          id: randomUUID(),
-          personId: id,
-          kind,
-          balance: 0n,
-          updatedAt: now,
-        })),
-      );
-    }
-    for (let i = 0; i + 2 < ids.length; i += 3) {
-      const providers = i % 2 ? [ids[i + 1], ids[i + 2]] : [ids[i + 1]];
-      await app.db.getRepository(KinRelationEntity).insert(
-        providers.map((providerId, k) => ({
-          id: randomUUID(),
-          providerId,
-          beneficiaryId: ids[i],
-          relation: k === 0 ? 'SPOUSE' : 'CHILD',
-          channel: 'COUNTER',
-          position: k + 1,
-          registeredOn: '2023-01-01',
-          proxyOnly: false,
-          createdAt: now,
-          revokedAt: null,
-        })),
-      );
-    }
-    const writer = new LedgerWriter(app.db);
+      withoutPockets: (n) => n === 11,
+      relation: (k) => (k === 0 ? 'SPOUSE' : 'CHILD'),
+    });
     for (const [i, personId] of ids.slice(0, 10).entries()) {
-      const amount = BigInt(100_000 + i * 101);
-      await writer.execute({
+      await postFixtureMoney(app, {
         clientId: 'read-pages-json',
-        operation: 'credit',
-        idempotencyKey: `pages-json-${i}`,
-        request: {},
-        personIds: [personId],
-        decide: async () => ({
-          payload: {},
-          transaction: {
-            kind: 'CONTRIBUTION_CREDIT',
-            amount,
-            personId,
-            explanation: [{ rule: 'R-ACC-4', message: 'page JSON fixture' }],
-            postings: [
-              { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -amount as Fen },
-              { account: pocketAccount(personId, PocketKind.EARMARKED), amount: amount as Fen },
-            ],
-          },
-        }),
+        key: `pages-json-${i}`,
+        personId,
+        kind: 'CONTRIBUTION_CREDIT',
+        amount: BigInt(100_000 + i * 101),
+        message: 'page JSON fixture',
       });
     }
   });

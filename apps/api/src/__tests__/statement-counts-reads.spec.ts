@@ -1,14 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { type Fen, PocketKind, SystemAccount, pocketAccount, systemAccount } from '@gongji/domain';
-import { makeIdNumber } from '@gongji/domain/testing';
-import {
-  ENTITY_DIALECT,
-  KinRelationEntity,
-  LedgerWriter,
-  PersonEntity,
-  PocketEntity,
-} from '@gongji/persistence';
+import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
+import { insertReadFixture, postFixtureMoney } from './read-fixture.helpers';
 
 const PERSONS = `query($first: Int!) {
   persons(first: $first) {
@@ -70,82 +62,21 @@ describe(`statements per read page (${ENTITY_DIALECT})`, () => {
   beforeAll(async () => {
     app = await createTestApp();
     // 60 more persons with pockets, every third with one or two relatives; then a credit and a settlement each.
-    const now = new Date();
-    const ids: string[] = [];
-    for (let n = 0; n < 60; n++) {
-      const id = randomUUID();
-      ids.push(id);
-      await app.db.getRepository(PersonEntity).insert({
-        id,
-        idNumber: makeIdNumber('110105', '1980-01-01', 500 + n),
-        name: `读计数${String(n).padStart(2, '0')}`,
-        phone: null,
-        birthDate: '1980-01-01',
-        regionCode: n % 2 ? '110000' : '120000',
-        insuranceType: 'EMPLOYEE',
-        employmentStatus: 'IN_SERVICE',
-        realNameVerified: true,
-        paymentPasswordHash: null,
-        paymentPasswordSetAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await app.db.getRepository(PocketEntity).insert(
-        [PocketKind.EARMARKED, PocketKind.LEGACY, PocketKind.WALLET].map((kind) => ({
-          id: randomUUID(),
-          personId: id,
-          kind,
-          balance: 0n,
-          updatedAt: now,
-        })),
-      );
-    }
-    for (let i = 0; i + 2 < ids.length; i += 3) {
-      const providers = i % 2 ? [ids[i + 1], ids[i + 2]] : [ids[i + 1]];
-      await app.db.getRepository(KinRelationEntity).insert(
-        providers.map((providerId, k) => ({
-          id: randomUUID(),
-          providerId,
-          beneficiaryId: ids[i],
-          relation: 'SPOUSE',
-          channel: 'COUNTER',
-          position: k + 1,
-          registeredOn: '2023-01-01',
-          proxyOnly: false,
-          createdAt: now,
-          revokedAt: null,
-        })),
-      );
-    }
-    const writer = new LedgerWriter(app.db);
+    const ids = await insertReadFixture(app, {
+      count: 60,
+      birthDate: '1980-01-01',
+      seqBase: 500,
+      name: (n) => `读计数${String(n).padStart(2, '0')}`,
+    });
     for (const [i, personId] of ids.entries()) {
       for (const settle of [false, true]) {
-        const amount = settle ? 1_000n : 100_000n;
-        await writer.execute({
+        await postFixtureMoney(app, {
           clientId: 'statement-counts-reads',
-          operation: settle ? 'settlement' : 'credit',
-          idempotencyKey: `reads-${i}-${settle}`,
-          request: {},
-          personIds: [personId],
-          decide: async () => ({
-            payload: {},
-            transaction: {
-              kind: settle ? 'SETTLEMENT' : 'CONTRIBUTION_CREDIT',
-              amount,
-              personId,
-              explanation: [{ rule: 'R-ACC-4', message: 'statement count fixture' }],
-              postings: settle
-                ? [
-                    { account: pocketAccount(personId, PocketKind.EARMARKED), amount: -amount as Fen },
-                    { account: systemAccount(SystemAccount.FUND_POOL), amount: -amount as Fen },
-                    { account: systemAccount(SystemAccount.INSTITUTION), amount: (2n * amount) as Fen },
-                  ]
-                : [
-                    { account: systemAccount(SystemAccount.CONTRIBUTION_SOURCE), amount: -amount as Fen },
-                    { account: pocketAccount(personId, PocketKind.EARMARKED), amount: amount as Fen },
-                  ],
-            },
-          }),
+          key: `reads-${i}-${settle}`,
+          personId,
+          kind: settle ? 'SETTLEMENT' : 'CONTRIBUTION_CREDIT',
+          amount: settle ? 1_000n : 100_000n,
+          message: 'statement count fixture',
         });
       }
     }
