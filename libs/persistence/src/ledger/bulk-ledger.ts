@@ -1,6 +1,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { TransactionPlan } from './ledger-writer';
 
 /**
  * Set-based double-entry writes for bulk jobs (issue #11: the data generator and the monthly crediting CLI), on
@@ -133,21 +134,28 @@ async function* chunked(lines: Iterable<string> | AsyncIterable<string>): AsyncG
   if (buffer) yield buffer;
 }
 
-export interface StagedTransaction {
+/**
+ * A whole transaction staged by a bulk job: the columns it shares with the writer's {@link TransactionPlan} (one
+ * definition of a transaction's header), plus the staging key its lines join on, its id, actor and time. Postings are
+ * staged separately ({@link StagedLine}); accumulators, daily spend and original statuses are the API writer's only.
+ */
+export interface StagedTransaction extends Pick<
+  TransactionPlan,
+  | 'kind'
+  | 'status'
+  | 'amount'
+  | 'personId'
+  | 'counterpartyPersonId'
+  | 'institutionId'
+  | 'serviceDate'
+  | 'channel'
+  | 'product'
+  | 'explanation'
+  | 'details'
+> {
   readonly key: number;
   readonly id: string;
-  readonly kind: string;
-  readonly status?: string;
-  readonly amount: bigint;
-  readonly personId?: string | null;
-  readonly counterpartyPersonId?: string | null;
-  readonly institutionId?: string | null;
-  readonly serviceDate?: string | null;
-  readonly channel?: string | null;
-  readonly product?: string | null;
   readonly actor: string;
-  readonly explanation: readonly { rule: string; message: string }[];
-  readonly details?: Record<string, unknown>;
   readonly createdAt: Date;
 }
 
