@@ -56,6 +56,22 @@ export const RESOLVERS = [
   RolloutBulkResolver,
 ] as const;
 
+/** API.md: "every type and field has a description" — type-graphql leaves the root types bare. */
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Reads: regions and rollout, policy, persons, the ledger, settlement quotes and aggregates (API.md).',
+  mutation:
+    'Changes, each `<object><Action>(input)` returning a payload with `userErrors`; money mutations take an `idempotencyKey` (API.md).',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query && !query.description) query.description = ROOT_DESCRIPTIONS.query;
+  if (mutation && !mutation.description) mutation.description = ROOT_DESCRIPTIONS.mutation;
+  return schema;
+}
+
 /** Builds the public schema with the person read policy applied (committed as apps/api/schema.graphql; CI fails when it drifts). */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -64,5 +80,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return applyPersonReadPolicy(answerFromPageJson(schema)).schema;
+  return applyPersonReadPolicy(answerFromPageJson(describeRootTypes(schema))).schema;
 }
