@@ -101,6 +101,16 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
     expect(activated.data!.walletActivate.userErrors).toEqual([]);
   });
 
+  it('API.md: without `relation` and with nothing on record (张伟 → 刘芳 before any attestation), RELATION_NOT_ESTABLISHED (R-WAL-4)', async () => {
+    const error = await refusedWithoutMoving(
+      () => data(transfer({ toPersonId: liufang, relation: undefined })),
+      'RELATION_NOT_ESTABLISHED',
+      'R-WAL-4',
+      ['WALLET_NOT_ACTIVATED'],
+    );
+    expect(error.field).toEqual(['relation']);
+  });
+
   it('R-WAL-5: refused before the recipient confirmed the wallet (刘芳, Qingdao, no confirmation)', async () => {
     const error = await refusedWithoutMoving(
       () => data(transfer({ toPersonId: liufang, relation: 'SIBLING' })),

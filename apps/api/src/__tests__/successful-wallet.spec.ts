@@ -182,4 +182,26 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
       userErrors: [],
     });
   });
+
+  it('API.md: the fixed input { fromPersonId, toPersonId, amount, source, verification, idempotencyKey } transfers without `relation`: the relation on record is used (R-WAL-4)', async () => {
+    const res = await app.gql<Transfer>(
+      TRANSFER,
+      {
+        i: {
+          fromPersonId: zhangwei,
+          toPersonId: zhaomin,
+          amount: '2.00',
+          source: 'EARMARKED',
+          verification: 'FACE',
+          idempotencyKey: key('wal-api-md'),
+        },
+      },
+      await portal(app, ['wallet:transfer']),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.walletTransfer.userErrors).toEqual([]);
+    const explanation = res.data!.walletTransfer.transaction!.explanation;
+    expect(explanation.find((e) => e.rule === 'R-WAL-4')?.message).toMatch(/PARENT.*attested/);
+    expect(await balance(app, zhaomin, 'WALLET')).toBe('352.00');
+  });
 });

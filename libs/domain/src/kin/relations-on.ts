@@ -80,3 +80,35 @@ export function establishedRelation(input: {
   );
   return attested ? `attested by counter staff (${attested.evidenceKind}, ${attested.checkedOn})` : null;
 }
+
+/**
+ * R-WAL-4 when the caller names no relation (API.md's walletTransfer input has no `relation`): every relation of
+ * `to` to `from` on record on `date`, each once — kin relations in force in registered order (either direction: the
+ * inverse relation when `from` is the beneficiary), then staff attestations of `from` about `to` checked by then and
+ * not revoked. {@link establishedRelation} accepts each of them.
+ */
+export function relationsOnRecord(input: {
+  readonly fromPersonId: string;
+  readonly toPersonId: string;
+  readonly date: IsoDate;
+  readonly kinRelations: readonly KinRelation[];
+  readonly attestations: readonly RelationAttestation[];
+}): Relation[] {
+  const { fromPersonId, toPersonId, date } = input;
+  const found: Relation[] = [];
+  for (const r of relationsInForceOn(input.kinRelations, date)) {
+    if (r.providerId === fromPersonId && r.beneficiaryId === toPersonId) found.push(r.relation);
+    else if (r.providerId === toPersonId && r.beneficiaryId === fromPersonId)
+      found.push(inverseRelation(r.relation));
+  }
+  for (const a of input.attestations) {
+    if (
+      a.personId === fromPersonId &&
+      a.relativePersonId === toPersonId &&
+      a.checkedOn <= date &&
+      (a.revokedOn == null || a.revokedOn > date)
+    )
+      found.push(a.relation);
+  }
+  return [...new Set(found)];
+}

@@ -4,10 +4,12 @@ import {
   type InsuranceType,
   KinPurpose,
   PocketKind,
+  type Relation,
   type WalletActivation,
   changeUsageRegionOrThrow,
   establishedRelation,
   relationInScope,
+  relationsOnRecord,
   walletActivateOrThrow,
   walletTransferOrThrow,
 } from '@gongji/domain';
@@ -149,7 +151,7 @@ export class WalletService {
       input: {
         fromPersonId,
         toPersonId,
-        relation: input.relation,
+        relation: input.relation ?? null,
         amount: input.amount,
         source: input.source,
         verification: input.verification,
@@ -173,25 +175,35 @@ export class WalletService {
           };
         }
         const wallets = facts.wallets;
-        // R-WAL-4: the declared relation must be on record — a kin relation between the two in force on the date
-        // (either direction) or a staff attestation — not merely declared by the caller.
-        const evidence = input.relation
-          ? establishedRelation({
-              fromPersonId,
-              toPersonId,
-              declared: input.relation,
-              date,
-              kinRelations: facts.relations.map(toDomainRelation),
-              attestations: facts.attestations
-                .filter((a) => a.personId === fromPersonId && a.relativePersonId === toPersonId)
-                .map(toAttestation),
-            })
-          : null;
+        const kinRelations = facts.relations.map(toDomainRelation);
+        const attestations = facts.attestations
+          .filter((a) => a.personId === fromPersonId && a.relativePersonId === toPersonId)
+          .map(toAttestation);
         const activated = new Set(wallets.map((w) => w.personId));
         const policyOf = (regionCode: string) =>
           effectivePolicyOn(this.ctx.services.policy, ctx.manager, regionCode, date, facts.policyVersion);
         const fromPolicy = await policyOf(from.regionCode);
         const toPolicy = await policyOf(to.regionCode);
+        const inScope = (r: Relation) =>
+          fromPolicy !== null && relationInScope(fromPolicy, KinPurpose.WALLET_TRANSFER, r);
+        // API.md's input has no `relation`: without one, the relation on record between the two is used (one in the
+        // sender region's WALLET_TRANSFER scope first); nothing on record is RELATION_NOT_ESTABLISHED (R-WAL-4).
+        const onRecord = input.relation
+          ? []
+          : relationsOnRecord({ fromPersonId, toPersonId, date, kinRelations, attestations });
+        const relation = input.relation ?? onRecord.find(inScope) ?? onRecord[0] ?? null;
+        // R-WAL-4: the relation must be on record — a kin relation between the two in force on the date (either
+        // direction) or a staff attestation — not merely declared by the caller.
+        const evidence = relation
+          ? establishedRelation({
+              fromPersonId,
+              toPersonId,
+              declared: relation,
+              date,
+              kinRelations,
+              attestations,
+            })
+          : null;
         const decision = walletTransferOrThrow({
           from: {
             personId: from.id,
@@ -214,11 +226,10 @@ export class WalletService {
           date,
           fromRegionWalletFrom: fromPolicy?.features[Feature.WALLET].from ?? null,
           toRegionWalletFrom: toPolicy?.features[Feature.WALLET].from ?? null,
-          relation: input.relation,
-          relationEstablished: input.relation === null || evidence !== null,
+          relation,
+          relationEstablished: evidence !== null,
           relationEvidence: evidence ?? undefined,
-          relationInScope:
-            fromPolicy !== null && relationInScope(fromPolicy, KinPurpose.WALLET_TRANSFER, input.relation),
+          relationInScope: relation !== null && inScope(relation),
         });
         const plan = planOf(decision, {
           amount: input.amount,
@@ -227,7 +238,7 @@ export class WalletService {
           details: {
             source: input.source,
             verification: input.verification,
-            relation: input.relation,
+            relation,
             on: date,
           },
         });

@@ -1,5 +1,5 @@
 import { KinChannel, type KinRelation, Relation } from '../kin';
-import { establishedRelation, inverseRelation, relationsInForceOn } from '../relations-on';
+import { establishedRelation, inverseRelation, relationsInForceOn, relationsOnRecord } from '../relations-on';
 
 const rel = (over: Partial<KinRelation>): KinRelation => ({
   providerId: 'P',
@@ -88,5 +88,50 @@ describe('R-WAL-4: a wallet relation must be on record', () => {
         attestations: [attestation],
       }),
     ).toBeNull();
+  });
+});
+
+describe('R-WAL-4: the relations on record when the caller names none (API.md walletTransfer input)', () => {
+  const base = { fromPersonId: 'S', toPersonId: 'R', date: '2025-03-01' };
+  const attestation = {
+    personId: 'S',
+    relativePersonId: 'R',
+    relation: Relation.SPOUSE,
+    evidenceKind: 'MARRIAGE_CERTIFICATE',
+    checkedOn: '2025-02-01',
+    revokedOn: null,
+  };
+
+  it('kin relations in force (inverted when the sender is the beneficiary), then attestations, each once', () => {
+    const kinRelations = [
+      rel({ providerId: 'R', beneficiaryId: 'S', relation: Relation.CHILD }), // R is S's PARENT
+      rel({ providerId: 'S', beneficiaryId: 'X', relation: Relation.CHILD }), // someone else
+    ];
+    expect(relationsOnRecord({ ...base, kinRelations, attestations: [attestation] })).toEqual([
+      Relation.PARENT,
+      Relation.SPOUSE,
+    ]);
+    const both = [rel({ providerId: 'S', beneficiaryId: 'R', relation: Relation.SPOUSE })];
+    expect(relationsOnRecord({ ...base, kinRelations: both, attestations: [attestation] })).toEqual([
+      Relation.SPOUSE,
+    ]);
+    for (const r of relationsOnRecord({ ...base, kinRelations, attestations: [attestation] })) {
+      expect(
+        establishedRelation({ ...base, declared: r, kinRelations, attestations: [attestation] }),
+      ).not.toBeNull();
+    }
+  });
+
+  it('nothing registered by the date, revoked, or attested later: none', () => {
+    expect(
+      relationsOnRecord({
+        ...base,
+        kinRelations: [
+          rel({ providerId: 'S', beneficiaryId: 'R', registeredOn: '2025-04-01' }),
+          rel({ providerId: 'R', beneficiaryId: 'S', revokedAt: '2025-02-01' }),
+        ],
+        attestations: [{ ...attestation, checkedOn: '2025-03-02' }],
+      }),
+    ).toEqual([]);
   });
 });

@@ -14,10 +14,11 @@ export class WalletTransferInput {
   toPersonId!: string;
 
   @Field(() => Relation, {
+    nullable: true,
     description:
-      "The recipient's relation to the sender, as declared in the national app; checked against the WALLET_TRANSFER kinship scope of the sender's region on the date (R-WAL-4). Not a local 备案 registration.",
+      "The recipient's relation to the sender, as declared in the national app; checked against the WALLET_TRANSFER kinship scope of the sender's region on the date (R-WAL-4). Not a local 备案 registration. Optional (API.md's input has none): omitted, the relation on record between the two is used — a kin relation in force or a staff attestation, one in the scope first; none on record is RELATION_NOT_ESTABLISHED.",
   })
-  relation!: Relation;
+  relation?: Relation | null;
 
   @Field(() => MoneyScalar, { description: 'Amount, positive.' })
   amount!: Fen;
