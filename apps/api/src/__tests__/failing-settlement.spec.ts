@@ -243,6 +243,38 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
     expect(voucher.data!.settlementConfirm.transaction).toMatchObject({ kind: 'SETTLEMENT' });
   });
 
+  it('R-CARD-1: a card pre-reported today is frozen now — a CARD bill for an earlier service date (before the report) is CARD_FROZEN too, no money moves', async () => {
+    const wangjianguo = await personId(app, '王建国');
+    const report = await app.gql<{ cardReportLoss: { userErrors: unknown[] } }>(
+      `mutation($input: CardReportLossInput!) { cardReportLoss(input: $input) { userErrors { code } } }`,
+      { input: { personId: wangjianguo, stage: 'PRE' } },
+      token,
+    );
+    expect(report.data!.cardReportLoss.userErrors).toEqual([]);
+    try {
+      await movesNothing(async () => {
+        for (const channel of ['CARD', 'REGISTRATION_FEE']) {
+          const res = await confirm({
+            patientId: wangjianguo,
+            serviceDate: '2025-04-01',
+            channel,
+            idempotencyKey: `frozen-earlier-${channel}`,
+          });
+          expect(res.data!.settlementConfirm.userErrors).toEqual([
+            expect.objectContaining({ code: 'CARD_FROZEN', rule: 'R-CARD-1' }),
+          ]);
+        }
+      });
+    } finally {
+      const recovered = await app.gql<{ cardRecover: { userErrors: unknown[] } }>(
+        `mutation($input: CardRecoverInput!) { cardRecover(input: $input) { userErrors { code } } }`,
+        { input: { personId: wangjianguo } },
+        token,
+      );
+      expect(recovered.data!.cardRecover.userErrors).toEqual([]);
+    }
+  });
+
   it('R-CARD-1: a formally reported card (stored state) refuses CARD and every channel presenting the card (REGISTRATION_FEE, CROSS_REGION_DIRECT); E_VOUCHER settles', async () => {
     const lixiuying = await personId(app, '李秀英');
     const cards = app.db.getRepository(CardEntity);

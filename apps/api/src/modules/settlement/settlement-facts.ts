@@ -132,7 +132,8 @@ export function loadSettlementRows(manager: Manager, input: SettlementInput): Pr
 
 /**
  * Builds the input of libs/domain `settleOrThrow` from the database: the patient, the institution (a card frozen on the
- * service date refuses the payment first: `CARD_FROZEN`, R-CARD-1, except with the electronic voucher), the accumulators
+ * service date, or today for an earlier service date, refuses the payment first: `CARD_FROZEN`, R-CARD-1, except with
+ * the electronic voucher), the accumulators
  * of the service year (absent = zeros), today's account spend (R-USE-6), own pockets, the providers in registered
  * order with their EARMARKED balances (each checked with `checkKinUseOrThrow` against its own region's policy;
  * a refused one is passed as unusable with the rule that refused), and the patient's region policy on the date.
@@ -151,7 +152,12 @@ export async function loadSettlementFacts(
   if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');
   const date = input.serviceDate;
   // R-CARD-1: a card frozen on the service date refuses every channel that presents it; the e-voucher still pays.
-  cardPaymentAllowedOrThrow(toDomainCard(rows.card), date, input.channel);
+  const card = toDomainCard(rows.card);
+  cardPaymentAllowedOrThrow(card, date, input.channel);
+  // …and the card is presented now: one frozen today (pre-reported or reported after the visit) pays nothing for an
+  // earlier service date either. A later service date keeps its own answer (a pre-report lapses after 10 days).
+  const presentedOn = todayInChina();
+  if (presentedOn > date) cardPaymentAllowedOrThrow(card, presentedOn, input.channel);
   const year = Number(date.slice(0, 4));
   const policies = new Map<string, EffectivePolicy>();
   const policyOf = (regionCode: string) =>
