@@ -108,6 +108,22 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
     });
   });
 
+  it('API.md: the same key first without the password, then with it, is IDEMPOTENCY_KEY_REUSED — not a replay of the first refusal (R-ACC-7)', async () => {
+    const first = await confirm({ idempotencyKey: 'nopw-then-pw', password: null });
+    expect(first.data!.settlementConfirm.userErrors).toEqual([
+      expect.objectContaining({ code: 'VERIFICATION_REQUIRED', rule: 'R-ACC-7' }),
+    ]);
+    await movesNothing(async () => {
+      const res = await confirm({ idempotencyKey: 'nopw-then-pw' });
+      expect(res.data!.settlementConfirm.transaction).toBeNull();
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['idempotencyKey'] }),
+      ]);
+    });
+    // the same input again (no password) still replays the first reply
+    const again = await confirm({ idempotencyKey: 'nopw-then-pw', password: null });
+    expect(again.data!.settlementConfirm).toEqual(first.data!.settlementConfirm);
+  });
   it('R-ACC-7: wrong passwords move no money, are counted, and the 5th locks account payment (PASSWORD_LOCKED)', async () => {
     const persons = app.db.getRepository(PersonEntity);
     await persons.update({ id: wangqiang }, { paymentPasswordHash: await hashSecret('right-one') });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   type AccumulatorDelta,
   DomainError,
@@ -90,7 +91,7 @@ function sideEffects(
   };
 }
 
-/** Canonical request of a bill for the idempotency hash: the password is left out (never stored, R-ACC-7). */
+/** Canonical request of a bill (idempotency hash, stored details): the password is left out (never stored, R-ACC-7). */
 function canonicalBill(input: SettlementInput) {
   return {
     patientId: input.patientId,
@@ -101,6 +102,23 @@ function canonicalBill(input: SettlementInput) {
     outOfCatalogue: input.outOfCatalogue ?? 0n,
     excluded: input.excluded ?? 0n,
     channel: input.channel,
+  };
+}
+
+/**
+ * The idempotency request of a confirmation: the bill and a keyed digest of the payment password, so that the same key
+ * with another password (or first without one) is IDEMPOTENCY_KEY_REUSED like any other change of input (API.md),
+ * not a replay of the first refusal. Only an HMAC under the server secret enters the stored request hash: the
+ * password itself is never stored (R-ACC-7).
+ */
+function confirmRequest(input: SettlementConfirmInput, secret: string) {
+  return {
+    ...canonicalBill(input),
+    password: input.password
+      ? createHmac('sha256', secret)
+          .update(`payment-password\0${input.patientId}\0${input.password}`)
+          .digest('base64url')
+      : null,
   };
 }
 
@@ -184,7 +202,7 @@ export class SettlementService {
     return runMoneyMutation(this.ctx.services.ledger, this.principal, {
       operation: 'settlementConfirm',
       idempotencyKey: input.idempotencyKey,
-      input: canonicalBill(input),
+      input: confirmRequest(input, this.ctx.config.secret),
       // One lock statement: the patient's pockets, every money-sharing relative's (a superset of those used on the
       // service date) and the patient's row (R-ACC-7 failure count), after the key is claimed.
       personIds: [input.patientId],
