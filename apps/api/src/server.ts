@@ -35,6 +35,7 @@ import {
 } from './http/gateway';
 import { Metrics } from './http/metrics';
 import { armor, costLimitPlugin, parseOptions } from './limits/query-limits';
+import { nulTextPlugin } from './limits/text-input';
 import { RateLimiter } from './limits/rate-limit';
 import { responsePolicyPlugin } from './limits/response-policy';
 import { createLoaders } from './loaders';
@@ -95,6 +96,8 @@ export async function createServer(deps: {
       ApolloServerPluginCacheControlDisabled(),
       ...guards.plugins,
       costLimitPlugin(schema),
+      // Text with U+0000 is malformed input (400), never a database error (500) on PostgreSQL.
+      nulTextPlugin(),
       // Before responsePolicyPlugin, so an analyst's ID numbers are masked in the localized text too.
       localizedErrorsPlugin(),
       responsePolicyPlugin(config.env === 'production'),

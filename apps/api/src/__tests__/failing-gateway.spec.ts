@@ -1,4 +1,4 @@
-import { ENTITY_DIALECT } from '@gongji/persistence';
+import { ENTITY_DIALECT, PersonEntity } from '@gongji/persistence';
 import { signSession } from '../auth/tokens';
 import { Role } from '../auth/principal';
 import { type TestApp, createTestApp } from '../testing/test-app';
@@ -273,6 +273,39 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     });
     expect(r.status).toBe(400);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('text holding U+0000 (in a variable or a literal) is BAD_USER_INPUT (400) before anything runs, never a 500: PostgreSQL refuses it in text', async () => {
+    const token = await app.login('counter');
+    const persons = await app.db.getRepository(PersonEntity).count();
+    const register = await raw(app, {
+      body: JSON.stringify({
+        query:
+          'mutation($i: PersonRegisterInput!) { personRegister(input: $i) { person { id } userErrors { code } } }',
+        variables: {
+          i: {
+            name: '张\u0000三',
+            idNumber: '110105199003070017',
+            insuranceType: 'EMPLOYEE',
+            employmentStatus: 'IN_SERVICE',
+            regionCode: '110000',
+            phone: '13900000009',
+          },
+        },
+      }),
+      headers: bearer(token),
+    });
+    expect(register.status).toBe(400);
+    expect(codes(register)).toEqual(['BAD_USER_INPUT']);
+    expect(register.body?.errors?.[0]?.extensions?.['field']).toEqual(['i', 'name']);
+    expect(register.body?.data ?? null).toBeNull();
+    expect(await app.db.getRepository(PersonEntity).count()).toBe(persons);
+    const lookup = await raw(app, {
+      body: json('{ personByIdNumber(idNumber: "11010519800601038\\u0000") { id } }'),
+      headers: bearer(token),
+    });
+    expect(lookup.status).toBe(400);
+    expect(codes(lookup)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('metrics count errors by code, rate-limit refusals and ledger transactions by kind', async () => {
