@@ -246,6 +246,22 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
     expect(await app.db.getRepository(WalletEntity).countBy({ personId: liuyang })).toBe(0);
   });
 
+  it('R-WAL-5: a usage-region change with a malformed phone is INVALID_PHONE and changes nothing (张伟, Hebei offers the change)', async () => {
+    const res = await app.gql<Activate>(
+      ACTIVATE,
+      { i: { personId: zhangwei, usageRegionCode: '130200', phone: '12345' } },
+      staff,
+    );
+    expect(res.data!.walletActivate).toMatchObject({
+      wallet: null,
+      changed: false,
+      userErrors: [{ code: 'INVALID_PHONE', rule: 'R-WAL-5', field: ['phone'] }],
+    });
+    expect(
+      (await app.db.getRepository(WalletEntity).findOneByOrFail({ personId: zhangwei })).usageRegionCode,
+    ).toBe('130100');
+  });
+
   it('auth: an analyst may not transfer; a portal may not choose the date', async () => {
     const analyst = await transfer({}, await app.login('analyst'));
     expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -20,6 +20,22 @@ import { WalletError, WalletErrorCode } from './wallet.errors';
 /** Mainland mobile number (11 digits starting 1[3-9]), the phone bound when confirming the wallet. */
 const MOBILE_RE = /^1[3-9]\d{9}$/;
 
+/**
+ * R-WAL-5: the phone bound to the wallet (or sent again with a usage-region change) is a mainland mobile number;
+ * `INVALID_PHONE` otherwise.
+ */
+export function mobilePhoneOrThrow(phone: string): void {
+  if (!MOBILE_RE.test(phone)) {
+    throw new WalletError(
+      WalletErrorCode.INVALID_PHONE,
+      'R-WAL-5',
+      `"${phone}" is not a mainland mobile number`,
+      ['phone'],
+      { phone },
+    );
+  }
+}
+
 /** Which region a WALLET_NOT_OPEN refusal is about, as the catalogue names it (`place` terms). */
 const PLACE_OF: Readonly<Record<string, string>> = {
   "sender's": 'senderRegion',
@@ -238,15 +254,7 @@ export function walletActivateOrThrow(input: WalletActivateInput): WalletActivat
       ['personId'],
     );
   }
-  if (!MOBILE_RE.test(input.phone)) {
-    throw new WalletError(
-      WalletErrorCode.INVALID_PHONE,
-      'R-WAL-5',
-      `"${input.phone}" is not a mainland mobile number`,
-      ['phone'],
-      { phone: input.phone },
-    );
-  }
+  mobilePhoneOrThrow(input.phone);
   requireOpen(input.usageRegionWalletFrom, input.date, 'usage', 'usageRegionCode', input.usageRegionCode);
   return {
     personId: input.personId,

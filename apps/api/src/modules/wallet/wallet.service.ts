@@ -8,6 +8,7 @@ import {
   type WalletActivation,
   changeUsageRegionOrThrow,
   establishedRelation,
+  mobilePhoneOrThrow,
   relationInScope,
   relationsOnRecord,
   walletActivateOrThrow,
@@ -85,6 +86,8 @@ export class WalletService {
           return { wallet: toWallet(existing, false), changed: false, userErrors: [] };
         }
         if (existing && existing.usageRegionCode !== input.usageRegionCode) {
+          // The phone sent with a change is input like any other: a malformed one is refused, not ignored (R-WAL-5).
+          mobilePhoneOrThrow(input.phone);
           const currentPolicy = await effectivePolicyOn(
             this.ctx.services.policy,
             manager,
