@@ -126,8 +126,13 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
     await refused(() => pay('王建国', '张伟'), 'OTHER_REGION', 'R-USE-3');
   });
 
-  it('R-USE-3: nothing could be paid from the account before 2021-08-26', async () => {
-    await refused(() => pay('王建国', '王建国', { on: '2021-08-25' }), 'PREMIUM_NOT_OPEN', 'R-USE-3');
+  it('R-USE-3: nothing could be paid from the account before 2021-08-26 (the refusal names the input field `on`)', async () => {
+    const error = await refused(
+      () => pay('王建国', '王建国', { on: '2021-08-25' }),
+      'PREMIUM_NOT_OPEN',
+      'R-USE-3',
+    );
+    expect(error).toMatchObject({ field: ['on'] });
   });
 
   it('issue #4: a key reused with another amount is IDEMPOTENCY_KEY_REUSED and charges nothing more', async () => {

@@ -172,7 +172,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
       PremiumErrorCode.PREMIUM_NOT_OPEN,
       'R-USE-3',
       `Premiums cannot be paid from the account on ${date}`,
-      ['date'],
+      ['on'],
       { on: dateParam(date) },
     );
   }
@@ -212,7 +212,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
           PremiumErrorCode.PREMIUM_NOT_OPEN,
           'R-USE-3',
           `Premiums for oneself open on ${input.selfFrom ?? 'a date not yet set'}, after ${date}`,
-          ['date'],
+          ['on'],
           openingParams(input.selfFrom, date),
         );
       }
@@ -282,7 +282,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
           PremiumErrorCode.KIN_USE_NOT_OPEN,
           'R-KIN-3',
           `Mutual-aid use opens on ${input.kinUseFrom ?? 'a date not yet set'}, after ${date}`,
-          ['date'],
+          ['on'],
           openingParams(input.kinUseFrom, date),
         );
       }
