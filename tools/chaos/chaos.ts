@@ -7,7 +7,7 @@
  *
  * Environment / flags: CHAOS_SEED (--seed), CHAOS_DURATION_S (--duration), CHAOS_CLIENTS (--clients), CHAOS_FAULTS
  * (--faults, default one per 6.5 s, at least 6), CHAOS_CLIENT_TIMEOUT_MS (--timeout, 3000), CHAOS_PG_PORT (--pg-port,
- * 55432), CHAOS_FAMILIES (--families, 4), CHAOS_PAIRS (--pairs, 2). The seed fixes the population, every client's
+ * default 0: a free port), CHAOS_FAMILIES (--families, 4), CHAOS_PAIRS (--pairs, 2). The seed fixes the population, every client's
  * request stream and the fault schedule (kinds, times, targets, durations); thread interleavings are not fixed.
  * Needs PostgreSQL server binaries (initdb, pg_ctl; PG_BIN to choose) and the built API (`npm run chaos` builds it).
  * Prints the tables and every violation; exits 1 on any violation, 2 when the harness itself failed.
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     clients: option('clients', 'CHAOS_CLIENTS', 32),
     faults: option('faults', 'CHAOS_FAULTS', Math.max(6, Math.round(durationS / 6.5))),
     clientTimeoutMs: option('timeout', 'CHAOS_CLIENT_TIMEOUT_MS', 3000),
-    pgPort: option('pg-port', 'CHAOS_PG_PORT', 55432),
+    pgPort: option('pg-port', 'CHAOS_PG_PORT', 0),
     families: option('families', 'CHAOS_FAMILIES', 4),
     pairs: option('pairs', 'CHAOS_PAIRS', 2),
     log: (line) => console.log(line),
