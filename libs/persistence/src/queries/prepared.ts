@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type QueryRunner } from 'typeorm';
 import { ENTITY_DIALECT } from '../entities';
 import type { Manager } from '../orm-types';
 
@@ -24,13 +24,22 @@ export async function preparedQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const runner = manager.queryRunner;
   if (ENTITY_DIALECT !== 'postgres' || !runner) return manager.query(text, values) as Promise<T[]>;
+  return runPrepared<T>(runner, text, values);
+}
+
+/**
+ * Runs `text` as the named prepared statement of its hash on the query runner's PostgreSQL connection, logged and
+ * failing like any TypeORM query (the one place both {@link preparedQuery} and the read pages' prepared reads go).
+ */
+export async function runPrepared<T>(runner: QueryRunner, text: string, values: unknown[]): Promise<T[]> {
   const client = (await runner.connect()) as PgClient;
-  manager.connection.logger.logQuery(text, values, runner);
+  const logger = runner.connection.logger;
+  logger.logQuery(text, values, runner);
   try {
     const result = await client.query({ name: statementName(text), text, values });
     return result.rows as T[];
   } catch (err) {
-    manager.connection.logger.logQueryError(err as Error, text, values, runner);
+    logger.logQueryError(err as Error, text, values, runner);
     throw new QueryFailedError(text, values, err as Error);
   }
 }

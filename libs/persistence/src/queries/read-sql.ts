@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { type DataSource, type ObjectLiteral, QueryFailedError } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
 import { bigintTransformer, dateTransformer, timestampTransformer } from '../entities/column-types';
+import { runPrepared } from './prepared';
 
 /**
  * One read statement, written once in SQL both dialects accept (double-quoted identifiers, LIMIT/OFFSET), with
@@ -17,27 +17,12 @@ export async function readRows<T>(
   return (await dataSource.query(query, values)) as T[];
 }
 
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
-const statementNames = new Map<string, string>();
-
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `gr_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    if (statementNames.size > 10_000) statementNames.clear();
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
 /**
  * {@link readRows} as a named prepared statement on PostgreSQL: parsed and planned once per pooled connection (the
- * name is a hash of the text). For a hot page whose text repeats: planning a page with its correlated subqueries
- * over the partitioned postings took longer than running it (issue #11). Keep the number of distinct texts bounded
- * (values as parameters, not in the text). Logged and failing like any TypeORM query; on SQLite it is `readRows`.
+ * name is a hash of the text, prepared.ts). For a hot page whose text repeats: planning a page with its correlated
+ * subqueries over the partitioned postings took longer than running it (issue #11). Keep the number of distinct texts
+ * bounded (values as parameters, not in the text). Logged and failing like any TypeORM query; on SQLite it is
+ * `readRows`.
  */
 export async function readRowsPrepared<T>(
   dataSource: DataSource,
@@ -48,14 +33,7 @@ export async function readRowsPrepared<T>(
   if (dialectOf(dataSource) !== 'postgres') return (await dataSource.query(text, values)) as T[];
   const runner = dataSource.createQueryRunner();
   try {
-    const client = (await runner.connect()) as PgClient;
-    dataSource.logger.logQuery(text, values, runner);
-    try {
-      return (await client.query({ name: statementName(text), text, values })).rows as T[];
-    } catch (err) {
-      dataSource.logger.logQueryError(err as Error, text, values, runner);
-      throw new QueryFailedError(text, values, err as Error);
-    }
+    return await runPrepared<T>(runner, text, values);
   } finally {
     await runner.release();
   }
