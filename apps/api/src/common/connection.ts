@@ -205,3 +205,20 @@ export function selectionTreeAt(info: GraphQLResolveInfo, path: readonly string[
   }
   return at;
 }
+
+/**
+ * The names selected under `tree` (`__typename` left out) when every one is a leaf in `allowed`, else null: the check a
+ * page read as JSON makes before answering a nested object's fields itself.
+ */
+export function leafFieldsWithin<F extends string>(
+  tree: SelectionTree,
+  allowed: ReadonlySet<string>,
+): F[] | null {
+  const fields: F[] = [];
+  for (const [name, sub] of tree) {
+    if (name === '__typename') continue;
+    if (!allowed.has(name) || sub.size > 0) return null;
+    fields.push(name as F);
+  }
+  return fields;
+}

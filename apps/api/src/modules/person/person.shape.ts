@@ -8,7 +8,7 @@ import {
   REGION_JSON_FIELDS,
   type RegionJsonField,
 } from '@gongji/persistence';
-import type { SelectionTree } from '../../common/connection';
+import { type SelectionTree, leafFieldsWithin } from '../../common/connection';
 import { maskPhone } from './person.mapper';
 
 const PERSON_FIELDS: ReadonlySet<string> = new Set(PERSON_JSON_FIELDS);
@@ -16,16 +16,12 @@ const REGION_FIELDS: ReadonlySet<string> = new Set(REGION_JSON_FIELDS);
 const KIN_FIELDS: ReadonlySet<string> = new Set(KIN_JSON_FIELDS);
 const TYPENAME = '__typename';
 
-/** Every field of `tree` is a leaf in `allowed` (or `__typename`)? */
-function leavesWithin(tree: SelectionTree, allowed: ReadonlySet<string>): boolean {
-  for (const [name, sub] of tree) if (name !== TYPENAME && (!allowed.has(name) || sub.size > 0)) return false;
-  return true;
-}
+const POCKET_FIELDS: ReadonlySet<string> = new Set(['kind', 'balance']);
 
 function accountWithin(tree: SelectionTree): boolean {
   for (const [name, sub] of tree) {
     if (name === TYPENAME || (name === 'total' && sub.size === 0)) continue;
-    if (name !== 'pockets' || !leavesWithin(sub, new Set(['kind', 'balance']))) return false;
+    if (name !== 'pockets' || !leafFieldsWithin(sub, POCKET_FIELDS)) return false;
   }
   return true;
 }
@@ -43,9 +39,8 @@ export function personShapeOf(tree: SelectionTree, nested = false): PersonJsonSh
   for (const [name, sub] of tree) {
     if (name === TYPENAME) continue;
     if (PERSON_FIELDS.has(name) && sub.size === 0) fields.push(name as PersonJsonField);
-    else if (name === 'region' && leavesWithin(sub, REGION_FIELDS)) {
-      region = [...sub.keys()].filter((f) => f !== TYPENAME) as RegionJsonField[];
-    } else if (name === 'account' && accountWithin(sub)) account = true;
+    else if (name === 'region' && (region = leafFieldsWithin<RegionJsonField>(sub, REGION_FIELDS))) continue;
+    else if (name === 'account' && accountWithin(sub)) account = true;
     else if (name === 'fundingSources' && !nested) {
       const kin: KinJsonField[] = [];
       let provider: PersonJsonShape | null = null;

@@ -5,7 +5,7 @@ import {
   type TransactionJsonField,
   type TransactionJsonShape,
 } from '@gongji/persistence';
-import type { SelectionTree } from '../../common/connection';
+import { type SelectionTree, leafFieldsWithin } from '../../common/connection';
 import { finishPersonJson, personShapeOf } from '../person/person.shape';
 
 const TRANSACTION_FIELDS: ReadonlySet<string> = new Set(TRANSACTION_JSON_FIELDS);
@@ -25,12 +25,8 @@ export function transactionShapeOf(tree: SelectionTree): TransactionJsonShape | 
     if (name === TYPENAME) continue;
     if (TRANSACTION_FIELDS.has(name) && sub.size === 0) fields.push(name as TransactionJsonField);
     else if (name === 'postings') {
-      postings = [];
-      for (const [field, leaf] of sub) {
-        if (field === TYPENAME) continue;
-        if (!POSTING_FIELDS.has(field) || leaf.size > 0) return null;
-        postings.push(field as PostingJsonField);
-      }
+      postings = leafFieldsWithin<PostingJsonField>(sub, POSTING_FIELDS);
+      if (!postings) return null;
     } else if (name === 'person') {
       person = personShapeOf(sub);
       if (!person) return null;
