@@ -4,20 +4,23 @@ import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 /** The character no text column stores: PostgreSQL refuses U+0000 in `text` (22021), so it never gets that far. */
 const NUL = '\u0000';
 
-/** The path (variable name, then keys and indexes) of the first string holding U+0000, or null. */
-export function nulPathIn(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+/**
+ * The path (variable name, then keys and indexes) of the first string holding U+0000, or null. Runs on every request's
+ * variables, so the path is built only on the way back from a hit.
+ */
+export function nulPathIn(value: unknown): string[] | null {
+  if (typeof value === 'string') return value.includes(NUL) ? [] : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = nulPathIn(value[i], [...path, String(i)]);
-      if (found) return found;
+      const found = nulPathIn(value[i]);
+      if (found) return [String(i), ...found];
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const found = nulPathIn(v, [...path, k]);
-      if (found) return found;
+      const found = nulPathIn(v);
+      if (found) return [k, ...found];
     }
   }
   return null;
