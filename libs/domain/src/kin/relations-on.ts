@@ -47,59 +47,28 @@ export interface RelationAttestation {
   readonly revokedOn: IsoDate | null;
 }
 
-/**
- * R-WAL-4: is "`to` is `from`'s `declared`" on record on `date`? Either a kin relation registered between the two
- * (either direction: `to` as beneficiary of `from` with relation `declared`, or `from` as beneficiary of `to` with the
- * inverse relation) in force on `date`, or a staff attestation of `from` about `to` checked by then and not revoked.
- * Returns how it is established (for the explanation), or null.
- */
-export function establishedRelation(input: {
+interface RecordsBetween {
   readonly fromPersonId: string;
   readonly toPersonId: string;
-  readonly declared: Relation;
   readonly date: IsoDate;
   readonly kinRelations: readonly KinRelation[];
   readonly attestations: readonly RelationAttestation[];
-}): string | null {
-  const { fromPersonId, toPersonId, declared, date } = input;
-  const registered = relationsInForceOn(input.kinRelations, date).some(
-    (r) =>
-      (r.providerId === fromPersonId && r.beneficiaryId === toPersonId && r.relation === declared) ||
-      (r.providerId === toPersonId &&
-        r.beneficiaryId === fromPersonId &&
-        inverseRelation(r.relation) === declared),
-  );
-  if (registered) return 'registered kin relation';
-  const attested = input.attestations.find(
-    (a) =>
-      a.personId === fromPersonId &&
-      a.relativePersonId === toPersonId &&
-      a.relation === declared &&
-      a.checkedOn <= date &&
-      (a.revokedOn == null || a.revokedOn > date),
-  );
-  return attested ? `attested by counter staff (${attested.evidenceKind}, ${attested.checkedOn})` : null;
 }
 
 /**
- * R-WAL-4 when the caller names no relation (API.md's walletTransfer input has no `relation`): every relation of
- * `to` to `from` on record on `date`, each once — kin relations in force in registered order (either direction: the
- * inverse relation when `from` is the beneficiary), then staff attestations of `from` about `to` checked by then and
- * not revoked. {@link establishedRelation} accepts each of them.
+ * R-WAL-4's records of what `to` is to `from` on `date`, each with how it is established: kin relations registered
+ * between the two and in force (either direction: `to` as beneficiary of `from`, or `from` as beneficiary of `to` with
+ * the inverse relation), in registered order, then staff attestations of `from` about `to` checked by then and not
+ * revoked.
  */
-export function relationsOnRecord(input: {
-  readonly fromPersonId: string;
-  readonly toPersonId: string;
-  readonly date: IsoDate;
-  readonly kinRelations: readonly KinRelation[];
-  readonly attestations: readonly RelationAttestation[];
-}): Relation[] {
+function recordsBetween(input: RecordsBetween): { relation: Relation; how: string }[] {
   const { fromPersonId, toPersonId, date } = input;
-  const found: Relation[] = [];
+  const records: { relation: Relation; how: string }[] = [];
   for (const r of relationsInForceOn(input.kinRelations, date)) {
-    if (r.providerId === fromPersonId && r.beneficiaryId === toPersonId) found.push(r.relation);
+    if (r.providerId === fromPersonId && r.beneficiaryId === toPersonId)
+      records.push({ relation: r.relation, how: 'registered kin relation' });
     else if (r.providerId === toPersonId && r.beneficiaryId === fromPersonId)
-      found.push(inverseRelation(r.relation));
+      records.push({ relation: inverseRelation(r.relation), how: 'registered kin relation' });
   }
   for (const a of input.attestations) {
     if (
@@ -108,7 +77,27 @@ export function relationsOnRecord(input: {
       a.checkedOn <= date &&
       (a.revokedOn == null || a.revokedOn > date)
     )
-      found.push(a.relation);
+      records.push({
+        relation: a.relation,
+        how: `attested by counter staff (${a.evidenceKind}, ${a.checkedOn})`,
+      });
   }
-  return [...new Set(found)];
+  return records;
+}
+
+/**
+ * R-WAL-4: is "`to` is `from`'s `declared`" on record on `date` ({@link recordsBetween}: a registered kin relation in
+ * force, either direction, or a staff attestation)? Returns how it is established (for the explanation), or null.
+ */
+export function establishedRelation(input: RecordsBetween & { readonly declared: Relation }): string | null {
+  return recordsBetween(input).find((r) => r.relation === input.declared)?.how ?? null;
+}
+
+/**
+ * R-WAL-4 when the caller names no relation (API.md's walletTransfer input has no `relation`): every relation of
+ * `to` to `from` on record on `date` ({@link recordsBetween}), each once, kin relations first.
+ * {@link establishedRelation} accepts each of them.
+ */
+export function relationsOnRecord(input: RecordsBetween): Relation[] {
+  return [...new Set(recordsBetween(input).map((r) => r.relation))];
 }
