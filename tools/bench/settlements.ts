@@ -305,8 +305,8 @@ interface SettlementAnswer {
 
 async function main(): Promise<void> {
   const db = await freshDatabase(BASE_URL);
-  // One session stands for many counters here: the per-user limit (6,000 a minute by default) would refuse every
-  // request past the first 6,000 of a minute as RATE_LIMITED; the limiter itself still runs on every request.
+  // One API key stands for a hospital's many tills here: the per-client limit (60,000 a minute by default) would refuse
+  // every request past the first 60,000 of a minute as RATE_LIMITED; the limiter itself still runs on every request.
   const server = await startServer(db.url, PROFILE_DIR, {
     GONGJI_RATE_LIMITS: 'anonymous=600,user=100000000,client=100000000',
   }).catch(async (err: unknown) => {
@@ -322,7 +322,20 @@ async function main(): Promise<void> {
       'mutation($u: String!, $p: String!) { sessionCreate(input: { username: $u, password: $p }) { token } }',
       { u: pop.username, p: pop.password },
     );
-    const token = login.data.sessionCreate.token;
+    // Hospitals settle through their portal (API.md PORTAL, scope settlement:write): the realistic hot path. A staff
+    // session would also write an audit row per settlement (every ADMIN/COUNTER change is audited).
+    const portalKey = async (institutionId: string): Promise<string> => {
+      const created = await gql<{ data: { apiClientCreate: { apiKey: string } } }>(
+        server.url,
+        `mutation($i: ID!) { apiClientCreate(input: { name: "bench hospital", scopes: ["settlement:write"], institutionId: $i }) { apiKey } }`,
+        { i: institutionId },
+        login.data.sessionCreate.token,
+      );
+      return created.data.apiClientCreate.apiKey;
+    };
+    const hospitalKey = await portalKey(pop.hospital);
+    // The refused bills are sent by the closed institution's own portal (R-SET refusal in userErrors, not FORBIDDEN).
+    const closedKey = await portalKey(pop.closed);
     const query = `mutation($input: SettlementConfirmInput!) { settlementConfirm(input: $input) { transaction { id } userErrors { code } } }`;
 
     const rows: string[] = [];
@@ -348,12 +361,20 @@ async function main(): Promise<void> {
             requests: [
               {
                 method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${hospitalKey}` },
                 setupRequest: (request, context) => {
                   const i = seq++;
                   context['i'] = i;
                   return {
                     ...request,
+                    ...(kindOf(i) === 'refused'
+                      ? {
+                          headers: {
+                            'content-type': 'application/json',
+                            authorization: `Bearer ${closedKey}`,
+                          },
+                        }
+                      : {}),
                     body: JSON.stringify({ query, variables: { input: billOf(pop, i) } }),
                   };
                 },

@@ -25,8 +25,28 @@ const ACTIONS = [
   'cardRulesSet',
   'hospitalSelectionRulesSet',
   'holidayCalendarSet',
+  // Money moved by staff (API.md: every ADMIN/COUNTER change lands in the audit log), written by the ledger writer.
+  'settlementConfirm',
+  'settlementCancel',
+  'refundIssue',
+  'walletTransfer',
+  'premiumPay',
+  'residentContributionPay',
+  'contributionsCredit',
+  'interestPost',
+  'legacyWithdraw',
 ];
-const ENTITY_TYPES = ['Region', 'RegionBatch', 'PolicySetting', 'Person', 'KinRelation', 'ApiClient'];
+const ENTITY_TYPES = [
+  'Region',
+  'RegionBatch',
+  'PolicySetting',
+  'Person',
+  'KinRelation',
+  'ApiClient',
+  'Transaction',
+  'InterestRun',
+  'Wallet',
+];
 
 const auditFilters = [
   <TextInput key="regionCode" source="regionCode" alwaysOn resettable />,

@@ -76,20 +76,23 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
     return result;
   };
 
-  it('settlementConfirm with two relatives, then refundIssue', async () => {
-    const counter = await app.login('counter');
+  // The hot path is a portal's (hospitals settle, the national app transfers): a staff caller's mutation also writes
+  // its audit row — in the same statement on PostgreSQL, one more simple statement on SQLite (staff-audit spec).
+  it('settlementConfirm with two relatives, then refundIssue (a hospital portal)', async () => {
+    const xiehe = await institutionId(app, 'H11010100001');
+    const hospital = await portal(app, ['settlement:write'], { institutionId: xiehe });
     const input = {
       patientId: await personId(app, '王小明'),
-      institutionId: await institutionId(app, 'H11010100001'),
+      institutionId: xiehe,
       visitType: 'OUTPATIENT',
       serviceDate: '2025-03-10',
       covered: '500.00',
       channel: 'CARD',
       password: DEMO_PAYMENT_PASSWORD,
     };
-    await app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('warm') } }, counter);
+    await app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('warm') } }, hospital);
     const res = (await measure('settlementConfirm', () =>
-      app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('count') } }, counter),
+      app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('count') } }, hospital),
     )) as {
       data: {
         settlementConfirm: { transaction: { id: string; postings: { balanceAfter: string | null }[] } };
@@ -101,13 +104,13 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
       app.gql(
         REFUND,
         { input: { transactionId: tx.id, amount: '10.00', idempotencyKey: key('refund') } },
-        counter,
+        hospital,
       ),
     );
   });
 
-  it('walletTransfer and premiumPay', async () => {
-    const counter = await app.login('counter');
+  it('walletTransfer (the national app) and premiumPay (an insurer portal)', async () => {
+    const app2 = await portal(app, ['wallet:transfer']);
     const zhangwei = await personId(app, '张伟');
     const zhaomin = await personId(app, '赵敏');
     const transfer = (k: string) =>
@@ -124,7 +127,7 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
             idempotencyKey: key(k),
           },
         },
-        counter,
+        app2,
       );
     await transfer('w-warm'); // steady state: both regions' policies cached
     await measure('walletTransfer', () => transfer('w'));

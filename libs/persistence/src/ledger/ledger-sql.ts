@@ -126,9 +126,40 @@ export interface WriteAll {
     readonly originalStatus?: { readonly transactionId: string; readonly status: string };
   };
   readonly passwordState?: PasswordStateWrite;
+  /** A staff caller's audit row (API.md), written with the money. */
+  readonly audit?: AuditRowWrite;
   readonly reply: { readonly clientId: string; readonly key: string; readonly response: string };
   readonly now: Date;
 }
+
+/** One `audit_log` row (the columns of AuditLogEntity). */
+export interface AuditRowWrite {
+  readonly id: string;
+  readonly at: Date;
+  readonly actorType: string;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+  readonly reason: string | null;
+}
+
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actorType',
+  'actorId',
+  'actorName',
+  'action',
+  'entityType',
+  'entityId',
+  'before',
+  'after',
+  'reason',
+] as const;
 
 /** A person's payment-password attempt state (R-ACC-7), written with the money. */
 export interface PasswordStateWrite {
@@ -247,6 +278,14 @@ export function writeAllStatement(w: WriteAll): Statement {
     ctes.push(`pw AS (UPDATE "persons" SET "paymentPasswordFailures" = ${p.add(s.failures, '::int')},
         "paymentLockedAt" = ${p.add(s.lockedAt)}, "updatedAt" = ${p.add(w.now)}, "version" = "version" + 1
       WHERE "id" = ${p.add(s.personId)})`);
+  }
+  if (w.audit) {
+    const row = w.audit as unknown as Record<string, unknown>;
+    ctes.push(
+      `au AS (INSERT INTO "audit_log" (${quoted(AUDIT_COLUMNS)}) VALUES (${AUDIT_COLUMNS.map((c) =>
+        p.add(sqlValue(row[c] ?? null)),
+      ).join(', ')}))`,
+    );
   }
   const text = `${ctes.length ? `WITH ${ctes.join(',\n')} ` : ''}UPDATE "idempotency_records" SET "response" = ${p.add(w.reply.response)}
      WHERE "clientId" = ${p.add(w.reply.clientId)} AND "key" = ${p.add(w.reply.key)}`;

@@ -3,6 +3,7 @@ import type { Explanation, Posting } from '@gongji/domain';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  AuditLogEntity,
   ENTITY_DIALECT,
   IdempotencyRecordEntity,
   PersonEntity,
@@ -18,6 +19,7 @@ import {
   type ClaimAndLockResult,
   type DailySpendChange,
   type LockRequest,
+  type AuditRowWrite,
   type PasswordStateWrite,
   type WriteAll,
   claimAndLockStatement,
@@ -25,7 +27,7 @@ import {
   writeAllStatement,
 } from './ledger-sql';
 
-export type { PasswordStateWrite } from './ledger-sql';
+export type { AuditRowWrite, PasswordStateWrite } from './ledger-sql';
 
 /** Idempotency keys are kept at least this long (API.md; issue #4: "Keys kept at least 7 days"). */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
@@ -80,6 +82,19 @@ export interface Decision<P> {
    * stored, so a client's reply is built from what the transaction wrote — never from a read after the commit.
    */
   readonly withPostings?: (payload: P, postings: readonly PostingEntity[]) => P;
+  /**
+   * What the audit row of a staff caller's change says (API.md: every ADMIN/COUNTER change lands in the audit log).
+   * Written only when the command has an {@link MoneyCommand.auditActor}; without this, a posted transaction is
+   * audited as `operation` on the Transaction with its kind, amount and persons.
+   */
+  readonly audit?: Partial<Omit<AuditRowWrite, 'id' | 'at' | 'actorType' | 'actorId' | 'actorName'>>;
+}
+
+/** The staff member a change is audited under (ADMIN/COUNTER callers; portals' changes are not audit rows). */
+export interface AuditActor {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface MoneyCommand<P, F = undefined> {
@@ -103,6 +118,11 @@ export interface MoneyCommand<P, F = undefined> {
    * and lock statement (issue #7). Without it, `decide` reads through `ctx.manager` itself.
    */
   readonly facts?: FactQuery<F>;
+  /**
+   * Staff caller: each posted transaction (or decision with an `audit`) writes an audit row in the same statement as
+   * the money, so the change and its audit commit together or not at all.
+   */
+  readonly auditActor?: AuditActor;
   decide(ctx: DecideContext<F>): Promise<Decision<P>>;
 }
 
@@ -263,6 +283,7 @@ export class LedgerWriter {
           }
         : {}),
       passwordState: decision.passwordState,
+      audit: auditRow(command, decision, transactionId, now),
       reply: {
         clientId: command.clientId,
         key: command.idempotencyKey,
@@ -306,6 +327,45 @@ export class LedgerWriter {
     }
     return { claimed: true, pockets: await qb.getMany() };
   }
+}
+
+/** The audit row of a staff caller's change, or none (portals, refusals without an explicit audit). */
+function auditRow<P, F>(
+  command: MoneyCommand<P, F>,
+  decision: Decision<P>,
+  transactionId: string,
+  now: Date,
+): AuditRowWrite | undefined {
+  const actor = command.auditActor;
+  const t = decision.transaction;
+  if (!actor || (!t && !decision.audit)) return undefined;
+  const a = decision.audit ?? {};
+  return {
+    id: randomUUID(),
+    at: now,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: a.action ?? command.operation,
+    entityType: a.entityType ?? 'Transaction',
+    entityId: a.entityId ?? transactionId,
+    before: a.before ?? null,
+    after:
+      a.after ??
+      (t
+        ? {
+            transactionId,
+            kind: t.kind,
+            amount: t.amount.toString(),
+            personId: t.personId ?? null,
+            counterpartyPersonId: t.counterpartyPersonId ?? null,
+            institutionId: t.institutionId ?? null,
+            originalTransactionId: t.originalTransactionId ?? null,
+            idempotencyKey: command.idempotencyKey,
+          }
+        : null),
+    reason: a.reason ?? null,
+  };
 }
 
 const BEGIN = { text: 'BEGIN', prepared: false };
@@ -443,6 +503,11 @@ async function writeAllSqlite(manager: EntityManager, w: WriteAll): Promise<void
       },
     );
   }
+  // JSON columns trip TypeORM's deep-partial insert typing; the row is a complete entity.
+  if (w.audit)
+    await manager
+      .getRepository(AuditLogEntity)
+      .insert({ ...w.audit } as QueryDeepPartialEntity<AuditLogEntity>);
   await manager
     .getRepository(IdempotencyRecordEntity)
     .update({ clientId: w.reply.clientId, key: w.reply.key }, { response: w.reply.response });

@@ -205,16 +205,12 @@ export class CreditingService {
             userErrors: [],
           },
           transaction: plan,
+          audit: {
+            after: { month: input.month, credited: credited.length, total: creditedTotal.toString() },
+          },
           after: async (manager, transactionId) => {
             if (credited.length === 0) return;
             await insertCredits(manager, input.month, transactionId, credited);
-            await this.ctx.services.audit.record(manager, principal, {
-              action: 'contributionsCredit',
-              entityType: 'Transaction',
-              entityId: transactionId,
-              before: null,
-              after: { month: input.month, credited: credited.length, total: creditedTotal.toString() },
-            });
           },
         };
       },
@@ -274,20 +270,18 @@ export class CreditingService {
             transactionIds: transactions.map((t) => t.id),
             userErrors: [],
           },
+          audit: {
+            entityType: 'InterestRun',
+            entityId: String(input.year),
+            after: {
+              annualRate: input.annualRate,
+              accounts: run.accounts,
+              total: run.total.toString(),
+              transactions: transactions.length,
+            },
+          },
           after: async (m) => {
             await insertInterestRun(m, run);
-            await this.ctx.services.audit.record(m, principal, {
-              action: 'interestPost',
-              entityType: 'InterestRun',
-              entityId: String(input.year),
-              before: null,
-              after: {
-                annualRate: input.annualRate,
-                accounts: run.accounts,
-                total: run.total.toString(),
-                transactions: transactions.length,
-              },
-            });
           },
         };
       },

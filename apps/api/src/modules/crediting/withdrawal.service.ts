@@ -31,15 +31,7 @@ export class WithdrawalService {
         return {
           payload: { transaction: postedTransaction(ctx, plan), userErrors: [] },
           transaction: plan,
-          after: async (manager, transactionId) => {
-            await this.ctx.services.audit.record(manager, principal, {
-              action: 'legacyWithdraw',
-              entityType: 'Transaction',
-              entityId: transactionId,
-              before: null,
-              after: { personId: person.id, amount: input.amount.toString() },
-            });
-          },
+          audit: { after: { personId: person.id, amount: input.amount.toString() } },
         };
       },
     });

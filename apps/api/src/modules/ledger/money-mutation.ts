@@ -10,7 +10,7 @@ import {
 import { toPostingLine, toTransaction } from '../transaction/transaction.service';
 import type { Transaction } from '../transaction/transaction.types';
 import { GraphQLError } from 'graphql';
-import { type Principal, actorOf } from '../../auth/principal';
+import { type Principal, Role, actorOf } from '../../auth/principal';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { userErrorsOf } from '../../common/refusals';
 
@@ -67,6 +67,10 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
     lockPersonRow: mutation.lockPersonRow,
     lockPostingsOf: mutation.lockPostingsOf,
     facts: mutation.facts,
+    // API.md: every ADMIN/COUNTER change lands in the audit log — written by the ledger writer with the money.
+    auditActor: isStaff(principal)
+      ? { type: principal.kind, id: principal.id, name: principal.name }
+      : undefined,
     decide: async (ctx) => {
       try {
         const decision = await mutation.decide(ctx);
@@ -90,6 +94,11 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
     ]);
   }
   return result.payload;
+}
+
+/** Policy and counter staff: their changes are audited (API.md "Who may call what"). */
+function isStaff(principal: Principal): boolean {
+  return principal.role === Role.ADMIN || principal.role === Role.COUNTER;
 }
 
 /**
