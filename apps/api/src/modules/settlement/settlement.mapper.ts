@@ -16,6 +16,24 @@ export function toSettlementQuote(
   );
   const relationOf = (providerId: string) =>
     relations.find((r) => r.providerId === providerId)?.relation ?? null;
+  // R-KIN-3 / R-KIN-6 keep every relative out at once (one explanation line, no provider named): each relative in
+  // force is still listed as skipped with that rule, so a portal can tell the patient whose account was not used.
+  const blocked = result.explanation.find(
+    (e) =>
+      (e.rule === 'R-KIN-3' || e.rule === 'R-KIN-6') &&
+      e.message.startsWith("relatives' accounts not used") &&
+      result.providers.length === 0,
+  );
+  const blockedSkips = blocked
+    ? relations
+        .filter((r) => !skipped.some((p) => p.providerId === r.providerId))
+        .map((r) => ({
+          providerId: r.providerId,
+          relation: r.relation,
+          rule: blocked.rule,
+          reason: blocked.message,
+        }))
+    : [];
   return {
     total: result.total,
     fundPay: result.fundPay,
@@ -30,7 +48,7 @@ export function toSettlementQuote(
     accountPaid: result.accountPaid,
     cash: result.cash,
     passwordRequired: result.passwordRequired,
-    skippedProviders: skipped.map((p) => ({ ...p })),
+    skippedProviders: [...skipped.map((p) => ({ ...p })), ...blockedSkips],
     explanation: [
       ...result.explanation.map((e) => ({ rule: e.rule, message: e.message })),
       ...unexplained.map((p) => ({ rule: p.rule, message: `provider ${p.providerId} skipped: ${p.reason}` })),
