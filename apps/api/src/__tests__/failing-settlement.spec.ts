@@ -43,7 +43,7 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
   });
   afterAll(async () => app?.close());
 
-  const confirm = (input: Record<string, unknown>) =>
+  const confirm = (input: Record<string, unknown>, headers?: Record<string, string>) =>
     app.gql<ConfirmData>(
       CONFIRM,
       {
@@ -59,6 +59,7 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
         },
       },
       token,
+      headers,
     );
 
   /** Runs `act` and checks it moved no money and posted nothing. */
@@ -85,6 +86,46 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
     } finally {
       await app.db.getRepository(InstitutionEntity).update({ code }, { designated: true });
     }
+  });
+
+  it('R-SET-5: a bill for a service date after today (Beijing time) is SERVICE_DATE_IN_FUTURE and moves nothing; today settles; a quote may look ahead', async () => {
+    const today = todayInChina();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await movesNothing(async () => {
+      const res = await confirm({ serviceDate: tomorrow, idempotencyKey: 'future-1' });
+      expect(res.data!.settlementConfirm.transaction).toBeNull();
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        expect.objectContaining({ code: 'SERVICE_DATE_IN_FUTURE', rule: 'R-SET-5', field: ['serviceDate'] }),
+      ]);
+      expect(res.data!.settlementConfirm.userErrors[0]!.message).toMatch(
+        /^The service date .* is after today \(.*, Beijing time\)/,
+      );
+      // The stored refusal replayed without Accept-Language: the API's default, Chinese.
+      const zh = await confirm(
+        { serviceDate: tomorrow, idempotencyKey: 'future-1' },
+        { 'accept-language': '' },
+      );
+      expect(zh.data!.settlementConfirm.userErrors[0]!.message).toMatch(/^就诊日期.*晚于今天（.*北京时间）/);
+    });
+    const quote = await app.gql<{ settlementQuote: QuoteRefusal }>(
+      QUOTE_REFUSAL,
+      {
+        input: {
+          patientId: wangqiang,
+          institutionId: xiehe,
+          visitType: 'OUTPATIENT',
+          serviceDate: tomorrow,
+          covered: '500.00',
+          channel: 'E_VOUCHER',
+        },
+      },
+      token,
+    );
+    expect(quote.data!.settlementQuote.userErrors).toEqual([]);
+    expect(quote.data!.settlementQuote.total).toBe('500.00');
+    const now = await confirm({ serviceDate: today, channel: 'E_VOUCHER', idempotencyKey: 'today-1' });
+    expect(now.data!.settlementConfirm.userErrors).toEqual([]);
+    expect(now.data!.settlementConfirm.transaction).not.toBeNull();
   });
 
   it('API.md: the same key with a different input is IDEMPOTENCY_KEY_REUSED and moves nothing', async () => {

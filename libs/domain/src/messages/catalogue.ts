@@ -552,6 +552,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['医保钱包只能转给近亲属，不能转给本人'],
     en: ['A wallet transfer goes to a near relative, not to oneself'],
   },
+  SERVICE_DATE_IN_FUTURE: {
+    zh: [
+      '就诊日期{serviceDate}晚于今天（{today}，北京时间）：只能结算已经发生的诊疗',
+      '就诊日期晚于今天：只能结算已经发生的诊疗',
+    ],
+    en: [
+      'The service date {serviceDate} is after today ({today}, Beijing time): only care already given is settled',
+      'The service date is after today: only care already given is settled',
+    ],
+  },
   TOO_MANY_DECIMALS: {
     zh: ['“{text}”有{decimals}位小数；金额最多两位小数（分）', '金额最多两位小数（分）'],
     en: [

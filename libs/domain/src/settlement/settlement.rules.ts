@@ -5,9 +5,9 @@ import { explain } from '../ledger/explain';
 import { debitPocket, posting, withoutZeroPostings } from '../ledger/ledger.rules';
 import { InsuranceType } from '../person/person';
 import { PaymentChannel } from '../person/payment-channel';
-import { termParam } from '../messages/params';
+import { dateParam, termParam } from '../messages/params';
 import type { Explanation } from '../shared/domain-error';
-import { isIsoDate } from '../shared/dates';
+import { type IsoDate, isIsoDate } from '../shared/dates';
 import { walletMayPay } from '../wallet/wallet.rules';
 import type { SpendingCaps } from './benefit-schedule';
 import { fundShare } from './fund.rules';
@@ -180,6 +180,23 @@ function capRoom(
  * Postings, in payment order (refunds rely on it): INSTITUTION +total, FUND_POOL −fund, own EARMARKED, own WALLET,
  * providers in order, CASH −cash (zero lines omitted).
  */
+/**
+ * R-SET-5: a settlement pays for care already given — a bill confirmed for a service date after today (Beijing time)
+ * is refused. A quote may look ahead (what a policy set for a later date will pay); money moves only for today or
+ * earlier.
+ */
+export function assertServiceDateNotAfterTodayOrThrow(serviceDate: IsoDate, today: IsoDate): void {
+  if (serviceDate > today) {
+    throw new SettlementError(
+      SettlementErrorCode.SERVICE_DATE_IN_FUTURE,
+      'R-SET-5',
+      `The service date ${serviceDate} is after today (${today}, Beijing time): only care already given is settled`,
+      ['serviceDate'],
+      { serviceDate: dateParam(serviceDate), today: dateParam(today) },
+    );
+  }
+}
+
 export function settleOrThrow(input: SettlementInput): SettlementResult {
   validateOrThrow(input);
   const { bill, patient } = input;

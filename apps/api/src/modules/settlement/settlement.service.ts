@@ -16,6 +16,7 @@ import {
   partialRefundOrThrow,
   registerPasswordAttempt,
   settleOrThrow,
+  assertServiceDateNotAfterTodayOrThrow,
 } from '@gongji/domain';
 import {
   type DecideContext,
@@ -30,6 +31,7 @@ import {
 } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role, actorOf } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
 import type { UserError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
@@ -215,6 +217,8 @@ export class SettlementService {
       decide: async ({ manager, facts: rows, pockets, transactionId, now }) => {
         // A portal settles only at its own institution (thrown, not stored: the key is released by the rollback).
         this.assertMayActAt(rows.institution?.id ?? null);
+        // R-SET-5: money moves only for care already given (a quote may look ahead; a confirmation may not).
+        assertServiceDateNotAfterTodayOrThrow(input.serviceDate, todayInChina(now));
         const facts = await loadSettlementFacts(manager, input, rows, balancesOf(pockets));
         const result = settleOrThrow(facts.domainInput);
         const { institution } = facts;

@@ -9,7 +9,7 @@ import { BEIJING_OUTPATIENT, DEFAULT_BENEFIT_SCHEDULE, PRE_2023_OUTPATIENT_CAP }
 import { ageOn } from '../../identity/identity.rules';
 import { VisitType } from '../settlement';
 import { SettlementErrorCode } from '../settlement.errors';
-import { settleOrThrow } from '../settlement.rules';
+import { assertServiceDateNotAfterTodayOrThrow, settleOrThrow } from '../settlement.rules';
 
 const y = (n: number) => yuan(n);
 /** Fen from a yuan amount with decimals, for hand-computed expectations: f('7947.50'). */
@@ -594,5 +594,23 @@ describe('R-USE-1 chosen hospitals (fundMayPay)', () => {
     );
     expect(r.fundPay).toBe(y(30));
     expect(r.explanation.some((e) => e.rule === 'R-USE-1')).toBe(false);
+  });
+});
+
+describe('R-SET-5 a confirmation pays only for care already given', () => {
+  it('a service date after today (Beijing time) is SERVICE_DATE_IN_FUTURE on serviceDate; today and earlier pass', () => {
+    expect(() => assertServiceDateNotAfterTodayOrThrow('2026-12-03', '2026-12-02')).toThrow(
+      expect.objectContaining({
+        code: 'SERVICE_DATE_IN_FUTURE',
+        rule: 'R-SET-5',
+        field: ['serviceDate'],
+        params: {
+          serviceDate: { kind: 'date', iso: '2026-12-03' },
+          today: { kind: 'date', iso: '2026-12-02' },
+        },
+      }),
+    );
+    expect(() => assertServiceDateNotAfterTodayOrThrow('2026-12-02', '2026-12-02')).not.toThrow();
+    expect(() => assertServiceDateNotAfterTodayOrThrow('2025-01-31', '2026-12-02')).not.toThrow();
   });
 });
