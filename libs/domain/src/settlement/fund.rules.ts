@@ -1,7 +1,7 @@
 import { type Fen, applyRateHalfUp, formatMoney, maxFen, minFen } from '../money/money';
 import { explain, formatRate } from '../ledger/explain';
 import { ageOn } from '../identity/identity.rules';
-import { EmploymentStatus } from '../person/person';
+import { EmploymentStatus, InsuranceType } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import type { IsoDate } from '../shared/dates';
 import type { BenefitSchedule, OutpatientSchedule, OutpatientTerms } from './benefit-schedule';
@@ -29,7 +29,16 @@ function outpatientTerms(
   serviceDate: IsoDate,
 ): { terms: OutpatientTerms; label: string } {
   if (patient.employmentStatus !== EmploymentStatus.RETIRED)
-    return { terms: schedule.inService, label: 'in service' };
+    // Non-employee schemes pass their own schedule, whose base terms apply; the line names the scheme, not "in service".
+    return {
+      terms: schedule.inService,
+      label:
+        patient.insuranceType === InsuranceType.RESIDENT
+          ? 'resident insurance'
+          : patient.insuranceType === InsuranceType.FLEXIBLE
+            ? 'flexible employment'
+            : 'in service',
+    };
   const age = ageOn(patient.birthDate, serviceDate);
   return age >= 70
     ? { terms: schedule.retired70Plus, label: `retired, aged ${age} (70 or older)` }

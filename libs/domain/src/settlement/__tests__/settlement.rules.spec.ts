@@ -27,6 +27,15 @@ describe('R-SET-1 outpatient fund share', () => {
     });
   });
 
+  it('R-SET-1 the explanation names the scheme: resident insurance and flexible employment are not "in service"', () => {
+    const lineFor = (insuranceType: InsuranceType) =>
+      settleOrThrow(aSettlementInput({ patient: aPatient({ insuranceType, employmentStatus: null }) }))
+        .explanation[0]!.message;
+    expect(lineFor(InsuranceType.RESIDENT)).toMatch(/^resident insurance: deductible/);
+    expect(lineFor(InsuranceType.FLEXIBLE)).toMatch(/^flexible employment: deductible/);
+    expect(settleOrThrow(aSettlementInput()).explanation[0]!.message).toMatch(/^in service: deductible/);
+  });
+
   // Same bill (covered 2000.00, nothing earlier this year) for each category:
   //   in service: 2000 − 1800 = 200 × 50% = 100;  retired <70: 2000 − 1300 = 700 × 70% = 490;  ≥70: 700 × 80% = 560.
   it.each([
