@@ -62,3 +62,5 @@ export * from './messages/params';
 export * from './messages/format';
 export * from './messages/catalogue';
 export * from './messages/render';
+export * from './messages/explanations';
+export * from './messages/explanation-catalogue';

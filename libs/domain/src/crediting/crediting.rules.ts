@@ -2,6 +2,7 @@ import { type BasisPoints, type Fen, applyRateHalfUp, formatMoney, sumFen } from
 import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
 import { explain, formatRate } from '../ledger/explain';
 import { creditPocket, posting } from '../ledger/ledger.rules';
+import { moneyParam, termParam } from '../messages/params';
 import type {
   ContributionCreditOptions,
   ContributionCreditResult,
@@ -94,6 +95,17 @@ export function creditContributionsOrThrow(
       'R-ACC-4',
       `${month}: credit ${credited.length} collected contributions totalling ${formatMoney(total)} to ${pocket}; ` +
         `${same.length} already credited (no-op); ${notCollected.length} not collected (no credit)`,
+      'CONTRIBUTION_CREDIT',
+      {
+        month,
+        year: Number(month.slice(0, 4)),
+        monthNumber: Number(month.slice(5, 7)),
+        credited: credited.length,
+        total: moneyParam(total),
+        pocket: termParam('pocket', pocket),
+        same: same.length,
+        notCollected: notCollected.length,
+      },
     ),
   ];
   return {
@@ -176,6 +188,8 @@ export function postInterestOrThrow(
               'R-ACC-4',
               `${year} interest: year-end EARMARKED balance × ${formatRate(annualRate)}, half-up to the fen; ` +
                 `${interest.length} accounts, total ${formatMoney(total)}`,
+              'INTEREST',
+              { year, rate: formatRate(annualRate), accounts: interest.length, total: moneyParam(total) },
             ),
           ],
         }

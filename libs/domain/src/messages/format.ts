@@ -109,6 +109,47 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     FLEXIBLE: { zh: '灵活就业参保', en: 'flexible-employment insurance' },
     NONE: { zh: '未参保', en: 'not insured' },
   },
+  // Explanation lines (R-SET-1/2, R-USE-6, R-WAL-6, R-USE-2, R-USE-5); `en` is the wording English lines have always used.
+  outpatientCategory: {
+    IN_SERVICE: { zh: '在职职工', en: 'in service' },
+    RESIDENT: { zh: '城乡居民', en: 'resident insurance' },
+    FLEXIBLE: { zh: '灵活就业人员', en: 'flexible employment' },
+  },
+  ageBand: {
+    SEVENTY_OR_OLDER: { zh: '按70周岁及以上标准', en: '70 or older' },
+    UNDER_SEVENTY: { zh: '按不满70周岁标准', en: 'under 70' },
+  },
+  admission: {
+    FIRST: { zh: '第一次', en: 'first' },
+    LATER: { zh: '再次', en: 'later' },
+  },
+  rateKind: {
+    RETIREE: { zh: '按退休人员支付比例', en: 'retiree rates' },
+    IN_SERVICE: { zh: '按在职职工支付比例', en: 'in-service rates' },
+  },
+  capKind: {
+    PER_INSTITUTION_PER_DAY: { zh: '同一机构单日个人账户支付限额', en: 'per-institution daily cap' },
+    PER_DAY: { zh: '单日个人账户支付限额（各机构合计）', en: 'daily cap across institutions' },
+    PER_YEAR: { zh: '年度个人账户支付限额', en: 'yearly cap' },
+  },
+  verification: {
+    FACE: { zh: '人脸识别', en: 'face check' },
+    CODE_PASSWORD: { zh: '医保码密码', en: 'code password' },
+  },
+  contributionScheme: {
+    RESIDENT_BASIC: { zh: '城乡居民基本医疗保险费', en: 'resident basic medical insurance' },
+    LONG_TERM_CARE: { zh: '长期护理保险费', en: 'long-term care insurance' },
+  },
+  systemAccount: {
+    FUND_POOL: { zh: '统筹基金', en: 'pooled fund' },
+    CASH: { zh: '现金', en: 'cash' },
+    INSTITUTION: { zh: '医药机构', en: 'institution' },
+    CONTRIBUTION_SOURCE: { zh: '征缴收入', en: 'contributions collected' },
+    INTEREST: { zh: '利息支出', en: 'interest' },
+    BANK: { zh: '银行', en: 'bank' },
+    INSURER: { zh: '保险公司', en: 'insurer' },
+    CONTRIBUTION_COLLECTOR: { zh: '居民医保及长护险征收', en: 'contribution collector' },
+  },
 };
 
 /** An enum value in words for the language, or the value itself when the catalogue has no word for it. */

@@ -12,7 +12,16 @@ export type TermSet =
   | 'feature'
   | 'cardState'
   | 'purpose'
-  | 'insuranceType';
+  | 'insuranceType'
+  // Explanation lines only (explanation-catalogue.ts):
+  | 'outpatientCategory'
+  | 'ageBand'
+  | 'admission'
+  | 'rateKind'
+  | 'capKind'
+  | 'verification'
+  | 'contributionScheme'
+  | 'systemAccount';
 
 /**
  * One placeholder value of a refusal. Plain strings and numbers are shown as they are; the tagged forms are

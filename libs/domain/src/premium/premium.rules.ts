@@ -104,7 +104,12 @@ function requireFullPayment(balance: Fen, amount: Fen, pocket: PocketKind, rule:
       { pocket: termParam('pocket', pocket), balance: moneyParam(balance), amount: moneyParam(amount) },
     );
   }
-  return explain(rule, `${pocket} balance ${formatMoney(balance)} covers the whole ${formatMoney(amount)}`);
+  return explain(
+    rule,
+    `${pocket} balance ${formatMoney(balance)} covers the whole ${formatMoney(amount)}`,
+    'FULL_PAYMENT',
+    { pocket: termParam('pocket', pocket), balance: moneyParam(balance), amount: moneyParam(amount) },
+  );
 }
 
 /** The regime on a date: before 2021-08-26 none; until `earmarkedFrom` the 2021 one; then the 2022 one. */
@@ -203,6 +208,8 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
       explain(
         'R-USE-3',
         `2021 regime: historical balance pays for ${self ? 'self' : input.relation}, no registration needed`,
+        'PREMIUM_2021_REGIME',
+        self ? {} : { relation: termParam('relation', String(input.relation)) },
       ),
     );
   } else {
@@ -231,7 +238,12 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
     pocket = PocketKind.EARMARKED;
     balance = payer.earmarked;
     explanation.push(
-      explain('R-USE-3', `earmarked account pays for ${self ? 'self' : `registered ${input.relation}`}`),
+      explain(
+        'R-USE-3',
+        `earmarked account pays for ${self ? 'self' : `registered ${input.relation}`}`,
+        'PREMIUM_EARMARKED',
+        self ? {} : { relation: termParam('relation', String(input.relation)) },
+      ),
     );
   }
   explanation.push(requireFullPayment(balance, amount, pocket, 'R-USE-3'));
@@ -273,7 +285,9 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
     }
     pocket = PocketKind.WALLET;
     balance = payer.wallet;
-    explanation.push(explain('R-WAL-7', 'own wallet pays own resident contribution'));
+    explanation.push(
+      explain('R-WAL-7', 'own wallet pays own resident contribution', 'CONTRIBUTION_OWN_WALLET'),
+    );
   } else {
     requirePersonalAccount(payer);
     if (!self) {
@@ -302,6 +316,11 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
       explain(
         'R-USE-2',
         `earmarked account pays the ${input.scheme} contribution of ${self ? 'self' : input.relation}`,
+        'CONTRIBUTION_EARMARKED',
+        {
+          scheme: termParam('contributionScheme', input.scheme),
+          ...(self ? {} : { relation: termParam('relation', String(input.relation)) }),
+        },
       ),
     );
   }

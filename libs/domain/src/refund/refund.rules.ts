@@ -9,7 +9,8 @@ import {
 import { explain } from '../ledger/explain';
 import { describeAccount, posting, reversePostings } from '../ledger/ledger.rules';
 import type { AccumulatorDelta } from '../settlement/settlement';
-import { moneyParam } from '../messages/params';
+import { moneyParam, termParam } from '../messages/params';
+import type { ExplanationParams } from '../messages/explanations';
 import { negateAccumulatorDelta } from '../settlement/settlement.rules';
 import {
   type CancellationResult,
@@ -65,6 +66,8 @@ export function cancelSettlementOrThrow(original: SettledTransaction): Cancellat
       explain(
         'R-USE-5',
         `cancellation of settlement ${original.transactionId}: every posting reversed, accumulators restored`,
+        'SETTLEMENT_CANCELLED',
+        { transaction: original.transactionId },
       ),
     ],
     accumulatorDelta: negateAccumulatorDelta(original.accumulatorDelta),
@@ -186,6 +189,13 @@ export function partialRefundOrThrow(
         `refund ${formatMoney(amount)} of settlement ${original.transactionId} in reverse order of payment: ` +
           returned.map((r) => `${describeAccount(r.account)} ${formatMoney(r.amount)}`).join(', ') +
           `; ${formatMoney(remaining)} left to refund`,
+        'REFUND',
+        {
+          amount: moneyParam(amount),
+          transaction: original.transactionId,
+          returned: { kind: 'list', item: 'REFUND_RETURNED', items: returned.map(returnedParams) },
+          remaining: moneyParam(remaining),
+        },
       ),
     ],
     amount,
@@ -197,4 +207,13 @@ export function partialRefundOrThrow(
     accumulatorDelta,
     status: remaining === 0n ? SettlementStatus.REFUNDED : SettlementStatus.PARTIALLY_REFUNDED,
   };
+}
+
+/** One account a refund pays back to, for the REFUND explanation (English: `describeAccount` and the amount). */
+function returnedParams(r: RefundLine): ExplanationParams {
+  const amount = moneyParam(r.amount);
+  if (r.account.type === 'POCKET')
+    return { person: r.account.personId, pocket: termParam('pocket', r.account.pocket), amount };
+  const system = termParam('systemAccount', r.account.account);
+  return r.account.ref == null ? { system, amount } : { system, ref: r.account.ref, amount };
 }

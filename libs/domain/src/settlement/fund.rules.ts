@@ -3,6 +3,8 @@ import { explain, formatRate } from '../ledger/explain';
 import { ageOn } from '../identity/identity.rules';
 import { EmploymentStatus, InsuranceType } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
+import type { ExplanationParams } from '../messages/explanations';
+import { moneyParam, termParam } from '../messages/params';
 import type { IsoDate } from '../shared/dates';
 import type { BenefitSchedule, OutpatientSchedule, OutpatientTerms } from './benefit-schedule';
 import { InstitutionKind } from '../institution/institution';
@@ -27,22 +29,43 @@ function outpatientTerms(
   schedule: OutpatientSchedule,
   patient: SettlementPatient,
   serviceDate: IsoDate,
-): { terms: OutpatientTerms; label: string } {
-  if (patient.employmentStatus !== EmploymentStatus.RETIRED)
+): { terms: OutpatientTerms; label: string; code: string; params: ExplanationParams } {
+  if (patient.employmentStatus !== EmploymentStatus.RETIRED) {
     // Non-employee schemes pass their own schedule, whose base terms apply; the line names the scheme, not "in service".
+    const category =
+      patient.insuranceType === InsuranceType.RESIDENT
+        ? 'RESIDENT'
+        : patient.insuranceType === InsuranceType.FLEXIBLE
+          ? 'FLEXIBLE'
+          : 'IN_SERVICE';
+    const label =
+      category === 'RESIDENT'
+        ? 'resident insurance'
+        : category === 'FLEXIBLE'
+          ? 'flexible employment'
+          : 'in service';
     return {
       terms: schedule.inService,
-      label:
-        patient.insuranceType === InsuranceType.RESIDENT
-          ? 'resident insurance'
-          : patient.insuranceType === InsuranceType.FLEXIBLE
-            ? 'flexible employment'
-            : 'in service',
+      label,
+      code: 'FUND_OUTPATIENT',
+      params: { category: termParam('outpatientCategory', category) },
     };
+  }
   const age = ageOn(patient.birthDate, serviceDate);
+  const code = 'FUND_OUTPATIENT_RETIRED';
   return age >= 70
-    ? { terms: schedule.retired70Plus, label: `retired, aged ${age} (70 or older)` }
-    : { terms: schedule.retiredUnder70, label: `retired, aged ${age} (under 70)` };
+    ? {
+        terms: schedule.retired70Plus,
+        label: `retired, aged ${age} (70 or older)`,
+        code,
+        params: { age, ageBand: termParam('ageBand', 'SEVENTY_OR_OLDER') },
+      }
+    : {
+        terms: schedule.retiredUnder70,
+        label: `retired, aged ${age} (under 70)`,
+        code,
+        params: { age, ageBand: termParam('ageBand', 'UNDER_SEVENTY') },
+      };
 }
 
 /**
@@ -57,7 +80,7 @@ function outpatientFund(
   schedule: BenefitSchedule,
 ): FundShare {
   const level = schedule.outpatient[bill.institution.level];
-  const { terms, label } = outpatientTerms(level, patient, bill.serviceDate);
+  const { terms, label, code, params } = outpatientTerms(level, patient, bill.serviceDate);
   const deductibleLeft = maxFen(ZERO, (terms.deductible - ytd.outpatientCovered) as Fen);
   const underDeductible = minFen(bill.covered, deductibleLeft);
   const above = (bill.covered - underDeductible) as Fen;
@@ -68,6 +91,17 @@ function outpatientFund(
       `${label}: deductible ${formatMoney(terms.deductible)} per year, ${formatMoney(ytd.outpatientCovered)} covered ` +
         `cost earlier this year; ${formatMoney(underDeductible)} of this bill's covered ${formatMoney(bill.covered)} ` +
         `falls under the deductible; fund pays ${formatRate(terms.fundRate)} of ${formatMoney(above)} = ${formatMoney(fund)}`,
+      code,
+      {
+        ...params,
+        deductible: moneyParam(terms.deductible),
+        earlierCovered: moneyParam(ytd.outpatientCovered),
+        underDeductible: moneyParam(underDeductible),
+        covered: moneyParam(bill.covered),
+        rate: formatRate(terms.fundRate),
+        above: moneyParam(above),
+        fund: moneyParam(fund),
+      },
     ),
   ];
   if (level.annualFundCap !== null) {
@@ -78,6 +112,13 @@ function outpatientFund(
           'R-SET-1',
           `annual outpatient fund cap ${formatMoney(level.annualFundCap)}, ${formatMoney(ytd.outpatientFundPaid)} ` +
             `paid earlier: fund pays ${formatMoney(room)} instead of ${formatMoney(fund)}`,
+          'FUND_OUTPATIENT_CAP',
+          {
+            cap: moneyParam(level.annualFundCap),
+            paidEarlier: moneyParam(ytd.outpatientFundPaid),
+            room: moneyParam(room),
+            fund: moneyParam(fund),
+          },
         ),
       );
       fund = room;
@@ -114,6 +155,7 @@ function inpatientFund(
   let scaled = 0n;
   let lower = ZERO;
   const parts: string[] = [];
+  const bands: ExplanationParams[] = [];
   for (const band of terms.bands) {
     const upper = band.upTo === null ? bill.covered : minFen(bill.covered, band.upTo);
     const from = maxFen(lower, deductible);
@@ -123,6 +165,7 @@ function inpatientFund(
     if (segment > 0n) {
       scaled += segment * rateScaled;
       parts.push(`${formatMoney(segment)} at ${formatRate(Number(rateScaled / 10_000n))}`);
+      bands.push({ amount: moneyParam(segment), rate: formatRate(Number(rateScaled / 10_000n)) });
     }
     if (band.upTo === null) break;
     lower = band.upTo;
@@ -134,6 +177,16 @@ function inpatientFund(
       `${first ? 'first' : 'later'} admission of ${ytd.year}: deductible ${formatMoney(deductible)} of covered ` +
         `${formatMoney(bill.covered)}; ${retired ? 'retiree rates' : 'in-service rates'}: ` +
         `${parts.length ? parts.join(', ') : 'nothing above the deductible'}; fund pays ${formatMoney(fund)}`,
+      'FUND_INPATIENT',
+      {
+        admission: termParam('admission', first ? 'FIRST' : 'LATER'),
+        year: ytd.year,
+        deductible: moneyParam(deductible),
+        covered: moneyParam(bill.covered),
+        rates: termParam('rateKind', retired ? 'RETIREE' : 'IN_SERVICE'),
+        ...(bands.length ? { bands: { kind: 'list', item: 'FUND_INPATIENT_BAND', items: bands } } : {}),
+        fund: moneyParam(fund),
+      },
     ),
   ];
   if (terms.annualFundMax !== null) {
@@ -144,6 +197,13 @@ function inpatientFund(
           'R-SET-2',
           `annual inpatient fund maximum ${formatMoney(terms.annualFundMax)}, ${formatMoney(ytd.inpatientFundPaid)} ` +
             `paid earlier: fund pays ${formatMoney(room)} instead of ${formatMoney(fund)}`,
+          'FUND_INPATIENT_CAP',
+          {
+            max: moneyParam(terms.annualFundMax),
+            paidEarlier: moneyParam(ytd.inpatientFundPaid),
+            room: moneyParam(room),
+            fund: moneyParam(fund),
+          },
         ),
       );
       fund = room;
@@ -182,13 +242,20 @@ export function fundShare(
   const extra: Explanation[] = [];
   if (bill.outOfCatalogue > 0n)
     extra.push(
-      explain('R-SET-3', `out-of-catalogue items ${formatMoney(bill.outOfCatalogue)}: no fund payment`),
+      explain(
+        'R-SET-3',
+        `out-of-catalogue items ${formatMoney(bill.outOfCatalogue)}: no fund payment`,
+        'FUND_OUT_OF_CATALOGUE',
+        { amount: moneyParam(bill.outOfCatalogue) },
+      ),
     );
   if (bill.excluded > 0n)
     extra.push(
       explain(
         'R-USE-4',
         `items outside the fund's scope ${formatMoney(bill.excluded)}: no fund payment, cash only`,
+        'FUND_EXCLUDED',
+        { amount: moneyParam(bill.excluded) },
       ),
     );
   return { ...base, explanation: [...base.explanation, ...extra] };
@@ -212,6 +279,8 @@ function notChosenHospital(bill: Bill): FundShare {
         'R-USE-1',
         `institution ${bill.institution.id} is not one of the patient's chosen hospitals nor open to all: ` +
           `fund pays 0.00 of covered ${formatMoney(bill.covered)}; the bill does not count toward the deductible`,
+        'FUND_HOSPITAL_NOT_CHOSEN',
+        { institution: bill.institution.id, covered: moneyParam(bill.covered) },
       ),
     ],
     outpatientCovered: ZERO,
@@ -229,6 +298,12 @@ function pharmacyFund(bill: Bill, schedule: BenefitSchedule): FundShare {
       explain(
         'R-SET-3',
         `retail pharmacy: fund pays ${formatRate(schedule.pharmacyFundRate)} of covered ${formatMoney(bill.covered)} = ${formatMoney(fund)}`,
+        'FUND_PHARMACY',
+        {
+          rate: formatRate(schedule.pharmacyFundRate),
+          covered: moneyParam(bill.covered),
+          fund: moneyParam(fund),
+        },
       ),
     ],
     outpatientCovered: ZERO,

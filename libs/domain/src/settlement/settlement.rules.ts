@@ -5,7 +5,8 @@ import { explain } from '../ledger/explain';
 import { debitPocket, posting, withoutZeroPostings } from '../ledger/ledger.rules';
 import { InsuranceType } from '../person/person';
 import { PaymentChannel } from '../person/payment-channel';
-import { dateParam, termParam } from '../messages/params';
+import { dateParam, moneyParam, termParam } from '../messages/params';
+import type { ExplanationParams } from '../messages/explanations';
 import type { Explanation } from '../shared/domain-error';
 import { type IsoDate, isIsoDate } from '../shared/dates';
 import { walletMayPay } from '../wallet/wallet.rules';
@@ -144,23 +145,35 @@ function capRoom(
   caps: SpendingCaps,
   spendToday: AccountSpendToday,
   ytd: YearToDate,
-): { room: Fen | null; binding: string } {
-  const candidates: [Fen | null, Fen, string][] = [
-    [caps.perInstitutionPerDay, spendToday.atInstitution, 'per-institution daily cap'],
-    [caps.perDayAcrossInstitutions, spendToday.acrossInstitutions, 'daily cap across institutions'],
-    [caps.perYear, ytd.accountPaid, 'yearly cap'],
+): { room: Fen | null; binding: string; bindingParams: ExplanationParams } {
+  const candidates: [Fen | null, Fen, string, string][] = [
+    [
+      caps.perInstitutionPerDay,
+      spendToday.atInstitution,
+      'per-institution daily cap',
+      'PER_INSTITUTION_PER_DAY',
+    ],
+    [
+      caps.perDayAcrossInstitutions,
+      spendToday.acrossInstitutions,
+      'daily cap across institutions',
+      'PER_DAY',
+    ],
+    [caps.perYear, ytd.accountPaid, 'yearly cap', 'PER_YEAR'],
   ];
   let room: Fen | null = null;
   let binding = '';
-  for (const [cap, used, name] of candidates) {
+  let bindingParams: ExplanationParams = {};
+  for (const [cap, used, name, kind] of candidates) {
     if (cap === null) continue;
     const left = maxFen(ZERO, (cap - used) as Fen);
     if (room === null || left < room) {
       room = left;
       binding = `${name} ${formatMoney(cap)}, ${formatMoney(used)} already paid from the account`;
+      bindingParams = { capKind: termParam('capKind', kind), cap: moneyParam(cap), used: moneyParam(used) };
     }
   }
-  return { room, binding };
+  return { room, binding, bindingParams };
 }
 
 /**
@@ -207,13 +220,19 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
   const explanation: Explanation[] = [...share.explanation];
 
   const accountEligible = (personalShare - bill.excluded) as Fen;
-  const { room, binding } = capRoom(input.caps, input.spendToday, input.yearToDate);
+  const { room, binding, bindingParams } = capRoom(input.caps, input.spendToday, input.yearToDate);
   let remaining = room === null ? accountEligible : minFen(accountEligible, room);
   if (remaining < accountEligible) {
     explanation.push(
       explain(
         'R-USE-6',
         `${binding}: account pays at most ${formatMoney(remaining)}; ${formatMoney((accountEligible - remaining) as Fen)} in cash`,
+        'ACCOUNT_CAP',
+        {
+          ...bindingParams,
+          max: moneyParam(remaining),
+          cash: moneyParam((accountEligible - remaining) as Fen),
+        },
       ),
     );
   }
@@ -225,6 +244,8 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
       explain(
         'R-SET-4',
         `own account pays ${formatMoney(ownEarmarked)} of ${formatMoney(input.own.earmarked)}`,
+        'OWN_ACCOUNT_PAID',
+        { amount: moneyParam(ownEarmarked), balance: moneyParam(input.own.earmarked) },
       ),
     );
 
@@ -235,7 +256,12 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
       ownWallet = minFen(remaining, input.own.wallet);
       remaining = (remaining - ownWallet) as Fen;
       explanation.push(
-        explain('R-SET-4', `own wallet pays ${formatMoney(ownWallet)} of ${formatMoney(input.own.wallet)}`),
+        explain(
+          'R-SET-4',
+          `own wallet pays ${formatMoney(ownWallet)} of ${formatMoney(input.own.wallet)}`,
+          'OWN_WALLET_PAID',
+          { amount: moneyParam(ownWallet), balance: moneyParam(input.own.wallet) },
+        ),
       );
     } else {
       explanation.push(payable.explanation);
@@ -247,7 +273,11 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
     const outOfRegion = bill.institution.regionCode !== patient.regionCode;
     if (!input.kinUseOpen) {
       explanation.push(
-        explain('R-KIN-3', "relatives' accounts not used: mutual-aid use is not open on this date"),
+        explain(
+          'R-KIN-3',
+          "relatives' accounts not used: mutual-aid use is not open on this date",
+          'KIN_NOT_USED_NOT_OPEN',
+        ),
       );
     } else if (
       outOfRegion &&
@@ -258,6 +288,7 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
         explain(
           'R-KIN-6',
           "relatives' accounts not used: out-of-region care without the out-of-region use permission or the electronic voucher",
+          'KIN_NOT_USED_OUT_OF_REGION',
         ),
       );
     } else {
@@ -265,6 +296,8 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
         explain(
           'R-KIN-4',
           `own account used up; relatives' accounts in registered order for ${formatMoney(remaining)}`,
+          'KIN_ORDER',
+          { amount: moneyParam(remaining) },
         ),
       );
       for (const provider of input.providers) {
@@ -272,7 +305,14 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
         if (provider.usable === false) {
           explanation.push(
             provider.unusableBecause ??
-              explain('R-KIN-4', `provider ${provider.personId} skipped: not usable`),
+              explain(
+                'R-KIN-4',
+                `provider ${provider.personId} skipped: not usable`,
+                'KIN_PROVIDER_NOT_USABLE',
+                {
+                  provider: provider.personId,
+                },
+              ),
           );
           continue;
         }
@@ -284,6 +324,12 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
           explain(
             'R-KIN-4',
             `provider ${provider.personId} pays ${formatMoney(amount)} of ${formatMoney(provider.earmarked)}`,
+            'KIN_PROVIDER_PAID',
+            {
+              provider: provider.personId,
+              amount: moneyParam(amount),
+              balance: moneyParam(provider.earmarked),
+            },
           ),
         );
       }
@@ -297,6 +343,13 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
     explain(
       'R-SET-4',
       `total ${formatMoney(total)} = fund ${formatMoney(fundPay)} + accounts ${formatMoney(accountPaid)} + cash ${formatMoney(cash)}`,
+      'SETTLEMENT_TOTAL',
+      {
+        total: moneyParam(total),
+        fund: moneyParam(fundPay),
+        accounts: moneyParam(accountPaid),
+        cash: moneyParam(cash),
+      },
     ),
   );
 
@@ -313,12 +366,9 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
     accountPaid > 0n && (typeof passwordRule === 'function' ? passwordRule(accountPaid) : passwordRule);
   if (accountPaid > 0n)
     explanation.push(
-      explain(
-        'R-ACC-7',
-        passwordRequired
-          ? "the patient's own payment password is required"
-          : 'no payment password is required',
-      ),
+      passwordRequired
+        ? explain('R-ACC-7', "the patient's own payment password is required", 'PASSWORD_REQUIRED')
+        : explain('R-ACC-7', 'no payment password is required', 'PASSWORD_NOT_REQUIRED'),
     );
 
   const postings: Posting[] = withoutZeroPostings([

@@ -1,3 +1,4 @@
+import type { ExplanationParams } from '../messages/explanations';
 import type { MessageParams } from '../messages/params';
 
 /**
@@ -21,8 +22,14 @@ export class DomainError extends Error {
   }
 }
 
-/** Shape of one explanation line attached to every decision (rule id + human-readable message). */
+/**
+ * Shape of one explanation line attached to every decision: the rule id, the English `message` (logs, rows written
+ * before codes existed, fallback) and, for users, `code` + `params`, which the explanation catalogue renders in the
+ * reader's language (`renderExplanation`). `params` is plain JSON, so stored transactions and replies keep it.
+ */
 export interface Explanation {
   readonly rule: string;
   readonly message: string;
+  readonly code?: string;
+  readonly params?: ExplanationParams;
 }

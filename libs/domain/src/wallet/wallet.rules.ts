@@ -5,6 +5,7 @@ import { creditPocket, debitPocket } from '../ledger/ledger.rules';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import { dateParam, moneyParam, regionParam, termParam } from '../messages/params';
+import type { ExplanationParam } from '../messages/explanations';
 import { RefusalCollector, RefusalStage } from '../shared/refusals';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import {
@@ -221,12 +222,28 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
       creditPocket(to.personId, PocketKind.WALLET, amount),
     ],
     explanation: [
-      explain('R-WAL-3', `wallet open in both regions on ${date}`),
+      explain('R-WAL-3', `wallet open in both regions on ${date}`, 'WALLET_OPEN_BOTH', {
+        on: dateParam(date),
+      }),
       explain(
         'R-WAL-4',
         `recipient is the sender's ${input.relation}, a near relative insured in basic medical insurance${input.relationEvidence ? ` (${input.relationEvidence})` : ''}`,
+        'WALLET_NEAR_RELATIVE',
+        {
+          relation: termParam('relation', String(input.relation)),
+          ...(input.relationEvidence ? { evidence: evidenceLine(input.relationEvidence) } : {}),
+        },
       ),
-      explain('R-WAL-6', `${formatMoney(amount)} from own ${pocket}, verified by ${input.verification}`),
+      explain(
+        'R-WAL-6',
+        `${formatMoney(amount)} from own ${pocket}, verified by ${input.verification}`,
+        'WALLET_TRANSFER_SOURCE',
+        {
+          amount: moneyParam(amount),
+          pocket: termParam('pocket', pocket),
+          verification: termParam('verification', String(input.verification)),
+        },
+      ),
     ],
   };
 }
@@ -316,12 +333,20 @@ export function walletMayPay(payee: WalletPayee, insuredRegionCode: string): Wal
   if (!payee.designated)
     return {
       allowed: false,
-      explanation: explain('R-WAL-7', 'wallet not used: institution is not designated'),
+      explanation: explain(
+        'R-WAL-7',
+        'wallet not used: institution is not designated',
+        'WALLET_NOT_DESIGNATED',
+      ),
     };
   if (!payee.acceptsWallet)
     return {
       allowed: false,
-      explanation: explain('R-WAL-7', 'wallet not used: institution does not accept the wallet'),
+      explanation: explain(
+        'R-WAL-7',
+        'wallet not used: institution does not accept the wallet',
+        'WALLET_NOT_ACCEPTED',
+      ),
     };
   if (payee.regionCode !== insuredRegionCode)
     return {
@@ -329,6 +354,8 @@ export function walletMayPay(payee: WalletPayee, insuredRegionCode: string): Wal
       explanation: explain(
         'R-WAL-7',
         `wallet not used: institution region ${payee.regionCode} is not the insured region ${insuredRegionCode}`,
+        'WALLET_OTHER_REGION',
+        { institutionRegion: regionParam(payee.regionCode), insuredRegion: regionParam(insuredRegionCode) },
       ),
     };
   return {
@@ -336,6 +363,26 @@ export function walletMayPay(payee: WalletPayee, insuredRegionCode: string): Wal
     explanation: explain(
       'R-WAL-7',
       'wallet usable: designated institution of the insured region accepting the wallet',
+      'WALLET_USABLE',
     ),
   };
+}
+
+const ATTESTED = /^attested by counter staff \((.*), (\d{4}-\d{2}-\d{2})\)$/;
+
+/**
+ * R-WAL-4's evidence (`establishedRelation`'s English words) as a nested explanation line, so Chinese readers get it
+ * in Chinese; a wording this does not know is shown as it is.
+ */
+function evidenceLine(how: string): ExplanationParam {
+  if (how === 'registered kin relation') return { kind: 'line', code: 'RELATION_REGISTERED', message: how };
+  const attested = ATTESTED.exec(how);
+  if (attested)
+    return {
+      kind: 'line',
+      code: 'RELATION_ATTESTED',
+      params: { evidenceKind: attested[1], checkedOn: dateParam(attested[2]) },
+      message: how,
+    };
+  return { kind: 'line', message: how };
 }

@@ -60,6 +60,8 @@ export function legacyWithdrawOrThrow(input: WithdrawalInput): LedgerDecision {
       explain(
         'R-ACC-5',
         `withdraw ${formatMoney(amount)} of the legacy passbook balance ${formatMoney(balance)} through the bank`,
+        'LEGACY_WITHDRAWAL',
+        { amount: moneyParam(amount), balance: moneyParam(balance) },
       ),
     ],
   };

@@ -21,9 +21,10 @@ describe('R-SET-1 outpatient fund share', () => {
     expect(r.fundPay).toBe(y(100));
     expect(r.personalShare).toBe(y(1900));
     expect(r.cash).toBe(y(1900));
-    expect(r.explanation[0]).toEqual({
+    expect(r.explanation[0]).toMatchObject({
       rule: 'R-SET-1',
       message: expect.stringContaining('fund pays 50% of 200.00 = 100.00'),
+      code: 'FUND_OUTPATIENT',
     });
   });
 
@@ -310,7 +311,9 @@ describe('R-SET-4 / R-KIN-4 payment order', () => {
     );
     expect(r.ownWallet).toBe(0n);
     expect(r.cash).toBe(y(900));
-    expect(r.explanation).toContainEqual({ rule: 'R-WAL-7', message: expect.stringContaining(why) });
+    expect(r.explanation).toContainEqual(
+      expect.objectContaining({ rule: 'R-WAL-7', message: expect.stringContaining(why) }),
+    );
   });
 
   it('R-ACC-5 LEGACY is never spent by settlement', () => {
@@ -362,7 +365,9 @@ describe('R-SET-4 / R-KIN-4 payment order', () => {
       { personId: 'E', amount: y(1800) },
     ]);
     expect(r.explanation).toContainEqual(because);
-    expect(r.explanation).toContainEqual({ rule: 'R-KIN-4', message: 'provider B skipped: not usable' });
+    expect(r.explanation).toContainEqual(
+      expect.objectContaining({ rule: 'R-KIN-4', message: 'provider B skipped: not usable' }),
+    );
   });
 });
 
@@ -566,7 +571,7 @@ describe('R-USE-1 chosen hospitals (fundMayPay)', () => {
       expect(r.personalShare).toBe(y(2050));
       expect(r.ownEarmarked).toBe(y(1000));
       expect(r.cash).toBe(y(1050));
-      expect(r.explanation[0]).toEqual({
+      expect(r.explanation[0]).toMatchObject({
         rule: 'R-USE-1',
         message: expect.stringContaining("not one of the patient's chosen hospitals nor open to all"),
       });
