@@ -24,6 +24,8 @@ import { RolloutResolver } from './modules/rollout/rollout.resolver';
 import { SessionResolver } from './modules/session/session.resolver';
 import { TransactionResolver } from './modules/transaction/transaction.resolver';
 import { UserErrorResolver } from './common/user-error.resolver';
+import { ExplanationLineResolver } from './modules/transaction/explanation-line.resolver';
+import { SettlementProviderSkipResolver } from './modules/settlement/provider-skip.resolver';
 import { AuditLogResolver } from './modules/audit/audit-log.resolver';
 import { KinshipScopeImpactResolver } from './modules/policy/kinship-scope-impact.resolver';
 import { RolloutBulkResolver } from './modules/rollout/rollout-bulk.resolver';
@@ -50,6 +52,8 @@ export const RESOLVERS = [
   SessionResolver,
   TransactionResolver,
   UserErrorResolver,
+  ExplanationLineResolver,
+  SettlementProviderSkipResolver,
   // issue #10, policy staff console
   AuditLogResolver,
   KinshipScopeImpactResolver,

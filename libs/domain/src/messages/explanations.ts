@@ -161,6 +161,21 @@ function englishParam(param: Exclude<MessageParam, string | number>): string {
   }
 }
 
+/** The region codes among an explanation line's params (nested lines and refusals included), for one batch lookup. */
+export function explanationRegionCodes(params: ExplanationParams | null | undefined): string[] {
+  if (!params) return [];
+  const codes = new Set<string>();
+  const visit = (value: ExplanationParam): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (value.kind === 'region') codes.add(value.code);
+    else if (value.kind === 'list') for (const item of value.items) Object.values(item).forEach(visit);
+    else if ((value.kind === 'line' || value.kind === 'refusal') && value.params)
+      Object.values(value.params).forEach(visit);
+  };
+  Object.values(params).forEach(visit);
+  return [...codes];
+}
+
 /** The explanation codes of the catalogue (for tests and tooling). */
 export function explanationCodes(): string[] {
   return Object.keys(EXPLANATION_MESSAGES).sort();

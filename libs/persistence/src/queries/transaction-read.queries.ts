@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ExplanationParams } from '@gongji/domain';
 import type { RegionEntity } from '../entities';
 import { type PersonSummary, personSummaryColumns, personSummaryFromRow } from './person-read.queries';
 import { type TransactionJsonShape, jsonPage, transactionJson, transactionJsonColumns } from './page-json';
@@ -38,7 +39,10 @@ export interface TransactionRow {
 
 export interface ExplanationRow {
   readonly rule: string;
+  /** English as written by the rule; rows written since explanation codes also carry `code` + `params`. */
   readonly message: string;
+  readonly code?: string | null;
+  readonly params?: ExplanationParams | null;
 }
 
 /** One posting line as reads show it. */

@@ -6,6 +6,7 @@ import {
   PolicyError,
   PolicyErrorCode,
   VisitType,
+  type ExplanationParams,
   dateParam,
   regionParam,
   type EffectivePolicy,
@@ -81,7 +82,10 @@ export interface SkippedProvider {
   readonly providerId: string;
   readonly relation: string | null;
   readonly rule: string;
+  /** English, as always (logs, fallback); `code` + `params` render it in the reader's language. */
   readonly reason: string;
+  readonly code?: string;
+  readonly params?: ExplanationParams;
 }
 
 /** Pocket balance lookup: locked rows inside a money mutation, plain rows for a quote; `undefined` = not loaded. */
@@ -192,6 +196,8 @@ export async function loadSettlementFacts(
     relation: r.relation,
     rule: 'R-KIN-5',
     reason: `not in force on ${date}: registered on ${r.registeredOn}`,
+    code: 'KIN_NOT_IN_FORCE',
+    params: { on: dateParam(date), registeredOn: dateParam(r.registeredOn) },
   }));
   for (const r of relations) {
     const earmarked = balanceOf(r.providerId, PocketKind.EARMARKED);
@@ -202,7 +208,12 @@ export async function loadSettlementFacts(
         personId: r.providerId,
         earmarked: ZERO,
         usable: false,
-        unusableBecause: { rule: 'R-KIN-4', message: `provider ${r.providerId} skipped: no account` },
+        unusableBecause: {
+          rule: 'R-KIN-4',
+          message: `provider ${r.providerId} skipped: no account`,
+          code: 'KIN_PROVIDER_NO_ACCOUNT',
+          params: { provider: r.providerId },
+        },
       });
       continue;
     }
@@ -231,6 +242,17 @@ export async function loadSettlementFacts(
         unusableBecause: {
           rule: err.rule ?? 'R-KIN-4',
           message: `provider ${r.providerId} skipped: ${err.message}`,
+          code: 'KIN_PROVIDER_REFUSED',
+          params: {
+            provider: r.providerId,
+            refusal: {
+              kind: 'refusal',
+              code: err.code,
+              message: err.message,
+              ...(err.rule ? { rule: err.rule } : {}),
+              ...(err.params ? { params: err.params } : {}),
+            },
+          },
         },
       });
     }
@@ -243,6 +265,8 @@ export async function loadSettlementFacts(
       relation: relations.find((r) => r.providerId === p.personId)?.relation ?? null,
       rule: p.unusableBecause?.rule ?? 'R-KIN-4',
       reason: p.unusableBecause?.message ?? 'not usable',
+      ...(p.unusableBecause?.code ? { code: p.unusableBecause.code } : {}),
+      ...(p.unusableBecause?.params ? { params: p.unusableBecause.params } : {}),
     });
   }
 

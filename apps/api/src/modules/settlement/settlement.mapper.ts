@@ -32,6 +32,8 @@ export function toSettlementQuote(
           relation: r.relation,
           rule: blocked.rule,
           reason: blocked.message,
+          code: blocked.code ?? null,
+          params: blocked.params ?? null,
         }))
     : [];
   return {
@@ -50,8 +52,27 @@ export function toSettlementQuote(
     passwordRequired: result.passwordRequired,
     skippedProviders: [...skipped.map((p) => ({ ...p })), ...blockedSkips],
     explanation: [
-      ...result.explanation.map((e) => ({ rule: e.rule, message: e.message })),
-      ...unexplained.map((p) => ({ rule: p.rule, message: `provider ${p.providerId} skipped: ${p.reason}` })),
+      // code + params travel along (and into the stored reply): the resolver renders them per reader's language.
+      ...result.explanation.map((e) => ({
+        rule: e.rule,
+        message: e.message,
+        code: e.code ?? null,
+        params: e.params ?? null,
+      })),
+      ...unexplained.map((p) => ({
+        rule: p.rule,
+        message: `provider ${p.providerId} skipped: ${p.reason}`,
+        code: 'KIN_PROVIDER_SKIPPED',
+        params: {
+          provider: p.providerId,
+          reason: {
+            kind: 'line' as const,
+            message: p.reason,
+            ...(p.code ? { code: p.code } : {}),
+            ...(p.params ? { params: p.params } : {}),
+          },
+        },
+      })),
     ],
     nhsa: {
       ...result.nhsa,

@@ -1,4 +1,4 @@
-import { type Fen, PaymentChannel, VisitType } from '@gongji/domain';
+import { type ExplanationParams, type Fen, PaymentChannel, VisitType } from '@gongji/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
@@ -64,6 +64,10 @@ export class SettlementProviderSkip {
 
   @Field({ description: 'Why, in words.' })
   reason!: string;
+
+  /** Not in the schema: the explanation catalogue's code and values of `reason` (rendered per reader's language). */
+  code?: string | null;
+  params?: ExplanationParams | null;
 }
 
 @ObjectType({ description: 'One line of acct_mulaid_pay (national interface 2207): one provider.' })

@@ -1,5 +1,5 @@
 import type { PersonSummary, RegionEntity, RegionSummary } from '@gongji/persistence';
-import type { Fen } from '@gongji/domain';
+import type { ExplanationParams, Fen } from '@gongji/domain';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { PocketKind, SystemAccount } from '../../common/domain-enums';
@@ -15,6 +15,14 @@ export class ExplanationLine {
 
   @Field({ description: 'What the rule decided.' })
   message!: string;
+
+  /**
+   * Not in the schema: the explanation catalogue's code and the values it formats in. `message` above is the English
+   * text the rule wrote (logs, old rows); what the field returns is rendered by code in the reader's language
+   * (ExplanationLineResolver). Kept in stored transactions and stored replies, so a later read renders again.
+   */
+  code?: string | null;
+  params?: ExplanationParams | null;
 }
 
 @ObjectType({

@@ -26,7 +26,12 @@ import { WalletSource, WalletVerification } from '../../wallet/wallet';
 import { walletMayPay, walletTransferOrThrow } from '../../wallet/wallet.rules';
 import { legacyWithdrawOrThrow } from '../../withdrawal/withdrawal.rules';
 import { EXPLANATION_MESSAGES } from '../explanation-catalogue';
-import { type ExplanationParams, hasExplanation, renderExplanation } from '../explanations';
+import {
+  type ExplanationParams,
+  explanationRegionCodes,
+  hasExplanation,
+  renderExplanation,
+} from '../explanations';
 import { LANGUAGES } from '../language';
 
 const y = (n: number) => yuan(n) as Fen;
@@ -448,5 +453,19 @@ describe('explanation catalogue: explanation lines in Chinese (default) and Engl
     for (const language of LANGUAGES)
       expect(renderExplanation({ message: 'fund pays 100.00' }, language)).toBe('fund pays 100.00');
     expect(renderExplanation({ message: 'x', code: 'NO_SUCH_CODE', params: {} }, 'zh')).toBe('x');
+  });
+});
+
+describe('explanationRegionCodes', () => {
+  it('finds region codes at the top and inside nested lines and refusals, once each', () => {
+    expect(
+      explanationRegionCodes({
+        a: { kind: 'region', code: '110000' },
+        b: { kind: 'line', message: 'x', params: { c: { kind: 'region', code: '310000' } } },
+        d: { kind: 'refusal', code: 'X', message: 'y', params: { e: { kind: 'region', code: '110000' } } },
+        f: 'plain',
+      }).sort(),
+    ).toEqual(['110000', '310000']);
+    expect(explanationRegionCodes(undefined)).toEqual([]);
   });
 });

@@ -1,0 +1,144 @@
+import { ENTITY_DIALECT, TransactionEntity } from '@gongji/persistence';
+import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { CONFIRM, type ConfirmData, QUOTE, type Quote, institutionId, personId } from './settlement-helpers';
+
+const XIEHE = 'H11010100001';
+const CJK = /[\u4e00-\u9fff]/;
+/** No Accept-Language at all: the API's default, Chinese. */
+const NONE = { 'accept-language': '' };
+const EN = { 'accept-language': 'en' };
+
+const TRANSACTION = `query($id: ID!) { transaction(id: $id) { id explanation { rule message } } }`;
+
+type Line = { rule: string; message: string };
+
+/**
+ * API.md: "Messages follow `Accept-Language` (Chinese by default)" — explanation lines included: a quote, a
+ * confirmation, a transaction read back and a replayed reply each render in the language of the request that reads
+ * them; English is the text the rules have always written; `rule` never changes.
+ */
+describe(`explanation lines follow Accept-Language (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let token: string;
+  let xiehe: string;
+  let wangli: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    token = await app.login('counter');
+    xiehe = await institutionId(app, XIEHE);
+    wangli = await personId(app, '王丽');
+  });
+  afterAll(async () => app?.close());
+
+  // DOMAIN.md R-SET-1 worked example: in service, first visit of the year, covered 2000.00 → fund 100.00.
+  const bill = {
+    patientId: '',
+    institutionId: '',
+    visitType: 'OUTPATIENT',
+    serviceDate: '2025-03-10',
+    covered: '2000.00',
+    channel: 'CARD',
+    password: DEMO_PAYMENT_PASSWORD,
+  };
+  const input = () => ({ ...bill, patientId: wangli, institutionId: xiehe });
+  const englishWorkedExample =
+    "in service: deductible 1800.00 per year, 0.00 covered cost earlier this year; 1800.00 of this bill's covered " +
+    '2000.00 falls under the deductible; fund pays 50% of 200.00 = 100.00';
+
+  const expectChinese = (lines: Line[]) => {
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.message).toMatch(CJK);
+  };
+
+  it('R-SET-1 quote: Chinese without Accept-Language, the English text exactly with `en`, same rules', async () => {
+    const zh = await app.gql<{ settlementQuote: Quote }>(QUOTE, { input: input() }, token, NONE);
+    const en = await app.gql<{ settlementQuote: Quote }>(QUOTE, { input: input() }, token, EN);
+    expect(zh.errors).toBeUndefined();
+    const zhLines = zh.data!.settlementQuote.explanation;
+    const enLines = en.data!.settlementQuote.explanation;
+    expectChinese(zhLines);
+    expect(zhLines.map((l) => l.rule)).toEqual(enLines.map((l) => l.rule));
+    expect(zhLines[0].rule).toBe('R-SET-1');
+    expect(zhLines[0].message).toMatch(/^门诊：在职职工年度起付线1800\.00 元/);
+    expect(zhLines[0].message).toMatch(/2000\.00 元/);
+    expect(zhLines[0].message).toMatch(/统筹基金支付200\.00 元的50%，即100\.00 元$/);
+    expect(enLines[0]).toEqual({ rule: 'R-SET-1', message: englishWorkedExample });
+    expect(enLines.map((l) => l.message)).toContain(
+      'total 2000.00 = fund 100.00 + accounts 1900.00 + cash 0.00',
+    );
+    expect(zhLines.map((l) => l.message)).toContain(
+      '费用总额2000.00 元 = 统筹基金支付100.00 元 + 个人账户支付1900.00 元 + 现金支付0.00 元',
+    );
+    // Any Chinese tag is Chinese too.
+    const zhCn = await app.gql<{ settlementQuote: Quote }>(QUOTE, { input: input() }, token, {
+      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
+    });
+    expect(zhCn.data!.settlementQuote.explanation).toEqual(zhLines);
+  });
+
+  it('confirmation, read back and replay each render in the language of the request reading them', async () => {
+    const key = 'explanations-language-1';
+    const confirmed = await app.gql<ConfirmData>(
+      CONFIRM,
+      { input: { ...input(), idempotencyKey: key } },
+      token,
+      NONE,
+    );
+    expect(confirmed.errors).toBeUndefined();
+    const { transaction, settlement, userErrors } = confirmed.data!.settlementConfirm;
+    expect(userErrors).toEqual([]);
+    const txLines = (transaction as unknown as { explanation: Line[] }).explanation;
+    expectChinese(txLines);
+    expectChinese(settlement!.explanation);
+    expect(txLines[0].message).toMatch(/即100\.00 元$/);
+
+    // The row keeps today's English text (logs, old readers) next to the code and params.
+    const stored = await app.db.getRepository(TransactionEntity).findOneByOrFail({ id: transaction!.id });
+    const storedLines = stored.explanation as unknown as (Line & { code?: string })[];
+    expect(storedLines[0]).toMatchObject({
+      rule: 'R-SET-1',
+      message: englishWorkedExample,
+      code: 'FUND_OUTPATIENT',
+    });
+    const english = storedLines.map((l) => ({ rule: l.rule, message: l.message }));
+    expect(txLines.map((l) => l.rule)).toEqual(english.map((l) => l.rule));
+
+    // transaction(id) read back: in the reader's language.
+    const readEn = await app.gql<{ transaction: { explanation: Line[] } }>(
+      TRANSACTION,
+      { id: transaction!.id },
+      token,
+      EN,
+    );
+    expect(readEn.data!.transaction.explanation).toEqual(english);
+    const readZh = await app.gql<{ transaction: { explanation: Line[] } }>(
+      TRANSACTION,
+      { id: transaction!.id },
+      token,
+      NONE,
+    );
+    expect(readZh.data!.transaction.explanation).toEqual(txLines);
+
+    // Replay of the same idempotency key in English: the stored reply, rendered in English (the text the rule wrote).
+    const replayEn = await app.gql<ConfirmData>(
+      CONFIRM,
+      { input: { ...input(), idempotencyKey: key } },
+      token,
+      EN,
+    );
+    const replayed = replayEn.data!.settlementConfirm;
+    expect(replayed.transaction!.id).toBe(transaction!.id);
+    expect((replayed.transaction as unknown as { explanation: Line[] }).explanation).toEqual(english);
+    expect(replayed.settlement!.explanation[0]).toEqual({ rule: 'R-SET-1', message: englishWorkedExample });
+    // …and in Chinese again: identical to the first answer.
+    const replayZh = await app.gql<ConfirmData>(
+      CONFIRM,
+      { input: { ...input(), idempotencyKey: key } },
+      token,
+      NONE,
+    );
+    expect(replayZh).toEqual(confirmed);
+  });
+});
