@@ -15,22 +15,20 @@ import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
 import { negotiateLanguage } from '@gongji/domain';
 import { AccessQueries } from '@gongji/persistence';
-import {
-  RETRY_AFTER_SECONDS,
-  SERVICE_UNAVAILABLE,
-  UNAVAILABLE_MESSAGE,
-  isDatabaseUnavailable,
-} from './http/database-errors';
 import { adminStatic } from './http/admin-static';
 import { formatError, localizedErrorsPlugin } from './http/errors';
 import { compiledExecutionGateway } from './http/executor';
+import { type BodyParser, dispatcher, fastGraphQL } from './http/fast-graphql';
 import {
+  type GatewayLocals,
   authenticationMiddleware,
+  errorAnswer,
   gatewayLocals,
   persistedOperationsMiddleware,
+  persistedOperationsStep,
   rateLimitMiddleware,
+  rateLimitStep,
   requestIdMiddleware,
-  sendError,
   timeoutMiddleware,
 } from './http/gateway';
 import { Metrics } from './http/metrics';
@@ -43,6 +41,10 @@ import { createSchema } from './schema';
 import { type Services, createServices } from './services';
 
 export interface RunningServer {
+  /**
+   * The express app: every request except `POST /graphql` with a JSON body, which `httpServer`'s listener serves
+   * without express (http/fast-graphql.ts). On its own (e.g. `http.createServer(app)`) it still answers everything.
+   */
   readonly app: express.Express;
   readonly httpServer: http.Server;
   readonly services: Services;
@@ -66,7 +68,8 @@ export async function createServer(deps: {
   app.disable('x-powered-by');
   // GraphQL answers are POST results, never revalidated: hashing every body for an ETag cost CPU per request (issue #11).
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  // The request listener is attached once Apollo has started (below): the express-free GraphQL path, else `app`.
+  const httpServer = http.createServer();
   const metrics = new Metrics();
   const services = createServices(dataSource, config, { logger, onLedgerCommitted: metrics.ledgerCommitted });
   const schema = await createSchema();
@@ -118,32 +121,43 @@ export async function createServer(deps: {
 
   app.get('/metrics', metrics.handler(config.metricsToken));
 
+  /** The GraphQL context of a request, on either path. */
+  const contextOf = async (
+    locals: GatewayLocals,
+    headers: http.IncomingHttpHeaders,
+  ): Promise<GraphQLContext> => {
+    const { requestId, principal } = locals;
+    let requestLogger: Logger | undefined;
+    return {
+      principal,
+      dataSource,
+      config,
+      services,
+      // A child logger only when something logs (most requests log nothing; issue #11).
+      get logger() {
+        return (requestLogger ??= logger.child({ requestId }));
+      },
+      requestId,
+      loaders: createLoaders(services, principal),
+      language: negotiateLanguage(headers['accept-language']),
+    };
+  };
+  const parseBody = express.json({ limit: BODY_LIMIT });
+  const rateLimit = rateLimitStep(limiter, config.rateLimits, metrics);
+  const persistedOperations = persistedOperationsStep(new AccessQueries(dataSource));
+  const answerError = errorAnswer(logger, BODY_LIMIT);
+
+  // GET, and any body that is not JSON (the express-free path in http/fast-graphql.ts serves POST with JSON).
   app.use(
     '/graphql',
     requestIdMiddleware(),
     timeoutMiddleware(config.requestTimeoutMs, logger),
-    express.json({ limit: BODY_LIMIT }),
+    parseBody,
     authenticationMiddleware(services.authenticator),
-    rateLimitMiddleware(limiter, config.rateLimits, metrics),
-    persistedOperationsMiddleware(new AccessQueries(dataSource)),
+    rateLimitMiddleware(rateLimit),
+    persistedOperationsMiddleware(persistedOperations),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GraphQLContext> => {
-        const { requestId, principal } = gatewayLocals(res);
-        let requestLogger: Logger | undefined;
-        return {
-          principal,
-          dataSource,
-          config,
-          services,
-          // A child logger only when something logs (most requests log nothing; issue #11).
-          get logger() {
-            return (requestLogger ??= logger.child({ requestId }));
-          },
-          requestId,
-          loaders: createLoaders(services, principal),
-          language: negotiateLanguage(req.headers['accept-language']),
-        };
-      },
+      context: async ({ req, res }) => contextOf(gatewayLocals(res), req.headers),
     }),
   );
 
@@ -151,36 +165,30 @@ export async function createServer(deps: {
 
   app.use(
     (
-      err: Error & { status?: number; type?: string },
+      err: Error & { status?: number },
       _req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
-    ) => {
-      if (isDatabaseUnavailable(err)) {
-        // e.g. authentication could not read its tables: retryable, not an internal fault (issue #11).
-        logger.warn({ requestId: res.locals['requestId'] }, 'database unavailable before GraphQL');
-        if (res.headersSent) return;
-        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-        sendError(res, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        });
-        return;
-      }
-      // Body-parser faults (oversize, bad JSON) are the client's: answer 4xx in GraphQL's error shape.
-      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-      if (status === 500) logger.error({ err, requestId: res.locals['requestId'] }, 'unhandled HTTP error');
-      if (res.headersSent) return; // e.g. the request had already been answered REQUEST_TIMEOUT
-      sendError(
-        res,
-        status,
-        status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
-        status === 413
-          ? `Request body larger than ${BODY_LIMIT}`
-          : status === 500
-            ? 'Internal server error'
-            : err.message,
-      );
-    },
+    ) => answerError(err, res, res.locals['requestId']),
+  );
+
+  // `POST /graphql` with a JSON body skips express (issue #11): the same steps, from the same functions.
+  httpServer.on(
+    'request',
+    dispatcher(
+      app,
+      fastGraphQL({
+        apollo,
+        context: contextOf,
+        parseBody: parseBody as unknown as BodyParser,
+        authenticator: services.authenticator,
+        rateLimit,
+        persistedOperations,
+        timeoutMs: config.requestTimeoutMs,
+        logger,
+        answerError,
+      }),
+    ),
   );
 
   // The SMS outbox is delivered right after each commit; this sweep retries what a failed delivery left pending.

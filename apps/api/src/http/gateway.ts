@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { negotiateLanguage } from '@gongji/domain';
 import type { AccessQueries } from '@gongji/persistence';
 import type express from 'express';
@@ -7,10 +9,23 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter, RateLimits } from '../limits/rate-limit';
+import {
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './database-errors';
 import { localizedTopLevelMessage } from './errors';
 import type { Metrics } from './metrics';
 
-/** What the gateway middlewares leave for the GraphQL context (express `res.locals`). */
+/*
+ * The gateway in front of Apollo: request id, timeout, authentication, rate limit, persisted operations, and the
+ * error answer. Each step is a plain function over headers, address and body that returns a decision; the express
+ * middlewares below are thin adapters over them, and so is the express-free path for `POST /graphql` with a JSON
+ * body (fast-graphql.ts, issue #11). Both paths therefore refuse alike, byte for byte.
+ */
+
+/** What the gateway steps leave for the GraphQL context (express `res.locals` on the express path). */
 export interface GatewayLocals {
   requestId: string;
   principal: Principal | null;
@@ -20,9 +35,30 @@ export function gatewayLocals(res: express.Response): GatewayLocals {
   return res.locals as GatewayLocals;
 }
 
-/** Sends a GraphQL-shaped error from a middleware (before Apollo): status, code, request id, extra extensions. */
+/** A gateway step's "no": the status and GraphQL error it answers, and headers set before it (e.g. Retry-After). */
+export class Refusal {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly message: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+}
+
+/** Answers a refusal: its headers, then its GraphQL-shaped error (`sendError`). */
+export function sendRefusal(res: ServerResponse, requestId: string | undefined, refusal: Refusal): void {
+  for (const [name, value] of Object.entries(refusal.headers)) res.setHeader(name, value);
+  sendError(res, requestId, refusal.status, refusal.code, refusal.message, refusal.extensions);
+}
+
+/**
+ * Sends a GraphQL-shaped error before Apollo: status, code, request id, extra extensions. The bytes and headers are
+ * those of express's `res.status(status).json(…)` (which this replaced), so either path answers the same.
+ */
 export function sendError(
-  res: express.Response,
+  res: ServerResponse,
+  requestId: string | undefined,
   status: number,
   code: string,
   message: string,
@@ -31,77 +67,152 @@ export function sendError(
   // Before Apollo, so the language comes straight from the header (issue #9); `code` never changes.
   const language = negotiateLanguage(res.req.headers['accept-language']);
   const text = localizedTopLevelMessage(code, message, extensions, language) ?? message;
-  res.status(status).json({
-    errors: [{ message: text, extensions: { code, requestId: gatewayLocals(res).requestId, ...extensions } }],
-  });
+  res.statusCode = status;
+  if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  sendText(
+    res,
+    JSON.stringify({ errors: [{ message: text, extensions: { code, requestId, ...extensions } }] }),
+  );
+}
+
+const SIMPLE_UTF8_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+; charset=utf-8$/;
+/** express's own `setCharset` (its `res.send` rewrites a string response's Content-Type with it). */
+const { setCharset } = createRequire(require.resolve('express'))('./lib/utils') as {
+  setCharset(type: string, charset: string): string;
+};
+
+/**
+ * `type` with `charset=utf-8`, as express's `res.send` rewrites a string response's Content-Type. Apollo's usual
+ * `application/json; charset=utf-8` comes back unchanged without parsing; anything else goes through express's code.
+ */
+export function withUtf8Charset(type: string): string {
+  return SIMPLE_UTF8_TYPE.test(type) ? type : setCharset(type, 'utf-8');
+}
+
+/**
+ * Ends a response with a string body exactly as express's `res.send(string)` does for a POST (no ETag: `etag` is
+ * off; never "fresh": that needs GET or HEAD): Content-Type with `charset=utf-8` (text/html when none), Content-Length.
+ */
+export function sendText(res: ServerResponse, body: string): void {
+  const type = res.getHeader('Content-Type');
+  res.setHeader(
+    'Content-Type',
+    typeof type === 'string' ? withUtf8Charset(type) : 'text/html; charset=utf-8',
+  );
+  if (!res.getHeader('Transfer-Encoding')) res.setHeader('Content-Length', String(Buffer.byteLength(body)));
+  if (res.statusCode === 204 || res.statusCode === 304) {
+    res.removeHeader('Content-Type');
+    res.removeHeader('Content-Length');
+    res.removeHeader('Transfer-Encoding');
+    body = '';
+  } else if (res.statusCode === 205) {
+    res.setHeader('Content-Length', '0');
+    res.removeHeader('Transfer-Encoding');
+    body = '';
+  }
+  res.end(body, 'utf8');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Request id: the caller's `x-request-id` when it is a sane token, else a new UUID; echoed in the response. */
+/** Request id: the caller's `x-request-id` when it is a sane token, else a new UUID. */
+export function requestIdOf(headers: IncomingHttpHeaders): string {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Request id, echoed in the response's `x-request-id`. */
 export function requestIdMiddleware(): express.RequestHandler {
   return (req, res, next) => {
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(req.headers);
     gatewayLocals(res).requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
   };
 }
 
-/** Authenticates once per request; a bad credential is a 401 with UNAUTHENTICATED before any GraphQL work. */
+/**
+ * The caller of a request (null: anonymous), or the 401 UNAUTHENTICATED refusal of a bad credential, before any
+ * GraphQL work. Any other fault (e.g. the database is down) is thrown, for the error answer.
+ */
+export async function authenticate(
+  authenticator: Authenticator,
+  headers: IncomingHttpHeaders,
+): Promise<Principal | null | Refusal> {
+  try {
+    return await authenticator.principalOf(headers.authorization);
+  } catch (err) {
+    if (err instanceof GraphQLError && err.extensions['code'] === 'UNAUTHENTICATED') {
+      return new Refusal(401, 'UNAUTHENTICATED', err.message);
+    }
+    throw err;
+  }
+}
+
+/** Authenticates once per request (`authenticate`). */
 export function authenticationMiddleware(authenticator: Authenticator): express.RequestHandler {
   return async (req, res, next) => {
+    let principal: Principal | null | Refusal;
     try {
-      gatewayLocals(res).principal = await authenticator.principalOf(req.headers.authorization);
-      next();
+      principal = await authenticate(authenticator, req.headers);
     } catch (err) {
-      if (err instanceof GraphQLError && err.extensions['code'] === 'UNAUTHENTICATED') {
-        sendError(res, 401, 'UNAUTHENTICATED', err.message);
-      } else next(err);
+      return next(err);
     }
+    if (principal instanceof Refusal) return sendRefusal(res, gatewayLocals(res).requestId, principal);
+    gatewayLocals(res).principal = principal;
+    next();
   };
 }
 
+/** Decides one request's rate limit: null to go on, or the 429 refusal. */
+export type RateLimitStep = (principal: Principal | null, ip: string | undefined) => Promise<Refusal | null>;
+
 /**
- * Per-caller budget per minute (API client, user, or the address of an anonymous caller). Over budget: HTTP 429,
- * `Retry-After`, and `RATE_LIMITED` with `extensions.retryAfterSeconds` (API.md).
+ * Per-caller budget per minute (API client, user, or the address of an anonymous caller: express's `req.ip`). Over
+ * budget: HTTP 429, `Retry-After`, and `RATE_LIMITED` with `extensions.retryAfterSeconds` (API.md).
  */
-export function rateLimitMiddleware(
-  limiter: RateLimiter,
-  limits: RateLimits,
-  metrics: Metrics,
-): express.RequestHandler {
-  return async (req, res, next) => {
-    const principal = gatewayLocals(res).principal;
+export function rateLimitStep(limiter: RateLimiter, limits: RateLimits, metrics: Metrics): RateLimitStep {
+  return async (principal, ip) => {
     const [key, perMinute, kind] = principal
       ? principal.kind === 'API_CLIENT'
         ? [`client:${principal.id}`, principal.rateLimitPerMinute ?? limits.client, 'client']
         : [`user:${principal.id}`, limits.user, 'user']
-      : [`ip:${req.ip}`, limits.anonymous, 'anonymous'];
+      : [`ip:${ip}`, limits.anonymous, 'anonymous'];
     const decision = await limiter.consume(key, perMinute);
-    if (decision.allowed) return next();
+    if (decision.allowed) return null;
     metrics.rateLimited(kind);
-    res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-    sendError(
-      res,
+    return new Refusal(
       429,
       'RATE_LIMITED',
       `Too many requests: ${perMinute} a minute for this caller; retry later`,
-      {
-        retryAfterSeconds: decision.retryAfterSeconds,
-        limitPerMinute: perMinute,
-      },
+      { retryAfterSeconds: decision.retryAfterSeconds, limitPerMinute: perMinute },
+      { 'Retry-After': String(decision.retryAfterSeconds) },
     );
   };
 }
 
+export function rateLimitMiddleware(step: RateLimitStep): express.RequestHandler {
+  return async (req, res, next) => {
+    const refusal = await step(gatewayLocals(res).principal, req.ip);
+    if (refusal) return sendRefusal(res, gatewayLocals(res).requestId, refusal);
+    next();
+  };
+}
+
+/** Resolves one request's persisted operation in its (parsed) body: null to go on, or the refusal. */
+export type PersistedOperationsStep = (
+  principal: Principal | null,
+  method: string,
+  body: unknown,
+) => Promise<Refusal | null>;
+
 /**
  * Persisted operations (allow-list). A request may name a registered document by its sha256
  * (`extensions.persistedQuery.sha256Hash`, Apollo's wire format) instead of sending it. A client in allow-list mode
- * may run nothing else: a document sent in full must hash to a registered one.
+ * may run nothing else: a document sent in full must hash to a registered one. On success the body's `query` is the
+ * registered document and its `extensions.persistedQuery` is gone.
  */
-export function persistedOperationsMiddleware(access: AccessQueries): express.RequestHandler {
+export function persistedOperationsStep(access: AccessQueries): PersistedOperationsStep {
   const documents = new Map<string, string>();
   const lookup = async (hash: string): Promise<string | null> => {
     const cached = documents.get(hash);
@@ -110,50 +221,56 @@ export function persistedOperationsMiddleware(access: AccessQueries): express.Re
     if (row) documents.set(hash, row.document);
     return row?.document ?? null;
   };
-  return async (req, res, next) => {
-    try {
-      const principal = gatewayLocals(res).principal;
-      const allowListOnly = principal?.persistedOperationsOnly === true;
-      const body = (req.method === 'POST' && req.body && typeof req.body === 'object' ? req.body : null) as {
-        query?: unknown;
-        extensions?: { persistedQuery?: { sha256Hash?: unknown } };
-      } | null;
-      const hash = body?.extensions?.persistedQuery?.sha256Hash;
-      if (!allowListOnly && typeof hash !== 'string') return next();
-      if (!body) {
-        return sendError(
-          res,
-          403,
-          'PERSISTED_QUERY_NOT_ALLOWED',
-          'This client may only POST persisted operations',
-        );
-      }
-      const wanted =
-        typeof hash === 'string'
-          ? hash.toLowerCase()
-          : typeof body.query === 'string'
-            ? createHash('sha256').update(body.query).digest('hex')
-            : null;
-      const document = wanted ? await lookup(wanted) : null;
-      if (!document) {
-        return sendError(
-          res,
-          allowListOnly ? 403 : 400,
-          allowListOnly ? 'PERSISTED_QUERY_NOT_ALLOWED' : 'PERSISTED_QUERY_NOT_FOUND',
-          allowListOnly
-            ? 'This client runs only persisted operations, and this one is not on its allow-list'
-            : 'No persisted operation has this sha256Hash',
-        );
-      }
-      if (typeof body.query === 'string' && body.query !== document) {
-        return sendError(res, 400, 'BAD_REQUEST', 'The query does not match its sha256Hash');
-      }
-      body.query = document;
-      if (body.extensions) delete body.extensions.persistedQuery;
-      next();
-    } catch (err) {
-      next(err);
+  return async (principal, method, raw) => {
+    const allowListOnly = principal?.persistedOperationsOnly === true;
+    const body = (method === 'POST' && raw && typeof raw === 'object' ? raw : null) as {
+      query?: unknown;
+      extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+    } | null;
+    const hash = body?.extensions?.persistedQuery?.sha256Hash;
+    if (!allowListOnly && typeof hash !== 'string') return null;
+    if (!body) {
+      return new Refusal(
+        403,
+        'PERSISTED_QUERY_NOT_ALLOWED',
+        'This client may only POST persisted operations',
+      );
     }
+    const wanted =
+      typeof hash === 'string'
+        ? hash.toLowerCase()
+        : typeof body.query === 'string'
+          ? createHash('sha256').update(body.query).digest('hex')
+          : null;
+    const document = wanted ? await lookup(wanted) : null;
+    if (!document) {
+      return allowListOnly
+        ? new Refusal(
+            403,
+            'PERSISTED_QUERY_NOT_ALLOWED',
+            'This client runs only persisted operations, and this one is not on its allow-list',
+          )
+        : new Refusal(400, 'PERSISTED_QUERY_NOT_FOUND', 'No persisted operation has this sha256Hash');
+    }
+    if (typeof body.query === 'string' && body.query !== document) {
+      return new Refusal(400, 'BAD_REQUEST', 'The query does not match its sha256Hash');
+    }
+    body.query = document;
+    if (body.extensions) delete body.extensions.persistedQuery;
+    return null;
+  };
+}
+
+export function persistedOperationsMiddleware(step: PersistedOperationsStep): express.RequestHandler {
+  return async (req, res, next) => {
+    let refusal: Refusal | null;
+    try {
+      refusal = await step(gatewayLocals(res).principal, req.method, req.body);
+    } catch (err) {
+      return next(err);
+    }
+    if (refusal) return sendRefusal(res, gatewayLocals(res).requestId, refusal);
+    next();
   };
 }
 
@@ -161,25 +278,72 @@ export function persistedOperationsMiddleware(access: AccessQueries): express.Re
  * A request that runs longer than `ms` is answered 503 `REQUEST_TIMEOUT` (retryable). For a money mutation the
  * outcome is then unknown: retry with the same idempotency key (API.md), which replays or completes it once.
  */
-export function timeoutMiddleware(ms: number, logger: Logger): express.RequestHandler {
-  return (req, res, next) => {
-    const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      logger.warn({ requestId: gatewayLocals(res).requestId, ms }, 'request timed out');
-      res.setHeader('Retry-After', '1');
-      sendError(
-        res,
+export function startTimeout(ms: number, logger: Logger, res: ServerResponse, requestId: string): void {
+  const timer = setTimeout(() => {
+    if (res.headersSent) return;
+    logger.warn({ requestId, ms }, 'request timed out');
+    sendRefusal(
+      res,
+      requestId,
+      new Refusal(
         503,
         'REQUEST_TIMEOUT',
         `The request took longer than ${ms} ms; retry (with the same idempotency key for a money mutation)`,
-        {
-          retryAfterSeconds: 1,
-        },
-      );
-    }, ms);
-    timer.unref();
-    res.on('close', () => clearTimeout(timer));
-    res.on('finish', () => clearTimeout(timer));
+        { retryAfterSeconds: 1 },
+        { 'Retry-After': '1' },
+      ),
+    );
+  }, ms);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  res.on('close', clear);
+  res.on('finish', clear);
+}
+
+export function timeoutMiddleware(ms: number, logger: Logger): express.RequestHandler {
+  return (_req, res, next) => {
+    startTimeout(ms, logger, res, gatewayLocals(res).requestId);
     next();
+  };
+}
+
+/**
+ * The answer to a fault before or around GraphQL: database unavailable → 503 SERVICE_UNAVAILABLE with Retry-After;
+ * body-parser faults (oversize, bad JSON, charset) → their 4xx as BAD_REQUEST (413: "Request body larger than …");
+ * anything else → 500 INTERNAL_SERVER_ERROR without details. Nothing when the request was already answered.
+ */
+export type ErrorAnswer = (
+  err: Error & { status?: number },
+  res: ServerResponse,
+  requestId: string | undefined,
+) => void;
+
+export function errorAnswer(logger: Logger, bodyLimit: string): ErrorAnswer {
+  return (err, res, requestId) => {
+    if (isDatabaseUnavailable(err)) {
+      // e.g. authentication could not read its tables: retryable, not an internal fault (issue #11).
+      logger.warn({ requestId }, 'database unavailable before GraphQL');
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      sendError(res, requestId, 503, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
+      return;
+    }
+    // Body-parser faults (oversize, bad JSON) are the client's: answer 4xx in GraphQL's error shape.
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err, requestId }, 'unhandled HTTP error');
+    if (res.headersSent) return; // e.g. the request had already been answered REQUEST_TIMEOUT
+    sendError(
+      res,
+      requestId,
+      status,
+      status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+      status === 413
+        ? `Request body larger than ${bodyLimit}`
+        : status === 500
+          ? 'Internal server error'
+          : err.message,
+    );
   };
 }

@@ -1,0 +1,140 @@
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse } from 'node:url';
+import { type ApolloServer, type BaseContext, type ContextThunk, HeaderMap } from '@apollo/server';
+import type express from 'express';
+import type { Logger } from 'pino';
+import type { Authenticator } from '../auth/authenticate';
+import {
+  type ErrorAnswer,
+  type GatewayLocals,
+  type PersistedOperationsStep,
+  type RateLimitStep,
+  Refusal,
+  authenticate,
+  requestIdOf,
+  sendRefusal,
+  sendText,
+  startTimeout,
+} from './gateway';
+
+/*
+ * Issue #11: `POST /graphql` with a JSON body, served from node's http server without express. Express's
+ * request/response machinery (router, the prototype swap of req and res, res.json, its layers) was about 16 % of the
+ * busy CPU of a trivial query. This path runs the same steps as the express chain in server.ts, from the same
+ * functions (gateway.ts), the same body parser and the same Apollo server, and writes what @as-integrations/express5
+ * and express's `res.send` write. Every other request (GET, other content types, /health, /metrics, /admin …) goes to
+ * the express app.
+ */
+
+/** Reads a request's body into `req.body`, or fails with body-parser's error: `express.json({ limit })`. */
+export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+export interface FastGraphQLOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  /** The GraphQL context of a request (the express path builds it from the same function). */
+  readonly context: (locals: GatewayLocals, headers: IncomingHttpHeaders) => Promise<TContext>;
+  /** The express chain's body parser itself (so charset, size and syntax faults are the same errors). */
+  readonly parseBody: BodyParser;
+  readonly authenticator: Authenticator;
+  readonly rateLimit: RateLimitStep;
+  readonly persistedOperations: PersistedOperationsStep;
+  readonly timeoutMs: number;
+  readonly logger: Logger;
+  readonly answerError: ErrorAnswer;
+}
+
+/** A JSON media type (`application/json`, any parameters): what express.json parses and this path serves. */
+const JSON_TYPE = /^application\/json[\t ]*(?:;|$)/i;
+
+/** Whether the express-free path serves this request: `POST /graphql` (query string allowed) with a JSON body. */
+export function isFastGraphQLRequest(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const url = req.url;
+  if (url !== '/graphql' && !url?.startsWith('/graphql?')) return false;
+  const type = req.headers['content-type'];
+  return type !== undefined && JSON_TYPE.test(type);
+}
+
+/** Serves one `POST /graphql` JSON request: the express chain's steps, in its order, then Apollo. */
+export function fastGraphQL<TContext extends BaseContext>(
+  options: FastGraphQLOptions<TContext>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { apollo, parseBody, logger, timeoutMs, answerError } = options;
+  apollo.assertStarted('fastGraphQL()');
+  const readBody = (req: IncomingMessage, res: ServerResponse) =>
+    new Promise<void>((resolve, reject) => parseBody(req, res, (err) => (err ? reject(err) : resolve())));
+
+  return async (req, res) => {
+    const locals: GatewayLocals = { requestId: requestIdOf(req.headers), principal: null };
+    res.setHeader('x-request-id', locals.requestId);
+    startTimeout(timeoutMs, logger, res, locals.requestId);
+    try {
+      await readBody(req, res);
+      const principal = await authenticate(options.authenticator, req.headers);
+      if (principal instanceof Refusal) return sendRefusal(res, locals.requestId, principal);
+      locals.principal = principal;
+      // express's `req.ip` without `trust proxy` (the dispatcher sends everything to express when it is set).
+      const limited = await options.rateLimit(principal, req.socket.remoteAddress);
+      if (limited) return sendRefusal(res, locals.requestId, limited);
+      const body = (req as IncomingMessage & { body?: unknown }).body;
+      const refused = await options.persistedOperations(principal, req.method as string, body);
+      if (refused) return sendRefusal(res, locals.requestId, refused);
+      await executeGraphQL(apollo, req, res, body, () => options.context(locals, req.headers));
+    } catch (err) {
+      try {
+        answerError(err as Error & { status?: number }, res, locals.requestId);
+      } catch (fault) {
+        // Never expected (the answer is plain JSON); express would end the exchange too, never crash the process.
+        logger.error({ err: fault, requestId: locals.requestId }, 'unhandled HTTP error');
+        res.destroy();
+      }
+    }
+  };
+}
+
+/** What @as-integrations/express5's `expressMiddleware` does, with express's `res.send` for a complete body. */
+async function executeGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  context: ContextThunk<TContext>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = req.url as string;
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method as string).toUpperCase(),
+      headers,
+      search: url.includes('?') ? (parse(url).search ?? '') : '',
+      body,
+    },
+    context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status || 200;
+  if (response.body.kind === 'complete') return sendText(res, response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/**
+ * The http server's request listener: the express-free path for what `isFastGraphQLRequest` accepts, the express
+ * app for everything else, and for everything when express would add to the answer (`trust proxy` changes `req.ip`,
+ * `x-powered-by` adds a header).
+ */
+export function dispatcher(
+  app: express.Express,
+  fast: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): RequestListener {
+  return (req, res) => {
+    if (isFastGraphQLRequest(req) && !app.settings['trust proxy'] && !app.settings['x-powered-by']) {
+      void fast(req, res);
+    } else {
+      app(req, res);
+    }
+  };
+}
