@@ -1,6 +1,6 @@
-// What each DOMAIN.md rule is about, in Chinese and English. The API's explanation lines are still English server
-// text (not yet rendered from the refusal catalogue), so the Chinese console names the rule in Chinese and keeps the
-// server's wording as a tooltip.
+// What each DOMAIN.md rule is about, in Chinese and English. The API renders explanation lines in the console's
+// language; the Chinese console shows the rule's title as a tooltip, and in place of a line stored before the API
+// had Chinese texts (English, kept as the tooltip then).
 export const RULE_TITLES_ZH: Record<string, string> = {
   'R-ACC-1': '个人账户的参保范围',
   'R-ACC-2': '参保人身份信息',

@@ -1,7 +1,7 @@
 // Explanation lines (R-… rule id and what it decided) and double-entry postings (R-SET-6) of a transaction.
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { ruleTitleZh } from '../i18n/ruleTitles';
+import { explanationDisplay } from './explanationLine';
 import { formatYuan } from '../shared/fields';
 
 export interface TransactionRecord {
@@ -26,30 +26,24 @@ export interface TransactionRecord {
   }>;
 }
 
-/**
- * Explanation lines: the rule id and what it decided. The server writes the decisions in English for now; the
- * Chinese console shows the rule's Chinese title and keeps the server's text as a tooltip.
- */
+/** Explanation lines: the rule id and what it decided, in the console's language ({@link explanationDisplay}). */
 export function ExplanationField(_props: { readonly label?: string }) {
   const record = useRecordContext<TransactionRecord>();
   const [locale] = useLocaleState();
   const translate = useTranslate();
   if (!record?.explanation?.length) return <span>—</span>;
+  const fallback = translate('gongji.transactions.rule_applied');
   return (
     <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="explanation">
-      {record.explanation.map((line, i) => (
-        <Box
-          component="li"
-          key={`${line.rule}-${i}`}
-          sx={{ mb: 0.5 }}
-          title={locale === 'en' ? undefined : line.message}
-        >
-          <Chip size="small" label={line.rule} sx={{ mr: 1 }} />
-          {locale === 'en'
-            ? line.message
-            : ruleTitleZh(line.rule) || translate('gongji.transactions.rule_applied')}
-        </Box>
-      ))}
+      {record.explanation.map((line, i) => {
+        const { text, title } = explanationDisplay(line, locale, fallback);
+        return (
+          <Box component="li" key={`${line.rule}-${i}`} sx={{ mb: 0.5 }} title={title}>
+            <Chip size="small" label={line.rule} sx={{ mr: 1 }} />
+            {text}
+          </Box>
+        );
+      })}
     </Box>
   );
 }

@@ -11,6 +11,7 @@ import {
   TransactionKind,
   pocketAccount,
   systemAccount,
+  termParam,
   yuan,
 } from '@gongji/domain';
 import {
@@ -440,6 +441,8 @@ async function postOpeningBalance(
           {
             rule: 'R-ACC-4',
             message: `Demo opening balance of the ${kind} pocket, credited from collected contributions`,
+            code: 'DEMO_OPENING_BALANCE',
+            params: { pocket: termParam('pocket', kind) },
           },
         ],
         details: { demo: true },

@@ -248,6 +248,11 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       '{month}: credit {credited} collected contributions totalling {total} to {pocket}; {same} already credited (no-op); {notCollected} not collected (no credit)',
     ],
   },
+  // Demo data (apps/api/src/seed/demo.ts)
+  DEMO_OPENING_BALANCE: {
+    zh: ['演示数据：{pocket}期初余额，由已征收的缴费划入'],
+    en: ['Demo opening balance of the {pocket} pocket, credited from collected contributions'],
+  },
   INTEREST: {
     zh: ['{year}年度计息：个人账户年末余额×{rate}，四舍五入到分；共{accounts}个账户，合计{total}'],
     en: [

@@ -321,8 +321,17 @@ const decisions: [string, () => readonly Explanation[]][] = [
   ],
 ];
 
-/** Lines the API writes (skipped relatives, R-KIN-4 / R-KIN-5): built like settlement-facts.ts and the mapper. */
+/**
+ * Lines the API writes (skipped relatives, R-KIN-4 / R-KIN-5; the demo seed's opening balances): built like
+ * settlement-facts.ts, the settlement mapper and seed/demo.ts.
+ */
 const apiLines: Explanation[] = [
+  {
+    rule: 'R-ACC-4',
+    message: 'Demo opening balance of the EARMARKED pocket, credited from collected contributions',
+    code: 'DEMO_OPENING_BALANCE',
+    params: { pocket: { kind: 'term', set: 'pocket', value: 'EARMARKED' } },
+  },
   {
     rule: 'R-KIN-4',
     message: 'provider P skipped: no account',
@@ -446,7 +455,7 @@ describe('explanation catalogue: explanation lines in Chinese (default) and Engl
     expect(renderExplanation(otherRegion, 'zh', regionName)).toBe(
       '未使用医保钱包：机构所在地上海市不是参保地北京市',
     );
-    expect(renderExplanation(apiLines[1], 'zh')).toMatch(/^共济人P未使用：[\u4e00-\u9fff]/);
+    expect(renderExplanation(apiLines[2], 'zh')).toMatch(/^共济人P未使用：[\u4e00-\u9fff]/);
   });
 
   it('a line without a code (rows written before codes) shows its own message in every language', () => {
