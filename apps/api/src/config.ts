@@ -17,7 +17,7 @@ export interface AppConfig {
   /** Built react-admin console served at /admin (null = not served). */
   readonly adminDir: string | null;
   readonly logLevel: string;
-  /** Bearer token protecting /metrics (unset = open; set it in production or keep the port internal). */
+  /** Bearer token protecting /metrics (unset: open in development and tests, off — 404 — in production). */
   readonly metricsToken: string | undefined;
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;

@@ -119,7 +119,7 @@ export async function createServer(deps: {
     }
   });
 
-  app.get('/metrics', metrics.handler(config.metricsToken));
+  app.get('/metrics', metrics.handler(config.metricsToken, config.env === 'production'));
 
   /** The GraphQL context of a request, on either path. */
   const contextOf = async (

@@ -377,4 +377,35 @@ describe(`gateway in production mode (${ENTITY_DIALECT})`, () => {
     const t = await raw(app, { body: typo, headers: bearer(token) });
     expect(t.body?.errors?.[0]?.message).toMatch(/Did you mean "region"/);
   });
+
+  it('/metrics is off in production without GONGJI_METRICS_TOKEN (404), never answered anonymously', async () => {
+    const r = await fetch(`${app.url}/metrics`);
+    expect(r.status).toBe(404);
+    expect(await r.text()).not.toMatch(/gongji_/);
+  });
+});
+
+describe(`/metrics with GONGJI_METRICS_TOKEN in production (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  const token = 'scraper-token-for-this-test';
+  beforeAll(async () => {
+    app = await createTestApp({
+      env: {
+        NODE_ENV: 'production',
+        GONGJI_SECRET: 'a-production-test-secret-of-at-least-32-chars!',
+        GONGJI_METRICS_TOKEN: token,
+      },
+    });
+  });
+  afterAll(async () => app?.close());
+
+  it('answers the scraper with the token, 401 without it or with another one', async () => {
+    const none = await fetch(`${app.url}/metrics`);
+    expect(none.status).toBe(401);
+    const wrong = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.status).toBe(401);
+    const ok = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/gongji_graphql_operations_total/);
+  });
 });

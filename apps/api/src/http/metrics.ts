@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { analystReadCounts } from '@gongji/persistence';
@@ -88,12 +89,28 @@ export class Metrics {
     };
   }
 
-  /** GET /metrics; when `token` is set, requires `Authorization: Bearer <token>`. */
-  handler(token: string | undefined): express.RequestHandler {
+  /**
+   * GET /metrics; when `token` is set, requires `Authorization: Bearer <token>` (compared in constant time). In
+   * production without a token the endpoint is off (404): operation counts and error codes are not for anonymous
+   * callers; set GONGJI_METRICS_TOKEN for the scraper. Development and tests keep it open.
+   */
+  handler(token: string | undefined, production = false): express.RequestHandler {
+    const expected = token ? Buffer.from(`Bearer ${token}`) : null;
     return async (req, res) => {
-      if (token && req.headers.authorization !== `Bearer ${token}`) {
-        res.status(401).type('text/plain').send('metrics need the GONGJI_METRICS_TOKEN bearer token');
-        return;
+      if (!expected) {
+        if (production) {
+          res
+            .status(404)
+            .type('text/plain')
+            .send('metrics are off in production until GONGJI_METRICS_TOKEN is set');
+          return;
+        }
+      } else {
+        const given = Buffer.from(req.headers.authorization ?? '');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          res.status(401).type('text/plain').send('metrics need the GONGJI_METRICS_TOKEN bearer token');
+          return;
+        }
       }
       res.type(this.registry.contentType).send(await this.registry.metrics());
     };
