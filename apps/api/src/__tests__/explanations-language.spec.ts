@@ -1,6 +1,7 @@
 import { ENTITY_DIALECT, TransactionEntity } from '@gongji/persistence';
 import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
+import { KIN_REGISTER } from './kin-helpers';
 import { CONFIRM, type ConfirmData, QUOTE, type Quote, institutionId, personId } from './settlement-helpers';
 
 const XIEHE = 'H11010100001';
@@ -140,5 +141,30 @@ describe(`explanation lines follow Accept-Language (${ENTITY_DIALECT})`, () => {
       NONE,
     );
     expect(replayZh).toEqual(confirmed);
+  });
+
+  it('R-KIN-1/3/4 registration lines in Chinese (no Accept-Language) name the region by name', async () => {
+    const register = (on: string, headers: Record<string, string>) =>
+      app.gql<{ kinRelationRegister: { explanation: Line[]; userErrors: unknown[] } }>(
+        KIN_REGISTER,
+        {
+          input: {
+            providerId: wangli,
+            beneficiaryId: wangqiang,
+            relation: 'SIBLING',
+            channel: 'COUNTER',
+            on,
+            reason: 'paper form',
+          },
+        },
+        token,
+        headers,
+      );
+    const wangqiang = await personId(app, '王强');
+    const zh = (await register('2025-01-01', NONE)).data!.kinRelationRegister;
+    expect(zh.userErrors).toEqual([]);
+    expect(zh.explanation.map((l) => l.rule)).toEqual(['R-KIN-1', 'R-KIN-3', 'R-KIN-4']);
+    expect(zh.explanation[0].message).toBe('兄弟姐妹在2025年1月1日属于北京市的家庭共济亲属范围');
+    expect(zh.explanation[2].message).toMatch(/^排在被共济人使用顺序的最后，第\d+位$/);
   });
 });

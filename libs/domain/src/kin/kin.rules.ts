@@ -15,6 +15,8 @@ import {
   Relation,
 } from './kin';
 import { dateParam, regionParam, termParam, termsParam } from '../messages/params';
+import { explain } from '../ledger/explain';
+import type { ExplanationParams } from '../messages/explanations';
 import { KinError, KinErrorCode } from './kin.errors';
 import { isRelationActiveOn, relationsInForceOn } from './relations-on';
 import { DomainError } from '../shared/domain-error';
@@ -194,18 +196,31 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
       revokedAt: null,
     },
     explanation: [
-      {
-        rule: 'R-KIN-1',
-        message: `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date}`,
-      },
-      {
-        rule: 'R-KIN-3',
-        message: `Registration open in region ${providerPolicy.regionCode} since ${providerPolicy.features[Feature.KIN_REGISTRATION].from}`,
-      },
-      {
-        rule: 'R-KIN-4',
-        message: `Placed last in the beneficiary's order of use, at position ${active.length + 1}`,
-      },
+      explain(
+        'R-KIN-1',
+        `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date}`,
+        'KIN_REGISTRATION_IN_SCOPE',
+        {
+          relation: termParam('relation', relation),
+          region: regionParam(providerPolicy.regionCode),
+          on: dateParam(date),
+        },
+      ),
+      explain(
+        'R-KIN-3',
+        `Registration open in region ${providerPolicy.regionCode} since ${providerPolicy.features[Feature.KIN_REGISTRATION].from}`,
+        'KIN_REGISTRATION_OPEN',
+        {
+          region: regionParam(providerPolicy.regionCode),
+          ...sinceParam(providerPolicy.features[Feature.KIN_REGISTRATION].from),
+        },
+      ),
+      explain(
+        'R-KIN-4',
+        `Placed last in the beneficiary's order of use, at position ${active.length + 1}`,
+        'KIN_REGISTRATION_ORDER',
+        { position: active.length + 1 },
+      ),
     ],
   };
 }
@@ -360,11 +375,17 @@ export function checkKinUseOrThrow(input: KinUseInput): readonly Explanation[] {
     );
   }
   const explanation: Explanation[] = [
-    {
-      rule: 'R-KIN-3',
-      message: `Mutual-aid use open since ${providerPolicy.features[Feature.KIN_USE].from}`,
-    },
-    { rule: 'R-KIN-1', message: `${relation.relation} is in the scope for ${purpose} on ${date}` },
+    explain(
+      'R-KIN-3',
+      `Mutual-aid use open since ${providerPolicy.features[Feature.KIN_USE].from}`,
+      'KIN_USE_OPEN',
+      sinceParam(providerPolicy.features[Feature.KIN_USE].from),
+    ),
+    explain('R-KIN-1', `${relation.relation} is in the scope for ${purpose} on ${date}`, 'KIN_USE_IN_SCOPE', {
+      relation: termParam('relation', relation.relation),
+      purpose: termParam('purpose', purpose),
+      on: dateParam(date),
+    }),
   ];
   if (input.outOfRegion) {
     if (!input.outOfRegionPermission && input.channel !== PaymentChannel.E_VOUCHER) {
@@ -374,12 +395,19 @@ export function checkKinUseOrThrow(input: KinUseInput): readonly Explanation[] {
         'R-KIN-6',
       );
     }
-    explanation.push({
-      rule: 'R-KIN-6',
-      message: input.outOfRegionPermission
-        ? 'Out-of-region care: the beneficiary switched on the "use" permission'
-        : 'Out-of-region care paid with the electronic voucher',
-    });
+    explanation.push(
+      input.outOfRegionPermission
+        ? explain(
+            'R-KIN-6',
+            'Out-of-region care: the beneficiary switched on the "use" permission',
+            'KIN_OUT_OF_REGION_PERMITTED',
+          )
+        : explain(
+            'R-KIN-6',
+            'Out-of-region care paid with the electronic voucher',
+            'KIN_OUT_OF_REGION_E_VOUCHER',
+          ),
+    );
   }
   return explanation;
 }
@@ -397,4 +425,9 @@ export function bindingSharesMoney(kind: KinBindingKind): boolean {
  */
 export function payerUnderProxy(binding: ProxyBinding): string {
   return binding.patientId;
+}
+
+/** An opening date for an explanation line; none (a region without the date) gives the general variant. */
+function sinceParam(from: IsoDate | null): ExplanationParams {
+  return from ? { from: dateParam(from) } : {};
 }

@@ -248,6 +248,38 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       '{month}: credit {credited} collected contributions totalling {total} to {pocket}; {same} already credited (no-op); {notCollected} not collected (no credit)',
     ],
   },
+  // R-KIN-1/3/4/6 mutual-aid registration and use
+  KIN_REGISTRATION_IN_SCOPE: {
+    zh: ['{relation}在{on}属于{region}的家庭共济亲属范围'],
+    en: ['{relation} is in the kinship scope of region {region} on {on}'],
+  },
+  KIN_REGISTRATION_OPEN: {
+    zh: ['{region}自{from}起已开通家庭共济备案', '{region}已开通家庭共济备案'],
+    en: [
+      'Registration open in region {region} since {from}',
+      'Registration open in region {region} since null',
+    ],
+  },
+  KIN_REGISTRATION_ORDER: {
+    zh: ['排在被共济人使用顺序的最后，第{position}位'],
+    en: ["Placed last in the beneficiary's order of use, at position {position}"],
+  },
+  KIN_USE_OPEN: {
+    zh: ['家庭共济使用自{from}起开通', '家庭共济使用已开通'],
+    en: ['Mutual-aid use open since {from}', 'Mutual-aid use open since null'],
+  },
+  KIN_USE_IN_SCOPE: {
+    zh: ['{relation}在{on}属于{purpose}的家庭共济范围'],
+    en: ['{relation} is in the scope for {purpose} on {on}'],
+  },
+  KIN_OUT_OF_REGION_PERMITTED: {
+    zh: ['异地就医：被共济人已开通异地使用权限'],
+    en: ['Out-of-region care: the beneficiary switched on the "use" permission'],
+  },
+  KIN_OUT_OF_REGION_E_VOUCHER: {
+    zh: ['异地就医：使用医保电子凭证支付'],
+    en: ['Out-of-region care paid with the electronic voucher'],
+  },
   // Demo data (apps/api/src/seed/demo.ts)
   DEMO_OPENING_BALANCE: {
     zh: ['演示数据：{pocket}期初余额，由已征收的缴费划入'],

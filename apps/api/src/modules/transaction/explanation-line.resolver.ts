@@ -8,7 +8,7 @@ import { ExplanationLine } from './transaction.types';
  * `ExplanationLine.message` is rendered from the explanation catalogue of libs/domain by `code`, falling back to the
  * stored English `message` for lines without a code (rows and replies written before codes). Works on every source
  * of lines alike — a mutation's payload, a stored reply replayed, a transaction read back — since it reads only the
- * line. Synchronous and free of SQL unless the line names a region (then the request's region loader, batched).
+ * line. Synchronous and free of SQL unless a Chinese line names a region (then the request's region loader, batched).
  */
 @Resolver(() => ExplanationLine)
 export class ExplanationLineResolver {
@@ -24,7 +24,8 @@ export function renderExplanationFor(
   ctx: Pick<GraphQLContext, 'language' | 'loaders'>,
 ): string | Promise<string> {
   if (!line.code) return line.message;
-  const codes = explanationRegionCodes(line.params);
+  // English lines show region codes as they always have: names are looked up only for Chinese.
+  const codes = ctx.language === 'en' ? [] : explanationRegionCodes(line.params);
   if (codes.length === 0) return renderExplanation(line, ctx.language);
   return ctx.loaders.regionByCode.loadMany(codes).then((regions) => {
     const names = new Map<string, string>();

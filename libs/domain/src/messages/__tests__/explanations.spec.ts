@@ -1,5 +1,8 @@
 import { creditContributionsOrThrow, postInterestOrThrow } from '../../crediting/crediting.rules';
-import { Relation } from '../../kin/kin';
+import { KinChannel, type KinPerson, Relation } from '../../kin/kin';
+import { checkKinRegistrationOrThrow, checkKinUseOrThrow } from '../../kin/kin.rules';
+import { Feature, type RegionRollout } from '../../policy/policy';
+import { effectivePolicy } from '../../policy/policy.rules';
 import { PocketKind } from '../../ledger/ledger';
 import { type Fen, yuan } from '../../money/money';
 import { InsuranceType, EmploymentStatus } from '../../person/person';
@@ -21,6 +24,7 @@ import {
   aWalletTransfer,
   aYearToDate,
   anInstitution,
+  makeIdNumber,
 } from '../../testing';
 import { WalletSource, WalletVerification } from '../../wallet/wallet';
 import { walletMayPay, walletTransferOrThrow } from '../../wallet/wallet.rules';
@@ -56,6 +60,35 @@ const contribution: ResidentContributionInput = {
   kinScope: [Relation.SPOUSE, Relation.PARENT, Relation.CHILD],
   kinUseFrom: '2022-12-01',
 };
+
+const BEIJING: RegionRollout = {
+  code: '110000',
+  dates: { [Feature.KIN_REGISTRATION]: '2022-10-15', [Feature.KIN_USE]: '2022-12-01' },
+};
+const beijing = (on: string) => effectivePolicy({ chain: [BEIJING], settings: [], on });
+const kinPerson = (id: string, over: Partial<KinPerson> = {}): KinPerson => ({
+  id,
+  insuranceType: InsuranceType.EMPLOYEE,
+  regionCode: '110000',
+  provinceCode: '110000',
+  hasEarmarked: true,
+  ...over,
+});
+const kinUse = (over: Partial<Parameters<typeof checkKinUseOrThrow>[0]> = {}) =>
+  checkKinUseOrThrow({
+    relation: {
+      providerId: 'p',
+      beneficiaryId: 'b',
+      relation: Relation.PARENT,
+      order: 1,
+      registeredOn: '2022-10-15',
+      revokedAt: null,
+    },
+    date: '2023-03-01',
+    providerPolicy: beijing('2023-03-01'),
+    channel: PaymentChannel.CARD,
+    ...over,
+  });
 
 const settled = settleOrThrow(
   aSettlementInput({
@@ -300,6 +333,23 @@ const decisions: [string, () => readonly Explanation[]][] = [
     () => [
       ...cancelSettlementOrThrow(aSettledTransaction(settled)).explanation,
       ...partialRefundOrThrow(aSettledTransaction(settled), [], y(1500)).explanation,
+    ],
+  ],
+  [
+    'R-KIN-1/3/4 registration; R-KIN-3/1/6 use (in region, out of region with the permission or the e-voucher)',
+    () => [
+      ...checkKinRegistrationOrThrow({
+        provider: kinPerson('p', { idNumber: makeIdNumber('110105', '1980-05-20', 11) }),
+        beneficiary: kinPerson('s', { insuranceType: InsuranceType.RESIDENT, birthDate: '1983-01-01' }),
+        relation: Relation.SIBLING,
+        channel: KinChannel.PUBLIC_SERVICE_PLATFORM,
+        date: '2025-01-01',
+        providerPolicy: beijing('2025-01-01'),
+        existingRelations: [],
+      }).explanation,
+      ...kinUse(),
+      ...kinUse({ outOfRegion: true, outOfRegionPermission: true }),
+      ...kinUse({ outOfRegion: true, channel: PaymentChannel.E_VOUCHER }),
     ],
   ],
   [
