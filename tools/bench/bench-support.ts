@@ -29,8 +29,13 @@ export async function freshDatabase(
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!baseUrl.startsWith('postgres')) {
     const file = baseUrl.replace(/^sqlite:/, '');
-    fs.rmSync(file, { force: true });
-    return { url: baseUrl, drop: async () => fs.rmSync(file, { force: true }) };
+    // The database file with its write-ahead log and shared-memory index: a stale `-wal` left by an earlier run that
+    // did not close cleanly would be replayed into the new, empty file (pages of the old database in the new one).
+    const remove = () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    };
+    remove();
+    return { url: baseUrl, drop: async () => remove() };
   }
   const name = `${prefix}_${Date.now()}`;
   const admin = new Client({ connectionString: baseUrl });
