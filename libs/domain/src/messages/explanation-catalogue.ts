@@ -13,7 +13,8 @@ import type { CatalogueEntry } from './catalogue';
  * Placeholders: money `amount`, `balance`, `total`, `fund`, `covered`, `deductible`, `cap`…; dates `on`; `provider`,
  * `institution`, `transaction`, `person` (ids, shown as they are); `rate` (a percentage, e.g. `50%`); `relation`,
  * `pocket`, `scheme`, `verification`, `category`, `ageBand`, `admission`, `rates`, `capKind`, `system` (enum words);
- * `bands`, `returned` (lists); `reason` (a nested line), `refusal` (a nested refusal).
+ * `bands`, `returned` (lists); `reason` (a nested line), `refusal` (a nested refusal); policy lines: `feature`,
+ * `purpose`, `setting`, `source` (enum words), `relations` (a list of relations), `region` (a region, by name).
  */
 export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   // R-SET-1 outpatient
@@ -279,6 +280,62 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   KIN_OUT_OF_REGION_E_VOUCHER: {
     zh: ['异地就医：使用医保电子凭证支付'],
     en: ['Out-of-region care paid with the electronic voucher'],
+  },
+  // effectivePolicy (issue #3): rollout dates (R-ACC-5, R-KIN-3, R-WAL-2/3/5, R-USE-3) and settings in force; where
+  // the value came from is `{region}` (a region's own row, shown by name) or `{source}` (a national tier in words).
+  POLICY_FEATURE_OPEN: {
+    zh: [
+      '{feature}：{on}已开通（{from}起开通，依据{region}的设置）',
+      '{feature}：{on}已开通（{from}起开通，依据{source}）',
+    ],
+    en: [
+      '{feature} open on {on}: from {from} (region {region})',
+      '{feature} open on {on}: from {from} ({source})',
+    ],
+  },
+  POLICY_FEATURE_NOT_OPEN: {
+    zh: [
+      '{feature}：{on}尚未开通（{from}起开通，依据{region}的设置）',
+      '{feature}：{on}尚未开通（{from}起开通，依据{source}）',
+      '{feature}：{on}尚未开通（未设定开通日期，依据{source}）',
+    ],
+    en: [
+      '{feature} not open on {on}: from {from} (region {region})',
+      '{feature} not open on {on}: from {from} ({source})',
+      '{feature} not open on {on}: no date set ({source})',
+    ],
+  },
+  POLICY_KINSHIP_SCOPE: {
+    zh: [
+      '用于{purpose}的家庭共济亲属范围：{relations}，自{from}起施行（依据{region}的设置）',
+      '用于{purpose}的家庭共济亲属范围：{relations}，自{from}起施行（依据{source}）',
+    ],
+    en: [
+      'Kinship scope for {purpose}: {relations} since {from} (region {region})',
+      'Kinship scope for {purpose}: {relations} since {from} ({source})',
+    ],
+  },
+  POLICY_KINSHIP_SCOPE_NONE: {
+    zh: ['用于{purpose}的家庭共济亲属范围：{on}尚未设置，无共济亲属'],
+    en: ['Kinship scope for {purpose}: nobody on {on} (no scope configured yet)'],
+  },
+  POLICY_SETTING: {
+    zh: ['{setting}：自{from}起施行（依据{region}的设置）', '{setting}：自{from}起施行（依据{source}）'],
+    en: ['{setting} since {from} (region {region})', '{setting} since {from} ({source})'],
+  },
+  POLICY_SETTING_NONE: {
+    zh: ['{setting}：{on}尚未配置'],
+    en: ['{setting}: none configured on {on}'],
+  },
+  POLICY_HOLIDAY_CALENDAR: {
+    zh: [
+      '{year}年节假日安排：节假日{holidays}天，调休上班日{makeUpWorkdays}天，自{from}起施行（依据{region}的设置）',
+      '{year}年节假日安排：节假日{holidays}天，调休上班日{makeUpWorkdays}天，自{from}起施行（依据{source}）',
+    ],
+    en: [
+      'Holiday calendar {year}: {holidays} holidays, {makeUpWorkdays} make-up working days, since {from} (region {region})',
+      'Holiday calendar {year}: {holidays} holidays, {makeUpWorkdays} make-up working days, since {from} ({source})',
+    ],
   },
   // Demo data (apps/api/src/seed/demo.ts)
   DEMO_OPENING_BALANCE: {

@@ -51,6 +51,8 @@ const ENGLISH_WORD_SETS: ReadonlySet<TermSet> = new Set<TermSet>([
   'admission',
   'rateKind',
   'capKind',
+  'policySetting',
+  'policySource',
 ]);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -143,7 +145,10 @@ function formatExplanationParam(
   }
 }
 
-/** A value as English explanation lines have always shown it: bare amounts, ISO dates, codes, enum values. */
+/**
+ * A value as English explanation lines have always shown it: bare amounts, ISO dates, codes, enum values (a list
+ * joined with `, `, `nobody` when empty).
+ */
 function englishParam(param: Exclude<MessageParam, string | number>): string {
   switch (param.kind) {
     case 'money':
@@ -157,7 +162,7 @@ function englishParam(param: Exclude<MessageParam, string | number>): string {
         ? (TERMS[param.set]?.[param.value]?.en ?? param.value)
         : param.value;
     case 'terms':
-      return param.values.join(', ');
+      return param.values.length === 0 ? 'nobody' : param.values.join(', ');
   }
 }
 

@@ -150,6 +150,20 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     INSURER: { zh: '保险公司', en: 'insurer' },
     CONTRIBUTION_COLLECTOR: { zh: '居民医保及长护险征收', en: 'contribution collector' },
   },
+  // Policy lines of effectivePolicy (issue #3): which setting, and where it came from when no region set it.
+  policySetting: {
+    BENEFIT_SCHEDULE: { zh: '医保待遇支付标准', en: 'Benefit schedule' },
+    RESIDENT_BENEFIT_SCHEDULE: { zh: '城乡居民医保待遇支付标准', en: 'Resident benefit schedule' },
+    SPENDING_CAPS: { zh: '个人账户支付限额', en: 'Spending caps' },
+    PASSWORD_POLICY: { zh: '个人账户支付密码规定', en: 'Password policy' },
+    CARD_RULES: { zh: '社保卡挂失补卡规定', en: 'Card rules' },
+    HOSPITAL_SELECTION: { zh: '定点医院选定规定', en: 'Hospital selection' },
+  },
+  policySource: {
+    NATIONAL_SETTING: { zh: '全国统一设置', en: 'national setting' },
+    NATIONAL_DEFAULT: { zh: '全国默认值', en: 'national default' },
+    EARLIEST_NATIONAL_DEFAULT: { zh: '最早的全国默认值', en: 'earliest national default' },
+  },
 };
 
 /** An enum value in words for the language, or the value itself when the catalogue has no word for it. */

@@ -21,7 +21,9 @@ export type TermSet =
   | 'capKind'
   | 'verification'
   | 'contributionScheme'
-  | 'systemAccount';
+  | 'systemAccount'
+  | 'policySetting'
+  | 'policySource';
 
 /**
  * One placeholder value of a refusal. Plain strings and numbers are shown as they are; the tagged forms are

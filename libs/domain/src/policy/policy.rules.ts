@@ -1,6 +1,8 @@
 import type { HolidayCalendar, HolidayCalendarYear } from '../calendar/calendar';
 import { KinPurpose, type Relation } from '../kin/kin';
-import { dateParam, regionParam, termParam } from '../messages/params';
+import { explain } from '../ledger/explain';
+import type { ExplanationParams } from '../messages/explanations';
+import { dateParam, regionParam, termParam, termsParam } from '../messages/params';
 import type { IsoDate } from '../shared/dates';
 import type { Explanation } from '../shared/domain-error';
 import {
@@ -62,12 +64,21 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
   for (const feature of Object.values(Feature)) {
     const state = featureState(chain, feature, on);
     features[feature] = state;
-    explanation.push({
-      rule: FEATURE_RULES[feature],
-      message: `${feature} ${state.open ? 'open' : 'not open'} on ${on}: ${
-        state.from ? `from ${state.from}` : 'no date set'
-      } (${state.sourceRegionCode ? `region ${state.sourceRegionCode}` : 'national default'})`,
-    });
+    explanation.push(
+      explain(
+        FEATURE_RULES[feature],
+        `${feature} ${state.open ? 'open' : 'not open'} on ${on}: ${
+          state.from ? `from ${state.from}` : 'no date set'
+        } (${state.sourceRegionCode ? `region ${state.sourceRegionCode}` : 'national default'})`,
+        state.open ? 'POLICY_FEATURE_OPEN' : 'POLICY_FEATURE_NOT_OPEN',
+        {
+          feature: termParam('feature', feature),
+          on: dateParam(on),
+          ...(state.from ? { from: dateParam(state.from) } : {}),
+          ...sourceParams(state.sourceRegionCode, 'NATIONAL_DEFAULT'),
+        },
+      ),
+    );
   }
 
   function pick<K extends SettingKind>(kind: K, purpose?: string): Picked<K> | null {
@@ -79,10 +90,13 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
         if (!best || row.effectiveFrom >= best.effectiveFrom) best = row;
       }
       if (best) {
+        const national = tier.builtIn ? 'NATIONAL_DEFAULT' : 'NATIONAL_SETTING';
         return {
           value: best.value as SettingValues[K],
           source: { effectiveFrom: best.effectiveFrom, sourceRegionCode: tier.code },
+          from: best.effectiveFrom,
           label: tier.code ? `region ${tier.code}` : tier.builtIn ? 'national default' : 'national setting',
+          labelParams: sourceParams(tier.code, national),
         };
       }
     }
@@ -95,23 +109,49 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     kinshipScope[purpose] = found
       ? { relations: found.value, ...found.source }
       : { relations: [], effectiveFrom: null, sourceRegionCode: null };
-    explanation.push({
-      rule: 'R-KIN-1',
-      message: found
-        ? `Kinship scope for ${purpose}: ${found.value.join(', ') || 'nobody'} since ${found.source.effectiveFrom} (${found.label})`
-        : `Kinship scope for ${purpose}: nobody on ${on} (no scope configured yet)`,
-    });
+    explanation.push(
+      found
+        ? explain(
+            'R-KIN-1',
+            `Kinship scope for ${purpose}: ${found.value.join(', ') || 'nobody'} since ${found.source.effectiveFrom} (${found.label})`,
+            'POLICY_KINSHIP_SCOPE',
+            {
+              purpose: termParam('purpose', purpose),
+              relations: termsParam('relation', found.value),
+              from: dateParam(found.from),
+              ...found.labelParams,
+            },
+          )
+        : explain(
+            'R-KIN-1',
+            `Kinship scope for ${purpose}: nobody on ${on} (no scope configured yet)`,
+            'POLICY_KINSHIP_SCOPE_NONE',
+            { purpose: termParam('purpose', purpose), on: dateParam(on) },
+          ),
+    );
   }
 
   const schedule = pickOrDefault('BENEFIT_SCHEDULE', 'R-SET-1', 'Benefit schedule');
   // Residents: configured or nothing (no built-in default; issue #9).
   const residentSchedule = pick('RESIDENT_BENEFIT_SCHEDULE');
-  explanation.push({
-    rule: 'R-SET-1',
-    message: residentSchedule
-      ? `Resident benefit schedule since ${residentSchedule.source.effectiveFrom} (${residentSchedule.label})`
-      : `Resident benefit schedule: none configured on ${on}`,
-  });
+  const resident = termParam('policySetting', 'RESIDENT_BENEFIT_SCHEDULE');
+  explanation.push(
+    residentSchedule
+      ? explain(
+          'R-SET-1',
+          `Resident benefit schedule since ${residentSchedule.source.effectiveFrom} (${residentSchedule.label})`,
+          'POLICY_SETTING',
+          {
+            setting: resident,
+            from: dateParam(residentSchedule.from),
+            ...residentSchedule.labelParams,
+          },
+        )
+      : explain('R-SET-1', `Resident benefit schedule: none configured on ${on}`, 'POLICY_SETTING_NONE', {
+          setting: resident,
+          on: dateParam(on),
+        }),
+  );
   const caps = pickOrDefault('SPENDING_CAPS', 'R-USE-6', 'Spending caps');
   const password = pickOrDefault('PASSWORD_POLICY', 'R-ACC-7', 'Password policy');
   const card = pickOrDefault('CARD_RULES', 'R-CARD-1', 'Card rules');
@@ -132,15 +172,31 @@ export function effectivePolicy(input: EffectivePolicyInput): EffectivePolicy {
     if (!found) continue;
     holidayCalendar[year] = found.value;
     holidayCalendarSources[year] = found.source;
-    explanation.push({
-      rule: 'R-CARD-1',
-      message: `Holiday calendar ${year}: ${found.value.holidays.length} holidays, ${found.value.makeUpWorkdays.length} make-up working days, since ${found.source.effectiveFrom} (${found.label})`,
-    });
+    explanation.push(
+      explain(
+        'R-CARD-1',
+        `Holiday calendar ${year}: ${found.value.holidays.length} holidays, ${found.value.makeUpWorkdays.length} make-up working days, since ${found.source.effectiveFrom} (${found.label})`,
+        'POLICY_HOLIDAY_CALENDAR',
+        {
+          year,
+          holidays: found.value.holidays.length,
+          makeUpWorkdays: found.value.makeUpWorkdays.length,
+          from: dateParam(found.from),
+          ...found.labelParams,
+        },
+      ),
+    );
   }
 
   function pickOrDefault<K extends SingleSettingKind>(kind: K, rule: string, what: string) {
     const found = pick(kind) ?? pickFrom(NATIONAL_DEFAULT_SETTINGS, kind);
-    explanation.push({ rule, message: `${what} since ${found.source.effectiveFrom} (${found.label})` });
+    explanation.push(
+      explain(rule, `${what} since ${found.source.effectiveFrom} (${found.label})`, 'POLICY_SETTING', {
+        setting: termParam('policySetting', kind),
+        from: dateParam(found.from),
+        ...found.labelParams,
+      }),
+    );
     return found;
   }
 
@@ -180,14 +236,28 @@ function pickFrom<K extends SingleSettingKind>(rows: readonly PolicySetting[], k
   return {
     value: row.value as SettingValues[K],
     source: { effectiveFrom: row.effectiveFrom, sourceRegionCode: null },
+    from: row.effectiveFrom,
     label: 'earliest national default',
+    labelParams: sourceParams(null, 'EARLIEST_NATIONAL_DEFAULT'),
   };
 }
 
 interface Picked<K extends SettingKind> {
   readonly value: SettingValues[K];
   readonly source: SettingSource;
+  /** `source.effectiveFrom`, never null for a picked row. */
+  readonly from: IsoDate;
+  /** Where the value came from, in English lines: `region 110000`, `national default`, … */
   readonly label: string;
+  /** The same for the explanation catalogue: `{ region }` for a region's own row, else `{ source }` in words. */
+  readonly labelParams: ExplanationParams;
+}
+
+/** National tiers of a setting or rollout date, as explanation lines name them (term set `policySource`). */
+type NationalSource = 'NATIONAL_SETTING' | 'NATIONAL_DEFAULT' | 'EARLIEST_NATIONAL_DEFAULT';
+
+function sourceParams(regionCode: string | null, national: NationalSource): ExplanationParams {
+  return regionCode ? { region: regionParam(regionCode) } : { source: termParam('policySource', national) };
 }
 
 function featureState(chain: readonly RegionRollout[], feature: Feature, on: IsoDate): FeatureState {

@@ -1,7 +1,8 @@
 import { creditContributionsOrThrow, postInterestOrThrow } from '../../crediting/crediting.rules';
-import { KinChannel, type KinPerson, Relation } from '../../kin/kin';
+import { KinChannel, type KinPerson, KinPurpose, Relation } from '../../kin/kin';
 import { checkKinRegistrationOrThrow, checkKinUseOrThrow } from '../../kin/kin.rules';
-import { Feature, type RegionRollout } from '../../policy/policy';
+import { Feature, type PolicySetting, type RegionRollout } from '../../policy/policy';
+import { NATIONAL_DEFAULT_SETTINGS } from '../../policy/policy.defaults';
 import { effectivePolicy } from '../../policy/policy.rules';
 import { PocketKind } from '../../ledger/ledger';
 import { type Fen, yuan } from '../../money/money';
@@ -89,6 +90,38 @@ const kinUse = (over: Partial<Parameters<typeof checkKinUseOrThrow>[0]> = {}) =>
     channel: PaymentChannel.CARD,
     ...over,
   });
+
+/** effectivePolicy's rows: a region's own (Beijing), a national row, the built-in defaults, an empty scope. */
+const defaultRow = (kind: PolicySetting['kind']) => NATIONAL_DEFAULT_SETTINGS.find((r) => r.kind === kind)!;
+const policyRows: PolicySetting[] = [
+  {
+    scopeRegionCode: '110000',
+    kind: 'KINSHIP_SCOPE',
+    purpose: KinPurpose.MEDICAL,
+    effectiveFrom: '2024-01-01',
+    value: [Relation.SPOUSE, Relation.PARENT, Relation.CHILD, Relation.SIBLING],
+  },
+  {
+    scopeRegionCode: null,
+    kind: 'KINSHIP_SCOPE',
+    purpose: KinPurpose.WALLET_TRANSFER,
+    effectiveFrom: '2024-06-01',
+    value: [],
+  },
+  { ...defaultRow('SPENDING_CAPS'), scopeRegionCode: '110000', effectiveFrom: '2024-03-01' },
+  { ...defaultRow('CARD_RULES'), scopeRegionCode: null, effectiveFrom: '2024-02-01' },
+  {
+    ...defaultRow('BENEFIT_SCHEDULE'),
+    kind: 'RESIDENT_BENEFIT_SCHEDULE',
+    scopeRegionCode: '110000',
+    effectiveFrom: '2024-01-01',
+  } as PolicySetting,
+  {
+    ...NATIONAL_DEFAULT_SETTINGS.find((r) => r.kind === 'HOLIDAY_CALENDAR' && r.purpose === '2025')!,
+    scopeRegionCode: '110000',
+    effectiveFrom: '2024-05-01',
+  },
+];
 
 const settled = settleOrThrow(
   aSettlementInput({
@@ -353,6 +386,17 @@ const decisions: [string, () => readonly Explanation[]][] = [
     ],
   ],
   [
+    'effectivePolicy: rollout dates open / not yet open / never set, settings from the defaults (resident none)',
+    () => [...beijing('2022-11-01').explanation, ...beijing('2025-01-01').explanation],
+  ],
+  [
+    "effectivePolicy: Beijing's own rows, a national row, an empty scope, the earliest default, no scope at all",
+    () => [
+      ...effectivePolicy({ chain: [BEIJING], settings: policyRows, on: '2025-01-01' }).explanation,
+      ...effectivePolicy({ chain: [BEIJING], settings: [], on: '1998-01-01' }).explanation,
+    ],
+  ],
+  [
     'R-ACC-5 / R-ACC-4 withdrawal, crediting, interest',
     () => [
       ...legacyWithdrawOrThrow({ personId: 'p', pocket: PocketKind.LEGACY, amount: y(300), balance: y(500) })
@@ -422,6 +466,9 @@ const apiLines: Explanation[] = [
 ];
 
 const produced: Explanation[] = [...decisions.flatMap(([, run]) => run()), ...apiLines];
+
+/** The policy lines among them (effectivePolicy). */
+const policyLines = produced.filter((line) => line.code?.startsWith('POLICY_'));
 
 /** Codes used only inside other lines (list items, nested lines). */
 function nestedCodes(params: ExplanationParams | undefined): string[] {
@@ -506,6 +553,70 @@ describe('explanation catalogue: explanation lines in Chinese (default) and Engl
       '未使用医保钱包：机构所在地上海市不是参保地北京市',
     );
     expect(renderExplanation(apiLines[2], 'zh')).toMatch(/^共济人P未使用：[\u4e00-\u9fff]/);
+  });
+
+  it.each(policyLines.map((line) => [line.code!, line] as const))(
+    '%s: Chinese policy lines have no English word or enum value left (regions named, dates in Chinese)',
+    (_code, line) => {
+      const zh = renderExplanation(line, 'zh', regionName);
+      expect(zh).not.toMatch(/[A-Za-z]/);
+      expect(zh).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    },
+  );
+
+  it('effectivePolicy: every kind of line and source, in Chinese and in English', () => {
+    const lines = effectivePolicy({ chain: [BEIJING], settings: policyRows, on: '2025-01-01' }).explanation;
+    const both = (code: string, match: RegExp) => {
+      const line = lines.find((l) => l.code === code && match.test(l.message));
+      expect({ code, match: String(match), found: !!line }).toEqual({
+        code,
+        match: String(match),
+        found: true,
+      });
+      return [renderExplanation(line!, 'zh', regionName), renderExplanation(line!, 'en', regionName)];
+    };
+    expect(both('POLICY_FEATURE_OPEN', /^KIN_USE/)).toEqual([
+      '家庭共济使用：2025年1月1日已开通（2022年12月1日起开通，依据北京市的设置）',
+      'KIN_USE open on 2025-01-01: from 2022-12-01 (region 110000)',
+    ]);
+    expect(both('POLICY_FEATURE_NOT_OPEN', /^WALLET/)).toEqual([
+      '医保钱包：2025年1月1日尚未开通（未设定开通日期，依据全国默认值）',
+      'WALLET not open on 2025-01-01: no date set (national default)',
+    ]);
+    expect(both('POLICY_KINSHIP_SCOPE', /MEDICAL/)).toEqual([
+      '用于医疗费用的家庭共济亲属范围：配偶、父母、子女、兄弟姐妹，自2024年1月1日起施行（依据北京市的设置）',
+      'Kinship scope for MEDICAL: SPOUSE, PARENT, CHILD, SIBLING since 2024-01-01 (region 110000)',
+    ]);
+    expect(both('POLICY_KINSHIP_SCOPE', /WALLET_TRANSFER/)).toEqual([
+      '用于医保钱包转账的家庭共济亲属范围：无，自2024年6月1日起施行（依据全国统一设置）',
+      'Kinship scope for WALLET_TRANSFER: nobody since 2024-06-01 (national setting)',
+    ]);
+    expect(both('POLICY_SETTING', /^Spending caps/)).toEqual([
+      '个人账户支付限额：自2024年3月1日起施行（依据北京市的设置）',
+      'Spending caps since 2024-03-01 (region 110000)',
+    ]);
+    expect(both('POLICY_SETTING', /^Password policy/)).toEqual([
+      '个人账户支付密码规定：自1998年12月14日起施行（依据全国默认值）',
+      'Password policy since 1998-12-14 (national default)',
+    ]);
+    expect(both('POLICY_HOLIDAY_CALENDAR', /^Holiday calendar 2025/)).toEqual([
+      expect.stringMatching(
+        /^2025年节假日安排：节假日\d+天，调休上班日\d+天，自2024年5月1日起施行（依据北京市的设置）$/,
+      ),
+      expect.stringMatching(
+        /^Holiday calendar 2025: \d+ holidays, \d+ make-up working days, since 2024-05-01 \(region 110000\)$/,
+      ),
+    ]);
+    const none = beijing('2025-01-01').explanation.find((l) => l.code === 'POLICY_SETTING_NONE')!;
+    expect(renderExplanation(none, 'zh')).toBe('城乡居民医保待遇支付标准：2025年1月1日尚未配置');
+    expect(renderExplanation(none, 'en')).toBe('Resident benefit schedule: none configured on 2025-01-01');
+    // Unknown region name (no loader): the code is shown, as other lines do.
+    expect(
+      renderExplanation(
+        lines.find((l) => l.code === 'POLICY_FEATURE_OPEN')!,
+        'zh',
+      ),
+    ).toMatch(/依据110000的设置）$/);
   });
 
   it('a line without a code (rows written before codes) shows its own message in every language', () => {

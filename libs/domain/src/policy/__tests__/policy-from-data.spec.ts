@@ -30,7 +30,7 @@ describe('effectivePolicy: card rules, password policy, hospital selection, holi
     expect(Object.keys(p.holidayCalendar)).toEqual(['2024', '2025', '2026']);
     expect(p.settingSources.CARD_RULES).toEqual({ effectiveFrom: '1998-12-14', sourceRegionCode: null });
     expect(p.holidayCalendarSources['2025']).toEqual({ effectiveFrom: '2024-01-01', sourceRegionCode: null });
-    expect(p.explanation).toEqual(
+    expect(p.explanation.map(({ rule, message }) => ({ rule, message }))).toEqual(
       expect.arrayContaining([
         { rule: 'R-CARD-1', message: 'Card rules since 1998-12-14 (national default)' },
         { rule: 'R-USE-1', message: 'Hospital selection since 1998-12-14 (national default)' },
