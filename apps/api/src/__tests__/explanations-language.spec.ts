@@ -11,13 +11,67 @@ const NONE = { 'accept-language': '' };
 const EN = { 'accept-language': 'en' };
 
 const TRANSACTION = `query($id: ID!) { transaction(id: $id) { id explanation { rule message } } }`;
+const POLICY = `query($r: ID!, $on: Date!) { effectivePolicy(regionCode: $r, on: $on) { explanation { rule message } } }`;
+
+/** effectivePolicy('110000', '2025-01-01') in English, as the rules have always written it (issue #3). */
+const BEIJING_POLICY_2025_EN: Line[] = [
+  { rule: 'R-ACC-5', message: 'EARMARKED_ACCOUNT open on 2025-01-01: from 2022-09-01 (region 110000)' },
+  { rule: 'R-KIN-3', message: 'KIN_REGISTRATION open on 2025-01-01: from 2022-10-15 (region 110000)' },
+  { rule: 'R-KIN-3', message: 'KIN_USE open on 2025-01-01: from 2022-12-01 (region 110000)' },
+  { rule: 'R-WAL-3', message: 'WALLET not open on 2025-01-01: no date set (national default)' },
+  {
+    rule: 'R-WAL-5',
+    message: 'USAGE_LOCATION_CHANGE not open on 2025-01-01: no date set (national default)',
+  },
+  {
+    rule: 'R-USE-3',
+    message: 'SUPPLEMENTARY_PREMIUM_SELF open on 2025-01-01: from 2022-09-01 (region 110000)',
+  },
+  {
+    rule: 'R-USE-3',
+    message: 'SUPPLEMENTARY_PREMIUM_KIN open on 2025-01-01: from 2022-12-01 (region 110000)',
+  },
+  ...['MEDICAL', 'RESIDENT_CONTRIBUTION', 'LONG_TERM_CARE', 'SUPPLEMENTARY_PREMIUM'].map((purpose) => ({
+    rule: 'R-KIN-1',
+    message:
+      `Kinship scope for ${purpose}: SPOUSE, PARENT, CHILD, SIBLING, GRANDPARENT, MATERNAL_GRANDPARENT, ` +
+      'GRANDCHILD, MATERNAL_GRANDCHILD since 2024-07-01 (national default)',
+  })),
+  {
+    rule: 'R-KIN-1',
+    message:
+      'Kinship scope for WALLET_TRANSFER: SPOUSE, PARENT, CHILD, SIBLING, GRANDPARENT, MATERNAL_GRANDPARENT, ' +
+      'GRANDCHILD, MATERNAL_GRANDCHILD since 2024-12-02 (national default)',
+  },
+  { rule: 'R-SET-1', message: 'Benefit schedule since 2023-01-01 (national default)' },
+  { rule: 'R-SET-1', message: 'Resident benefit schedule since 2020-01-01 (region 110000)' },
+  { rule: 'R-USE-6', message: 'Spending caps since 1998-12-14 (national default)' },
+  { rule: 'R-ACC-7', message: 'Password policy since 1998-12-14 (national default)' },
+  { rule: 'R-CARD-1', message: 'Card rules since 1998-12-14 (national default)' },
+  { rule: 'R-USE-1', message: 'Hospital selection since 1998-12-14 (national default)' },
+  {
+    rule: 'R-CARD-1',
+    message:
+      'Holiday calendar 2024: 28 holidays, 8 make-up working days, since 2023-01-01 (national default)',
+  },
+  {
+    rule: 'R-CARD-1',
+    message:
+      'Holiday calendar 2025: 28 holidays, 5 make-up working days, since 2024-01-01 (national default)',
+  },
+  {
+    rule: 'R-CARD-1',
+    message:
+      'Holiday calendar 2026: 33 holidays, 6 make-up working days, since 2025-01-01 (national default)',
+  },
+];
 
 type Line = { rule: string; message: string };
 
 /**
  * API.md: "Messages follow `Accept-Language` (Chinese by default)" — explanation lines included: a quote, a
  * confirmation, a transaction read back and a replayed reply each render in the language of the request that reads
- * them; English is the text the rules have always written; `rule` never changes.
+ * them (effectivePolicy's lines too); English is the text the rules have always written; `rule` never changes.
  */
 describe(`explanation lines follow Accept-Language (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -141,6 +195,37 @@ describe(`explanation lines follow Accept-Language (${ENTITY_DIALECT})`, () => {
       NONE,
     );
     expect(replayZh).toEqual(confirmed);
+  });
+
+  it('effectivePolicy lines (Beijing, 2025-01-01): Chinese by default, regions by name; English exactly as before', async () => {
+    type PolicyData = { effectivePolicy: { explanation: Line[] } };
+    const vars = { r: '110000', on: '2025-01-01' };
+    const zh = await app.gql<PolicyData>(POLICY, vars, token, NONE);
+    const en = await app.gql<PolicyData>(POLICY, vars, token, EN);
+    expect(zh.errors).toBeUndefined();
+    expect(en.errors).toBeUndefined();
+    const zhLines = zh.data!.effectivePolicy.explanation;
+    expect(en.data!.effectivePolicy.explanation).toEqual(BEIJING_POLICY_2025_EN);
+    expect(zhLines.map((l) => l.rule)).toEqual(BEIJING_POLICY_2025_EN.map((l) => l.rule));
+    for (const line of zhLines) {
+      expect(line.message).toMatch(CJK);
+      // No English word, enum value, ISO date or bare region code left.
+      expect(line.message).not.toMatch(/[A-Za-z]|\d{4}-\d{2}-\d{2}|\d{6}/);
+    }
+    expect(zhLines[1].message).toBe(
+      '家庭共济备案：2025年1月1日已开通（2022年10月15日起开通，依据北京市的设置）',
+    );
+    expect(zhLines[3].message).toBe('医保钱包：2025年1月1日尚未开通（未设定开通日期，依据全国默认值）');
+    expect(zhLines[7].message).toBe(
+      '用于医疗费用的家庭共济亲属范围：配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女，自2024年7月1日起施行（依据全国默认值）',
+    );
+    expect(zhLines[13].message).toBe('城乡居民医保待遇支付标准：自2020年1月1日起施行（依据北京市的设置）');
+    expect(zhLines[19].message).toBe(
+      '2025年节假日安排：节假日28天，调休上班日5天，自2024年1月1日起施行（依据全国默认值）',
+    );
+    // Any Chinese tag is Chinese too.
+    const zhCn = await app.gql<PolicyData>(POLICY, vars, token, { 'accept-language': 'zh-CN,zh;q=0.9' });
+    expect(zhCn.data!.effectivePolicy.explanation).toEqual(zhLines);
   });
 
   it('R-KIN-1/3/4 registration lines in Chinese (no Accept-Language) name the region by name', async () => {
