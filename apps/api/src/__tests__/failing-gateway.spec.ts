@@ -8,15 +8,39 @@ import { key, portal } from './wallet.helpers';
 
 const json = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 
+interface ListedClient {
+  id: string;
+  keyPrefix: string;
+  lastUsedAt: string | null;
+}
+
+interface ClientPage {
+  apiClients: {
+    edges: { node: ListedClient }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** Every API client as ADMIN lists them (the `apiClients` connection, page after page of 100). */
+async function allClients(app: TestApp, admin: string): Promise<ListedClient[]> {
+  const out: ListedClient[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { data?: ClientPage | null } = await app.gql<ClientPage>(
+      'query($after: String) { apiClients(first: 100, after: $after) { edges { node { id keyPrefix lastUsedAt } } pageInfo { hasNextPage endCursor } } }',
+      { after },
+      admin,
+    );
+    out.push(...page.data!.apiClients.edges.map((e) => e.node));
+    if (!page.data!.apiClients.pageInfo.hasNextPage) return out;
+    after = page.data!.apiClients.pageInfo.endCursor;
+  }
+}
+
 /** The id of the API client whose key is `key` (the key's public prefix names it), as ADMIN lists them. */
 async function clientIdOf(app: TestApp, key: string): Promise<string> {
   const prefix = key.split('_')[1];
-  const list = await app.gql<{ apiClients: { id: string; keyPrefix: string }[] }>(
-    '{ apiClients { id keyPrefix } }',
-    {},
-    await app.login('admin'),
-  );
-  const client = list.data!.apiClients.find((c) => c.keyPrefix === prefix);
+  const client = (await allClients(app, await app.login('admin'))).find((c) => c.keyPrefix === prefix);
   if (!client) throw new Error(`no API client with prefix ${prefix}`);
   return client.id;
 }
@@ -175,10 +199,7 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     const ok = await raw(app, { body: json('{ __typename }'), headers: bearer(token) });
     expect(ok.status).toBe(200);
     const admin = await app.login('admin');
-    const list = await app.gql<{
-      apiClients: { id: string; lastUsedAt: string | null; keyPrefix: string }[];
-    }>('{ apiClients { id keyPrefix lastUsedAt } }', {}, admin);
-    const client = list.data!.apiClients.find((c) => token.startsWith(`gj_${c.keyPrefix}_`))!;
+    const client = (await allClients(app, admin)).find((c) => token.startsWith(`gj_${c.keyPrefix}_`))!;
     expect(client.lastUsedAt).not.toBeNull();
     const revoked = await app.gql<{ apiClientRevoke: { apiClient: { revokedAt: string | null } } }>(
       'mutation($i: ApiClientIdInput!) { apiClientRevoke(input: $i) { apiClient { revokedAt } userErrors { code } } }',

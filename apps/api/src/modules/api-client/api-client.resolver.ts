@@ -1,13 +1,16 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { pageRequestOrThrow, toConnection } from '../../common/connection';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { toApiClient } from './api-client.service';
 import {
   ApiClient,
+  ApiClientConnection,
   ApiClientCreateInput,
   ApiClientCreatePayload,
   ApiClientIdInput,
   ApiClientPayload,
   ApiClientUpdateInput,
+  ApiClientsArgs,
   PersistedOperationRegisterInput,
   PersistedOperationRegisterPayload,
 } from './api-client.types';
@@ -15,11 +18,24 @@ import {
 @Resolver()
 export class ApiClientResolver {
   @Authorized('ADMIN')
-  @Query(() => [ApiClient], {
-    description: 'Every API client, newest first (ADMIN). Keys are never shown again.',
+  @Query(() => ApiClientConnection, {
+    description:
+      'API clients matching a filter, newest first, as a Relay connection (ADMIN). Keys are never shown again.',
   })
-  async apiClients(@Ctx() ctx: GraphQLContext): Promise<ApiClient[]> {
-    return (await ctx.services.apiClients.list()).map(toApiClient);
+  async apiClients(@Args() args: ApiClientsArgs, @Ctx() ctx: GraphQLContext): Promise<ApiClientConnection> {
+    const page = pageRequestOrThrow(args.first, args.after);
+    const { rows, total } = await ctx.services.apiClients.list(args.filter, page);
+    return toConnection(rows.map(toApiClient), page, total);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => ApiClient, { nullable: true, description: 'One API client by id, or null (ADMIN).' })
+  async apiClient(
+    @Arg('id', () => ID, { description: 'API client id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiClient | null> {
+    const row = await ctx.services.apiClients.byId(id);
+    return row ? toApiClient(row) : null;
   }
 
   @Authorized('ADMIN')

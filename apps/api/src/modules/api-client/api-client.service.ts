@@ -4,7 +4,7 @@ import {
   type ApiClientEntity,
   type DataSource,
   apiClientOfId,
-  apiClientsNewestFirst,
+  apiClientsPage,
   inTransaction,
   institutionExists,
   saveApiClient,
@@ -14,6 +14,7 @@ import { parse } from 'graphql';
 import { generateApiKey } from '../../auth/api-keys';
 import { hashSecret } from '../../auth/passwords';
 import type { Principal } from '../../auth/principal';
+import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
 import type { Authenticator } from '../../auth/authenticate';
@@ -21,6 +22,7 @@ import {
   type ApiClient,
   type ApiClientCreateInput,
   type ApiClientCreatePayload,
+  type ApiClientFilter,
   type ApiClientIdInput,
   type ApiClientPayload,
   type ApiClientUpdateInput,
@@ -62,8 +64,17 @@ export class ApiClientService {
     private readonly authenticator: Authenticator,
   ) {}
 
-  list(): Promise<ApiClientEntity[]> {
-    return apiClientsNewestFirst(this.dataSource);
+  /** One page of clients, newest first, and the number matching the filter. */
+  list(
+    filter: ApiClientFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<{ rows: ApiClientEntity[]; total: number }> {
+    return apiClientsPage(this.dataSource, { q: filter?.q, status: filter?.status }, page);
+  }
+
+  /** One client by id, or null. */
+  byId(id: string): Promise<ApiClientEntity | null> {
+    return apiClientOfId(this.dataSource.manager, id);
   }
 
   /** A new key for the client; the old one stops working at once here and within seconds elsewhere. */

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
 import { DateTimeScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
 
@@ -63,6 +64,50 @@ export class ApiClient {
   })
   rateLimitPerMinute!: number | null;
 }
+
+/** Whether a client's key still works. */
+export enum ApiClientStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(ApiClientStatus, {
+  name: 'ApiClientStatus',
+  description: 'Whether an API client may still call the API.',
+  valuesConfig: {
+    ACTIVE: { description: 'Not revoked: its key works.' },
+    REVOKED: { description: 'Revoked for good: its key is refused.' },
+  },
+});
+
+@InputType({ description: 'Filter of `apiClients`; all given conditions must hold.' })
+export class ApiClientFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name (case-insensitive) or of the institution id.',
+  })
+  q?: string | null;
+
+  @Field(() => ApiClientStatus, { nullable: true, description: 'Only active or only revoked clients.' })
+  status?: ApiClientStatus | null;
+}
+
+@ArgsType()
+export class ApiClientsArgs {
+  @Field(() => ApiClientFilter, { nullable: true, description: 'Conditions.' })
+  filter?: ApiClientFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+}
+
+@ObjectType('ApiClientConnection', {
+  simpleResolvers: true,
+  description: 'A page of API clients, newest first (Relay connection).',
+})
+export class ApiClientConnection extends ConnectionType(ApiClient, 'ApiClient') {}
 
 @InputType({ description: 'A new API client.' })
 export class ApiClientCreateInput {
