@@ -68,14 +68,18 @@ export function ApiClientList() {
       }
     >
       <Datagrid rowClick="edit" bulkActionButtons={false}>
-        <TextField source="name" />
+        <TextField source="name" sortable={false} />
         <TextField source="keyPrefix" sortable={false} />
         <ScopeChips />
         <TextField source="institutionId" emptyText="—" sortable={false} />
         <TextField source="product" emptyText="—" sortable={false} />
         <StatusField label="gongji.api_clients.status" />
-        <ChinaTimeField source="createdAt" label="resources.api-clients.fields.createdAt" />
-        <ChinaTimeField source="lastUsedAt" label="resources.api-clients.fields.lastUsedAt" />
+        <ChinaTimeField source="createdAt" label="resources.api-clients.fields.createdAt" sortable={false} />
+        <ChinaTimeField
+          source="lastUsedAt"
+          label="resources.api-clients.fields.lastUsedAt"
+          sortable={false}
+        />
       </Datagrid>
     </List>
   );

@@ -9,8 +9,18 @@ export const API_CLIENT_FIELDS = `
 `;
 
 export const API_CLIENTS_QUERY = gql`
-  query ConsoleApiClients {
-    apiClients { ${API_CLIENT_FIELDS} }
+  query ConsoleApiClients($filter: ApiClientFilter, $first: Int, $after: String) {
+    apiClients(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage }
+      edges { node { ${API_CLIENT_FIELDS} } }
+    }
+  }
+`;
+
+export const API_CLIENT_QUERY = gql`
+  query ConsoleApiClient($id: ID!) {
+    apiClient(id: $id) { ${API_CLIENT_FIELDS} }
   }
 `;
 

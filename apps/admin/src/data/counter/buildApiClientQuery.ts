@@ -1,11 +1,13 @@
-// ra-data-graphql `buildQuery` branch of the `api-clients` resource. `apiClients` is a plain list (a bureau has a
-// few dozen clients), so paging and the status filter happen here; create/rotate/revoke are page actions because
-// their key is shown once.
+// ra-data-graphql `buildQuery` branch of the `api-clients` resource. `apiClients` is a Relay connection (newest
+// first, filtered and paged by the server, like persons); create/rotate/revoke are page actions because their key is
+// shown once.
 import type { BuildQuery } from 'ra-data-graphql';
 import { GET_LIST, GET_ONE, UPDATE, type GetListParams, type GetOneParams, type UpdateParams } from 'ra-core';
+import { pageToConnectionArgs } from '../cursor';
 import { userErrorsToHttpError } from '../graphqlErrors';
 import type { UserError } from '../graphqlTypes';
-import { API_CLIENT_UPDATE_MUTATION, API_CLIENTS_QUERY } from './apiClientDocuments';
+import { compactFilter, connectionToList, type Connection } from './connection';
+import { API_CLIENT_QUERY, API_CLIENT_UPDATE_MUTATION, API_CLIENTS_QUERY } from './apiClientDocuments';
 
 export const API_CLIENTS = 'api-clients';
 
@@ -21,27 +23,15 @@ export interface ApiClientRecord {
   readonly [key: string]: unknown;
 }
 
-/** Filters (`q` on name, `status` ACTIVE/REVOKED), sorts and pages the whole list in memory. */
-export function pageApiClients(
-  all: readonly ApiClientRecord[],
-  params: Pick<GetListParams, 'pagination' | 'sort' | 'filter'>,
-): { data: ApiClientRecord[]; total: number } {
-  const filter = params.filter ?? {};
-  const q = typeof filter.q === 'string' ? filter.q.trim().toLowerCase() : '';
-  const rows = all.filter(
-    (c) =>
-      (!q || c.name.toLowerCase().includes(q) || String(c.institutionId ?? '').includes(q)) &&
-      (filter.status !== 'ACTIVE' || c.revokedAt === null) &&
-      (filter.status !== 'REVOKED' || c.revokedAt !== null),
-  );
-  const { field, order } = params.sort ?? { field: 'createdAt', order: 'DESC' };
-  const sorted = [...rows].sort((a, b) => {
-    const x = String(a[field] ?? '');
-    const y = String(b[field] ?? '');
-    return order === 'DESC' ? y.localeCompare(x) : x.localeCompare(y);
-  });
-  const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
-  return { data: sorted.slice((page - 1) * perPage, page * perPage), total: rows.length };
+/**
+ * react-admin filter values → `ApiClientFilter`: `q` (part of the name, any case, or of the institution id) and
+ * `status` (ACTIVE / REVOKED); anything else is dropped.
+ */
+export function toApiClientFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
+  const out = compactFilter(filter, ['q', 'status']);
+  if (out.status !== 'ACTIVE' && out.status !== 'REVOKED') delete out.status;
+  if (out.q === '') delete out.q;
+  return out;
 }
 
 /** Only what changed goes to `apiClientUpdate`; the reason always goes (audited). */
@@ -66,20 +56,24 @@ export function toApiClientUpdateInput(params: UpdateParams): Record<string, unk
 
 export const buildApiClientQuery: BuildQuery = (raFetchMethod, resource, params) => {
   switch (raFetchMethod) {
-    case GET_LIST:
+    case GET_LIST: {
+      // The server lists newest first only (the list's columns are not sortable).
+      const { pagination, filter } = params as GetListParams;
+      const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
       return {
         query: API_CLIENTS_QUERY,
-        variables: {},
+        variables: { filter: toApiClientFilter(filter), ...pageToConnectionArgs(page, perPage) },
         parseResponse: (response) =>
-          pageApiClients(response.data.apiClients as ApiClientRecord[], params as GetListParams),
+          connectionToList(response.data.apiClients as Connection<ApiClientRecord>),
       };
+    }
     case GET_ONE: {
       const { id } = params as GetOneParams;
       return {
-        query: API_CLIENTS_QUERY,
-        variables: {},
+        query: API_CLIENT_QUERY,
+        variables: { id: String(id) },
         parseResponse: (response) => {
-          const found = (response.data.apiClients as ApiClientRecord[]).find((c) => c.id === String(id));
+          const found = response.data.apiClient as ApiClientRecord | null;
           if (!found) throw new Error('ra.notification.item_doesnt_exist');
           return { data: found };
         },

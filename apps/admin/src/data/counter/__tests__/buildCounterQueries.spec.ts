@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { offsetCursor } from '../../cursor';
 import {
   buildApiClientQuery,
-  pageApiClients,
+  toApiClientFilter,
   toApiClientUpdateInput,
   type ApiClientRecord,
 } from '../buildApiClientQuery';
@@ -133,19 +133,51 @@ describe('api-clients', () => {
     },
   ];
 
-  it('filters by status and name, sorts newest first and pages in memory', () => {
-    const page = { page: 1, perPage: 10 };
-    const sort = { field: 'createdAt', order: 'DESC' as const };
-    expect(
-      pageApiClients(clients, { pagination: page, sort, filter: { status: 'ACTIVE' } }).data.map((c) => c.id),
-    ).toEqual(['c', 'a']);
-    expect(pageApiClients(clients, { pagination: page, sort, filter: { status: 'REVOKED' } }).total).toBe(1);
-    expect(
-      pageApiClients(clients, { pagination: page, sort, filter: { q: '同仁' } }).data.map((c) => c.id),
-    ).toEqual(['b']);
-    expect(pageApiClients(clients, { pagination: { page: 2, perPage: 2 }, sort, filter: {} })).toMatchObject({
-      total: 3,
-      data: [{ id: 'a' }],
+  it.each([
+    [
+      { q: ' 同仁 ', status: 'REVOKED' },
+      { q: '同仁', status: 'REVOKED' },
+    ],
+    [{ q: '', status: 'ACTIVE' }, { status: 'ACTIVE' }],
+    [{ q: '   ', status: '' }, {}],
+    [{ status: 'ALL', other: 'x' }, {}],
+    [{}, {}],
+  ])('filter %j → ApiClientFilter %j', (filter, expected) => {
+    expect(toApiClientFilter(filter)).toEqual(expected);
+  });
+
+  it('GET_LIST asks apiClients(filter, first, after): the server filters, pages newest first and counts', () => {
+    const query = buildApiClientQuery('GET_LIST', 'api-clients', {
+      pagination: { page: 3, perPage: 10 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: { q: '同仁', status: 'REVOKED' },
+    });
+    expect(print(query.query)).toContain('apiClients(filter: $filter, first: $first, after: $after)');
+    expect(print(query.query)).toContain('totalCount');
+    expect(query.variables).toEqual({
+      filter: { q: '同仁', status: 'REVOKED' },
+      first: 10,
+      after: offsetCursor(19),
+    });
+    const firstPage = buildApiClientQuery('GET_LIST', 'api-clients', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: {},
+    });
+    expect(firstPage.variables).toEqual({ filter: {}, first: 25 });
+    const parsed = query.parseResponse(
+      res({
+        apiClients: {
+          totalCount: 21,
+          pageInfo: { hasNextPage: false, hasPreviousPage: true },
+          edges: [{ node: clients[1] }],
+        },
+      }),
+    );
+    expect(parsed).toEqual({
+      data: [clients[1]],
+      total: 21,
+      pageInfo: { hasNextPage: false, hasPreviousPage: true },
     });
   });
 
@@ -166,9 +198,12 @@ describe('api-clients', () => {
     ).toEqual({ id: 'b', reason: '调整', persistedOperationsOnly: false, rateLimitPerMinute: 1200 });
   });
 
-  it('GET_ONE finds the client in the list', () => {
+  it('GET_ONE reads apiClient(id); an unknown id is item_doesnt_exist', () => {
     const query = buildApiClientQuery('GET_ONE', 'api-clients', { id: 'c' });
-    expect(query.parseResponse(res({ apiClients: clients }))).toEqual({ data: clients[2] });
+    expect(print(query.query)).toContain('apiClient(id: $id)');
+    expect(query.variables).toEqual({ id: 'c' });
+    expect(query.parseResponse(res({ apiClient: clients[2] }))).toEqual({ data: clients[2] });
+    expect(() => query.parseResponse(res({ apiClient: null }))).toThrow('ra.notification.item_doesnt_exist');
   });
 });
 
