@@ -1,11 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiClientEntity, InstitutionEntity, PersistedOperationEntity } from '../entities';
 
-/** Every API client, newest first. */
-export function apiClientsNewestFirst(dataSource: DataSource): Promise<ApiClientEntity[]> {
-  return dataSource.getRepository(ApiClientEntity).find({ order: { createdAt: 'DESC' } });
-}
-
 /** Filters of the `apiClients` connection. */
 export interface ApiClientQuery {
   /** Part of the name (case-insensitive) or of the institution id. */
