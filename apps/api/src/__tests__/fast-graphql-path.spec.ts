@@ -33,6 +33,23 @@ interface Answer {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
+/** Status, raw headers without Date (in the order sent) and body of a response, once it has ended. */
+function readAnswer(res: http.IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('error', reject);
+    res.on('end', () => {
+      const headers: string[] = [];
+      for (let i = 0; i < res.rawHeaders.length; i += 2) {
+        if (res.rawHeaders[i].toLowerCase() !== 'date')
+          headers.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+      }
+      resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
+}
+
 function request(base: string, exchange: Exchange): Promise<Answer> {
   const url = new URL(exchange.path ?? '/graphql', base);
   return new Promise((resolve, reject) => {
@@ -49,18 +66,7 @@ function request(base: string, exchange: Exchange): Promise<Answer> {
             : {}),
         },
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers: string[] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) {
-            if (res.rawHeaders[i].toLowerCase() !== 'date')
-              headers.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-          }
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      },
+      (res) => void readAnswer(res).then(resolve, reject),
     );
     req.on('error', reject);
     req.end(exchange.body);
@@ -400,19 +406,12 @@ describe(`the express-free GraphQL path: rate limit and timeout (${ENTITY_DIALEC
           agent: false,
           headers: { 'content-type': 'application/json', 'content-length': '100', 'x-request-id': 'slow' },
         });
-        req.on('response', (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const headers: string[] = [];
-            for (let i = 0; i < res.rawHeaders.length; i += 2) {
-              if (res.rawHeaders[i].toLowerCase() !== 'date')
-                headers.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-            }
-            resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+        req.on('response', (res) =>
+          readAnswer(res).then((answer) => {
+            resolve(answer);
             req.destroy();
-          });
-        });
+          }, reject),
+        );
         req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
         req.write('{"query":');
       });
