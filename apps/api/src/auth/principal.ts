@@ -35,6 +35,11 @@ export interface Principal {
   readonly persistedOperationsOnly?: boolean;
 }
 
+/** Policy and counter staff (ADMIN, COUNTER): their changes are audited (API.md "Who may call what"). */
+export function isStaff(principal: Pick<Principal, 'role'> | null): boolean {
+  return principal?.role === Role.ADMIN || principal?.role === Role.COUNTER;
+}
+
 /** How a principal is recorded as the actor of a transaction and as the idempotency scope: `KIND:id`. */
 export function actorOf(principal: Pick<Principal, 'kind' | 'id'>): string {
   return `${principal.kind}:${principal.id}`;

@@ -10,7 +10,7 @@ import {
 import { toPostingLine, toTransaction } from '../transaction/transaction.service';
 import type { Transaction } from '../transaction/transaction.types';
 import { GraphQLError } from 'graphql';
-import { type Principal, Role, actorOf } from '../../auth/principal';
+import { type Principal, actorOf, isStaff } from '../../auth/principal';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { userErrorsOf } from '../../common/refusals';
 
@@ -94,11 +94,6 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
     ]);
   }
   return result.payload;
-}
-
-/** Policy and counter staff: their changes are audited (API.md "Who may call what"). */
-function isStaff(principal: Principal): boolean {
-  return principal.role === Role.ADMIN || principal.role === Role.COUNTER;
 }
 
 /**

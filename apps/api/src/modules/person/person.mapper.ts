@@ -15,7 +15,7 @@ import type {
   PocketRow,
   WalletEntity,
 } from '@gongji/persistence';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, Role, isStaff } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import type { KinChannel, PocketKind, Relation } from '../../common/domain-enums';
 import { toDomainCard } from '../card/card.mapper';
@@ -95,5 +95,5 @@ export function toCard(e: CardEntity, on: string = todayInChina(), showNumber = 
 
 /** Staff who handle cards at the counter may read card numbers; portals and analysts may not. */
 export function seesCardNumbers(principal: Principal | null): boolean {
-  return principal?.role === Role.ADMIN || principal?.role === Role.COUNTER;
+  return isStaff(principal);
 }

@@ -24,7 +24,7 @@ import {
   saveWallet,
   walletOfPerson,
 } from '@gongji/persistence';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, isStaff } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
@@ -128,7 +128,7 @@ export class WalletService {
       }
       await saveWallet(manager, next);
       await openPocketIfMissing(manager, person.id, PocketKind.WALLET, now);
-      if (principal.role === Role.ADMIN || principal.role === Role.COUNTER) {
+      if (isStaff(principal)) {
         await this.ctx.services.audit.record(manager, principal, {
           action: existing ? 'walletUsageRegionChange' : 'walletActivate',
           entityType: 'Wallet',
