@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
+  type AuditLogEntity,
   type IdempotencyRecordEntity,
   PocketEntity,
   type PostingEntity,
@@ -132,20 +133,8 @@ export interface WriteAll {
   readonly now: Date;
 }
 
-/** One `audit_log` row (the columns of AuditLogEntity). */
-export interface AuditRowWrite {
-  readonly id: string;
-  readonly at: Date;
-  readonly actorType: string;
-  readonly actorId: string;
-  readonly actorName: string;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: Record<string, unknown> | null;
-  readonly after: Record<string, unknown> | null;
-  readonly reason: string | null;
-}
+/** One `audit_log` row, written by the ledger writer for a staff caller's change. */
+export type AuditRowWrite = Readonly<AuditLogEntity>;
 
 const AUDIT_COLUMNS = [
   'id',
