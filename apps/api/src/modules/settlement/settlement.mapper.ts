@@ -4,6 +4,12 @@ import type { UserError } from '../../common/user-error';
 import type { SkippedProvider } from './settlement-facts';
 import type { SettlementQuote } from './settlement.types';
 
+/** Explanation codes of the lines that keep every relative out at once (R-KIN-3 use not open, R-KIN-6). */
+const ALL_RELATIVES_KEPT_OUT: ReadonlySet<string> = new Set([
+  'KIN_NOT_USED_NOT_OPEN',
+  'KIN_NOT_USED_OUT_OF_REGION',
+]);
+
 /** The domain's split as the GraphQL SettlementQuote (plain data: it is stored and replayed as JSON). */
 export function toSettlementQuote(
   result: SettlementResult,
@@ -18,12 +24,10 @@ export function toSettlementQuote(
     relations.find((r) => r.providerId === providerId)?.relation ?? null;
   // R-KIN-3 / R-KIN-6 keep every relative out at once (one explanation line, no provider named): each relative in
   // force is still listed as skipped with that rule, so a portal can tell the patient whose account was not used.
-  const blocked = result.explanation.find(
-    (e) =>
-      (e.rule === 'R-KIN-3' || e.rule === 'R-KIN-6') &&
-      e.message.startsWith("relatives' accounts not used") &&
-      result.providers.length === 0,
-  );
+  const blocked =
+    result.providers.length === 0
+      ? result.explanation.find((e) => e.code !== undefined && ALL_RELATIVES_KEPT_OUT.has(e.code))
+      : undefined;
   const blockedSkips = blocked
     ? relations
         .filter((r) => !skipped.some((p) => p.providerId === r.providerId))
