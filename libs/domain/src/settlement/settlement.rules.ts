@@ -177,23 +177,6 @@ function capRoom(
 }
 
 /**
- * Splits a medical bill between the fund, the personal accounts and cash — the single rule behind both the quote
- * and the confirmation (R-SET-5): a quote shows the result, a confirmation writes its postings.
- *
- * 1. R-USE-1: refuses non-designated institutions, a visit type the institution cannot settle, uninsured patients.
- * 2. Fund share (R-SET-1/2/3, {@link fundShare}); personal share = total − fund.
- * 3. The account may pay the personal share except excluded items (R-USE-4: cash only), within the optional caps
- *    (R-USE-6: the rest in cash, not refused). Caps count all account money used for the patient.
- * 4. R-SET-4 order: own EARMARKED → own WALLET (R-WAL-7: designated institution of the insured region accepting the
- *    wallet) → providers' EARMARKED in registered order, each used up before the next (R-KIN-4: only once the own
- *    account is zero, which the order guarantees) → cash. Providers are skipped when mutual-aid use is not open
- *    (R-KIN-3), for out-of-region care without the "use" permission unless paid by electronic voucher (R-KIN-6), or
- *    one by one when the caller marks them unusable. LEGACY is never spent (R-ACC-5).
- *
- * Postings, in payment order (refunds rely on it): INSTITUTION +total, FUND_POOL −fund, own EARMARKED, own WALLET,
- * providers in order, CASH −cash (zero lines omitted).
- */
-/**
  * R-SET-5: a settlement pays for care already given — a bill confirmed for a service date after today (Beijing time)
  * is refused. A quote may look ahead (what a policy set for a later date will pay); money moves only for today or
  * earlier.
@@ -210,6 +193,23 @@ export function assertServiceDateNotAfterTodayOrThrow(serviceDate: IsoDate, toda
   }
 }
 
+/**
+ * Splits a medical bill between the fund, the personal accounts and cash — the single rule behind both the quote
+ * and the confirmation (R-SET-5): a quote shows the result, a confirmation writes its postings.
+ *
+ * 1. R-USE-1: refuses non-designated institutions, a visit type the institution cannot settle, uninsured patients.
+ * 2. Fund share (R-SET-1/2/3, {@link fundShare}); personal share = total − fund.
+ * 3. The account may pay the personal share except excluded items (R-USE-4: cash only), within the optional caps
+ *    (R-USE-6: the rest in cash, not refused). Caps count all account money used for the patient.
+ * 4. R-SET-4 order: own EARMARKED → own WALLET (R-WAL-7: designated institution of the insured region accepting the
+ *    wallet) → providers' EARMARKED in registered order, each used up before the next (R-KIN-4: only once the own
+ *    account is zero, which the order guarantees) → cash. Providers are skipped when mutual-aid use is not open
+ *    (R-KIN-3), for out-of-region care without the "use" permission unless paid by electronic voucher (R-KIN-6), or
+ *    one by one when the caller marks them unusable. LEGACY is never spent (R-ACC-5).
+ *
+ * Postings, in payment order (refunds rely on it): INSTITUTION +total, FUND_POOL −fund, own EARMARKED, own WALLET,
+ * providers in order, CASH −cash (zero lines omitted).
+ */
 export function settleOrThrow(input: SettlementInput): SettlementResult {
   validateOrThrow(input);
   const { bill, patient } = input;
