@@ -56,19 +56,28 @@ interface RecordsBetween {
 }
 
 /**
+ * How a relation is on record (R-WAL-4): a kin relation registered between the two and in force, or a relationship
+ * attestation counter staff recorded after checking a document (户口簿, 结婚证, 出生医学证明…) on `checkedOn`.
+ */
+export type RelationEvidence =
+  | { readonly kind: 'REGISTERED' }
+  | { readonly kind: 'ATTESTED'; readonly evidenceKind: string; readonly checkedOn: string };
+
+/**
  * R-WAL-4's records of what `to` is to `from` on `date`, each with how it is established: kin relations registered
  * between the two and in force (either direction: `to` as beneficiary of `from`, or `from` as beneficiary of `to` with
  * the inverse relation), in registered order, then staff attestations of `from` about `to` checked by then and not
  * revoked.
  */
-function recordsBetween(input: RecordsBetween): { relation: Relation; how: string }[] {
+function recordsBetween(input: RecordsBetween): { relation: Relation; how: RelationEvidence }[] {
   const { fromPersonId, toPersonId, date } = input;
-  const records: { relation: Relation; how: string }[] = [];
+  const records: { relation: Relation; how: RelationEvidence }[] = [];
+  const registered: RelationEvidence = { kind: 'REGISTERED' };
   for (const r of relationsInForceOn(input.kinRelations, date)) {
     if (r.providerId === fromPersonId && r.beneficiaryId === toPersonId)
-      records.push({ relation: r.relation, how: 'registered kin relation' });
+      records.push({ relation: r.relation, how: registered });
     else if (r.providerId === toPersonId && r.beneficiaryId === fromPersonId)
-      records.push({ relation: inverseRelation(r.relation), how: 'registered kin relation' });
+      records.push({ relation: inverseRelation(r.relation), how: registered });
   }
   for (const a of input.attestations) {
     if (
@@ -79,7 +88,7 @@ function recordsBetween(input: RecordsBetween): { relation: Relation; how: strin
     )
       records.push({
         relation: a.relation,
-        how: `attested by counter staff (${a.evidenceKind}, ${a.checkedOn})`,
+        how: { kind: 'ATTESTED', evidenceKind: a.evidenceKind, checkedOn: a.checkedOn },
       });
   }
   return records;
@@ -89,7 +98,9 @@ function recordsBetween(input: RecordsBetween): { relation: Relation; how: strin
  * R-WAL-4: is "`to` is `from`'s `declared`" on record on `date` ({@link recordsBetween}: a registered kin relation in
  * force, either direction, or a staff attestation)? Returns how it is established (for the explanation), or null.
  */
-export function establishedRelation(input: RecordsBetween & { readonly declared: Relation }): string | null {
+export function establishedRelation(
+  input: RecordsBetween & { readonly declared: Relation },
+): RelationEvidence | null {
   return recordsBetween(input).find((r) => r.relation === input.declared)?.how ?? null;
 }
 

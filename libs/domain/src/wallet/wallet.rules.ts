@@ -6,6 +6,7 @@ import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import { dateParam, moneyParam, regionParam, termParam } from '../messages/params';
 import type { ExplanationParam } from '../messages/explanations';
+import type { RelationEvidence } from '../kin/relations-on';
 import { RefusalCollector, RefusalStage } from '../shared/refusals';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import {
@@ -227,7 +228,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
       }),
       explain(
         'R-WAL-4',
-        `recipient is the sender's ${input.relation}, a near relative insured in basic medical insurance${input.relationEvidence ? ` (${input.relationEvidence})` : ''}`,
+        `recipient is the sender's ${input.relation}, a near relative insured in basic medical insurance${input.relationEvidence ? ` (${evidenceText(input.relationEvidence)})` : ''}`,
         'WALLET_NEAR_RELATIVE',
         {
           relation: termParam('relation', String(input.relation)),
@@ -368,21 +369,21 @@ export function walletMayPay(payee: WalletPayee, insuredRegionCode: string): Wal
   };
 }
 
-const ATTESTED = /^attested by counter staff \((.*), (\d{4}-\d{2}-\d{2})\)$/;
+/** R-WAL-4's evidence in English words (the explanation's `message`). */
+function evidenceText(how: RelationEvidence): string {
+  return how.kind === 'REGISTERED'
+    ? 'registered kin relation'
+    : `attested by counter staff (${how.evidenceKind}, ${how.checkedOn})`;
+}
 
-/**
- * R-WAL-4's evidence (`establishedRelation`'s English words) as a nested explanation line, so Chinese readers get it
- * in Chinese; a wording this does not know is shown as it is.
- */
-function evidenceLine(how: string): ExplanationParam {
-  if (how === 'registered kin relation') return { kind: 'line', code: 'RELATION_REGISTERED', message: how };
-  const attested = ATTESTED.exec(how);
-  if (attested)
-    return {
-      kind: 'line',
-      code: 'RELATION_ATTESTED',
-      params: { evidenceKind: attested[1], checkedOn: dateParam(attested[2]) },
-      message: how,
-    };
-  return { kind: 'line', message: how };
+/** R-WAL-4's evidence as a nested explanation line, rendered in the reader's language. */
+function evidenceLine(how: RelationEvidence): ExplanationParam {
+  return how.kind === 'REGISTERED'
+    ? { kind: 'line', code: 'RELATION_REGISTERED', message: evidenceText(how) }
+    : {
+        kind: 'line',
+        code: 'RELATION_ATTESTED',
+        params: { evidenceKind: how.evidenceKind, checkedOn: dateParam(how.checkedOn) },
+        message: evidenceText(how),
+      };
 }

@@ -1,6 +1,7 @@
 import type { Fen } from '../money/money';
 import type { InsuranceType } from '../person/person';
 import type { Relation } from '../kin/kin';
+import type { RelationEvidence } from '../kin/relations-on';
 import type { IsoDate } from '../shared/dates';
 
 /** Where a wallet transfer takes its money from (R-WAL-6). LEGACY is never a source. */
@@ -67,8 +68,8 @@ export interface WalletTransferInput {
    * checked (callers that established the relation themselves).
    */
   readonly relationEstablished?: boolean;
-  /** How the relation is established, for the explanation (e.g. "registered kin relation", "户口簿 checked by …"). */
-  readonly relationEvidence?: string;
+  /** How the relation is established (`establishedRelation`), for the explanation. */
+  readonly relationEvidence?: RelationEvidence;
 }
 
 /** Input of {@link walletActivateOrThrow} (API `walletActivate`). */

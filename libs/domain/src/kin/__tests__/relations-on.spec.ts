@@ -39,14 +39,14 @@ describe('R-WAL-4: a wallet relation must be on record', () => {
   it('a registered relation in either direction establishes it', () => {
     // R (beneficiary) is the CHILD of S (provider)
     const forward = [rel({ providerId: 'S', beneficiaryId: 'R', relation: Relation.CHILD })];
-    expect(establishedRelation({ ...base, declared: Relation.CHILD, kinRelations: forward })).toBe(
-      'registered kin relation',
-    );
+    expect(establishedRelation({ ...base, declared: Relation.CHILD, kinRelations: forward })).toEqual({
+      kind: 'REGISTERED',
+    });
     // S (beneficiary) is the CHILD of R (provider): R is S's PARENT
     const backward = [rel({ providerId: 'R', beneficiaryId: 'S', relation: Relation.CHILD })];
-    expect(establishedRelation({ ...base, declared: Relation.PARENT, kinRelations: backward })).toBe(
-      'registered kin relation',
-    );
+    expect(establishedRelation({ ...base, declared: Relation.PARENT, kinRelations: backward })).toEqual({
+      kind: 'REGISTERED',
+    });
     expect(establishedRelation({ ...base, declared: Relation.CHILD, kinRelations: backward })).toBeNull();
   });
 
@@ -71,7 +71,7 @@ describe('R-WAL-4: a wallet relation must be on record', () => {
         kinRelations: [],
         attestations: [attestation],
       }),
-    ).toBe('attested by counter staff (MARRIAGE_CERTIFICATE, 2025-02-01)');
+    ).toEqual({ kind: 'ATTESTED', evidenceKind: 'MARRIAGE_CERTIFICATE', checkedOn: '2025-02-01' });
     expect(
       establishedRelation({
         ...base,

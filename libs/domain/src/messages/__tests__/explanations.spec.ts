@@ -308,9 +308,11 @@ const decisions: [string, () => readonly Explanation[]][] = [
   [
     'R-WAL-3/4/6 wallet transfers (registered, attested, no evidence; code password from the wallet)',
     () => [
-      ...walletTransferOrThrow(aWalletTransfer({ relationEvidence: 'registered kin relation' })).explanation,
+      ...walletTransferOrThrow(aWalletTransfer({ relationEvidence: { kind: 'REGISTERED' } })).explanation,
       ...walletTransferOrThrow(
-        aWalletTransfer({ relationEvidence: 'attested by counter staff (HOUSEHOLD_REGISTER, 2024-12-20)' }),
+        aWalletTransfer({
+          relationEvidence: { kind: 'ATTESTED', evidenceKind: 'HOUSEHOLD_REGISTER', checkedOn: '2024-12-20' },
+        }),
       ).explanation,
       ...walletTransferOrThrow(
         aWalletTransfer({
