@@ -155,12 +155,16 @@ describe(`policy staff console refusals, issue #10 (${ENTITY_DIALECT})`, () => {
       rule: 'R-KIN-1',
     });
     expect(second.data!.kinshipScopeSet.userErrors[0].message).toContain('北京市');
-    const rows = await app.gql<{ policySettings: { purpose: string; effectiveFrom: string }[] }>(
-      'query { policySettings(regionCode: "110000", kind: "KINSHIP_SCOPE") { purpose effectiveFrom } }',
+    const rows = await app.gql<{
+      policySettings: { edges: { node: { purpose: string; effectiveFrom: string } }[] };
+    }>(
+      'query { policySettings(regionCode: "110000", kind: "KINSHIP_SCOPE", first: 100) { edges { node { purpose effectiveFrom } } } }',
       {},
       admin,
     );
-    expect(rows.data!.policySettings.filter((r) => r.effectiveFrom === '2033-01-01')).toHaveLength(1);
+    expect(rows.data!.policySettings.edges.filter((e) => e.node.effectiveFrom === '2033-01-01')).toHaveLength(
+      1,
+    );
   });
 
   it('kinshipScopeImpact refuses an unknown region as bad input', async () => {

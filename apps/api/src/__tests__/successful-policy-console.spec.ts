@@ -163,12 +163,15 @@ describe(`policy staff console operations, issue #10 (${ENTITY_DIALECT})`, () =>
       admin,
     );
     expect(corrected.data!.kinshipScopeSet.userErrors).toEqual([]);
-    const rows = await app.gql<{ policySettings: { id: string; value: string }[] }>(
-      'query { policySettings(regionCode: "120000", kind: "KINSHIP_SCOPE") { id value } }',
+    const rows = await app.gql<{
+      policySettings: { totalCount: number; edges: { node: { id: string; value: string } }[] };
+    }>(
+      'query { policySettings(regionCode: "120000", kind: "KINSHIP_SCOPE") { totalCount edges { node { id value } } } }',
       {},
       admin,
     );
-    expect(rows.data!.policySettings).toEqual([
+    expect(rows.data!.policySettings.totalCount).toBe(1);
+    expect(rows.data!.policySettings.edges.map((e) => e.node)).toEqual([
       { id: corrected.data!.kinshipScopeSet.setting!.id, value: '["SPOUSE","CHILD"]' },
     ]);
     const audit = await app.gql<AuditPayload>(

@@ -32,7 +32,7 @@ const POLICY = `query($r: ID!, $on: Date!) { effectivePolicy(regionCode: $r, on:
   cardRules { preReportValidDays reissueFee counterReissueWorkingDays effectiveFrom sourceRegionCode }
   hospitalSelection { maxChosenHospitals effectiveFrom sourceRegionCode }
   holidayCalendar { year holidays makeUpWorkdays effectiveFrom sourceRegionCode } } }`;
-const HISTORY = `query($r: ID, $k: String) { policySettings(regionCode: $r, kind: $k) { kind purpose year effectiveFrom value } }`;
+const HISTORY = `query($r: ID, $k: String) { policySettings(regionCode: $r, kind: $k) { edges { node { kind purpose year effectiveFrom value } } } }`;
 const QUOTE = `query($input: SettlementInput!) { settlementQuote(input: $input) { userErrors { code rule } } }`;
 const PERSON_CARD = `query($id: ID!) { person(id: $id) { card { state reportedOn reissueReadyOn } } }`;
 const COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
@@ -223,12 +223,11 @@ describe(`policy from data: card rules, password policy, hospital selection, hol
       effectiveFrom: '2025-03-03',
     });
     const history = await app.gql<{
-      policySettings: { kind: string; effectiveFrom: string; value: string }[];
+      policySettings: { edges: { node: { kind: string; effectiveFrom: string; value: string } }[] };
     }>(HISTORY, { r: '110000', k: 'CARD_RULES' }, admin);
-    expect(history.data!.policySettings).toEqual([
-      expect.objectContaining({ kind: 'CARD_RULES', effectiveFrom: '2025-03-03' }),
-    ]);
-    expect(JSON.parse(history.data!.policySettings[0].value)).toMatchObject({ preReportValidDays: 5 });
+    const rows = history.data!.policySettings.edges.map((e) => e.node);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'CARD_RULES', effectiveFrom: '2025-03-03' })]);
+    expect(JSON.parse(rows[0].value)).toMatchObject({ preReportValidDays: 5 });
   });
 
   it('R-CARD-1: a reissue fee of 25.00 set for Beijing is charged and reported (payload, audit); the previous days are kept', async () => {
@@ -301,12 +300,10 @@ describe(`policy from data: card rules, password policy, hospital selection, hol
     expect((await reissue('张伟')).data!.cardReissue).toMatchObject({ readyOn: '2026-03-06', fee: '20.00' });
 
     expect(await app.db.getRepository(AuditLogEntity).countBy({ action: 'holidayCalendarSet' })).toBe(1);
-    const history = await app.gql<{ policySettings: { year: number | null; kind: string }[] }>(
-      HISTORY,
-      { r: '110000', k: 'HOLIDAY_CALENDAR' },
-      admin,
-    );
-    expect(history.data!.policySettings).toEqual([
+    const history = await app.gql<{
+      policySettings: { edges: { node: { year: number | null; kind: string } }[] };
+    }>(HISTORY, { r: '110000', k: 'HOLIDAY_CALENDAR' }, admin);
+    expect(history.data!.policySettings.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({ kind: 'HOLIDAY_CALENDAR', year: 2026 }),
     ]);
   });

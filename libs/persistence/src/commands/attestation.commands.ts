@@ -24,12 +24,26 @@ export async function revokeAttestation(manager: EntityManager, id: string, at: 
   await manager.getRepository(RelationshipAttestationEntity).update({ id }, { revokedAt: at });
 }
 
-/** The attestations recorded for a person, oldest check first. */
-export function attestationsOfPerson(
+/**
+ * One page of the attestations recorded for a person, revoked ones included, oldest check first (ties by id so
+ * cursors stay stable), and how many the person has.
+ */
+export async function attestationsOfPersonPage(
   dataSource: DataSource,
   personId: string,
-): Promise<RelationshipAttestationEntity[]> {
-  return dataSource
-    .getRepository(RelationshipAttestationEntity)
-    .find({ where: { personId }, order: { checkedAt: 'ASC' } });
+  page: { readonly offset: number; readonly limit: number },
+): Promise<{ rows: RelationshipAttestationEntity[]; total: number }> {
+  const repo = dataSource.getRepository(RelationshipAttestationEntity);
+  const total = await repo.count({ where: { personId } });
+  // `take: 0` would mean "no limit" to TypeORM: a page of none reads no rows.
+  const rows =
+    page.limit === 0
+      ? []
+      : await repo.find({
+          where: { personId },
+          order: { checkedAt: 'ASC', id: 'ASC' },
+          skip: page.offset,
+          take: page.limit,
+        });
+  return { rows, total };
 }

@@ -44,20 +44,45 @@ export function nationalPolicySettings(manager: EntityManager): Promise<PolicySe
     .find({ where: { scopeRegionCode: IsNull(), retiredAt: IsNull() }, order: { createdAt: 'ASC' } });
 }
 
-/** The unretired settings of one scope (a region, or the nation for null), optionally of one kind, by date. */
-export function policySettingHistory(
+/** Filters of the `policySettings` connection. */
+export interface PolicySettingQuery {
+  /** Region or province; null for the national rows. */
+  readonly regionCode: string | null;
+  /** Only this kind (KINSHIP_SCOPE, BENEFIT_SCHEDULE…); null for every kind. */
+  readonly kind?: string | null;
+  /** Only this purpose (kinship scopes); null for any. */
+  readonly purpose?: string | null;
+}
+
+/**
+ * One page of the unretired settings of one scope (a region, or the nation for a null region code), optionally of one
+ * kind and purpose, oldest first (by first day, then by when saved, ties by id so cursors stay stable), and the
+ * number matching.
+ */
+export async function policySettingsPage(
   dataSource: DataSource,
-  regionCode: string | null,
-  kind: string | null,
-): Promise<PolicySettingEntity[]> {
-  return dataSource.getRepository(PolicySettingEntity).find({
-    where: {
-      scopeRegionCode: regionCode ? regionCode : IsNull(),
-      ...(kind ? { kind } : {}),
-      retiredAt: IsNull(),
-    },
-    order: { effectiveFrom: 'ASC', createdAt: 'ASC' },
-  });
+  f: PolicySettingQuery,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<{ rows: PolicySettingEntity[]; total: number }> {
+  const repo = dataSource.getRepository(PolicySettingEntity);
+  const where = {
+    scopeRegionCode: f.regionCode ? f.regionCode : IsNull(),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.purpose ? { purpose: f.purpose } : {}),
+    retiredAt: IsNull(),
+  };
+  const total = await repo.count({ where });
+  // `take: 0` would mean "no limit" to TypeORM: a page of none reads no rows.
+  const rows =
+    page.limit === 0
+      ? []
+      : await repo.find({
+          where,
+          order: { effectiveFrom: 'ASC', createdAt: 'ASC', id: 'ASC' },
+          skip: page.offset,
+          take: page.limit,
+        });
+  return { rows, total };
 }
 
 export function regionCodeExists(manager: EntityManager, code: string): Promise<boolean> {

@@ -1,25 +1,29 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { pageRequestOrThrow, toConnection } from '../../common/connection';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import {
-  RelationshipAttestation,
+  RelationshipAttestationConnection,
   RelationshipAttestationPayload,
   RelationshipAttestationRecordInput,
   RelationshipAttestationRevokeInput,
+  RelationshipAttestationsArgs,
 } from './attestation.types';
 
 /** Relationship evidence checked at the counter (R-WAL-4): what a wallet transfer's relation may rest on. */
 @Resolver()
 export class AttestationResolver {
   @Authorized('ADMIN', 'COUNTER')
-  @Query(() => [RelationshipAttestation], {
+  @Query(() => RelationshipAttestationConnection, {
     description:
-      "A person's relationship attestations, oldest first, revoked ones included (ADMIN, COUNTER).",
+      "A person's relationship attestations, oldest first, revoked ones included, as a Relay connection (ADMIN, COUNTER).",
   })
-  relationshipAttestations(
-    @Arg('personId', () => ID, { description: 'The person whose relatives are attested.' }) personId: string,
+  async relationshipAttestations(
+    @Args() args: RelationshipAttestationsArgs,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RelationshipAttestation[]> {
-    return ctx.services.attestations.of(personId);
+  ): Promise<RelationshipAttestationConnection> {
+    const page = pageRequestOrThrow(args.first, args.after);
+    const { rows, total } = await ctx.services.attestations.of(args.personId, page);
+    return toConnection(rows, page, total);
   }
 
   @Authorized('ADMIN', 'COUNTER')

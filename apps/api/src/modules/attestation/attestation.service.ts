@@ -3,13 +3,14 @@ import {
   type DataSource,
   type RelationshipAttestationEntity,
   attestationOfId,
-  attestationsOfPerson,
+  attestationsOfPersonPage,
   inTransaction,
   insertAttestation,
   personExists,
   revokeAttestation,
 } from '@gongji/persistence';
 import { type Principal, actorOf } from '../../auth/principal';
+import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -111,9 +112,10 @@ export class AttestationService {
     });
   }
 
-  async of(personId: string): Promise<RelationshipAttestation[]> {
-    const rows = await attestationsOfPerson(this.dataSource, personId);
-    return rows.map(toGraphQL);
+  /** One page of a person's attestations, oldest check first, and how many the person has. */
+  async of(personId: string, page: PageRequest): Promise<{ rows: RelationshipAttestation[]; total: number }> {
+    const { rows, total } = await attestationsOfPersonPage(this.dataSource, personId, page);
+    return { rows: rows.map(toGraphQL), total };
   }
 }
 

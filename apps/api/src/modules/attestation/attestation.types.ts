@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
 import { Relation } from '../../common/domain-enums';
 import { DateTimeScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
@@ -53,6 +54,27 @@ export class RelationshipAttestation {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked; null while in force.' })
   revokedAt!: Date | null;
 }
+
+@ArgsType()
+export class RelationshipAttestationsArgs {
+  @Field(() => ID, { description: 'The person whose relatives are attested.' })
+  personId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+}
+
+@ObjectType('RelationshipAttestationConnection', {
+  simpleResolvers: true,
+  description: "A page of a person's relationship attestations, oldest first (Relay connection).",
+})
+export class RelationshipAttestationConnection extends ConnectionType(
+  RelationshipAttestation,
+  'RelationshipAttestation',
+) {}
 
 @InputType({ description: 'Evidence of a relationship checked at the counter (R-WAL-4).' })
 export class RelationshipAttestationRecordInput {

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { pageRequestOrThrow, toConnection } from '../../common/connection';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { PolicySettingsService } from './policy-settings.service';
 import {
@@ -8,8 +9,9 @@ import {
   HospitalSelectionRulesSetInput,
   KinshipScopeSetInput,
   PasswordPolicySetInput,
+  PolicySettingConnection,
   PolicySettingPayload,
-  PolicySettingView,
+  PolicySettingsArgs,
   SpendingCapsSetInput,
 } from './policy-settings.types';
 
@@ -97,23 +99,16 @@ export class PolicySettingsResolver {
   }
 
   @Authorized('ADMIN', 'ANALYST')
-  @Query(() => [PolicySettingView], {
-    description: 'History of the settings of a region (or national ones), oldest first.',
+  @Query(() => PolicySettingConnection, {
+    description:
+      'History of the settings of a region (or national ones), oldest first, as a Relay connection (ADMIN, ANALYST).',
   })
-  policySettings(
+  async policySettings(
+    @Args() args: PolicySettingsArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('regionCode', () => ID, {
-      nullable: true,
-      description: 'Region or province; omit for national rows.',
-    })
-    regionCode?: string | null,
-    @Arg('kind', () => String, {
-      nullable: true,
-      description:
-        'KINSHIP_SCOPE, BENEFIT_SCHEDULE, SPENDING_CAPS, PASSWORD_POLICY, CARD_RULES, HOSPITAL_SELECTION or HOLIDAY_CALENDAR.',
-    })
-    kind?: string | null,
-  ): Promise<PolicySettingView[]> {
-    return new PolicySettingsService(ctx).history(regionCode, kind);
+  ): Promise<PolicySettingConnection> {
+    const page = pageRequestOrThrow(args.first, args.after);
+    const { rows, total } = await new PolicySettingsService(ctx).history(args, page);
+    return toConnection(rows, page, total);
   }
 }

@@ -28,13 +28,14 @@ import {
   inTransaction,
   insertPolicySetting,
   nationalPolicySettings,
-  policySettingHistory,
+  policySettingsPage,
   regionCodeExists,
   retirePolicySetting,
   unretiredSettingAt,
 } from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
+import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import {
@@ -47,6 +48,7 @@ import {
   type PasswordPolicySetInput,
   type PolicySettingPayload,
   type PolicySettingView,
+  type PolicySettingsArgs,
   type SpendingCapsSetInput,
 } from './policy-settings.types';
 import { toView } from './policy.resolver';
@@ -243,12 +245,17 @@ export class PolicySettingsService {
     });
   }
 
+  /** One page of a scope's settings history, oldest first, and the number matching. */
   async history(
-    regionCode: string | null | undefined,
-    kind: string | null | undefined,
-  ): Promise<PolicySettingView[]> {
-    const rows = await policySettingHistory(this.ctx.dataSource, regionCode ?? null, kind ?? null);
-    return rows.map(toSettingView);
+    f: Pick<PolicySettingsArgs, 'regionCode' | 'kind' | 'purpose'>,
+    page: PageRequest,
+  ): Promise<{ rows: PolicySettingView[]; total: number }> {
+    const { rows, total } = await policySettingsPage(
+      this.ctx.dataSource,
+      { regionCode: f.regionCode ?? null, kind: f.kind ?? null, purpose: f.purpose ?? null },
+      page,
+    );
+    return { rows: rows.map(toSettingView), total };
   }
 
   private async save(principal: Principal, change: Change): Promise<PolicySettingPayload> {

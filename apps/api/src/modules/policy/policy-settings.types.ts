@@ -1,6 +1,7 @@
 import type { Fen } from '@gongji/domain';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InstitutionLevel, KinPurpose, Relation } from '../../common/domain-enums';
+import { ConnectionType } from '../../common/connection';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
 import { EffectivePolicyView } from './policy.types';
@@ -39,6 +40,34 @@ export class PolicySettingView {
   @Field(() => DateTimeScalar, { description: 'When it was saved.' })
   createdAt!: Date;
 }
+
+@ArgsType()
+export class PolicySettingsArgs {
+  @Field(() => ID, { nullable: true, description: 'Region or province; omit for national rows.' })
+  regionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'KINSHIP_SCOPE, BENEFIT_SCHEDULE, SPENDING_CAPS, PASSWORD_POLICY, CARD_RULES, HOSPITAL_SELECTION or HOLIDAY_CALENDAR; omit for every kind.',
+  })
+  kind?: string | null;
+
+  @Field(() => KinPurpose, { nullable: true, description: 'Only the kinship scopes of this purpose.' })
+  purpose?: KinPurpose | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+}
+
+@ObjectType('PolicySettingConnection', {
+  simpleResolvers: true,
+  description: 'A page of the settings history of one scope, oldest first (Relay connection).',
+})
+export class PolicySettingConnection extends ConnectionType(PolicySettingView, 'PolicySetting') {}
 
 @InputType({ description: 'A kinship scope for one purpose from a date (R-KIN-1).' })
 export class KinshipScopeSetInput {
