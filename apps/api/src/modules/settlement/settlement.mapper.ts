@@ -16,9 +16,10 @@ export function toSettlementQuote(
   relations: readonly KinRelationEntity[],
   skipped: readonly SkippedProvider[] = [],
 ): SettlementQuote {
-  // Every skipped relative has an explanation line, even when the bill was covered before reaching them.
+  // Every skipped relative has an explanation line, even when the bill was covered before reaching them: the domain's
+  // lines about one relative carry it as their `provider` parameter (R-KIN-4).
   const unexplained = skipped.filter(
-    (p) => !result.explanation.some((e) => e.message.includes(p.providerId)),
+    (p) => !result.explanation.some((e) => e.params?.['provider'] === p.providerId),
   );
   const relationOf = (providerId: string) =>
     relations.find((r) => r.providerId === providerId)?.relation ?? null;
