@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DashboardPage } from './pages/DashboardPage';
 import { KinshipScopePage } from './pages/KinshipScopePage';
 import { LoginPage } from './pages/LoginPage';
+import { PersonPage } from './pages/PersonPage';
 import { RegionEditPage } from './pages/RegionEditPage';
 import { RegionListPage } from './pages/RegionListPage';
 import { type RunningApi, startApi } from './support/apiServer';
@@ -250,23 +251,54 @@ describe('admin console (headless Chromium against the built API)', () => {
       await adminContext.close();
     }
     const { policySettings } = await graphql<{
-      policySettings: Array<{ purpose: string; effectiveFrom: string; value: string }>;
+      policySettings: {
+        pageInfo: { hasNextPage: boolean };
+        edges: Array<{ node: { purpose: string; effectiveFrom: string; value: string } }>;
+      };
     }>(
       api.baseUrl,
       `
         query ($regionCode: ID) {
-          policySettings(regionCode: $regionCode, kind: "KINSHIP_SCOPE") {
-            purpose
-            effectiveFrom
-            value
+          policySettings(regionCode: $regionCode, kind: "KINSHIP_SCOPE", purpose: MEDICAL, first: 100) {
+            pageInfo {
+              hasNextPage
+            }
+            edges {
+              node {
+                purpose
+                effectiveFrom
+                value
+              }
+            }
           }
         }
       `,
       { regionCode: BEIJING },
       token,
     );
-    const saved = policySettings.filter((s) => s.effectiveFrom === '2031-01-01' && s.purpose === 'MEDICAL');
+    expect(policySettings.pageInfo.hasNextPage).toBe(false);
+    const saved = policySettings.edges
+      .map((e) => e.node)
+      .filter((s) => s.effectiveFrom === '2031-01-01' && s.purpose === 'MEDICAL');
     expect(saved).toHaveLength(1);
     expect(JSON.parse(saved[0].value)).toEqual(['SPOUSE', 'PARENT', 'CHILD']);
+  });
+
+  it("shows a person's relationship attestations on the person page (relationshipAttestations connection)", async () => {
+    // 张伟's household register was checked at the counter (demo data): his mother 赵敏 is attested (R-WAL-4).
+    const { persons } = await graphql<{ persons: { edges: { node: { id: string } }[] } }>(
+      api.baseUrl,
+      'query { persons(filter: { name: "张伟" }, first: 1) { edges { node { id } } } }',
+      {},
+      token,
+    );
+    const person = new PersonPage(page, api.baseUrl);
+    await person.openById(persons.edges[0].node.id);
+    const attestations = page.getByTestId('person-attestations').locator('tbody tr');
+    await attestations.first().waitFor();
+    expect(await attestations.count()).toBe(1);
+    expect(await attestations.first().innerText()).toContain('（demo）');
+    await person.screenshot(shot('10-person-attestations'));
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -195,14 +195,17 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     await scopes.row('2032-01-01').first().waitFor();
     expect(await scopes.row('2032-01-01').count()).toBe(1);
     expect(await scopes.row('2032-01-01').first().innerText()).toContain('父母');
-    const { policySettings } = await graphql<{ policySettings: { effectiveFrom: string }[] }>(
+    const { policySettings } = await graphql<{
+      policySettings: { totalCount: number; edges: { node: { effectiveFrom: string } }[] };
+    }>(
       api.baseUrl,
-      'query { policySettings(regionCode: "110000", kind: "KINSHIP_SCOPE") { effectiveFrom } }',
+      'query { policySettings(regionCode: "110000", kind: "KINSHIP_SCOPE", first: 100) { totalCount edges { node { effectiveFrom } } } }',
       {},
       token,
     );
     // The second save was a correction: still one row for the date.
-    expect(policySettings.filter((s) => s.effectiveFrom === '2032-01-01')).toHaveLength(1);
+    expect(policySettings.edges.length).toBe(policySettings.totalCount);
+    expect(policySettings.edges.filter((e) => e.node.effectiveFrom === '2032-01-01')).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,7 +1,10 @@
 // ra-data-graphql `buildQuery` branch of the `kinship-scopes` resource: the KINSHIP_SCOPE rows of the
-// append-only policy history (R-KIN-1). The history of one region is short, so getList pages and sorts on the client.
+// append-only policy history (R-KIN-1). `policySettings` is a Relay connection: the server filters (region, purpose),
+// pages and orders (oldest first; the list's columns are not sortable).
 import type { BuildQuery, BuildQueryResult } from 'ra-data-graphql';
 import { CREATE, GET_LIST, type CreateParams, type GetListParams } from 'ra-core';
+import { connectionToList, type Connection } from './counter/connection';
+import { pageToConnectionArgs } from './cursor';
 import { userErrorsToHttpError } from './graphqlErrors';
 import type { UserError } from './graphqlTypes';
 import { KINSHIP_SCOPE_SET_MUTATION, POLICY_SETTINGS_QUERY } from './kinshipScopeDocuments';
@@ -77,10 +80,18 @@ export function toKinshipScopeRecord(view: PolicySettingView): KinshipScopeRecor
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-/** The list filter → `policySettings` arguments; an empty region code means the national rows. */
+/**
+ * The list filter → `policySettings` arguments: an empty region code means the national rows; `purpose` only when it
+ * is one of the kin purposes.
+ */
 export function toPolicySettingsVariables(filter: Record<string, unknown> = {}): Record<string, unknown> {
   const regionCode = text(filter.regionCode);
-  return { kind: KINSHIP_SCOPE_KIND, ...(regionCode ? { regionCode } : {}) };
+  const purpose = text(filter.purpose);
+  return {
+    kind: KINSHIP_SCOPE_KIND,
+    ...(regionCode ? { regionCode } : {}),
+    ...(KIN_PURPOSES.includes(purpose as KinPurpose) ? { purpose } : {}),
+  };
 }
 
 /** The create form → `KinshipScopeSetInput` (empty region = national default, blank reason omitted). */
@@ -97,42 +108,18 @@ export function toKinshipScopeSetInput(data: Record<string, unknown>): Record<st
   };
 }
 
-function compare(a: unknown, b: unknown): number {
-  const left = a === null || a === undefined ? '' : String(a);
-  const right = b === null || b === undefined ? '' : String(b);
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** Client-side filter (purpose), sort and page over the whole history. */
-export function pageRecords(
-  records: readonly KinshipScopeRecord[],
-  params: Partial<GetListParams>,
-): { data: KinshipScopeRecord[]; total: number } {
-  const purpose = text(params.filter?.purpose);
-  const filtered = purpose ? records.filter((record) => record.purpose === purpose) : [...records];
-  const sort = params.sort;
-  if (sort?.field) {
-    const direction = sort.order === 'DESC' ? -1 : 1;
-    const field = sort.field as keyof KinshipScopeRecord;
-    // Stable: rows that compare equal keep the API's order (oldest first).
-    filtered.sort((a, b) => direction * compare(a[field], b[field]));
-  }
-  const { page, perPage } = params.pagination ?? { page: 1, perPage: filtered.length };
-  const start = Math.max(0, (page - 1) * perPage);
-  return { data: filtered.slice(start, start + perPage), total: filtered.length };
-}
-
 export const buildKinshipScopeQuery: BuildQuery = (raFetchMethod, resource, params): BuildQueryResult => {
   if (resource !== KINSHIP_SCOPES) throw new Error(`Unknown resource ${resource}`);
   switch (raFetchMethod) {
     case GET_LIST: {
-      const listParams = params as GetListParams;
+      const { pagination, filter } = params as GetListParams;
+      const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
       return {
         query: POLICY_SETTINGS_QUERY,
-        variables: toPolicySettingsVariables(listParams.filter ?? {}),
+        variables: { ...toPolicySettingsVariables(filter ?? {}), ...pageToConnectionArgs(page, perPage) },
         parseResponse: (response) => {
-          const rows = response.data.policySettings as PolicySettingView[];
-          return pageRecords(rows.map(toKinshipScopeRecord), listParams);
+          const list = connectionToList(response.data.policySettings as Connection<PolicySettingView>);
+          return { ...list, data: list.data.map(toKinshipScopeRecord) };
         },
       };
     }

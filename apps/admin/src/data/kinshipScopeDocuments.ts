@@ -15,9 +15,18 @@ const POLICY_SETTING_FIELDS = gql`
 `;
 
 export const POLICY_SETTINGS_QUERY = gql`
-  query PolicySettings($regionCode: ID, $kind: String) {
-    policySettings(regionCode: $regionCode, kind: $kind) {
-      ...PolicySettingFields
+  query PolicySettings($regionCode: ID, $kind: String, $purpose: KinPurpose, $first: Int, $after: String) {
+    policySettings(regionCode: $regionCode, kind: $kind, purpose: $purpose, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+      }
+      edges {
+        node {
+          ...PolicySettingFields
+        }
+      }
     }
   }
   ${POLICY_SETTING_FIELDS}

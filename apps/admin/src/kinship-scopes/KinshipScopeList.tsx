@@ -1,4 +1,5 @@
 // History of the kinship scopes (R-KIN-1) of one region, oldest first; an empty region code lists the national rows.
+// The server filters and pages (`policySettings` connection); columns are not sortable (oldest first only).
 import History from '@mui/icons-material/History';
 import Policy from '@mui/icons-material/Policy';
 import { Button } from '@mui/material';
@@ -71,15 +72,15 @@ export function KinshipScopeList() {
       perPage={25}
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <PurposeField label="resources.kinship-scopes.fields.purpose" sortBy="purpose" />
+        <PurposeField label="resources.kinship-scopes.fields.purpose" sortable={false} />
         <RelationsField label="resources.kinship-scopes.fields.relations" sortable={false} />
         <PlainDateField
           source="effectiveFrom"
           label="resources.kinship-scopes.fields.effectiveFrom"
-          sortBy="effectiveFrom"
+          sortable={false}
         />
-        <TextField source="createdBy" />
-        <DateField source="createdAt" showTime />
+        <TextField source="createdBy" sortable={false} />
+        <DateField source="createdAt" showTime sortable={false} />
         <ScopeAuditLink label="gongji.audit.title" />
       </Datagrid>
     </List>

@@ -37,7 +37,14 @@ export function RelationsField(_props: { label?: string; sortable?: boolean }) {
 }
 
 /** ISO dates as written; timestamps in the browser's locale. */
-export function PlainDateField({ source }: { source: 'effectiveFrom'; label?: string; sortBy?: string }) {
+export function PlainDateField({
+  source,
+}: {
+  source: 'effectiveFrom';
+  label?: string;
+  sortBy?: string;
+  sortable?: boolean;
+}) {
   const record = useRecordContext<KinshipScopeRecord>();
   return <span>{record?.[source] ?? '—'}</span>;
 }

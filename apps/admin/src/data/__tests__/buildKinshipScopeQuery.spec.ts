@@ -1,5 +1,12 @@
+import { print } from 'graphql';
 import { HttpError } from 'ra-core';
-import { buildKinshipScopeQuery, parseRelations, toKinshipScopeSetInput } from '../buildKinshipScopeQuery';
+import {
+  buildKinshipScopeQuery,
+  parseRelations,
+  toKinshipScopeSetInput,
+  toPolicySettingsVariables,
+} from '../buildKinshipScopeQuery';
+import { offsetCursor } from '../cursor';
 import { buildQuery } from '../buildQuery';
 import { KINSHIP_SCOPE_SET_MUTATION, POLICY_SETTINGS_QUERY } from '../kinshipScopeDocuments';
 import { REGIONS_QUERY } from '../regionDocuments';
@@ -22,44 +29,72 @@ const history = [
 ];
 
 describe('kinship-scopes getList (R-KIN-1 history)', () => {
-  it('queries policySettings of kind KINSHIP_SCOPE for the region', () => {
+  it('asks the policySettings connection of kind KINSHIP_SCOPE for the region, a page at a time', () => {
     const query = buildKinshipScopeQuery('GET_LIST', 'kinship-scopes', {
       pagination: { page: 1, perPage: 25 },
       sort: { field: 'effectiveFrom', order: 'ASC' },
       filter: { regionCode: ' 110000 ' },
     });
     expect(query.query).toBe(POLICY_SETTINGS_QUERY);
-    expect(query.variables).toEqual({ kind: 'KINSHIP_SCOPE', regionCode: '110000' });
+    const printed = print(query.query).replace(/\s+/g, ' ');
+    expect(printed).toContain(
+      'policySettings( regionCode: $regionCode kind: $kind purpose: $purpose first: $first after: $after )',
+    );
+    expect(print(query.query)).toContain('totalCount');
+    expect(query.variables).toEqual({ kind: 'KINSHIP_SCOPE', regionCode: '110000', first: 25 });
   });
 
-  it('omits the region code for the national rows when the filter is empty', () => {
+  it('omits the region code for the national rows when the filter is empty; later pages send the cursor', () => {
     const query = buildKinshipScopeQuery('GET_LIST', 'kinship-scopes', {
-      pagination: { page: 1, perPage: 25 },
+      pagination: { page: 3, perPage: 10 },
       sort: { field: 'effectiveFrom', order: 'ASC' },
       filter: { regionCode: '' },
     });
-    expect(query.variables).toEqual({ kind: 'KINSHIP_SCOPE' });
+    expect(query.variables).toEqual({ kind: 'KINSHIP_SCOPE', first: 10, after: offsetCursor(19) });
   });
 
-  it('parses the JSON value into relations and pages, sorts and filters on the client', () => {
+  it.each([
+    [
+      { regionCode: '110000', purpose: 'MEDICAL' },
+      { kind: 'KINSHIP_SCOPE', regionCode: '110000', purpose: 'MEDICAL' },
+    ],
+    [{ purpose: ' WALLET_TRANSFER ' }, { kind: 'KINSHIP_SCOPE', purpose: 'WALLET_TRANSFER' }],
+    [{ purpose: 'NOT_A_PURPOSE' }, { kind: 'KINSHIP_SCOPE' }],
+    [{ purpose: '' }, { kind: 'KINSHIP_SCOPE' }],
+  ])('filter %j → policySettings arguments %j (the server filters by purpose)', (filter, expected) => {
+    expect(toPolicySettingsVariables(filter)).toEqual(expected);
+  });
+
+  it('reads the connection: JSON values become relations, totalCount drives the pager', () => {
     const query = buildKinshipScopeQuery('GET_LIST', 'kinship-scopes', {
-      pagination: { page: 1, perPage: 1 },
-      sort: { field: 'effectiveFrom', order: 'DESC' },
+      pagination: { page: 2, perPage: 1 },
+      sort: { field: 'effectiveFrom', order: 'ASC' },
       filter: { regionCode: '110000', purpose: 'MEDICAL' },
     });
-    const result = query.parseResponse({ data: { policySettings: history } } as never);
-    expect(result.total).toBe(2);
-    expect(result.data).toEqual([
-      {
-        id: 'c',
-        regionCode: '110000',
-        purpose: 'MEDICAL',
-        relations: ['SPOUSE', 'PARENT', 'CHILD', 'SIBLING'],
-        effectiveFrom: '2024-07-01',
-        createdBy: 'admin',
-        createdAt: '2025-05-08T02:00:00.000Z',
+    const result = query.parseResponse({
+      data: {
+        policySettings: {
+          totalCount: 2,
+          pageInfo: { hasNextPage: false, hasPreviousPage: true },
+          edges: [{ node: history[2] }],
+        },
       },
-    ]);
+    } as never);
+    expect(result).toEqual({
+      total: 2,
+      pageInfo: { hasNextPage: false, hasPreviousPage: true },
+      data: [
+        {
+          id: 'c',
+          regionCode: '110000',
+          purpose: 'MEDICAL',
+          relations: ['SPOUSE', 'PARENT', 'CHILD', 'SIBLING'],
+          effectiveFrom: '2024-07-01',
+          createdBy: 'admin',
+          createdAt: '2025-05-08T02:00:00.000Z',
+        },
+      ],
+    });
   });
 
   it('reads a malformed or non-array value as an empty scope', () => {

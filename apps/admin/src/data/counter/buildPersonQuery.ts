@@ -49,7 +49,10 @@ export const buildPersonQuery: BuildQuery = (raFetchMethod, resource, params) =>
               id: String(id),
               paymentPassword:
                 (response.data.person as { paymentPassword?: unknown } | null)?.paymentPassword ?? null,
-              attestations: response.data.relationshipAttestations ?? [],
+              attestations:
+                (response.data.relationshipAttestations as { edges: { node: unknown }[] } | null)?.edges.map(
+                  (edge) => edge.node,
+                ) ?? [],
             },
           }),
         };

@@ -44,6 +44,12 @@ export const PERSON_QUERY = gql`
   }
 `;
 
+/**
+ * Attestations the person page shows: the first page of the `relationshipAttestations` connection at the API's
+ * largest page size (API.md: `first` ≤ 100), oldest first; a person has a handful.
+ */
+export const ATTESTATIONS_SHOWN = 100;
+
 /** Staff-only part of the person page (ANALYST is refused these fields, so they are asked separately). */
 export const PERSON_STAFF_QUERY = gql`
   query ConsolePersonStaff($id: ID!) {
@@ -57,16 +63,20 @@ export const PERSON_STAFF_QUERY = gql`
         passwordFreeLimit
       }
     }
-    relationshipAttestations(personId: $id) {
-      id
-      personId
-      relativePersonId
-      relation
-      evidenceKind
-      evidenceRef
-      checkedByName
-      checkedAt
-      revokedAt
+    relationshipAttestations(personId: $id, first: ${ATTESTATIONS_SHOWN}) {
+      edges {
+        node {
+          id
+          personId
+          relativePersonId
+          relation
+          evidenceKind
+          evidenceRef
+          checkedByName
+          checkedAt
+          revokedAt
+        }
+      }
     }
   }
 `;

@@ -52,6 +52,29 @@ export const kinshipScopeImpact = (variables: Record<string, unknown>) =>
 export const effectivePolicy = (regionCode: string, on: string) =>
   read<EffectivePolicyView>(EFFECTIVE_POLICY_QUERY, 'effectivePolicy', { regionCode, on });
 
-/** The settings history of one tier: a region, a province, or (null) the nation. */
-export const policyHistory = (regionCode: string | null) =>
-  read<PolicySettingRow[]>(POLICY_HISTORY_QUERY, 'policySettings', regionCode ? { regionCode } : {});
+interface PolicyHistoryPage {
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly edges: ReadonlyArray<{ readonly node: PolicySettingRow }>;
+}
+
+/** Largest page the API answers (API.md: `first` ≤ 100). */
+const HISTORY_PAGE_SIZE = 100;
+
+/**
+ * The whole settings history of one tier (a region, a province, or (null) the nation), oldest first: every page of
+ * the `policySettings` connection, since the timeline merges all of them.
+ */
+export async function policyHistory(regionCode: string | null): Promise<PolicySettingRow[]> {
+  const rows: PolicySettingRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: PolicyHistoryPage = await read<PolicyHistoryPage>(POLICY_HISTORY_QUERY, 'policySettings', {
+      ...(regionCode ? { regionCode } : {}),
+      first: HISTORY_PAGE_SIZE,
+      ...(after ? { after } : {}),
+    });
+    rows.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}

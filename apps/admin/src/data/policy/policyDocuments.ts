@@ -170,18 +170,27 @@ export const EFFECTIVE_POLICY_QUERY = gql`
   }
 `;
 
+/** One page (at most 100, API.md) of a tier's settings history, oldest first; `policyHistory` reads every page. */
 export const POLICY_HISTORY_QUERY = gql`
-  query PolicyHistory($regionCode: ID) {
-    policySettings(regionCode: $regionCode) {
-      id
-      kind
-      regionCode
-      purpose
-      year
-      effectiveFrom
-      value
-      createdBy
-      createdAt
+  query PolicyHistory($regionCode: ID, $first: Int, $after: String) {
+    policySettings(regionCode: $regionCode, first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          regionCode
+          purpose
+          year
+          effectiveFrom
+          value
+          createdBy
+          createdAt
+        }
+      }
     }
   }
 `;

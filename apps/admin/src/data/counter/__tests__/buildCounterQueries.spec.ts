@@ -52,12 +52,24 @@ describe('persons (counter search)', () => {
     expect(print(one.query)).toContain('fundingSources');
     expect(() => one.parseResponse(res({ person: null }))).toThrow('ra.notification.item_doesnt_exist');
     const staff = buildPersonQuery('GET_ONE', PERSON_STAFF, { id: 'p1' });
-    expect(print(staff.query)).toContain('relationshipAttestations(personId: $id)');
+    expect(print(staff.query)).toContain('relationshipAttestations(personId: $id, first: 100)');
     expect(
       staff.parseResponse(
-        res({ person: { id: 'p1', paymentPassword: { set: true } }, relationshipAttestations: [] }),
+        res({
+          person: { id: 'p1', paymentPassword: { set: true } },
+          relationshipAttestations: { edges: [] },
+        }),
       ),
     ).toEqual({ data: { id: 'p1', paymentPassword: { set: true }, attestations: [] } });
+    const attestation = { id: 'a1', relativePersonId: 'p2', relation: 'PARENT', revokedAt: null };
+    expect(
+      staff.parseResponse(
+        res({
+          person: { id: 'p1', paymentPassword: null },
+          relationshipAttestations: { edges: [{ node: attestation }] },
+        }),
+      ),
+    ).toEqual({ data: { id: 'p1', paymentPassword: null, attestations: [attestation] } });
   });
 
   it('offers no writes through the generic provider (page actions run their own mutations)', () => {
