@@ -35,7 +35,7 @@ export async function attestationsOfPersonPage(
 ): Promise<{ rows: RelationshipAttestationEntity[]; total: number }> {
   const repo = dataSource.getRepository(RelationshipAttestationEntity);
   const total = await repo.count({ where: { personId } });
-  // `take: 0` would mean "no limit" to TypeORM: a page of none reads no rows.
+  // `first: 0` asks for the count only: no row query.
   const rows =
     page.limit === 0
       ? []

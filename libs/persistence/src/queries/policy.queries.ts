@@ -72,7 +72,7 @@ export async function policySettingsPage(
     retiredAt: IsNull(),
   };
   const total = await repo.count({ where });
-  // `take: 0` would mean "no limit" to TypeORM: a page of none reads no rows.
+  // `first: 0` asks for the count only: no row query.
   const rows =
     page.limit === 0
       ? []
