@@ -85,6 +85,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'A person-month was already credited with a different amount',
     ],
   },
+  DECISION_DATE_IN_FUTURE: {
+    zh: [
+      '业务日期{on}晚于今天（{today}，北京时间）：资金只按今天或之前的日期办理',
+      '业务日期晚于今天：资金只按今天或之前的日期办理',
+    ],
+    en: [
+      'The decision date {on} is after today ({today}, Beijing time): money moves only for today or an earlier day',
+      'The decision date is after today: money moves only for today or an earlier day',
+    ],
+  },
   DUPLICATE_RELATION: {
     zh: ['该亲属已在此共济人名下备案'],
     en: ['This relative is already registered with this provider'],
@@ -152,6 +162,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The {pocket} balance {balance} is lower than {amount}',
       'The balance is lower than {amount}',
       'The balance is too low',
+    ],
+  },
+  INSURED_AS_EMPLOYEE: {
+    zh: ['参保人参加的是职工基本医疗保险（职工医保），无需缴纳城乡居民基本医疗保险费'],
+    en: [
+      'The insured is insured as an employee (职工医保) and owes no resident basic medical insurance contribution',
     ],
   },
   INTEREST_ALREADY_POSTED: {

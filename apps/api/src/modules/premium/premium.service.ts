@@ -7,6 +7,7 @@ import {
   PocketKind,
   type Relation,
   WalletSource,
+  assertDecisionDateNotAfterTodayOrThrow,
   payPremiumOrThrow,
   payResidentContributionOrThrow,
   relationsInForceOn,
@@ -19,6 +20,7 @@ import {
 } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { toDomainRelation } from '../kin/kin.service';
@@ -125,6 +127,7 @@ export class PremiumService {
       facts: pairFactsQuery(payerId, insuredId),
       refused,
       decide: async (ctx) => {
+        assertDecisionDateNotAfterTodayOrThrow(date, todayInChina(), 'R-USE-3');
         const facts = ctx.facts;
         const parties = await this.parties(ctx, payerId, insuredId, date);
         if ('refusal' in parties) return { payload: refused([parties.refusal]) };
@@ -202,6 +205,7 @@ export class PremiumService {
         facts: pairFactsQuery(payerId, insuredId),
         refused: contributionRefused,
         decide: async (ctx) => {
+          assertDecisionDateNotAfterTodayOrThrow(date, todayInChina(), 'R-USE-2');
           const facts = ctx.facts;
           const parties = await this.parties(ctx, payerId, insuredId, date);
           if ('refusal' in parties) return { payload: contributionRefused([parties.refusal]) };

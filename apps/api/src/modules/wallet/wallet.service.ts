@@ -6,6 +6,7 @@ import {
   PocketKind,
   type Relation,
   type WalletActivation,
+  assertDecisionDateNotAfterTodayOrThrow,
   changeUsageRegionOrThrow,
   establishedRelation,
   mobilePhoneOrThrow,
@@ -82,6 +83,7 @@ export class WalletService {
       const now = new Date();
       let next: WalletEntity;
       try {
+        assertDecisionDateNotAfterTodayOrThrow(date, todayInChina(), 'R-WAL-5');
         if (existing?.usageRegionCode === input.usageRegionCode && existing.phone === input.phone) {
           return { wallet: toWallet(existing, false), changed: false, userErrors: [] };
         }
@@ -166,6 +168,7 @@ export class WalletService {
       facts: pairFactsQuery(fromPersonId, toPersonId),
       refused: (userErrors) => ({ transaction: null, userErrors }),
       decide: async (ctx) => {
+        assertDecisionDateNotAfterTodayOrThrow(date, todayInChina(), 'R-WAL-3');
         const facts = ctx.facts;
         const from = facts.persons.find((p) => p.id === fromPersonId);
         const to = facts.persons.find((p) => p.id === toPersonId);
