@@ -24,7 +24,13 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
   let app: TestApp;
   let staff: string;
   let ids: Record<string, string>;
-  const pay = (payer: string, insured: string, over: Record<string, unknown> = {}, token = staff) =>
+  const pay = (
+    payer: string,
+    insured: string,
+    over: Record<string, unknown> = {},
+    token = staff,
+    headers?: Record<string, string>,
+  ) =>
     app.gql<Pay>(
       PAY,
       {
@@ -39,6 +45,7 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
         },
       },
       token,
+      headers,
     );
   const pockets = () =>
     Promise.all(
@@ -88,8 +95,32 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
     await app?.close();
   });
 
-  it('R-USE-2: a relative whose registration was revoked (李秀英 for 王丽) is not registered', async () => {
-    const error = await refused(() => pay('李秀英', '王丽'), 'NOT_REGISTERED', 'R-USE-2');
+  it('R-USE-2: someone insured as an employee (职工医保) owes no resident basic contribution — 王强 for himself, his registered parent 王建国 (retired employee), his sister 王丽 (employee)', async () => {
+    for (const insured of ['王强', '王建国', '王丽']) {
+      const error = await refused(() => pay('王强', insured), 'INSURED_AS_EMPLOYEE', 'R-USE-2');
+      expect(error.field).toEqual(['insuredId']);
+      expect(error.message).toBe(
+        'The insured is insured as an employee (职工医保) and owes no resident basic medical insurance contribution (R-USE-2)',
+      );
+    }
+    // The same refusal in Chinese (the default language).
+    const zh = await pay('王强', '王建国', {}, staff, { 'accept-language': '' });
+    expect(zh.data!.residentContributionPay.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'INSURED_AS_EMPLOYEE',
+        message: '参保人参加的是职工基本医疗保险（职工医保），无需缴纳城乡居民基本医疗保险费（R-USE-2）',
+      }),
+    ]);
+    expect(zh.data!.residentContributionPay.transaction).toBeNull();
+  });
+
+  it('R-USE-2: a relative whose registration was revoked (李秀英 for 王丽, long-term care) is not registered', async () => {
+    // 王丽 is insured as an employee: only her long-term care contribution can be paid (INSURED_AS_EMPLOYEE otherwise).
+    const error = await refused(
+      () => pay('李秀英', '王丽', { scheme: 'LONG_TERM_CARE' }),
+      'NOT_REGISTERED',
+      'R-USE-2',
+    );
     expect(error.field).toEqual(['insuredId']);
   });
 
@@ -109,13 +140,13 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
     await refused(() => pay('王丽', '王小明', { on: '2022-11-30' }), 'KIN_USE_NOT_OPEN', 'R-KIN-3');
   });
 
-  it('R-KIN-2: a registered son insured in another province (Hebei) is refused', async () => {
-    await refused(() => pay('王建国', '张伟'), 'OTHER_PROVINCE', 'R-KIN-2');
+  it('R-KIN-2: a registered son insured in another province (Hebei) is refused (long-term care: he is an employee)', async () => {
+    await refused(() => pay('王建国', '张伟', { scheme: 'LONG_TERM_CARE' }), 'OTHER_PROVINCE', 'R-KIN-2');
   });
 
   it('R-USE-2: 足额支付 — 李秀英 (500.00) cannot pay 600.00 for herself: nothing is charged', async () => {
     const error = await refused(
-      () => pay('李秀英', '李秀英', { amount: '600.00' }),
+      () => pay('李秀英', '李秀英', { amount: '600.00', scheme: 'LONG_TERM_CARE' }),
       'INSUFFICIENT_BALANCE',
       'R-USE-2',
     );

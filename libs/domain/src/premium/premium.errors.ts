@@ -28,6 +28,11 @@ export enum PremiumErrorCode {
   NOT_REGISTERED = 'NOT_REGISTERED',
   /** Mutual-aid use is not open yet (R-KIN-3). */
   KIN_USE_NOT_OPEN = 'KIN_USE_NOT_OPEN',
+  /**
+   * The insured is insured as an employee (职工医保): there is no resident basic medical insurance contribution to pay
+   * for them (R-USE-2).
+   */
+  INSURED_AS_EMPLOYEE = 'INSURED_AS_EMPLOYEE',
   /** Wallet money pays the holder's own resident contribution only (R-WAL-7). */
   WALLET_NOT_ALLOWED = 'WALLET_NOT_ALLOWED',
   /** The account cannot pay the whole premium (足额支付): nothing is charged. */

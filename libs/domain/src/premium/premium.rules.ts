@@ -265,11 +265,27 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
  * From EARMARKED (payer has a personal account, R-ACC-1): for self, or for a registered relative in the purpose's
  * kinship scope once mutual-aid use is open (R-KIN-3), insured in the same province (R-KIN-2 — an out-of-province
  * relative is helped through the wallet). From WALLET (R-WAL-7): the holder's own resident basic contribution only.
+ * A RESIDENT_BASIC contribution for someone insured as an EMPLOYEE is refused (INSURED_AS_EMPLOYEE, R-USE-2): they
+ * owe none. LONG_TERM_CARE is not restricted that way: employees are covered by long-term care insurance as well.
  * Full payment only, like premiums (decision: a contribution is a fixed amount, a part payment is meaningless).
  */
 export function payResidentContributionOrThrow(input: ResidentContributionInput): LedgerDecision {
   const { payer, insured, amount, date } = input;
   requirePositive(amount);
+  // R-USE-2: a resident basic contribution is owed only by someone who is not insured as an employee (职工医保); the
+  // employee scheme is paid through payroll. Long-term care insurance covers employees too (decision: its
+  // contribution may be paid for anyone insured, self included — seed 002 lists 本人, and the payer is an employee).
+  if (
+    input.scheme === ContributionScheme.RESIDENT_BASIC &&
+    insured.insuranceType === InsuranceType.EMPLOYEE
+  ) {
+    throw new PremiumError(
+      PremiumErrorCode.INSURED_AS_EMPLOYEE,
+      'R-USE-2',
+      'The insured is insured as an employee (职工医保) and owes no resident basic medical insurance contribution',
+      ['insuredId'],
+    );
+  }
   const self = payer.personId === insured.personId;
   const explanation: Explanation[] = [];
   let pocket: PocketKind;

@@ -90,6 +90,8 @@ export interface ContributionPayer {
 /** The person whose contribution is paid. */
 export interface ContributionInsured {
   readonly personId: string;
+  /** How the insured is insured: someone insured as an EMPLOYEE owes no resident basic contribution (R-USE-2). */
+  readonly insuranceType: InsuranceType;
   readonly provinceCode: string;
 }
 

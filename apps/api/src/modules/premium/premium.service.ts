@@ -226,7 +226,11 @@ export class PremiumService {
               earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
               wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
             },
-            insured: { personId: insured.id, provinceCode: provinceOf(insured) },
+            insured: {
+              personId: insured.id,
+              insuranceType: insured.insuranceType as InsuranceType,
+              provinceCode: provinceOf(insured),
+            },
             source,
             relation,
             registered,

@@ -54,7 +54,7 @@ const contribution: ResidentContributionInput = {
     earmarked: y(1000),
     wallet: y(500),
   },
-  insured: { personId: 'child-1', provinceCode: '11' },
+  insured: { personId: 'child-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '11' },
   source: WalletSource.EARMARKED,
   relation: Relation.CHILD,
   registered: true,
@@ -351,7 +351,7 @@ const decisions: [string, () => readonly Explanation[]][] = [
       ...payResidentContributionOrThrow({
         ...contribution,
         scheme: ContributionScheme.LONG_TERM_CARE,
-        insured: { personId: 'payer-1', provinceCode: '11' },
+        insured: { personId: 'payer-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' },
         relation: null,
         registered: false,
       }).explanation,
@@ -359,7 +359,7 @@ const decisions: [string, () => readonly Explanation[]][] = [
         ...contribution,
         source: WalletSource.WALLET,
         payer: { ...contribution.payer, insuranceType: InsuranceType.RESIDENT },
-        insured: { personId: 'payer-1', provinceCode: '11' },
+        insured: { personId: 'payer-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '11' },
       }).explanation,
     ],
   ],
@@ -410,9 +410,10 @@ const decisions: [string, () => readonly Explanation[]][] = [
           { personId: 'b', amount: 0n as Fen },
         ],
         [],
+        { today: '2026-12-02' },
       ).decision?.explanation ?? []),
-      ...(postInterestOrThrow(2024, 150, [{ personId: 'a', balance: y(10_000) }], false).decision
-        ?.explanation ?? []),
+      ...(postInterestOrThrow(2024, 150, [{ personId: 'a', balance: y(10_000) }], false, '2026-12-02')
+        .decision?.explanation ?? []),
     ],
   ],
 ];

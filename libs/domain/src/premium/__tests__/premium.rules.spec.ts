@@ -184,7 +184,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
       earmarked: yuan(1000),
       wallet: yuan(500),
     },
-    insured: { personId: 'child-1', provinceCode: '11' },
+    insured: { personId: 'child-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '11' },
     source: WalletSource.EARMARKED,
     relation: Relation.CHILD,
     registered: true,
@@ -205,7 +205,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
     const d = payResidentContributionOrThrow({
       ...base,
       scheme: ContributionScheme.LONG_TERM_CARE,
-      insured: { personId: 'payer-1', provinceCode: '11' },
+      insured: { personId: 'payer-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' },
       relation: null,
       registered: false,
       kinUseFrom: null,
@@ -220,7 +220,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
       ...base,
       source: WalletSource.WALLET,
       payer: { ...base.payer, insuranceType: InsuranceType.RESIDENT },
-      insured: { personId: 'payer-1', provinceCode: '11' },
+      insured: { personId: 'payer-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '11' },
     });
     expect(d.postings[0]).toEqual(debitPocket('payer-1', PocketKind.WALLET, yuan(380)));
   });
@@ -239,7 +239,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
     [
       'R-KIN-2',
       'a child insured in another province',
-      { insured: { personId: 'child-1', provinceCode: '31' } },
+      { insured: { personId: 'child-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '31' } },
       PremiumErrorCode.OTHER_PROVINCE,
     ],
     [
@@ -254,7 +254,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
       {
         source: WalletSource.WALLET,
         scheme: ContributionScheme.LONG_TERM_CARE,
-        insured: { personId: 'payer-1', provinceCode: '11' },
+        insured: { personId: 'payer-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' },
       },
       PremiumErrorCode.WALLET_NOT_ALLOWED,
     ],
@@ -271,9 +271,57 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
       PremiumErrorCode.INSUFFICIENT_BALANCE,
     ],
     ['R-USE-3', 'a negative amount', { amount: -1n as Fen }, PremiumErrorCode.INVALID_AMOUNT],
+    [
+      'R-USE-2',
+      'a resident contribution for a relative insured as an employee',
+      { insured: { personId: 'child-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' } },
+      PremiumErrorCode.INSURED_AS_EMPLOYEE,
+    ],
+    [
+      'R-USE-2',
+      'a resident contribution for oneself (the payer is insured as an employee)',
+      {
+        insured: { personId: 'payer-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' },
+        relation: null,
+        registered: false,
+      },
+      PremiumErrorCode.INSURED_AS_EMPLOYEE,
+    ],
+    [
+      'R-USE-2',
+      'a resident contribution from the wallet of a holder insured as an employee',
+      {
+        source: WalletSource.WALLET,
+        insured: { personId: 'payer-1', insuranceType: InsuranceType.EMPLOYEE, provinceCode: '11' },
+        relation: null,
+        registered: false,
+      },
+      PremiumErrorCode.INSURED_AS_EMPLOYEE,
+    ],
   ])('%s refuses %s', (rule, _label, overrides, code) => {
     expect(() => payResidentContributionOrThrow({ ...base, ...overrides })).toThrow(
       expect.objectContaining({ code, rule }),
     );
   });
+
+  it('R-USE-2 INSURED_AS_EMPLOYEE names the insured field', () => {
+    expect(() =>
+      payResidentContributionOrThrow({
+        ...base,
+        insured: { ...base.insured, insuranceType: InsuranceType.EMPLOYEE },
+      }),
+    ).toThrow(expect.objectContaining({ field: ['insuredId'] }));
+  });
+
+  it.each([InsuranceType.RESIDENT, InsuranceType.EMPLOYEE])(
+    'R-USE-2 decision: a registered relative insured as %s may have long-term care paid (employees are covered too)',
+    (insuranceType) => {
+      const d = payResidentContributionOrThrow({
+        ...base,
+        scheme: ContributionScheme.LONG_TERM_CARE,
+        insured: { ...base.insured, insuranceType },
+      });
+      expect(d.postings[0]).toEqual(debitPocket('payer-1', PocketKind.EARMARKED, yuan(380)));
+    },
+  );
 });
