@@ -32,7 +32,7 @@ import {
   timeoutMiddleware,
 } from './http/gateway';
 import { Metrics } from './http/metrics';
-import { armor, costLimitPlugin, parseOptions } from './limits/query-limits';
+import { NoSubscriptionsRule, armor, costLimitPlugin, parseOptions } from './limits/query-limits';
 import { nulTextPlugin } from './limits/text-input';
 import { RateLimiter } from './limits/rate-limit';
 import { responsePolicyPlugin } from './limits/response-policy';
@@ -88,7 +88,7 @@ export async function createServer(deps: {
     persistedQueries: false,
     csrfPrevention: true,
     parseOptions,
-    validationRules: guards.validationRules,
+    validationRules: [...guards.validationRules, NoSubscriptionsRule],
     // main.ts owns SIGTERM/SIGINT (drain HTTP, stop Apollo, close the database); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     formatError: formatError(logger),

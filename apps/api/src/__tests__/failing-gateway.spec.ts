@@ -296,6 +296,36 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('variables nested 8,000 levels deep (56 kB) are QUERY_TOO_COMPLEX (400), anonymously too, never a stack overflow', async () => {
+    // written as text: JSON.stringify of such a value overflows the stack in the test process too
+    const nested = `${'{"a":'.repeat(8_000)}1${'}'.repeat(8_000)}`;
+    const query = 'query($x: StatsFilter) { ledgerStats(groupBy: [REGION], filter: $x) { kind } }';
+    for (const headers of [{}, bearer(await app.login('analyst'))]) {
+      const r = await raw(app, {
+        body: `{"query":${JSON.stringify(query)},"variables":{"x":${nested}}}`,
+        headers,
+      });
+      expect(r.status).toBe(400);
+      expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(r.body?.errors?.[0]?.extensions).toMatchObject({ limit: 32, depth: 33 });
+    }
+    // an honest input of the deepest shape passes the limit (and fails, if at all, on its content)
+    const fine = await raw(app, {
+      body: JSON.stringify({ query, variables: { x: { provinceCode: '110000' } } }),
+      headers: bearer(await app.login('analyst')),
+    });
+    expect(codes(fine)).not.toContain('QUERY_TOO_COMPLEX');
+  });
+
+  it('a subscription document is a malformed request (400 GRAPHQL_VALIDATION_FAILED), not an internal fault', async () => {
+    for (const query of ['subscription { __typename }', 'subscription { x }']) {
+      const r = await raw(app, { body: json(query) });
+      expect(r.status).toBe(400);
+      expect(codes(r)).toContain('GRAPHQL_VALIDATION_FAILED');
+      expect(codes(r)).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+  });
+
   it('text holding U+0000 (in a variable or a literal) is BAD_USER_INPUT (400) before anything runs, never a 500: PostgreSQL refuses it in text', async () => {
     const token = await app.login('counter');
     const persons = await app.db.getRepository(PersonEntity).count();

@@ -7,6 +7,7 @@ import {
   GraphQLError,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
@@ -33,6 +34,8 @@ export const QUERY_LIMITS = {
   maxRootFields: 10,
   /** Field selections per operation, `__typename` included, lists counted once. */
   maxFields: 250,
+  /** Nesting of the variables' JSON (the deepest input, a credit batch's rows, is 3). */
+  maxVariablesDepth: 32,
   /** Cost: each field 1, a paginated field multiplies its children by its `first` (default page size 20). */
   maxCost: 10_000,
   /** `first` on any list (API.md). */
@@ -156,6 +159,14 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
           const variables = request.variables ?? {};
+          // Before anything walks the variables recursively (JSON.stringify below overflowed the stack at 8,000 levels).
+          const depth = jsonDepthOver(variables, QUERY_LIMITS.maxVariablesDepth);
+          if (depth !== null) {
+            throw tooComplex(
+              `Variables nested deeper than ${QUERY_LIMITS.maxVariablesDepth} levels; no input of this API is that deep`,
+              { limit: QUERY_LIMITS.maxVariablesDepth, depth },
+            );
+          }
           const key = JSON.stringify(variables);
           const known = passed.get(operation);
           if (known?.has(key)) return;
@@ -167,6 +178,35 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
     },
   };
 }
+
+/**
+ * The nesting depth of a JSON value when it exceeds `max` (counted up to `max + 1`), else null. Iterative, so a
+ * hostile depth cannot overflow the stack here.
+ */
+export function jsonDepthOver(value: unknown, max: number): number | null {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth + 1 > max) return depth + 1;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
+/**
+ * This API offers queries and mutations only: a `subscription` operation is a malformed request (400, validation),
+ * not an execution fault (graphql-js would throw "Schema is not configured to execute subscription operation").
+ */
+export const NoSubscriptionsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) {
+      context.reportError(
+        new GraphQLError('This API has no subscriptions: use a query or a mutation', { nodes: node }),
+      );
+    }
+  },
+});
 
 export function checkOperation(
   schema: GraphQLSchema,
