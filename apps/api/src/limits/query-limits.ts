@@ -185,8 +185,8 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
  */
 export function jsonDepthOver(value: unknown, max: number): number | null {
   const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
     if (node === null || typeof node !== 'object') continue;
     if (depth + 1 > max) return depth + 1;
     for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
