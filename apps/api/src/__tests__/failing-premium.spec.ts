@@ -6,6 +6,7 @@ import {
   type TxOut,
   USER_ERRORS,
   type UserErrorOut,
+  attestRelation,
   balance,
   expectLedgerClean,
   key,
@@ -37,7 +38,13 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
     王丽: '110105198006010381',
     张伟: '130102198805120135',
   };
-  const pay = (payer: string, insured: string, over: Record<string, unknown> = {}, token = staff) =>
+  const pay = (
+    payer: string,
+    insured: string,
+    over: Record<string, unknown> = {},
+    token = staff,
+    headers?: Record<string, string>,
+  ) =>
     app.gql<Pay>(
       PAY,
       {
@@ -52,6 +59,7 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
         },
       },
       token,
+      headers,
     );
   /** Expects one userError with `code` and `rule`, and nothing charged. */
   const refused = async (act: () => ReturnType<typeof pay>, code: string, rule: string | null) => {
@@ -102,6 +110,49 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
 
   it('R-USE-3: a person with no registration to the payer (李秀英 for 王丽) is refused', async () => {
     await refused(() => pay('李秀英', '王丽'), 'RELATION_NOT_IN_SCOPE', 'R-KIN-1');
+  });
+
+  it('R-USE-3 2021 regime: with nothing on record between payer and insured (李秀英 for 王丽) the refusal says so, the same in both languages', async () => {
+    const error = await refused(
+      () => pay('李秀英', '王丽', { on: '2022-01-01' }),
+      'RELATION_NOT_IN_SCOPE',
+      'R-USE-3',
+    );
+    expect(error.field).toEqual(['insuredId']);
+    expect(error.message).toBe(
+      'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only; no kin relation between payer and insured is registered or attested at a counter (R-USE-3)',
+    );
+    const zh = await pay('李秀英', '王丽', { on: '2022-01-01' }, staff, { 'accept-language': '' });
+    expect(zh.data!.premiumPay.userErrors.map((e) => e.message)).toEqual([
+      '2021年政策下，个人账户只能为本人、配偶、子女和父母缴纳补充医疗保险；缴费人与参保人之间没有已备案或经柜台核验的亲属关系（R-USE-3）',
+    ]);
+  });
+
+  it('R-USE-3 2021 regime: a sibling on record (王丽 for 王强) is not a spouse, child or parent', async () => {
+    const error = await refused(
+      () => pay('王丽', '王强', { on: '2022-01-01' }),
+      'RELATION_NOT_IN_SCOPE',
+      'R-USE-3',
+    );
+    expect(error.message).toBe(
+      'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only, not for a sibling (R-USE-3)',
+    );
+    const zh = await pay('王丽', '王强', { on: '2022-01-01' }, staff, { 'accept-language': '' });
+    expect(zh.data!.premiumPay.userErrors.map((e) => e.message)).toEqual([
+      '2021年政策下，个人账户只能为本人、配偶、子女和父母缴纳补充医疗保险，不能为兄弟姐妹缴纳（R-USE-3）',
+    ]);
+  });
+
+  it('R-USE-3 2021 regime: a relation attested at the counter (either direction) is enough — 李秀英 for her son 王强 then stops only at 足额支付 (her historical balance is 0.00)', async () => {
+    await refused(() => pay('李秀英', '王强', { on: '2022-01-01' }), 'RELATION_NOT_IN_SCOPE', 'R-USE-3');
+    // Recorded for 王强 about his mother: the inverse relation (CHILD) is what 王强 is to 李秀英.
+    await attestRelation(app, ids['王强'], ids['李秀英'], 'PARENT');
+    const error = await refused(
+      () => pay('李秀英', '王强', { on: '2022-01-01' }),
+      'INSUFFICIENT_BALANCE',
+      'R-USE-3',
+    );
+    expect(error.message).toBe('The legacy (passbook) balance 0.00 yuan is lower than 100.00 yuan (R-USE-3)');
   });
 
   it('R-USE-3: 足额支付 — 李秀英 (500.00) cannot pay 600.00: nothing is charged', async () => {

@@ -115,6 +115,46 @@ describe(`premiumPay over HTTP (${ENTITY_DIALECT})`, () => {
     expect(await balance(app, wangjianguo, 'LEGACY')).toBe('1141.00');
   });
 
+  it('R-USE-3 2021 regime: no registration needed — 王建国 pays for his son 王强, his daughter 王丽 and his spouse 李秀英 from the historical balance; the children are on record only as his providers (inverse relation)', async () => {
+    const staff = await app.login('counter');
+    const insured: [string, string, string][] = [
+      ['王强', '110105198309090112', 'CHILD'],
+      ['王丽', '110105198006010381', 'CHILD'],
+      ['李秀英', '110105195411200265', 'SPOUSE'],
+    ];
+    for (const [name, idNumber, relation] of insured) {
+      const id = await personId(app, name);
+      const before = await balance(app, wangjianguo, 'LEGACY');
+      const res = await app.gql<Pay>(
+        PAY,
+        {
+          i: {
+            payerId: wangjianguo,
+            insuredId: id,
+            insuredIdNumber: idNumber,
+            product: PRODUCT,
+            amount: '1.00',
+            on: '2022-01-01',
+            idempotencyKey: key('prem-2021-kin'),
+          },
+        },
+        staff,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.premiumPay).toMatchObject({
+        pocket: 'LEGACY',
+        regime: 'HISTORICAL_BALANCE_2021',
+        userErrors: [],
+      });
+      expect(res.data!.premiumPay.transaction).toMatchObject({ counterpartyPersonId: id });
+      expect(res.data!.premiumPay.transaction!.explanation[0]).toEqual({
+        rule: 'R-USE-3',
+        message: `2021 regime: historical balance pays for ${relation}, no registration needed`,
+      });
+      expect(Number(await balance(app, wangjianguo, 'LEGACY'))).toBeCloseTo(Number(before) - 1, 2);
+    }
+  });
+
   it('R-USE-3: the insurer portal charges its own product; a retry with the key replays the same reply', async () => {
     const token = await portal(app, ['premium:write'], { product: PRODUCT });
     const variables = {

@@ -66,30 +66,38 @@ export type RelationEvidence =
 /**
  * R-WAL-4's records of what `to` is to `from` on `date`, each with how it is established: kin relations registered
  * between the two and in force (either direction: `to` as beneficiary of `from`, or `from` as beneficiary of `to` with
- * the inverse relation), in registered order, then staff attestations of `from` about `to` checked by then and not
- * revoked.
+ * the inverse relation), in registered order, then staff attestations checked by then and not revoked (either
+ * direction as well: an attestation recorded for `to` about `from` gives the inverse relation).
+ *
+ * `recordedAnyTime` (the R-USE-3 2021 regime, see {@link kinshipOnRecord}): a registration or an attestation made
+ * after `date` counts too — it documents a family tie, it is not a registration that must precede the use; a record
+ * withdrawn (revoked) on or before `date` still does not count.
  */
-function recordsBetween(input: RecordsBetween): { relation: Relation; how: RelationEvidence }[] {
+function recordsBetween(
+  input: RecordsBetween,
+  recordedAnyTime = false,
+): { relation: Relation; how: RelationEvidence }[] {
   const { fromPersonId, toPersonId, date } = input;
   const records: { relation: Relation; how: RelationEvidence }[] = [];
   const registered: RelationEvidence = { kind: 'REGISTERED' };
-  for (const r of relationsInForceOn(input.kinRelations, date)) {
+  const kinRelations = recordedAnyTime
+    ? input.kinRelations
+        .filter((r) => r.revokedAt == null || r.revokedAt > date)
+        .sort((a, b) => a.order - b.order)
+    : relationsInForceOn(input.kinRelations, date);
+  for (const r of kinRelations) {
     if (r.providerId === fromPersonId && r.beneficiaryId === toPersonId)
       records.push({ relation: r.relation, how: registered });
     else if (r.providerId === toPersonId && r.beneficiaryId === fromPersonId)
       records.push({ relation: inverseRelation(r.relation), how: registered });
   }
   for (const a of input.attestations) {
-    if (
-      a.personId === fromPersonId &&
-      a.relativePersonId === toPersonId &&
-      a.checkedOn <= date &&
-      (a.revokedOn == null || a.revokedOn > date)
-    )
-      records.push({
-        relation: a.relation,
-        how: { kind: 'ATTESTED', evidenceKind: a.evidenceKind, checkedOn: a.checkedOn },
-      });
+    if ((!recordedAnyTime && a.checkedOn > date) || (a.revokedOn != null && a.revokedOn <= date)) continue;
+    const how: RelationEvidence = { kind: 'ATTESTED', evidenceKind: a.evidenceKind, checkedOn: a.checkedOn };
+    if (a.personId === fromPersonId && a.relativePersonId === toPersonId)
+      records.push({ relation: a.relation, how });
+    else if (a.personId === toPersonId && a.relativePersonId === fromPersonId)
+      records.push({ relation: inverseRelation(a.relation), how });
   }
   return records;
 }
@@ -111,4 +119,17 @@ export function establishedRelation(
  */
 export function relationsOnRecord(input: RecordsBetween): Relation[] {
   return [...new Set(recordsBetween(input).map((r) => r.relation))];
+}
+
+/**
+ * R-USE-3 2021 regime ("for self, spouse, children and parents, no registration needed", seed 000): what `to` is to
+ * `from` as far as the records show, each relation once, kin relations first. No mutual-aid registration (备案) is
+ * needed, but the family tie must be on record, not merely claimed by the caller: a kin relation registered between
+ * the two in either direction (inverse relation when `from` is the beneficiary), or a staff attestation of a document
+ * (户口簿, 结婚证…) in either direction. Unlike {@link relationsOnRecord}, a record made after `date` counts (it
+ * documents a tie that already existed: a back-dated 2021 premium is decided with today's evidence); a record revoked
+ * on or before `date` does not.
+ */
+export function kinshipOnRecord(input: RecordsBetween): Relation[] {
+  return [...new Set(recordsBetween(input, true).map((r) => r.relation))];
 }

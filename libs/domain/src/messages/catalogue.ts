@@ -538,6 +538,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The relation is not in the kinship scope',
     ],
   },
+  'RELATION_NOT_IN_SCOPE@R-USE-3': {
+    zh: [
+      '2021年政策下，个人账户只能为本人、配偶、子女和父母缴纳补充医疗保险，不能为{relation}缴纳',
+      '2021年政策下，个人账户只能为本人、配偶、子女和父母缴纳补充医疗保险；缴费人与参保人之间没有已备案或经柜台核验的亲属关系',
+    ],
+    en: [
+      'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only, not for a {relation}',
+      'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only; no kin relation between payer and insured is registered or attested at a counter',
+    ],
+  },
   RELATION_OUT_OF_SCOPE: {
     zh: [
       '按{region}{on}的政策，{relation}不在{purpose}的家庭共济范围内（允许：{allowed}）',

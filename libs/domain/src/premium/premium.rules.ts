@@ -112,6 +112,28 @@ function requireFullPayment(balance: Fen, amount: Fen, pocket: PocketKind, rule:
   );
 }
 
+/**
+ * R-USE-3 2021 regime: the insured must be the payer's spouse, child or parent (seed 000: 本人、配偶、子女、父母) —
+ * with no registration (备案) needed, but on record: a kin relation between the two in either direction or a staff
+ * attestation (`kinshipOnRecord`). Returns that relation, else refuses RELATION_NOT_IN_SCOPE (naming the relation on
+ * record when there is one, e.g. a sibling).
+ */
+function historicalRegimeTieOrThrow(input: SupplementaryPremiumInput): Relation {
+  const ties = input.kinshipOnRecord ?? (input.relation === null ? [] : [input.relation]);
+  const tie = ties.find((r) => HISTORICAL_REGIME_RELATIONS.includes(r));
+  if (tie) return tie;
+  const other = ties[0];
+  throw new PremiumError(
+    PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+    'R-USE-3',
+    other
+      ? `Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only, not for a ${other}`
+      : 'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only; no kin relation between payer and insured is registered or attested at a counter',
+    ['insuredId'],
+    other ? { relation: termParam('relation', other) } : undefined,
+  );
+}
+
 /** The regime on a date: before 2021-08-26 none; until `earmarkedFrom` the 2021 one; then the 2022 one. */
 export function premiumRegimeOn(input: SupplementaryPremiumInput): PremiumRegime | null {
   if (input.date < (input.historicalRegimeFrom ?? SUPPLEMENTARY_PREMIUM_2021_FROM)) return null;
@@ -194,22 +216,15 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
         ['payerId'],
       );
     }
-    if (!self && (input.relation === null || !HISTORICAL_REGIME_RELATIONS.includes(input.relation))) {
-      throw new PremiumError(
-        PremiumErrorCode.RELATION_NOT_IN_SCOPE,
-        'R-USE-3',
-        `Under the 2021 regime the account pays for self, spouse, children and parents only, not ${input.relation ?? 'a non-relative'}`,
-        ['insuredId'],
-      );
-    }
+    const tie = self ? null : historicalRegimeTieOrThrow(input);
     pocket = PocketKind.LEGACY;
     balance = payer.legacy;
     explanation.push(
       explain(
         'R-USE-3',
-        `2021 regime: historical balance pays for ${self ? 'self' : input.relation}, no registration needed`,
+        `2021 regime: historical balance pays for ${tie ?? 'self'}, no registration needed`,
         'PREMIUM_2021_REGIME',
-        self ? {} : { relation: termParam('relation', String(input.relation)) },
+        tie ? { relation: termParam('relation', tie) } : {},
       ),
     );
   } else {

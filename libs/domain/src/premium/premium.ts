@@ -60,6 +60,12 @@ export interface SupplementaryPremiumInput {
   readonly relation: Relation | null;
   /** The insured is an active registered beneficiary (备案) of the payer on `date` (R-KIN-1). */
   readonly registered: boolean;
+  /**
+   * R-USE-3 2021 regime (no registration needed): what the insured is to the payer on record — kin relations between
+   * the two and staff attestations, either direction (`kinshipOnRecord`). When absent, `relation` is the only tie
+   * known.
+   */
+  readonly kinshipOnRecord?: readonly Relation[];
   /** The payer region's SUPPLEMENTARY_PREMIUM kinship scope on `date` (R-KIN-1). */
   readonly kinScope: readonly Relation[];
   /** Region's `earmarkedFrom` (2022-09-01 in Beijing); `null` = not yet (the 2021 regime still applies). */

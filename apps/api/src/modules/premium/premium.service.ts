@@ -9,6 +9,7 @@ import {
   WalletSource,
   assertDecisionDateNotAfterTodayOrThrow,
   payPremiumOrThrow,
+  kinshipOnRecord,
   payResidentContributionOrThrow,
   relationsInForceOn,
 } from '@gongji/domain';
@@ -23,6 +24,7 @@ import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
+import { toAttestation } from '../attestation/attestation.mapper';
 import { toDomainRelation } from '../kin/kin.service';
 import { postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
 import {
@@ -74,6 +76,26 @@ function relationOn(
   return latest
     ? { relation: latest.relation as Relation, registered: false }
     : { relation: null, registered: false };
+}
+
+/**
+ * R-USE-3 2021 regime: what the insured is to the payer on record (the domain's `kinshipOnRecord`): kin relations
+ * between the two in either direction and staff attestations in either direction; a proxy binding (R-KIN-7) is no
+ * evidence of a family tie.
+ */
+function kinshipBetween(
+  facts: PairFactRows,
+  payer: PersonEntity,
+  insured: PersonEntity,
+  date: string,
+): Relation[] {
+  return kinshipOnRecord({
+    fromPersonId: payer.id,
+    toPersonId: insured.id,
+    date,
+    kinRelations: facts.relations.filter((r) => !r.proxyOnly).map(toDomainRelation),
+    attestations: facts.attestations.map(toAttestation),
+  });
 }
 
 /** Supplementary premiums (R-USE-3, R-ACC-6) and resident-side contributions (R-USE-2). Stateless: one per request. */
@@ -132,10 +154,10 @@ export class PremiumService {
         const parties = await this.parties(ctx, payerId, insuredId, date);
         if ('refusal' in parties) return { payload: refused([parties.refusal]) };
         const { payer, insured, policy } = parties;
-        const { relation, registered } =
-          payer.id === insured.id
-            ? { relation: null, registered: false }
-            : relationOn(facts, payer, insured, date);
+        const self = payer.id === insured.id;
+        const { relation, registered } = self
+          ? { relation: null, registered: false }
+          : relationOn(facts, payer, insured, date);
         const decision = payPremiumOrThrow({
           productCode: input.product,
           amount: input.amount,
@@ -158,6 +180,7 @@ export class PremiumService {
           insuredIdNumber: input.insuredIdNumber,
           relation,
           registered,
+          kinshipOnRecord: self ? [] : kinshipBetween(facts, payer, insured, date),
           kinScope: policy.kinshipScope[KinPurpose.SUPPLEMENTARY_PREMIUM].relations,
           earmarkedFrom: policy.features[Feature.EARMARKED_ACCOUNT].from,
           selfFrom: policy.features[Feature.SUPPLEMENTARY_PREMIUM_SELF].from,

@@ -1,5 +1,11 @@
 import { KinChannel, type KinRelation, Relation } from '../kin';
-import { establishedRelation, inverseRelation, relationsInForceOn, relationsOnRecord } from '../relations-on';
+import {
+  establishedRelation,
+  inverseRelation,
+  kinshipOnRecord,
+  relationsInForceOn,
+  relationsOnRecord,
+} from '../relations-on';
 
 const rel = (over: Partial<KinRelation>): KinRelation => ({
   providerId: 'P',
@@ -131,6 +137,82 @@ describe('R-WAL-4: the relations on record when the caller names none (API.md wa
           rel({ providerId: 'R', beneficiaryId: 'S', revokedAt: '2025-02-01' }),
         ],
         attestations: [{ ...attestation, checkedOn: '2025-03-02' }],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('relations on record are looked up in both directions, attestations too (inverse relation)', () => {
+  const base = { fromPersonId: 'S', toPersonId: 'R', date: '2025-03-01', kinRelations: [] };
+  // Recorded for R about S: S is R's PARENT, so R is S's CHILD.
+  const reverse = {
+    personId: 'R',
+    relativePersonId: 'S',
+    relation: Relation.PARENT,
+    evidenceKind: 'HOUSEHOLD_REGISTER',
+    checkedOn: '2025-02-01',
+    revokedOn: null,
+  };
+
+  it('R-WAL-4: an attestation recorded the other way round gives the inverse relation', () => {
+    expect(relationsOnRecord({ ...base, attestations: [reverse] })).toEqual([Relation.CHILD]);
+    expect(establishedRelation({ ...base, declared: Relation.CHILD, attestations: [reverse] })).toEqual({
+      kind: 'ATTESTED',
+      evidenceKind: 'HOUSEHOLD_REGISTER',
+      checkedOn: '2025-02-01',
+    });
+    expect(establishedRelation({ ...base, declared: Relation.PARENT, attestations: [reverse] })).toBeNull();
+  });
+});
+
+describe('R-USE-3 2021 regime: the family ties on record (no registration needed)', () => {
+  const base = { fromPersonId: 'S', toPersonId: 'R', date: '2022-01-01' };
+  const attestation = {
+    personId: 'S',
+    relativePersonId: 'R',
+    relation: Relation.CHILD,
+    evidenceKind: 'HOUSEHOLD_REGISTER',
+    checkedOn: '2026-12-01',
+    revokedOn: null,
+  };
+
+  it('registrations either direction (inverse when S is the beneficiary), even made after the date, then attestations', () => {
+    const kinRelations = [
+      // R (provider) registered S as a PARENT beneficiary: R is S's CHILD.
+      rel({ providerId: 'R', beneficiaryId: 'S', relation: Relation.PARENT, registeredOn: '2022-10-20' }),
+      rel({ providerId: 'S', beneficiaryId: 'X', relation: Relation.SPOUSE }), // someone else
+    ];
+    expect(kinshipOnRecord({ ...base, kinRelations, attestations: [] })).toEqual([Relation.CHILD]);
+    // relationsOnRecord (R-WAL-4) needs the registration in force on the date.
+    expect(relationsOnRecord({ ...base, kinRelations, attestations: [] })).toEqual([]);
+    expect(kinshipOnRecord({ ...base, kinRelations: [], attestations: [attestation] })).toEqual([
+      Relation.CHILD,
+    ]);
+    expect(
+      kinshipOnRecord({
+        ...base,
+        kinRelations: [],
+        attestations: [{ ...attestation, personId: 'R', relativePersonId: 'S', relation: Relation.SPOUSE }],
+      }),
+    ).toEqual([Relation.SPOUSE]);
+  });
+
+  it('a record revoked on or before the date does not count; one revoked later does', () => {
+    const revoked = rel({
+      providerId: 'S',
+      beneficiaryId: 'R',
+      relation: Relation.SPOUSE,
+      revokedAt: '2022-01-01',
+    });
+    expect(kinshipOnRecord({ ...base, kinRelations: [revoked], attestations: [] })).toEqual([]);
+    expect(
+      kinshipOnRecord({ ...base, kinRelations: [{ ...revoked, revokedAt: '2022-01-02' }], attestations: [] }),
+    ).toEqual([Relation.SPOUSE]);
+    expect(
+      kinshipOnRecord({
+        ...base,
+        kinRelations: [],
+        attestations: [{ ...attestation, revokedOn: '2021-12-31' }],
       }),
     ).toEqual([]);
   });

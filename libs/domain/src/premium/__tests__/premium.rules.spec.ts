@@ -167,6 +167,46 @@ describe('R-USE-3 supplementary premium', () => {
     expect(d.postings[0]).toEqual(debitPocket('payer-1', PocketKind.LEGACY, yuan(195)));
   });
 
+  it.each([Relation.CHILD, Relation.PARENT, Relation.SPOUSE])(
+    'R-USE-3 2021 regime: a %s on record (kinshipOnRecord) is paid for without registration, like the spouse',
+    (tie) => {
+      const d = payPremiumOrThrow(
+        forParent('2022-01-01', {
+          relation: null,
+          registered: false,
+          kinshipOnRecord: [Relation.SIBLING, tie],
+        }),
+      );
+      expect(d.pocket).toBe(PocketKind.LEGACY);
+      expect(d.explanation[0]).toMatchObject({
+        rule: 'R-USE-3',
+        code: 'PREMIUM_2021_REGIME',
+        params: { relation: { kind: 'term', set: 'relation', value: tie } },
+      });
+    },
+  );
+
+  it('R-USE-3 2021 regime: nothing on record is refused without naming a relation; a sibling on record is named', () => {
+    expect(() =>
+      payPremiumOrThrow(forParent('2022-01-01', { relation: Relation.PARENT, kinshipOnRecord: [] })),
+    ).toThrow(
+      expect.objectContaining({
+        code: PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+        rule: 'R-USE-3',
+        field: ['insuredId'],
+        message:
+          'Under the 2021 regime the account pays supplementary premiums for self, spouse, children and parents only; no kin relation between payer and insured is registered or attested at a counter',
+      }),
+    );
+    expect(() => payPremiumOrThrow(forParent('2022-01-01', { kinshipOnRecord: [Relation.SIBLING] }))).toThrow(
+      expect.objectContaining({
+        code: PremiumErrorCode.RELATION_NOT_IN_SCOPE,
+        rule: 'R-USE-3',
+        params: { relation: { kind: 'term', set: 'relation', value: Relation.SIBLING } },
+      }),
+    );
+  });
+
   it('R-USE-3 2021 regime applies while the region has no earmarkedFrom', () => {
     expect(payPremiumOrThrow(aPremiumInput({ earmarkedFrom: null })).pocket).toBe(PocketKind.LEGACY);
   });
