@@ -1,4 +1,5 @@
 import { ContributionCreditEntity, ENTITY_DIALECT, InterestRunEntity } from '@gongji/persistence';
+import { todayInChina } from '../common/clock';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import {
   TX,
@@ -19,6 +20,13 @@ const INTEREST = `mutation($i: InterestPostInput!) { interestPost(input: $i) {
 const WITHDRAW = `mutation($i: LegacyWithdrawInput!) { legacyWithdraw(input: $i) { ${TX} ${USER_ERRORS} } }`;
 
 type Payload = { transaction: TxOut | null; userErrors: UserErrorOut[] };
+
+/** `YYYY-MM` `n` months after today's month in China (the server's business date), so no test depends on the date. */
+function monthFromNow(n: number): string {
+  const [y, m] = todayInChina().split('-').map(Number);
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
 
 describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTTP (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -123,6 +131,55 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
     );
   });
 
+  it('R-ACC-4: a month after the current month (Beijing time) is refused (MONTH_IN_FUTURE): nothing collected, nothing moves', async () => {
+    const current = monthFromNow(0);
+    for (const month of [monthFromNow(1), monthFromNow(13), '2099-12']) {
+      const error = await refused(
+        CREDIT,
+        'contributionsCredit',
+        { month, rows: [{ personId: wangli, amount: '800.00' }] },
+        'MONTH_IN_FUTURE',
+        'R-ACC-4',
+      );
+      expect(error.field).toEqual(['month']);
+      expect(error.message).toContain(month);
+      expect(error.message).toContain(current);
+      expect(await app.db.getRepository(ContributionCreditEntity).countBy({ month })).toBe(0);
+    }
+    // Even an empty batch, and with an idempotency key: the refusal is the stored answer, a replay repeats it.
+    const idempotencyKey = key('credit-future');
+    const input = { month: monthFromNow(1), rows: [], idempotencyKey };
+    const first = await refused(CREDIT, 'contributionsCredit', input, 'MONTH_IN_FUTURE', 'R-ACC-4');
+    const again = await refused(CREDIT, 'contributionsCredit', input, 'MONTH_IN_FUTURE', 'R-ACC-4');
+    expect(again).toEqual(first);
+  });
+
+  it('R-ACC-4: the refusal of a future month reads in English too', async () => {
+    const month = monthFromNow(1);
+    const res = await app.gql<{ contributionsCredit: Payload }>(
+      CREDIT,
+      { i: { month, rows: [{ personId: wangli, amount: '1.00' }] } },
+      admin,
+      { 'accept-language': 'en' },
+    );
+    expect(res.data!.contributionsCredit.userErrors[0]!.message).toMatch(
+      new RegExp(`^${month} is after the current month`),
+    );
+  });
+
+  it('R-ACC-4: the current month (Beijing time) is still credited', async () => {
+    const month = monthFromNow(0);
+    const before = await balance(app, wangqiang, 'EARMARKED');
+    const res = await app.gql<{ contributionsCredit: Payload & { credited: number } }>(
+      CREDIT,
+      { i: { month, rows: [{ personId: wangqiang, amount: '1.00' }] } },
+      admin,
+    );
+    expect(res.data!.contributionsCredit).toMatchObject({ credited: 1, userErrors: [] });
+    expect(await app.db.getRepository(ContributionCreditEntity).countBy({ month })).toBe(1);
+    expect(Number(await balance(app, wangqiang, 'EARMARKED'))).toBeCloseTo(Number(before) + 1, 2);
+  });
+
   it('R-ACC-4: interest is posted once per year; a second run is refused and moves nothing', async () => {
     const first = await app.gql<{ interestPost: Payload }>(
       INTEREST,
@@ -149,8 +206,26 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
     expect(await app.db.getRepository(InterestRunEntity).countBy({ year: 2024 })).toBe(1);
   });
 
-  it('R-ACC-4: a future year and a rate outside 0..10000 basis points are refused', async () => {
-    await refused(INTEREST, 'interestPost', { year: 2999, annualRate: 150 }, 'INVALID_YEAR', 'R-ACC-4');
+  it('R-ACC-4: a year after the current year (Beijing time) is refused (YEAR_IN_FUTURE), nobody is paid', async () => {
+    const currentYear = Number(todayInChina().slice(0, 4));
+    for (const year of [currentYear + 1, 2999]) {
+      const earmarked = await balance(app, wangjianguo, 'EARMARKED');
+      const error = await refused(
+        INTEREST,
+        'interestPost',
+        { year, annualRate: 150, idempotencyKey: key(`interest-${year}`) },
+        'YEAR_IN_FUTURE',
+        'R-ACC-4',
+      );
+      expect(error.field).toEqual(['year']);
+      expect(error.message).toContain(String(currentYear));
+      expect(await balance(app, wangjianguo, 'EARMARKED')).toBe(earmarked);
+      expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(0);
+    }
+  });
+
+  it('R-ACC-4: an implausible year and a rate outside 0..10000 basis points are refused', async () => {
+    await refused(INTEREST, 'interestPost', { year: 1997, annualRate: 150 }, 'INVALID_YEAR', 'R-ACC-4');
     await refused(INTEREST, 'interestPost', { year: 2023, annualRate: 10001 }, 'INVALID_RATE', 'R-ACC-4');
   });
 

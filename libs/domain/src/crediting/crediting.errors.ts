@@ -9,10 +9,14 @@ export enum CreditingErrorCode {
   INVALID_AMOUNT = 'INVALID_AMOUNT',
   /** A person-month already credited with a different amount, or listed twice with different amounts. */
   CONFLICTING_CREDIT = 'CONFLICTING_CREDIT',
+  /** The month is after the current month (Beijing time): nothing can have been collected for it yet. */
+  MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
   /** The year is not a plausible calendar year. */
   INVALID_YEAR = 'INVALID_YEAR',
   /** The rate is not integer basis points in 0..10000. */
   INVALID_RATE = 'INVALID_RATE',
+  /** The year is after the current year (Beijing time): it has no interest to post yet. */
+  YEAR_IN_FUTURE = 'YEAR_IN_FUTURE',
   /** Interest for this year was already posted. */
   INTEREST_ALREADY_POSTED = 'INTEREST_ALREADY_POSTED',
 }

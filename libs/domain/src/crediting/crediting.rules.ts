@@ -3,6 +3,7 @@ import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../le
 import { explain, formatRate } from '../ledger/explain';
 import { creditPocket, posting } from '../ledger/ledger.rules';
 import { moneyParam, termParam } from '../messages/params';
+import type { IsoDate } from '../shared/dates';
 import type {
   ContributionCreditOptions,
   ContributionCreditResult,
@@ -29,13 +30,16 @@ const DEFAULT_EARMARKED_FROM = '2022-09-01';
  * - credits go from CONTRIBUTION_SOURCE to EARMARKED, or to LEGACY for months before `earmarkedFrom` (those funds
  *   went to the bank passbook, R-ACC-4 relocated insured).
  *
+ * - a month after the current month (`options.today`, Beijing time) is refused with MONTH_IN_FUTURE: nothing can have
+ *   been collected for it (no collection, no credit); the current month is allowed.
+ *
  * The credit day (1st–5th) is an operating schedule, not a refusal: a late batch is still credited once.
  */
 export function creditContributionsOrThrow(
   month: string,
   rows: readonly ContributionRow[],
   alreadyCredited: readonly ExistingCredit[],
-  options: ContributionCreditOptions = {},
+  options: ContributionCreditOptions,
 ): ContributionCreditResult {
   if (!MONTH_RE.test(month)) {
     throw new CreditingError(
@@ -44,6 +48,16 @@ export function creditContributionsOrThrow(
       ['month'],
       [],
       { value: month },
+    );
+  }
+  const currentMonth = options.today.slice(0, 7);
+  if (month > currentMonth) {
+    throw new CreditingError(
+      CreditingErrorCode.MONTH_IN_FUTURE,
+      `R-ACC-4: ${month} is after the current month (${currentMonth}, Beijing time): nothing was collected for it, so nothing is credited`,
+      ['month'],
+      [],
+      { month, currentMonth },
     );
   }
   const pocket =
@@ -132,12 +146,15 @@ export function creditContributionsOrThrow(
  * Formula (simple, documented decision): interest = year-end EARMARKED balance × annual rate, rounded half-up to
  * the fen, per person. Intra-year balance movements are not weighted (the seeds give no day-count rule); LEGACY
  * earns the bank's own interest outside this ledger. Accounts earning 0.00 get no posting.
+ *
+ * A year after the current year (`today`, Beijing time) is refused with YEAR_IN_FUTURE; the current year is allowed.
  */
 export function postInterestOrThrow(
   year: number,
   annualRate: BasisPoints,
   balances: readonly InterestBase[],
   alreadyPosted: boolean,
+  today: IsoDate,
 ): InterestResult {
   if (!Number.isInteger(year) || year < 1998 || year > 9999) {
     throw new CreditingError(
@@ -148,6 +165,16 @@ export function postInterestOrThrow(
       {
         value: year,
       },
+    );
+  }
+  const currentYear = Number(today.slice(0, 4));
+  if (year > currentYear) {
+    throw new CreditingError(
+      CreditingErrorCode.YEAR_IN_FUTURE,
+      `R-ACC-4: interest for ${year} cannot be posted before the year has begun (this year is ${currentYear}, Beijing time)`,
+      ['year'],
+      [],
+      { year, currentYear },
     );
   }
   if (!Number.isInteger(annualRate) || annualRate < 0 || annualRate > 10_000) {

@@ -32,6 +32,11 @@ export interface ContributionCreditResult {
 /** Options of {@link creditContributionsOrThrow}. */
 export interface ContributionCreditOptions {
   /**
+   * Today's date in China (UTC+8, `YYYY-MM-DD`): a month after today's month is refused (MONTH_IN_FUTURE, R-ACC-4:
+   * nothing can have been collected for it). The domain reads no clock; the caller passes it.
+   */
+  readonly today: IsoDate;
+  /**
    * First day of the book-entry account in the region (`earmarkedFrom`, R-ACC-3/5). Months before it are credited
    * to LEGACY (the passbook of those days), later months to EARMARKED. Default 2022-09-01 (Beijing).
    */

@@ -257,6 +257,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['“{value}”不是 YYYY-MM 格式的月份', '月份应为 YYYY-MM 格式'],
     en: ['"{value}" is not a month (YYYY-MM)', 'The month must be YYYY-MM'],
   },
+  MONTH_IN_FUTURE: {
+    zh: [
+      '{month}晚于本月（{currentMonth}，北京时间）：该月医保费尚未征收，不能划入',
+      '该月份尚未到来：医保费尚未征收，不能划入',
+    ],
+    en: [
+      '{month} is after the current month ({currentMonth}, Beijing time): nothing was collected for it, so nothing is credited',
+      'The month has not come yet: nothing was collected for it, so nothing is credited',
+    ],
+  },
   INVALID_PHONE: {
     zh: ['“{phone}”不是中国大陆手机号码（11位，以13–19开头）', '不是中国大陆手机号码（11位，以13–19开头）'],
     en: [
@@ -279,6 +289,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   INVALID_YEAR: {
     zh: ['“{value}”不是有效的年份', '年份无效'],
     en: ['"{value}" is not a plausible calendar year', 'The year is not valid'],
+  },
+  YEAR_IN_FUTURE: {
+    zh: ['{year}年度尚未开始（今年为{currentYear}年，北京时间），不能计息', '该年度尚未开始，不能计息'],
+    en: [
+      'Interest for {year} cannot be posted: the year has not begun (this year is {currentYear}, Beijing time)',
+      'Interest cannot be posted for a year that has not begun',
+    ],
   },
   KIN_PREMIUM_BEFORE_SELF: {
     zh: [

@@ -3,7 +3,6 @@ import {
   type BasisPoints,
   type ContributionCreditResult,
   CreditingError,
-  CreditingErrorCode,
   type ExistingCredit,
   Feature,
   type Fen,
@@ -127,6 +126,9 @@ export class CreditingService {
       personIds,
       refused,
       decide: async (ctx) => {
+        // R-ACC-4: a month after the current one (Beijing time) has nothing collected — refused before any read.
+        const today = todayInChina(ctx.now);
+        creditContributionsOrThrow(input.month, [], [], { today });
         const persons = await personsOn(ctx.manager, personIds);
         const byEarmarkedFrom = new Map<string, typeof input.rows>();
         for (const [i, row] of input.rows.entries()) {
@@ -148,7 +150,7 @@ export class CreditingService {
             this.ctx.services.policy,
             ctx.manager,
             person.regionCode,
-            todayInChina(),
+            today,
           );
           const from = policy?.features[Feature.EARMARKED_ACCOUNT].from ?? '';
           byEarmarkedFrom.set(from, [...(byEarmarkedFrom.get(from) ?? []), row]);
@@ -160,10 +162,9 @@ export class CreditingService {
             rows,
             existing.map((e): ExistingCredit => ({ personId: e.personId, amount: e.amount as Fen })),
             // A region without its own date uses the domain default (2022-09-01).
-            from ? { earmarkedFrom: from } : {},
+            from ? { today, earmarkedFrom: from } : { today },
           ),
         );
-        if (results.length === 0) creditContributionsOrThrow(input.month, [], []); // validates the month
         const credited = results.flatMap((r) => r.credited);
         const same = results.flatMap((r) => r.alreadyCredited);
         const notCollected = results.flatMap((r) => r.notCollected);
@@ -226,6 +227,8 @@ export class CreditingService {
    */
   async postInterest(principal: Principal, input: InterestPostInput): Promise<InterestPostPayload> {
     if (input.idempotencyKey != null) assertIdempotencyKey(input.idempotencyKey);
+    // One business date for the whole run (its batches and its final step), Beijing time.
+    const today = todayInChina();
     const request = { year: input.year, annualRate: input.annualRate };
     const transactions: NonNullable<InterestPostPayload['transaction']>[] = [];
     const manager = this.ctx.dataSource.manager;
@@ -233,13 +236,13 @@ export class CreditingService {
     const keyUsed =
       input.idempotencyKey != null &&
       (await idempotencyKeyUsed(manager, actorOf(principal), input.idempotencyKey));
-    if (!keyUsed && this.interestInputValid(input) && !(await interestRunExists(manager, input.year))) {
+    if (!keyUsed && interestInputValid(input, today) && !(await interestRunExists(manager, input.year))) {
       const size = interestBatchSize();
       for (let after = ''; ;) {
         const holders = await earmarkedHoldersAfter(manager, after, size);
         if (holders.length === 0) break;
         after = holders[holders.length - 1];
-        const batch = await this.interestBatch(principal, input, holders);
+        const batch = await this.interestBatch(principal, input, holders, today);
         if (batch.userErrors.length > 0) break; // the final step refuses with the same reason
         if (batch.transaction) transactions.push(batch.transaction);
         if (holders.length < size) break;
@@ -252,9 +255,8 @@ export class CreditingService {
       personIds: [],
       refused: refusedInterest,
       decide: async (ctx) => {
-        this.checkInterestYear(input.year);
         const alreadyPosted = await interestRunExists(ctx.manager, input.year);
-        postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], alreadyPosted);
+        postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], alreadyPosted, today);
         const totals = await interestTotals(ctx.manager, input.year);
         const run = {
           year: input.year,
@@ -293,6 +295,7 @@ export class CreditingService {
     principal: Principal,
     input: InterestPostInput,
     holders: readonly string[],
+    today: string,
   ): Promise<InterestBatchPayload> {
     return runMoneyMutation<InterestBatchPayload>(this.ctx.services.ledger, principal, {
       operation: 'interestPost.batch',
@@ -311,7 +314,13 @@ export class CreditingService {
         const balances = [...ctx.pockets.values()]
           .filter((p) => p.kind === PocketKind.EARMARKED && !paid.has(p.personId))
           .map((p) => ({ personId: p.personId, balance: p.balance as Fen }));
-        const result = postInterestOrThrow(input.year, input.annualRate as BasisPoints, balances, false);
+        const result = postInterestOrThrow(
+          input.year,
+          input.annualRate as BasisPoints,
+          balances,
+          false,
+          today,
+        );
         const plan = result.decision
           ? planOf(result.decision, {
               amount: result.total,
@@ -330,25 +339,18 @@ export class CreditingService {
       },
     });
   }
+}
 
-  /** The checks the final step repeats (so its refusal is stored under the client's key). */
-  private interestInputValid(input: InterestPostInput): boolean {
-    try {
-      this.checkInterestYear(input.year);
-      postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], false);
-      return true;
-    } catch (err) {
-      if (err instanceof CreditingError) return false;
-      throw err;
-    }
-  }
-
-  private checkInterestYear(year: number): void {
-    if (year > Number(todayInChina().slice(0, 4)))
-      throw new CreditingError(
-        CreditingErrorCode.INVALID_YEAR,
-        `Interest for ${year} cannot be posted before the year ends`,
-        ['year'],
-      );
+/**
+ * The checks the final step repeats (so its refusal is stored under the client's key): year (INVALID_YEAR,
+ * YEAR_IN_FUTURE) and rate.
+ */
+function interestInputValid(input: InterestPostInput, today: string): boolean {
+  try {
+    postInterestOrThrow(input.year, input.annualRate as BasisPoints, [], false, today);
+    return true;
+  } catch (err) {
+    if (err instanceof CreditingError) return false;
+    throw err;
   }
 }

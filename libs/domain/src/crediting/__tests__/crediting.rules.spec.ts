@@ -5,6 +5,9 @@ import { CreditingErrorCode } from '../crediting.errors';
 import { creditContributionsOrThrow, postInterestOrThrow } from '../crediting.rules';
 
 const fen = (n: number) => BigInt(n) as Fen;
+/** The business date of these tests (Beijing time): the domain reads no clock. */
+const TODAY = '2026-12-02';
+const OPTIONS = { today: TODAY };
 
 describe('R-ACC-4 monthly crediting', () => {
   it('R-ACC-4 credits collected contributions from CONTRIBUTION_SOURCE to EARMARKED; nothing collected, no credit', () => {
@@ -16,6 +19,7 @@ describe('R-ACC-4 monthly crediting', () => {
         { personId: 'c', amount: yuan(150) },
       ],
       [],
+      OPTIONS,
     );
     expect(r.decision?.kind).toBe(TransactionKind.CONTRIBUTION_CREDIT);
     expect(r.decision?.postings).toEqual([
@@ -33,6 +37,7 @@ describe('R-ACC-4 monthly crediting', () => {
       '2024-03',
       [{ personId: 'a', amount: yuan(300) }],
       [{ personId: 'a', amount: yuan(300) }],
+      OPTIONS,
     );
     expect(r.decision).toBeNull();
     expect(r.alreadyCredited).toEqual([{ personId: 'a', amount: yuan(300) }]);
@@ -47,6 +52,7 @@ describe('R-ACC-4 monthly crediting', () => {
         { personId: 'a', amount: yuan(300) },
       ],
       [],
+      OPTIONS,
     );
     expect(r.credited).toEqual([{ personId: 'a', amount: yuan(300) }]);
   });
@@ -66,7 +72,7 @@ describe('R-ACC-4 monthly crediting', () => {
       [],
     ],
   ])('R-ACC-4 refuses %s (CONFLICTING_CREDIT), nothing credited', (_label, rows, already) => {
-    expect(() => creditContributionsOrThrow('2024-03', rows, already)).toThrow(
+    expect(() => creditContributionsOrThrow('2024-03', rows, already, OPTIONS)).toThrow(
       expect.objectContaining({ code: CreditingErrorCode.CONFLICTING_CREDIT, rule: 'R-ACC-4' }),
     );
   });
@@ -81,16 +87,56 @@ describe('R-ACC-4 monthly crediting', () => {
       CreditingErrorCode.INVALID_AMOUNT,
     ],
   ])('R-ACC-4 refuses %s', (_label, month, rows, code) => {
-    expect(() => creditContributionsOrThrow(month, rows, [])).toThrow(expect.objectContaining({ code }));
+    expect(() => creditContributionsOrThrow(month, rows, [], OPTIONS)).toThrow(
+      expect.objectContaining({ code }),
+    );
   });
 
   it('R-ACC-4 months before earmarkedFrom were allocated to the passbook (LEGACY)', () => {
-    const r = creditContributionsOrThrow('2022-08', [{ personId: 'a', amount: yuan(10) }], []);
+    const r = creditContributionsOrThrow('2022-08', [{ personId: 'a', amount: yuan(10) }], [], OPTIONS);
     expect(r.decision?.postings[1]).toEqual(creditPocket('a', PocketKind.LEGACY, yuan(10)));
     const later = creditContributionsOrThrow('2022-09', [{ personId: 'a', amount: yuan(10) }], [], {
+      ...OPTIONS,
       earmarkedFrom: '2022-10-01',
     });
     expect(later.decision?.postings[1]).toEqual(creditPocket('a', PocketKind.LEGACY, yuan(10)));
+  });
+
+  it('R-ACC-4 the current month (Beijing time) is credited, also on its last day', () => {
+    const rows = [{ personId: 'a', amount: yuan(10) }];
+    expect(creditContributionsOrThrow('2026-12', rows, [], OPTIONS).credited).toEqual(rows);
+    expect(creditContributionsOrThrow('2026-12', rows, [], { today: '2026-12-31' }).credited).toEqual(rows);
+    expect(creditContributionsOrThrow('2027-01', rows, [], { today: '2027-01-01' }).credited).toEqual(rows);
+  });
+
+  it.each([
+    ['the next month', '2027-01', '2026-12-31'],
+    ['the same month of the next year', '2027-12', '2026-12-02'],
+    ['a month years ahead', '2030-01', '2026-12-02'],
+  ])(
+    'R-ACC-4 refuses %s: nothing collected yet, no credit (MONTH_IN_FUTURE), even an empty batch',
+    (_label, month, today) => {
+      for (const rows of [[{ personId: 'a', amount: yuan(10) }], []]) {
+        let error: unknown;
+        try {
+          creditContributionsOrThrow(month, rows, [], { today });
+        } catch (err) {
+          error = err;
+        }
+        expect(error).toMatchObject({
+          code: CreditingErrorCode.MONTH_IN_FUTURE,
+          rule: 'R-ACC-4',
+          field: ['month'],
+          params: { month, currentMonth: today.slice(0, 7) },
+        });
+      }
+    },
+  );
+
+  it('R-ACC-4 a malformed month is INVALID_MONTH, not MONTH_IN_FUTURE', () => {
+    expect(() => creditContributionsOrThrow('2099-13', [], [], OPTIONS)).toThrow(
+      expect.objectContaining({ code: CreditingErrorCode.INVALID_MONTH }),
+    );
   });
 });
 
@@ -107,6 +153,7 @@ describe('R-ACC-4 interest', () => {
         { personId: 'd', balance: fen(0) },
       ],
       false,
+      TODAY,
     );
     expect(r.interest).toEqual([
       { personId: 'a', amount: yuan(15) },
@@ -119,7 +166,9 @@ describe('R-ACC-4 interest', () => {
   });
 
   it('R-ACC-4 no interest earned → no transaction', () => {
-    expect(postInterestOrThrow(2024, 0, [{ personId: 'a', balance: yuan(1) }], false).decision).toBeNull();
+    expect(
+      postInterestOrThrow(2024, 0, [{ personId: 'a', balance: yuan(1) }], false, TODAY).decision,
+    ).toBeNull();
   });
 
   it.each([
@@ -127,9 +176,25 @@ describe('R-ACC-4 interest', () => {
     ['a fractional rate', 2024, 1.5, false, CreditingErrorCode.INVALID_RATE],
     ['a negative rate', 2024, -1, false, CreditingErrorCode.INVALID_RATE],
     ['an implausible year', 24, 150, false, CreditingErrorCode.INVALID_YEAR],
+    ['the next year', 2027, 150, false, CreditingErrorCode.YEAR_IN_FUTURE],
+    ['a year far ahead (even if already posted)', 2999, 150, true, CreditingErrorCode.YEAR_IN_FUTURE],
   ])('R-ACC-4 refuses interest %s', (_label, year, rate, posted, code) => {
-    expect(() => postInterestOrThrow(year, rate, [], posted)).toThrow(
+    expect(() => postInterestOrThrow(year, rate, [], posted, TODAY)).toThrow(
       expect.objectContaining({ code, rule: 'R-ACC-4' }),
     );
+  });
+
+  it('R-ACC-4 the current year (Beijing time) may be posted, the next one only from its 1 January', () => {
+    const balances = [{ personId: 'a', balance: yuan(1000) }];
+    expect(postInterestOrThrow(2026, 150, balances, false, TODAY).total).toBe(yuan(15));
+    expect(postInterestOrThrow(2026, 150, balances, false, '2026-01-01').total).toBe(yuan(15));
+    expect(() => postInterestOrThrow(2027, 150, balances, false, '2026-12-31')).toThrow(
+      expect.objectContaining({
+        code: CreditingErrorCode.YEAR_IN_FUTURE,
+        field: ['year'],
+        params: { year: 2027, currentYear: 2026 },
+      }),
+    );
+    expect(postInterestOrThrow(2027, 150, balances, false, '2027-01-01').total).toBe(yuan(15));
   });
 });

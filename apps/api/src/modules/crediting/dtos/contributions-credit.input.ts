@@ -18,7 +18,10 @@ export class ContributionRowInput {
     'A monthly batch of collected contributions. Exactly once per person and month: a row already credited with the same amount is a no-op, with another amount the whole batch is refused (CONFLICTING_CREDIT). With an idempotencyKey a retry replays the first payload; without one the person-month alone is the key, so resending a batch is still safe (its rows come back ALREADY_CREDITED).',
 })
 export class ContributionsCreditInput {
-  @Field({ description: 'Month, YYYY-MM. Months before the region’s earmarkedFrom are credited to LEGACY.' })
+  @Field({
+    description:
+      'Month, YYYY-MM, not later than the current month (China; MONTH_IN_FUTURE). Months before the region’s earmarkedFrom are credited to LEGACY.',
+  })
   month!: string;
 
   @Field(() => [ContributionRowInput], { description: 'Rows, at most 1000.' })

@@ -61,7 +61,8 @@ export class ContributionsCreditPayload {
   rows!: ContributionCreditRow[];
 
   @Field(() => [UserError], {
-    description: 'Refusals (CONFLICTING_CREDIT, INVALID_MONTH, NO_PERSONAL_ACCOUNT…); nothing moved.',
+    description:
+      'Refusals (CONFLICTING_CREDIT, INVALID_MONTH, MONTH_IN_FUTURE, NO_PERSONAL_ACCOUNT…); nothing moved.',
   })
   userErrors!: UserError[];
 }

@@ -6,7 +6,9 @@ import { Transaction } from '../../transaction/transaction.types';
 
 @InputType({ description: 'The yearly interest run (结息) on EARMARKED balances, once per year (R-ACC-4).' })
 export class InterestPostInput {
-  @Field(() => Int, { description: 'Calendar year; not later than the current year (China).' })
+  @Field(() => Int, {
+    description: 'Calendar year; not later than the current year (China; YEAR_IN_FUTURE).',
+  })
   year!: number;
 
   @Field(() => Int, {
@@ -59,7 +61,8 @@ export class InterestPostPayload {
   transactionIds!: string[];
 
   @Field(() => [UserError], {
-    description: 'Refusals (INTEREST_ALREADY_POSTED, INVALID_YEAR, INVALID_RATE); nothing moved.',
+    description:
+      'Refusals (INTEREST_ALREADY_POSTED, INVALID_YEAR, YEAR_IN_FUTURE, INVALID_RATE); nothing moved.',
   })
   userErrors!: UserError[];
 }
