@@ -39,3 +39,4 @@ export * from './commands/wallet.commands';
 export * from './commands/seed.commands';
 export * from './commands/region.commands';
 export * from './queries/page-json';
+export * from './commands/user.commands';
