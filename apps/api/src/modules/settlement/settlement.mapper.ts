@@ -64,20 +64,26 @@ export function toSettlementQuote(
         code: e.code ?? null,
         params: e.params ?? null,
       })),
-      ...unexplained.map((p) => ({
-        rule: p.rule,
-        message: `provider ${p.providerId} skipped: ${p.reason}`,
-        code: 'KIN_PROVIDER_SKIPPED',
-        params: {
-          provider: p.providerId,
-          reason: {
-            kind: 'line' as const,
-            message: p.reason,
-            ...(p.code ? { code: p.code } : {}),
-            ...(p.params ? { params: p.params } : {}),
-          },
-        },
-      })),
+      // R-KIN-4: one line per skipped relative, naming them once — a reason that already names the provider (its
+      // `provider` parameter: KIN_PROVIDER_REFUSED, KIN_PROVIDER_NO_ACCOUNT) is the line itself, not wrapped again.
+      ...unexplained.map((p) =>
+        p.params?.['provider'] === p.providerId
+          ? { rule: p.rule, message: p.reason, code: p.code ?? null, params: p.params }
+          : {
+              rule: p.rule,
+              message: `provider ${p.providerId} skipped: ${p.reason}`,
+              code: 'KIN_PROVIDER_SKIPPED',
+              params: {
+                provider: p.providerId,
+                reason: {
+                  kind: 'line' as const,
+                  message: p.reason,
+                  ...(p.code ? { code: p.code } : {}),
+                  ...(p.params ? { params: p.params } : {}),
+                },
+              },
+            },
+      ),
     ],
     nhsa: {
       ...result.nhsa,
