@@ -42,7 +42,10 @@ export interface CreditRunOptions {
   readonly reportFile: string;
   /** Rows per database transaction (default 5,000). */
   readonly batchSize: number;
-  /** The business date ID numbers' birth dates are checked against (YYYY-MM-DD). */
+  /**
+   * The business date (YYYY-MM-DD, China): ID numbers' birth dates are checked against it, and a `month` after its
+   * month is refused (MONTH_IN_FUTURE, R-ACC-4).
+   */
   readonly today: string;
   /** Sleep after each committed batch (tests use it to kill the process mid-way); default 0. */
   readonly pauseMs?: number;
@@ -138,6 +141,37 @@ function domainRejection(line: number, input: string, err: DomainError): Rejecti
   };
 }
 
+/** Why a whole run is refused before anything is read (the month itself), in Chinese and English. */
+export interface MonthRefusal {
+  readonly code: string;
+  readonly rule: string | null;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * The month checks of `creditContributionsOrThrow`, asked before the file or the database is touched: not `YYYY-MM`
+ * (INVALID_MONTH), or after the month of `today` (MONTH_IN_FUTURE, R-ACC-4: nothing was collected for it). Null
+ * when the month may be credited (the current month included).
+ */
+export function monthRefusalOf(month: string, today: string): MonthRefusal | null {
+  try {
+    creditContributionsOrThrow(month, [], [], { today });
+    return null;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const { code, rule, zh, en } = domainRejection(0, month, err);
+    return { code, rule, zh, en };
+  }
+}
+
+/** Thrown by {@link runCredit} for a month it refuses before reading anything (the CLI exits 2). */
+export class MonthRefusedError extends Error {
+  constructor(readonly refusal: MonthRefusal) {
+    super(`${refusal.code}: ${refusal.en}`);
+  }
+}
+
 /** Connections whose staging tables have statistics already (see PostStagedOptions.analyze). */
 const analyzed = new WeakSet<Client>();
 
@@ -159,7 +193,9 @@ export async function runCredit(
 ): Promise<CreditRunResult> {
   const started = Date.now();
   if (clients.length === 0) throw new Error('runCredit needs at least one database connection');
-  creditContributionsOrThrow(options.month, [], []); // INVALID_MONTH before anything is read
+  // INVALID_MONTH or MONTH_IN_FUTURE before anything is read or written.
+  const refusal = monthRefusalOf(options.month, options.today);
+  if (refusal) throw new MonthRefusedError(refusal);
   for (const client of clients) await createLedgerStaging(client as unknown as BulkClient);
   const earmarkedFrom = await earmarkedFromByRegion(clients[0]);
   const reads: CreditReads = { all: false };
@@ -478,7 +514,10 @@ async function decideAndWrite(
   type Found = { id: string | null; type: string; region: string; credited: string | null };
   const found = new Map<number, Found>(rows.map((r) => [Number(r.i), r as Found]));
   const firstAmount = new Map<string, Fen>();
-  const groups = new Map<string, { rows: ContributionRow[]; existing: ExistingCredit[] }>();
+  const groups = new Map<
+    string,
+    { rows: ContributionRow[]; existing: ExistingCredit[]; parsed: ParsedRow[] }
+  >();
   for (const [i, row] of parsed.entries()) {
     const person = found.get(i);
     if (!person?.id) {
@@ -528,8 +567,9 @@ async function decideAndWrite(
     }
     firstAmount.set(person.id, row.amount);
     const from = earmarkedFrom.get(person.region) ?? '';
-    const group = groups.get(from) ?? { rows: [], existing: [] };
+    const group = groups.get(from) ?? { rows: [], existing: [], parsed: [] };
     group.rows.push({ personId: person.id, amount: row.amount });
+    group.parsed.push(row);
     if (credited !== null) group.existing.push({ personId: person.id, amount: credited });
     groups.set(from, group);
   }
@@ -542,12 +582,21 @@ async function decideAndWrite(
   for (const [from, group] of groups) {
     // The domain decides: credited / already credited / not collected, the pocket (LEGACY before earmarkedFrom,
     // else EARMARKED) and the balanced postings with their explanation (R-ACC-4).
-    const result = creditContributionsOrThrow(
-      options.month,
-      group.rows,
-      group.existing,
-      from ? { earmarkedFrom: from } : {},
-    );
+    let result: ReturnType<typeof creditContributionsOrThrow>;
+    try {
+      result = creditContributionsOrThrow(
+        options.month,
+        group.rows,
+        group.existing,
+        from ? { today: options.today, earmarkedFrom: from } : { today: options.today },
+      );
+    } catch (err) {
+      // The rows were checked above (and the month before the run), so a refusal here is not expected; if the
+      // domain refuses anyway, the group's rows are reported with its reason instead of failing the whole run.
+      if (!(err instanceof DomainError)) throw err;
+      for (const row of group.parsed) outcome.rejections.push(domainRejection(row.line, row.input, err));
+      continue;
+    }
     outcome.alreadyCredited += result.alreadyCredited.length;
     outcome.notCollected += result.notCollected.length;
     if (!result.decision) continue;

@@ -6,13 +6,20 @@
  *
  * Exactly once per person and month: rerun it after a crash (or on the same file) and it credits only what is
  * missing. Rejected rows go to the report (default `<file>.rejected.csv`) with the reason in Chinese and English.
- * Prints a table; exits 0 when the file was processed (rejections included), 1 on a fault.
+ * `--today` (default: today in China, UTC+8) is the business date: a month after its month is refused before the
+ * database or the file is touched (MONTH_IN_FUTURE, R-ACC-4: nothing was collected for it yet), as is a month not
+ * `YYYY-MM` (INVALID_MONTH).
+ * Prints a table; exits 0 when the file was processed (rejections included), 2 when the month is refused (nothing
+ * read or written), 1 on a fault.
  */
 import '../generate/database-url-env';
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { databaseUrlOf, intArg, parseArgs } from '../generate/cli-support';
-import { formatCreditResult, runCredit } from './credit-run';
+import { databaseUrlOf, intArg, parseArgs, todayArg } from '../generate/cli-support';
+import { MonthRefusedError, formatCreditResult, monthRefusalOf, runCredit } from './credit-run';
+
+/** Exit code of a refused month: the run did nothing. */
+const REFUSED = 2;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -20,6 +27,10 @@ async function main(): Promise<void> {
   const month = args.get('month');
   const file = args.get('file');
   if (!month || !file) throw new Error('usage: npm run credit -- --month YYYY-MM --file contributions.csv');
+  const today = todayArg(args);
+  // R-ACC-4: refused up front, before any connection: no collection (a month not yet come), no credit.
+  const refusal = monthRefusalOf(month, today);
+  if (refusal) throw new MonthRefusedError(refusal);
   const parallel = Math.max(1, intArg(args, 'parallel', 2));
   const clients = Array.from(
     { length: parallel },
@@ -33,7 +44,7 @@ async function main(): Promise<void> {
       file,
       reportFile,
       batchSize: Math.max(1, intArg(args, 'batch', 5_000)),
-      today: args.get('today') ?? new Date().toISOString().slice(0, 10),
+      today,
       pauseMs: intArg(args, 'pause-ms', 0),
     });
     console.log(`\nCredited ${month} from ${file}; rejected rows in ${reportFile}\n`);
@@ -44,6 +55,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof MonthRefusedError) {
+    const { code, rule, zh, en } = err.refusal;
+    console.error(
+      `npm run credit: refused, nothing credited — ${code}${rule ? ` (${rule})` : ''}\n  ${zh}\n  ${en}`,
+    );
+    process.exit(REFUSED);
+  }
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -29,6 +29,22 @@ export function intArg(args: Map<string, string>, name: string, fallback: number
   return value;
 }
 
+/** Today's date in China Standard Time (UTC+8, no DST), like the API's `todayInChina`: the tools' business date. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `--today YYYY-MM-DD` (a real calendar date), else today in China. */
+export function todayArg(args: Map<string, string>): string {
+  const raw = args.get('today');
+  if (raw === undefined) return todayInChina();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== raw)
+    throw new Error(`--today must be a date YYYY-MM-DD, got "${raw}"`);
+  return raw;
+}
+
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/gongji_scale';
 
 /** `--database-url`, else DATABASE_URL, else the local scale database. PostgreSQL only. */

@@ -8,21 +8,35 @@
  * The first form migrates the database and loads the reference data if needed, then loads persons in batches (one
  * database transaction each) with a progress bar, and prints a table. The second writes a month's contribution file
  * for `npm run credit`. The database defaults to DATABASE_URL, else postgres://postgres@127.0.0.1:5432/gongji_scale
- * (created when missing).
+ * (created when missing). `--today` defaults to today in China (UTC+8); no credited month is after its month (a later
+ * `--last-month` is refused, MONTH_IN_FUTURE, R-ACC-4) and no purchase after it.
  */
 import './database-url-env';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { createDataSource, ensureReferenceData } from '@gongji/persistence';
-import { databaseUrlOf, intArg, parseArgs } from './cli-support';
+import { databaseUrlOf, intArg, parseArgs, todayArg } from './cli-support';
 import { formatCsvResult, writeContributionsCsv } from './contributions-csv';
-import { formatPersonsResult, loadPersons } from './persons-loader';
+import { type PersonsOptions, creditMonthsOf, formatPersonsResult, loadPersons } from './persons-loader';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const url = databaseUrlOf(args);
-  await createDatabaseIfMissing(url);
   const csv = args.get('contributions-csv');
+  const persons: PersonsOptions | null = csv
+    ? null
+    : {
+        persons: intArg(args, 'persons', 10_000),
+        seed: intArg(args, 'seed', 1),
+        batch: Math.max(100, intArg(args, 'batch', 10_000)),
+        today: todayArg(args),
+        lastMonth: args.get('last-month') ?? '2026-10',
+        months: intArg(args, 'months', 12),
+        purchasePercent: intArg(args, 'purchases', 25),
+        append: args.has('append'),
+      };
+  if (persons) creditMonthsOf(persons); // a month after today's (MONTH_IN_FUTURE) is refused before any write
+  await createDatabaseIfMissing(url);
   if (!csv) await prepareSchema(url);
   const client = new Client({ connectionString: url, application_name: 'gongji-generate' });
   await client.connect();
@@ -41,16 +55,7 @@ async function main(): Promise<void> {
       console.log(formatCsvResult(result));
       return;
     }
-    const result = await loadPersons(client, {
-      persons: intArg(args, 'persons', 10_000),
-      seed: intArg(args, 'seed', 1),
-      batch: Math.max(100, intArg(args, 'batch', 10_000)),
-      today: args.get('today') ?? new Date().toISOString().slice(0, 10),
-      lastMonth: args.get('last-month') ?? '2026-10',
-      months: intArg(args, 'months', 12),
-      purchasePercent: intArg(args, 'purchases', 25),
-      append: args.has('append'),
-    });
+    const result = await loadPersons(client, persons as PersonsOptions);
     console.log(`\nGenerated into ${redact(url)}\n`);
     console.log(formatPersonsResult(result));
   } finally {

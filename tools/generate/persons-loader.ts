@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { creditContributionsOrThrow } from '@gongji/domain';
 import {
   type BulkClient,
   ORDERED_UUID_SQL,
@@ -22,9 +23,12 @@ export interface PersonsOptions {
   readonly seed: number;
   /** Persons per database transaction (default 10,000). */
   readonly batch: number;
-  /** The business date ages are computed on (YYYY-MM-DD). */
+  /** The business date (YYYY-MM-DD, China) ages are computed on; no credited month or purchase is after it. */
   readonly today: string;
-  /** The last month of the generated year of contributions (YYYY-MM); `months` months end with it. */
+  /**
+   * The last month of the generated year of contributions (YYYY-MM); `months` months end with it. Not after the
+   * month of `today` (MONTH_IN_FUTURE, R-ACC-4: nothing collected yet).
+   */
   readonly lastMonth: string;
   readonly months: number;
   /** Percentage (0–100) of credited person-months with a pharmacy purchase paid from the account. */
@@ -56,6 +60,19 @@ export function monthsBefore(month: string, n: number): string {
 /** Month before R-ACC-3's 2022-09-01 switch: its credit goes to LEGACY (the bank passbook, R-ACC-4). */
 export const LEGACY_MONTH = '2022-08';
 
+/**
+ * The credited months: LEGACY_MONTH, then `months` months ending `lastMonth`. The credits are staged in SQL, not
+ * decided row by row by libs/domain, so every month goes through the domain's month checks here first: a month not
+ * `YYYY-MM` or after the month of `today` (MONTH_IN_FUTURE, R-ACC-4) throws before anything is written.
+ */
+export function creditMonthsOf(options: Pick<PersonsOptions, 'lastMonth' | 'months' | 'today'>): string[] {
+  const months = [LEGACY_MONTH];
+  for (let i = options.months - 1; i >= 0; i--) months.push(monthsBefore(options.lastMonth, i));
+  creditContributionsOrThrow(options.lastMonth, [], [], { today: options.today });
+  for (const month of months) creditContributionsOrThrow(month, [], [], { today: options.today });
+  return months;
+}
+
 const KEY_STRIDE = 1_000_000;
 
 /**
@@ -70,6 +87,7 @@ export async function loadPersons(client: Client, options: PersonsOptions): Prom
   const bulk = client as unknown as BulkClient;
   const regions = await poolRegions(client);
   if (regions.length === 0) throw new Error('no pooling regions: the reference data is missing');
+  creditMonthsOf(options); // refuses a future --last-month before anything is written
   const existing = Number((await client.query('SELECT COUNT(*)::int AS n FROM persons')).rows[0].n);
   if (existing > 0 && !options.append)
     throw new Error(`the database already has ${fmt(existing)} persons: pass --append to add more`);
@@ -227,8 +245,7 @@ async function createTempTables(client: Client, options: PersonsOptions): Promis
        amount bigint, channel varchar(32)) ON COMMIT DELETE ROWS`,
   );
   await client.query(`CREATE TEMP TABLE gen_months (key integer, month varchar(7))`);
-  const months = [LEGACY_MONTH];
-  for (let i = options.months - 1; i >= 0; i--) months.push(monthsBefore(options.lastMonth, i));
+  const months = creditMonthsOf(options);
   await client.query(
     `INSERT INTO gen_months SELECT (i - 1) * ${KEY_STRIDE}, m FROM unnest($1::text[]) WITH ORDINALITY AS u(m, i)`,
     [months],
@@ -358,7 +375,8 @@ async function loadBatch(
       [seed],
     );
     await client.query('ANALYZE gen_credit');
-    // Pharmacy purchases paid from the month's credit (never more than it, so no pocket goes negative, R-SET-6).
+    // Pharmacy purchases paid from the month's credit (never more than it, so no pocket goes negative, R-SET-6),
+    // none dated after today (R-SET-5: only care already given; the current month's later days have none).
     await client.query(
       `INSERT INTO gen_purchase (key, person_id, service_date, institution_id, amount, channel)
        SELECT c.key + row_number() OVER (PARTITION BY c.key ORDER BY c.person_id), c.person_id,
@@ -369,8 +387,9 @@ async function loadBatch(
          FROM gen_credit c JOIN gen_persons g ON g.id = c.person_id
          JOIN gen_pharmacies ph ON ph.region_code = g.region_code
               AND ph.n = abs(hashtext($1 || 'i' || c.person_id)) % 2
-        WHERE c.pocket = 'EARMARKED' AND abs(hashtext($1 || 'p' || c.person_id || c.month)) % 100 < $2`,
-      [seed, options.purchasePercent],
+        WHERE c.pocket = 'EARMARKED' AND abs(hashtext($1 || 'p' || c.person_id || c.month)) % 100 < $2
+          AND (c.month || '-06')::date + (abs(hashtext($1 || 'd' || c.person_id || c.month)) % 20) <= $3::date`,
+      [seed, options.purchasePercent, options.today],
     );
     await client.query(
       `INSERT INTO ${STAGE_TX} (key, id, kind, status, amount, actor, explanation, details, created_at)
