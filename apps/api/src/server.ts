@@ -21,6 +21,7 @@ import { compiledExecutionGateway } from './http/executor';
 import { type BodyParser, dispatcher, fastGraphQL } from './http/fast-graphql';
 import {
   type GatewayLocals,
+  authenticateStep,
   authenticationMiddleware,
   errorAnswer,
   gatewayLocals,
@@ -144,6 +145,7 @@ export async function createServer(deps: {
   };
   const parseBody = express.json({ limit: BODY_LIMIT });
   const rateLimit = rateLimitStep(limiter, config.rateLimits, metrics);
+  const authenticateRequest = authenticateStep(services.authenticator, limiter, metrics);
   const persistedOperations = persistedOperationsStep(new AccessQueries(dataSource));
   const answerError = errorAnswer(logger, BODY_LIMIT);
 
@@ -153,7 +155,7 @@ export async function createServer(deps: {
     requestIdMiddleware(),
     timeoutMiddleware(config.requestTimeoutMs, logger),
     parseBody,
-    authenticationMiddleware(services.authenticator),
+    authenticationMiddleware(authenticateRequest),
     rateLimitMiddleware(rateLimit),
     persistedOperationsMiddleware(persistedOperations),
     expressMiddleware(apollo, {
@@ -181,7 +183,7 @@ export async function createServer(deps: {
         apollo,
         context: contextOf,
         parseBody: parseBody as unknown as BodyParser,
-        authenticator: services.authenticator,
+        authenticate: authenticateRequest,
         rateLimit,
         persistedOperations,
         timeoutMs: config.requestTimeoutMs,

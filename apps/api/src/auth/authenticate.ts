@@ -95,6 +95,15 @@ export class Authenticator {
     return claims;
   }
 
+  /**
+   * Whether accepting `authorization` costs no argon2 check: a session token (HMAC), or an API key this process has
+   * verified before (its re-check is a row read, and argon2 only if the stored hash changed by a rotation).
+   */
+  isCheap(authorization: string): boolean {
+    const m = /^Bearer\s+(gj_\S+)$/i.exec(authorization.trim());
+    return !m || this.clients.has(apiKeyFingerprint(m[1]));
+  }
+
   /** Forgets cached credentials of a client (after a revocation or rotation in this process). */
   forgetClient(clientId: string): void {
     for (const [fingerprint, cached] of this.clients) {

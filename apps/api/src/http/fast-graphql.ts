@@ -2,14 +2,13 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerRespo
 import { type ApolloServer, type BaseContext, type ContextThunk, HeaderMap } from '@apollo/server';
 import type express from 'express';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticate';
 import {
   type ErrorAnswer,
   type GatewayLocals,
   type PersistedOperationsStep,
   type RateLimitStep,
   Refusal,
-  authenticate,
+  type AuthenticateStep,
   requestIdOf,
   sendRefusal,
   sendText,
@@ -34,7 +33,7 @@ export interface FastGraphQLOptions<TContext extends BaseContext> {
   readonly context: (locals: GatewayLocals, headers: IncomingHttpHeaders) => Promise<TContext>;
   /** The express chain's body parser itself (so charset, size and syntax faults are the same errors). */
   readonly parseBody: BodyParser;
-  readonly authenticator: Authenticator;
+  readonly authenticate: AuthenticateStep;
   readonly rateLimit: RateLimitStep;
   readonly persistedOperations: PersistedOperationsStep;
   readonly timeoutMs: number;
@@ -69,11 +68,12 @@ export function fastGraphQL<TContext extends BaseContext>(
     startTimeout(timeoutMs, logger, res, locals.requestId);
     try {
       await readBody(req, res);
-      const principal = await authenticate(options.authenticator, req.headers);
+      // express's `req.ip` without `trust proxy` (the dispatcher sends everything to express when it is set).
+      const ip = req.socket.remoteAddress;
+      const principal = await options.authenticate(req.headers, ip);
       if (principal instanceof Refusal) return sendRefusal(res, locals.requestId, principal);
       locals.principal = principal;
-      // express's `req.ip` without `trust proxy` (the dispatcher sends everything to express when it is set).
-      const limited = await options.rateLimit(principal, req.socket.remoteAddress);
+      const limited = await options.rateLimit(principal, ip);
       if (limited) return sendRefusal(res, locals.requestId, limited);
       const body = (req as IncomingMessage & { body?: unknown }).body;
       const refused = await options.persistedOperations(principal, req.method as string, body);

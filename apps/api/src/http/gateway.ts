@@ -149,12 +149,65 @@ export async function authenticate(
   }
 }
 
-/** Authenticates once per request (`authenticate`). */
-export function authenticationMiddleware(authenticator: Authenticator): express.RequestHandler {
+/**
+ * Failed authentications (a wrong or revoked API key, a forged or expired session token) an address may make per
+ * minute; past it, the address is answered 429 RATE_LIMITED, and API keys not verified by this process before are
+ * refused without their argon2 check: guessing is slow for the guesser and cheap for the server.
+ */
+export const FAILED_AUTHENTICATIONS_PER_MINUTE = 30;
+
+/** Authenticates one request: the caller (null: anonymous), or the 401 / 429 refusal. */
+export type AuthenticateStep = (
+  headers: IncomingHttpHeaders,
+  ip: string | undefined,
+) => Promise<Principal | null | Refusal>;
+
+function tooManyFailures(retryAfterSeconds: number): Refusal {
+  return new Refusal(
+    429,
+    'RATE_LIMITED',
+    `Too many failed authentications from this address: ${FAILED_AUTHENTICATIONS_PER_MINUTE} a minute; retry later`,
+    { retryAfterSeconds, limitPerMinute: FAILED_AUTHENTICATIONS_PER_MINUTE },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+/**
+ * `authenticate`, with failures counted per address (FAILED_AUTHENTICATIONS_PER_MINUTE, shared through Redis like
+ * the other budgets). A key this process verified before is accepted without looking at the budget, so a
+ * guesser behind the same address (a hospital's NAT) cannot lock a working portal out.
+ */
+export function authenticateStep(
+  authenticator: Authenticator,
+  limiter: RateLimiter,
+  metrics: Metrics,
+): AuthenticateStep {
+  return async (headers, ip) => {
+    const authorization = headers.authorization;
+    if (!authorization) return null;
+    const key = `authfail:${ip ?? 'unknown'}`;
+    if (!authenticator.isCheap(authorization)) {
+      const wait = await limiter.exhausted(key, FAILED_AUTHENTICATIONS_PER_MINUTE);
+      if (wait !== null) {
+        metrics.rateLimited('authentication');
+        return tooManyFailures(wait);
+      }
+    }
+    const outcome = await authenticate(authenticator, headers);
+    if (!(outcome instanceof Refusal)) return outcome;
+    const decision = await limiter.consume(key, FAILED_AUTHENTICATIONS_PER_MINUTE);
+    if (decision.allowed) return outcome;
+    metrics.rateLimited('authentication');
+    return tooManyFailures(decision.retryAfterSeconds);
+  };
+}
+
+/** Authenticates once per request (`authenticateStep`). */
+export function authenticationMiddleware(step: AuthenticateStep): express.RequestHandler {
   return async (req, res, next) => {
     let principal: Principal | null | Refusal;
     try {
-      principal = await authenticate(authenticator, req.headers);
+      principal = await step(req.headers, req.ip);
     } catch (err) {
       return next(err);
     }

@@ -85,6 +85,20 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * When `key` has used its `perMinute` budget: the seconds until it refills; else null. Consumes nothing (a look
+   * before expensive work, e.g. an argon2 check of an API key from an address that keeps failing).
+   */
+  async exhausted(key: string, perMinute: number): Promise<number | null> {
+    try {
+      const res = await this.limiter(perMinute).get(key);
+      return res && res.consumedPoints >= perMinute ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : null;
+    } catch (err) {
+      this.logger.warn({ err }, 'rate limiter failed; request allowed');
+      return null;
+    }
+  }
+
   async close(): Promise<void> {
     if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
   }

@@ -1,0 +1,67 @@
+import { ENTITY_DIALECT } from '@gongji/persistence';
+import { FAILED_AUTHENTICATIONS_PER_MINUTE } from '../http/gateway';
+import { type TestApp, createTestApp } from '../testing/test-app';
+import { bearer, raw } from './gateway.helpers';
+import { portal } from './wallet.helpers';
+
+const TYPENAME = JSON.stringify({ query: '{ __typename }' });
+const codes = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } | null }) =>
+  (r.body?.errors ?? []).map((e) => e.extensions?.['code']);
+
+/**
+ * Guessing credentials is rate-limited per address: each failed authentication (wrong or revoked API key, forged
+ * session token) spends one of FAILED_AUTHENTICATIONS_PER_MINUTE; past it the address gets 429 RATE_LIMITED with
+ * Retry-After — on the express path and the express-free one alike — and API keys this process has not verified
+ * recently are refused before their argon2 check. A key verified before keeps working from the same address.
+ */
+describe(`failed authentications are rate-limited per address (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  let goodKey: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    goodKey = await portal(app, ['person:read']);
+    // verified once, before anyone guesses
+    expect((await raw(app, { body: TYPENAME, headers: bearer(goodKey) })).status).toBe(200);
+  });
+  afterAll(async () => app?.close());
+
+  it('401 for each wrong credential until the budget is spent, then 429 with Retry-After', async () => {
+    const [, prefix] = goodKey.split('_');
+    const wrongSecret = `gj_${prefix}_${'x'.repeat(32)}`; // a real prefix: an argon2 check each time
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILED_AUTHENTICATIONS_PER_MINUTE; i++) {
+      const credential =
+        i % 3 === 0
+          ? wrongSecret
+          : i % 3 === 1
+            ? 'gj_000000000000_nope-nope-nope-nope-nope'
+            : 'forged.jwt.token';
+      const r = await raw(app, { body: TYPENAME, headers: bearer(credential) });
+      statuses.push(r.status);
+      expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(new Set(statuses)).toEqual(new Set([401]));
+
+    const fast = await raw(app, { body: TYPENAME, headers: bearer(wrongSecret) });
+    expect(fast.status).toBe(429);
+    expect(codes(fast)).toEqual(['RATE_LIMITED']);
+    expect(Number(fast.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(fast.body?.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+    // the express path (GET) counts the same budget
+    const viaExpress = await raw(app, {
+      method: 'GET',
+      search: `?query=${encodeURIComponent('{ __typename }')}`,
+      headers: { ...bearer('forged.jwt.token'), 'apollo-require-preflight': 'true' },
+    });
+    expect(viaExpress.status).toBe(429);
+    expect(codes(viaExpress)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('a key verified before still works from the same address, and anonymous requests are not affected', async () => {
+    const ok = await raw(app, { body: TYPENAME, headers: bearer(goodKey) });
+    expect(ok.status).toBe(200);
+    expect(ok.body?.data).toEqual({ __typename: 'Query' });
+    const anonymous = await raw(app, { body: TYPENAME });
+    expect(anonymous.status).toBe(200);
+  });
+});
