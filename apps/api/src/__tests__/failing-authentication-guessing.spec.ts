@@ -65,3 +65,47 @@ describe(`failed authentications are rate-limited per address (${ENTITY_DIALECT}
     expect(anonymous.status).toBe(200);
   });
 });
+
+/**
+ * Staff sign-in is throttled per user name (SIGN_IN_FAILURES): after 10 failures in 15 minutes the name is refused
+ * SIGN_IN_THROTTLED — the right password too, until the window passes — without an argon2 check; other names are
+ * not affected, and a success before the limit clears the count.
+ */
+describe(`staff sign-in is throttled per user name (${ENTITY_DIALECT})`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  const SIGN_IN = `mutation($u: String!, $p: String!) { sessionCreate(input: { username: $u, password: $p }) {
+    token userErrors { code message field } } }`;
+  type Out = {
+    sessionCreate: { token: string | null; userErrors: { code: string; message: string; field: string[] }[] };
+  };
+  const signIn = (u: string, p: string, headers?: Record<string, string>) =>
+    app.gql<Out>(SIGN_IN, { u, p }, null, headers);
+
+  it('ten wrong passwords, then even the right one waits; other users sign in', async () => {
+    // a success before the limit resets the count
+    for (let i = 0; i < 9; i++)
+      expect((await signIn('counter', 'wrong')).data!.sessionCreate.userErrors[0].code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    expect((await signIn('counter', 'gongji-counter-demo')).data!.sessionCreate.token).toBeTruthy();
+
+    for (let i = 0; i < 10; i++) {
+      const out = (await signIn('analyst', `wrong-${i}`)).data!.sessionCreate;
+      expect(out.userErrors.map((e) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+    }
+    const locked = (await signIn('analyst', 'gongji-analyst-demo')).data!.sessionCreate;
+    expect(locked.token).toBeNull();
+    expect(locked.userErrors).toEqual([
+      expect.objectContaining({ code: 'SIGN_IN_THROTTLED', field: ['username'] }),
+    ]);
+    expect(locked.userErrors[0].message).toMatch(/try again in 1[45] minutes/);
+    const zh = (await signIn('ANALYST ', 'x', { 'accept-language': '' })).data!.sessionCreate;
+    expect(zh.userErrors[0].message).toMatch(/^该用户名登录失败次数过多，请1[45]分钟后再试$/);
+    expect((await signIn('admin', 'gongji-admin-demo')).data!.sessionCreate.token).toBeTruthy();
+  });
+});

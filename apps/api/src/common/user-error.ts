@@ -11,6 +11,8 @@ export enum ApiErrorCode {
   REASON_REQUIRED = 'REASON_REQUIRED',
   /** A kinship scope already exists for the region, purpose and date: correct it with a reason (issue #10). */
   DUPLICATE_SETTING = 'DUPLICATE_SETTING',
+  /** Too many failed sign-ins for a user name: its sign-in waits until the window passes. */
+  SIGN_IN_THROTTLED = 'SIGN_IN_THROTTLED',
 }
 
 /**

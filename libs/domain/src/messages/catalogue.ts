@@ -605,6 +605,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The service date is after today: only care already given is settled',
     ],
   },
+  SIGN_IN_THROTTLED: {
+    zh: ['该用户名登录失败次数过多，请{minutes}分钟后再试', '该用户名登录失败次数过多，请稍后再试'],
+    en: [
+      'Too many failed sign-ins for this user name; try again in {minutes} minutes',
+      'Too many failed sign-ins for this user name; try again later',
+    ],
+  },
   TOO_MANY_DECIMALS: {
     zh: ['“{text}”有{decimals}位小数；金额最多两位小数（分）', '金额最多两位小数（分）'],
     en: [
