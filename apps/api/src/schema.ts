@@ -29,6 +29,7 @@ import { SettlementProviderSkipResolver } from './modules/settlement/provider-sk
 import { AuditLogResolver } from './modules/audit/audit-log.resolver';
 import { KinshipScopeImpactResolver } from './modules/policy/kinship-scope-impact.resolver';
 import { RolloutBulkResolver } from './modules/rollout/rollout-bulk.resolver';
+import { InstitutionResolver } from './modules/institution/institution.resolver';
 
 export const RESOLVERS = [
   AnalyticsResolver,
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   AuditLogResolver,
   KinshipScopeImpactResolver,
   RolloutBulkResolver,
+  InstitutionResolver,
 ] as const;
 
 /** API.md: "every type and field has a description" — type-graphql leaves the root types bare. */

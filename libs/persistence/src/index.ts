@@ -40,3 +40,4 @@ export * from './commands/seed.commands';
 export * from './commands/region.commands';
 export * from './queries/page-json';
 export * from './commands/user.commands';
+export * from './commands/institution.commands';

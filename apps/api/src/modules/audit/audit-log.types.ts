@@ -56,7 +56,7 @@ export class AuditEntry {
   @Field({ description: 'When the change was committed.' })
   at!: Date;
 
-  @Field({ description: 'USER or API_CLIENT.' })
+  @Field({ description: 'USER, API_CLIENT, or CLI (`npm run users`, actor cli:<OS user>).' })
   actorType!: string;
 
   @Field({ description: 'Name of the staff member or API client.' })

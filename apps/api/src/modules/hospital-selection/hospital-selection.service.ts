@@ -35,6 +35,7 @@ export function toInstitution(row: InstitutionEntity): Institution {
     regionCode: row.regionCode,
     openToAll: row.openToAll,
     acceptsWallet: row.acceptsWallet,
+    designated: row.designated,
   };
 }
 

@@ -31,6 +31,9 @@ export class Institution {
 
   @Field({ description: 'Accepts wallet payment (R-WAL-7).' })
   acceptsWallet!: boolean;
+
+  @Field({ description: 'Designated (定点): a non-designated institution cannot settle (R-USE-1).' })
+  designated!: boolean;
 }
 
 @InputType({
