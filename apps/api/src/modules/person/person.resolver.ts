@@ -1,4 +1,4 @@
-import { termParam } from '@gongji/domain';
+import { detailParam, termParam } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
@@ -73,7 +73,7 @@ export class PersonResolver {
   @Query(() => Person, {
     nullable: true,
     description:
-      "A person by resident ID number. Staff and analysts may look anyone up. A portal's first look-up of a person needs proof of presence, as the national 1101 interface does: the social security card number read off the card (`cardNumber`) or the e-voucher code shown in the national app (`eVoucherCode`); from then on the portal serves that person. Null when nothing matches (a wrong card number answers the same as an unknown ID number).",
+      "A person by resident ID number. Staff may look anyone up; analysts (masked data) up to 30 times an hour (RATE_LIMITED past that: a masked number plus this look-up would otherwise re-identify anyone). A portal's first look-up of a person needs proof of presence, as the national 1101 interface does: the social security card number read off the card (`cardNumber`) or the e-voucher code shown in the national app (`eVoucherCode`); from then on the portal serves that person. Null when nothing matches (a wrong card number answers the same as an unknown ID number).",
   })
   async personByIdNumber(
     @Arg('idNumber', { description: '18-character resident ID number.' }) idNumber: string,
@@ -90,6 +90,7 @@ export class PersonResolver {
     eVoucherCode?: string | null,
   ): Promise<Person | null> {
     const principal = requirePrincipal(ctx);
+    await ctx.services.persons.spendIdNumberLookup(principal);
     const row = await ctx.services.persons.findByIdNumber(idNumber);
     if (principal.role === Role.PORTAL) {
       const evidence = await this.proofOfPresence(ctx, row, cardNumber ?? null, eVoucherCode ?? null);
@@ -104,7 +105,7 @@ export class PersonResolver {
   @Authorized('ADMIN', 'COUNTER', 'ANALYST')
   @Query(() => PersonConnection, {
     description:
-      'Persons matching a filter, for the counter: exact ID number, part of the name, insured region. Staff and analysts only (analysts see masked data and may not search by name); portals never get a list of persons.',
+      'Persons matching a filter, for the counter: exact ID number, part of the name, insured region. Staff and analysts only (analysts see masked data, may not search by name, and search by ID number up to 30 times an hour); portals never get a list of persons.',
   })
   async persons(
     @Args() args: PersonsArgs,
@@ -114,8 +115,12 @@ export class PersonResolver {
     const principal = requirePrincipal(ctx);
     const filter = args.filter ?? {};
     if (principal.role === Role.ANALYST && filter.name?.trim()) {
-      throw forbidden('Analysts see masked names and may not search persons by name');
+      throw forbidden(
+        'Analysts see masked names and may not search persons by name',
+        detailParam('ANALYST_NO_NAME_SEARCH'),
+      );
     }
+    if (filter.idNumber?.trim()) await ctx.services.persons.spendIdNumberLookup(principal);
     const page = pageRequestOrThrow(args.first, args.after);
     const count = () => (selectsField(info, 'totalCount') ? ctx.services.persons.count(filter) : null);
     // The page as JSON of exactly the fields the query selects, already shaped as the API shows them (masked for
@@ -187,6 +192,7 @@ export class PersonResolver {
       if (row && (await ctx.loaders.servesPerson.load(row.id))) return 'ALREADY_SERVED';
       throw forbidden(
         "A portal's first look-up of a person needs proof of presence: the card number (cardNumber) or the e-voucher code (eVoucherCode) presented at the desk, not an ID number alone",
+        detailParam('PROOF_OF_PRESENCE_REQUIRED'),
       );
     }
     if (!row) return 'NONE';
@@ -199,6 +205,9 @@ export class PersonResolver {
     if (state !== 'ACTIVE') {
       throw forbidden(
         `This card is ${state === 'PRE_REPORTED' ? 'pre-reported' : 'reported'} lost (R-CARD-1) and is no proof of presence; ask for the e-voucher code`,
+        detailParam('CARD_LOST_NO_PROOF', {
+          state: termParam('cardState', state === 'PRE_REPORTED' ? 'PRE_REPORTED' : 'REPORTED'),
+        }),
       );
     }
     return 'CARD';
