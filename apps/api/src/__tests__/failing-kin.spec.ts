@@ -132,7 +132,7 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
     ).toEqual([expect.objectContaining({ code: 'DUPLICATE_RELATION', rule: 'R-KIN-1' })]);
   });
 
-  it('unknown persons are NOT_FOUND; a registration dated in the future is INVALID_INPUT on `on`', async () => {
+  it('unknown persons are NOT_FOUND; a registration dated in the future is REGISTRATION_DATE_IN_FUTURE on `on`', async () => {
     const nobody = '00000000-0000-0000-0000-000000000000';
     expect(
       await register({
@@ -158,7 +158,37 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
         channel: 'COUNTER',
         on: '2999-01-01',
       }),
-    ).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['on'], rule: 'R-KIN-3' })]);
+    ).toEqual([
+      expect.objectContaining({ code: 'REGISTRATION_DATE_IN_FUTURE', field: ['on'], rule: 'R-KIN-3' }),
+    ]);
+  });
+
+  it('R-KIN-3: the future-date refusal gives its reason, the same in Chinese and English', async () => {
+    const input = {
+      providerId: id['王丽'],
+      beneficiaryId: id['王强'],
+      relation: 'SIBLING',
+      channel: 'COUNTER',
+      on: '2999-01-01',
+    };
+    const counter = await app.login('counter');
+    const messages = async (headers: Record<string, string>) => {
+      const res = await app.gql<Register>(KIN_REGISTER, { input }, counter, headers);
+      await nothingChanged();
+      return res.data!.kinRelationRegister.userErrors.map((e) => e.message);
+    };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const [y, m, d] = today.split('-').map(Number);
+    const monthName = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', {
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    expect(await messages({ 'accept-language': 'en' })).toEqual([
+      `The registration date 1 January 2999 is after today (${d} ${monthName} ${y}, Beijing time): a registration cannot be dated in the future (R-KIN-3)`,
+    ]);
+    expect(await messages({ 'accept-language': '' })).toEqual([
+      `备案日期2999年1月1日晚于今天（${y}年${m}月${d}日，北京时间）：备案不能预先登记日期（R-KIN-3）`,
+    ]);
   });
 
   it('who may register: analysts FORBIDDEN; a portal may not back-date (FORBIDDEN) nor claim the COUNTER channel', async () => {
@@ -174,7 +204,19 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
     const backDated = await app.gql(KIN_REGISTER, { input: { ...input, on: '2025-01-01' } }, portal);
     expect(backDated.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await register({ ...input, channel: 'COUNTER' }, portal)).toEqual([
-      expect.objectContaining({ code: 'INVALID_INPUT', field: ['channel'], rule: 'R-KIN-3' }),
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        field: ['channel'],
+        rule: 'R-KIN-3',
+        message: 'A portal registration cannot claim the COUNTER channel (R-KIN-3)',
+      }),
+    ]);
+    // The same reason in Chinese, not a bare "输入无效".
+    const zh = await app.gql<Register>(KIN_REGISTER, { input: { ...input, channel: 'COUNTER' } }, portal, {
+      'accept-language': '',
+    });
+    expect(zh.data!.kinRelationRegister.userErrors.map((e) => e.message)).toEqual([
+      '第三方平台办理的备案不能使用柜台渠道（COUNTER）（R-KIN-3）',
     ]);
     const reorder = await app.gql(
       KIN_REORDER,

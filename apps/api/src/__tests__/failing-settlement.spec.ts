@@ -72,6 +72,26 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
     expect((await auditLedger(app.db)).violations).toEqual([]);
   }
 
+  it('R-SET-5: an empty bill (covered 0.00, nothing else) says it is empty, the same in Chinese and English', async () => {
+    await movesNothing(async () => {
+      const en = await confirm({ covered: '0.00', idempotencyKey: 'empty-en' });
+      expect(en.data!.settlementConfirm.transaction).toBeNull();
+      expect(en.data!.settlementConfirm.userErrors).toEqual([
+        {
+          code: 'INVALID_AMOUNT',
+          rule: 'R-SET-5',
+          field: ['covered'],
+          message:
+            'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero (R-SET-5)',
+        },
+      ]);
+      const zh = await confirm({ covered: '0.00', idempotencyKey: 'empty-zh' }, { 'accept-language': '' });
+      expect(zh.data!.settlementConfirm.userErrors.map((e) => e.message)).toEqual([
+        '账单为空：目录内、目录外和不予报销的金额均为零（R-SET-5）',
+      ]);
+    });
+  });
+
   it('R-USE-1: a non-designated institution cannot settle at all (NOT_DESIGNATED), no money moves', async () => {
     const code = 'H11010500002';
     await app.db.getRepository(InstitutionEntity).update({ code }, { designated: false });

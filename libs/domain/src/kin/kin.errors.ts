@@ -25,6 +25,8 @@ export enum KinErrorCode {
   RELATION_NOT_FOUND = 'RELATION_NOT_FOUND',
   /** The relation was revoked on or before the date of use (R-KIN-5). */
   RELATION_REVOKED = 'RELATION_REVOKED',
+  /** A registration (备案) dated after today, Beijing time: it is recorded when it is made (R-KIN-3). */
+  REGISTRATION_DATE_IN_FUTURE = 'REGISTRATION_DATE_IN_FUTURE',
   /** The date of use is before the relation was registered (R-KIN-3). */
   NOT_YET_REGISTERED = 'NOT_YET_REGISTERED',
   /** Out-of-region care without the "use" permission and without the electronic voucher (R-KIN-6). */

@@ -60,6 +60,22 @@ function birthDateOf(person: KinPerson): IsoDate | null {
 }
 
 /**
+ * R-KIN-3: a registration (备案) is made through a channel on the day it is made — it may be recorded late (back-dated
+ * to the day of the paper form), never in advance: a date after today (Beijing time) is REGISTRATION_DATE_IN_FUTURE.
+ */
+export function assertRegistrationDateNotInFutureOrThrow(date: IsoDate, today: IsoDate): void {
+  if (date > today) {
+    throw new KinError(
+      KinErrorCode.REGISTRATION_DATE_IN_FUTURE,
+      `The registration date ${date} is after today (${today}, Beijing time): a registration cannot be dated in the future`,
+      'R-KIN-3',
+      ['on'],
+      { on: dateParam(date), today: dateParam(today) },
+    );
+  }
+}
+
+/**
  * Decides a mutual-aid registration (备案, R-KIN-1/2/3) and returns the relation to store, last in the
  * beneficiary's order. Every applicable refusal is returned at once (issue #9), the request's own first, then the
  * registration date (R-KIN-3), then scope, in this order:

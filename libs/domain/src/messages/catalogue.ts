@@ -178,6 +178,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['金额无效：须为正数', '金额无效'],
     en: ['The amount must be positive', 'The amount is not valid'],
   },
+  'INVALID_AMOUNT@R-SET-5': {
+    zh: ['账单金额不能为负数：{amount}', '账单为空：目录内、目录外和不予报销的金额均为零'],
+    en: [
+      'A bill amount cannot be negative: {amount}',
+      'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero',
+    ],
+  },
   INVALID_CREDENTIALS: {
     zh: ['支付密码错误（已连续输错{failures}次）', '用户名或密码错误'],
     en: ['Wrong payment password ({failures} consecutive failures)', 'Wrong username or password'],
@@ -252,6 +259,10 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       '{detail}',
       'The input is not valid',
     ],
+  },
+  'INVALID_INPUT@R-KIN-3': {
+    zh: ['第三方平台办理的备案不能使用柜台渠道（COUNTER）'],
+    en: ['A portal registration cannot claim the COUNTER channel'],
   },
   INVALID_MONTH: {
     zh: ['“{value}”不是 YYYY-MM 格式的月份', '月份应为 YYYY-MM 格式'],
@@ -546,12 +557,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   RELATION_NOT_IN_SCOPE: {
     zh: [
       '按{region}{on}的政策，{relation}不在{purpose}的家庭共济范围内',
+      '按{on}的政策，{relation}不在{purpose}的家庭共济范围内',
       '{relation}不在家庭共济范围内',
+      '参保人与缴费人之间没有已备案的亲属关系，不能使用{purpose}的家庭共济',
       '该亲属关系不在家庭共济范围内',
     ],
     en: [
       '{relation} is not in the kinship scope for {purpose} of {region} on {on}',
+      '{relation} is not in the kinship scope for {purpose} on {on}',
       '{relation} is not in the kinship scope',
+      'No registered relation links the insured to the payer: mutual aid for {purpose} is for relatives only',
       'The relation is not in the kinship scope',
     ],
   },
@@ -577,6 +592,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       '{relation} is not in the kinship scope for {purpose} of {region} on {on}',
       '{relation} is not in the kinship scope',
       'The relation is not in the kinship scope',
+    ],
+  },
+  REGISTRATION_DATE_IN_FUTURE: {
+    zh: [
+      '备案日期{on}晚于今天（{today}，北京时间）：备案不能预先登记日期',
+      '备案日期晚于今天：备案不能预先登记日期',
+    ],
+    en: [
+      'The registration date {on} is after today ({today}, Beijing time): a registration cannot be dated in the future',
+      'The registration date is after today: a registration cannot be dated in the future',
     ],
   },
   RELATION_REVOKED: {

@@ -8,7 +8,7 @@ import {
 } from '../ledger/ledger';
 import { explain } from '../ledger/explain';
 import { debitPocket, posting } from '../ledger/ledger.rules';
-import { Relation } from '../kin/kin';
+import { KinPurpose, Relation } from '../kin/kin';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import { type MessageParams, dateParam, moneyParam, regionParam, termParam } from '../messages/params';
@@ -30,6 +30,12 @@ export const HISTORICAL_REGIME_RELATIONS: readonly Relation[] = Object.freeze([
   Relation.CHILD,
   Relation.PARENT,
 ]);
+
+/** The kinship-scope purpose of each contribution scheme (R-KIN-1). */
+export const CONTRIBUTION_KIN_PURPOSE: Readonly<Record<ContributionScheme, KinPurpose>> = Object.freeze({
+  [ContributionScheme.RESIDENT_BASIC]: KinPurpose.RESIDENT_CONTRIBUTION,
+  [ContributionScheme.LONG_TERM_CARE]: KinPurpose.LONG_TERM_CARE,
+});
 
 /** ID numbers compare case-insensitively: the check digit X is sometimes typed as x. */
 function sameIdNumber(a: string, b: string): boolean {
@@ -58,16 +64,20 @@ function requireRegisteredRelativeInScope(
     readonly kinScope: readonly Relation[];
     readonly registered: boolean;
   },
-  scopeLabel: string,
+  purpose: KinPurpose,
   date: IsoDate,
   registrationRule: string,
 ): void {
   if (input.relation === null || !input.kinScope.includes(input.relation)) {
+    const scope = { purpose: termParam('purpose', purpose), on: dateParam(date) };
     throw new PremiumError(
       PremiumErrorCode.RELATION_NOT_IN_SCOPE,
       'R-KIN-1',
-      `${input.relation ?? 'A non-relative'} is not in ${scopeLabel} on ${date}`,
+      input.relation === null
+        ? `No registered relation links the insured to the payer: mutual aid for ${purpose} is for relatives only`
+        : `${input.relation} is not in the kinship scope for ${purpose} on ${date}`,
       ['insuredId'],
+      input.relation === null ? scope : { ...scope, relation: termParam('relation', input.relation) },
     );
   }
   if (!input.registered) {
@@ -248,7 +258,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
           openingParams(input.kinFrom, date),
         );
       }
-      requireRegisteredRelativeInScope(input, 'the supplementary-premium kinship scope', date, 'R-USE-3');
+      requireRegisteredRelativeInScope(input, KinPurpose.SUPPLEMENTARY_PREMIUM, date, 'R-USE-3');
     }
     pocket = PocketKind.EARMARKED;
     balance = payer.earmarked;
@@ -331,7 +341,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
           openingParams(input.kinUseFrom, date),
         );
       }
-      requireRegisteredRelativeInScope(input, `the kinship scope for ${input.scheme}`, date, 'R-USE-2');
+      requireRegisteredRelativeInScope(input, CONTRIBUTION_KIN_PURPOSE[input.scheme], date, 'R-USE-2');
       if (insured.provinceCode !== payer.provinceCode) {
         throw new PremiumError(
           PremiumErrorCode.OTHER_PROVINCE,

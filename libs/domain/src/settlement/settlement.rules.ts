@@ -68,15 +68,20 @@ function validateOrThrow(input: SettlementInput): void {
       throw new SettlementError(
         SettlementErrorCode.INVALID_AMOUNT,
         'R-SET-5',
-        `${field} cannot be negative`,
+        `A bill amount cannot be negative: ${formatMoney(bill[field])}`,
         [field],
+        { amount: moneyParam(bill[field]) },
       );
     }
   }
+  // R-SET-5: a bill with nothing to pay is empty, not "not positive" (catalogue entry INVALID_AMOUNT@R-SET-5).
   if (bill.covered + bill.outOfCatalogue + bill.excluded === 0n) {
-    throw new SettlementError(SettlementErrorCode.INVALID_AMOUNT, 'R-SET-5', 'The bill is empty', [
-      'covered',
-    ]);
+    throw new SettlementError(
+      SettlementErrorCode.INVALID_AMOUNT,
+      'R-SET-5',
+      'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero',
+      ['covered'],
+    );
   }
   if (!isIsoDate(bill.serviceDate)) {
     throw new SettlementError(

@@ -11,6 +11,7 @@ import {
   type KinRelation as DomainKinRelation,
   PocketKind,
   type Relation,
+  assertRegistrationDateNotInFutureOrThrow,
   checkKinRegistrationOrThrow,
   reorderOrThrow,
   revokeOrThrow,
@@ -96,15 +97,11 @@ export class KinService {
   async register(principal: Principal, input: KinRelationRegisterInput): Promise<KinChangeResult> {
     const today = todayInChina();
     const date = input.on ?? today;
-    if (date > today) {
-      return this.refused(
-        refusal(
-          ApiErrorCode.INVALID_INPUT,
-          `A registration cannot be dated in the future (${date})`,
-          ['on'],
-          'R-KIN-3',
-        ),
-      );
+    try {
+      assertRegistrationDateNotInFutureOrThrow(date, today);
+    } catch (err) {
+      if (err instanceof KinError) return this.refused(err);
+      throw err;
     }
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');

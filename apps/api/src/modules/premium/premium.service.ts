@@ -1,5 +1,5 @@
 import {
-  ContributionScheme,
+  CONTRIBUTION_KIN_PURPOSE,
   type EffectivePolicy,
   Feature,
   type InsuranceType,
@@ -49,12 +49,6 @@ const refused = (userErrors: PremiumPayPayload['userErrors']): PremiumPayPayload
 const contributionRefused = (
   userErrors: ResidentContributionPayPayload['userErrors'],
 ): ResidentContributionPayPayload => ({ transaction: null, userErrors });
-
-/** The kinship-scope purpose of each contribution scheme (R-KIN-1). */
-const CONTRIBUTION_PURPOSE: Record<ContributionScheme, KinPurpose> = {
-  [ContributionScheme.RESIDENT_BASIC]: KinPurpose.RESIDENT_CONTRIBUTION,
-  [ContributionScheme.LONG_TERM_CARE]: KinPurpose.LONG_TERM_CARE,
-};
 
 /**
  * The insured's relation to the payer from the registrations (备案) between them, as of `date` (issue #9: one
@@ -257,7 +251,7 @@ export class PremiumService {
             source,
             relation,
             registered,
-            kinScope: policy.kinshipScope[CONTRIBUTION_PURPOSE[scheme]].relations,
+            kinScope: policy.kinshipScope[CONTRIBUTION_KIN_PURPOSE[scheme]].relations,
             kinUseFrom: policy.features[Feature.KIN_USE].from,
           });
           const plan = planOf(decision, {

@@ -16,6 +16,9 @@ import {
   revokeOrThrow,
 } from '../kin.rules';
 import { isRelationActiveOn } from '../relations-on';
+import { assertRegistrationDateNotInFutureOrThrow } from '../kin.rules';
+import { renderRefusal } from '../../messages/render';
+import type { DomainError } from '../../shared/domain-error';
 
 const BEIJING: RegionRollout = {
   code: '110000',
@@ -335,5 +338,29 @@ describe('proxy bindings (R-KIN-7)', () => {
 
   it("R-KIN-7: under a proxy binding the patient's own account pays", () => {
     expect(payerUnderProxy({ agentId: 'daughter', patientId: 'mother', since: '2025-01-01' })).toBe('mother');
+  });
+});
+
+describe('R-KIN-3 a registration is never dated in the future', () => {
+  it('today and earlier are accepted; tomorrow is REGISTRATION_DATE_IN_FUTURE on the field `on`, same in both languages', () => {
+    expect(() => assertRegistrationDateNotInFutureOrThrow('2026-12-02', '2026-12-02')).not.toThrow();
+    expect(() => assertRegistrationDateNotInFutureOrThrow('2022-10-20', '2026-12-02')).not.toThrow();
+    let refusal: DomainError | undefined;
+    try {
+      assertRegistrationDateNotInFutureOrThrow('2026-12-03', '2026-12-02');
+    } catch (err) {
+      refusal = err as DomainError;
+    }
+    expect(refusal).toMatchObject({
+      code: KinErrorCode.REGISTRATION_DATE_IN_FUTURE,
+      rule: 'R-KIN-3',
+      field: ['on'],
+    });
+    expect(renderRefusal(refusal!, 'zh')).toBe(
+      '备案日期2026年12月3日晚于今天（2026年12月2日，北京时间）：备案不能预先登记日期（R-KIN-3）',
+    );
+    expect(renderRefusal(refusal!, 'en')).toBe(
+      'The registration date 3 December 2026 is after today (2 December 2026, Beijing time): a registration cannot be dated in the future (R-KIN-3)',
+    );
   });
 });

@@ -54,6 +54,16 @@ describe('refusal catalogue (issue #9: every refusal in Chinese and English)', (
     expect(names(entry.zh)).toEqual(names(entry.en));
   });
 
+  // The variant used depends on which values a refusal carries: variant i of Chinese and variant i of English must
+  // need the same values, or one language would say more (or something else) than the other.
+  it.each(entries)(
+    '%s: variant by variant, Chinese and English use the same placeholders',
+    (_code, entry) => {
+      const perVariant = (variants: readonly string[]) => variants.map((v) => placeholdersOf(v).sort());
+      expect(perVariant(entry.zh)).toEqual(perVariant(entry.en));
+    },
+  );
+
   it('renders the general variant when a refusal carries no data, and null for an unknown code', () => {
     expect(renderMessage('WALLET_NOT_OPEN', 'zh')).toBe('医保钱包在该日期尚未开通');
     expect(renderMessage('WALLET_NOT_OPEN', 'en', null)).toBe('The wallet is not open on that date');

@@ -8,6 +8,8 @@ import { WalletSource } from '../../wallet/wallet';
 import { ContributionScheme, PremiumRegime, type ResidentContributionInput } from '../premium';
 import { PremiumErrorCode } from '../premium.errors';
 import { payPremiumOrThrow, payResidentContributionOrThrow } from '../premium.rules';
+import { renderRefusal } from '../../messages/render';
+import type { DomainError } from '../../shared/domain-error';
 
 const NEAR_RELATIVES = Object.values(Relation);
 const parentInsured = {
@@ -341,6 +343,32 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
   ])('%s refuses %s', (rule, _label, overrides, code) => {
     expect(() => payResidentContributionOrThrow({ ...base, ...overrides })).toThrow(
       expect.objectContaining({ code, rule }),
+    );
+  });
+
+  it('R-KIN-1 RELATION_NOT_IN_SCOPE carries the purpose and date (and the relation when there is one), so both languages say the same', () => {
+    let refusal: DomainError | undefined;
+    try {
+      payResidentContributionOrThrow({ ...base, relation: Relation.SIBLING });
+    } catch (err) {
+      refusal = err as DomainError;
+    }
+    expect(renderRefusal(refusal!, 'zh')).toBe(
+      '按2023年10月1日的政策，兄弟姐妹不在居民医保缴费的家庭共济范围内（R-KIN-1）',
+    );
+    expect(renderRefusal(refusal!, 'en')).toBe(
+      'sibling is not in the kinship scope for resident contributions on 1 October 2023 (R-KIN-1)',
+    );
+    try {
+      payResidentContributionOrThrow({ ...base, relation: null, registered: false });
+    } catch (err) {
+      refusal = err as DomainError;
+    }
+    expect(renderRefusal(refusal!, 'zh')).toBe(
+      '参保人与缴费人之间没有已备案的亲属关系，不能使用居民医保缴费的家庭共济（R-KIN-1）',
+    );
+    expect(renderRefusal(refusal!, 'en')).toBe(
+      'No registered relation links the insured to the payer: mutual aid for resident contributions is for relatives only (R-KIN-1)',
     );
   });
 

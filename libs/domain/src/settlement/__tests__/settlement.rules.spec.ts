@@ -10,6 +10,8 @@ import { ageOn } from '../../identity/identity.rules';
 import { VisitType } from '../settlement';
 import { SettlementErrorCode } from '../settlement.errors';
 import { assertServiceDateNotAfterTodayOrThrow, settleOrThrow } from '../settlement.rules';
+import { renderRefusal } from '../../messages/render';
+import type { DomainError } from '../../shared/domain-error';
 
 const y = (n: number) => yuan(n);
 /** Fen from a yuan amount with decimals, for hand-computed expectations: f('7947.50'). */
@@ -547,6 +549,46 @@ describe('R-USE-1 / R-SET-5 refusals', () => {
     ],
   ])('%s refuses %s', (_rule, _label, overrides, code, rule) => {
     expect(() => settleOrThrow(aSettlementInput(overrides))).toThrow(expect.objectContaining({ code, rule }));
+  });
+});
+
+describe('R-SET-5 an empty bill and a negative amount say what is wrong, the same in both languages', () => {
+  it('an empty bill is empty (not "the amount must be positive"); a negative amount is named with its value', () => {
+    const empty = aBill({ covered: 0n as Fen, outOfCatalogue: 0n as Fen, excluded: 0n as Fen });
+    expect(() => settleOrThrow(aSettlementInput({ bill: empty }))).toThrow(
+      expect.objectContaining({
+        code: SettlementErrorCode.INVALID_AMOUNT,
+        rule: 'R-SET-5',
+        field: ['covered'],
+        message: 'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero',
+      }),
+    );
+    const e = (() => {
+      try {
+        settleOrThrow(aSettlementInput({ bill: aBill({ excluded: -150n as Fen }) }));
+      } catch (err) {
+        return err as DomainError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(e).toMatchObject({ code: 'INVALID_AMOUNT', rule: 'R-SET-5', field: ['excluded'] });
+    expect(renderRefusal(e, 'zh')).toBe('账单金额不能为负数：-1.50 元（R-SET-5）');
+    expect(renderRefusal(e, 'en')).toBe('A bill amount cannot be negative: -1.50 yuan (R-SET-5)');
+    const emptyRefusal = {
+      code: 'INVALID_AMOUNT',
+      rule: 'R-SET-5',
+      message: 'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero',
+    };
+    expect(renderRefusal(emptyRefusal, 'zh')).toBe(
+      '账单为空：目录内、目录外和不予报销的金额均为零（R-SET-5）',
+    );
+    // English without values is the refusal's own text, which is the catalogue's (the API appends the rule).
+    expect(renderRefusal(emptyRefusal, 'en')).toBe(
+      'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero',
+    );
+    expect(renderRefusal({ ...emptyRefusal, message: null }, 'en')).toBe(
+      'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero (R-SET-5)',
+    );
   });
 });
 
