@@ -164,6 +164,10 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['共济关系在{on}尚未生效（{registeredOn}备案）'],
     en: ['not in force on {on}: registered on {registeredOn}'],
   },
+  KIN_REVOKED_SINCE: {
+    zh: ['共济关系已于{revokedOn}撤销，不再共用个人账户'],
+    en: ['revoked on {revokedOn}: no longer shares the account'],
+  },
   // R-WAL-3/4/6 wallet transfer
   WALLET_OPEN_BOTH: {
     zh: ['{on}转出人和接收人参保地均已开通医保钱包'],

@@ -101,17 +101,24 @@ export type Manager = DecideContext['manager'];
 /**
  * Money-sharing relations of a beneficiary (proxy bindings share no money, R-KIN-7) split by the service date with
  * the domain's one answer, `relationsInForceOn` (issue #9): `inForce` in registered order; `laterOrEnded` are the
- * relations in force today but not on that date (registered after it), shown as skipped rather than silently used.
+ * relations in force today but not on that date (registered after it), shown as skipped rather than silently used;
+ * `revokedSince` were in force on that date but have been revoked since (R-KIN-5): money moves now, and a revoked
+ * relative's consent to share is gone, so they are skipped too — by the quote and the confirmation alike (the
+ * confirmation locks only the pockets of relations not revoked).
  */
 export function relationsOn(
   rows: readonly KinRelationEntity[],
   date: string,
-): { inForce: KinRelationEntity[]; laterOrEnded: KinRelationEntity[] } {
+): { inForce: KinRelationEntity[]; laterOrEnded: KinRelationEntity[]; revokedSince: KinRelationEntity[] } {
   const byRelation = new Map(rows.map((row) => [toDomainRelation(row), row]));
-  const inForce = relationsInForceOn([...byRelation.keys()], date).flatMap((r) => {
+  const onDate = relationsInForceOn([...byRelation.keys()], date).flatMap((r) => {
     const row = byRelation.get(r);
     return row ? [row] : [];
   });
+  const inForce = onDate.filter((row) => row.revokedAt === null);
+  const revokedSince = onDate.filter(
+    (row) => row.revokedAt !== null && !inForce.some((r) => r.providerId === row.providerId),
+  );
   const inForceIds = new Set(inForce.map((r) => r.id));
   const today = relationsInForceOn(rows.map(toDomainRelation), todayInChina());
   const laterOrEnded = rows.filter(
@@ -121,7 +128,7 @@ export function relationsOn(
       today.some((r) => r.providerId === row.providerId) &&
       !inForce.some((r) => r.providerId === row.providerId),
   );
-  return { inForce, laterOrEnded };
+  return { inForce, laterOrEnded, revokedSince };
 }
 
 /** What a bill's facts are read by: the patient, the institution (id or national code), the service date. */
@@ -187,7 +194,7 @@ export async function loadSettlementFacts(
     acrossInstitutions: spend.reduce((a, s) => a + s.amount, 0n) as Fen,
   };
 
-  const { inForce: relations, laterOrEnded } = relationsOn(rows.relations, date);
+  const { inForce: relations, laterOrEnded, revokedSince } = relationsOn(rows.relations, date);
   const providerRows = rows.providers;
   const providers: ProviderFunds[] = [];
   // Relatives registered after the service date: not used on that date (one answer per date), but shown as skipped.
@@ -199,6 +206,18 @@ export async function loadSettlementFacts(
     code: 'KIN_NOT_IN_FORCE',
     params: { on: dateParam(date), registeredOn: dateParam(r.registeredOn) },
   }));
+  // In force on the service date, revoked since (R-KIN-5): not used now.
+  for (const r of revokedSince) {
+    const revokedOn = todayInChina(r.revokedAt ?? undefined);
+    skipped.push({
+      providerId: r.providerId,
+      relation: r.relation,
+      rule: 'R-KIN-5',
+      reason: `revoked on ${revokedOn}: no longer shares the account`,
+      code: 'KIN_REVOKED_SINCE',
+      params: { revokedOn: dateParam(revokedOn) },
+    });
+  }
   for (const r of relations) {
     const earmarked = balanceOf(r.providerId, PocketKind.EARMARKED);
     const provider = providerRows.find((p) => p.id === r.providerId);

@@ -466,6 +466,20 @@ const apiLines: Explanation[] = [
       },
     },
   },
+  {
+    rule: 'R-KIN-5',
+    message: 'provider P skipped: revoked on 2024-05-02: no longer shares the account',
+    code: 'KIN_PROVIDER_SKIPPED',
+    params: {
+      provider: 'P',
+      reason: {
+        kind: 'line',
+        code: 'KIN_REVOKED_SINCE',
+        params: { revokedOn: { kind: 'date', iso: '2024-05-02' } },
+        message: 'revoked on 2024-05-02: no longer shares the account',
+      },
+    },
+  },
 ];
 
 const produced: Explanation[] = [...decisions.flatMap(([, run]) => run()), ...apiLines];
