@@ -109,6 +109,14 @@ describe(`portal isolation (${ENTITY_DIALECT})`, () => {
     );
     expect(byId.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(unservedData(JSON.stringify(byId))).toEqual([]);
+    // an id that does not exist gets the same answer: null would tell the portal which ids are real
+    const unknown = await app.gql(
+      'query($id: ID!) { person(id: $id) { name idNumber } }',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      hospital,
+    );
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(unknown.errors?.[0]?.message).toBe(byId.errors?.[0]?.message);
     const byNumber = await app.gql(
       '{ personByIdNumber(idNumber: "110105198006010381") { name } }',
       {},

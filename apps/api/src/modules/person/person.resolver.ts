@@ -59,14 +59,22 @@ export class PersonResolver {
   @Query(() => Person, {
     nullable: true,
     description:
-      'A person by id. A portal reads only the persons it serves (FORBIDDEN otherwise); analysts see masked data.',
+      'A person by id. A portal reads only the persons it serves (FORBIDDEN otherwise, for an unknown id too); analysts see masked data.',
   })
   async person(
     @Arg('id', () => ID, { description: 'Person id.' }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Person | null> {
+    const principal = requirePrincipal(ctx);
     const row = await ctx.loaders.personById.load(id);
-    return row ? toPerson(row, masksPersonalData(requirePrincipal(ctx))) : null;
+    // A portal gets the same FORBIDDEN for an id that does not exist as for a person it does not serve (the Person
+    // read policy): null would tell it which ids are real.
+    if (!row && principal.role === Role.PORTAL) {
+      throw forbidden(
+        'This portal does not serve the person at Query.person: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)',
+      );
+    }
+    return row ? toPerson(row, masksPersonalData(principal)) : null;
   }
 
   @Authorized(...READERS)
