@@ -62,6 +62,7 @@ export * from './messages/language';
 export * from './messages/params';
 export * from './messages/format';
 export * from './messages/catalogue';
+export * from './messages/detail-catalogue';
 export * from './messages/render';
 export * from './messages/explanations';
 export * from './messages/explanation-catalogue';

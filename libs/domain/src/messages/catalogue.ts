@@ -261,7 +261,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   'INVALID_INPUT@R-KIN-3': {
-    zh: ['第三方平台办理的备案不能使用柜台渠道（COUNTER）'],
+    zh: ['第三方平台办理的备案不能使用柜台渠道'],
     en: ['A portal registration cannot claim the COUNTER channel'],
   },
   INVALID_MONTH: {

@@ -53,6 +53,7 @@ const ENGLISH_WORD_SETS: ReadonlySet<TermSet> = new Set<TermSet>([
   'capKind',
   'policySetting',
   'policySource',
+  'evidenceKind',
 ]);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -163,6 +164,8 @@ function englishParam(param: Exclude<MessageParam, string | number>): string {
         : param.value;
     case 'terms':
       return param.values.length === 0 ? 'nobody' : param.values.join(', ');
+    case 'detail':
+      return formatParam(param, 'en');
   }
 }
 

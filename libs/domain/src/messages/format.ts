@@ -1,5 +1,6 @@
 import { formatMoney } from '../money/money';
 import { isIsoDate } from '../shared/dates';
+import { DETAIL_MESSAGES } from './detail-catalogue';
 import type { Language } from './language';
 import type { MessageParam, TermSet } from './params';
 
@@ -159,6 +160,20 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     CARD_RULES: { zh: '社保卡挂失补卡规定', en: 'Card rules' },
     HOSPITAL_SELECTION: { zh: '定点医院选定规定', en: 'Hospital selection' },
   },
+  // Documents counter staff check to establish a relationship (R-WAL-4, EvidenceKind).
+  evidenceKind: {
+    HOUSEHOLD_REGISTER: { zh: '户口簿', en: 'household register' },
+    MARRIAGE_CERTIFICATE: { zh: '结婚证', en: 'marriage certificate' },
+    BIRTH_CERTIFICATE: { zh: '出生医学证明', en: 'medical birth certificate' },
+    OTHER_OFFICIAL: { zh: '其他官方亲属关系证明', en: 'other official certificate of kinship' },
+  },
+  // Roles named by FORBIDDEN details (`ROLE_REQUIRED`).
+  role: {
+    ADMIN: { zh: '系统管理员', en: 'ADMIN' },
+    COUNTER: { zh: '柜台工作人员', en: 'COUNTER' },
+    ANALYST: { zh: '数据分析人员', en: 'ANALYST' },
+    PORTAL: { zh: '接入机构（门户）', en: 'PORTAL' },
+  },
   policySource: {
     NATIONAL_SETTING: { zh: '全国统一设置', en: 'national setting' },
     NATIONAL_DEFAULT: { zh: '全国默认值', en: 'national default' },
@@ -197,5 +212,32 @@ export function formatParam(param: MessageParam, language: Language, regionName?
           ? '无'
           : 'nobody'
         : param.values.map((v) => formatTerm(param.set, v, language)).join(language === 'zh' ? '、' : ', ');
+    case 'detail':
+      return formatDetail(param.code, param.params, language, regionName);
   }
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * A detail sentence (`detailParam`) in the language: the detail catalogue's first variant whose placeholders are all
+ * given, with its params formatted in; an unknown code is shown as the code.
+ */
+export function formatDetail(
+  code: string,
+  params: Readonly<Record<string, MessageParam>> | undefined,
+  language: Language,
+  regionName?: RegionNameOf,
+): string {
+  const variants = DETAIL_MESSAGES[code]?.[language];
+  if (!variants || variants.length === 0) return code;
+  const given = params ?? {};
+  const names = (v: string) => [...v.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const template =
+    variants.find((v) => names(v).every((name) => given[name] !== undefined && given[name] !== null)) ??
+    variants[variants.length - 1];
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = given[name];
+    return value === undefined || value === null ? whole : formatParam(value, language, regionName);
+  });
 }

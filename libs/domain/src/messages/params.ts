@@ -23,7 +23,9 @@ export type TermSet =
   | 'contributionScheme'
   | 'systemAccount'
   | 'policySetting'
-  | 'policySource';
+  | 'policySource'
+  | 'evidenceKind'
+  | 'role';
 
 /**
  * One placeholder value of a refusal. Plain strings and numbers are shown as they are; the tagged forms are
@@ -38,7 +40,8 @@ export type MessageParam =
   | { readonly kind: 'date'; readonly iso: string }
   | { readonly kind: 'region'; readonly code: string }
   | { readonly kind: 'term'; readonly set: TermSet; readonly value: string }
-  | { readonly kind: 'terms'; readonly set: TermSet; readonly values: readonly string[] };
+  | { readonly kind: 'terms'; readonly set: TermSet; readonly values: readonly string[] }
+  | { readonly kind: 'detail'; readonly code: string; readonly params?: MessageParams };
 
 /** Named placeholder values of a refusal, e.g. `{ region: regionParam('110000'), on: dateParam('2024-12-01') }`. */
 export type MessageParams = Readonly<Record<string, MessageParam>>;
@@ -68,12 +71,24 @@ export function termsParam(set: TermSet, values: readonly string[]): MessagePara
   return { kind: 'terms', set, values: [...values] };
 }
 
+/**
+ * A sentence inside a message (the `{detail}` of INVALID_INPUT, FORBIDDEN, BAD_USER_INPUT…), rendered from the detail
+ * catalogue (detail-catalogue.ts) in the reader's language: `detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: 100, first: -1 })`.
+ */
+export function detailParam(code: string, params?: MessageParams): MessageParam {
+  return params && Object.keys(params).length > 0
+    ? { kind: 'detail', code, params }
+    : { kind: 'detail', code };
+}
+
 /** The region codes among `params`, for a renderer that looks their names up in one batch. */
 export function regionCodesOf(params: MessageParams | null | undefined): string[] {
   if (!params) return [];
   const codes = new Set<string>();
   for (const value of Object.values(params)) {
-    if (typeof value === 'object' && value !== null && value.kind === 'region') codes.add(value.code);
+    if (typeof value !== 'object' || value === null) continue;
+    if (value.kind === 'region') codes.add(value.code);
+    if (value.kind === 'detail') for (const code of regionCodesOf(value.params)) codes.add(code);
   }
   return [...codes];
 }

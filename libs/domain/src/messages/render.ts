@@ -1,4 +1,5 @@
 import { type CatalogueEntry, REFUSAL_MESSAGES, TOP_LEVEL_MESSAGES } from './catalogue';
+import { GATEWAY_MESSAGES } from './detail-catalogue';
 import { type RegionNameOf, formatParam } from './format';
 import type { Language } from './language';
 import { type MessageParams, termParam } from './params';
@@ -14,7 +15,8 @@ export function catalogueEntry(code: string, rule?: string | null): CatalogueEnt
   return (
     (rule ? REFUSAL_MESSAGES[`${code}@${rule}`] : undefined) ??
     REFUSAL_MESSAGES[code] ??
-    TOP_LEVEL_MESSAGES[code]
+    TOP_LEVEL_MESSAGES[code] ??
+    GATEWAY_MESSAGES[code]
   );
 }
 

@@ -5,6 +5,7 @@ import { creditPocket, debitPocket } from '../ledger/ledger.rules';
 import { InsuranceType, hasPersonalAccount } from '../person/person';
 import type { Explanation } from '../shared/domain-error';
 import { dateParam, moneyParam, regionParam, termParam } from '../messages/params';
+import { formatTerm } from '../messages/format';
 import type { ExplanationParam } from '../messages/explanations';
 import type { RelationEvidence } from '../kin/relations-on';
 import { RefusalCollector, RefusalStage } from '../shared/refusals';
@@ -373,7 +374,7 @@ export function walletMayPay(payee: WalletPayee, insuredRegionCode: string): Wal
 function evidenceText(how: RelationEvidence): string {
   return how.kind === 'REGISTERED'
     ? 'registered kin relation'
-    : `attested by counter staff (${how.evidenceKind}, ${how.checkedOn})`;
+    : `attested by counter staff (${formatTerm('evidenceKind', how.evidenceKind, 'en')}, ${how.checkedOn})`;
 }
 
 /** R-WAL-4's evidence as a nested explanation line, rendered in the reader's language. */
@@ -383,7 +384,10 @@ function evidenceLine(how: RelationEvidence): ExplanationParam {
     : {
         kind: 'line',
         code: 'RELATION_ATTESTED',
-        params: { evidenceKind: how.evidenceKind, checkedOn: dateParam(how.checkedOn) },
+        params: {
+          evidenceKind: termParam('evidenceKind', how.evidenceKind),
+          checkedOn: dateParam(how.checkedOn),
+        },
         message: evidenceText(how),
       };
 }

@@ -1,0 +1,433 @@
+import type { CatalogueEntry } from './catalogue';
+
+/**
+ * The detail catalogue: the sentence inside a message — the `{detail}` of a top-level error (FORBIDDEN,
+ * UNAUTHENTICATED, BAD_USER_INPUT, QUERY_TOO_COMPLEX, BAD_REQUEST…) or of an INVALID_INPUT refusal — one entry per
+ * distinct text, in Chinese (the default) and English, with the same `{placeholders}` in both (a test checks it).
+ * A detail travels as `detailParam(code, params)` (params.ts) and is rendered in the reader's language, so no English
+ * sentence reaches a Chinese reader. The English texts are those the API has always sent. Variants go from the most
+ * specific to the most general, as in catalogue.ts; the last one of each language has no placeholder.
+ *
+ * `{error}` is a technical text kept as it is (graphql-js's or JSON's own syntax message), inside a sentence of the
+ * reader's language.
+ */
+export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
+  // Authentication (UNAUTHENTICATED).
+  SIGN_IN_FIRST: {
+    zh: ['请先登录'],
+    en: ['Sign in first'],
+  },
+  SIGN_IN_TO_USE: {
+    zh: ['使用 {field} 须先登录', '使用此功能须先登录'],
+    en: ['Sign in to use {field}', 'Sign in first'],
+  },
+  AUTHORIZATION_HEADER_MALFORMED: {
+    zh: ['Authorization 请求头应为“Bearer <会话令牌或 API 密钥>”'],
+    en: ['Authorization header must be "Bearer <token or API key>"'],
+  },
+  SESSION_INVALID: {
+    zh: ['会话令牌无效或已过期，请重新登录'],
+    en: ['Session token is invalid or expired: sign in again'],
+  },
+  USER_GONE: {
+    zh: ['用户不存在或已停用'],
+    en: ['User no longer exists or is disabled'],
+  },
+  API_KEY_INVALID: {
+    zh: ['API 密钥无效或已吊销'],
+    en: ['API key is invalid or revoked'],
+  },
+
+  // Authorization (FORBIDDEN).
+  ROLE_REQUIRED: {
+    zh: [
+      '{field} 仅限{roles}使用（接入机构须有权限范围 {scopes}），当前身份为{role}',
+      '{field} 仅限{roles}使用，当前身份为{role}',
+      '当前身份不能使用此功能',
+    ],
+    en: [
+      '{field} needs {roles} (a portal with scope {scopes}); you are {role}',
+      '{field} needs {roles}; you are {role}',
+      'Your role may not use this',
+    ],
+  },
+  ANALYST_NO_NAME_SEARCH: {
+    zh: ['数据分析人员只能看到脱敏后的姓名，不能按姓名查找人员'],
+    en: ['Analysts see masked names and may not search persons by name'],
+  },
+  PROOF_OF_PRESENCE_REQUIRED: {
+    zh: [
+      '接入机构首次查询某人时须有到场证明：柜台出示的社保卡卡号（cardNumber）或医保电子凭证码（eVoucherCode），仅有身份证号不够',
+    ],
+    en: [
+      "A portal's first look-up of a person needs proof of presence: the card number (cardNumber) or the e-voucher code (eVoucherCode) presented at the desk, not an ID number alone",
+    ],
+  },
+  CARD_LOST_NO_PROOF: {
+    zh: [
+      '该卡处于{state}状态（R-CARD-1），不能作为到场证明，请出示医保电子凭证码',
+      '该卡已挂失（R-CARD-1），不能作为到场证明，请出示医保电子凭证码',
+    ],
+    en: [
+      'This card is {state} (R-CARD-1) and is no proof of presence; ask for the e-voucher code',
+      'This card is reported lost (R-CARD-1) and is no proof of presence; ask for the e-voucher code',
+    ],
+  },
+  PORTAL_NOT_SERVING_PERSON_AT: {
+    zh: [
+      '本接入机构未服务 {field} 处的人员：接入机构只能查询其服务的人员（首次查询须提供社保卡卡号或医保电子凭证码）',
+      '本接入机构未服务此人员：接入机构只能查询其服务的人员（首次查询须提供社保卡卡号或医保电子凭证码）',
+    ],
+    en: [
+      'This portal does not serve the person at {field}: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)',
+      'This portal does not serve the person: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)',
+    ],
+  },
+  PORTAL_HAS_NOT_SERVED: {
+    zh: ['本接入机构未曾为此人员办理业务'],
+    en: ['This portal has not served this person'],
+  },
+  PORTAL_OWN_RECONCILIATION_ONLY: {
+    zh: ['接入机构只能查询本机构的对账单'],
+    en: ['A portal may only read the reconciliation of its own institution'],
+  },
+
+  // Malformed arguments (BAD_USER_INPUT).
+  PAGE_SIZE_OUT_OF_RANGE: {
+    zh: ['first 须在 0 到 {max} 之间，收到的是 {first}', 'first 超出允许范围'],
+    en: ['first must be between 0 and {max}, got {first}', 'first is out of range'],
+  },
+  NOT_A_CURSOR: {
+    zh: ['“{cursor}”不是此列表的游标', '游标无效'],
+    en: ['"{cursor}" is not a cursor of this list', 'Not a cursor of this list'],
+  },
+  NUL_CHARACTER: {
+    zh: ['文本不能包含 NUL 字符（U+0000）'],
+    en: ['Text must not contain the NUL character (U+0000)'],
+  },
+  REGION_CODE_UNKNOWN: {
+    zh: ['没有代码为“{code}”的地区', '没有此地区'],
+    en: ['No region with code "{code}"', 'No such region'],
+  },
+  IDEMPOTENCY_KEY_MALFORMED: {
+    zh: ['idempotencyKey（幂等键）须为1至255个可打印字符'],
+    en: ['idempotencyKey must be 1–255 printable characters'],
+  },
+  RANGE_REVERSED: {
+    zh: ['开始日期（from）不能晚于结束日期（to）'],
+    en: ['`from` must not be after `to`'],
+  },
+  RANGE_TOO_LONG: {
+    zh: ['每次查询最多{days}天（3年）', '查询的日期范围过长'],
+    en: ['At most {days} days (3 years) per query', 'The date range is too long'],
+  },
+  TIMELINE_TOO_LONG: {
+    zh: ['每条时间线最多{days}天', '时间线的日期范围过长'],
+    en: ['At most {days} days per timeline', 'The date range is too long'],
+  },
+  GROUP_BY_SIZE: {
+    zh: ['groupBy 须有1至{max}个维度，收到{count}个', 'groupBy 的维度数不符合要求'],
+    en: ['groupBy needs 1 to {max} dimensions, got {count}', 'groupBy has the wrong number of dimensions'],
+  },
+  GROUP_BY_DUPLICATE: {
+    zh: ['groupBy 重复列出了 {dimension}', 'groupBy 重复列出了同一维度'],
+    en: ['groupBy names {dimension} twice', 'groupBy names a dimension twice'],
+  },
+  UNKNOWN_TRANSACTION_KIND: {
+    zh: ['未知的交易类型 {kind}，可选：{kinds}', '未知的交易类型'],
+    en: ['Unknown transaction kind {kind}; use one of {kinds}', 'Unknown transaction kind'],
+  },
+  UNKNOWN_REGION: {
+    zh: ['未知的地区 {code}', '未知的地区'],
+    en: ['Unknown region {code}', 'Unknown region'],
+  },
+  UNKNOWN_PROVINCE: {
+    zh: ['未知的省份 {code}', '未知的省份'],
+    en: ['Unknown province {code}', 'Unknown province'],
+  },
+  UNKNOWN_INSTITUTION: {
+    zh: ['未知的医药机构 {id}', '未知的医药机构'],
+    en: ['Unknown institution {id}', 'Unknown institution'],
+  },
+
+  // Limits of the gateway (QUERY_TOO_COMPLEX); the numbers come from the limit's own text or extensions.
+  ALIASES_LIMIT: {
+    zh: ['别名数量超过上限{limit}（实际{found}个）', '别名数量超过上限{limit}', '别名数量超过上限'],
+    en: [
+      'Aliases limit of {limit} exceeded, found {found}.',
+      'Aliases limit of {limit} exceeded',
+      'Too many aliases',
+    ],
+  },
+  DEPTH_LIMIT: {
+    zh: ['查询嵌套深度超过上限{limit}（实际{found}层）', '查询嵌套深度超过上限{limit}', '查询嵌套过深'],
+    en: [
+      'Query depth limit of {limit} exceeded, found {found}.',
+      'Query depth limit of {limit} exceeded',
+      'The query is nested too deeply',
+    ],
+  },
+  DIRECTIVES_LIMIT: {
+    zh: ['指令数量超过上限{limit}（实际{found}个）', '指令数量超过上限{limit}', '指令数量超过上限'],
+    en: [
+      'Directives limit of {limit} exceeded, found {found}.',
+      'Directives limit of {limit} exceeded',
+      'Too many directives',
+    ],
+  },
+  TOKENS_LIMIT: {
+    zh: ['查询文本超过{limit}个词法单元，已停止解析', '查询文本过长，已停止解析'],
+    en: ['Document contains more than {limit} tokens. Parsing aborted.', 'The document has too many tokens'],
+  },
+  VARIABLES_DEPTH_LIMIT: {
+    zh: ['变量嵌套超过{limit}层；本 API 没有这么深的输入', '变量嵌套过深'],
+    en: [
+      'Variables nested deeper than {limit} levels; no input of this API is that deep',
+      'The variables are nested too deeply',
+    ],
+  },
+  ROOT_FIELDS_LIMIT: {
+    zh: ['根字段{count}个，超过上限{limit}；请拆分请求', '根字段过多；请拆分请求'],
+    en: [
+      '{count} root fields exceed the limit of {limit}; split the request',
+      'Too many root fields; split the request',
+    ],
+  },
+  PAGE_SIZE_LIMIT: {
+    zh: ['first: {first} 超过每页上限{limit}（API.md）', '每页数量超过上限'],
+    en: ['first: {first} exceeds the page size limit of {limit} (API.md)', 'The page size exceeds the limit'],
+  },
+  FIELDS_LIMIT: {
+    zh: ['字段选择{count}个，超过上限{limit}', '字段选择过多'],
+    en: ['{count} field selections exceed the limit of {limit}', 'Too many field selections'],
+  },
+  COST_LIMIT: {
+    zh: ['查询成本{cost}超过上限{limit}；请减小每页数量', '查询成本超过上限；请减小每页数量'],
+    en: [
+      'Query cost {cost} exceeds the limit of {limit}; ask for smaller pages',
+      'The query costs too much; ask for smaller pages',
+    ],
+  },
+  NO_SUBSCRIPTIONS: {
+    zh: ['本 API 不提供订阅（subscription），请使用查询或变更'],
+    en: ['This API has no subscriptions: use a query or a mutation'],
+  },
+
+  // Malformed HTTP requests (BAD_REQUEST), before or around Apollo.
+  BATCHING_DISABLED: {
+    zh: ['不支持批量操作：每个请求只能包含一个操作'],
+    en: ['Operation batching disabled.'],
+  },
+  CSRF_BLOCKED: {
+    zh: [
+      '此请求疑似跨站请求伪造（CSRF），已拦截：请使用 application/json 等非简单类型的 Content-Type，或提供非空的 x-apollo-operation-name 或 apollo-require-preflight 请求头',
+    ],
+    en: [
+      "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight",
+    ],
+  },
+  QUERY_NOT_STRING: {
+    zh: ['GraphQL 查询（query）必须是字符串'],
+    en: ['GraphQL queries must be strings.'],
+  },
+  POST_BODY_MISSING: {
+    zh: ['POST 请求体缺失、Content-Type 无效，或 JSON 对象没有任何键'],
+    en: ['POST body missing, invalid Content-Type, or JSON object has no keys.'],
+  },
+  VARIABLES_NOT_OBJECT: {
+    zh: ['请求中的 variables 必须是对象（不能是再次编码成 JSON 的字符串）'],
+    en: ['`variables` in a POST body must be an object if provided.'],
+  },
+  EXTENSIONS_NOT_OBJECT: {
+    zh: ['请求中的 extensions 必须是对象（不能是再次编码成 JSON 的字符串）'],
+    en: ['`extensions` in a POST body must be an object if provided.'],
+  },
+  OPERATION_NAME_NOT_STRING: {
+    zh: ['请求中的 operationName 必须是字符串'],
+    en: ['`operationName` in a POST body must be a string if provided.'],
+  },
+  QUERY_MISSING: {
+    zh: ['请求缺少 GraphQL 查询（query）'],
+    en: ['GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.'],
+  },
+  SEARCH_PARAMETER_INVALID: {
+    zh: ['URL 查询参数 {name} 无效（须为 JSON 编码的对象，且只能出现一次）', 'URL 查询参数无效'],
+    en: ['The {name} search parameter is not valid', 'A search parameter is not valid'],
+  },
+  GET_ONLY_QUERIES: {
+    zh: ['GET 请求只能执行查询（query），不能执行 {operation}', 'GET 请求只能执行查询（query）'],
+    en: [
+      'GET requests only support query operations, not {operation} operations',
+      'GET requests only support query operations',
+    ],
+  },
+  METHOD_NOT_SUPPORTED: {
+    zh: ['只支持 GET 和 POST 请求'],
+    en: ['Apollo Server supports only GET/POST requests.'],
+  },
+  GET_CONTENT_TYPE: {
+    zh: ['GET 请求的 Content-Type 只能是 application/json'],
+    en: ['GET requests may not have a content-type header other than application/json.'],
+  },
+  ACCEPT_NOT_SUPPORTED: {
+    zh: [
+      '请求的 Accept 头不接受本服务能返回的任何格式（application/json 或 application/graphql-response+json）',
+    ],
+    en: ['The accept header does not accept any format this server returns'],
+  },
+  BODY_NOT_JSON: {
+    zh: ['请求体不是有效的 JSON（{error}）', '请求体不是有效的 JSON'],
+    en: ['{error}', 'The body is not valid JSON'],
+  },
+  BODY_TOO_LARGE: {
+    zh: ['请求体超过{limit}', '请求体过大'],
+    en: ['Request body larger than {limit}', 'Request body too large'],
+  },
+  BODY_UNREADABLE: {
+    zh: ['无法读取请求体（字符集或编码不受支持，或请求被中断）'],
+    en: ['The request body could not be read'],
+  },
+  QUERY_HASH_MISMATCH: {
+    zh: ['查询文本与其 sha256Hash 不一致'],
+    en: ['The query does not match its sha256Hash'],
+  },
+
+  // GraphQL documents (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, persisted operations).
+  DOCUMENT_DOES_NOT_PARSE: {
+    zh: ['文档无法解析：{error}', '文档无法解析'],
+    en: ['The document does not parse: {error}', 'The document does not parse'],
+  },
+
+  // INVALID_INPUT refusals of the console's mutations (`userErrors`).
+  REASON_MISSING: {
+    zh: ['请填写原因'],
+    en: ['Give a reason'],
+  },
+  NAME_LENGTH: {
+    zh: ['名称须为1至{max}个字符', '名称长度不符合要求'],
+    en: ['Name must be 1–{max} characters', 'The name is too short or too long'],
+  },
+  SCOPES_REQUIRED: {
+    zh: ['请至少选择一个权限范围'],
+    en: ['Give at least one scope'],
+  },
+  SCOPES_UNKNOWN: {
+    zh: ['未知的权限范围：{scopes}', '未知的权限范围'],
+    en: ['Unknown scopes: {scopes}', 'Unknown scopes'],
+  },
+  RATE_LIMIT_OUT_OF_RANGE: {
+    zh: ['rateLimitPerMinute（每分钟请求上限）须在0至100000之间（0 表示使用服务器默认值）'],
+    en: ['rateLimitPerMinute must be 0–100000 (0 = server default)'],
+  },
+  API_CLIENT_REVOKED_NO_ROTATE: {
+    zh: ['已吊销的客户端不能轮换密钥；请新建一个客户端'],
+    en: ['A revoked client cannot be rotated; create a new one'],
+  },
+  API_CLIENT_ALREADY_REVOKED: {
+    zh: ['此客户端已吊销'],
+    en: ['This client is already revoked'],
+  },
+  API_CLIENT_REVOKED_NO_CHANGE: {
+    zh: ['已吊销的客户端不能修改'],
+    en: ['A revoked client cannot be changed'],
+  },
+  REGION_CODES_COUNT: {
+    zh: ['请提供1至{max}个地区代码，收到{count}个', '地区代码数量不符合要求'],
+    en: ['Give 1–{max} region codes, got {count}', 'Wrong number of region codes'],
+  },
+  HOSPITALS_TOO_MANY: {
+    zh: ['{region}最多可选{max}家定点医院，收到{count}家', '选择的定点医院过多'],
+    en: [
+      'At most {max} hospitals may be chosen in region {region}; {count} given',
+      'Too many hospitals are chosen',
+    ],
+  },
+  NOT_A_HOSPITAL: {
+    zh: ['{institution}是{kind}，不是医院：药店无须选定', '所选机构不是医院：药店无须选定'],
+    en: [
+      '{institution} is a {kind}, not a hospital: pharmacies need no selection',
+      'The institution is not a hospital',
+    ],
+  },
+  NOT_DESIGNATED: {
+    zh: ['{institution}不是定点医药机构', '所选机构不是定点医药机构'],
+    en: ['{institution} is not designated (定点)', 'The institution is not designated (定点)'],
+  },
+  LISTED_TWICE: {
+    zh: ['{institution}重复列出', '同一机构重复列出'],
+    en: ['{institution} is listed twice', 'An institution is listed twice'],
+  },
+  EMPLOYMENT_STATUS_REQUIRED: {
+    zh: ['职工医保参保人须为在职或退休状态'],
+    en: ['An employee participant is either IN_SERVICE or RETIRED'],
+  },
+  NOT_OWN_RELATIVE: {
+    zh: ['本人不能作为自己的亲属'],
+    en: ['A person is not their own relative'],
+  },
+  EVIDENCE_REF_TOO_LONG: {
+    zh: ['证明材料编号（evidenceRef）最多128个字符'],
+    en: ['evidenceRef is at most 128 characters'],
+  },
+  REGION_FIELD_NOT_EDITABLE: {
+    zh: ['“{key}”不是工作人员可修改的字段', '该字段不可修改'],
+    en: ['"{key}" is not a field staff can edit', 'This field cannot be edited'],
+  },
+  REGION_FIELD_CONFLICT: {
+    zh: ['“{key}”不能同时设置新值又恢复为参考数据', '同一字段不能同时设置新值又恢复为参考数据'],
+    en: [
+      '"{key}" cannot get a new value and return to the reference data at once',
+      'A field cannot get a new value and return to the reference data at once',
+    ],
+  },
+};
+
+/**
+ * Top-level codes with no entry in catalogue.ts (which others edit): graphql-js's parse and validation errors keep
+ * graphql-js's own text, wrapped in a sentence of the reader's language (`查询无效：Cannot query field …`); the Date and
+ * DateTime scalars' refusals (`extensions.reason`, like Money's).
+ */
+export const GATEWAY_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
+  GRAPHQL_VALIDATION_FAILED: {
+    zh: ['查询无效：{detail}', '查询无效，不符合本 API 的 schema'],
+    en: ['{detail}', 'The query does not match the schema'],
+  },
+  GRAPHQL_PARSE_FAILED: {
+    zh: ['查询无法解析：{detail}', '查询无法解析（GraphQL 语法错误）'],
+    en: ['{detail}', 'The query does not parse'],
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    zh: ['无法确定要执行的操作：{detail}', '无法确定要执行的操作（请检查 operationName）'],
+    en: ['{detail}', 'Could not determine the operation to run'],
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    zh: ['不支持自动持久化查询（APQ）；请使用已登记的持久化操作'],
+    en: ['Automatic persisted queries are not supported; use a registered persisted operation'],
+  },
+  SERVICE_UNAVAILABLE: {
+    zh: ['数据库暂时不可用，请稍后重试；资金类操作的结果未知，请使用同一幂等键重试'],
+    en: [
+      'The database is unavailable; retry shortly. For a money mutation the outcome is unknown: retry with the same idempotency key',
+    ],
+  },
+  MALFORMED_DATE: {
+    zh: [
+      '“{value}”不是有效的日期：应为 YYYY-MM-DD 格式的实际日期（如 2025-05-08）',
+      '日期无效：应为 YYYY-MM-DD 格式的实际日期（如 2025-05-08）',
+    ],
+    en: [
+      '"{value}" is not a valid date: use YYYY-MM-DD (e.g. 2025-05-08)',
+      'Not a valid date: use YYYY-MM-DD (e.g. 2025-05-08)',
+    ],
+  },
+  MALFORMED_DATE_TIME: {
+    zh: [
+      '“{value}”不是有效的时间：应为带时区的 ISO 8601 时间（如 2025-05-08T09:30:00.000Z）',
+      '时间无效：应为带时区的 ISO 8601 时间（如 2025-05-08T09:30:00.000Z）',
+    ],
+    en: [
+      '"{value}" is not a valid date-time: use ISO 8601 with a time zone (e.g. 2025-05-08T09:30:00.000Z)',
+      'Not a valid date-time: use ISO 8601 with a time zone (e.g. 2025-05-08T09:30:00.000Z)',
+    ],
+  },
+};
