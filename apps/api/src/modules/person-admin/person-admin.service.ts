@@ -43,6 +43,7 @@ const UPDATABLE = [
   'phone',
   'realNameVerified',
   'outOfRegionUsePermission',
+  'bankCardLinked',
   'employmentStatus',
   'regionCode',
 ] as const;
@@ -180,7 +181,7 @@ export class PersonAdminService {
             employmentStatus,
             realNameVerified: input.realNameVerified ?? false,
             outOfRegionUsePermission: input.outOfRegionUsePermission ?? false,
-            bankCardLinked: false,
+            bankCardLinked: input.bankCardLinked ?? false,
             paymentPasswordHash: initial?.hash ?? null,
             paymentPasswordSetAt: initial ? now : null,
             paymentPasswordFailures: 0,
@@ -266,6 +267,7 @@ export class PersonAdminService {
       if (input.realNameVerified != null) next.realNameVerified = input.realNameVerified;
       if (input.outOfRegionUsePermission != null)
         next.outOfRegionUsePermission = input.outOfRegionUsePermission;
+      if (input.bankCardLinked != null) next.bankCardLinked = input.bankCardLinked;
       if (input.employmentStatus != null) {
         checkEmploymentOrThrow(current.insuranceType as InsuranceType, input.employmentStatus);
         next.employmentStatus = input.employmentStatus;

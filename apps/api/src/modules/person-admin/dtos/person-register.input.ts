@@ -46,6 +46,13 @@ export class PersonRegisterInput {
   })
   outOfRegionUsePermission?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Passbook (存折) linked to a bank card for free withdrawal: under the 2021 regime (before 2022-09-01) such a holder cannot pay supplementary-insurance premiums from the account (R-ACC-6); default false.',
+  })
+  bankCardLinked?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log).' })
   reason?: string | null;
 }

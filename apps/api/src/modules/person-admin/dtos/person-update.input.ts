@@ -21,6 +21,13 @@ export class PersonUpdateInput {
   })
   outOfRegionUsePermission?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Passbook (存折) linked to a bank card for free withdrawal: under the 2021 regime (before 2022-09-01) such a holder cannot pay supplementary-insurance premiums from the account (R-ACC-6).',
+  })
+  bankCardLinked?: boolean | null;
+
   @Field(() => EmploymentStatus, {
     nullable: true,
     description: 'Retirement (IN_SERVICE → RETIRED) or a correction; EMPLOYEE participants only (R-ACC-1).',
