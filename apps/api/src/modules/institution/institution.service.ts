@@ -219,7 +219,15 @@ export class InstitutionService {
   }
 }
 
+/** The national code is the detail: it reads the same in Chinese and English (the field says it is the code). */
 function duplicate(code: string): UserError {
-  const message = `Another institution already has the code ${code}`;
-  return userError(ApiErrorCode.CONFLICT, message, ['code'], undefined, { detail: message });
+  return userError(
+    ApiErrorCode.CONFLICT,
+    `Another institution already has the code ${code}`,
+    ['code'],
+    undefined,
+    {
+      detail: code,
+    },
+  );
 }
