@@ -9,6 +9,7 @@ import { benefitSchedules } from './benefit-schedules';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { institutions } from './institutions';
 import { kinshipScopes } from './kinship-scopes';
 import { persons } from './persons';
 import { policyInForce } from './policy';
@@ -65,6 +66,7 @@ export function App() {
           />
           <Resource name="persons" {...persons} />
           <Resource name="transactions" {...transactions} />
+          <Resource name="institutions" {...institutions} />
           <Resource name="api-clients" {...apiClients} />
         </>
       )}

@@ -6,6 +6,7 @@ import { API_CLIENTS, buildApiClientQuery } from './counter/buildApiClientQuery'
 import { buildPersonQuery, PERSON_STAFF, PERSONS } from './counter/buildPersonQuery';
 import { buildTransactionQuery, TRANSACTIONS } from './counter/buildTransactionQuery';
 import { AUDIT_LOG, buildAuditLogQuery } from './policy/buildAuditLogQuery';
+import { buildInstitutionQuery, INSTITUTIONS } from './institutions/buildInstitutionQuery';
 
 /** Counter and operations resources (persons, ledger, API clients), one builder each. */
 const COUNTER_BUILDERS: Record<string, BuildQuery> = {
@@ -13,6 +14,7 @@ const COUNTER_BUILDERS: Record<string, BuildQuery> = {
   [PERSON_STAFF]: buildPersonQuery,
   [TRANSACTIONS]: buildTransactionQuery,
   [API_CLIENTS]: buildApiClientQuery,
+  [INSTITUTIONS]: buildInstitutionQuery,
 };
 
 export const buildQuery: BuildQuery = (raFetchMethod, resource, params) =>

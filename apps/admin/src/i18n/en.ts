@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { counterEn } from './counter.en';
 import { deepMerge } from './deepMerge';
+import { institutionsEn } from './institutions.en';
 import { policyEn } from './policy.en';
 
 const gongji = {
@@ -147,4 +148,5 @@ export const enMessages = deepMerge(
   gongji,
   counterEn,
   policyEn,
+  institutionsEn,
 ) as unknown as TranslationMessages;

@@ -5,6 +5,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { counterZh } from './counter.zh';
 import { deepMerge } from './deepMerge';
+import { institutionsZh } from './institutions.zh';
 import { policyZh } from './policy.zh';
 
 const raV5Additions = {
@@ -208,4 +209,5 @@ export const zhMessages = deepMerge(
   gongji,
   counterZh,
   policyZh,
+  institutionsZh,
 ) as unknown as TranslationMessages;

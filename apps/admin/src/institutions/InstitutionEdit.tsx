@@ -1,0 +1,16 @@
+// Changes an institution (ADMIN; audited with before and after). Its id is what an API client is bound to.
+import { Edit, Labeled, SimpleForm, TextField } from 'react-admin';
+import { InstitutionInputs, validateInstitution } from './institutionFields';
+
+export function InstitutionEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="list">
+      <SimpleForm validate={validateInstitution}>
+        <Labeled>
+          <TextField source="id" />
+        </Labeled>
+        <InstitutionInputs />
+      </SimpleForm>
+    </Edit>
+  );
+}
