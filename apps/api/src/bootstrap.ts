@@ -45,6 +45,8 @@ export async function startApp(
     logger.info('demo population loaded (families in Beijing, Hebei and Shandong; institutions; users)');
   }
   const server = await createServer({ dataSource, config, logger });
+  // SMS outbox (R-ACC-7): gateway warning, plain bodies of an earlier release sealed, stale messages expired.
+  await server.services.notifications.start(config, logger);
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
     server.httpServer.listen(config.port, config.host, () => resolve());

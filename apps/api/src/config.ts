@@ -29,6 +29,19 @@ export interface AppConfig {
   readonly redisUrl: string | undefined;
   /** A request still running after this is answered 503 REQUEST_TIMEOUT. */
   readonly requestTimeoutMs: number;
+  /** SMS outbox (R-ACC-7): delivery gateway, and how long an undelivered password is kept (README "Configuration"). */
+  readonly sms: SmsConfig;
+}
+
+export interface SmsConfig {
+  /** GONGJI_SMS_WEBHOOK_URL: the bureau's SMS platform (HTTP POST of JSON `{ to, kind, body }`); unset = no gateway. */
+  readonly webhookUrl: string | undefined;
+  /** GONGJI_SMS_WEBHOOK_TOKEN: sent as `Authorization: Bearer …` when set. */
+  readonly webhookToken: string | undefined;
+  /** GONGJI_SMS_TIMEOUT_MS (default 10000): a slower answer is a failed delivery (retried). */
+  readonly webhookTimeoutMs: number;
+  /** GONGJI_SMS_TTL_HOURS (default 72): a message still pending after this is erased and marked EXPIRED. */
+  readonly ttlHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +95,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     })(),
     redisUrl: env['REDIS_URL'] || undefined,
     requestTimeoutMs: Number(env['GONGJI_REQUEST_TIMEOUT_MS'] ?? 30_000),
+    sms: smsConfig(env),
+  };
+}
+
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const webhookUrl = env['GONGJI_SMS_WEBHOOK_URL'] || undefined;
+  if (webhookUrl !== undefined) {
+    let protocol: string;
+    try {
+      protocol = new URL(webhookUrl).protocol;
+    } catch {
+      throw new ConfigError(`GONGJI_SMS_WEBHOOK_URL must be an http(s) URL, got "${webhookUrl}"`);
+    }
+    if (protocol !== 'https:' && protocol !== 'http:')
+      throw new ConfigError(`GONGJI_SMS_WEBHOOK_URL must be an http(s) URL, got "${webhookUrl}"`);
+  }
+  const ttlHours = Number(env['GONGJI_SMS_TTL_HOURS'] ?? 72);
+  if (!Number.isFinite(ttlHours) || ttlHours <= 0)
+    throw new ConfigError(
+      `GONGJI_SMS_TTL_HOURS must be a positive number of hours, got "${env['GONGJI_SMS_TTL_HOURS']}"`,
+    );
+  const webhookTimeoutMs = Number(env['GONGJI_SMS_TIMEOUT_MS'] ?? 10_000);
+  if (!Number.isInteger(webhookTimeoutMs) || webhookTimeoutMs <= 0)
+    throw new ConfigError(
+      `GONGJI_SMS_TIMEOUT_MS must be a positive integer, got "${env['GONGJI_SMS_TIMEOUT_MS']}"`,
+    );
+  return {
+    webhookUrl,
+    webhookToken: env['GONGJI_SMS_WEBHOOK_TOKEN'] || undefined,
+    webhookTimeoutMs,
+    ttlHours,
   };
 }
 
@@ -103,5 +147,14 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     adminDir: config.adminDir,
     rateLimits: config.rateLimits,
     rateLimitStore: config.redisUrl ? 'redis' : 'memory',
+    sms: {
+      gateway: config.sms.webhookUrl ? `webhook ${webhookOrigin(config.sms.webhookUrl)}` : null,
+      ttlHours: config.sms.ttlHours,
+    },
   };
+}
+
+/** Scheme, host and port only: a path or query could carry a credential. */
+function webhookOrigin(url: string): string {
+  return new URL(url).origin;
 }

@@ -7,6 +7,7 @@ import { ApiClientService } from './modules/api-client/api-client.service';
 import { AttestationService } from './modules/attestation/attestation.service';
 import { AuditService } from './modules/audit/audit.service';
 import { NotificationService } from './modules/notification/notification.service';
+import { OutboxCipher } from './modules/notification/outbox-cipher';
 import { smsSenderFor } from './modules/notification/sms-sender';
 import { PersonService } from './modules/person/person.service';
 import { PolicyService } from './modules/policy/policy.service';
@@ -14,6 +15,7 @@ import { RegionService } from './modules/region/region.service';
 import { RolloutService } from './modules/rollout/rollout.service';
 import { SessionService } from './modules/session/session.service';
 import { TransactionService } from './modules/transaction/transaction.service';
+import { createLogger } from './logger';
 
 /** Application services, created once per process. */
 export interface Services {
@@ -54,7 +56,11 @@ export function createServices(
     attestations: new AttestationService(dataSource, audit),
     audit,
     ledger: new LedgerWriter(dataSource, options.onLedgerCommitted),
-    notifications: new NotificationService(dataSource, smsSenderFor(config)),
+    notifications: new NotificationService(dataSource, smsSenderFor(config), {
+      cipher: new OutboxCipher(config.secret),
+      ttlHours: config.sms.ttlHours,
+      logger: (options.logger ?? createLogger(config.logLevel)).child({ component: 'sms-outbox' }),
+    }),
     persons: new PersonService(new PersonReadQueries(dataSource), new AccessQueries(dataSource)),
     policy: new PolicyService(dataSource),
     regions,

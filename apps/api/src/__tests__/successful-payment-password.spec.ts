@@ -3,6 +3,7 @@ import { AuditLogEntity, ENTITY_DIALECT, NotificationEntity } from '@gongji/pers
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { NotificationKind, NotificationService } from '../modules/notification/notification.service';
+import { OutboxCipher } from '../modules/notification/outbox-cipher';
 import {
   LoggingSmsSender,
   type SmsMessage,
@@ -190,7 +191,7 @@ describe(`payment passwords over HTTP (${ENTITY_DIALECT})`, () => {
     expect(audit.after).toEqual({ passwordFreeLimit: '300.00' });
   });
 
-  it('R-ACC-7: the outbox dispatcher keeps a row pending while delivery fails, then delivers it and clears the body', async () => {
+  it('R-ACC-7: the outbox dispatcher keeps a row pending while delivery fails, then (after the backoff) delivers it and clears the body', async () => {
     const p = await register(app, '林短信', { phone: null });
     const failing: SmsSender = { send: () => Promise.reject(new Error('gateway down')) };
     const sent: SmsMessage[] = [];
@@ -200,24 +201,36 @@ describe(`payment passwords over HTTP (${ENTITY_DIALECT})`, () => {
         return Promise.resolve();
       },
     };
-    const id = await new NotificationService(app.db, failing).enqueue(app.db.manager, {
+    let now = new Date();
+    const outboxWith = (sender: SmsSender) =>
+      new NotificationService(app.db, sender, {
+        cipher: new OutboxCipher(loadConfig({ NODE_ENV: 'test' }).secret),
+        ttlHours: 72,
+        logger: pino({ level: 'silent' }),
+        now: () => now,
+      });
+    const id = await outboxWith(failing).enqueue(app.db.manager, {
       personId: p.id,
       recipient: '13900009999',
       kind: NotificationKind.PAYMENT_PASSWORD_RESET,
       body: 'test body 918273',
     });
-    expect(await new NotificationService(app.db, failing).dispatch([id])).toEqual({
+    expect(await outboxWith(failing).dispatch([id])).toEqual({
       delivered: 0,
       failed: 1,
     });
     const pending = await app.db.getRepository(NotificationEntity).findOneByOrFail({ id });
-    expect(pending).toMatchObject({ body: 'test body 918273', deliveredAt: null, attempts: 1 });
-    expect(await new NotificationService(app.db, recording).dispatch()).toMatchObject({ delivered: 1 });
+    expect(pending).toMatchObject({ deliveredAt: null, attempts: 1, status: 'PENDING' });
+    expect(pending.body).toMatch(/^enc:v1:/);
+    expect(pending.body).not.toContain('918273');
+    expect(await outboxWith(recording).dispatch()).toEqual({ delivered: 0, failed: 0 }); // backoff
+    now = new Date(now.getTime() + 31_000);
+    expect(await outboxWith(recording).dispatch()).toMatchObject({ delivered: 1 });
     expect(sent).toEqual([{ to: '13900009999', kind: 'PAYMENT_PASSWORD_RESET', body: 'test body 918273' }]);
     const done = await app.db.getRepository(NotificationEntity).findOneByOrFail({ id });
-    expect(done).toMatchObject({ body: null, attempts: 2 });
+    expect(done).toMatchObject({ body: null, attempts: 2, status: 'DELIVERED' });
     expect(done.deliveredAt).not.toBeNull();
-    expect(await new NotificationService(app.db, recording).dispatch()).toEqual({ delivered: 0, failed: 0 });
+    expect(await outboxWith(recording).dispatch()).toEqual({ delivered: 0, failed: 0 });
   });
 });
 

@@ -160,9 +160,21 @@ export class PersistedOperationEntity {
   createdAt!: Date;
 }
 
+/** Life of an outbox row (`notification_outbox.status`). */
+export type NotificationStatus =
+  /** Waiting for delivery (retried with backoff from `nextAttemptAt`). */
+  | 'PENDING'
+  /** Sent; `body` cleared. */
+  | 'DELIVERED'
+  /** Not delivered within the TTL (GONGJI_SMS_TTL_HOURS); `body` erased, never sent. */
+  | 'EXPIRED'
+  /** Cannot be delivered (e.g. sealed under another key); `body` erased, never retried. */
+  | 'FAILED';
+
 /**
  * Notification outbox (R-ACC-7: initial passwords are sent by SMS). A row is written in the same transaction as the
- * change that causes it; a delivery adapter sends it and clears `body` (the only place a plain password ever lives).
+ * change that causes it; `body` is sealed (AES-256-GCM, apps/api notification module) and opened only to hand it to
+ * the delivery adapter; it is cleared once delivered and erased when the row expires or fails.
  */
 @Entity('notification_outbox')
 @Index(['deliveredAt', 'createdAt'])
@@ -184,7 +196,7 @@ export class NotificationEntity {
   @Column('varchar', { length: 40 })
   kind!: string;
 
-  /** Message text; null once delivered. */
+  /** Sealed message text (`enc:v1:…`; plain only in rows written before sealing); null once delivered, expired or failed. */
   @Column('text', { nullable: true })
   body!: string | null;
 
@@ -196,4 +208,11 @@ export class NotificationEntity {
 
   @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
   deliveredAt!: Date | null;
+
+  @Column('varchar', { length: 16, default: 'PENDING' })
+  status!: NotificationStatus;
+
+  /** A pending row whose delivery failed is not tried again before this (backoff); null = at once. */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  nextAttemptAt!: Date | null;
 }

@@ -1,3 +1,4 @@
+import { NotificationOutboxStatus1796183604825 } from './1796183604825-NotificationOutboxStatus';
 import { PageOrderIndexes1796153156628 } from './1796153156628-PageOrderIndexes';
 import { ReferenceDataVersions1796134847648 } from './1796134847648-ReferenceDataVersions';
 import { RelationshipAttestations1796134806212 } from './1796134806212-RelationshipAttestations';
@@ -18,4 +19,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   PartitionedPostings1796142119801,
   PocketsFillfactor1796143000000,
   PageOrderIndexes1796153156628,
+  NotificationOutboxStatus1796183604825,
 ];

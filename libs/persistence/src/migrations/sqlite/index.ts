@@ -1,3 +1,4 @@
+import { NotificationOutboxStatus1796183598830 } from './1796183598830-NotificationOutboxStatus';
 import { PageOrderIndexes1796153149856 } from './1796153149856-PageOrderIndexes';
 import { ReferenceDataVersions1796134846028 } from './1796134846028-ReferenceDataVersions';
 import { RelationshipAttestations1796134805099 } from './1796134805099-RelationshipAttestations';
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   RelationshipAttestations1796134805099,
   ReferenceDataVersions1796134846028,
   PageOrderIndexes1796153149856,
+  NotificationOutboxStatus1796183598830,
 ];
