@@ -216,7 +216,7 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
       'accept-language': '',
     });
     expect(zh.data!.kinRelationRegister.userErrors.map((e) => e.message)).toEqual([
-      '第三方平台办理的备案不能使用柜台渠道（COUNTER）（R-KIN-3）',
+      '第三方平台办理的备案不能使用柜台渠道（R-KIN-3）',
     ]);
     const reorder = await app.gql(
       KIN_REORDER,
