@@ -143,16 +143,17 @@ describe(`personRegister / personUpdate refusals (${ENTITY_DIALECT})`, () => {
   });
 
   it('R-KIN-2: moving to another province while local mutual-aid relations are active is refused', async () => {
-    const liufang = await app.db.getRepository(PersonEntity).findOneByOrFail({ name: '刘芳' });
+    // 王小明 (Beijing) is registered with 王丽 and 王建国 in the demo data.
+    const wangxiaoming = await app.db.getRepository(PersonEntity).findOneByOrFail({ name: '王小明' });
     const res = await app.gql<{
       personUpdate: { person: null; userErrors: { code: string; rule: string; field: string[] }[] };
-    }>(UPDATE, { input: { id: liufang.id, regionCode: '130100' } }, await app.login('counter'));
+    }>(UPDATE, { input: { id: wangxiaoming.id, regionCode: '130100' } }, await app.login('counter'));
     expect(res.data!.personUpdate.userErrors).toEqual([
       expect.objectContaining({ code: 'OUT_OF_PROVINCE', rule: 'R-KIN-2', field: ['regionCode'] }),
     ]);
-    expect((await app.db.getRepository(PersonEntity).findOneByOrFail({ id: liufang.id })).regionCode).toBe(
-      '370200',
-    );
+    expect(
+      (await app.db.getRepository(PersonEntity).findOneByOrFail({ id: wangxiaoming.id })).regionCode,
+    ).toBe('110000');
     await nothingWritten();
   });
 

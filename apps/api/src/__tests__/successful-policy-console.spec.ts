@@ -131,6 +131,22 @@ describe(`policy staff console operations, issue #10 (${ENTITY_DIALECT})`, () =>
       (await app.gql<ImpactPayload>(IMPACT, { r, p: 'MEDICAL', rel, on: '2034-01-01' }, admin)).data!
         .kinshipScopeImpact;
     const names = (i: ImpactPayload['kinshipScopeImpact']) => i.providers.map((p) => p.name);
+    // A Qingdao registration, written to the database as a fixture: Qingdao has set no registration date (R-KIN-3), so
+    // the demo data has none and kinRelationRegister would refuse it; the impact counts what is stored.
+    const byName = async (name: string) =>
+      (await app.db.getRepository(PersonEntity).findOneByOrFail({ name })).id;
+    await app.db.getRepository(KinRelationEntity).insert({
+      id: randomUUID(),
+      providerId: await byName('刘洋'),
+      beneficiaryId: await byName('刘芳'),
+      relation: 'PARENT',
+      channel: 'COUNTER',
+      position: 1,
+      registeredOn: '2022-10-20',
+      proxyOnly: false,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
     const national = await impact(null, ['SPOUSE']);
     expect(names(national)).toContain('刘洋'); // 青岛 (370200): PARENT registered, national scope in force
     const scope = await app.gql<ScopePayload>(

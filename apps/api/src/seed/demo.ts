@@ -199,14 +199,36 @@ const PERSONS: DemoPerson[] = [
   },
 ];
 
-/** provider → beneficiary (relation of the beneficiary to the provider), in the beneficiary's registered order. */
-const RELATIONS: [provider: string, beneficiary: string, relation: string, position: number][] = [
-  ['wangli', 'wangxiaoming', 'CHILD', 1],
-  ['wangjianguo', 'wangxiaoming', 'GRANDCHILD', 2],
-  ['wangjianguo', 'lixiuying', 'SPOUSE', 1],
-  ['wangli', 'wangjianguo', 'PARENT', 1],
-  ['wangqiang', 'wangjianguo', 'PARENT', 2],
-  ['liuyang', 'liufang', 'PARENT', 1],
+/**
+ * provider → beneficiary (relation of the beneficiary to the provider), in the beneficiary's registered order, with
+ * the registration date. Each is one kinRelationRegister accepts on its date (a test re-registers them through the
+ * API): Beijing opened registration on 2022-10-15 (R-KIN-3); a grandchild is in Beijing's scope only from the
+ * near-relative scope on 2024-07-01 (R-KIN-1). Qingdao has set no registration date, so the Qingdao family (刘洋 and
+ * his mother 刘芳) has no registration: their tie is a counter attestation, what a wallet transfer rests on (R-WAL-4).
+ */
+const RELATIONS: [
+  provider: string,
+  beneficiary: string,
+  relation: string,
+  position: number,
+  registeredOn: string,
+][] = [
+  ['wangli', 'wangxiaoming', 'CHILD', 1, '2022-10-20'],
+  ['wangjianguo', 'wangxiaoming', 'GRANDCHILD', 2, '2024-07-01'],
+  ['wangjianguo', 'lixiuying', 'SPOUSE', 1, '2022-10-20'],
+  ['wangli', 'wangjianguo', 'PARENT', 1, '2022-10-20'],
+  ['wangqiang', 'wangjianguo', 'PARENT', 2, '2022-10-20'],
+];
+
+/** Household registers checked at a counter (R-WAL-4): [person, relative, relative's relation to the person]. */
+const ATTESTATIONS: [person: string, relative: string, relation: string][] = [
+  // 张伟 (Hebei) and his mother 赵敏 (Shandong) live in different provinces, so no mutual-aid registration links them
+  // (R-KIN-2).
+  ['zhangwei', 'zhaomin', 'PARENT'],
+  ['zhaomin', 'zhangwei', 'CHILD'],
+  // 刘洋 and his mother 刘芳 in Qingdao, where mutual-aid registration has not opened (R-KIN-3).
+  ['liuyang', 'liufang', 'PARENT'],
+  ['liufang', 'liuyang', 'CHILD'],
 ];
 
 const INSTITUTIONS = [
@@ -331,7 +353,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         );
       }
     }
-    for (const [provider, beneficiary, relation, position] of RELATIONS) {
+    for (const [provider, beneficiary, relation, position, registeredOn] of RELATIONS) {
       await insertKinRelation(manager, {
         id: randomUUID(),
         providerId: idOf(provider),
@@ -339,7 +361,7 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
         relation,
         channel: 'COUNTER',
         position,
-        registeredOn: '2022-10-20',
+        registeredOn,
         proxyOnly: false,
         createdAt: now,
         revokedAt: null,
@@ -357,12 +379,8 @@ export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
       createdAt: now,
       retiredAt: null,
     });
-    // 张伟 (Hebei) and his mother 赵敏 (Shandong) live in different provinces, so no mutual-aid registration links them
-    // (R-KIN-2); counter staff checked their household register, which is what a wallet transfer rests on (R-WAL-4).
-    for (const [person, relative, relation] of [
-      ['zhangwei', 'zhaomin', 'PARENT'],
-      ['zhaomin', 'zhangwei', 'CHILD'],
-    ] as const) {
+    // Counter staff checked these families' household registers, which is what a wallet transfer rests on (R-WAL-4).
+    for (const [person, relative, relation] of ATTESTATIONS) {
       await insertAttestation(manager, {
         id: randomUUID(),
         personId: idOf(person),
