@@ -13,6 +13,7 @@ import {
   hashSecret,
   inTransaction,
   insertAuditRow,
+  isUniqueViolation,
   saveUser,
   userOfUsername,
   usersByUsername,
@@ -196,11 +197,6 @@ async function writeAudit(
     after: change.after,
     reason: change.reason,
   });
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
 }
 
 /** The checked command line of `create`. */
