@@ -9,6 +9,8 @@
  * (--faults, default one per 6.5 s, at least 6), CHAOS_CLIENT_TIMEOUT_MS (--timeout, 3000), CHAOS_PG_PORT (--pg-port,
  * default 0: a free port), CHAOS_FAMILIES (--families, 4), CHAOS_PAIRS (--pairs, 2). The seed fixes the population, every client's
  * request stream and the fault schedule (kinds, times, targets, durations); thread interleavings are not fixed.
+ * Contribution months count back from the current month in China (never one that has not come, R-ACC-4), so a run in
+ * another month credits other month names in the same pattern.
  * Needs PostgreSQL server binaries (initdb, pg_ctl; PG_BIN to choose) and the built API (`npm run chaos` builds it).
  * Prints the tables and every violation; exits 1 on any violation, 2 when the harness itself failed.
  */

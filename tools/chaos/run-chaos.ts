@@ -11,7 +11,8 @@ import { type ApiProcess, FAULT_KINDS, type FaultRecord, FaultInjector, planFaul
 import { LogScanner } from './logs';
 import { createPopulation } from './population';
 import { Rng } from './rng';
-import { OP_KINDS, type Op, Workload } from './workload';
+import { todayInChina } from '../generate/cli-support';
+import { FIRST_MONTH, OP_KINDS, type Op, Workload, monthsAvailable } from './workload';
 
 export interface ChaosOptions {
   readonly seed: number;
@@ -117,6 +118,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       pairs: options.pairs,
     });
     const creditKeys = await creditTakesKey(apis[0].slot.url, pop.token);
+    // The contribution calendar runs back from the current month (the API refuses a month that has not come, R-ACC-4).
+    const currentMonth = todayInChina().slice(0, 7);
+    log(
+      `contribution months: ${currentMonth} back to ${FIRST_MONTH} (${monthsAvailable(currentMonth)} per family or pair, then no more credits)`,
+    );
     const workload = new Workload(
       pop,
       apis.map((a) => a.slot),
@@ -125,6 +131,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         inlineAttempts: 8,
         runId: `${options.seed}-${Date.now().toString(36)}`,
         creditKeys,
+        currentMonth,
       },
     );
     const opening = await workload.openingCredit();
@@ -198,7 +205,7 @@ async function creditTakesKey(url: string, token: string): Promise<boolean> {
       url,
       token,
       'mutation($i: ContributionsCreditInput!) { contributionsCredit(input: $i) { userErrors { code } } }',
-      { i: { month: '2029-12', rows: [], idempotencyKey: 'chaos-probe' } },
+      { i: { month: FIRST_MONTH, rows: [], idempotencyKey: 'chaos-probe' } },
     );
     return true;
   } catch {

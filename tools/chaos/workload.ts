@@ -61,7 +61,10 @@ export const DOCUMENTS: Record<OpKind, string> = {
   contributionsCredit: `mutation($input: ContributionsCreditInput!) { contributionsCredit(input: $input) { ${TX} rows { personId amount outcome } ${ERR} } }`,
 };
 
-/** Per 100 operations. Cancels and refunds fall back to a settlement while no settlement is acknowledged yet. */
+/**
+ * Per 100 operations. Cancels and refunds fall back to a settlement while no settlement is acknowledged yet; a credit
+ * for a group that has used every month falls back to another kind, drawn from the mix without credits.
+ */
 const MIX: readonly [OpKind, number][] = [
   ['settlementConfirm', 40],
   ['settlementCancel', 7],
@@ -78,11 +81,50 @@ export interface WorkloadOptions {
   readonly runId: string;
   /** The server's contributionsCredit takes an idempotency key (optional in the schema, issue #11): send one. */
   readonly creditKeys: boolean;
+  /**
+   * The month of today in China when the run starts (`YYYY-MM`): month 0 of the contribution calendar. The seed and
+   * this month fix the requests (a run in another month credits other month names, in the same pattern).
+   */
+  readonly currentMonth: string;
 }
 
-/** Month k (0, 1, …) of the synthetic contribution calendar: 2030-01, 2030-02, … — all after earmarkedFrom. */
-export function monthOf(k: number): string {
-  return `${2030 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+/** The earliest month credited: the calendar goes back from the current month to here, then credits stop. */
+export const FIRST_MONTH = '2002-01';
+
+/**
+ * Months before this one are credited to LEGACY, later ones to EARMARKED (R-ACC-3/4): the chaos regions' earmarkedFrom
+ * is 2022-09-01 (Beijing's own date; Hebei and Shandong have none, so the domain default, the same date).
+ */
+export const EARMARKED_FROM_MONTH = '2022-09';
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/**
+ * Month k (0, 1, …) of the contribution calendar, counted back from `currentMonth`: month 0 (the opening credit) is
+ * the current month, month k the k-th before it — never a month that has not come (R-ACC-4: no collection, no credit).
+ */
+export function monthOf(k: number, currentMonth: string): string {
+  const index = monthIndex(currentMonth) - k;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** How many months the calendar has: from `currentMonth` back to FIRST_MONTH, both included. */
+export function monthsAvailable(currentMonth: string): number {
+  return monthIndex(currentMonth) - monthIndex(FIRST_MONTH) + 1;
+}
+
+/** The pocket a month's credit lands in (R-ACC-3/4). */
+export function pocketOfMonth(month: string): 'LEGACY' | 'EARMARKED' {
+  return month < EARMARKED_FROM_MONTH ? 'LEGACY' : 'EARMARKED';
+}
+
+function drawKind(rng: Rng, mix: readonly [OpKind, number][]): OpKind {
+  let roll = rng.int(0, mix.reduce((n, [, weight]) => n + weight, 0) - 1);
+  for (const [k, weight] of mix) {
+    if (roll < weight) return k;
+    roll -= weight;
+  }
+  return 'settlementConfirm';
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,6 +140,8 @@ export class Workload {
   /** Next contribution month per credit group (families and wallet pairs); month 0 is the opening credit. */
   private readonly nextMonth: number[];
   private readonly creditGroups: { personId: string }[][];
+  /** Months per group, month 0 included (see monthsAvailable). */
+  private readonly months: number;
 
   constructor(
     private readonly pop: Population,
@@ -109,12 +153,13 @@ export class Workload {
       ...pop.pairs.map((p) => [{ personId: p.hebei.id }, { personId: p.shandong.id }]),
     ];
     this.nextMonth = this.creditGroups.map(() => 1);
+    this.months = monthsAvailable(options.currentMonth);
   }
 
   /** The opening credit: every provider and wallet holder gets month 0, through the API like every other op. */
   async openingCredit(): Promise<Op> {
     const rows = this.creditGroups.flat().map((r) => ({ ...r, amount: '3000.00' }));
-    const op = this.newOp('contributionsCredit', -1, { month: monthOf(0), rows });
+    const op = this.newOp('contributionsCredit', -1, { month: monthOf(0, this.options.currentMonth), rows });
     await this.execute(op, 0, 50);
     return op;
   }
@@ -155,15 +200,15 @@ export class Workload {
   }
 
   private generate(client: number, rng: Rng): Op {
-    let roll = rng.int(0, 99);
-    let kind: OpKind = 'settlementConfirm';
-    for (const [k, weight] of MIX) {
-      if (roll < weight) {
-        kind = k;
-        break;
-      }
-      roll -= weight;
-    }
+    let kind = drawKind(rng, MIX);
+    // The credit group is drawn with the kind: a group that has credited every month back to FIRST_MONTH gets no
+    // more credits (a month after the current one would be refused, R-ACC-4), another kind is drawn instead.
+    const group = kind === 'contributionsCredit' ? rng.int(0, this.creditGroups.length - 1) : -1;
+    if (kind === 'contributionsCredit' && this.nextMonth[group] >= this.months)
+      kind = drawKind(
+        rng,
+        MIX.filter(([k]) => k !== 'contributionsCredit'),
+      );
     if ((kind === 'settlementCancel' || kind === 'refundIssue') && this.settlements.length === 0)
       kind = 'settlementConfirm';
     const { families, pairs, hospitals } = this.pop;
@@ -230,11 +275,13 @@ export class Workload {
         });
       }
       case 'contributionsCredit': {
-        const g = rng.int(0, this.creditGroups.length - 1);
-        const month = monthOf(this.nextMonth[g]++);
+        const month = monthOf(this.nextMonth[group]++, this.options.currentMonth);
         return this.newOp(kind, client, {
           month,
-          rows: this.creditGroups[g].map((r) => ({ ...r, amount: fromFen(BigInt(rng.int(3_000, 15_000))) })),
+          rows: this.creditGroups[group].map((r) => ({
+            ...r,
+            amount: fromFen(BigInt(rng.int(3_000, 15_000))),
+          })),
         });
       }
     }
@@ -294,8 +341,10 @@ export function expectedBalances(ops: readonly Op[]): Map<string, bigint> {
     if (op.state !== 'applied') continue;
     if (op.kind === 'contributionsCredit') {
       // A row credited by an attempt whose answer was lost comes back ALREADY_CREDITED: counted once either way.
+      // Months before 2022-09 land in LEGACY (the passbook of those days), later ones in EARMARKED (R-ACC-3/4).
+      const pocket = pocketOfMonth(String(op.input['month']));
       for (const row of op.creditRows ?? [])
-        if (row.outcome !== 'NOT_COLLECTED') add(`${row.personId}:EARMARKED`, toFen(row.amount));
+        if (row.outcome !== 'NOT_COLLECTED') add(`${row.personId}:${pocket}`, toFen(row.amount));
       continue;
     }
     for (const p of op.transaction?.postings ?? [])
