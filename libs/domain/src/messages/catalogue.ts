@@ -744,7 +744,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
 
 /**
  * Top-level errors (`errors[].extensions.code`): authentication, authorization, malformed requests, faults — the
- * ones people read. GRAPHQL_VALIDATION_FAILED / GRAPHQL_PARSE_FAILED stay graphql-js's own text, for developers.
+ * ones people read. `{detail}` is a detail param (detail-catalogue.ts), so it is in the reader's language too; the
+ * codes of graphql-js's parse and validation errors are in detail-catalogue.ts (`GATEWAY_MESSAGES`).
  */
 export const TOP_LEVEL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   UNAUTHENTICATED: {
