@@ -280,7 +280,9 @@ export class Workload {
           month,
           rows: this.creditGroups[group].map((r) => ({
             ...r,
-            amount: fromFen(BigInt(rng.int(3_000, 15_000))),
+            // 200–1,000 yuan: the calendar holds ~300 months per group (R-ACC-4: none in the future), so each credit
+            // carries enough to keep the hot families' settlements, premiums and transfers funded for a whole run.
+            amount: fromFen(BigInt(rng.int(20_000, 100_000))),
           })),
         });
       }
