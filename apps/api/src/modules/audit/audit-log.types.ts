@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/connection';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar, DateTimeScalar } from '../../common/scalars';
 
 @InputType({ description: 'Narrows the audit log; every part is optional and they combine with AND.' })
 export class AuditLogFilter {
@@ -53,7 +53,7 @@ export class AuditEntry {
   @Field(() => ID, { description: 'Entry id.' })
   id!: string;
 
-  @Field({ description: 'When the change was committed.' })
+  @Field(() => DateTimeScalar, { description: 'When the change was committed.' })
   at!: Date;
 
   @Field({ description: 'USER, API_CLIENT, or CLI (`npm run users`, actor cli:<OS user>).' })
