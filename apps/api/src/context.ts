@@ -1,4 +1,4 @@
-import type { Language } from '@gongji/domain';
+import { type Language, detailParam } from '@gongji/domain';
 import type { DataSource } from '@gongji/persistence';
 import { unauthenticated } from './auth/authenticate';
 import type { Logger } from 'pino';
@@ -22,6 +22,6 @@ export interface GraphQLContext {
 
 /** The caller, for resolvers behind `@Authorized` (the auth checker has already refused anonymous calls). */
 export function requirePrincipal(ctx: GraphQLContext): Principal {
-  if (!ctx.principal) throw unauthenticated('Sign in first');
+  if (!ctx.principal) throw unauthenticated('Sign in first', detailParam('SIGN_IN_FIRST'));
   return ctx.principal;
 }

@@ -7,7 +7,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from '@gongji/persistence';
@@ -18,7 +17,7 @@ import { AccessQueries } from '@gongji/persistence';
 import { adminStatic } from './http/admin-static';
 import { formatError, localizedErrorsPlugin } from './http/errors';
 import { compiledExecutionGateway } from './http/executor';
-import { type BodyParser, dispatcher, fastGraphQL } from './http/fast-graphql';
+import { type BodyParser, dispatcher, expressGraphQL, fastGraphQL } from './http/fast-graphql';
 import {
   type GatewayLocals,
   authenticateStep,
@@ -158,9 +157,7 @@ export async function createServer(deps: {
     authenticationMiddleware(authenticateRequest),
     rateLimitMiddleware(rateLimit),
     persistedOperationsMiddleware(persistedOperations),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => contextOf(gatewayLocals(res), req.headers),
-    }),
+    expressGraphQL(apollo, async (req, res) => contextOf(gatewayLocals(res), req.headers)),
   );
 
   mountAdmin(app, config, logger);

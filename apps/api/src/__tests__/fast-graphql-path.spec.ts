@@ -296,6 +296,28 @@ describe(`the express-free GraphQL path (${ENTITY_DIALECT})`, () => {
       () => ({ path: '/graphql/', body: gql('{ __typename }') }),
       { status: 200, viaExpress: true },
     ],
+    // Apollo's own HTTP-level refusals: localized, with the request id, alike on both paths.
+    [
+      'variables that are not an object',
+      () => ({ body: gql('{ __typename }', { variables: 'x' }) }),
+      { status: 400 },
+    ],
+    [
+      'an operationName that is not a string, in English',
+      () => ({ headers: { 'accept-language': 'en' }, body: gql('{ __typename }', { operationName: 1 }) }),
+      { status: 400 },
+    ],
+    ['a query that is not a string', () => ({ body: JSON.stringify({ query: 1 }) }), { status: 400 }],
+    ['an empty JSON object', () => ({ body: '{}' }), { status: 400 }],
+    [
+      'a GET with malformed variables (express path on both)',
+      () => ({
+        method: 'GET',
+        path: '/graphql?query=%7B__typename%7D&variables=x',
+        headers: { 'apollo-require-preflight': '1' },
+      }),
+      { status: 400, viaExpress: true },
+    ],
   ];
 
   it.each(cases)('%s: the same answer on both paths', async (_name, exchange, expected) => {
@@ -305,6 +327,14 @@ describe(`the express-free GraphQL path (${ENTITY_DIALECT})`, () => {
     expect(h.expressCalls()).toBe(1);
     expect(fast.status).toBe(expected.status);
     expect(normalized(fast)).toEqual(normalized(express));
+    if (fast.status >= 400 && fast.headers.some((h) => /^content-type: application\/json/i.test(h))) {
+      // Every refusal has the shape of a top-level error: a code and the request id (Apollo's own ones too).
+      for (const error of (JSON.parse(fast.body) as { errors: { extensions: Record<string, unknown> }[] })
+        .errors) {
+        expect(error.extensions['code']).toEqual(expect.any(String));
+        expect(error.extensions['requestId']).toEqual(expect.any(String));
+      }
+    }
   });
 
   it('echoes a sane x-request-id and makes up a UUID otherwise, on both paths', async () => {

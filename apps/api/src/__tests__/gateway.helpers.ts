@@ -19,9 +19,16 @@ export async function raw(
   app: TestApp,
   init: { method?: string; body?: string; headers?: Record<string, string>; search?: string } = {},
 ): Promise<RawResponse> {
+  // `Accept-Language: en` unless told otherwise, like TestApp.gql (the suites assert English texts; '' sends none).
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'accept-language': 'en',
+    ...init.headers,
+  };
+  if (!headers['accept-language']) delete headers['accept-language'];
   const res = await fetch(`${app.url}/graphql${init.search ?? ''}`, {
     method: init.method ?? 'POST',
-    headers: { 'content-type': 'application/json', ...init.headers },
+    headers,
     body: init.body,
   });
   const text = await res.text();

@@ -1,8 +1,10 @@
+import { type MessageParam, detailParam } from '@gongji/domain';
 import { AccessQueries, type ApiClientEntity } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from '@gongji/persistence';
 import { apiKeyFingerprint, apiKeyPrefix } from './api-keys';
+import { withDetail } from '../common/error-detail';
 import { verifySecret } from './passwords';
 import { type Principal, Role } from './principal';
 import { type SessionClaims, verifySession } from './tokens';
@@ -46,11 +48,19 @@ export class Authenticator {
   async principalOf(authorization: string | undefined): Promise<Principal | null> {
     if (!authorization) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) throw unauthenticated('Authorization header must be "Bearer <token or API key>"');
+    if (!m)
+      throw unauthenticated(
+        'Authorization header must be "Bearer <token or API key>"',
+        detailParam('AUTHORIZATION_HEADER_MALFORMED'),
+      );
     const credential = m[1];
     if (credential.startsWith('gj_')) return this.apiClient(credential);
     const claims = this.verifiedSession(credential);
-    if (!claims) throw unauthenticated('Session token is invalid or expired: sign in again');
+    if (!claims)
+      throw unauthenticated(
+        'Session token is invalid or expired: sign in again',
+        detailParam('SESSION_INVALID'),
+      );
     const cached = this.users.get(claims.sub);
     let principal =
       cached && Date.now() - cached.checkedAt < CREDENTIAL_RECHECK_MS ? cached.principal : undefined;
@@ -70,7 +80,7 @@ export class Authenticator {
           : null;
       this.users.set(claims.sub, { principal, checkedAt: Date.now() });
     }
-    if (!principal) throw unauthenticated('User no longer exists or is disabled');
+    if (!principal) throw unauthenticated('User no longer exists or is disabled', detailParam('USER_GONE'));
     return principal;
   }
 
@@ -123,7 +133,7 @@ export class Authenticator {
     const client = prefix ? await this.access.apiClientByPrefix(prefix) : null;
     if (!client || client.revokedAt) {
       this.clients.delete(fingerprint);
-      throw unauthenticated('API key is invalid or revoked');
+      throw unauthenticated('API key is invalid or revoked', detailParam('API_KEY_INVALID'));
     }
     if (cached && cached.keyHash === client.keyHash) {
       const principal = toPrincipal(client);
@@ -133,7 +143,7 @@ export class Authenticator {
     }
     if (!(await verifySecret(client.keyHash, key))) {
       this.clients.delete(fingerprint);
-      throw unauthenticated('API key is invalid or revoked');
+      throw unauthenticated('API key is invalid or revoked', detailParam('API_KEY_INVALID'));
     }
     const principal = toPrincipal(client);
     this.clients.set(fingerprint, { principal, keyHash: client.keyHash, checkedAt: now });
@@ -166,10 +176,17 @@ function toPrincipal(client: ApiClientEntity): Principal {
   };
 }
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/**
+ * 401 UNAUTHENTICATED: `message` in English (logs, English readers), `detail` (detail catalogue) for the reader's
+ * language; without a detail a Chinese reader gets the catalogue's general text.
+ */
+export function unauthenticated(message: string, detail?: MessageParam): GraphQLError {
+  const error = new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return detail ? withDetail(error, detail) : error;
 }
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+/** 403 FORBIDDEN, like {@link unauthenticated}. */
+export function forbidden(message: string, detail?: MessageParam): GraphQLError {
+  const error = new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return detail ? withDetail(error, detail) : error;
 }

@@ -1,3 +1,4 @@
+import { detailParam } from '@gongji/domain';
 import {
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
@@ -32,6 +33,7 @@ async function assertServes(ctx: GraphQLContext, value: unknown, info: GraphQLRe
   if (refused.length > 0) {
     throw forbidden(
       `This portal does not serve the person at ${info.parentType.name}.${info.fieldName}: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)`,
+      detailParam('PORTAL_NOT_SERVING_PERSON_AT', { field: `${info.parentType.name}.${info.fieldName}` }),
     );
   }
 }

@@ -1,5 +1,7 @@
-import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { detailParam } from '@gongji/domain';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './error-detail';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -30,9 +32,7 @@ export function encodeCursor(offset: number): string {
 export function decodeCursorOrThrow(cursor: string): number {
   const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
   if (!m)
-    throw new GraphQLError(`"${cursor}" is not a cursor of this list`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badUserInput(`"${cursor}" is not a cursor of this list`, detailParam('NOT_A_CURSOR', { cursor }));
   return Number(m[1]);
 }
 
@@ -48,9 +48,11 @@ export function pageRequestOrThrow(
 ): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
-      extensions: { code: 'BAD_USER_INPUT', field: ['first'] },
-    });
+    throw badUserInput(
+      `first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`,
+      detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: MAX_PAGE_SIZE, first: String(first) }),
+      { field: ['first'] },
+    );
   }
   return { offset: after ? decodeCursorOrThrow(after) + 1 : 0, limit };
 }

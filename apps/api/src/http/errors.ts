@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import {
   DomainError,
   type Language,
+  type MessageParam,
   type MessageParams,
   negotiateLanguage,
   regionCodesOf,
@@ -11,6 +12,7 @@ import {
   renderRefusal,
 } from '@gongji/domain';
 import type { Logger } from 'pino';
+import { detailOf } from '../common/error-detail';
 import type { GraphQLContext } from '../context';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
 import {
@@ -19,6 +21,7 @@ import {
   UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from './database-errors';
+import { knownDetail } from './error-details';
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -61,15 +64,16 @@ export function formatError(logger: Logger) {
     }
     if (isArmorRefusal(formatted.message)) {
       // graphql-armor's limits (aliases, depth, tokens, directives) share the gateway's one refusal code.
-      return {
-        message: formatted.message.replace(/^Syntax Error: /, ''),
-        extensions: { code: QUERY_TOO_COMPLEX },
-      };
+      const message = formatted.message.replace(/^Syntax Error: /, '');
+      return withErrorDetail({ message, extensions: { code: QUERY_TOO_COMPLEX } }, knownDetail(message));
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return withErrorDetail(
+        { ...formatted, extensions },
+        detailOf(original) ?? detailOf(error) ?? knownDetail(formatted.message),
+      );
     }
     if (isDatabaseUnavailable(original)) {
       // Retryable, and never logged with the SQL or its parameters (personal data): the code and message suffice.
@@ -97,6 +101,30 @@ export function formatError(logger: Logger) {
 
 /** Where formatError leaves a domain refusal's params for {@link localizedErrorsPlugin} (never sent). */
 const REFUSAL_PARAMS = Symbol('refusalParams');
+
+/** Where formatError leaves a top-level error's localizable detail for {@link localizedErrorsPlugin} (never sent). */
+const ERROR_DETAIL = Symbol('errorDetail');
+
+function withErrorDetail(
+  error: GraphQLFormattedError,
+  detail: MessageParam | undefined,
+): GraphQLFormattedError {
+  if (detail !== undefined) Object.assign(error, { [ERROR_DETAIL]: detail });
+  return error;
+}
+
+/**
+ * Top-level codes whose own text is graphql-js's (parse, validation, operation resolution): in Chinese it stays the
+ * detail, inside a Chinese sentence (`查询无效：Cannot query field …`), so a developer can still search for it.
+ */
+const GRAPHQL_JS_TEXT_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** graphql-js's own refusal of a variable's value (`Variable "$x" got invalid value …`), BAD_USER_INPUT by Apollo. */
+const GRAPHQL_JS_VARIABLE_ERROR = /^Variable "\$/;
 
 /** Extensions whose numbers the catalogue's top-level messages show (`RATE_LIMITED`). */
 const NUMERIC_EXTENSIONS = ['retryAfterSeconds', 'limitPerMinute'] as const;
@@ -158,26 +186,39 @@ function localizeError(
     );
     return { ...error, message };
   }
+  const detail = (error as { [ERROR_DETAIL]?: MessageParam })[ERROR_DETAIL];
   const message =
-    typeof code === 'string' ? localizedTopLevelMessage(code, error.message, extensions, language) : null;
+    typeof code === 'string'
+      ? localizedTopLevelMessage(code, error.message, extensions, language, detail, regionName)
+      : null;
   return message ? { ...error, message } : error;
 }
 
 /**
  * The text of a top-level error in `language`, or `null` to keep `original`: English keeps today's texts; Chinese
- * comes from the catalogue, with `original` as `{detail}` and the numbers of `extensions` as placeholders.
+ * comes from the catalogue, with the error's `detail` (rendered from the detail catalogue) as `{detail}` and the
+ * numbers of `extensions` as placeholders. Without a detail, a known English text (a limit, an Apollo HTTP refusal)
+ * is read back into one; graphql-js's own texts stay as they are inside the Chinese sentence; any other English text
+ * is left out (the catalogue's general Chinese text), so no English sentence reaches a Chinese reader.
  */
 export function localizedTopLevelMessage(
   code: string,
   original: string,
   extensions: Readonly<Record<string, unknown>>,
   language: Language,
+  detail?: MessageParam,
+  regionName?: (code: string) => string | undefined,
 ): string | null {
   if (language === 'en') return null;
-  const params: Record<string, string | number> = { detail: original };
+  const params: Record<string, MessageParam> = {};
+  const shown =
+    detail ??
+    knownDetail(original) ??
+    (GRAPHQL_JS_TEXT_CODES.has(code) || GRAPHQL_JS_VARIABLE_ERROR.test(original) ? original : undefined);
+  if (shown !== undefined) params['detail'] = shown;
   for (const name of NUMERIC_EXTENSIONS) {
     const value = extensions[name];
     if (typeof value === 'number') params[name] = value;
   }
-  return renderMessage(code, language, params);
+  return renderMessage(code, language, params, regionName);
 }

@@ -9,6 +9,8 @@ import {
   type RateLimitStep,
   Refusal,
   type AuthenticateStep,
+  gatewayLocals,
+  localizedHttpErrorBody,
   requestIdOf,
   sendRefusal,
   sendText,
@@ -78,7 +80,14 @@ export function fastGraphQL<TContext extends BaseContext>(
       const body = (req as IncomingMessage & { body?: unknown }).body;
       const refused = await options.persistedOperations(principal, req.method as string, body);
       if (refused) return sendRefusal(res, locals.requestId, refused);
-      await executeGraphQL(apollo, req, res, body, () => options.context(locals, req.headers));
+      await executeGraphQL(
+        apollo,
+        req,
+        res,
+        body,
+        () => options.context(locals, req.headers),
+        locals.requestId,
+      );
     } catch (err) {
       try {
         answerError(err as Error & { status?: number }, res, locals.requestId);
@@ -91,13 +100,18 @@ export function fastGraphQL<TContext extends BaseContext>(
   };
 }
 
-/** What @as-integrations/express5's `expressMiddleware` does, with express's `res.send` for a complete body. */
-async function executeGraphQL<TContext extends BaseContext>(
+/**
+ * What @as-integrations/express5's `expressMiddleware` does, with express's `res.send` for a complete body; Apollo's
+ * own HTTP-level refusals (batching, CSRF, malformed body…) get the shape of every other top-level error: the
+ * message in the reader's language and `extensions.requestId` (`localizedHttpErrorBody`).
+ */
+export async function executeGraphQL<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   req: IncomingMessage,
   res: ServerResponse,
   body: unknown,
   context: ContextThunk<TContext>,
+  requestId: string | undefined,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -116,9 +130,38 @@ async function executeGraphQL<TContext extends BaseContext>(
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status || 200;
-  if (response.body.kind === 'complete') return sendText(res, response.body.string);
+  if (response.body.kind === 'complete') {
+    const answer =
+      res.statusCode >= 400 ? localizedHttpErrorBody(res, requestId, response.body.string) : null;
+    return sendText(res, answer ?? response.body.string);
+  }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * The express path's GraphQL handler (GET, and bodies that are not JSON): `executeGraphQL`, as on the express-free
+ * path, so both answer alike. Like `expressMiddleware`, it needs the body parser to have run.
+ */
+export function expressGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  context: (req: express.Request, res: express.Response) => Promise<TContext>,
+): express.RequestHandler {
+  apollo.assertStarted('expressGraphQL()');
+  return async (req, res, next) => {
+    if (!('body' in req)) {
+      res.status(500);
+      res.send(
+        '`req.body` is not set; this probably means you forgot to set up the `json` middleware before the Apollo Server middleware.',
+      );
+      return;
+    }
+    try {
+      await executeGraphQL(apollo, req, res, req.body, () => context(req, res), gatewayLocals(res).requestId);
+    } catch (err) {
+      next(err);
+    }
+  };
 }
 
 /**

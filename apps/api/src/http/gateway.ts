@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { negotiateLanguage } from '@gongji/domain';
+import { type MessageParam, detailParam, negotiateLanguage } from '@gongji/domain';
 import type { AccessQueries } from '@gongji/persistence';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
+import { detailOf } from '../common/error-detail';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter, RateLimits } from '../limits/rate-limit';
 import {
@@ -43,13 +44,23 @@ export class Refusal {
     readonly message: string,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Readonly<Record<string, string>> = {},
+    /** The message's detail in the reader's language (detail catalogue), when it has one. */
+    readonly detail?: MessageParam,
   ) {}
 }
 
 /** Answers a refusal: its headers, then its GraphQL-shaped error (`sendError`). */
 export function sendRefusal(res: ServerResponse, requestId: string | undefined, refusal: Refusal): void {
   for (const [name, value] of Object.entries(refusal.headers)) res.setHeader(name, value);
-  sendError(res, requestId, refusal.status, refusal.code, refusal.message, refusal.extensions);
+  sendError(
+    res,
+    requestId,
+    refusal.status,
+    refusal.code,
+    refusal.message,
+    refusal.extensions,
+    refusal.detail,
+  );
 }
 
 /**
@@ -63,16 +74,62 @@ export function sendError(
   code: string,
   message: string,
   extensions: Record<string, unknown> = {},
+  detail?: MessageParam,
 ): void {
   // Before Apollo, so the language comes straight from the header (issue #9); `code` never changes.
-  const language = negotiateLanguage(res.req.headers['accept-language']);
-  const text = localizedTopLevelMessage(code, message, extensions, language) ?? message;
+  const text = localizedText(res, code, message, extensions, detail);
   res.statusCode = status;
   if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
   sendText(
     res,
     JSON.stringify({ errors: [{ message: text, extensions: { code, requestId, ...extensions } }] }),
   );
+}
+
+/** A top-level error's text in the language of the request's `Accept-Language` (issue #9). */
+function localizedText(
+  res: ServerResponse,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown>,
+  detail?: MessageParam,
+): string {
+  const language = negotiateLanguage(res.req.headers['accept-language']);
+  return localizedTopLevelMessage(code, message, extensions, language, detail) ?? message;
+}
+
+/**
+ * Apollo's own HTTP-level refusals (batching, CSRF, a `query` that is not a string, a missing body, malformed
+ * `variables` / `operationName` / `extensions`…) are answered before any plugin runs: no request id, English only.
+ * Given such an answer's body, the same errors as the gateway's own (`sendError`): the message in the reader's
+ * language, `extensions.code` unchanged, `extensions.requestId`. `null` for any other body (plugins ran: the
+ * request id is there already).
+ */
+export function localizedHttpErrorBody(
+  res: ServerResponse,
+  requestId: string | undefined,
+  body: string,
+): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const errors = (parsed as { errors?: unknown })?.errors;
+  if (!Array.isArray(errors) || errors.length === 0 || 'data' in (parsed as object)) return null;
+  const shaped = errors as { message?: unknown; extensions?: Record<string, unknown> }[];
+  if (shaped.every((e) => e?.extensions?.['requestId'] !== undefined)) return null;
+  return JSON.stringify({
+    errors: shaped.map((e) => {
+      const { code = 'BAD_REQUEST', ...extensions } = e?.extensions ?? {};
+      const message = typeof e?.message === 'string' ? e.message : '';
+      return {
+        message: localizedText(res, String(code), message, extensions),
+        extensions: { code, requestId, ...extensions },
+      };
+    }),
+  });
 }
 
 const SIMPLE_UTF8_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+; charset=utf-8$/;
@@ -143,7 +200,7 @@ export async function authenticate(
     return await authenticator.principalOf(headers.authorization);
   } catch (err) {
     if (err instanceof GraphQLError && err.extensions['code'] === 'UNAUTHENTICATED') {
-      return new Refusal(401, 'UNAUTHENTICATED', err.message);
+      return new Refusal(401, 'UNAUTHENTICATED', err.message, {}, {}, detailOf(err));
     }
     throw err;
   }
@@ -306,7 +363,14 @@ export function persistedOperationsStep(access: AccessQueries): PersistedOperati
         : new Refusal(400, 'PERSISTED_QUERY_NOT_FOUND', 'No persisted operation has this sha256Hash');
     }
     if (typeof body.query === 'string' && body.query !== document) {
-      return new Refusal(400, 'BAD_REQUEST', 'The query does not match its sha256Hash');
+      return new Refusal(
+        400,
+        'BAD_REQUEST',
+        'The query does not match its sha256Hash',
+        {},
+        {},
+        detailParam('QUERY_HASH_MISMATCH'),
+      );
     }
     body.query = document;
     if (body.extensions) delete body.extensions.persistedQuery;
@@ -397,6 +461,15 @@ export function errorAnswer(logger: Logger, bodyLimit: string): ErrorAnswer {
         : status === 500
           ? 'Internal server error'
           : err.message,
+      {},
+      status === 500 ? undefined : bodyFaultDetail(err, status, bodyLimit),
     );
   };
+}
+
+/** The detail of a body-parser fault (its `type`): not JSON, too large, or unreadable (charset, encoding, aborted). */
+function bodyFaultDetail(err: Error & { type?: unknown }, status: number, bodyLimit: string): MessageParam {
+  if (status === 413) return detailParam('BODY_TOO_LARGE', { limit: bodyLimit });
+  if (err.type === 'entity.parse.failed') return detailParam('BODY_NOT_JSON', { error: err.message });
+  return detailParam('BODY_UNREADABLE');
 }

@@ -1,4 +1,11 @@
-import { type Fen, type IsoDate, TransactionKind, addDays } from '@gongji/domain';
+import {
+  type Fen,
+  type IsoDate,
+  type MessageParam,
+  TransactionKind,
+  addDays,
+  detailParam,
+} from '@gongji/domain';
 import {
   type LedgerStatsCell,
   type ReconciliationFigures,
@@ -8,7 +15,8 @@ import {
   reconciliationQuery,
   regionExists,
 } from '@gongji/persistence';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { badUserInput } from '../../common/error-detail';
 import { forbidden } from '../../auth/authenticate';
 import { Role } from '../../auth/principal';
 import { type GraphQLContext, requirePrincipal } from '../../context';
@@ -29,8 +37,8 @@ export const MAX_DIMENSIONS = 4;
 
 const KINDS = new Set<string>(Object.values(TransactionKind));
 
-function badInput(message: string, field: string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+function badInput(message: string, field: string[], detail: MessageParam): GraphQLError {
+  return badUserInput(message, detail, { field });
 }
 
 /** Today in China Standard Time (UTC+8), the calendar of booking dates. */
@@ -39,9 +47,13 @@ function todayCst(now = new Date()): IsoDate {
 }
 
 function assertRange(from: string, to: string, field: string[]): void {
-  if (from > to) throw badInput('`from` must not be after `to`', field);
+  if (from > to) throw badInput('`from` must not be after `to`', field, detailParam('RANGE_REVERSED'));
   if (addDays(from as IsoDate, MAX_RANGE_DAYS) < to)
-    throw badInput(`At most ${MAX_RANGE_DAYS} days (3 years) per query`, field);
+    throw badInput(
+      `At most ${MAX_RANGE_DAYS} days (3 years) per query`,
+      field,
+      detailParam('RANGE_TOO_LONG', { days: MAX_RANGE_DAYS }),
+    );
 }
 
 /**
@@ -58,18 +70,28 @@ export class AnalyticsService {
 
   async ledgerStats(groupBy: StatsDimension[], filter: StatsFilter | null | undefined): Promise<StatsRow[]> {
     if (groupBy.length < 1 || groupBy.length > MAX_DIMENSIONS)
-      throw badInput(`groupBy needs 1 to ${MAX_DIMENSIONS} dimensions, got ${groupBy.length}`, ['groupBy']);
+      throw badInput(
+        `groupBy needs 1 to ${MAX_DIMENSIONS} dimensions, got ${groupBy.length}`,
+        ['groupBy'],
+        detailParam('GROUP_BY_SIZE', { max: MAX_DIMENSIONS, count: groupBy.length }),
+      );
     const duplicate = groupBy.find((d, i) => groupBy.indexOf(d) !== i);
-    if (duplicate) throw badInput(`groupBy names ${duplicate} twice`, ['groupBy']);
+    if (duplicate)
+      throw badInput(
+        `groupBy names ${duplicate} twice`,
+        ['groupBy'],
+        detailParam('GROUP_BY_DUPLICATE', { dimension: duplicate }),
+      );
     const to = filter?.to ?? todayCst();
     const from = filter?.from ?? addDays(to as IsoDate, -365);
     assertRange(from, to, ['filter', filter?.from && filter?.to ? 'to' : 'from']);
     const unknownKind = filter?.kinds?.find((k) => !KINDS.has(k));
     if (unknownKind !== undefined)
-      throw badInput(`Unknown transaction kind ${unknownKind}; use one of ${[...KINDS].join(', ')}`, [
-        'filter',
-        'kinds',
-      ]);
+      throw badInput(
+        `Unknown transaction kind ${unknownKind}; use one of ${[...KINDS].join(', ')}`,
+        ['filter', 'kinds'],
+        detailParam('UNKNOWN_TRANSACTION_KIND', { kind: unknownKind, kinds: [...KINDS].join(', ') }),
+      );
     await this.assertRegions(filter);
     const cells = await ledgerStatsQuery(this.ctx.dataSource, {
       groupBy,
@@ -86,9 +108,17 @@ export class AnalyticsService {
   private async assertRegions(filter: StatsFilter | null | undefined): Promise<void> {
     const db = this.ctx.dataSource;
     if (filter?.regionCode && !(await regionExists(db, filter.regionCode)))
-      throw badInput(`Unknown region ${filter.regionCode}`, ['filter', 'regionCode']);
+      throw badInput(
+        `Unknown region ${filter.regionCode}`,
+        ['filter', 'regionCode'],
+        detailParam('UNKNOWN_REGION', { code: filter.regionCode }),
+      );
     if (filter?.provinceCode && !(await regionExists(db, filter.provinceCode, true)))
-      throw badInput(`Unknown province ${filter.provinceCode}`, ['filter', 'provinceCode']);
+      throw badInput(
+        `Unknown province ${filter.provinceCode}`,
+        ['filter', 'provinceCode'],
+        detailParam('UNKNOWN_PROVINCE', { code: filter.provinceCode }),
+      );
   }
 
   async crossProvinceFlows(from: string, to: string): Promise<ProvinceFlow[]> {
@@ -114,8 +144,16 @@ export class AnalyticsService {
     const principal = requirePrincipal(this.ctx);
     const institution = await institutionByIdOrCode(this.ctx.dataSource.manager, institutionId);
     if (principal.role === Role.PORTAL && (!institution || principal.institutionId !== institution.id))
-      throw forbidden('A portal may only read the reconciliation of its own institution');
-    if (!institution) throw badInput(`Unknown institution ${institutionId}`, ['institutionId']);
+      throw forbidden(
+        'A portal may only read the reconciliation of its own institution',
+        detailParam('PORTAL_OWN_RECONCILIATION_ONLY'),
+      );
+    if (!institution)
+      throw badInput(
+        `Unknown institution ${institutionId}`,
+        ['institutionId'],
+        detailParam('UNKNOWN_INSTITUTION', { id: institutionId }),
+      );
     assertRange(from, to, ['to']);
     const lines = await reconciliationQuery(this.ctx.dataSource, { institutionId: institution.id, from, to });
     const total = lines.find((l) => l.date === null);

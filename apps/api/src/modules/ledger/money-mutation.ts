@@ -1,4 +1,4 @@
-import { DomainError } from '@gongji/domain';
+import { DomainError, detailParam } from '@gongji/domain';
 import {
   type Decision,
   type DecideContext,
@@ -9,8 +9,8 @@ import {
 } from '@gongji/persistence';
 import { toPostingLine, toTransaction } from '../transaction/transaction.service';
 import type { Transaction } from '../transaction/transaction.types';
-import { GraphQLError } from 'graphql';
 import { type Principal, actorOf, isStaff } from '../../auth/principal';
+import { badUserInput } from '../../common/error-detail';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { userErrorsOf } from '../../common/refusals';
 
@@ -41,9 +41,11 @@ export interface MoneyMutation<P extends MoneyPayload, F = undefined> {
 /** Idempotency keys: 1–255 printable characters (API.md). Validation failures are not stored (issue #4). */
 export function assertIdempotencyKey(key: string): void {
   if (key.length < 1 || key.length > 255 || [...key].some((c) => c.charCodeAt(0) < 0x20)) {
-    throw new GraphQLError('idempotencyKey must be 1–255 printable characters', {
-      extensions: { code: 'BAD_USER_INPUT', field: ['idempotencyKey'] },
-    });
+    throw badUserInput(
+      'idempotencyKey must be 1–255 printable characters',
+      detailParam('IDEMPOTENCY_KEY_MALFORMED'),
+      { field: ['idempotencyKey'] },
+    );
   }
 }
 

@@ -12,6 +12,7 @@ import {
   validateNewPaymentPasswordOrThrow,
   validatePasswordFreeLimitOrThrow,
   termParam,
+  detailParam,
 } from '@gongji/domain';
 import { type Manager, type PersonEntity, personOfIdOrFail, updatePersonColumns } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
@@ -83,7 +84,7 @@ export class PaymentPasswordService {
   /** A portal acts only for people it serves (the person read policy); staff act for anyone. */
   private async assertMayActFor(personId: string): Promise<void> {
     if (!(await this.ctx.services.persons.mayRead(this.principal, personId)))
-      throw forbidden('This portal has not served this person');
+      throw forbidden('This portal has not served this person', detailParam('PORTAL_HAS_NOT_SERVED'));
   }
 
   private policyOf(manager: Manager, person: PersonEntity): Promise<PasswordPolicy> {

@@ -72,6 +72,7 @@ export class PersonResolver {
     if (!row && principal.role === Role.PORTAL) {
       throw forbidden(
         'This portal does not serve the person at Query.person: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)',
+        detailParam('PORTAL_NOT_SERVING_PERSON_AT', { field: 'Query.person' }),
       );
     }
     return row ? toPerson(row, masksPersonalData(principal)) : null;

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { detailParam } from '@gongji/domain';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '../../common/error-detail';
 import { KinPurpose, Relation } from '../../common/domain-enums';
 import { DateScalar } from '../../common/scalars';
 import type { GraphQLContext } from '../../context';
@@ -32,8 +33,8 @@ export class KinshipScopeImpactResolver {
       );
     } catch (err) {
       if (err instanceof UnknownRegionError)
-        throw new GraphQLError(err.message, {
-          extensions: { code: 'BAD_USER_INPUT', field: ['regionCode'] },
+        throw badUserInput(err.message, detailParam('REGION_CODE_UNKNOWN', { code: err.regionCode }), {
+          field: ['regionCode'],
         });
       throw err;
     }

@@ -6,9 +6,10 @@ import {
   Feature,
   InstitutionLevel,
   KinPurpose,
+  detailParam,
 } from '@gongji/domain';
-import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '../../common/error-detail';
 import type { Relation } from '../../common/domain-enums';
 import { DateScalar } from '../../common/scalars';
 import type { GraphQLContext } from '../../context';
@@ -30,8 +31,8 @@ export class PolicyResolver {
       return toView(await ctx.services.policy.effective(regionCode, on));
     } catch (err) {
       if (err instanceof UnknownRegionError) {
-        throw new GraphQLError(err.message, {
-          extensions: { code: 'BAD_USER_INPUT', field: ['regionCode'] },
+        throw badUserInput(err.message, detailParam('REGION_CODE_UNKNOWN', { code: err.regionCode }), {
+          field: ['regionCode'],
         });
       }
       throw err;

@@ -1,11 +1,18 @@
-import { WALLET_NATIONAL_LAUNCH, addDays, summarizeRollout } from '@gongji/domain';
+import {
+  type MessageParam,
+  WALLET_NATIONAL_LAUNCH,
+  addDays,
+  detailParam,
+  summarizeRollout,
+} from '@gongji/domain';
 import {
   type DataSource,
   type PublishedFigureEntity,
   type RegionEntity,
   publishedFigureAsOf,
 } from '@gongji/persistence';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { badUserInput } from '../../common/error-detail';
 import { effectiveWalletFrom, toRegion } from '../region/region.mapper';
 import type { RegionService } from '../region/region.service';
 import type { Region } from '../region/region.type';
@@ -78,9 +85,13 @@ export class RolloutService {
 
   /** One point at `from`, at `to`, and at every date in between where the counts change. */
   async timeline(from: string, to: string): Promise<RolloutPoint[]> {
-    if (from > to) throw badInput('`from` must not be after `to`', ['from']);
+    if (from > to) throw badInput('`from` must not be after `to`', ['from'], detailParam('RANGE_REVERSED'));
     if (addDays(from, MAX_TIMELINE_DAYS) < to)
-      throw badInput(`At most ${MAX_TIMELINE_DAYS} days per timeline`, ['to']);
+      throw badInput(
+        `At most ${MAX_TIMELINE_DAYS} days per timeline`,
+        ['to'],
+        detailParam('TIMELINE_TOO_LONG', { days: MAX_TIMELINE_DAYS }),
+      );
     const { provinces, regions } = await this.snapshot();
     const dates = new Set<string>([from, to]);
     for (const d of [...provinces.map((p) => p.walletFrom), ...regions.map((r) => r.walletFrom)]) {
@@ -98,6 +109,6 @@ export class RolloutService {
   }
 }
 
-function badInput(message: string, field: string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+function badInput(message: string, field: string[], detail: MessageParam): GraphQLError {
+  return badUserInput(message, detail, { field });
 }

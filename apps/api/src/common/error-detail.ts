@@ -1,0 +1,39 @@
+import type { MessageParam } from '@gongji/domain';
+import { GraphQLError } from 'graphql';
+
+/**
+ * The detail of a top-level error in the reader's language (issue #9): an error built by the API carries, besides its
+ * English message (logs, English readers), a `detailParam(code, params)` rendered from the detail catalogue
+ * (libs/domain/src/messages/detail-catalogue.ts) into the Chinese text: `无权执行此操作（<detail>）`. Kept under a
+ * symbol, so it is never serialised; `extensions` are unchanged.
+ */
+const DETAIL = Symbol.for('gongji.errorDetail');
+
+/** `error`, carrying `detail` for the localized message. */
+export function withDetail<E extends object>(error: E, detail: MessageParam): E {
+  Object.defineProperty(error, DETAIL, { value: detail, enumerable: false, configurable: true });
+  return error;
+}
+
+/** The detail `withDetail` left on `error` or on an error it wraps (graphql-js's `originalError`), if any. */
+export function detailOf(error: unknown): MessageParam | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const detail = (current as { [DETAIL]?: MessageParam })[DETAIL];
+    if (detail !== undefined) return detail;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/** A malformed argument (BAD_USER_INPUT, HTTP 400 by Apollo's default) with its localizable detail. */
+export function badUserInput(
+  message: string,
+  detail: MessageParam,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return withDetail(
+    new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } }),
+    detail,
+  );
+}
