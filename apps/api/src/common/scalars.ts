@@ -35,16 +35,48 @@ function parseMoneyInput(value: unknown): Fen {
   }
 }
 
+/**
+ * A scalar's config whose input refusals (graphql-scalars' English-only errors) become BAD_USER_INPUT with
+ * `extensions.reason` = `reason`, as Money's do: the API renders them from the catalogue in the reader's language
+ * (MALFORMED_DATE, MALFORMED_DATE_TIME); the English message stays graphql-scalars' own.
+ */
+function withInputReason<T extends GraphQLScalarType>(scalar: T, reason: string): ReturnType<T['toConfig']> {
+  const config = scalar.toConfig() as ReturnType<T['toConfig']>;
+  const refuse = (err: unknown): never => {
+    if (err instanceof GraphQLError && err.extensions['reason']) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason } });
+  };
+  const { parseValue, parseLiteral } = config;
+  return {
+    ...config,
+    parseValue: (value: unknown) => {
+      try {
+        return parseValue(value);
+      } catch (err) {
+        return refuse(err);
+      }
+    },
+    parseLiteral: (ast, variables) => {
+      try {
+        return parseLiteral(ast, variables);
+      } catch (err) {
+        return refuse(err);
+      }
+    },
+  };
+}
+
 /** `Date`: a calendar date `YYYY-MM-DD` (kept as a string: no time zone shifts). */
 export const DateScalar = new GraphQLScalarType({
-  ...GraphQLLocalDate.toConfig(),
+  ...withInputReason(GraphQLLocalDate, 'MALFORMED_DATE'),
   name: 'Date',
   description: 'A calendar date in ISO 8601 form, YYYY-MM-DD (e.g. "2025-05-08").',
 });
 
 /** `DateTime`: ISO 8601 timestamp. */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...GraphQLDateTime.toConfig(),
+  ...withInputReason(GraphQLDateTime, 'MALFORMED_DATE_TIME'),
   name: 'DateTime',
   description: 'An instant in ISO 8601 form with time zone, e.g. "2025-05-08T09:30:00.000Z".',
 });
