@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type MessageParams, termParam } from '@gongji/domain';
+import { type MessageParam, type MessageParams, detailParam, termParam } from '@gongji/domain';
 import {
   type ApiClientEntity,
   type DataSource,
@@ -15,7 +15,7 @@ import { generateApiKey } from '../../auth/api-keys';
 import { hashSecret } from '../../auth/passwords';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
-import { ApiErrorCode, userError } from '../../common/user-error';
+import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
 import type { Authenticator } from '../../auth/authenticate';
 import {
@@ -46,15 +46,42 @@ function audited(e: ApiClientEntity): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((k) => [k, e[k]]));
 }
 
-/** A refusal of an API-client change; the console shows its technical detail (issue #9: `{detail}`). */
-function refusal(code: ApiErrorCode, message: string, field: string, entity?: string): ApiClientPayload {
-  const params: MessageParams | undefined =
-    code === ApiErrorCode.INVALID_INPUT
-      ? { detail: message }
-      : entity
-        ? { what: termParam('entity', entity) }
-        : undefined;
-  return { apiClient: null, userErrors: [userError(code, message, [field], undefined, params)] };
+/** Why an input is refused: the English text (logs) and its detail in the reader's language (issue #9: `{detail}`). */
+interface Invalid {
+  readonly message: string;
+  readonly detail: MessageParam;
+}
+
+function invalid(message: string, code: string, params?: MessageParams): Invalid {
+  return { message, detail: detailParam(code, params) };
+}
+
+/** An INVALID_INPUT refusal whose `{detail}` the console shows in the reader's language. */
+function invalidInput(why: Invalid, field: string): UserError {
+  return userError(ApiErrorCode.INVALID_INPUT, why.message, [field], undefined, { detail: why.detail });
+}
+
+/** A refusal of an API-client change. */
+function refusal(why: Invalid, field: string): ApiClientPayload {
+  return { apiClient: null, userErrors: [invalidInput(why, field)] };
+}
+
+/** No such API client (the catalogue names what was not found). */
+function notFound(message: string, field: string, entity: string): ApiClientPayload {
+  return {
+    apiClient: null,
+    userErrors: [
+      userError(ApiErrorCode.NOT_FOUND, message, [field], undefined, { what: termParam('entity', entity) }),
+    ],
+  };
+}
+
+const GIVE_A_REASON = invalid('Give a reason', 'REASON_MISSING');
+const SCOPES_REQUIRED = invalid('Give at least one scope', 'SCOPES_REQUIRED');
+const NAME_LENGTH = invalid('Name must be 1–128 characters', 'NAME_LENGTH', { max: 128 });
+
+function unknownScopes(unknown: readonly string[]): Invalid {
+  return invalid(`Unknown scopes: ${unknown.join(', ')}`, 'SCOPES_UNKNOWN', { scopes: unknown.join(', ') });
 }
 
 export class ApiClientService {
@@ -82,7 +109,11 @@ export class ApiClientService {
     const { key, prefix } = generateApiKey();
     const keyHash = await hashSecret(key);
     const result = await this.change(principal, input.id, input.reason, 'apiClientRotate', (e) => {
-      if (e.revokedAt) return 'A revoked client cannot be rotated; create a new one';
+      if (e.revokedAt)
+        return invalid(
+          'A revoked client cannot be rotated; create a new one',
+          'API_CLIENT_REVOKED_NO_ROTATE',
+        );
       Object.assign(e, { keyPrefix: prefix, keyHash, rotatedAt: new Date() });
       return null;
     });
@@ -96,7 +127,7 @@ export class ApiClientService {
   /** Revokes the client for good (audited); its key is refused within seconds in every API process. */
   revoke(principal: Principal, input: ApiClientIdInput): Promise<ApiClientPayload> {
     return this.change(principal, input.id, input.reason, 'apiClientRevoke', (e) => {
-      if (e.revokedAt) return 'This client is already revoked';
+      if (e.revokedAt) return invalid('This client is already revoked', 'API_CLIENT_ALREADY_REVOKED');
       e.revokedAt = new Date();
       return null;
     });
@@ -105,25 +136,20 @@ export class ApiClientService {
   update(principal: Principal, input: ApiClientUpdateInput): Promise<ApiClientPayload> {
     if (input.scopes) {
       const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
-      if (unknown.length)
-        return Promise.resolve(
-          refusal(ApiErrorCode.INVALID_INPUT, `Unknown scopes: ${unknown.join(', ')}`, 'scopes'),
-        );
-      if (input.scopes.length === 0)
-        return Promise.resolve(refusal(ApiErrorCode.INVALID_INPUT, 'Give at least one scope', 'scopes'));
+      if (unknown.length) return Promise.resolve(refusal(unknownScopes(unknown), 'scopes'));
+      if (input.scopes.length === 0) return Promise.resolve(refusal(SCOPES_REQUIRED, 'scopes'));
     }
     const rate = input.rateLimitPerMinute;
     if (rate != null && (!Number.isInteger(rate) || rate < 0 || rate > 100_000)) {
       return Promise.resolve(
         refusal(
-          ApiErrorCode.INVALID_INPUT,
-          'rateLimitPerMinute must be 0–100000 (0 = server default)',
+          invalid('rateLimitPerMinute must be 0–100000 (0 = server default)', 'RATE_LIMIT_OUT_OF_RANGE'),
           'rateLimitPerMinute',
         ),
       );
     }
     return this.change(principal, input.id, input.reason, 'apiClientUpdate', (e) => {
-      if (e.revokedAt) return 'A revoked client cannot be changed';
+      if (e.revokedAt) return invalid('A revoked client cannot be changed', 'API_CLIENT_REVOKED_NO_CHANGE');
       if (input.scopes) e.scopes = [...new Set(input.scopes)].sort();
       if (input.persistedOperationsOnly != null) e.persistedOperationsOnly = input.persistedOperationsOnly;
       if (rate != null) e.rateLimitPerMinute = rate === 0 ? null : rate;
@@ -135,16 +161,20 @@ export class ApiClientService {
     principal: Principal,
     input: PersistedOperationRegisterInput,
   ): Promise<PersistedOperationRegisterPayload> {
-    const refuse = (message: string, field: string) => ({
+    const refuse = (why: Invalid, field: string) => ({
       persistedOperation: null,
-      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field], undefined, { detail: message })],
+      userErrors: [invalidInput(why, field)],
     });
     const name = input.name.trim();
-    if (name.length < 1 || name.length > 128) return refuse('Name must be 1–128 characters', 'name');
+    if (name.length < 1 || name.length > 128) return refuse(NAME_LENGTH, 'name');
     try {
       parse(input.document);
     } catch (err) {
-      return refuse(`The document does not parse: ${(err as Error).message}`, 'document');
+      const error = (err as Error).message;
+      return refuse(
+        invalid(`The document does not parse: ${error}`, 'DOCUMENT_DOES_NOT_PARSE', { error }),
+        'document',
+      );
     }
     const id = createHash('sha256').update(input.document).digest('hex');
     await inTransaction(this.dataSource, async (manager) => {
@@ -166,15 +196,15 @@ export class ApiClientService {
     id: string,
     reason: string,
     action: string,
-    apply: (e: ApiClientEntity) => string | null,
+    apply: (e: ApiClientEntity) => Invalid | null,
   ): Promise<ApiClientPayload> {
-    if (reason.trim().length === 0) return refusal(ApiErrorCode.INVALID_INPUT, 'Give a reason', 'reason');
+    if (reason.trim().length === 0) return refusal(GIVE_A_REASON, 'reason');
     const result = await inTransaction(this.dataSource, async (manager) => {
       const entity = await apiClientOfId(manager, id);
-      if (!entity) return refusal(ApiErrorCode.NOT_FOUND, 'No such API client', 'id', 'apiClient');
+      if (!entity) return notFound('No such API client', 'id', 'apiClient');
       const before = audited(entity);
       const refused = apply(entity);
-      if (refused) return refusal(ApiErrorCode.INVALID_INPUT, refused, 'id');
+      if (refused) return refusal(refused, 'id');
       await saveApiClient(manager, entity);
       await this.audit.record(manager, principal, {
         action,
@@ -191,16 +221,16 @@ export class ApiClientService {
   }
 
   async create(principal: Principal, input: ApiClientCreateInput): Promise<ApiClientCreatePayload> {
-    const refuse = (message: string, field: string) => ({
+    const refuse = (why: Invalid, field: string) => ({
       apiClient: null,
       apiKey: null,
-      userErrors: [userError(ApiErrorCode.INVALID_INPUT, message, [field], undefined, { detail: message })],
+      userErrors: [invalidInput(why, field)],
     });
     const name = input.name.trim();
-    if (name.length < 1 || name.length > 128) return refuse('Name must be 1–128 characters', 'name');
+    if (name.length < 1 || name.length > 128) return refuse(NAME_LENGTH, 'name');
     const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
-    if (unknown.length) return refuse(`Unknown scopes: ${unknown.join(', ')}`, 'scopes');
-    if (input.scopes.length === 0) return refuse('Give at least one scope', 'scopes');
+    if (unknown.length) return refuse(unknownScopes(unknown), 'scopes');
+    if (input.scopes.length === 0) return refuse(SCOPES_REQUIRED, 'scopes');
     if (input.institutionId && !(await institutionExists(this.dataSource, input.institutionId))) {
       return {
         apiClient: null,

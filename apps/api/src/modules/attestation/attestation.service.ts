@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { detailParam } from '@gongji/domain';
 import {
   type DataSource,
   type RelationshipAttestationEntity,
@@ -47,11 +48,20 @@ export class AttestationService {
           'A person is not their own relative',
           ['relativePersonId'],
           'R-WAL-4',
+          { detail: detailParam('NOT_OWN_RELATIVE') },
         ),
       ]);
     if ((input.evidenceRef ?? '').length > 128)
       return refused([
-        userError(ApiErrorCode.INVALID_INPUT, 'evidenceRef is at most 128 characters', ['evidenceRef']),
+        userError(
+          ApiErrorCode.INVALID_INPUT,
+          'evidenceRef is at most 128 characters',
+          ['evidenceRef'],
+          undefined,
+          {
+            detail: detailParam('EVIDENCE_REF_TOO_LONG'),
+          },
+        ),
       ]);
     return inTransaction(this.dataSource, async (manager) => {
       for (const field of ['personId', 'relativePersonId'] as const) {

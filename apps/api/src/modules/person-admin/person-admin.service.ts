@@ -11,6 +11,7 @@ import {
   validatePhoneOrThrow,
   termParam,
   regionParam,
+  detailParam,
 } from '@gongji/domain';
 import {
   type Manager,
@@ -70,6 +71,7 @@ function checkEmploymentOrThrow(insuranceType: InsuranceType, status: Employment
       'An employee participant is either IN_SERVICE or RETIRED (R-ACC-1)',
       ['employmentStatus'],
       'R-ACC-1',
+      { detail: detailParam('EMPLOYMENT_STATUS_REQUIRED') },
     );
   }
   if (insuranceType !== InsuranceType.EMPLOYEE && status) {

@@ -1,6 +1,7 @@
 import {
   FEATURE_FIELDS,
   type RolloutDates,
+  detailParam,
   validateFullCoverage,
   validateRolloutDates,
 } from '@gongji/domain';
@@ -61,13 +62,21 @@ export class RegionService {
     const field = ['returnToReferenceData'];
     for (const key of released) {
       if (!(EDITABLE as readonly string[]).includes(key)) {
-        return userError(ApiErrorCode.INVALID_INPUT, `"${key}" is not a field staff can edit`, field);
+        return userError(
+          ApiErrorCode.INVALID_INPUT,
+          `"${key}" is not a field staff can edit`,
+          field,
+          undefined,
+          { detail: detailParam('REGION_FIELD_NOT_EDITABLE', { key }) },
+        );
       }
       if ((input as unknown as Record<string, unknown>)[key] !== undefined) {
         return userError(
           ApiErrorCode.INVALID_INPUT,
           `"${key}" cannot get a new value and return to the reference data at once`,
           field,
+          undefined,
+          { detail: detailParam('REGION_FIELD_CONFLICT', { key }) },
         );
       }
     }
@@ -108,7 +117,11 @@ export class RegionService {
           if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
             return {
               region: null,
-              userErrors: [userError(ApiErrorCode.INVALID_INPUT, 'Name must be 1–100 characters', ['name'])],
+              userErrors: [
+                userError(ApiErrorCode.INVALID_INPUT, 'Name must be 1–100 characters', ['name'], undefined, {
+                  detail: detailParam('NAME_LENGTH', { max: 100 }),
+                }),
+              ],
             };
           }
           next.name = value.trim();

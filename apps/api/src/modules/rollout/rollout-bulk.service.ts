@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FEATURE_FIELDS } from '@gongji/domain';
+import { FEATURE_FIELDS, detailParam } from '@gongji/domain';
 import { inTransaction } from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -32,7 +32,7 @@ export class RolloutBulkService {
             `Give 1–${MAX_BULK_REGIONS} region codes, got ${codes.length}`,
             ['regionCodes'],
             undefined,
-            { detail: `1–${MAX_BULK_REGIONS}` },
+            { detail: detailParam('REGION_CODES_COUNT', { max: MAX_BULK_REGIONS, count: codes.length }) },
           ),
         ],
       };
