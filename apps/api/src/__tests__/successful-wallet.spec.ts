@@ -204,4 +204,33 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
     expect(explanation.find((e) => e.rule === 'R-WAL-4')?.message).toMatch(/PARENT.*attested/);
     expect(await balance(app, zhaomin, 'WALLET')).toBe('352.00');
   });
+
+  it('R-WAL-4: the attested evidence is named in words — 户口簿 in Chinese, household register in English, never HOUSEHOLD_REGISTER', async () => {
+    const counter = await app.login('counter');
+    const send = (idempotencyKey: string, headers: Record<string, string>) =>
+      app.gql<Transfer>(
+        TRANSFER,
+        {
+          i: {
+            fromPersonId: zhangwei,
+            toPersonId: zhaomin,
+            relation: 'PARENT',
+            amount: '1.00',
+            source: 'EARMARKED',
+            verification: 'FACE',
+            idempotencyKey,
+          },
+        },
+        counter,
+        headers,
+      );
+    const zh = await send(key('wal-evidence-zh'), { 'accept-language': '' });
+    const en = await send(key('wal-evidence-en'), { 'accept-language': 'en' });
+    const line = (res: Awaited<ReturnType<typeof send>>) =>
+      res.data!.walletTransfer.transaction!.explanation.find((e) => e.rule === 'R-WAL-4')!.message;
+    expect(line(zh)).toContain('经柜台工作人员核验：户口簿，');
+    expect(line(zh)).not.toMatch(/[A-Z_]{4,}/);
+    expect(line(en)).toContain('attested by counter staff (household register, ');
+    expect(await balance(app, zhaomin, 'WALLET')).toBe('354.00');
+  });
 });
