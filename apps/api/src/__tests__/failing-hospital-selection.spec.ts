@@ -68,6 +68,27 @@ describe(`hospital selection refusals (${ENTITY_DIALECT})`, () => {
     await expectUnchanged();
   });
 
+  it('R-USE-1 refusals name the region and the institution in the reader language (no English in Chinese)', async () => {
+    const ask = (ids: string[], language: string) =>
+      app
+        .gql<HospitalsSetData>(HOSPITALS_SET, { input: { personId: wangli, institutionIds: ids } }, token, {
+          'accept-language': language,
+        })
+        .then((r) => (r.data!.personHospitalsSet.userErrors[0] as { message: string }).message);
+    expect(await ask(hospitals, '')).toMatch(/^输入无效：北京市最多可选\d+家定点医院，收到5家（R-USE-1）$/);
+    expect(await ask(hospitals, 'en')).toMatch(
+      /^At most \d+ hospitals may be chosen in region 北京市 \(110000\); 5 given \(R-USE-1\)$/,
+    );
+    expect(await ask([hospitals[0], TONGRENTANG], '')).toMatch(
+      /^输入无效：.+是零售药店，不是医院：药店无须选定（R-USE-1）$/,
+    );
+    expect(await ask([hospitals[0], TONGRENTANG], 'en')).toMatch(
+      /is a pharmacy, not a hospital: pharmacies need no selection \(R-USE-1\)$/,
+    );
+    expect(await ask([hospitals[1], hospitals[1]], '')).toMatch(/^输入无效：.+重复列出（R-USE-1）$/);
+    await expectUnchanged();
+  });
+
   it('R-USE-1 a non-designated hospital cannot be chosen', async () => {
     await app.db.getRepository(InstitutionEntity).update({ id: hospitals[4] }, { designated: false });
     const res = await set([hospitals[4]]);

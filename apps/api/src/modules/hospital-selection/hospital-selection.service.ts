@@ -2,6 +2,9 @@ import {
   DEFAULT_HOSPITAL_SELECTION_RULES,
   type InstitutionKind,
   type InstitutionLevel,
+  detailParam,
+  regionParam,
+  termParam,
 } from '@gongji/domain';
 import {
   type InstitutionEntity,
@@ -62,6 +65,13 @@ export class HospitalSelectionService {
           `At most ${max} hospitals may be chosen in region ${person.regionCode}; ${input.institutionIds.length} given (R-USE-1)`,
           ['institutionIds'],
           RULE,
+          {
+            detail: detailParam('HOSPITALS_TOO_MANY', {
+              region: regionParam(person.regionCode),
+              max,
+              count: input.institutionIds.length,
+            }),
+          },
         );
       }
       const chosen: InstitutionEntity[] = [];
@@ -70,12 +80,19 @@ export class HospitalSelectionService {
         const row = await institutionByIdOrCode(manager, idOrCode);
         if (!row)
           throw refusal(ApiErrorCode.NOT_FOUND, `No institution "${idOrCode}" (R-USE-1)`, field, RULE);
+        const institution = `${row.name} (${row.code})`;
         if (row.kind !== 'HOSPITAL') {
           throw refusal(
             ApiErrorCode.INVALID_INPUT,
             `${row.name} (${row.code}) is a ${row.kind}, not a hospital: pharmacies need no selection (R-USE-1)`,
             field,
             RULE,
+            {
+              detail: detailParam('NOT_A_HOSPITAL', {
+                institution,
+                kind: termParam('institutionKind', row.kind),
+              }),
+            },
           );
         }
         if (!row.designated) {
@@ -84,6 +101,7 @@ export class HospitalSelectionService {
             `${row.name} (${row.code}) is not designated (定点) (R-USE-1)`,
             field,
             RULE,
+            { detail: detailParam('NOT_DESIGNATED', { institution }) },
           );
         }
         if (chosen.some((c) => c.id === row.id)) {
@@ -92,6 +110,7 @@ export class HospitalSelectionService {
             `${row.name} (${row.code}) is listed twice (R-USE-1)`,
             field,
             RULE,
+            { detail: detailParam('LISTED_TWICE', { institution }) },
           );
         }
         chosen.push(row);
