@@ -22,6 +22,7 @@ import {
   isDatabaseUnavailable,
 } from './database-errors';
 import { knownDetail } from './error-details';
+import { currentRequestId } from './request-scope';
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -80,6 +81,7 @@ export function formatError(logger: Logger) {
       logger.warn(
         {
           path: formatted.path,
+          requestId: currentRequestId(),
           dbError: (original as { code?: string }).code ?? (original as Error).message,
         },
         'database unavailable while executing GraphQL',
@@ -90,7 +92,10 @@ export function formatError(logger: Logger) {
         extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
       };
     }
-    logger.error({ err: original, path: formatted.path }, 'internal error while executing GraphQL');
+    logger.error(
+      { err: original, path: formatted.path, requestId: currentRequestId() },
+      'internal error while executing GraphQL',
+    );
     return {
       message: 'Internal server error; it has been logged',
       path: formatted.path,

@@ -16,6 +16,7 @@ import {
   sendText,
   startTimeout,
 } from './gateway';
+import { requestScope } from './request-scope';
 
 /*
  * Issue #11: `POST /graphql` with a JSON body, served from node's http server without express. Express's
@@ -118,16 +119,19 @@ export async function executeGraphQL<TContext extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = req.url as string;
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: (req.method as string).toUpperCase(),
-      headers,
-      // `url.parse(req.url).search` of the express integration, without the deprecated url.parse.
-      search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
-      body,
-    },
-    context,
-  });
+  const execute = () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method as string).toUpperCase(),
+        headers,
+        // `url.parse(req.url).search` of the express integration, without the deprecated url.parse.
+        search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
+        body,
+      },
+      context,
+    });
+  // The request id for what logs inside Apollo's pipeline without the context (formatError's internal faults).
+  const response = requestId ? await requestScope.run(requestId, execute) : await execute();
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status || 200;
   if (response.body.kind === 'complete') {
