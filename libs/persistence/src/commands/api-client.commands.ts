@@ -48,8 +48,13 @@ export function saveApiClient(manager: EntityManager, client: ApiClientEntity): 
   return manager.getRepository(ApiClientEntity).save(client);
 }
 
-export function institutionExists(dataSource: DataSource, id: string): Promise<boolean> {
-  return dataSource.getRepository(InstitutionEntity).existsBy({ id });
+/** The id of the institution with this id, else with this national code (H11010100001); null if none. */
+export async function institutionIdOf(dataSource: DataSource, idOrCode: string): Promise<string | null> {
+  const repo = dataSource.getRepository(InstitutionEntity);
+  const row =
+    (await repo.findOne({ where: { id: idOrCode }, select: { id: true } })) ??
+    (await repo.findOne({ where: { code: idOrCode }, select: { id: true } }));
+  return row?.id ?? null;
 }
 
 /** Registers a persisted operation by its hash; registering the same document again refreshes the row. */

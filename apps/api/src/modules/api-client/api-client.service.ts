@@ -6,7 +6,7 @@ import {
   apiClientOfId,
   apiClientsPage,
   inTransaction,
-  institutionExists,
+  institutionIdOf,
   saveApiClient,
   upsertPersistedOperation,
 } from '@gongji/persistence';
@@ -231,7 +231,11 @@ export class ApiClientService {
     const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
     if (unknown.length) return refuse(unknownScopes(unknown), 'scopes');
     if (input.scopes.length === 0) return refuse(SCOPES_REQUIRED, 'scopes');
-    if (input.institutionId && !(await institutionExists(this.dataSource, input.institutionId))) {
+    // The institution by id or by national code, like a settlement's institutionId.
+    const institutionId = input.institutionId
+      ? await institutionIdOf(this.dataSource, input.institutionId)
+      : null;
+    if (input.institutionId && !institutionId) {
       return {
         apiClient: null,
         apiKey: null,
@@ -250,7 +254,7 @@ export class ApiClientService {
         name,
         keyPrefix: prefix,
         keyHash,
-        institutionId: input.institutionId ?? null,
+        institutionId,
         product: input.product ?? null,
         scopes: [...new Set(input.scopes)].sort(),
         createdAt: new Date(),

@@ -117,7 +117,10 @@ export class ApiClientCreateInput {
   @Field(() => [String], { description: `Scopes, from: ${PORTAL_SCOPES.join(', ')}.` })
   scopes!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Institution id, for hospital and pharmacy portals.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Institution id or national code (H11010100001), for hospital and pharmacy portals.',
+  })
   institutionId?: string | null;
 
   @Field(() => String, {
