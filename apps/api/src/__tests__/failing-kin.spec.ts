@@ -250,7 +250,7 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
     await nothingChanged();
   });
 
-  it('R-KIN-5: revoking a relation twice is RELATION_NOT_FOUND; an unknown id is NOT_FOUND', async () => {
+  it('R-KIN-5: revoking a relation twice is RELATION_REVOKED (with the day it was revoked); an unknown id is NOT_FOUND', async () => {
     const counter = await app.login('counter');
     const target = relations.find((r) => r.providerId === id['王建国'] && r.beneficiaryId === id['李秀英'])!;
     const first = await app.gql<{ kinRelationRevoke: { userErrors: KinUserError[] } }>(
@@ -266,8 +266,9 @@ describe(`kin relations: refusals (${ENTITY_DIALECT})`, () => {
     );
     expect(again.data!.kinRelationRevoke.relation).toBeNull();
     expect(again.data!.kinRelationRevoke.userErrors).toEqual([
-      expect.objectContaining({ code: 'RELATION_NOT_FOUND', rule: 'R-KIN-5', field: ['id'] }),
+      expect.objectContaining({ code: 'RELATION_REVOKED', rule: 'R-KIN-5', field: ['id'] }),
     ]);
+    expect(again.data!.kinRelationRevoke.userErrors[0].message).toMatch(/^The relation was revoked on \d/);
     const unknown = await app.gql<{ kinRelationRevoke: { userErrors: KinUserError[] } }>(
       KIN_REVOKE,
       { input: { id: '00000000-0000-0000-0000-000000000000' } },

@@ -13,6 +13,7 @@ import {
   type Relation,
   assertRegistrationDateNotInFutureOrThrow,
   checkKinRegistrationOrThrow,
+  dateParam,
   reorderOrThrow,
   revokeOrThrow,
   termParam,
@@ -31,7 +32,8 @@ import {
   provincesOfRegions,
   saveKinRelations,
 } from '@gongji/persistence';
-import type { Principal } from '../../auth/principal';
+import { forbidden } from '../../auth/authenticate';
+import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
@@ -200,15 +202,26 @@ export class KinService {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const found = await kinRelationOfId(manager, input.id);
       if (!found || found.proxyOnly) throw notFound('mutual-aid relation', input.id, 'id');
+      if (principal.role === Role.PORTAL) {
+        // A portal (the national app) acts for the beneficiary or the provider in front of it, never for strangers:
+        // like registering and reordering (issue #8), revoking needs one of the two served.
+        const served = await this.ctx.loaders.servesPerson.loadMany([found.beneficiaryId, found.providerId]);
+        if (!served.some((s) => s === true)) {
+          throw forbidden(
+            'This portal serves neither person of the relation (first look-up with the card or e-voucher)',
+          );
+        }
+      }
       const beneficiary = await this.lockPersonOrThrow(manager, found.beneficiaryId, 'id');
       // re-read under the beneficiary's lock
       const target = (await kinRelationOfId(manager, input.id)) as KinRelationEntity;
       if (target.revokedAt) {
         throw new KinError(
-          KinErrorCode.RELATION_NOT_FOUND,
+          KinErrorCode.RELATION_REVOKED,
           `This relation was already revoked on ${todayInChina(target.revokedAt)}`,
           'R-KIN-5',
           ['id'],
+          { revokedOn: dateParam(todayInChina(target.revokedAt)) },
         );
       }
       const active = (await activeMoneyRelationsOfBeneficiary(manager, beneficiary.id)).sort(byPosition);
