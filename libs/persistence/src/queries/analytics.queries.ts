@@ -272,7 +272,8 @@ ORDER BY remainder, ${keys.join(', ')}`;
 
 /**
  * Wallet transfers (R-WAL) booked from `from` to `to`, grouped by the sender's × the recipient's province (their
- * current insured regions), including transfers within one province. A pair with fewer than `minPersons` distinct
+ * insured regions when the transfer was booked, kept in its details; the current ones for rows booked before),
+ * including transfers within one province. A pair with fewer than `minPersons` distinct
  * senders or distinct recipients is suppressed (numbers null). One statement.
  */
 export async function provinceFlowsQuery(
@@ -287,6 +288,9 @@ export async function provinceFlowsQuery(
   ];
   const ok = () =>
     `f.senders >= ${params.add(query.minPersons)} AND f.recipients >= ${params.add(query.minPersons)}`;
+  // Each side's insured region as booked with the transfer (older rows: the person's current region).
+  const detail = (key: string) =>
+    pg ? `(t.details::jsonb ->> '${key}')` : `json_extract(t.details, '$.${key}')`;
   const sql = `
 WITH f AS (
   SELECT sr."provinceCode" AS fp, rr."provinceCode" AS tp, COUNT(*) AS txs,
@@ -294,9 +298,9 @@ WITH f AS (
          SUM(t.amount) AS amount
     FROM transactions t
     JOIN persons s ON s.id = t."personId"
-    JOIN regions sr ON sr.code = s."regionCode"
+    JOIN regions sr ON sr.code = COALESCE(${detail('fromRegionCode')}, s."regionCode")
     JOIN persons r ON r.id = t."counterpartyPersonId"
-    JOIN regions rr ON rr.code = r."regionCode"
+    JOIN regions rr ON rr.code = COALESCE(${detail('toRegionCode')}, r."regionCode")
    WHERE ${where.join(' AND ')}
    GROUP BY sr."provinceCode", rr."provinceCode"
 )

@@ -246,6 +246,10 @@ export class WalletService {
             verification: input.verification,
             relation,
             on: date,
+            // The insured regions at booking: crossProvinceFlows counts the transfer where it happened, even after
+            // either person moves (R-WAL-3).
+            fromRegionCode: from.regionCode,
+            toRegionCode: to.regionCode,
           },
         });
         return { payload: { transaction: postedTransaction(ctx, plan), userErrors: [] }, transaction: plan };
