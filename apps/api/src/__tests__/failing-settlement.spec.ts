@@ -354,6 +354,8 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
 
   it('R-CARD-1: a formally reported card (stored state) refuses CARD and every channel presenting the card (REGISTRATION_FEE, CROSS_REGION_DIRECT); E_VOUCHER settles', async () => {
     const lixiuying = await personId(app, '李秀英');
+    // Cross-region direct settlement applies only out of region (R-ACC-7): a Beijing patient at a Shandong hospital.
+    const shandong = await institutionId(app, 'H37010200001');
     const cards = app.db.getRepository(CardEntity);
     await cards.update({ personId: lixiuying }, { state: 'REPORTED', reportedOn: '2025-03-20' });
     try {
@@ -362,6 +364,7 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
           const res = await confirm({
             patientId: lixiuying,
             channel,
+            ...(channel === 'CROSS_REGION_DIRECT' ? { institutionId: shandong } : {}),
             idempotencyKey: `frozen-formal-${channel}`,
           });
           expect(res.data!.settlementConfirm.userErrors).toEqual([

@@ -68,6 +68,18 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'Card payments are frozen; pay with the electronic voucher (医保电子凭证)',
     ],
   },
+  CHANNEL_NOT_APPLICABLE: {
+    zh: [
+      '机构所在地{institutionRegion}属于患者的参保地{insuredRegion}，不是异地就医，不能按异地就医直接结算免密支付',
+      '挂号费渠道只适用于门急诊挂号，{visitType}账单不能按挂号费免密支付',
+      '该支付渠道不适用于本次结算，不能免密支付',
+    ],
+    en: [
+      "The institution's region {institutionRegion} is the patient's insured region {insuredRegion}: this is not out-of-region care, so cross-region direct settlement (异地就医直接结算) does not apply",
+      'The registration-fee channel (挂号费) applies only to an outpatient/emergency visit, not to this {visitType} bill',
+      'This payment channel does not apply to this bill',
+    ],
+  },
   CONFLICT: {
     zh: ['请求与现有数据冲突：{detail}', '请求与现有数据冲突，请刷新后重试'],
     en: [

@@ -18,6 +18,11 @@ export enum SettlementErrorCode {
   ACCUMULATOR_YEAR_MISMATCH = 'ACCUMULATOR_YEAR_MISMATCH',
   /** A provider listed twice, or the patient listed as their own provider (R-KIN-4). */
   INVALID_PROVIDERS = 'INVALID_PROVIDERS',
+  /**
+   * A password-exempt channel claimed for a bill it does not apply to (R-ACC-7): REGISTRATION_FEE outside an
+   * outpatient/emergency visit, CROSS_REGION_DIRECT for care inside the patient's insured region.
+   */
+  CHANNEL_NOT_APPLICABLE = 'CHANNEL_NOT_APPLICABLE',
 }
 
 /** A refused settlement, with the DOMAIN.md rule that refused it. */

@@ -5,7 +5,7 @@ import { explain } from '../ledger/explain';
 import { debitPocket, posting, withoutZeroPostings } from '../ledger/ledger.rules';
 import { InsuranceType } from '../person/person';
 import { PaymentChannel } from '../person/payment-channel';
-import { dateParam, moneyParam, termParam } from '../messages/params';
+import { dateParam, moneyParam, regionParam, termParam } from '../messages/params';
 import type { ExplanationParams } from '../messages/explanations';
 import type { Explanation } from '../shared/domain-error';
 import { type IsoDate, isIsoDate } from '../shared/dates';
@@ -15,8 +15,10 @@ import { fundShare } from './fund.rules';
 import {
   type AccountSpendToday,
   type AccumulatorDelta,
+  type Bill,
   type ProviderPayment,
   type SettlementInput,
+  type SettlementPatient,
   type SettlementResult,
   VisitType,
   type YearToDate,
@@ -59,6 +61,50 @@ export function emptyYearToDate(year: number): YearToDate {
     inpatientFundPaid: ZERO,
     accountPaid: ZERO,
   };
+}
+
+/**
+ * Out-of-region care (异地就医): the institution is outside the patient's insured pooling region (参保地). The one
+ * notion behind R-KIN-6 (relatives' accounts out of region) and R-ACC-7 (cross-region direct settlement).
+ */
+export function isOutOfRegionCare(
+  bill: { readonly institution: { readonly regionCode: string } },
+  patient: { readonly regionCode: string },
+): boolean {
+  return bill.institution.regionCode !== patient.regionCode;
+}
+
+/**
+ * R-ACC-7: the password-exempt channels apply only to the payments they name — REGISTRATION_FEE to the registration
+ * fee (挂号费) of an outpatient/emergency visit, CROSS_REGION_DIRECT to out-of-region care ({@link isOutOfRegionCare}).
+ * Claimed for any other bill it is refused (`CHANNEL_NOT_APPLICABLE`, field `channel`) before any money moves, by
+ * the quote and the confirmation alike. CARD and E_VOUCHER apply to every bill.
+ */
+export function assertChannelApplicableOrThrow(
+  bill: Pick<Bill, 'channel' | 'visitType' | 'institution'>,
+  patient: Pick<SettlementPatient, 'regionCode'>,
+): void {
+  if (bill.channel === PaymentChannel.REGISTRATION_FEE && bill.visitType !== VisitType.OUTPATIENT) {
+    throw new SettlementError(
+      SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+      'R-ACC-7',
+      `The registration-fee channel (挂号费) applies only to an outpatient/emergency visit, not to this ${bill.visitType} bill`,
+      ['channel'],
+      { visitType: termParam('visitType', bill.visitType) },
+    );
+  }
+  if (bill.channel === PaymentChannel.CROSS_REGION_DIRECT && !isOutOfRegionCare(bill, patient)) {
+    throw new SettlementError(
+      SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+      'R-ACC-7',
+      `Cross-region direct settlement (异地就医直接结算) applies only to care outside the patient's insured region ${patient.regionCode}; the institution is in ${bill.institution.regionCode}`,
+      ['channel'],
+      {
+        insuredRegion: regionParam(patient.regionCode),
+        institutionRegion: regionParam(bill.institution.regionCode),
+      },
+    );
+  }
 }
 
 function validateOrThrow(input: SettlementInput): void {
@@ -121,6 +167,7 @@ function validateOrThrow(input: SettlementInput): void {
       ['patientId'],
     );
   }
+  assertChannelApplicableOrThrow(bill, patient);
   const year = Number(bill.serviceDate.slice(0, 4));
   if (input.yearToDate.year !== year) {
     throw new SettlementError(
@@ -202,7 +249,8 @@ export function assertServiceDateNotAfterTodayOrThrow(serviceDate: IsoDate, toda
  * Splits a medical bill between the fund, the personal accounts and cash — the single rule behind both the quote
  * and the confirmation (R-SET-5): a quote shows the result, a confirmation writes its postings.
  *
- * 1. R-USE-1: refuses non-designated institutions, a visit type the institution cannot settle, uninsured patients.
+ * 1. R-USE-1: refuses non-designated institutions, a visit type the institution cannot settle, uninsured patients;
+ *    R-ACC-7: a password-exempt channel the bill does not qualify for ({@link assertChannelApplicableOrThrow}).
  * 2. Fund share (R-SET-1/2/3, {@link fundShare}); personal share = total − fund.
  * 3. The account may pay the personal share except excluded items (R-USE-4: cash only), within the optional caps
  *    (R-USE-6: the rest in cash, not refused). Caps count all account money used for the patient.
@@ -275,7 +323,7 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
 
   const providers: ProviderPayment[] = [];
   if (remaining > 0n && input.providers.length > 0) {
-    const outOfRegion = bill.institution.regionCode !== patient.regionCode;
+    const outOfRegion = isOutOfRegionCare(bill, patient);
     if (!input.kinUseOpen) {
       explanation.push(
         explain(

@@ -29,8 +29,16 @@ registerEnumType(SettlementChannel, {
   valuesConfig: {
     CARD: { description: 'Social-security card: password above the password-free limit.' },
     E_VOUCHER: { description: '医保电子凭证: no password.' },
-    REGISTRATION_FEE: { description: 'Registration fee (挂号费): no password.' },
-    CROSS_REGION_DIRECT: { description: 'Cross-region direct settlement (异地直接结算): no password.' },
+    REGISTRATION_FEE: {
+      description:
+        'Registration fee (挂号费) of an OUTPATIENT (outpatient/emergency) visit: no password. Any other visit ' +
+        'type is refused CHANNEL_NOT_APPLICABLE (field channel).',
+    },
+    CROSS_REGION_DIRECT: {
+      description:
+        "Cross-region direct settlement (异地直接结算): no password. Only at an institution outside the patient's " +
+        'insured region; in region it is refused CHANNEL_NOT_APPLICABLE (field channel).',
+    },
   },
 });
 

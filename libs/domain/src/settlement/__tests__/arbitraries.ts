@@ -49,6 +49,13 @@ export const settlementInputs: fc.Arbitrary<SettlementInput> = fc
     kinUseOpen: fc.boolean(),
   })
   .filter((r) => r.covered + r.outOfCatalogue + r.excluded > 0n)
+  // R-ACC-7: only bills a channel applies to (a registration fee is outpatient; cross-region is out of region —
+  // the patient is insured in 110000); the refusal of the others is tested in settlement.rules.spec.ts.
+  .filter(
+    (r) =>
+      (r.channel !== PaymentChannel.REGISTRATION_FEE || r.visitType === VisitType.OUTPATIENT) &&
+      (r.channel !== PaymentChannel.CROSS_REGION_DIRECT || r.institutionRegion !== '110000'),
+  )
   .map((r) => {
     const pharmacy = r.visitType === VisitType.PHARMACY;
     return aSettlementInput({

@@ -9,7 +9,12 @@ import { BEIJING_OUTPATIENT, DEFAULT_BENEFIT_SCHEDULE, PRE_2023_OUTPATIENT_CAP }
 import { ageOn } from '../../identity/identity.rules';
 import { VisitType } from '../settlement';
 import { SettlementErrorCode } from '../settlement.errors';
-import { assertServiceDateNotAfterTodayOrThrow, settleOrThrow } from '../settlement.rules';
+import {
+  assertChannelApplicableOrThrow,
+  assertServiceDateNotAfterTodayOrThrow,
+  isOutOfRegionCare,
+  settleOrThrow,
+} from '../settlement.rules';
 import { renderRefusal } from '../../messages/render';
 import type { DomainError } from '../../shared/domain-error';
 
@@ -589,6 +594,87 @@ describe('R-SET-5 an empty bill and a negative amount say what is wrong, the sam
     expect(renderRefusal({ ...emptyRefusal, message: null }, 'en')).toBe(
       'The bill is empty: its covered, out-of-catalogue and excluded amounts are all zero (R-SET-5)',
     );
+  });
+});
+
+describe('R-ACC-7 a password-exempt channel applies only to the bills it names', () => {
+  const pharmacy = anInstitution({ kind: InstitutionKind.PHARMACY });
+  const shanghai = anInstitution({ regionCode: '310000' });
+  const refusalOf = (overrides: Parameters<typeof aSettlementInput>[0]): DomainError => {
+    try {
+      settleOrThrow(aSettlementInput(overrides));
+    } catch (err) {
+      return err as DomainError;
+    }
+    throw new Error('not refused');
+  };
+
+  it.each([
+    ['an inpatient bill', VisitType.INPATIENT, anInstitution()],
+    ['a pharmacy purchase', VisitType.PHARMACY, pharmacy],
+  ])(
+    'REGISTRATION_FEE for %s is CHANNEL_NOT_APPLICABLE, before anything is computed',
+    (_l, visitType, institution) => {
+      const e = refusalOf({
+        bill: aBill({ visitType, institution, channel: PaymentChannel.REGISTRATION_FEE }),
+        own: { earmarked: y(5000), wallet: 0n as Fen },
+        passwordRequired: true,
+      });
+      expect(e).toMatchObject({
+        code: SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+        rule: 'R-ACC-7',
+        field: ['channel'],
+        params: { visitType: { kind: 'term', set: 'visitType', value: visitType } },
+      });
+      expect(renderRefusal(e, 'en')).toMatch(/registration-fee channel .* only to an outpatient/);
+      expect(renderRefusal(e, 'zh')).toMatch(/^挂号费渠道只适用于门急诊挂号，.*（R-ACC-7）$/);
+    },
+  );
+
+  it('REGISTRATION_FEE for an outpatient visit pays from the account without a password', () => {
+    const r = settleOrThrow(
+      aSettlementInput({
+        bill: aBill({ channel: PaymentChannel.REGISTRATION_FEE }),
+        own: { earmarked: y(5000), wallet: 0n as Fen },
+        passwordRequired: false,
+      }),
+    );
+    expect(r.accountPaid).toBe(y(1900));
+  });
+
+  it("CROSS_REGION_DIRECT in the patient's own insured region is CHANNEL_NOT_APPLICABLE (the R-KIN-6 notion)", () => {
+    const bill = aBill({ channel: PaymentChannel.CROSS_REGION_DIRECT });
+    expect(isOutOfRegionCare(bill, aPatient())).toBe(false);
+    const e = refusalOf({ bill, own: { earmarked: y(5000), wallet: 0n as Fen } });
+    expect(e).toMatchObject({
+      code: SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+      rule: 'R-ACC-7',
+      field: ['channel'],
+      params: {
+        insuredRegion: { kind: 'region', code: '110000' },
+        institutionRegion: { kind: 'region', code: '110000' },
+      },
+    });
+    expect(renderRefusal(e, 'en')).toMatch(/not out-of-region care/);
+    expect(renderRefusal(e, 'zh')).toMatch(/不是异地就医/);
+  });
+
+  it('CROSS_REGION_DIRECT out of region (inpatient too) settles; CARD and E_VOUCHER apply everywhere', () => {
+    const bill = aBill({ channel: PaymentChannel.CROSS_REGION_DIRECT, institution: shanghai });
+    expect(isOutOfRegionCare(bill, aPatient())).toBe(true);
+    expect(settleOrThrow(aSettlementInput({ bill })).total).toBe(y(2000));
+    expect(() =>
+      assertChannelApplicableOrThrow({ ...bill, visitType: VisitType.INPATIENT }, aPatient()),
+    ).not.toThrow();
+    for (const channel of [PaymentChannel.CARD, PaymentChannel.E_VOUCHER])
+      for (const [visitType, institution] of [
+        [VisitType.OUTPATIENT, anInstitution()],
+        [VisitType.INPATIENT, shanghai],
+        [VisitType.PHARMACY, pharmacy],
+      ] as const)
+        expect(() =>
+          assertChannelApplicableOrThrow(aBill({ channel, visitType, institution }), aPatient()),
+        ).not.toThrow();
   });
 });
 
