@@ -36,7 +36,7 @@ interface SignIn {
 /**
  * Production's first ADMIN comes from `npm run users` (no demo users there): the user it creates signs in through
  * the server's own sessionCreate, a disabled one cannot and their open session stops working, a reset password
- * replaces the old one.
+ * replaces the old one and ends the sessions signed with it.
  */
 describe(`npm run users against a production server's database (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -90,10 +90,17 @@ describe(`npm run users against a production server's database (${ENTITY_DIALECT
     expect(after.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
 
     expect(users(app, ['enable', '--username', 'wang.admin']).status).toBe(0);
+    const beforeReset = (await signIn('wang.admin', password)).data!.sessionCreate.token!;
+    expect((await app.gql('{ viewer { username } }', {}, beforeReset)).errors).toBeUndefined();
     expect(users(app, ['reset-password', '--username', 'wang.admin'], 'a-fresh-password-2').status).toBe(0);
     expect((await signIn('wang.admin', password)).data!.sessionCreate.token).toBeNull();
-    expect((await signIn('wang.admin', 'a-fresh-password-2')).data!.sessionCreate.token).toEqual(
-      expect.any(String),
-    );
+    const fresh = (await signIn('wang.admin', 'a-fresh-password-2')).data!.sessionCreate.token!;
+    expect(fresh).toEqual(expect.any(String));
+    // the session signed with the old password ends within the recheck window; the new one goes on
+    await new Promise((resolve) => setTimeout(resolve, CREDENTIAL_RECHECK_MS + 200));
+    const old = await app.gql('{ viewer { username } }', {}, beforeReset);
+    expect(old.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const current = await app.gql<{ viewer: { username: string } }>('{ viewer { username } }', {}, fresh);
+    expect(current.data!.viewer.username).toBe('wang.admin');
   });
 });

@@ -7,7 +7,7 @@ import { apiKeyFingerprint, apiKeyPrefix } from './api-keys';
 import { withDetail } from '../common/error-detail';
 import { verifySecret } from './passwords';
 import { type Principal, Role } from './principal';
-import { type SessionClaims, verifySession } from './tokens';
+import { type SessionClaims, passwordVersion, verifySession } from './tokens';
 
 /** How long a verified credential is trusted before its row is read again (revocation takes effect within it). */
 export const CREDENTIAL_RECHECK_MS = 5_000;
@@ -32,7 +32,10 @@ interface CachedClient {
  */
 export class Authenticator {
   private readonly clients = new Map<string, CachedClient>();
-  private readonly users = new Map<string, { principal: Principal | null; checkedAt: number }>();
+  private readonly users = new Map<
+    string,
+    { principal: Principal | null; passwordVersion: string | null; checkedAt: number }
+  >();
   private readonly sessions = new Map<string, { claims: SessionClaims; validUntil: number }>();
   private readonly lastUsedWritten = new Map<string, number>();
   private readonly access: AccessQueries;
@@ -61,12 +64,13 @@ export class Authenticator {
         'Session token is invalid or expired: sign in again',
         detailParam('SESSION_INVALID'),
       );
-    const cached = this.users.get(claims.sub);
-    let principal =
-      cached && Date.now() - cached.checkedAt < CREDENTIAL_RECHECK_MS ? cached.principal : undefined;
-    if (principal === undefined) {
+    let known = this.users.get(claims.sub);
+    // Re-read the user row at most every CREDENTIAL_RECHECK_MS — and for a token signed since the last read (a user
+    // enabled again, or with a new password, signs in and is served at once, not refused from the stale row).
+    const signedSinceCheck = known !== undefined && (claims.iat ?? 0) * 1000 + 1000 > known.checkedAt;
+    if (!known || signedSinceCheck || Date.now() - known.checkedAt >= CREDENTIAL_RECHECK_MS) {
       const user = await this.access.userById(claims.sub);
-      principal =
+      const principal: Principal | null =
         user && !user.disabledAt
           ? {
               kind: 'USER',
@@ -78,10 +82,22 @@ export class Authenticator {
               product: null,
             }
           : null;
-      this.users.set(claims.sub, { principal, checkedAt: Date.now() });
+      known = {
+        principal,
+        passwordVersion: user ? passwordVersion(user.passwordHash) : null,
+        checkedAt: Date.now(),
+      };
+      this.users.set(claims.sub, known);
     }
-    if (!principal) throw unauthenticated('User no longer exists or is disabled', detailParam('USER_GONE'));
-    return principal;
+    if (!known.principal)
+      throw unauthenticated('User no longer exists or is disabled', detailParam('USER_GONE'));
+    // A password reset (npm run users -- reset-password) ends the sessions signed before it, within the recheck window.
+    if (claims.pv !== undefined && claims.pv !== known.passwordVersion)
+      throw unauthenticated(
+        'Session token is invalid or expired: sign in again',
+        detailParam('SESSION_INVALID'),
+      );
+    return known.principal;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type KeyObject, createSecretKey } from 'node:crypto';
+import { type KeyObject, createHash, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Role } from './principal';
 
@@ -8,6 +8,18 @@ export interface SessionClaims {
   readonly role: Role;
   /** Expiry, epoch seconds (set on verified tokens). */
   readonly exp?: number;
+  /** Issued at, epoch seconds (set on verified tokens). */
+  readonly iat?: number;
+  /**
+   * Password version at sign-in ({@link passwordVersion}): a session outlives no password reset. Absent in tokens
+   * signed before it existed (accepted until they expire).
+   */
+  readonly pv?: string;
+}
+
+/** A short fingerprint of a stored password hash (never the hash itself) that changes when the password does. */
+export function passwordVersion(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 }
 
 /** Signs a session token (HS256) for a console user. */
@@ -16,7 +28,8 @@ export function signSession(
   secret: string,
   ttlSeconds: number,
 ): { token: string; expiresAt: Date } {
-  const token = jwt.sign({ username: claims.username, role: claims.role }, secret, {
+  const payload = { username: claims.username, role: claims.role, ...(claims.pv ? { pv: claims.pv } : {}) };
+  const token = jwt.sign(payload, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
     expiresIn: ttlSeconds,
@@ -47,7 +60,15 @@ export function verifySession(token: string, secret: string): SessionClaims | nu
     if (typeof payload !== 'object' || typeof payload.sub !== 'string') return null;
     const role = payload['role'] as Role;
     if (!Object.values(Role).includes(role) || role === Role.PORTAL) return null;
-    return { sub: payload.sub, username: String(payload['username']), role, exp: payload.exp };
+    const pv = typeof payload['pv'] === 'string' ? payload['pv'] : undefined;
+    return {
+      sub: payload.sub,
+      username: String(payload['username']),
+      role,
+      exp: payload.exp,
+      iat: payload.iat,
+      ...(pv ? { pv } : {}),
+    };
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@ import { type DataSource, type UserEntity, userById, userByUsername } from '@gon
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { Role } from '../../auth/principal';
-import { signSession } from '../../auth/tokens';
+import { passwordVersion, signSession } from '../../auth/tokens';
 import type { AppConfig } from '../../config';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { SessionCreatePayload, User } from './session.types';
@@ -51,7 +51,12 @@ export class SessionService {
     }
     await this.failures.delete(name);
     const { token, expiresAt } = signSession(
-      { sub: user.id, username: user.username, role: user.role as Role },
+      {
+        sub: user.id,
+        username: user.username,
+        role: user.role as Role,
+        pv: passwordVersion(user.passwordHash),
+      },
       this.config.secret,
       this.config.sessionTtlSeconds,
     );
