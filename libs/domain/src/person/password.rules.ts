@@ -72,6 +72,26 @@ export function maxPasswordFreeLimit(policy: Pick<PasswordPolicy, 'maxPasswordFr
 }
 
 /**
+ * The password-free limit that applies (限额免密, R-ACC-7): the holder's own limit capped by the maximum of each
+ * password policy given — the one in force on the date of the payment, and any other that must hold too (the
+ * settlement passes the policy of the service date and, for an earlier service date, the one in force today, when the
+ * password is asked). Lowering the maximum lowers every holder's limit from its effective date without rewriting it;
+ * raising it back restores the holder's own limit. Never negative.
+ */
+export function effectivePasswordFreeLimit(
+  holderLimit: Fen,
+  policy: Pick<PasswordPolicy, 'maxPasswordFreeLimit'>,
+  ...alsoInForce: readonly Pick<PasswordPolicy, 'maxPasswordFreeLimit'>[]
+): Fen {
+  let limit = holderLimit < 0n ? (0n as Fen) : holderLimit;
+  for (const p of [policy, ...alsoInForce]) {
+    const max = maxPasswordFreeLimit(p);
+    if (max < limit) limit = max < 0n ? (0n as Fen) : max;
+  }
+  return limit;
+}
+
+/**
  * Checks a password-free limit chosen by the holder (限额免密, R-ACC-7): 0 (off) up to the policy maximum. The refusal
  * names the maximum in yuan. Code `PASSWORD_FREE_LIMIT_TOO_HIGH`, field `limit`.
  */

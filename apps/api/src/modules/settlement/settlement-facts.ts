@@ -20,6 +20,7 @@ import {
   type SettlementInput as DomainSettlementInput,
   cardPaymentAllowedOrThrow,
   checkKinUseOrThrow,
+  effectivePasswordFreeLimit,
   emptyYearToDate,
   passwordRequired,
   relationsInForceOn,
@@ -147,7 +148,8 @@ export function loadSettlementRows(manager: Manager, input: SettlementInput): Pr
  * the electronic voucher), the accumulators
  * of the service year (absent = zeros), today's account spend (R-USE-6), own pockets, the providers in registered
  * order with their EARMARKED balances (each checked with `checkKinUseOrThrow` against its own region's policy;
- * a refused one is passed as unusable with the rule that refused), and the patient's region policy on the date.
+ * a refused one is passed as unusable with the rule that refused), the patient's region policy on the date, and the
+ * password-free limit that applies (the holder's, capped by the policy maximum: `effectivePasswordFreeLimit`).
  */
 export async function loadSettlementFacts(
   manager: Manager,
@@ -174,6 +176,18 @@ export async function loadSettlementFacts(
   const policyOf = (regionCode: string) =>
     effectivePolicyIn(manager, regionCode, date, policies, rows.policyVersion);
   const policy = await policyOf(patient.regionCode);
+  // R-ACC-7: the holder's password-free limit capped by the password policy's maximum on the service date and — the
+  // password is typed now — today's for an earlier service date, so a lowered maximum is not escaped by the date.
+  const passwordFreeLimit = effectivePasswordFreeLimit(
+    patient.passwordFreeLimit as Fen,
+    policy.passwordPolicy,
+    ...(presentedOn > date
+      ? [
+          (await effectivePolicyIn(manager, patient.regionCode, presentedOn, undefined, rows.policyVersion))
+            .passwordPolicy,
+        ]
+      : []),
+  );
 
   const acc = rows.accumulators;
   const yearToDate = acc
@@ -333,7 +347,7 @@ export async function loadSettlementFacts(
       passwordRequired({
         channel: input.channel,
         amountFromAccount,
-        passwordFreeLimit: patient.passwordFreeLimit as Fen,
+        passwordFreeLimit,
       }),
   };
   return { patient, institution, policy, relations, skipped, domainInput };

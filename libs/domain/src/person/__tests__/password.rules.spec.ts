@@ -1,17 +1,20 @@
 import { DomainError } from '../../shared/domain-error';
-import { yuan, ZERO } from '../../money/money';
+import { type Fen, yuan, ZERO } from '../../money/money';
 import { DEFAULT_PASSWORD_POLICY } from '../../policy/policy.defaults';
 import { DEFAULT_MAX_PASSWORD_FREE_LIMIT } from '../password';
 import {
   assertIdentityMatchesOrThrow,
   assertPasswordSetOrThrow,
   assertSomethingToUnlockOrThrow,
+  effectivePasswordFreeLimit,
   maxPasswordFreeLimit,
   paymentPasswordWeakness,
   receivesInitialPaymentPassword,
   validateNewPaymentPasswordOrThrow,
   validatePasswordFreeLimitOrThrow,
 } from '../password.rules';
+import { passwordRequired } from '../person.rules';
+import { PaymentChannel } from '../payment-channel';
 import { InsuranceType } from '../person';
 import { PersonErrorCode } from '../person.errors';
 
@@ -110,6 +113,54 @@ describe('password-free limit (限额免密, R-ACC-7)', () => {
       validatePasswordFreeLimitOrThrow(yuan(150), { maxPasswordFreeLimit: yuan(100) }),
     );
     expect(err?.message).toContain('100.00 yuan');
+  });
+});
+
+describe("effective password-free limit: the holder's, capped by the policy maximum in force (R-ACC-7)", () => {
+  const max = (n: number) => ({ maxPasswordFreeLimit: yuan(n) });
+
+  it.each([
+    ["below the maximum: the holder's own", 200, 300, 200],
+    ["at the maximum: the holder's own", 300, 300, 300],
+    ['above a lowered maximum: the maximum', 300, 100, 100],
+    ['a maximum of 0.00: off for everybody', 300, 0, 0],
+    ['not set (0.00): stays off', 0, 100, 0],
+  ])('%s', (_label, holder, maximum, expected) => {
+    expect(effectivePasswordFreeLimit(yuan(holder), max(maximum))).toBe(yuan(expected));
+  });
+
+  it("one fen above the maximum: the maximum; one fen below: the holder's own", () => {
+    expect(effectivePasswordFreeLimit((yuan(100) + 1n) as Fen, max(100))).toBe(yuan(100));
+    expect(effectivePasswordFreeLimit((yuan(100) - 1n) as Fen, max(100))).toBe(yuan(100) - 1n);
+  });
+
+  it('a policy without a stored maximum caps at the built-in default (300.00)', () => {
+    expect(effectivePasswordFreeLimit(yuan(500), {})).toBe(DEFAULT_MAX_PASSWORD_FREE_LIMIT);
+    expect(effectivePasswordFreeLimit(yuan(100), {})).toBe(yuan(100));
+  });
+
+  it("several policies that must all hold: the lowest maximum wins; raising it back restores the holder's limit", () => {
+    expect(effectivePasswordFreeLimit(yuan(300), max(300), max(100))).toBe(yuan(100));
+    expect(effectivePasswordFreeLimit(yuan(300), max(100), max(300))).toBe(yuan(100));
+    expect(effectivePasswordFreeLimit(yuan(300), max(300), max(300))).toBe(yuan(300));
+  });
+
+  it('never negative', () => {
+    expect(effectivePasswordFreeLimit(yuan(-1), max(100))).toBe(ZERO);
+    expect(effectivePasswordFreeLimit(yuan(300), max(-1))).toBe(ZERO);
+  });
+
+  it('boundaries with the password rule: at the effective limit no password, one fen above it the password', () => {
+    const limit = effectivePasswordFreeLimit(yuan(300), max(100));
+    const needs = (amount: bigint) =>
+      passwordRequired({
+        channel: PaymentChannel.CARD,
+        amountFromAccount: amount as Fen,
+        passwordFreeLimit: limit,
+      });
+    expect(needs(yuan(100))).toBe(false);
+    expect(needs(yuan(100) + 1n)).toBe(true);
+    expect(needs(yuan(250))).toBe(true);
   });
 });
 

@@ -29,7 +29,12 @@ export class PaymentPasswordStatus {
   })
   lockedAt!: Date | null;
 
-  @Field(() => MoneyScalar, { description: 'Password-free limit (限额免密); 0.00 = off.' })
+  @Field(() => MoneyScalar, {
+    description:
+      'Password-free limit (限额免密) as set by the holder; 0.00 = off. The password policy maximum in force caps it ' +
+      'when paying (R-ACC-7): under a lower maximum the maximum applies, and raising the maximum back restores this ' +
+      'limit (it is never rewritten).',
+  })
   passwordFreeLimit!: Fen;
 }
 
