@@ -58,17 +58,17 @@ export class Authenticator {
       );
     const credential = m[1];
     if (credential.startsWith('gj_')) return this.apiClient(credential);
-    const claims = this.verifiedSession(credential);
-    if (!claims)
+    const session = this.verifiedSession(credential);
+    if (!session)
       throw unauthenticated(
         'Session token is invalid or expired: sign in again',
         detailParam('SESSION_INVALID'),
       );
+    const { claims, fresh } = session;
     let known = this.users.get(claims.sub);
-    // Re-read the user row at most every CREDENTIAL_RECHECK_MS — and for a token signed since the last read (a user
+    // Re-read the user row at most every CREDENTIAL_RECHECK_MS — and on a token's first use in this process (a user
     // enabled again, or with a new password, signs in and is served at once, not refused from the stale row).
-    const signedSinceCheck = known !== undefined && (claims.iat ?? 0) * 1000 + 1000 > known.checkedAt;
-    if (!known || signedSinceCheck || Date.now() - known.checkedAt >= CREDENTIAL_RECHECK_MS) {
+    if (!known || fresh || Date.now() - known.checkedAt >= CREDENTIAL_RECHECK_MS) {
       const user = await this.access.userById(claims.sub);
       const principal: Principal | null =
         user && !user.disabledAt
@@ -105,10 +105,10 @@ export class Authenticator {
    * JSON work of verifying it was paid on every request (issue #11). A disabled user is still refused within the
    * same window (the users check below).
    */
-  private verifiedSession(token: string): SessionClaims | null {
+  private verifiedSession(token: string): { claims: SessionClaims; fresh: boolean } | null {
     const now = Date.now();
     const cached = this.sessions.get(token);
-    if (cached && now < cached.validUntil) return cached.claims;
+    if (cached && now < cached.validUntil) return { claims: cached.claims, fresh: false };
     this.sessions.delete(token);
     const claims = verifySession(token, this.secret);
     if (!claims) return null;
@@ -118,7 +118,7 @@ export class Authenticator {
       if (!oldest.done) this.sessions.delete(oldest.value);
     }
     this.sessions.set(token, { claims, validUntil: Math.min(expiresAt, now + CREDENTIAL_RECHECK_MS) });
-    return claims;
+    return { claims, fresh: true };
   }
 
   /**

@@ -8,8 +8,6 @@ export interface SessionClaims {
   readonly role: Role;
   /** Expiry, epoch seconds (set on verified tokens). */
   readonly exp?: number;
-  /** Issued at, epoch seconds (set on verified tokens). */
-  readonly iat?: number;
   /**
    * Password version at sign-in ({@link passwordVersion}): a session outlives no password reset. Absent in tokens
    * signed before it existed (accepted until they expire).
@@ -66,7 +64,6 @@ export function verifySession(token: string, secret: string): SessionClaims | nu
       username: String(payload['username']),
       role,
       exp: payload.exp,
-      iat: payload.iat,
       ...(pv ? { pv } : {}),
     };
   } catch {
