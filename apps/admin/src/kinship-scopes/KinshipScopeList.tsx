@@ -6,7 +6,6 @@ import { Button } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
-  DateField,
   LinkBase,
   List,
   SelectInput,
@@ -18,6 +17,7 @@ import {
 } from 'react-admin';
 import type { KinshipScopeRecord } from '../data/buildKinshipScopeQuery';
 import { auditLink, policyLink } from '../regions/RegionLinks';
+import { ChinaTimeField } from '../shared/fields';
 import { RegionAutocompleteInput } from './RegionAutocompleteInput';
 import { PlainDateField, PurposeField, RelationsField, purposeChoices } from './kinshipScopeFields';
 
@@ -80,7 +80,11 @@ export function KinshipScopeList() {
           sortable={false}
         />
         <TextField source="createdBy" sortable={false} />
-        <DateField source="createdAt" showTime sortable={false} />
+        <ChinaTimeField
+          source="createdAt"
+          label="resources.kinship-scopes.fields.createdAt"
+          sortable={false}
+        />
         <ScopeAuditLink label="gongji.audit.title" />
       </Datagrid>
     </List>

@@ -32,9 +32,11 @@ export function MoneyField({ source }: FieldProps) {
   return <span style={{ whiteSpace: 'nowrap' }}>{formatYuan(valueAt(record, source), translate)}</span>;
 }
 
-export function ChinaTimeField({ source }: FieldProps) {
+export function ChinaTimeField({ source, seconds }: FieldProps & { seconds?: boolean }) {
   const record = useRecordContext();
-  return <span style={{ whiteSpace: 'nowrap' }}>{formatChinaTime(valueAt(record, source))}</span>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>{formatChinaTime(valueAt(record, source), { seconds })}</span>
+  );
 }
 
 /** A plain value or a dash. */
