@@ -20,11 +20,15 @@ import { BENEFIT_SCHEDULE_SET_MUTATION, SPENDING_CAPS_SET_MUTATION } from '../da
 import { todayInChina } from '../data/today';
 import { RegionSearchField } from '../policy/RegionSearchField';
 import { ScheduleCalculator } from './ScheduleCalculator';
+import { saveErrorsOf } from '../shared/moneyInput';
 import {
   CATEGORIES,
+  type CapsForm,
   LEVELS,
   type ScheduleForm,
+  capsMoneyErrors,
   formFromPolicy,
+  scheduleMoneyErrors,
   toBenefitScheduleSetInput,
 } from './scheduleForm';
 
@@ -39,8 +43,17 @@ export function BenefitSchedulePage() {
   const [levels, setLevels] = useState<string[]>([...LEVELS]);
   const [reason, setReason] = useState('');
   const [form, setForm] = useState<ScheduleForm | null>(null);
-  const [caps, setCaps] = useState({ perInstitutionPerDay: '', perDayAcrossInstitutions: '', perYear: '' });
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [caps, setCaps] = useState<CapsForm>({
+    perInstitutionPerDay: '',
+    perDayAcrossInstitutions: '',
+    perYear: '',
+  });
+  // Each section's outcome under its own save button; errors by input path, shown on their fields.
+  const [outcome, setOutcome] = useState<{ kind: 'schedule' | 'caps'; ok: boolean; text: string } | null>(
+    null,
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [capsErrors, setCapsErrors] = useState<Record<string, string>>({});
 
   const { data: policy } = useQuery({
     queryKey: ['effectivePolicy', regionCode, effectiveFrom],
@@ -59,6 +72,13 @@ export function BenefitSchedulePage() {
 
   const save = async (kind: 'schedule' | 'caps') => {
     setOutcome(null);
+    // Amounts are checked on their fields first: nothing is sent while one is wrong.
+    const invalid = kind === 'schedule' ? (form ? scheduleMoneyErrors(form) : {}) : capsMoneyErrors(caps);
+    (kind === 'schedule' ? setErrors : setCapsErrors)(invalid);
+    if (Object.keys(invalid).length > 0) {
+      setOutcome({ kind, ok: false, text: translate('gongji.money_input.fix_fields') });
+      return;
+    }
     try {
       if (kind === 'schedule' && form) {
         await runMutation(
@@ -77,11 +97,32 @@ export function BenefitSchedulePage() {
         });
       }
       await queryClient.invalidateQueries({ queryKey: ['effectivePolicy'] });
-      setOutcome({ ok: true, text: translate('gongji.schedules.saved') });
+      setOutcome({ kind, ok: true, text: translate('gongji.schedules.saved') });
     } catch (e) {
-      setOutcome({ ok: false, text: translate((e as Error).message || 'gongji.errors.internal') });
+      const failed = saveErrorsOf(e);
+      (kind === 'schedule' ? setErrors : setCapsErrors)(failed.fields);
+      const text = failed.root ?? translate('gongji.money_input.fix_fields');
+      setOutcome({ kind, ok: false, text: translate(text, { _: text }) });
     }
   };
+
+  /** A field's error (a key or a server text) in words, or its usual hint. */
+  const shown = (error: string | undefined, hint?: string) => ({
+    error: Boolean(error),
+    helperText: error ? translate(error, { _: error }) : hint,
+  });
+  const clear = (path: string) =>
+    setErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _gone, ...rest } = e;
+      return rest;
+    });
+  const outcomeOf = (kind: 'schedule' | 'caps') =>
+    outcome && outcome.kind === kind ? (
+      <Alert severity={outcome.ok ? 'success' : 'error'} sx={{ mt: 2 }} data-testid={`${kind}-outcome`}>
+        {outcome.text}
+      </Alert>
+    ) : null;
 
   const edit = (patch: Partial<ScheduleForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
   return (
@@ -134,14 +175,17 @@ export function BenefitSchedulePage() {
                 <TextField
                   label={translate('gongji.schedules.deductible')}
                   value={form.outpatient[c].deductible}
-                  onChange={(e) =>
+                  {...shown(errors[`outpatient.${c}.deductible`])}
+                  slotProps={{ htmlInput: { 'data-testid': `deductible-${c}` } }}
+                  onChange={(e) => {
+                    clear(`outpatient.${c}.deductible`);
                     edit({
                       outpatient: {
                         ...form.outpatient,
                         [c]: { ...form.outpatient[c], deductible: e.target.value },
                       },
-                    })
-                  }
+                    });
+                  }}
                   {...small}
                 />
                 <TextField
@@ -162,9 +206,12 @@ export function BenefitSchedulePage() {
             ))}
             <TextField
               label={translate('gongji.policy.annual_cap')}
-              helperText={translate('gongji.schedules.empty_none')}
+              {...shown(errors['outpatient.annualFundCap'], translate('gongji.schedules.empty_none'))}
               value={form.annualFundCap}
-              onChange={(e) => edit({ annualFundCap: e.target.value })}
+              onChange={(e) => {
+                clear('outpatient.annualFundCap');
+                edit({ annualFundCap: e.target.value });
+              }}
               {...small}
             />
             <Typography variant="subtitle1" sx={{ mt: 2 }}>
@@ -174,13 +221,21 @@ export function BenefitSchedulePage() {
               <TextField
                 label={translate('gongji.policy.first_deductible')}
                 value={form.firstAdmissionDeductible}
-                onChange={(e) => edit({ firstAdmissionDeductible: e.target.value })}
+                {...shown(errors['inpatient.firstAdmissionDeductible'])}
+                onChange={(e) => {
+                  clear('inpatient.firstAdmissionDeductible');
+                  edit({ firstAdmissionDeductible: e.target.value });
+                }}
                 {...small}
               />
               <TextField
                 label={translate('gongji.policy.later_deductible')}
                 value={form.laterAdmissionDeductible}
-                onChange={(e) => edit({ laterAdmissionDeductible: e.target.value })}
+                {...shown(errors['inpatient.laterAdmissionDeductible'])}
+                onChange={(e) => {
+                  clear('inpatient.laterAdmissionDeductible');
+                  edit({ laterAdmissionDeductible: e.target.value });
+                }}
                 {...small}
               />
               <TextField
@@ -191,9 +246,12 @@ export function BenefitSchedulePage() {
               />
               <TextField
                 label={translate('gongji.policy.annual_max')}
-                helperText={translate('gongji.schedules.empty_none')}
+                {...shown(errors['inpatient.annualFundMax'], translate('gongji.schedules.empty_none'))}
                 value={form.annualFundMax}
-                onChange={(e) => edit({ annualFundMax: e.target.value })}
+                onChange={(e) => {
+                  clear('inpatient.annualFundMax');
+                  edit({ annualFundMax: e.target.value });
+                }}
                 {...small}
               />
             </Box>
@@ -204,13 +262,15 @@ export function BenefitSchedulePage() {
                 </Typography>
                 <TextField
                   label={translate('gongji.schedules.up_to')}
-                  helperText={
-                    i === form.bands.length - 1 ? translate('gongji.schedules.empty_above') : undefined
-                  }
+                  {...shown(
+                    errors[`inpatient.bands.${i}.upTo`],
+                    i === form.bands.length - 1 ? translate('gongji.schedules.empty_above') : undefined,
+                  )}
                   value={b.upTo}
-                  onChange={(e) =>
-                    edit({ bands: form.bands.map((x, j) => (j === i ? { ...x, upTo: e.target.value } : x)) })
-                  }
+                  onChange={(e) => {
+                    clear(`inpatient.bands.${i}.upTo`);
+                    edit({ bands: form.bands.map((x, j) => (j === i ? { ...x, upTo: e.target.value } : x)) });
+                  }}
                   {...small}
                 />
                 <TextField
@@ -234,7 +294,7 @@ export function BenefitSchedulePage() {
             />
             <TextField
               label={translate('resources.kinship-scopes.fields.reason')}
-              helperText={translate('gongji.kinship_scopes.reason_hint')}
+              helperText={translate('gongji.schedules.reason_hint')}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               fullWidth
@@ -249,6 +309,7 @@ export function BenefitSchedulePage() {
             >
               {translate('gongji.schedules.save_schedule')}
             </Button>
+            {outcomeOf('schedule')}
             <Typography variant="subtitle1" sx={{ mt: 3 }}>
               {translate('gongji.schedules.caps')}
             </Typography>
@@ -257,9 +318,12 @@ export function BenefitSchedulePage() {
                 <TextField
                   key={k}
                   label={translate(`gongji.schedules.cap_${k}`)}
-                  helperText={translate('gongji.schedules.empty_none')}
+                  {...shown(capsErrors[k], translate('gongji.schedules.empty_none'))}
                   value={caps[k]}
-                  onChange={(e) => setCaps((c) => ({ ...c, [k]: e.target.value }))}
+                  onChange={(e) => {
+                    setCapsErrors(({ [k]: _gone, ...rest }) => rest);
+                    setCaps((c) => ({ ...c, [k]: e.target.value }));
+                  }}
                   size="small"
                   sx={{ width: 200 }}
                 />
@@ -268,15 +332,7 @@ export function BenefitSchedulePage() {
             <Button variant="outlined" onClick={() => save('caps')} data-testid="caps-save">
               {translate('gongji.schedules.save_caps')}
             </Button>
-            {outcome ? (
-              <Alert
-                severity={outcome.ok ? 'success' : 'error'}
-                sx={{ mt: 2 }}
-                data-testid="schedule-outcome"
-              >
-                {outcome.text}
-              </Alert>
-            ) : null}
+            {outcomeOf('caps')}
           </Box>
           <ScheduleCalculator form={form} />
         </Box>

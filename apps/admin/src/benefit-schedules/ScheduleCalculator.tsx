@@ -4,7 +4,15 @@ import { Alert, Box, Card, CardContent, MenuItem, TextField, Typography } from '
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { todayInChina } from '../data/today';
-import { CATEGORIES, type CalculatorBill, type Category, type ScheduleForm, calculate } from './scheduleForm';
+import {
+  CATEGORIES,
+  type CalculatorBill,
+  type Category,
+  type ScheduleForm,
+  billMoneyErrors,
+  calculate,
+  scheduleMoneyErrors,
+} from './scheduleForm';
 
 export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
   const translate = useTranslate();
@@ -18,13 +26,20 @@ export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
     serviceDate: todayInChina(),
   });
   const set = (patch: Partial<CalculatorBill>) => setBill((b) => ({ ...b, ...patch }));
+  // The panel complains about its own amounts only; a wrong amount in the schedule is shown on that field.
+  const own = billMoneyErrors(bill);
+  const billValid = Object.keys(own).length === 0;
+  const scheduleValid = Object.keys(scheduleMoneyErrors(form)).length === 0;
   let result: ReturnType<typeof calculate> | null = null;
-  try {
-    result = calculate(form, bill);
-  } catch {
-    result = null;
+  if (billValid && scheduleValid) {
+    try {
+      result = calculate(form, bill);
+    } catch {
+      result = null;
+    }
   }
   const field = { size: 'small' as const, fullWidth: true, sx: { mb: 1.5 } };
+  const ownError = (key: string) => (own[key] ? { error: true, helperText: translate(own[key]) } : {});
   return (
     <Card
       variant="outlined"
@@ -65,6 +80,7 @@ export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
           label={translate('gongji.schedules.covered')}
           value={bill.covered}
           onChange={(e) => set({ covered: e.target.value })}
+          {...ownError('covered')}
           slotProps={{ htmlInput: { 'data-testid': 'calc-covered' } }}
           {...field}
         />
@@ -72,6 +88,7 @@ export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
           label={translate('gongji.schedules.out_of_catalogue')}
           value={bill.outOfCatalogue}
           onChange={(e) => set({ outOfCatalogue: e.target.value })}
+          {...ownError('outOfCatalogue')}
           {...field}
         />
         {bill.visitType === 'OUTPATIENT' ? (
@@ -79,6 +96,7 @@ export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
             label={translate('gongji.schedules.covered_earlier')}
             value={bill.coveredEarlier}
             onChange={(e) => set({ coveredEarlier: e.target.value })}
+            {...ownError('coveredEarlier')}
             {...field}
           />
         ) : null}
@@ -108,7 +126,9 @@ export function ScheduleCalculator({ form }: { form: ScheduleForm }) {
             </Typography>
           </Box>
         ) : (
-          <Alert severity="warning">{translate('gongji.schedules.check_figures')}</Alert>
+          <Alert severity={billValid ? 'info' : 'warning'} data-testid="calc-notice">
+            {translate(billValid ? 'gongji.schedules.fix_schedule_first' : 'gongji.schedules.check_figures')}
+          </Alert>
         )}
       </CardContent>
     </Card>

@@ -17,6 +17,7 @@ import {
   ZERO,
 } from '@gongji/domain';
 import type { EffectivePolicyView } from '../data/policy/policyTypes';
+import { moneyInputError } from '../shared/moneyInput';
 
 export type Category = 'inService' | 'retiredUnder70' | 'retired70Plus';
 export const CATEGORIES: readonly Category[] = ['inService', 'retiredUnder70', 'retired70Plus'];
@@ -206,4 +207,50 @@ export function calculate(form: ScheduleForm, bill: CalculatorBill): CalculatorR
     total: formatMoney(total),
     rules: [...new Set(share.explanation.map((e) => e.rule))],
   };
+}
+
+/**
+ * The money fields of the form that cannot be sent, by their path in `BenefitScheduleSetInput` (the path the
+ * server names in a refusal), each with the i18n key of why. Empty: every amount is valid.
+ */
+export function scheduleMoneyErrors(form: ScheduleForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const check = (path: string, text: string, optional = false) => {
+    const error = moneyInputError(text, { optional });
+    if (error) errors[path] = error;
+  };
+  CATEGORIES.forEach((c) => check(`outpatient.${c}.deductible`, form.outpatient[c].deductible));
+  check('outpatient.annualFundCap', form.annualFundCap, true);
+  check('inpatient.firstAdmissionDeductible', form.firstAdmissionDeductible);
+  check('inpatient.laterAdmissionDeductible', form.laterAdmissionDeductible);
+  form.bands.forEach((b, i) => check(`inpatient.bands.${i}.upTo`, b.upTo, true));
+  check('inpatient.annualFundMax', form.annualFundMax, true);
+  return errors;
+}
+
+export type CapsForm = Record<'perInstitutionPerDay' | 'perDayAcrossInstitutions' | 'perYear', string>;
+
+/** The spending caps that cannot be sent (`spendingCapsSet` input paths); empty caps mean none. */
+export function capsMoneyErrors(caps: CapsForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, text] of Object.entries(caps)) {
+    const error = moneyInputError(text, { optional: true });
+    if (error) errors[key] = error;
+  }
+  return errors;
+}
+
+/** The calculator's own amounts that cannot be read (its fields, by name). */
+export function billMoneyErrors(bill: CalculatorBill): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const fields = [
+    'covered',
+    'outOfCatalogue',
+    ...(bill.visitType === 'OUTPATIENT' ? ['coveredEarlier'] : []),
+  ];
+  for (const key of fields as ('covered' | 'outOfCatalogue' | 'coveredEarlier')[]) {
+    const error = moneyInputError(bill[key]);
+    if (error) errors[key] = error;
+  }
+  return errors;
 }

@@ -1,0 +1,60 @@
+// Money typed into a form (yuan, as the API's Money scalar takes it): checked on its own field before anything is
+// sent, and a server refusal naming a field (userErrors.field, or BAD_USER_INPUT's extensions.field) put back on
+// that field — never a raw code such as "（MONEY）".
+import { HttpError } from 'ra-core';
+import { topLevelErrors } from '../data/graphqlErrors';
+import type { UserError } from '../data/graphqlTypes';
+
+/** Why a typed amount is refused (an i18n key), or null when it is a valid amount (or empty and optional). */
+export function moneyInputError(text: string, options: { optional?: boolean } = {}): string | null {
+  const value = text.trim();
+  if (value === '') return options.optional ? null : 'gongji.money_input.required';
+  if (/^-/.test(value)) return 'gongji.money_input.negative';
+  if (/^\d+\.\d{3,}$/.test(value)) return 'gongji.money_input.decimals';
+  if (!/^\d+(\.\d{1,2})?$/.test(value)) return 'gongji.money_input.invalid';
+  return null;
+}
+
+/** A server text without the trailing non-rule code the API appends (`…（MONEY）`); DOMAIN.md rule ids stay. */
+export function withoutCode(message: string): string {
+  return message.replace(/\s*[（(][A-Z][A-Z_]*[）)]\s*$/, '');
+}
+
+/** The field errors (input path joined by dots, without "input") and the rest of a failed save. */
+export interface SaveErrors {
+  readonly fields: Record<string, string>;
+  readonly root: string | null;
+}
+
+function pathOf(field: unknown): string | null {
+  if (!Array.isArray(field)) return null;
+  const path = field.map(String).filter((segment) => segment !== 'input');
+  return path.length > 0 ? path.join('.') : null;
+}
+
+/** A save's failure (runMutation's HttpError, or any error) as field errors and a message for the rest. */
+export function saveErrorsOf(error: unknown): SaveErrors {
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  const body = error instanceof HttpError ? (error.body as unknown) : undefined;
+  const userErrors = (body as { userErrors?: readonly UserError[] } | undefined)?.userErrors;
+  const topLevel = [...topLevelErrors(error), ...topLevelErrors(body)];
+  if (userErrors && userErrors.length > 0) {
+    for (const u of userErrors) {
+      const path = pathOf(u.field);
+      const text = withoutCode(u.message);
+      if (path) fields[path] = text;
+      else rest.push(text);
+    }
+  } else if (topLevel.length > 0) {
+    for (const e of topLevel) {
+      const path = pathOf(e.extensions?.field);
+      const text = withoutCode(e.message);
+      if (path) fields[path] = text;
+      else rest.push(text);
+    }
+  } else {
+    rest.push(withoutCode((error as Error | null)?.message || 'gongji.errors.internal'));
+  }
+  return { fields, root: rest.length > 0 ? [...new Set(rest)].join('；') : null };
+}
