@@ -2,7 +2,7 @@
 // sent, and a server refusal naming a field (userErrors.field, or BAD_USER_INPUT's extensions.field) put back on
 // that field — never a raw code such as "（MONEY）".
 import { HttpError } from 'ra-core';
-import { topLevelErrors } from '../data/graphqlErrors';
+import { describeUserError, topLevelErrors } from '../data/graphqlErrors';
 import type { UserError } from '../data/graphqlTypes';
 
 /** Why a typed amount is refused (an i18n key), or null when it is a valid amount (or empty and optional). */
@@ -42,7 +42,7 @@ export function saveErrorsOf(error: unknown): SaveErrors {
   if (userErrors && userErrors.length > 0) {
     for (const u of userErrors) {
       const path = pathOf(u.field);
-      const text = withoutCode(u.message);
+      const text = withoutCode(describeUserError(u));
       if (path) fields[path] = text;
       else rest.push(text);
     }
@@ -57,4 +57,22 @@ export function saveErrorsOf(error: unknown): SaveErrors {
     rest.push(withoutCode((error as Error | null)?.message || 'gongji.errors.internal'));
   }
   return { fields, root: rest.length > 0 ? [...new Set(rest)].join('；') : null };
+}
+
+/**
+ * An error ActionDialog puts on its fields (`body.errors` by field name, the rest as `root.serverError`): for an
+ * amount refused before sending, or a failed mutation re-read with {@link saveErrorsOf} (no raw codes).
+ */
+export function fieldsHttpError(fields: Record<string, string>, root: string | null = null): HttpError {
+  const message = root ?? Object.values(fields).join('；');
+  return new HttpError(message, 400, {
+    errors: { ...fields, ...(root ? { root: { serverError: root } } : {}) },
+  });
+}
+
+/** A failed mutation as an ActionDialog field error (401/403 and other failures pass through unchanged). */
+export function asFieldsError(error: unknown): unknown {
+  if (!(error instanceof HttpError) || error.status !== 400) return error;
+  const { fields, root } = saveErrorsOf(error);
+  return fieldsHttpError(fields, root);
 }

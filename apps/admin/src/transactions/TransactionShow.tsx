@@ -21,6 +21,7 @@ import { REFUND_ISSUE_MUTATION, SETTLEMENT_CANCEL_MUTATION } from '../data/count
 import { ActionDialog } from '../shared/ActionDialog';
 import { ChinaTimeField, LabelField, MoneyField } from '../shared/fields';
 import { formatYuan } from '../shared/format';
+import { asFieldsError, fieldsHttpError, moneyInputError } from '../shared/moneyInput';
 import { ExplanationField, PostingsTable, type TransactionRecord } from './transactionFields';
 import { isReversible } from './transactionKinds';
 
@@ -59,11 +60,18 @@ function ReverseActions() {
         testId="refund-issue"
         fields={[{ name: 'amount', label: 'gongji.transactions.refund_amount', required: true }]}
         onConfirm={async (values) => {
-          await runMutation(REFUND_ISSUE_MUTATION, 'refundIssue', {
-            transactionId: record.id,
-            amount: values.amount.trim(),
-            idempotencyKey: keys.refund,
-          });
+          // The amount is checked on its field first: a wrong one is never sent.
+          const invalid = moneyInputError(values.amount);
+          if (invalid) throw fieldsHttpError({ amount: translate(invalid) });
+          try {
+            await runMutation(REFUND_ISSUE_MUTATION, 'refundIssue', {
+              transactionId: record.id,
+              amount: values.amount.trim(),
+              idempotencyKey: keys.refund,
+            });
+          } catch (error) {
+            throw asFieldsError(error);
+          }
           return { message: 'gongji.transactions.refunded' };
         }}
       />

@@ -1,5 +1,5 @@
 import { HttpError } from 'ra-core';
-import { moneyInputError, saveErrorsOf, withoutCode } from '../moneyInput';
+import { asFieldsError, fieldsHttpError, moneyInputError, saveErrorsOf, withoutCode } from '../moneyInput';
 import {
   billMoneyErrors,
   capsMoneyErrors,
@@ -131,5 +131,21 @@ describe('a server refusal on its field, without a raw code', () => {
       graphQLErrors: [{ message: '金额格式无效（MONEY）', extensions: { code: 'BAD_USER_INPUT' } }],
     };
     expect(saveErrorsOf(new HttpError('x', 400, apollo))).toEqual({ fields: {}, root: '金额格式无效' });
+  });
+});
+
+describe('ActionDialog field errors (the refund amount)', () => {
+  it('puts a refusal on its field and the rest in root.serverError', () => {
+    const userErrors = [
+      { code: 'INVALID_INPUT', message: '退费金额超过可退金额', rule: 'R-REF-1', field: ['input', 'amount'] },
+    ];
+    const error = asFieldsError(new HttpError('x', 400, { errors: {}, userErrors })) as HttpError;
+    expect(error.body).toEqual({ errors: { amount: '退费金额超过可退金额 (R-REF-1)' } });
+    expect(fieldsHttpError({}, '已撤销').body).toEqual({ errors: { root: { serverError: '已撤销' } } });
+  });
+
+  it('passes other failures through', () => {
+    const forbidden = new HttpError('gongji.errors.forbidden', 403);
+    expect(asFieldsError(forbidden)).toBe(forbidden);
   });
 });
