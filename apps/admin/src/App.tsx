@@ -64,7 +64,13 @@ export function App() {
             list={forRoles(['ADMIN'], auditLog.list)}
             options={{ roles: ['ADMIN'] }}
           />
-          <Resource name="persons" {...persons} />
+          {/* Registering and editing persons is counter work (ADMIN, COUNTER): 无权访问 for analysts. */}
+          <Resource
+            name="persons"
+            {...persons}
+            create={forRoles(['ADMIN', 'COUNTER'], persons.create)}
+            edit={forRoles(['ADMIN', 'COUNTER'], persons.edit)}
+          />
           <Resource name="transactions" {...transactions} />
           <Resource name="institutions" {...institutions} />
           <Resource name="api-clients" {...apiClients} />

@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { counterEn } from './counter.en';
 import { deepMerge } from './deepMerge';
 import { institutionsEn } from './institutions.en';
+import { personFormsEn } from './personForms.en';
 import { policyEn } from './policy.en';
 
 const gongji = {
@@ -149,4 +150,5 @@ export const enMessages = deepMerge(
   counterEn,
   policyEn,
   institutionsEn,
+  personFormsEn,
 ) as unknown as TranslationMessages;

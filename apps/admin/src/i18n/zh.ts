@@ -6,6 +6,7 @@ import type { TranslationMessages } from 'react-admin';
 import { counterZh } from './counter.zh';
 import { deepMerge } from './deepMerge';
 import { institutionsZh } from './institutions.zh';
+import { personFormsZh } from './personForms.zh';
 import { policyZh } from './policy.zh';
 
 const raV5Additions = {
@@ -210,4 +211,5 @@ export const zhMessages = deepMerge(
   counterZh,
   policyZh,
   institutionsZh,
+  personFormsZh,
 ) as unknown as TranslationMessages;

@@ -1,5 +1,17 @@
 // Counter search: one box for an ID number or a name (analysts: ID number only, their names are masked).
-import { Datagrid, List, SearchInput, TextField, TextInput, usePermissions, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  List,
+  SearchInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { canDoCounterWork } from '../access/roles';
 import { LabelField } from '../shared/fields';
 import { personExporter } from './personExport';
 
@@ -20,6 +32,12 @@ export function PersonList() {
       filters={personFilters(placeholder)}
       perPage={25}
       exporter={personExporter}
+      actions={
+        <TopToolbar>
+          {canDoCounterWork(permissions) ? <CreateButton data-testid="person-create-button" /> : null}
+          <ExportButton />
+        </TopToolbar>
+      }
       sort={{ field: 'name', order: 'ASC' }}
     >
       <Datagrid

@@ -1,7 +1,15 @@
 // The person page of the counter: identity, pockets, funding sources in order, beneficiaries, wallet, card, payment
 // password, attestations and transactions. Actions appear only for roles that may take them (ADMIN, COUNTER).
 import { Box } from '@mui/material';
-import { ListButton, Loading, Show, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
+import {
+  EditButton,
+  ListButton,
+  Loading,
+  Show,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+} from 'react-admin';
 import { canDoCounterWork } from '../access/roles';
 import type { PersonRecord } from './personTypes';
 import { CardSection } from './sections/CardSection';
@@ -26,7 +34,9 @@ function PersonLayout() {
         display: 'grid',
         gap: 2,
         p: 2,
-        gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+        // Two columns only from 1536 px: at 1366×768 the relatives tables (order arrows, dates, revoke) need the
+        // full width rather than a hidden horizontal scroll.
+        gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' },
         alignItems: 'start',
       }}
     >
@@ -37,7 +47,7 @@ function PersonLayout() {
       <CardSection />
       <WalletSection />
       {canDoCounterWork(permissions) ? <StaffSections /> : null}
-      <Box sx={{ gridColumn: { lg: '1 / span 2' } }}>
+      <Box sx={{ gridColumn: { xl: '1 / span 2' } }}>
         <TransactionsSection />
       </Box>
     </Box>
@@ -45,12 +55,16 @@ function PersonLayout() {
 }
 
 export function PersonShow() {
+  const { permissions } = usePermissions();
   return (
     <Show
       title={<PersonTitle />}
       actions={
         <TopToolbar>
           <ListButton />
+          {canDoCounterWork(permissions) ? (
+            <EditButton label="gongji.person_form.edit" data-testid="person-edit-button" />
+          ) : null}
         </TopToolbar>
       }
     >

@@ -1,9 +1,27 @@
 // ra-data-graphql `buildQuery` branch of the `persons` resource: the counter search (`persons`) and the person page.
 import type { BuildQuery } from 'ra-data-graphql';
-import { GET_LIST, GET_ONE, type GetListParams, type GetOneParams } from 'ra-core';
+import {
+  CREATE,
+  GET_LIST,
+  GET_ONE,
+  UPDATE,
+  type CreateParams,
+  type GetListParams,
+  type GetOneParams,
+  type UpdateParams,
+} from 'ra-core';
+import { toPersonRegisterInput, toPersonUpdateInput } from '../../persons/personForm';
+import { userErrorsToHttpError } from '../graphqlErrors';
+import type { UserError } from '../graphqlTypes';
 import { pageToConnectionArgs } from '../cursor';
 import { compactFilter, connectionToList, type Connection } from './connection';
-import { PERSON_QUERY, PERSON_STAFF_QUERY, PERSONS_QUERY } from './personDocuments';
+import {
+  PERSON_QUERY,
+  PERSON_REGISTER_MUTATION,
+  PERSON_STAFF_QUERY,
+  PERSON_UPDATE_MUTATION,
+  PERSONS_QUERY,
+} from './personDocuments';
 
 export const PERSONS = 'persons';
 /** Staff-only part of a person (payment password, attestations), read with `useGetOne('person-staff', …)`. */
@@ -67,7 +85,70 @@ export const buildPersonQuery: BuildQuery = (raFetchMethod, resource, params) =>
         },
       };
     }
+    case CREATE: {
+      const { data } = params as CreateParams;
+      return {
+        query: PERSON_REGISTER_MUTATION,
+        variables: { input: toPersonRegisterInput(data as Record<string, unknown>) },
+        parseResponse: (response) => {
+          const payload = response.data.personRegister as {
+            person: ({ id: string } & RegisteredPerson) | null;
+            initialPaymentPassword: string | null;
+            userErrors: UserError[];
+          };
+          if (payload.userErrors.length > 0) throw userErrorsToHttpError(payload.userErrors);
+          if (!payload.person) throw new Error('ra.notification.http_error');
+          return {
+            data: {
+              ...payload.person,
+              initialPaymentPassword: payload.initialPaymentPassword,
+              initialPasswordSms: initialPasswordSent(payload.person, payload.initialPaymentPassword),
+            },
+          };
+        },
+      };
+    }
+    case UPDATE: {
+      const { id, data, previousData } = params as UpdateParams;
+      return {
+        query: PERSON_UPDATE_MUTATION,
+        variables: {
+          input: toPersonUpdateInput(
+            String(id),
+            data as Record<string, unknown>,
+            previousData as Record<string, unknown>,
+          ),
+        },
+        parseResponse: (response) => {
+          const payload = response.data.personUpdate as {
+            person: { id: string } | null;
+            userErrors: UserError[];
+          };
+          if (payload.userErrors.length > 0) throw userErrorsToHttpError(payload.userErrors);
+          if (!payload.person) throw new Error('ra.notification.http_error');
+          return { data: payload.person };
+        },
+      };
+    }
     default:
       throw new Error(`${resource}: ${raFetchMethod} is not offered by the API`);
   }
 };
+
+interface RegisteredPerson {
+  readonly phone?: string | null;
+  readonly paymentPassword?: { readonly set: boolean } | null;
+}
+
+/**
+ * Whether personRegister sent an initial payment password by SMS (R-ACC-7): the API issues one to a person with a
+ * personal account and sends it to their phone in the same transaction; `initialPaymentPassword` is its copy shown
+ * outside production only. No phone, no SMS.
+ */
+export function initialPasswordSent(
+  person: RegisteredPerson,
+  initialPaymentPassword: string | null,
+): boolean {
+  const issued = Boolean(initialPaymentPassword) || person.paymentPassword?.set === true;
+  return issued && Boolean(person.phone);
+}

@@ -5,7 +5,7 @@ import { gql } from '@apollo/client';
 const USER_ERRORS = 'userErrors { code message field rule }';
 
 const KIN_RELATION_FIELDS = `
-  id providerId beneficiaryId relation channel position registeredOn
+  id providerId beneficiaryId relation channel position registeredOn revokedAt
   provider { id name idNumber }
   beneficiary { id name idNumber }
 `;
@@ -95,6 +95,29 @@ export const PERSON_BY_ID_NUMBER_QUERY = gql`
 export const KIN_RELATION_REGISTER_MUTATION = gql`
   mutation ConsoleKinRelationRegister($input: KinRelationRegisterInput!) {
     kinRelationRegister(input: $input) { relation { id } ${USER_ERRORS} }
+  }
+`;
+
+export const KIN_RELATION_REVOKE_MUTATION = gql`
+  mutation ConsoleKinRelationRevoke($input: KinRelationRevokeInput!) {
+    kinRelationRevoke(input: $input) { relation { id revokedAt } ${USER_ERRORS} }
+  }
+`;
+
+/** personRegister: the new person with what tells whether an initial payment password went out by SMS. */
+export const PERSON_REGISTER_MUTATION = gql`
+  mutation ConsolePersonRegister($input: PersonRegisterInput!) {
+    personRegister(input: $input) {
+      person { ${PERSON_LIST_FIELDS} paymentPassword { set } }
+      initialPaymentPassword
+      ${USER_ERRORS}
+    }
+  }
+`;
+
+export const PERSON_UPDATE_MUTATION = gql`
+  mutation ConsolePersonUpdate($input: PersonUpdateInput!) {
+    personUpdate(input: $input) { person { ${PERSON_DETAIL_FIELDS} } ${USER_ERRORS} }
   }
 `;
 

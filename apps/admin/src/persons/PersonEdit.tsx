@@ -1,0 +1,67 @@
+// Changing a person at the counter (personUpdate): phone, real-name flag, out-of-region permission, passbook linked
+// to a bank card, employment status (employee participants) and insured region; never the ID number, name or
+// scheme. Only what changed is sent, with the reason; refusals land on their inputs.
+import { Typography } from '@mui/material';
+import {
+  BooleanInput,
+  Edit,
+  NullableBooleanInput,
+  SaveButton,
+  SimpleForm,
+  Toolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { PersonRecord } from './personTypes';
+import { EmploymentStatusInput, PhoneInput, PoolRegionInput, ReasonInput } from './personFormInputs';
+
+function EditTitle() {
+  const record = useRecordContext<PersonRecord>();
+  const translate = useTranslate();
+  return <span>{record ? translate('gongji.person_form.edit_title', { name: record.name }) : ''}</span>;
+}
+
+function Identity() {
+  const record = useRecordContext<PersonRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Typography variant="body1" sx={{ mb: 2 }} data-testid="person-edit-identity">
+      {record.name}（{record.idNumber}）·{' '}
+      {translate(`gongji.insurance_types.${record.insuranceType}`, { _: record.insuranceType })}
+    </Typography>
+  );
+}
+
+function EmploymentForThisPerson() {
+  const record = useRecordContext<PersonRecord>();
+  return <EmploymentStatusInput insuranceType={record?.insuranceType ?? ''} />;
+}
+
+export function PersonEdit() {
+  return (
+    <Edit mutationMode="pessimistic" title={<EditTitle />} redirect="show">
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+        data-testid="person-edit-form"
+      >
+        <Identity />
+        <PhoneInput />
+        <PoolRegionInput />
+        <EmploymentForThisPerson />
+        <BooleanInput source="realNameVerified" />
+        <BooleanInput source="outOfRegionUsePermission" />
+        <NullableBooleanInput
+          source="bankCardLinked"
+          helperText="gongji.person_form.bank_card_unknown"
+          sx={{ width: 320 }}
+        />
+        <ReasonInput />
+      </SimpleForm>
+    </Edit>
+  );
+}
