@@ -144,7 +144,11 @@ describe('counter and analyst in the console (issue #10)', () => {
       const jianguo = await person(WANG_JIANGUO.idNumber);
       expect(jianguo.fundingSources.map((s) => s.provider.name)).toEqual(['王丽', '王强']);
       await persons.openById(jianguo.id);
-      await persons.fundingSourceRows().first().getByTestId('move-down').click();
+      await persons.fundingSourceRows().first().getByTestId('move-down-button').click();
+      dialog = persons.dialog('move-down');
+      await dialog.getByRole('dialog').waitFor();
+      await persons.fill(dialog, 'reason', '参保人申请调整使用顺序');
+      await persons.confirm(dialog);
       await persons.notification('使用顺序已更新');
       await eventually(async () =>
         expect(await persons.fundingSourceRows().first().innerText()).toContain('王强'),

@@ -13,6 +13,8 @@ export interface KinRelationRow {
   readonly channel: string;
   readonly position: number;
   readonly registeredOn: string;
+  /** Set on a revoked relation when the API returns history (R-KIN-5). */
+  readonly revokedAt?: string | null;
   readonly provider: PersonRef;
   readonly beneficiary: PersonRef;
 }

@@ -49,6 +49,8 @@ export interface ActionDialogProps {
   readonly testId: string;
   readonly disabled?: boolean;
   readonly variant?: 'text' | 'outlined' | 'contained';
+  /** The button is `icon` alone (label as its title and accessible name), e.g. the order arrows of a table. */
+  readonly iconOnly?: boolean;
   onConfirm(values: Record<string, string>): Promise<ActionResult | void>;
 }
 
@@ -127,17 +129,31 @@ export function ActionDialog(props: ActionDialogProps) {
 
   return (
     <>
-      <Button
-        size="small"
-        variant={props.variant ?? 'outlined'}
-        color={props.color ?? 'primary'}
-        startIcon={props.icon}
-        disabled={props.disabled}
-        onClick={() => setOpen(true)}
-        data-testid={`${props.testId}-button`}
-      >
-        {translate(props.label)}
-      </Button>
+      {props.iconOnly ? (
+        <IconButton
+          size="small"
+          color={props.color ?? 'primary'}
+          disabled={props.disabled}
+          aria-label={translate(props.label)}
+          title={translate(props.label)}
+          onClick={() => setOpen(true)}
+          data-testid={`${props.testId}-button`}
+        >
+          {props.icon}
+        </IconButton>
+      ) : (
+        <Button
+          size="small"
+          variant={props.variant ?? 'outlined'}
+          color={props.color ?? 'primary'}
+          startIcon={props.icon}
+          disabled={props.disabled}
+          onClick={() => setOpen(true)}
+          data-testid={`${props.testId}-button`}
+        >
+          {translate(props.label)}
+        </Button>
+      )}
       <Dialog
         open={open}
         onClose={busy ? undefined : close}

@@ -151,6 +151,7 @@ export function StaffSections() {
                 values.relativeIdNumber,
                 'relativeIdNumber',
                 translate('gongji.persons.not_found'),
+                translate,
               );
               await runMutation(RELATIONSHIP_ATTESTATION_RECORD_MUTATION, 'relationshipAttestationRecord', {
                 personId,
