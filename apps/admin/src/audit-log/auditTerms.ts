@@ -248,7 +248,12 @@ export function entityTarget(
     return { path: `/persons/${encodeURIComponent(entityId)}/show`, name: names.persons[entityId] ?? null };
   }
   if (entityType === 'Region') {
-    return { path: `/regions/${encodeURIComponent(entityId)}/show`, name: names.regions[entityId] ?? null };
+    // A region by name with its code (the code is what staff filter and search by).
+    const name = names.regions[entityId];
+    return {
+      path: `/regions/${encodeURIComponent(entityId)}/show`,
+      name: name ? `${name}（${entityId}）` : null,
+    };
   }
   if (entityType === 'Institution') {
     return {

@@ -262,6 +262,12 @@ describe('the 对象 column', () => {
 
   it('links regions, institutions and API clients to their pages', () => {
     expect(entityTarget(entry('Region', '110000'), NO_NAMES).path).toBe('/regions/110000/show');
+    expect(entityTarget(entry('Region', '110000'), { ...NO_NAMES, regions: { '110000': '北京市' } })).toEqual(
+      {
+        path: '/regions/110000/show',
+        name: '北京市（110000）',
+      },
+    );
     expect(entityTarget(entry('Institution', 'i1'), NO_NAMES).path).toBe('/institutions/i1');
     expect(entityTarget(entry('ApiClient', 'c1'), NO_NAMES).path).toBe('/api-clients/c1');
     expect(entityTarget(entry('PolicySetting', 's1'), NO_NAMES).path).toBeNull();
