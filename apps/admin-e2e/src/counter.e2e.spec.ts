@@ -253,7 +253,7 @@ describe('counter and analyst in the console (issue #10)', () => {
       await noActions('transactions');
       english.push(...(await scanForEnglish(page, 'analyst transactions')));
       await persons.screenshot(shot('analyst-03-transactions'));
-      for (const route of ['/regions/110000', '/kinship-scopes', '/api-clients/create']) {
+      for (const route of ['/regions/110000', '/kinship-scopes', '/api-clients/create', '/persons/create']) {
         await page.goto(`${api.baseUrl}/admin/#${route}`);
         await page.getByTestId('access-denied').waitFor();
         expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
