@@ -160,7 +160,7 @@ export function FundingSourcesSection() {
                   <PersonLink person={source.provider} />
                 </TableCell>
                 <TableCell>
-                  {translate(`gongji.relations.${source.relation}`, { _: source.relation })}
+                  {translate(`gongji.relation_one.${source.relation}`, { _: source.relation })}
                 </TableCell>
                 <TableCell>{source.registeredOn}</TableCell>
                 {staff ? (
@@ -185,7 +185,7 @@ export function FundingSourcesSection() {
                   <PersonLink person={source.provider} />
                 </TableCell>
                 <TableCell>
-                  {translate(`gongji.relations.${source.relation}`, { _: source.relation })}
+                  {translate(`gongji.relation_one.${source.relation}`, { _: source.relation })}
                 </TableCell>
                 <TableCell>{source.registeredOn}</TableCell>
                 {staff ? <TableCell /> : null}
@@ -253,7 +253,7 @@ export function BeneficiariesSection() {
             name: 'relation',
             label: 'gongji.persons.relative_is',
             required: true,
-            choices: choices(RELATIONS, 'gongji.relations'),
+            choices: choices(RELATIONS, 'gongji.relation_one'),
           },
           {
             name: 'channel',
@@ -308,7 +308,7 @@ export function BeneficiariesSection() {
                   <PersonLink person={relation.beneficiary} />
                 </TableCell>
                 <TableCell>
-                  {translate(`gongji.relations.${relation.relation}`, { _: relation.relation })}
+                  {translate(`gongji.relation_one.${relation.relation}`, { _: relation.relation })}
                 </TableCell>
                 <TableCell>
                   {translate(`gongji.kin_channels.${relation.channel}`, { _: relation.channel })}

@@ -134,7 +134,7 @@ export function StaffSections() {
                 name: 'relation',
                 label: 'gongji.persons.relative_is',
                 required: true,
-                choices: choices(RELATIONS, 'gongji.relations'),
+                choices: choices(RELATIONS, 'gongji.relation_one'),
               },
               {
                 name: 'evidenceKind',
@@ -187,7 +187,7 @@ export function StaffSections() {
                       {translate('gongji.attestations.open_relative')}
                     </Link>
                   </TableCell>
-                  <TableCell>{translate(`gongji.relations.${a.relation}`, { _: a.relation })}</TableCell>
+                  <TableCell>{translate(`gongji.relation_one.${a.relation}`, { _: a.relation })}</TableCell>
                   <TableCell>
                     {translate(`gongji.evidence_kinds.${a.evidenceKind}`, { _: a.evidenceKind })}
                     {a.evidenceRef ? `（${a.evidenceRef}）` : ''}
