@@ -20,7 +20,7 @@ describe('persons: personRegister (CREATE) and personUpdate (UPDATE)', () => {
     expect(text).toContain('personRegister(input: $input)');
     expect(text).toContain('initialPaymentPassword');
     expect(text).toContain('field');
-    expect(query.variables.input).toMatchObject({
+    expect(query.variables?.['input']).toMatchObject({
       idNumber: '11010520120910055X',
       employmentStatus: 'IN_SERVICE',
     });
