@@ -38,7 +38,8 @@ export function toPersonFilter(filter: Record<string, unknown> = {}): Record<str
   const out = compactFilter(filter, ['idNumber', 'name', 'regionCode']);
   const q = typeof filter.q === 'string' ? filter.q.trim() : '';
   if (q) {
-    if (ID_NUMBER.test(q)) out.idNumber = q.toUpperCase();
+    // Analysts search by full ID number only (`idNumberOnly`, the list's permanent filter): a name would be refused.
+    if (ID_NUMBER.test(q) || filter.idNumberOnly === true) out.idNumber = q.toUpperCase();
     else out.name = q;
   }
   if (typeof out.idNumber === 'string') out.idNumber = out.idNumber.toUpperCase();

@@ -19,6 +19,9 @@ describe('persons (counter search)', () => {
     [{ q: '王' }, { name: '王' }],
     [{ q: '', regionCode: ' 110000 ' }, { regionCode: '110000' }],
     [{ q: '1101051952', regionCode: '' }, { name: '1101051952' }],
+    // an analyst's list (permanent filter idNumberOnly): never a name search, which the API refuses them
+    [{ q: '王强', idNumberOnly: true }, { idNumber: '王强' }],
+    [{ q: '11010520120910055x', idNumberOnly: true }, { idNumber: '11010520120910055X' }],
   ])('one search box: %j → PersonFilter %j', (filter, expected) => {
     expect(toPersonFilter(filter)).toEqual(expected);
   });
