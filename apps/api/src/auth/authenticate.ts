@@ -59,11 +59,7 @@ export class Authenticator {
     const credential = m[1];
     if (credential.startsWith('gj_')) return this.apiClient(credential);
     const session = this.verifiedSession(credential);
-    if (!session)
-      throw unauthenticated(
-        'Session token is invalid or expired: sign in again',
-        detailParam('SESSION_INVALID'),
-      );
+    if (!session) throw sessionInvalid();
     const { claims, fresh } = session;
     let known = this.users.get(claims.sub);
     // Re-read the user row at most every CREDENTIAL_RECHECK_MS — and on a token's first use in this process (a user
@@ -92,11 +88,7 @@ export class Authenticator {
     if (!known.principal)
       throw unauthenticated('User no longer exists or is disabled', detailParam('USER_GONE'));
     // A password reset (npm run users -- reset-password) ends the sessions signed before it, within the recheck window.
-    if (claims.pv !== undefined && claims.pv !== known.passwordVersion)
-      throw unauthenticated(
-        'Session token is invalid or expired: sign in again',
-        detailParam('SESSION_INVALID'),
-      );
+    if (claims.pv !== undefined && claims.pv !== known.passwordVersion) throw sessionInvalid();
     return known.principal;
   }
 
@@ -196,6 +188,14 @@ function toPrincipal(client: ApiClientEntity): Principal {
  * 401 UNAUTHENTICATED: `message` in English (logs, English readers), `detail` (detail catalogue) for the reader's
  * language; without a detail a Chinese reader gets the catalogue's general text.
  */
+/** The refusal of a session token that is forged, expired, or signed before a password reset. */
+function sessionInvalid(): GraphQLError {
+  return unauthenticated(
+    'Session token is invalid or expired: sign in again',
+    detailParam('SESSION_INVALID'),
+  );
+}
+
 export function unauthenticated(message: string, detail?: MessageParam): GraphQLError {
   const error = new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   return detail ? withDetail(error, detail) : error;
