@@ -16,6 +16,7 @@ export {
   PocketEntity,
   UserEntity,
   auditLedger,
+  hashPaymentPin,
   hashSecret,
   createDataSource,
 } from '@gongji/persistence';
@@ -93,6 +94,12 @@ export async function spawnHttpServer(
 }
 
 /**
+ * The payment-password pepper of the servers this process starts (GONGJI_PAYMENT_PEPPER, R-ACC-7): a bench that stores
+ * payment passwords hashes them with it (`hashPaymentPin`), as the server does.
+ */
+export const BENCH_PAYMENT_PEPPER = randomBytes(36).toString('base64');
+
+/**
  * The built API (dist/apps/api/main.js) AS IN PRODUCTION: NODE_ENV=production, a random secret, no demo data, no
  * console. `profileDir`: run with --cpu-prof into that directory.
  */
@@ -110,6 +117,7 @@ export async function startServer(
   return spawnHttpServer(args, {
     NODE_ENV: 'production',
     GONGJI_SECRET: randomBytes(36).toString('base64'),
+    GONGJI_PAYMENT_PEPPER: BENCH_PAYMENT_PEPPER,
     DATABASE_URL: databaseUrl,
     GONGJI_ADMIN_DIR: '',
     LOG_LEVEL: 'warn',

@@ -38,10 +38,12 @@ import {
   PocketKind,
   SystemAccount,
   UserEntity,
+  BENCH_PAYMENT_PEPPER,
   auditLedger,
   createDataSource,
   freshDatabase,
   gql,
+  hashPaymentPin,
   hashSecret,
   makeIdNumber,
   percentile,
@@ -104,7 +106,7 @@ async function populate(dataSource: DataSource): Promise<Population> {
     createdAt: now,
     disabledAt: null,
   });
-  const passwordHash = await hashSecret(PAYMENT_PASSWORD);
+  const passwordHash = await hashPaymentPin(BENCH_PAYMENT_PEPPER, PAYMENT_PASSWORD);
   let n = 0;
   const person = async (opts: { earmarked: bigint; wallet: bigint; withPassword?: boolean }) => {
     const id = randomUUID();

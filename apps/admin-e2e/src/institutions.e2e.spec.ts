@@ -23,7 +23,11 @@ describe('production first start: the first ADMIN creates an institution in the 
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    api = await startApi({ NODE_ENV: 'production', GONGJI_SECRET: 'e2e-production-secret-'.padEnd(48, 'y') });
+    api = await startApi({
+      NODE_ENV: 'production',
+      GONGJI_SECRET: 'e2e-production-secret-'.padEnd(48, 'y'),
+      GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+    });
     const created = spawnSync(
       process.execPath,
       [

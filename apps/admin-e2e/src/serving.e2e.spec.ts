@@ -30,7 +30,11 @@ function get(url: string, acceptEncoding: string): Promise<Raw> {
 describe('serving the built console in production (issue #10)', () => {
   let api: RunningApi;
   beforeAll(async () => {
-    api = await startApi({ NODE_ENV: 'production', GONGJI_SECRET: 'e2e-production-secret-'.padEnd(48, 'x') });
+    api = await startApi({
+      NODE_ENV: 'production',
+      GONGJI_SECRET: 'e2e-production-secret-'.padEnd(48, 'x'),
+      GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+    });
   });
   afterAll(async () => api?.stop());
 

@@ -41,7 +41,7 @@ export async function startApp(
   } else {
     logger.info(reference, 'reference data upgraded (regions and rollout dates; staff-owned fields kept)');
   }
-  if (config.demo && (await ensureDemoData(dataSource))) {
+  if (config.demo && (await ensureDemoData(dataSource, config.paymentPepper))) {
     logger.info('demo population loaded (families in Beijing, Hebei and Shandong; institutions; users)');
   }
   const server = await createServer({ dataSource, config, logger });

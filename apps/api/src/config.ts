@@ -12,6 +12,12 @@ export interface AppConfig {
   readonly databaseReplicaUrls: readonly string[];
   /** HMAC secret for session tokens. */
   readonly secret: string;
+  /**
+   * GONGJI_PAYMENT_PEPPER: the server key payment passwords are HMAC-keyed with before hashing (R-ACC-7; a six-digit
+   * password has no offline protection otherwise). Required in production, distinct from GONGJI_SECRET; changing it
+   * invalidates every payment password set under it (holders need a reset).
+   */
+  readonly paymentPepper: string;
   /** Load the demo population and demo users (never in production). */
   readonly demo: boolean;
   /** Built react-admin console served at /admin (null = not served). */
@@ -48,6 +54,8 @@ export class ConfigError extends Error {}
 
 /** Development-only secret; production refuses to start without GONGJI_SECRET (DEVELOPERS.md non-negotiable 7). */
 const DEVELOPMENT_SECRET = 'gongji-development-secret-not-for-production-use';
+/** Development-only pepper; production refuses to start without GONGJI_PAYMENT_PEPPER. */
+export const DEVELOPMENT_PAYMENT_PEPPER = 'gongji-development-payment-pepper-not-for-production-use';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mode =
@@ -60,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!secret || secret.length < 32) {
       throw new ConfigError(
         'NODE_ENV=production needs GONGJI_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`); refusing to start.',
+      );
+    }
+    const pepper = env['GONGJI_PAYMENT_PEPPER'];
+    if (!pepper || pepper.length < 32 || pepper === secret) {
+      throw new ConfigError(
+        'NODE_ENV=production needs GONGJI_PAYMENT_PEPPER (at least 32 random characters, not the same as GONGJI_SECRET, e.g. `openssl rand -base64 48`): payment passwords are keyed with it (R-ACC-7); refusing to start.',
       );
     }
     if (env['GONGJI_DEMO'] === '1')
@@ -80,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((u) => u.trim())
       .filter((u) => u !== ''),
     secret,
+    paymentPepper: env['GONGJI_PAYMENT_PEPPER'] || DEVELOPMENT_PAYMENT_PEPPER,
     demo,
     adminDir,
     logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'warn' : 'info'),

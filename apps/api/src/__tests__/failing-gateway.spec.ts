@@ -378,7 +378,11 @@ describe(`gateway in production mode (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp({
-      env: { NODE_ENV: 'production', GONGJI_SECRET: 'a-production-test-secret-of-at-least-32-chars!' },
+      env: {
+        NODE_ENV: 'production',
+        GONGJI_SECRET: 'a-production-test-secret-of-at-least-32-chars!',
+        GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+      },
     });
   });
   afterAll(async () => app?.close());
@@ -444,6 +448,7 @@ describe(`/metrics with GONGJI_METRICS_TOKEN in production (${ENTITY_DIALECT})`,
       env: {
         NODE_ENV: 'production',
         GONGJI_SECRET: 'a-production-test-secret-of-at-least-32-chars!',
+        GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
         GONGJI_METRICS_TOKEN: token,
       },
     });

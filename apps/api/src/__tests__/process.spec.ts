@@ -37,6 +37,21 @@ describe('the API process', () => {
     expect(run.output()).toMatch(/GONGJI_SECRET/);
   });
 
+  it('production mode refuses to start without its own GONGJI_PAYMENT_PEPPER (R-ACC-7, non-negotiable 7)', async () => {
+    const secret = 'a-production-secret-of-at-least-32-characters';
+    const missing = runMain({ NODE_ENV: 'production', PORT: '0', GONGJI_SECRET: secret });
+    expect(await missing.exited).toBe(78);
+    expect(missing.output()).toMatch(/GONGJI_PAYMENT_PEPPER/);
+    const same = runMain({
+      NODE_ENV: 'production',
+      PORT: '0',
+      GONGJI_SECRET: secret,
+      GONGJI_PAYMENT_PEPPER: secret,
+    });
+    expect(await same.exited).toBe(78);
+    expect(same.output()).toMatch(/not the same as GONGJI_SECRET/);
+  });
+
   it('starts on a fresh SQLite file with demo data, answers /health, and stops gracefully on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-proc-'));
     const run = runMain({

@@ -52,7 +52,12 @@ describe(`serving the console (${ENTITY_DIALECT})`, () => {
   let development: TestApp;
   beforeAll(async () => {
     production = await createTestApp({
-      env: { NODE_ENV: 'production', GONGJI_SECRET: 'x'.repeat(48), GONGJI_ADMIN_DIR: dir },
+      env: {
+        NODE_ENV: 'production',
+        GONGJI_SECRET: 'x'.repeat(48),
+        GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+        GONGJI_ADMIN_DIR: dir,
+      },
     });
     development = await createTestApp({ env: { GONGJI_ADMIN_DIR: dir } });
   });

@@ -276,7 +276,11 @@ describe(`institutions in production mode (${ENTITY_DIALECT})`, () => {
 
   beforeAll(async () => {
     app = await createTestApp({
-      env: { NODE_ENV: 'production', GONGJI_SECRET: 'a-production-secret-of-at-least-32-characters' },
+      env: {
+        NODE_ENV: 'production',
+        GONGJI_SECRET: 'a-production-secret-of-at-least-32-characters',
+        GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+      },
     });
   });
   afterAll(async () => app?.close());

@@ -1,5 +1,13 @@
 import { Writable } from 'node:stream';
-import { AuditLogEntity, ENTITY_DIALECT, NotificationEntity } from '@gongji/persistence';
+import {
+  AuditLogEntity,
+  ENTITY_DIALECT,
+  NotificationEntity,
+  PersonEntity,
+  hashSecret,
+  verifyPaymentPin,
+  verifySecret,
+} from '@gongji/persistence';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { NotificationKind, NotificationService } from '../modules/notification/notification.service';
@@ -37,12 +45,18 @@ describe(`payment passwords over HTTP (${ENTITY_DIALECT})`, () => {
   });
   afterAll(async () => app?.close());
 
-  it('R-ACC-7: registration issues a 6-digit initial password, stored only as an argon2id hash, sent through the outbox (delivered: body cleared)', async () => {
+  it('R-ACC-7: registration issues a 6-digit initial password, stored only as a peppered argon2id hash, sent through the outbox (delivered: body cleared)', async () => {
     const p = await register(app, '林初始');
     expect(p.initialPaymentPassword).toMatch(/^\d{6}$/);
     const row = await holder(app, p.id);
-    expect(row.paymentPasswordHash).toMatch(/^\$argon2id\$/);
+    expect(row.paymentPasswordHash).toMatch(/^\$gongji-pepper-v1\$argon2id\$v=19\$m=4096,p=1,t=2\$/);
     expect(row.paymentPasswordHash).not.toContain(p.initialPaymentPassword);
+    // keyed with the server's pepper: the database alone cannot check a guess (an offline attack needs the key too)
+    const stored = row.paymentPasswordHash!;
+    const plain = p.initialPaymentPassword!;
+    expect(await verifyPaymentPin(app.config.paymentPepper, stored, plain)).toBe(true);
+    expect(await verifyPaymentPin('another-pepper-'.padEnd(40, 'z'), stored, plain)).toBe(false);
+    expect(await verifySecret(stored.slice('$gongji-pepper-v1'.length), plain)).toBe(false);
     expect(row.paymentPasswordSetAt).not.toBeNull();
     expect(row.paymentPasswordFailures).toBe(0);
     const sms = await outbox(app, p.id);
@@ -232,10 +246,38 @@ describe(`payment passwords over HTTP (${ENTITY_DIALECT})`, () => {
     expect(done.deliveredAt).not.toBeNull();
     expect(await outboxWith(recording).dispatch()).toEqual({ delivered: 0, failed: 0 });
   });
+
+  it('R-ACC-7: a password stored before the pepper (plain argon2id) still pays; changing it stores the peppered form', async () => {
+    const p = await register(app, '林旧哈希');
+    await credit(app, p.id, '1000.00');
+    await app.db
+      .getRepository(PersonEntity)
+      .update({ id: p.id }, { paymentPasswordHash: await hashSecret('482915') });
+    const wrong = await payByCard(app, p.id, '100.00', '482916');
+    expect(wrong.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_CREDENTIALS', rule: 'R-ACC-7' }),
+    ]);
+    const paid = await payByCard(app, p.id, '100.00', '482915');
+    expect(paid.userErrors).toEqual([]);
+    expect(await earmarked(app, p.id)).toBe(90_000n);
+    const portal = await servingPortal(app, p.id);
+    const changed = await app.gql<{ paymentPasswordChange: Payload }>(
+      CHANGE,
+      { input: { personId: p.id, oldPassword: '482915', newPassword: '739164' } },
+      portal,
+    );
+    expect(changed.data!.paymentPasswordChange.userErrors).toEqual([]);
+    expect((await holder(app, p.id)).paymentPasswordHash).toMatch(/^\$gongji-pepper-v1\$argon2id\$/);
+    expect((await payByCard(app, p.id, '100.00', '739164')).userErrors).toEqual([]);
+  });
 });
 
 describe('payment password delivery configuration (R-ACC-7)', () => {
-  const production = loadConfig({ NODE_ENV: 'production', GONGJI_SECRET: 'x'.repeat(40) });
+  const production = loadConfig({
+    NODE_ENV: 'production',
+    GONGJI_SECRET: 'x'.repeat(40),
+    GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+  });
   const development = loadConfig({ NODE_ENV: 'development' });
   const issued = { plain: '275913', hash: '$argon2id$…' };
 

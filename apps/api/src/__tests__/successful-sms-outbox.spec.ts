@@ -314,7 +314,11 @@ describe('outbox cipher (R-ACC-7)', () => {
 });
 
 describe('SMS gateway configuration (R-ACC-7)', () => {
-  const production = { NODE_ENV: 'production', GONGJI_SECRET: 'x'.repeat(40) };
+  const production = {
+    NODE_ENV: 'production',
+    GONGJI_SECRET: 'x'.repeat(40),
+    GONGJI_PAYMENT_PEPPER: 'p'.repeat(40),
+  };
 
   it('GONGJI_SMS_WEBHOOK_URL selects the webhook adapter in any mode; GONGJI_SMS_TTL_HOURS defaults to 72', () => {
     const config = loadConfig({ ...production, GONGJI_SMS_WEBHOOK_URL: 'https://sms.example.internal/send' });

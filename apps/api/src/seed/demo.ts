@@ -294,10 +294,10 @@ const INSTITUTIONS = [
  * ledger writer like any other money (issue #7), so the ledger audit holds from the first start; the console users
  * last, so a database with users has the whole demo. Returns false when users already exist.
  */
-export async function ensureDemoData(dataSource: DataSource): Promise<boolean> {
+export async function ensureDemoData(dataSource: DataSource, paymentPepper: string): Promise<boolean> {
   if ((await userCount(dataSource)) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashSecret(u.password)));
-  const paymentPasswordHash = await hashPaymentPassword(DEMO_PAYMENT_PASSWORD);
+  const paymentPasswordHash = await hashPaymentPassword(paymentPepper, DEMO_PAYMENT_PASSWORD);
   const ids = new Map<string, string>();
   const idOf = (key: string): string => {
     const id = ids.get(key);

@@ -2,7 +2,7 @@ import { QueryCounter } from '@gongji/persistence';
 import { type TestDatabase, createTestDatabase } from '@gongji/persistence/testing';
 import type { DataSource } from 'typeorm';
 import { type App, startApp } from '../bootstrap';
-import { loadConfig } from '../config';
+import { type AppConfig, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { DEMO_USERS } from '../seed/demo';
 
@@ -22,6 +22,8 @@ export interface TestApp {
   readonly queries: QueryCounter;
   /** The server's own DataSource (fault injection: a test may close it to play a database outage). */
   readonly serverDb: DataSource;
+  /** The server's configuration (e.g. its payment-password pepper). */
+  readonly config: AppConfig;
   /**
    * POSTs a GraphQL request. Sends `Accept-Language: en` unless `headers` say otherwise (the suites assert on the
    * English texts); pass `{ 'accept-language': '' }` to send none, i.e. to get the API's default, Chinese.
@@ -82,6 +84,7 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv } = {}): 
     db: database.dataSource,
     queries,
     serverDb: app.dataSource,
+    config,
     databaseUrl: database.url,
     gql,
     login: async (username) => {

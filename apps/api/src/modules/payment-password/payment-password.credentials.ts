@@ -9,11 +9,12 @@ import {
 import {
   type Manager,
   type PersonEntity,
+  hashPaymentPin,
   passwordColumnsOf,
   personForUpdate,
   updatePersonColumns,
+  verifyPaymentPin,
 } from '@gongji/persistence';
-import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { AppConfig } from '../../config';
 import { ApiErrorCode, type UserError, fromDomainError, userError } from '../../common/user-error';
 
@@ -23,21 +24,24 @@ export interface IssuedPassword {
   readonly hash: string;
 }
 
-/** The stored form of a payment password (R-ACC-7 decision): a slow salted hash, argon2id. */
-export function hashPaymentPassword(plain: string): Promise<string> {
-  return hashSecret(plain);
+/**
+ * The stored form of a payment password (R-ACC-7 decision): HMAC-SHA-256 under the server's pepper
+ * (`GONGJI_PAYMENT_PEPPER`), then a salted argon2id (libs/persistence `hashPaymentPin`, docs/decisions.md).
+ */
+export function hashPaymentPassword(pepper: string, plain: string): Promise<string> {
+  return hashPaymentPin(pepper, plain);
 }
 
 /**
  * A random 6-digit payment password (crypto.randomInt), redrawn while the domain calls it weak (R-ACC-7), hashed
  * with argon2id. Hash outside any database transaction: it is deliberately slow.
  */
-export async function issuePaymentPassword(): Promise<IssuedPassword> {
+export async function issuePaymentPassword(pepper: string): Promise<IssuedPassword> {
   let plain: string;
   do {
     plain = String(randomInt(0, 10 ** PAYMENT_PASSWORD_DIGITS)).padStart(PAYMENT_PASSWORD_DIGITS, '0');
   } while (paymentPasswordWeakness(plain) !== null);
-  return { plain, hash: await hashPaymentPassword(plain) };
+  return { plain, hash: await hashPaymentPassword(pepper, plain) };
 }
 
 /** Initial and reset passwords are shown once in the payload outside production only (R-ACC-7); null in production. */
@@ -60,6 +64,7 @@ export interface PreVerified {
  */
 export async function preVerifyPaymentPassword(
   manager: Manager,
+  pepper: string,
   personId: string,
   password: string | null | undefined,
   atMost?: bigint,
@@ -69,7 +74,7 @@ export async function preVerifyPaymentPassword(
   const hash = row?.paymentPasswordHash ?? null;
   if (!row || !hash || (atMost !== undefined && atMost <= row.passwordFreeLimit))
     return { hash: null, ok: false };
-  return { hash, ok: await verifySecret(hash, password) };
+  return { hash, ok: await verifyPaymentPin(pepper, hash, password) };
 }
 
 /**
@@ -77,13 +82,14 @@ export async function preVerifyPaymentPassword(
  * reset in between (rare), it is checked again against the current hash.
  */
 export async function verifiedUnderLock(
+  pepper: string,
   pre: PreVerified,
   currentHash: string | null,
   password: string,
 ): Promise<boolean> {
   if (!currentHash) return false;
   if (pre.hash === currentHash) return pre.ok;
-  return verifySecret(currentHash, password);
+  return verifyPaymentPin(pepper, currentHash, password);
 }
 
 /** The holder's row, locked for update on PostgreSQL (SQLite writers are serialised already). */

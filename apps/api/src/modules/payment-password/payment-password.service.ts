@@ -80,6 +80,10 @@ export class PaymentPasswordService {
   constructor(private readonly ctx: GraphQLContext) {
     this.principal = requirePrincipal(ctx);
   }
+  /** The server key payment passwords are HMAC-keyed with (GONGJI_PAYMENT_PEPPER, R-ACC-7). */
+  private get pepper(): string {
+    return this.ctx.config.paymentPepper;
+  }
 
   /** A portal acts only for people it serves (the person read policy); staff act for anyone. */
   private async assertMayActFor(personId: string): Promise<void> {
@@ -99,10 +103,11 @@ export class PaymentPasswordService {
     if (invalid.length > 0) return { person: null, userErrors: invalid };
     const pre = await preVerifyPaymentPassword(
       this.ctx.dataSource.manager,
+      this.pepper,
       input.personId,
       input.oldPassword,
     );
-    const newHash = pre.ok ? await hashPaymentPassword(input.newPassword) : null;
+    const newHash = pre.ok ? await hashPaymentPassword(this.pepper, input.newPassword) : null;
     return this.verifiedChange(
       'paymentPasswordChange',
       input.personId,
@@ -111,7 +116,7 @@ export class PaymentPasswordService {
       async (person, now) => ({
         // Rare: the password changed between the pre-lock check and the lock, and the new check passed.
         fields: {
-          paymentPasswordHash: newHash ?? (await hashPaymentPassword(input.newPassword)),
+          paymentPasswordHash: newHash ?? (await hashPaymentPassword(this.pepper, input.newPassword)),
           paymentPasswordSetAt: now,
         },
         before: { paymentPasswordSetAt: iso(person.paymentPasswordSetAt) },
@@ -122,7 +127,12 @@ export class PaymentPasswordService {
 
   async setPasswordFreeLimit(input: PasswordFreeLimitSetInput): Promise<PasswordChangeResult> {
     await this.assertMayActFor(input.personId);
-    const pre = await preVerifyPaymentPassword(this.ctx.dataSource.manager, input.personId, input.password);
+    const pre = await preVerifyPaymentPassword(
+      this.ctx.dataSource.manager,
+      this.pepper,
+      input.personId,
+      input.password,
+    );
     return this.verifiedChange(
       'passwordFreeLimitSet',
       input.personId,
@@ -158,7 +168,7 @@ export class PaymentPasswordService {
       assertPasswordNotLockedOrThrow(state);
       assertPasswordSetOrThrow(person.paymentPasswordHash !== null, check.field);
       validate?.(policy);
-      const ok = await verifiedUnderLock(check.pre, person.paymentPasswordHash, check.password);
+      const ok = await verifiedUnderLock(this.pepper, check.pre, person.paymentPasswordHash, check.password);
       const attempt = registerPasswordAttempt(state, ok, policy);
       if (!ok) {
         await storeAttempt(manager, person.id, attempt.state, now);
@@ -190,7 +200,7 @@ export class PaymentPasswordService {
   async reset(input: PaymentPasswordResetInput): Promise<PasswordChangeResult> {
     const reason = input.reason.trim();
     if (!reason) return { person: null, userErrors: [reasonRequired('reset')] };
-    const issued = await issuePaymentPassword();
+    const issued = await issuePaymentPassword(this.pepper);
     let outboxId: string | null = null;
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const person = await lockHolder(manager, input.personId);

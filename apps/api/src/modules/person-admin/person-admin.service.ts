@@ -153,7 +153,7 @@ export class PersonAdminService {
       insuranceType: input.insuranceType,
       phone,
     })
-      ? await issuePaymentPassword()
+      ? await issuePaymentPassword(this.ctx.config.paymentPepper)
       : null;
     let outboxId: string | null = null;
     const duplicate = () =>

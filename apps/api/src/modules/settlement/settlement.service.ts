@@ -197,6 +197,7 @@ export class SettlementService {
       ? { hash: null, ok: false }
       : await preVerifyPaymentPassword(
           this.ctx.dataSource.manager,
+          this.ctx.config.paymentPepper,
           input.patientId,
           input.password,
           input.covered + (input.outOfCatalogue ?? 0n) + (input.excluded ?? 0n),
@@ -240,7 +241,12 @@ export class SettlementService {
               ['password'],
             );
           }
-          const ok = await verifiedUnderLock(pre, patient.paymentPasswordHash, password);
+          const ok = await verifiedUnderLock(
+            this.ctx.config.paymentPepper,
+            pre,
+            patient.paymentPasswordHash,
+            password,
+          );
           const attempt = registerPasswordAttempt(state, ok, facts.policy.passwordPolicy);
           if (!ok) return this.wrongPassword(patient.id, attempt.state, refused, now);
           passwordReset = state.consecutiveFailures > 0;
