@@ -149,6 +149,28 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     expect(r.body?.errors?.[0]?.extensions).toMatchObject({ limit: 100, first: 99999999 });
   });
 
+  it('a page size in a variable is measured per value: the same document passes with 5 and is refused with 99999999', async () => {
+    const query = 'query($n: Int) { regions(first: $n) { totalCount } }';
+    const token = await app.login('admin');
+    const headers = { authorization: `Bearer ${token}` };
+    const small = await raw(app, {
+      headers,
+      body: JSON.stringify({ query, variables: { n: 5 } }),
+    });
+    expect(small.status).toBe(200);
+    const again = await raw(app, {
+      headers,
+      body: JSON.stringify({ query, variables: { n: 5 } }),
+    });
+    expect(again.status).toBe(200);
+    const big = await raw(app, {
+      headers,
+      body: JSON.stringify({ query, variables: { n: 99999999 } }),
+    });
+    expect(big.status).toBe(400);
+    expect(codes(big)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('a mutation over GET is refused (405) and does not run', async () => {
     const q = encodeURIComponent(
       'mutation { sessionCreate(input: { username: "admin", password: "x" }) { token } }',

@@ -149,9 +149,11 @@ function largestPageRequest(
  * before execution. Introspection-only operations are measured by the introspection policy instead.
  */
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLContext> {
-  // The same operation with the same variables always measures the same. Apollo hands back the same parsed document
-  // for the same query text, so operations that passed are remembered per operation node and variables (measuring
-  // twice per request was ~4 % of the server's CPU on a page of 50, issue #11). Refusals are measured every time.
+  // The same operation with the same page sizes and directive conditions always measures the same. Apollo hands back
+  // the same parsed document for the same query text, so operations that passed are remembered per operation node and
+  // the values of the variables that can change the measure (`measuredVariablesKey`): measuring per request was ~4 %
+  // of the server's CPU on a page of 50 (issue #11) and on a settlement, whose variables differ every time (the
+  // idempotency key) but never change its cost (issue #7). Refusals are measured every time.
   const passed = new WeakMap<OperationDefinitionNode, Set<string>>();
   return {
     async requestDidStart() {
@@ -167,7 +169,7 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
               { limit: QUERY_LIMITS.maxVariablesDepth, depth },
             );
           }
-          const key = JSON.stringify(variables);
+          const key = measuredVariablesKey(document, variables);
           const known = passed.get(operation);
           if (known?.has(key)) return;
           checkOperation(schema, document, operation, variables);
@@ -177,6 +179,46 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
       };
     },
   };
+}
+
+/** Arguments whose values change a measure: page sizes and cursors (`costEstimator`, `largestPageRequest`). */
+const MEASURED_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);
+const measuredNames = new WeakMap<DocumentNode, readonly string[]>();
+
+/**
+ * The names of the variables a measure can depend on: those inside a page argument or a directive (`@include(if:
+ * $x)` / `@skip` change the field count), anywhere in the document. Walked once per parsed document.
+ */
+function measuredVariableNames(document: DocumentNode): readonly string[] {
+  const known = measuredNames.get(document);
+  if (known) return known;
+  const names = new Set<string>();
+  const collect = (node: unknown, inside: boolean): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { kind?: string; name?: { value: string } };
+    if (inside && n.kind === Kind.VARIABLE && n.name) names.add(n.name.value);
+    const enters =
+      inside ||
+      n.kind === Kind.DIRECTIVE ||
+      (n.kind === Kind.ARGUMENT && MEASURED_ARGUMENTS.has(n.name?.value ?? ''));
+    for (const [field, value] of Object.entries(node)) {
+      if (field === 'loc' || field === 'variableDefinitions') continue;
+      if (Array.isArray(value)) for (const v of value) collect(v, enters);
+      else if (value && typeof value === 'object') collect(value, enters);
+    }
+  };
+  collect(document, false);
+  const list = [...names].sort();
+  measuredNames.set(document, list);
+  return list;
+}
+
+/** The cache key of an operation's measure: the values of the variables it can depend on (see above). */
+export function measuredVariablesKey(document: DocumentNode, variables: Record<string, unknown>): string {
+  const names = measuredVariableNames(document);
+  if (names.length === 0) return '';
+  // `undefined` and `null` differ for the cost (`'after' in args`), so both are spelled out.
+  return JSON.stringify(names.map((name) => (name in variables ? (variables[name] ?? null) : '$undefined')));
 }
 
 /**
