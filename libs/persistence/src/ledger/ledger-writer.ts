@@ -602,8 +602,19 @@ function toJsonSafe(value: unknown, sortKeys = false): unknown {
   return value;
 }
 
+/**
+ * The stored reply's JSON: `toJsonSafe`'s encoding (bigint, Date) as a replacer, without copying the payload first
+ * (the copy was ~2 % of the server's CPU per settlement, issue #7). `this[key]` is the value before `Date#toJSON`.
+ */
 export function stringifyPayload(payload: unknown): string {
-  return JSON.stringify(toJsonSafe(payload));
+  return JSON.stringify(payload, jsonSafeReplacer);
+}
+
+function jsonSafeReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return { $date: raw.toISOString() };
+  if (typeof value === 'bigint') return { $bigint: value.toString() };
+  return value;
 }
 
 export function parsePayload<P>(text: string): P {
