@@ -71,9 +71,12 @@ export async function createServer(deps: {
   // The request listener is attached once Apollo has started (below): the express-free GraphQL path, else `app`.
   const httpServer = http.createServer();
   const metrics = new Metrics();
-  const services = createServices(dataSource, config, { logger, onLedgerCommitted: metrics.ledgerCommitted });
-  const schema = await createSchema();
   const limiter = new RateLimiter(config.redisUrl, logger);
+  const services = createServices(dataSource, config, limiter, {
+    logger,
+    onLedgerCommitted: metrics.ledgerCommitted,
+  });
+  const schema = await createSchema();
   const guards = armor();
 
   const apollo = new ApolloServer<GraphQLContext>({

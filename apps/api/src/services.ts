@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from '@gongji/persistence';
 import { Authenticator } from './auth/authenticate';
 import type { AppConfig } from './config';
+import type { RateLimiter } from './limits/rate-limit';
 import { ApiClientService } from './modules/api-client/api-client.service';
 import { AttestationService } from './modules/attestation/attestation.service';
 import { AuditService } from './modules/audit/audit.service';
@@ -45,6 +46,8 @@ export interface ServiceOptions {
 export function createServices(
   dataSource: DataSource,
   config: AppConfig,
+  /** Budgets shared by every API process when REDIS_URL is set (requests, failed sign-ins, analysts' look-ups). */
+  limiter: RateLimiter,
   options: ServiceOptions = {},
 ): Services {
   const audit = new AuditService();
@@ -61,11 +64,11 @@ export function createServices(
       ttlHours: config.sms.ttlHours,
       logger: (options.logger ?? createLogger(config.logLevel)).child({ component: 'sms-outbox' }),
     }),
-    persons: new PersonService(new PersonReadQueries(dataSource), new AccessQueries(dataSource)),
+    persons: new PersonService(new PersonReadQueries(dataSource), new AccessQueries(dataSource), limiter),
     policy: new PolicyService(dataSource),
     regions,
     rollout: new RolloutService(dataSource, regions),
-    sessions: new SessionService(dataSource, config),
+    sessions: new SessionService(dataSource, config, limiter),
     transactions: new TransactionService(new TransactionReadQueries(dataSource)),
   };
 }

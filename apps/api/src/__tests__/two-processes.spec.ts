@@ -1,7 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { ENTITY_DIALECT, PersonEntity, PocketEntity, auditLedger } from '@gongji/persistence';
+import {
+  ENTITY_DIALECT,
+  PersonEntity,
+  PocketEntity,
+  UserEntity,
+  auditLedger,
+  hashSecret,
+} from '@gongji/persistence';
 import { type TestDatabase, createTestDatabase } from '@gongji/persistence/testing';
+import { ANALYST_ID_LOOKUPS_PER_HOUR } from '../modules/person/person.service';
+import { SIGN_IN_FAILURES } from '../modules/session/session.service';
 
 /**
  * Issue #11, stateless API replicas: two API processes on one PostgreSQL database and one Redis behave as one API.
@@ -182,5 +192,64 @@ describePg(`two API processes (${ENTITY_DIALECT}, Redis)`, () => {
     console.log(
       `two processes: idempotent settlement replayed 16× across A and B → 1 transaction; ${allowed} of 50 requests allowed, ${refused} refused (budget ${USER_BUDGET}/min shared through Redis)`,
     );
+  });
+
+  it(`failed sign-ins per user name: ${SIGN_IN_FAILURES.points} in ${SIGN_IN_FAILURES.windowSeconds / 60} minutes across both processes, then SIGN_IN_THROTTLED (Redis)`, async () => {
+    const username = `nobody-${randomUUID()}`;
+    const codes: string[] = [];
+    for (let i = 0; i < SIGN_IN_FAILURES.points + 2; i++) {
+      const res = await post(
+        (i % 2 ? b : a).url,
+        'mutation($u: String!) { sessionCreate(input: { username: $u, password: "wrong-password" }) { token userErrors { code } } }',
+        { u: username },
+      );
+      const payload = (res.body as { data: { sessionCreate: { userErrors: { code: string }[] } } }).data;
+      codes.push(payload.sessionCreate.userErrors[0]?.code ?? 'none');
+    }
+    // per process, each would have allowed 10 (20 in all)
+    expect(codes).toEqual([
+      ...Array<string>(SIGN_IN_FAILURES.points).fill('INVALID_CREDENTIALS'),
+      'SIGN_IN_THROTTLED',
+      'SIGN_IN_THROTTLED',
+    ]);
+  });
+
+  it(`analysts' look-ups by full ID number: ${ANALYST_ID_LOOKUPS_PER_HOUR} an hour across both processes (Redis)`, async () => {
+    // An analyst of its own: the demo analyst spent its request budget of the minute in the test above.
+    const username = `analyst-${randomUUID().slice(0, 8)}`;
+    await db.dataSource.getRepository(UserEntity).insert({
+      id: randomUUID(),
+      username,
+      displayName: 'second analyst',
+      role: 'ANALYST',
+      passwordHash: await hashSecret('a-long-analyst-password'),
+      createdAt: new Date(),
+      disabledAt: null,
+    });
+    const login = await post(
+      a.url,
+      'mutation($u: String!) { sessionCreate(input: { username: $u, password: "a-long-analyst-password" }) { token } }',
+      { u: username },
+    );
+    const analyst = (login.body as { data: { sessionCreate: { token: string } } }).data.sessionCreate.token;
+    const [{ idNumber }] = (await db.dataSource.query(`SELECT "idNumber" FROM persons LIMIT 1`)) as {
+      idNumber: string;
+    }[];
+    const outcomes: string[] = [];
+    for (let i = 0; i < ANALYST_ID_LOOKUPS_PER_HOUR + 2; i++) {
+      const res = await post(
+        (i % 2 ? a : b).url,
+        'query($id: String!) { personByIdNumber(idNumber: $id) { idNumber } }',
+        { id: idNumber },
+        analyst,
+      );
+      const errors = res.body['errors'] as { extensions: { code: string } }[] | undefined;
+      outcomes.push(errors?.[0]?.extensions.code ?? 'OK');
+    }
+    expect(outcomes).toEqual([
+      ...Array<string>(ANALYST_ID_LOOKUPS_PER_HOUR).fill('OK'),
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
   });
 });

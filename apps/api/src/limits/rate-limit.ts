@@ -40,12 +40,14 @@ export type RateDecision =
   { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
- * Fixed one-minute windows per caller key, with rate-limiter-flexible: in process by default, in Redis when
- * `REDIS_URL` is set so every API process shares one budget per caller. If Redis is unreachable the process falls
- * back to its own in-memory budget (the insurance limiter) rather than refusing or letting everything through.
+ * Fixed windows per key, with rate-limiter-flexible: in process by default, in Redis when `REDIS_URL` is set so every
+ * API process shares one budget per key — the request budgets per caller (one-minute windows), and the longer budgets
+ * of the services: failed sign-ins per user name (15 minutes), analysts' look-ups by full ID number (an hour). If
+ * Redis is unreachable the process falls back to its own in-memory budget (the insurance limiter) rather than
+ * refusing or letting everything through.
  */
 export class RateLimiter {
-  private readonly limiters = new Map<number, RateLimiterAbstract>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
   private readonly redis: Redis | null;
 
   constructor(
@@ -72,30 +74,38 @@ export class RateLimiter {
     return this.redis ? 'redis' : 'memory';
   }
 
-  async consume(key: string, perMinute: number): Promise<RateDecision> {
+  /** Spends one of `key`'s `points` per window (default one minute); refused past the budget, with when to retry. */
+  async consume(key: string, points: number, windowSeconds = 60): Promise<RateDecision> {
     try {
-      await this.limiter(perMinute).consume(key);
+      await this.limiter(points, windowSeconds).consume(key);
       return { allowed: true };
     } catch (err) {
-      if (err instanceof RateLimiterRes) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
-      }
+      if (err instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(err) };
       this.logger.warn({ err }, 'rate limiter failed; request allowed');
       return { allowed: true };
     }
   }
 
   /**
-   * When `key` has used its `perMinute` budget: the seconds until it refills; else null. Consumes nothing (a look
-   * before expensive work, e.g. an argon2 check of an API key from an address that keeps failing).
+   * When `key` has used its `points` budget of the window: the seconds until it refills; else null. Consumes nothing
+   * (a look before expensive work, e.g. an argon2 check from an address or for a user name that keeps failing).
    */
-  async exhausted(key: string, perMinute: number): Promise<number | null> {
+  async exhausted(key: string, points: number, windowSeconds = 60): Promise<number | null> {
     try {
-      const res = await this.limiter(perMinute).get(key);
-      return res && res.consumedPoints >= perMinute ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : null;
+      const res = await this.limiter(points, windowSeconds).get(key);
+      return res && res.consumedPoints >= points ? retryAfter(res) : null;
     } catch (err) {
       this.logger.warn({ err }, 'rate limiter failed; request allowed');
       return null;
+    }
+  }
+
+  /** Forgets what `key` spent in the window (a successful sign-in clears its failures). */
+  async reset(key: string, points: number, windowSeconds = 60): Promise<void> {
+    try {
+      await this.limiter(points, windowSeconds).delete(key);
+    } catch (err) {
+      this.logger.warn({ err }, 'rate limiter failed to reset a key');
     }
   }
 
@@ -103,21 +113,27 @@ export class RateLimiter {
     if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
   }
 
-  private limiter(points: number): RateLimiterAbstract {
-    let limiter = this.limiters.get(points);
+  private limiter(points: number, duration: number): RateLimiterAbstract {
+    // One-minute budgets keep their original key prefix, so counts survive a rolling upgrade.
+    const keyPrefix = duration === 60 ? `gongji_rl_${points}` : `gongji_rl_${points}_per_${duration}s`;
+    let limiter = this.limiters.get(keyPrefix);
     if (!limiter) {
-      const memory = new RateLimiterMemory({ keyPrefix: `gongji_rl_${points}`, points, duration: 60 });
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
       limiter = this.redis
         ? new RateLimiterRedis({
             storeClient: this.redis,
-            keyPrefix: `gongji_rl_${points}`,
+            keyPrefix,
             points,
-            duration: 60,
+            duration,
             insuranceLimiter: memory,
           })
         : memory;
-      this.limiters.set(points, limiter);
+      this.limiters.set(keyPrefix, limiter);
     }
     return limiter;
   }
+}
+
+function retryAfter(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }

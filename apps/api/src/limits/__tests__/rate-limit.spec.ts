@@ -36,4 +36,25 @@ describe('rate limits', () => {
     await a.close();
     await b.close();
   });
+
+  it("longer windows (sign-in failures, analysts' look-ups) are shared too, and a reset clears one key only (real Redis)", async () => {
+    const a = new RateLimiter(REDIS_URL, logger);
+    const b = new RateLimiter(REDIS_URL, logger);
+    await Promise.all([a.ready(), b.ready()]);
+    const key = `sign-in:${randomUUID()}`;
+    const other = `sign-in:${randomUUID()}`;
+    for (let i = 0; i < 3; i++) expect((await (i % 2 ? b : a).consume(key, 3, 900)).allowed).toBe(true);
+    expect(await b.exhausted(key, 3, 900)).toBeGreaterThan(60); // the 15-minute window, not one minute
+    const refused = await a.consume(key, 3, 900);
+    expect(refused.allowed).toBe(false);
+    expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(800);
+    // the same key in a one-minute budget of the same size is another budget
+    expect((await a.consume(key, 3)).allowed).toBe(true);
+    expect((await b.consume(other, 3, 900)).allowed).toBe(true);
+    await b.reset(key, 3, 900);
+    expect(await a.exhausted(key, 3, 900)).toBeNull();
+    expect((await a.consume(key, 3, 900)).allowed).toBe(true);
+    await a.close();
+    await b.close();
+  });
 });

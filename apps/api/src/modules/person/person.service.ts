@@ -13,28 +13,23 @@ import type {
   WalletEntity,
 } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { type Principal, Role, actorOf } from '../../auth/principal';
+import type { RateLimiter } from '../../limits/rate-limit';
 
 /**
  * Look-ups by exact ID number an analyst may make per hour. Analysts see ID numbers masked (110105********0179: the
  * eight hidden digits are a birth date), so "does this full number exist?" is a re-identification oracle: with the
  * check digit shown, about 4,000 birth dates remain per person, which at this budget is months of look-ups, not
- * seconds. Per process: with N API processes an analyst gets N × this many.
+ * seconds. Counted in the shared rate limiter: with REDIS_URL one budget for every API process.
  */
 export const ANALYST_ID_LOOKUPS_PER_HOUR = 30;
 
 /** Read side of persons: batched lookups for DataLoaders, and who may see whom (SQL in libs/persistence). */
 export class PersonService {
-  private readonly analystLookups = new RateLimiterMemory({
-    keyPrefix: 'gongji_analyst_id_lookup',
-    points: ANALYST_ID_LOOKUPS_PER_HOUR,
-    duration: 3_600,
-  });
-
   constructor(
     private readonly queries: PersonReadQueries,
     private readonly access: AccessQueries,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /**
@@ -43,11 +38,13 @@ export class PersonService {
    */
   async spendIdNumberLookup(principal: Principal): Promise<void> {
     if (principal.role !== Role.ANALYST) return;
-    try {
-      await this.analystLookups.consume(principal.id);
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    const spent = await this.limiter.consume(
+      `analyst-id-lookup:${principal.id}`,
+      ANALYST_ID_LOOKUPS_PER_HOUR,
+      3_600,
+    );
+    if (!spent.allowed) {
+      const { retryAfterSeconds } = spent;
       throw new GraphQLError(
         `Analysts may look persons up by full ID number ${ANALYST_ID_LOOKUPS_PER_HOUR} times an hour; retry in ${retryAfterSeconds} s`,
         {

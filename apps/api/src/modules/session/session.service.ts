@@ -1,9 +1,9 @@
 import { type DataSource, type UserEntity, userById, userByUsername } from '@gongji/persistence';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { Role } from '../../auth/principal';
 import { passwordVersion, signSession } from '../../auth/tokens';
 import type { AppConfig } from '../../config';
+import type { RateLimiter } from '../../limits/rate-limit';
 import { ApiErrorCode, userError } from '../../common/user-error';
 import type { SessionCreatePayload, User } from './session.types';
 
@@ -13,33 +13,29 @@ let decoyHash: Promise<string> | undefined;
 /**
  * Failed sign-ins per user name before its sign-in is throttled for the rest of the window (OWASP's account
  * throttling): staff passwords cannot be guessed at the anonymous request budget, and a throttled name costs no
- * argon2 check. Per process: with N API processes a name gets N × this many tries per window.
+ * argon2 check. Counted in the shared rate limiter: with REDIS_URL one budget for every API process.
  */
 export const SIGN_IN_FAILURES = { points: 10, windowSeconds: 15 * 60 } as const;
 
-export class SessionService {
-  private readonly failures = new RateLimiterMemory({
-    keyPrefix: 'gongji_sign_in',
-    points: SIGN_IN_FAILURES.points,
-    duration: SIGN_IN_FAILURES.windowSeconds,
-  });
+const { points: SIGN_IN_POINTS, windowSeconds: SIGN_IN_WINDOW } = SIGN_IN_FAILURES;
 
+export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async create(username: string, password: string): Promise<SessionCreatePayload> {
-    const name = username.trim().toLowerCase();
-    const seen = await this.failures.get(name);
-    if (seen && seen.consumedPoints >= SIGN_IN_FAILURES.points) return throttled(seen);
+    const key = `sign-in:${username.trim().toLowerCase()}`;
+    const wait = await this.limiter.exhausted(key, SIGN_IN_POINTS, SIGN_IN_WINDOW);
+    if (wait !== null) return throttled(wait);
     const user = await userByUsername(this.dataSource, username);
     decoyHash ??= hashSecret('decoy-password-for-timing');
     const ok = await verifySecret(user?.passwordHash ?? (await decoyHash), password);
     if (!user || user.disabledAt || !ok) {
-      const spent = await this.failures.consume(name).catch((res: unknown) => res);
-      if (spent instanceof RateLimiterRes && spent.consumedPoints > SIGN_IN_FAILURES.points)
-        return throttled(spent);
+      const spent = await this.limiter.consume(key, SIGN_IN_POINTS, SIGN_IN_WINDOW);
+      if (!spent.allowed) return throttled(spent.retryAfterSeconds);
       return {
         token: null,
         expiresAt: null,
@@ -49,7 +45,7 @@ export class SessionService {
         ],
       };
     }
-    await this.failures.delete(name);
+    await this.limiter.reset(key, SIGN_IN_POINTS, SIGN_IN_WINDOW);
     const { token, expiresAt } = signSession(
       {
         sub: user.id,
@@ -69,8 +65,8 @@ export class SessionService {
   }
 }
 
-function throttled(res: RateLimiterRes): SessionCreatePayload {
-  const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
+function throttled(retryAfterSeconds: number): SessionCreatePayload {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return {
     token: null,
     expiresAt: null,
