@@ -1,4 +1,5 @@
 import { ENTITY_DIALECT, KinRelationEntity, PersonEntity } from '@gongji/persistence';
+import { IsNull } from 'typeorm';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { KIN_REVOKE } from './kin-helpers';
 import { portal } from './wallet.helpers';
@@ -55,5 +56,59 @@ describe(`kinRelationRevoke through a portal (${ENTITY_DIALECT})`, () => {
     );
     expect(res.data?.kinRelationRevoke.userErrors).toEqual([]);
     expect((await relationOf('王强', '王建国')).revokedAt).not.toBeNull();
+  });
+
+  it('a payload that names a person the portal does not serve: the revoke stands, HTTP 200, only that read is withheld', async () => {
+    // Found by an independent tester: the revoke was made but the answer was a 403 with `data: null`, so the app
+    // believed it had failed. Now the mutation's payload comes back; the unserved beneficiary is null with its error.
+    const active = await app.db.getRepository(KinRelationEntity).findOneByOrFail({ revokedAt: IsNull() });
+    const provider = await app.db.getRepository(PersonEntity).findOneByOrFail({ id: active.providerId });
+    const appKey = await portal(app, ['kin:write', 'person:read']);
+    const card = await app.gql<{ person: { card: { cardNumber: string } | null } }>(
+      'query($id: ID!) { person(id: $id) { card { cardNumber } } }',
+      { id: provider.id },
+      await app.login('counter'),
+    );
+    const lookUp = await app.gql<{ personByIdNumber: { id: string } | null }>(
+      'query($n: String!, $c: String!) { personByIdNumber(idNumber: $n, cardNumber: $c) { id } }',
+      { n: provider.idNumber, c: card.data!.person.card!.cardNumber },
+      appKey,
+    );
+    expect(lookUp.data!.personByIdNumber?.id).toBe(provider.id);
+    const res = await app.gql<{
+      kinRelationRevoke: {
+        relation: {
+          id: string;
+          revokedAt: string | null;
+          provider: { id: string } | null;
+          beneficiary: unknown;
+        };
+        userErrors: unknown[];
+      };
+    }>(
+      `mutation($input: KinRelationRevokeInput!) { kinRelationRevoke(input: $input) {
+        relation { id revokedAt provider { id } beneficiary { name idNumber } } userErrors { code } } }`,
+      { input: { id: active.id, reason: 'the holder stops sharing in the app' } },
+      appKey,
+    );
+    expect(res.status).toBe(200);
+    expect(res.data?.kinRelationRevoke).toEqual({
+      relation: {
+        id: active.id,
+        revokedAt: expect.any(String),
+        provider: { id: provider.id },
+        beneficiary: null,
+      },
+      userErrors: [],
+    });
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ['kinRelationRevoke', 'relation', 'beneficiary'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
+    expect(
+      (await app.db.getRepository(KinRelationEntity).findOneByOrFail({ id: active.id })).revokedAt,
+    ).not.toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import {
   GraphQLObjectType,
   defaultFieldResolver,
   getNamedType,
+  OperationTypeNode,
 } from 'graphql';
 import type { GraphQLContext } from '../context';
 import { forbidden } from './authenticate';
@@ -31,10 +32,15 @@ async function assertServes(ctx: GraphQLContext, value: unknown, info: GraphQLRe
   const served = await ctx.loaders.servesPerson.loadMany(ids);
   const refused = ids.filter((_, i) => served[i] !== true);
   if (refused.length > 0) {
-    throw forbidden(
+    const error = forbidden(
       `This portal does not serve the person at ${info.parentType.name}.${info.fieldName}: a portal reads only the persons it serves (first look-up with the card number or e-voucher code)`,
       detailParam('PORTAL_NOT_SERVING_PERSON_AT', { field: `${info.parentType.name}.${info.fieldName}` }),
     );
+    // Inside a mutation's payload the mutation has run (money may have moved, a relation may exist): the answer is
+    // that payload with this one read withheld (null here, the error at its path), HTTP 200 — never a 403 that a
+    // client would take for "refused" (API.md: top-level errors are for requests that did not run).
+    if (info.operation.operation === OperationTypeNode.MUTATION) delete error.extensions['http'];
+    throw error;
   }
 }
 

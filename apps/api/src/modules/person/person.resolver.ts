@@ -274,14 +274,22 @@ export class PersonResolver {
 
 @Resolver(() => KinRelation)
 export class KinRelationResolver {
-  @FieldResolver(() => Person, { description: 'The provider (account holder).' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description:
+      'The provider (account holder). Null, with a FORBIDDEN error at this path, for a portal that does not serve this person (the rest of the answer, e.g. a mutation that ran, stands).',
+  })
   provider(@Root() relation: KinRelation, @Ctx() ctx: GraphQLContext): Person | Promise<Person> {
     // Read with the page (a person's fundingSources): no loader, no promise.
     if (relation.providerRow) return toPerson(relation.providerRow, masksPersonalData(ctx.principal));
     return this.load(relation.providerId, ctx);
   }
 
-  @FieldResolver(() => Person, { description: 'The beneficiary.' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description:
+      'The beneficiary. Null, with a FORBIDDEN error at this path, for a portal that does not serve this person (the rest of the answer, e.g. a mutation that ran, stands).',
+  })
   async beneficiary(@Root() relation: KinRelation, @Ctx() ctx: GraphQLContext): Promise<Person> {
     return this.load(relation.beneficiaryId, ctx);
   }
