@@ -1,3 +1,4 @@
+import { type MessageParam, detailParam } from '../messages/params';
 import { PolicyError, PolicyErrorCode } from '../policy/policy.errors';
 import { addDays, type IsoDate, isIsoDate, isoWeekday } from '../shared/dates';
 import type { HolidayCalendar, HolidayCalendarYear } from './calendar';
@@ -44,20 +45,36 @@ export function validateHolidayCalendarYearOrThrow(
   year: string,
   entry: HolidayCalendarYear,
 ): HolidayCalendarYear {
-  const bad = (message: string, field: string[]): never => {
-    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, RULE, field);
+  const bad = (message: string, field: string[], detail: MessageParam): never => {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, RULE, field, { detail });
   };
   const y = Number(year);
   if (!/^\d{4}$/.test(year) || y < CALENDAR_MIN_YEAR || y > CALENDAR_MAX_YEAR)
-    bad(`year must be ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}, got ${year}`, ['year']);
+    bad(
+      `year must be ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}, got ${year}`,
+      ['year'],
+      detailParam('CALENDAR_YEAR_RANGE', { min: CALENDAR_MIN_YEAR, max: CALENDAR_MAX_YEAR, year }),
+    );
   const check = (list: readonly string[], name: 'holidays' | 'makeUpWorkdays'): IsoDate[] => {
     list.forEach((d, i) => {
-      if (!isIsoDate(d)) bad(`${name}[${i}] "${d}" is not a valid date (YYYY-MM-DD)`, [name, String(i)]);
-      if (d.slice(0, 4) !== year) bad(`${name}[${i}] ${d} is not in ${year}`, [name, String(i)]);
+      const at = `${name}[${i}]`;
+      if (!isIsoDate(d))
+        bad(
+          `${at} "${d}" is not a valid date (YYYY-MM-DD)`,
+          [name, String(i)],
+          detailParam('CALENDAR_DATE_INVALID', { field: at, date: d }),
+        );
+      if (d.slice(0, 4) !== year)
+        bad(
+          `${at} ${d} is not in ${year}`,
+          [name, String(i)],
+          detailParam('CALENDAR_DATE_OTHER_YEAR', { field: at, date: d, year }),
+        );
       if (name === 'makeUpWorkdays' && isoWeekday(d) <= 5)
         bad(
           `makeUpWorkdays[${i}] ${d} is a weekday: only a Saturday or Sunday can be a make-up working day (调休)`,
           [name, String(i)],
+          detailParam('CALENDAR_MAKE_UP_WEEKDAY', { field: at, date: d }),
         );
     });
     return [...new Set(list)].sort();
@@ -65,6 +82,11 @@ export function validateHolidayCalendarYearOrThrow(
   const holidays = check(entry.holidays, 'holidays');
   const makeUpWorkdays = check(entry.makeUpWorkdays, 'makeUpWorkdays');
   const both = makeUpWorkdays.find((d) => holidays.includes(d));
-  if (both) bad(`${both} cannot be both a holiday and a make-up working day`, ['makeUpWorkdays']);
+  if (both)
+    bad(
+      `${both} cannot be both a holiday and a make-up working day`,
+      ['makeUpWorkdays'],
+      detailParam('CALENDAR_DATE_BOTH', { date: both }),
+    );
   return { holidays, makeUpWorkdays };
 }

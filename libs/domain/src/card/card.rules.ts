@@ -2,7 +2,7 @@ import type { HolidayCalendar } from '../calendar/calendar';
 import { NATIONAL_HOLIDAY_CALENDAR } from '../calendar/calendar.data';
 import { nthWorkingDayAfter } from '../calendar/calendar.rules';
 import { type Fen, yuan } from '../money/money';
-import { dateParam, termParam } from '../messages/params';
+import { dateParam, detailParam, termParam } from '../messages/params';
 import { PaymentChannel } from '../person/payment-channel';
 import { PolicyError, PolicyErrorCode } from '../policy/policy.errors';
 import { addDays, type IsoDate } from '../shared/dates';
@@ -41,13 +41,25 @@ export function validateCardRulesOrThrow(rules: CardRules): void {
         `${name} must be a whole number of days from 1 to ${CARD_RULE_MAX_DAYS}, got ${v}`,
         'R-CARD-1',
         [name],
+        {
+          detail: detailParam('SETTING_DAYS_RANGE', {
+            field: name,
+            min: 1,
+            max: CARD_RULE_MAX_DAYS,
+            value: String(v),
+          }),
+        },
       );
     }
   }
   if (rules.reissueFee < 0n) {
-    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, 'reissueFee must not be negative', 'R-CARD-1', [
-      'reissueFee',
-    ]);
+    throw new PolicyError(
+      PolicyErrorCode.INVALID_SETTING,
+      'reissueFee must not be negative',
+      'R-CARD-1',
+      ['reissueFee'],
+      { detail: detailParam('SETTING_NOT_NEGATIVE', { field: 'reissueFee' }) },
+    );
   }
 }
 

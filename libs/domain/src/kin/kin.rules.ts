@@ -14,7 +14,7 @@ import {
   type ProxyBinding,
   Relation,
 } from './kin';
-import { dateParam, regionParam, termParam, termsParam } from '../messages/params';
+import { dateParam, detailParam, regionParam, termParam, termsParam } from '../messages/params';
 import { explain } from '../ledger/explain';
 import type { ExplanationParams } from '../messages/explanations';
 import { KinError, KinErrorCode } from './kin.errors';
@@ -292,6 +292,13 @@ export function reorderOrThrow(current: readonly KinRelation[], requested: reado
       `The new order must list each active provider exactly once (${problems.join('; ')})`,
       'R-KIN-5',
       ['providerIds'],
+      {
+        detail: detailParam('KIN_ORDER_PROBLEMS', {
+          ...(missing.length ? { missing: missing.join(', ') } : {}),
+          ...(extra.length ? { extra: extra.join(', ') } : {}),
+          ...(twice.length ? { twice: twice.join(', ') } : {}),
+        }),
+      },
     );
   }
   return current.map((r) => (r.revokedAt == null ? { ...r, order: requested.indexOf(r.providerId) + 1 } : r));

@@ -54,6 +54,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The amount is larger than the largest accepted amount',
     ],
   },
+  BALANCE_TOO_LARGE: {
+    zh: [
+      '入账后余额将超过账本可记录的上限（{max}），本笔未入账',
+      '入账后余额将超过账本可记录的上限，本笔未入账',
+    ],
+    en: [
+      'The balance after this entry would exceed the largest balance the ledger keeps ({max}); nothing was posted',
+      'The balance after this entry would exceed the largest balance the ledger keeps; nothing was posted',
+    ],
+  },
   BENEFICIARY_NOT_INSURED: {
     zh: ['被共济的亲属须参加基本医疗保险（职工医保或居民医保）'],
     en: ['The relative must be insured in basic medical insurance (employee or resident)'],
@@ -182,6 +192,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'The insured is insured as an employee (职工医保) and owes no resident basic medical insurance contribution',
     ],
   },
+  INSURED_AS_FLEXIBLE: {
+    zh: ['参保人以灵活就业人员身份参加职工基本医疗保险，不是居民医保参保人，无需缴纳城乡居民基本医疗保险费'],
+    en: [
+      'The insured is insured as a flexible-employment participant (灵活就业, employee scheme) and owes no resident basic medical insurance contribution',
+    ],
+  },
   INTEREST_ALREADY_POSTED: {
     zh: ['{year}年度的利息已结算', '该年度的利息已结算'],
     en: ['Interest for {year} was already posted', 'Interest for this year was already posted'],
@@ -276,9 +292,23 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['第三方平台办理的备案不能使用柜台渠道'],
     en: ['A portal registration cannot claim the COUNTER channel'],
   },
+  'INVALID_INPUT@R-USE-3': {
+    zh: ['请填写补充医疗保险的产品代码：保费缴入该产品'],
+    en: ['The product code must not be empty: the premium is paid to that product'],
+  },
   INVALID_MONTH: {
     zh: ['“{value}”不是 YYYY-MM 格式的月份', '月份应为 YYYY-MM 格式'],
     en: ['"{value}" is not a month (YYYY-MM)', 'The month must be YYYY-MM'],
+  },
+  MONTH_BEFORE_BIRTH: {
+    zh: [
+      '{month}早于参保人的出生月份（{birthMonth}）：该月不可能征收医保费，不能划入',
+      '该月份早于参保人出生：不可能征收医保费，不能划入',
+    ],
+    en: [
+      '{month} is before the birth month of the person ({birthMonth}): nothing was collected for it, so nothing is credited',
+      'The month is before the person was born: nothing was collected for it, so nothing is credited',
+    ],
   },
   MONTH_IN_FUTURE: {
     zh: [
@@ -307,11 +337,21 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   INVALID_SETTING: {
     zh: ['政策设置无效：{detail}', '政策设置无效'],
-    en: ['Invalid policy setting: {detail}', 'The policy setting is not valid'],
+    en: ['{detail}', 'The policy setting is not valid'],
   },
   INVALID_YEAR: {
     zh: ['“{value}”不是有效的年份', '年份无效'],
     en: ['"{value}" is not a plausible calendar year', 'The year is not valid'],
+  },
+  YEAR_BEFORE_EARMARKED: {
+    zh: [
+      '个人账户记账管理自{from}起才有，{year}年度没有可计息的个人账户余额',
+      '该年度尚无个人账户记账管理，没有可计息的余额',
+    ],
+    en: [
+      'Interest is posted to the book-entry account, which exists since {from}: there is none for {year}',
+      'There was no book-entry account that year: there is no interest to post',
+    ],
   },
   YEAR_IN_FUTURE: {
     zh: ['{year}年度尚未开始（今年为{currentYear}年，北京时间），不能计息', '该年度尚未开始，不能计息'],
@@ -377,8 +417,11 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['The {pocket} balance cannot go below zero', 'A personal pocket cannot go below zero'],
   },
   NOT_A_PERMUTATION: {
-    zh: ['新顺序必须恰好列出每位有效共济人一次'],
-    en: ['The new order must list each active provider exactly once'],
+    zh: ['新顺序必须恰好列出每位有效共济人一次（{detail}）', '新顺序必须恰好列出每位有效共济人一次'],
+    en: [
+      'The new order must list each active provider exactly once ({detail})',
+      'The new order must list each active provider exactly once',
+    ],
   },
   NOT_DESIGNATED: {
     zh: ['该机构不是定点医药机构，不能进行医保结算'],
@@ -389,8 +432,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['A replacement card is issued after a formal loss report (正式挂失) only'],
   },
   NOT_FOUND: {
-    zh: ['未找到{what}“{id}”', '未找到该{what}', '未找到该记录'],
-    en: ['No {what} with id "{id}"', 'No such {what}', 'Not found'],
+    zh: ['未找到{what}“{id}”', '未找到该{what}', '未找到{detail}', '未找到该记录'],
+    en: ['No {what} with id "{id}"', 'No such {what}', '{detail}', 'Not found'],
   },
   NOT_INSURED: {
     zh: ['{party}未参加基本医疗保险', '未参加基本医疗保险'],
@@ -404,9 +447,9 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       '接收人不是转出人已登记的近亲属',
     ],
     en: [
-      '{relation} is not in the wallet-transfer kinship scope of {region} on {on}',
-      '{relation} is not in the wallet-transfer kinship scope on {on}',
-      '{relation} is not in the wallet-transfer kinship scope',
+      'The {relation} relation is not in the wallet-transfer kinship scope of {region} on {on}',
+      'The {relation} relation is not in the wallet-transfer kinship scope on {on}',
+      'The {relation} relation is not in the wallet-transfer kinship scope',
       'The recipient is not a registered relative of the sender',
     ],
   },
@@ -441,6 +484,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['本地家庭共济要求双方在同一省份参保；省外亲属请通过医保钱包帮助'],
     en: [
       'Local mutual aid needs both insured in the same province; help an out-of-province relative through the wallet',
+    ],
+  },
+  'OUT_OF_PROVINCE@R-WAL-7': {
+    zh: [
+      '钱包使用地{region}不在参保地所在的{insuredProvince}，医保钱包只能在参保地省内使用',
+      '钱包使用地须在参保地所在省份内',
+    ],
+    en: [
+      'The usage region {region} is outside the insured province {insuredProvince}: the wallet is used in the insured province',
+      'The usage region must be in the insured province',
     ],
   },
   OTHER_REGION: {
@@ -515,12 +568,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: [
       '{region}自{from}起才可用个人账户缴纳补充医疗保险，{on}尚未开通',
       '自{from}起才可用个人账户缴纳补充医疗保险，{on}尚未开通',
+      '{region}未开通用个人账户缴纳补充医疗保险，{on}不能缴纳',
       '{on}尚不能用个人账户缴纳补充医疗保险',
       '用个人账户缴纳补充医疗保险在该日期尚未开通',
     ],
     en: [
       'Premiums from the account open in {region} on {from}, after {on}',
       'Premiums from the account open on {from}, after {on}',
+      'Premiums from the account are not offered in {region}: none can be paid on {on}',
       'Premiums cannot be paid from the account on {on}',
       'Payment of premiums from the account is not open on that date',
     ],
@@ -541,8 +596,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['The provider has no earmarked (book-entry) account, the only money mutual aid can use'],
   },
   REASON_REQUIRED: {
-    zh: ['请填写原因'],
-    en: ['A reason is required'],
+    zh: ['{detail}，须填写原因', '请填写原因'],
+    en: ['{detail}', 'A reason is required'],
   },
   REFUND_EXCEEDS_REMAINING: {
     zh: ['该笔结算仅剩{refundable}可退，不能退{amount}', '退费金额超过剩余可退金额'],
@@ -713,8 +768,15 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   WALLET_NOT_ACTIVATED: {
-    zh: ['{party}尚未确认使用医保钱包', '尚未确认使用医保钱包'],
+    zh: [
+      '{party}于{activatedOn}才确认使用医保钱包，{on}尚不能使用',
+      '医保钱包于{activatedOn}才确认使用，{on}尚不能使用',
+      '{party}尚未确认使用医保钱包',
+      '尚未确认使用医保钱包',
+    ],
     en: [
+      'The {party} confirmed the wallet on {activatedOn}, after {on}',
+      'The wallet was confirmed on {activatedOn}, after {on}',
       'The {party} has not confirmed the wallet (确认使用钱包)',
       'The wallet has not been confirmed (确认使用钱包)',
     ],
@@ -789,10 +851,12 @@ export const TOP_LEVEL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   RATE_LIMITED: {
     zh: [
+      '请求过于频繁：{detail}',
       '请求过于频繁：此调用方每分钟最多{limitPerMinute}次，请{retryAfterSeconds}秒后重试',
       '请求过于频繁，请稍后重试',
     ],
     en: [
+      '{detail}',
       'Too many requests: {limitPerMinute} a minute for this caller; retry in {retryAfterSeconds} s',
       'Too many requests; retry later',
     ],

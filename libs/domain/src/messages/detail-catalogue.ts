@@ -380,6 +380,249 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'A field cannot get a new value and return to the reference data at once',
     ],
   },
+
+  // Refusals that name their specifics (issue #9, follow-up: the Chinese text says as much as the English one).
+  // FORBIDDEN.
+  PORTAL_OWN_INSTITUTION_SETTLEMENT_ONLY: {
+    zh: ['接入机构只能为本机构的费用办理结算'],
+    en: ['A portal may only settle bills at its own institution'],
+  },
+  STAFF_ONLY_SET_ON: {
+    zh: [
+      '只有经办人员（{roles}）可以指定业务日期 on，接入机构按当日办理',
+      '只有经办人员可以指定业务日期 on，接入机构按当日办理',
+    ],
+    en: [
+      'Only staff ({roles}) may set `on`; portals act on today’s date',
+      'Only staff may set `on`; portals act on today’s date',
+    ],
+  },
+  STAFF_ONLY_PAST_REGISTRATION: {
+    zh: ['只有经办人员可以补录过去日期的备案'],
+    en: ['Only staff may enter a registration with a past date'],
+  },
+  PORTAL_SERVES_NEITHER_PARTY: {
+    zh: ['本接入机构未服务该共济关系的任何一方（首次查询须提供社保卡卡号或医保电子凭证码）'],
+    en: ['This portal serves neither person of the relation (first look-up with the card or e-voucher)'],
+  },
+  PORTAL_NOT_SERVING_EVERY_PERSON: {
+    zh: ['请求中列出的人员并非都由本接入机构服务（首次查询须提供社保卡卡号或医保电子凭证码）'],
+    en: [
+      'This portal does not serve every person named in the request (first look-up with the card or e-voucher)',
+    ],
+  },
+  PORTAL_PRODUCT_ONLY: {
+    zh: ['本接入机构只能为“{product}”收取保费', '本接入机构未绑定保险产品，不能收取保费'],
+    en: [
+      'This portal charges premiums for {product} only',
+      'This portal charges premiums for no product only',
+    ],
+  },
+
+  // RATE_LIMITED.
+  ANALYST_ID_LOOKUP_LIMIT: {
+    zh: [
+      '分析人员每小时最多按完整身份证号查询{limit}次，请于{retryAfterSeconds}秒后重试',
+      '分析人员按完整身份证号查询的次数已达每小时上限，请稍后重试',
+    ],
+    en: [
+      'Analysts may look persons up by full ID number {limit} times an hour; retry in {retryAfterSeconds} s',
+      'Analysts may look persons up by full ID number only a limited number of times an hour; retry later',
+    ],
+  },
+
+  // BAD_USER_INPUT.
+  ROWS_PER_BATCH: {
+    zh: ['每批最多{max}行', '每批的行数超过上限'],
+    en: ['At most {max} rows per batch', 'Too many rows per batch'],
+  },
+
+  // NOT_FOUND (`未找到{detail}`: the Chinese is what was not found).
+  NOT_FOUND_REGION_CODE: {
+    zh: ['行政区划代码为“{code}”的地区', '该代码对应的地区'],
+    en: ['No region with code "{code}"', 'No region with this code'],
+  },
+  NOT_FOUND_PERSON_ID: {
+    zh: ['编号为{id}的人员', '该编号对应的人员'],
+    en: ['No person with id {id}', 'No person with this id'],
+  },
+  NOT_FOUND_INSTITUTION_ID: {
+    zh: ['编号为{id}的医药机构', '该医药机构'],
+    en: ['No institution {id}', 'No such institution'],
+  },
+  NOT_FOUND_SETTLEMENT_ID: {
+    zh: ['编号为{id}的结算记录', '该结算记录'],
+    en: ['No settlement with id {id}', 'No such settlement'],
+  },
+  NOT_FOUND_ATTESTATION: {
+    zh: ['该亲属关系核验记录'],
+    en: ['No such attestation'],
+  },
+  NOT_FOUND_PAYER_REGION: {
+    zh: ['缴费人的参保地区'],
+    en: ['The payer’s region is unknown'],
+  },
+
+  // REASON_REQUIRED (`{detail}，须填写原因`).
+  PAST_EFFECTIVE_FROM: {
+    zh: [
+      '生效日期 effectiveFrom {effectiveFrom} 已过：修改当时适用的政策属于更正',
+      '生效日期已过：修改当时适用的政策属于更正',
+    ],
+    en: [
+      'effectiveFrom {effectiveFrom} is in the past: changing what applied then is a correction and needs a reason',
+      'effectiveFrom is in the past: changing what applied then is a correction and needs a reason',
+    ],
+  },
+  PAYMENT_PASSWORD_RESET_REASON: {
+    zh: ['重置支付密码要记入审计日志'],
+    en: ['A payment password reset needs a reason for the audit log'],
+  },
+  PAYMENT_PASSWORD_UNLOCK_REASON: {
+    zh: ['解锁支付密码要记入审计日志'],
+    en: ['A payment password unlock needs a reason for the audit log'],
+  },
+
+  // INVALID_SETTING (policy settings: benefit schedules, caps, password policy, card rules, calendars).
+  SETTING_BASIS_POINTS: {
+    zh: ['{field} 应在0–10000个基点之间，实际为{value}', '比例应在0–10000个基点之间'],
+    en: ['{field} must be 0–10000 basis points, got {value}', 'A rate must be 0–10000 basis points'],
+  },
+  SETTING_NOT_NEGATIVE: {
+    zh: ['{field} 不能为负数', '金额不能为负数'],
+    en: ['{field} must not be negative', 'An amount must not be negative'],
+  },
+  SETTING_LEVEL_MISSING: {
+    zh: ['待遇标准缺少医院等级 {level} 的待遇', '待遇标准缺少某一医院等级的待遇'],
+    en: [
+      'the schedule has no terms for hospital level {level}',
+      'the schedule has no terms for a hospital level',
+    ],
+  },
+  SETTING_BANDS_NEEDED: {
+    zh: ['住院待遇须至少有一个费用分段'],
+    en: ['an inpatient schedule needs at least one band'],
+  },
+  SETTING_LAST_BAND_OPEN: {
+    zh: ['只有最后一个住院费用分段不设上限（upTo 为空）'],
+    en: ['only the last inpatient band is open-ended (upTo null)'],
+  },
+  SETTING_BANDS_RISE: {
+    zh: ['住院费用分段的上限（upTo）须逐段递增'],
+    en: ['inpatient bands must rise'],
+  },
+  SETTING_POSITIVE_OR_OFF: {
+    zh: ['{field} 须为正数，或为空（不设限）', '限额须为正数，或为空（不设限）'],
+    en: ['{field} must be positive or null (off)', 'A cap must be positive or null (off)'],
+  },
+  SETTING_WHOLE_NUMBER_RANGE: {
+    zh: ['{field} 须为{min}至{max}之间的整数，实际为{value}', '取值须为规定范围内的整数'],
+    en: [
+      '{field} must be a whole number from {min} to {max}, got {value}',
+      'The value must be a whole number in range',
+    ],
+  },
+  SETTING_DAYS_RANGE: {
+    zh: ['{field} 须为{min}至{max}之间的整数天数，实际为{value}', '天数须为规定范围内的整数'],
+    en: [
+      '{field} must be a whole number of days from {min} to {max}, got {value}',
+      'The number of days must be a whole number in range',
+    ],
+  },
+  SETTING_DEFAULT_FREE_LIMIT: {
+    zh: [
+      'defaultPasswordFreeLimit（默认免密限额）须在0.00至最高限额{max}之间',
+      'defaultPasswordFreeLimit（默认免密限额）须在0.00至最高限额之间',
+    ],
+    en: [
+      'defaultPasswordFreeLimit must be between 0.00 and the maximum {max}',
+      'defaultPasswordFreeLimit must be between 0.00 and the maximum',
+    ],
+  },
+  SETTING_RESIDENT_SCHEDULE_INCOMPLETE: {
+    zh: [
+      '首次设置居民医保待遇标准时，须为每一医院等级给出门诊和住院待遇以及药店基金支付比例：不借用职工医保的数值',
+    ],
+    en: [
+      'A first resident benefit schedule must give outpatient and inpatient terms for every level and the pharmacy fund rate: no employee figure is borrowed',
+    ],
+  },
+  CALENDAR_YEAR_RANGE: {
+    zh: ['year（年份）须在{min}–{max}之间，实际为{year}', '年份超出允许范围'],
+    en: ['year must be {min}–{max}, got {year}', 'The year is out of range'],
+  },
+  CALENDAR_DATE_INVALID: {
+    zh: ['{field} 中的“{date}”不是有效日期（应为 YYYY-MM-DD）', '日期无效（应为 YYYY-MM-DD）'],
+    en: ['{field} "{date}" is not a valid date (YYYY-MM-DD)', 'A date is not valid (YYYY-MM-DD)'],
+  },
+  CALENDAR_DATE_OTHER_YEAR: {
+    zh: ['{field} 中的 {date} 不在{year}年内', '日期不在该年度内'],
+    en: ['{field} {date} is not in {year}', 'A date is not in the year'],
+  },
+  CALENDAR_MAKE_UP_WEEKDAY: {
+    zh: [
+      '{field} 中的 {date} 是工作日：只有星期六或星期日才能作为调休上班日',
+      '只有星期六或星期日才能作为调休上班日',
+    ],
+    en: [
+      '{field} {date} is a weekday: only a Saturday or Sunday can be a make-up working day (调休)',
+      'Only a Saturday or Sunday can be a make-up working day (调休)',
+    ],
+  },
+  CALENDAR_DATE_BOTH: {
+    zh: ['{date} 不能既是节假日又是调休上班日', '同一天不能既是节假日又是调休上班日'],
+    en: [
+      '{date} cannot be both a holiday and a make-up working day',
+      'A day cannot be both a holiday and a make-up working day',
+    ],
+  },
+
+  // NOT_A_PERMUTATION (R-KIN-5): what is wrong with the new order.
+  KIN_ORDER_PROBLEMS: {
+    zh: [
+      '缺少{missing}；{extra}不是有效共济人；{twice}重复列出',
+      '缺少{missing}；{extra}不是有效共济人',
+      '缺少{missing}；{twice}重复列出',
+      '{extra}不是有效共济人；{twice}重复列出',
+      '缺少{missing}',
+      '{extra}不是有效共济人',
+      '{twice}重复列出',
+      '所列共济人有误',
+    ],
+    en: [
+      'missing {missing}; not an active provider: {extra}; listed twice: {twice}',
+      'missing {missing}; not an active provider: {extra}',
+      'missing {missing}; listed twice: {twice}',
+      'not an active provider: {extra}; listed twice: {twice}',
+      'missing {missing}',
+      'not an active provider: {extra}',
+      'listed twice: {twice}',
+      'the providers listed are wrong',
+    ],
+  },
+  SETTING_NOTHING_TO_SET: {
+    zh: ['没有要设置的内容：请给出门诊或住院待遇，或药店基金支付比例'],
+    en: ['Nothing to set: give outpatient or inpatient terms, or the pharmacy fund rate'],
+  },
+  TOO_MANY_IDS: {
+    zh: ['filter.ids 列了{count}个代码，每次最多{max}个', '列出的代码过多'],
+    en: ['filter.ids lists {count} codes; at most {max} at a time', 'Too many codes listed'],
+  },
+  // API clients are bound to what they act for (API.md: "an API client bound to one institution or product").
+  API_CLIENT_BOUND_TWICE: {
+    zh: ['接入客户端只能绑定一家定点医药机构或一个保险产品，不能同时绑定两者'],
+    en: ['An API client is bound to one institution or one product, not both'],
+  },
+  SCOPE_NEEDS_INSTITUTION: {
+    zh: [
+      '权限 {scope} 须绑定办理结算的定点医药机构（institutionId）',
+      '该权限须绑定办理结算的定点医药机构（institutionId）',
+    ],
+    en: [
+      'The scope {scope} needs the institution the portal settles at (institutionId)',
+      'This scope needs the institution the portal settles at (institutionId)',
+    ],
+  },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { detailParam } from '../messages/params';
 import { PolicyError, PolicyErrorCode } from './policy.errors';
 
 /** R-USE-1 per region and date (setting kind `HOSPITAL_SELECTION`). */
@@ -23,6 +24,14 @@ export function validateHospitalSelectionRulesOrThrow(rules: HospitalSelectionRu
       `maxChosenHospitals must be a whole number from 1 to ${MAX_CHOSEN_HOSPITALS_LIMIT}, got ${n}`,
       'R-USE-1',
       ['maxChosenHospitals'],
+      {
+        detail: detailParam('SETTING_WHOLE_NUMBER_RANGE', {
+          field: 'maxChosenHospitals',
+          min: 1,
+          max: MAX_CHOSEN_HOSPITALS_LIMIT,
+          value: String(n),
+        }),
+      },
     );
   }
 }

@@ -8,6 +8,7 @@ import type {
 import { InstitutionLevel } from '../institution/institution';
 import { formatMoney } from '../money/money';
 import type { PasswordPolicy } from '../person/password';
+import { type MessageParam, detailParam } from '../messages/params';
 import { PolicyError, PolicyErrorCode } from './policy.errors';
 
 /**
@@ -15,21 +16,38 @@ import { PolicyError, PolicyErrorCode } from './policy.errors';
  * amounts are not negative, inpatient bands rise and end open (`upTo: null`), every hospital level is present.
  */
 export function validateBenefitScheduleOrThrow(schedule: BenefitSchedule): void {
-  const bad = (message: string, field: string[], rule: string) => {
-    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, rule, field);
+  // `detail` says the same as `message` in the reader's language (detail catalogue).
+  const bad = (message: string, field: string[], rule: string, detail: MessageParam) => {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, rule, field, { detail });
   };
   const rate = (value: number, field: string[], rule: string) => {
     if (!Number.isInteger(value) || value < 0 || value > 10_000)
-      bad(`${field.join('.')} must be 0–10000 basis points, got ${value}`, field, rule);
+      bad(
+        `${field.join('.')} must be 0–10000 basis points, got ${value}`,
+        field,
+        rule,
+        detailParam('SETTING_BASIS_POINTS', { field: field.join('.'), value: String(value) }),
+      );
   };
   const money = (value: bigint | null, field: string[], rule: string) => {
-    if (value !== null && value < 0n) bad(`${field.join('.')} must not be negative`, field, rule);
+    if (value !== null && value < 0n)
+      bad(
+        `${field.join('.')} must not be negative`,
+        field,
+        rule,
+        detailParam('SETTING_NOT_NEGATIVE', { field: field.join('.') }),
+      );
   };
   for (const level of Object.values(InstitutionLevel)) {
     const out = schedule.outpatient[level];
     const inp = schedule.inpatient[level];
     if (!out || !inp)
-      bad(`the schedule has no terms for hospital level ${level}`, ['outpatient', level], 'R-SET-1');
+      bad(
+        `the schedule has no terms for hospital level ${level}`,
+        ['outpatient', level],
+        'R-SET-1',
+        detailParam('SETTING_LEVEL_MISSING', { level }),
+      );
     for (const [name, terms] of Object.entries({
       inService: out.inService,
       retiredUnder70: out.retiredUnder70,
@@ -49,14 +67,19 @@ function validateInpatient(
   level: InstitutionLevel,
   rate: (v: number, f: string[], r: string) => void,
   money: (v: bigint | null, f: string[], r: string) => void,
-  bad: (m: string, f: string[], r: string) => never,
+  bad: (m: string, f: string[], r: string, d: MessageParam) => never,
 ): void {
   money(inp.firstAdmissionDeductible, ['inpatient', level, 'firstAdmissionDeductible'], 'R-SET-2');
   money(inp.laterAdmissionDeductible, ['inpatient', level, 'laterAdmissionDeductible'], 'R-SET-2');
   money(inp.annualFundMax, ['inpatient', level, 'annualFundMax'], 'R-SET-2');
   rate(inp.retireePersonalShareFactor, ['inpatient', level, 'retireePersonalShareFactor'], 'R-SET-2');
   if (inp.bands.length === 0)
-    bad('an inpatient schedule needs at least one band', ['inpatient', level, 'bands'], 'R-SET-2');
+    bad(
+      'an inpatient schedule needs at least one band',
+      ['inpatient', level, 'bands'],
+      'R-SET-2',
+      detailParam('SETTING_BANDS_NEEDED'),
+    );
   let previous = -1n;
   inp.bands.forEach((band, i) => {
     rate(band.fundRate, ['inpatient', level, 'bands', String(i), 'fundRate'], 'R-SET-2');
@@ -66,10 +89,16 @@ function validateInpatient(
         'only the last inpatient band is open-ended (upTo null)',
         ['inpatient', level, 'bands', String(i), 'upTo'],
         'R-SET-2',
+        detailParam('SETTING_LAST_BAND_OPEN'),
       );
     if (band.upTo !== null) {
       if (band.upTo <= previous)
-        bad('inpatient bands must rise', ['inpatient', level, 'bands', String(i), 'upTo'], 'R-SET-2');
+        bad(
+          'inpatient bands must rise',
+          ['inpatient', level, 'bands', String(i), 'upTo'],
+          'R-SET-2',
+          detailParam('SETTING_BANDS_RISE'),
+        );
       previous = band.upTo;
     }
   });
@@ -84,6 +113,7 @@ export function validateSpendingCapsOrThrow(caps: SpendingCaps): void {
         `${name} must be positive or null (off)`,
         'R-USE-6',
         [name],
+        { detail: detailParam('SETTING_POSITIVE_OR_OFF', { field: name }) },
       );
     }
   }
@@ -105,21 +135,33 @@ export const LOCKOUT_MAX = 10;
  * maximum. Code `INVALID_SETTING`.
  */
 export function validatePasswordPolicyOrThrow(policy: PasswordPolicy): void {
-  const bad = (message: string, field: string): never => {
-    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, 'R-ACC-7', [field]);
+  const bad = (message: string, field: string, detail: MessageParam): never => {
+    throw new PolicyError(PolicyErrorCode.INVALID_SETTING, message, 'R-ACC-7', [field], { detail });
   };
   const n = policy.lockoutAfterFailures;
   if (!Number.isInteger(n) || n < LOCKOUT_MIN || n > LOCKOUT_MAX)
     bad(
       `lockoutAfterFailures must be a whole number from ${LOCKOUT_MIN} to ${LOCKOUT_MAX}, got ${n}`,
       'lockoutAfterFailures',
+      detailParam('SETTING_WHOLE_NUMBER_RANGE', {
+        field: 'lockoutAfterFailures',
+        min: LOCKOUT_MIN,
+        max: LOCKOUT_MAX,
+        value: String(n),
+      }),
     );
   const max = policy.maxPasswordFreeLimit;
-  if (max !== undefined && max < 0n) bad('maxPasswordFreeLimit must not be negative', 'maxPasswordFreeLimit');
+  if (max !== undefined && max < 0n)
+    bad(
+      'maxPasswordFreeLimit must not be negative',
+      'maxPasswordFreeLimit',
+      detailParam('SETTING_NOT_NEGATIVE', { field: 'maxPasswordFreeLimit' }),
+    );
   const def = policy.defaultPasswordFreeLimit;
   if (def < 0n || (max !== undefined && def > max))
     bad(
       `defaultPasswordFreeLimit must be between 0.00 and the maximum${max !== undefined ? ` ${formatMoney(max)}` : ''}`,
       'defaultPasswordFreeLimit',
+      detailParam('SETTING_DEFAULT_FREE_LIMIT', max !== undefined ? { max: formatMoney(max) } : {}),
     );
 }

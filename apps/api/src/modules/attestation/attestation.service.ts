@@ -66,7 +66,11 @@ export class AttestationService {
     return inTransaction(this.dataSource, async (manager) => {
       for (const field of ['personId', 'relativePersonId'] as const) {
         if (!(await personExists(manager, input[field])))
-          return refused([userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field])]);
+          return refused([
+            userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field], undefined, {
+              detail: detailParam('NOT_FOUND_PERSON_ID'),
+            }),
+          ]);
       }
       const row: RelationshipAttestationEntity = {
         id: randomUUID(),
@@ -106,7 +110,12 @@ export class AttestationService {
       return refused([userError(ApiErrorCode.REASON_REQUIRED, 'Give a reason', ['reason'])]);
     return inTransaction(this.dataSource, async (manager) => {
       const row = await attestationOfId(manager, input.id);
-      if (!row) return refused([userError(ApiErrorCode.NOT_FOUND, 'No such attestation', ['id'])]);
+      if (!row)
+        return refused([
+          userError(ApiErrorCode.NOT_FOUND, 'No such attestation', ['id'], undefined, {
+            detail: detailParam('NOT_FOUND_ATTESTATION'),
+          }),
+        ]);
       if (row.revokedAt) return refused([userError(ApiErrorCode.CONFLICT, 'Already revoked', ['id'])]);
       row.revokedAt = new Date();
       await revokeAttestation(manager, row.id, row.revokedAt);

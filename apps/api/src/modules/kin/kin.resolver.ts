@@ -1,3 +1,4 @@
+import { detailParam } from '@gongji/domain';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
 import { Role } from '../../auth/principal';
@@ -26,6 +27,7 @@ async function assertPortalServes(ctx: GraphQLContext, personIds: readonly strin
   if (served.some((s) => s !== true)) {
     throw forbidden(
       'This portal does not serve every person named in the request (first look-up with the card or e-voucher)',
+      detailParam('PORTAL_NOT_SERVING_EVERY_PERSON'),
     );
   }
 }
@@ -46,7 +48,11 @@ export class KinResolver {
   ): Promise<KinRelationRegisterPayload> {
     const principal = requirePrincipal(ctx);
     if (principal.role === Role.PORTAL) {
-      if (input.on != null) throw forbidden('Only staff may enter a registration with a past date');
+      if (input.on != null)
+        throw forbidden(
+          'Only staff may enter a registration with a past date',
+          detailParam('STAFF_ONLY_PAST_REGISTRATION'),
+        );
       if (input.channel === KinChannel.COUNTER) {
         return {
           relation: null,

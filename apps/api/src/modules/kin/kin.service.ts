@@ -17,6 +17,7 @@ import {
   reorderOrThrow,
   revokeOrThrow,
   termParam,
+  detailParam,
 } from '@gongji/domain';
 import {
   KinRelationEntity,
@@ -209,6 +210,7 @@ export class KinService {
         if (!served.some((s) => s === true)) {
           throw forbidden(
             'This portal serves neither person of the relation (first look-up with the card or e-voucher)',
+            detailParam('PORTAL_SERVES_NEITHER_PARTY'),
           );
         }
       }

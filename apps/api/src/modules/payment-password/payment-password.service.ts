@@ -290,11 +290,16 @@ export class PaymentPasswordService {
   }
 }
 
-function reasonRequired(what: string): UserError {
+function reasonRequired(what: 'reset' | 'unlock'): UserError {
   return userError(
     ApiErrorCode.REASON_REQUIRED,
     `A payment password ${what} needs a reason for the audit log (R-ACC-7)`,
     ['reason'],
     'R-ACC-7',
+    {
+      detail: detailParam(
+        what === 'reset' ? 'PAYMENT_PASSWORD_RESET_REASON' : 'PAYMENT_PASSWORD_UNLOCK_REASON',
+      ),
+    },
   );
 }

@@ -1,3 +1,4 @@
+import { detailParam } from '@gongji/domain';
 import type {
   AccessQueries,
   CardEntity,
@@ -14,6 +15,7 @@ import type {
 } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import { type Principal, Role, actorOf } from '../../auth/principal';
+import { withDetail } from '../../common/error-detail';
 import type { RateLimiter } from '../../limits/rate-limit';
 
 /**
@@ -45,11 +47,18 @@ export class PersonService {
     );
     if (!spent.allowed) {
       const { retryAfterSeconds } = spent;
-      throw new GraphQLError(
-        `Analysts may look persons up by full ID number ${ANALYST_ID_LOOKUPS_PER_HOUR} times an hour; retry in ${retryAfterSeconds} s`,
-        {
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds, limitPerHour: ANALYST_ID_LOOKUPS_PER_HOUR },
-        },
+      throw withDetail(
+        new GraphQLError(
+          `Analysts may look persons up by full ID number ${ANALYST_ID_LOOKUPS_PER_HOUR} times an hour; retry in ${retryAfterSeconds} s`,
+          {
+            extensions: {
+              code: 'RATE_LIMITED',
+              retryAfterSeconds,
+              limitPerHour: ANALYST_ID_LOOKUPS_PER_HOUR,
+            },
+          },
+        ),
+        detailParam('ANALYST_ID_LOOKUP_LIMIT', { limit: ANALYST_ID_LOOKUPS_PER_HOUR, retryAfterSeconds }),
       );
     }
   }

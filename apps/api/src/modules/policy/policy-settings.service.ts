@@ -21,6 +21,7 @@ import {
   validateHospitalSelectionRulesOrThrow,
   validatePasswordPolicyOrThrow,
   validateSpendingCapsOrThrow,
+  detailParam,
 } from '@gongji/domain';
 import {
   type Manager,
@@ -105,6 +106,15 @@ export class PolicySettingsService {
       reason: input.reason,
       kind: input.scheme === BenefitScheme.RESIDENT ? 'RESIDENT_BENEFIT_SCHEDULE' : 'BENEFIT_SCHEDULE',
       value: (current) => {
+        // A schedule that sets nothing would only add a row (and an audit entry) equal to what applies.
+        if (!input.outpatient && !input.inpatient && input.pharmacyFundRate == null)
+          throw new PolicyError(
+            PolicyErrorCode.INVALID_SETTING,
+            'Nothing to set: give outpatient or inpatient terms, or the pharmacy fund rate',
+            'R-SET-1',
+            ['outpatient'],
+            { detail: detailParam('SETTING_NOTHING_TO_SET') },
+          );
         const levels = input.levels?.length ? input.levels : Object.values(InstitutionLevel);
         const resident = input.scheme === BenefitScheme.RESIDENT;
         // A first resident schedule borrows nothing from the employee one (issue #9): it must be complete.
@@ -120,6 +130,7 @@ export class PolicySettingsService {
               'A first resident benefit schedule must give outpatient and inpatient terms for every level and the pharmacy fund rate: no employee figure is borrowed',
               'R-SET-1',
               ['outpatient'],
+              { detail: detailParam('SETTING_RESIDENT_SCHEDULE_INCOMPLETE') },
             );
         }
         const base = (resident ? current.residentBenefitSchedule : null) ?? current.benefitSchedule;
@@ -270,6 +281,8 @@ export class PolicySettingsService {
           ApiErrorCode.REASON_REQUIRED,
           `effectiveFrom ${change.effectiveFrom} is in the past: changing what applied then is a correction and needs a reason`,
           ['reason'],
+          undefined,
+          { detail: detailParam('PAST_EFFECTIVE_FROM', { effectiveFrom: change.effectiveFrom }) },
         ),
       ]);
     }
@@ -277,7 +290,15 @@ export class PolicySettingsService {
       return await inTransaction(this.ctx.dataSource, async (manager) => {
         if (change.regionCode && !(await regionCodeExists(manager, change.regionCode))) {
           return refuse([
-            userError(ApiErrorCode.NOT_FOUND, `No region with code "${change.regionCode}"`, ['regionCode']),
+            userError(
+              ApiErrorCode.NOT_FOUND,
+              `No region with code "${change.regionCode}"`,
+              ['regionCode'],
+              undefined,
+              {
+                detail: detailParam('NOT_FOUND_REGION_CODE', { code: change.regionCode }),
+              },
+            ),
           ]);
         }
         const replaced = await this.duplicateOf(manager, change);

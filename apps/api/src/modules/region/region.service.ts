@@ -103,7 +103,11 @@ export class RegionService {
       if (!current) {
         return {
           region: null,
-          userErrors: [userError(ApiErrorCode.NOT_FOUND, `No region with code "${input.code}"`, ['code'])],
+          userErrors: [
+            userError(ApiErrorCode.NOT_FOUND, `No region with code "${input.code}"`, ['code'], undefined, {
+              detail: detailParam('NOT_FOUND_REGION_CODE', { code: input.code }),
+            }),
+          ],
         };
       }
       const next: RegionEntity = Object.assign(

@@ -17,6 +17,7 @@ import {
   registerPasswordAttempt,
   settleOrThrow,
   assertServiceDateNotAfterTodayOrThrow,
+  detailParam,
 } from '@gongji/domain';
 import {
   type DecideContext,
@@ -149,7 +150,10 @@ export class SettlementService {
   private assertMayActAt(institutionId: string | null): void {
     if (this.principal.role !== Role.PORTAL) return;
     if (!this.principal.institutionId || this.principal.institutionId !== institutionId) {
-      throw forbidden('A portal may only settle bills at its own institution');
+      throw forbidden(
+        'A portal may only settle bills at its own institution',
+        detailParam('PORTAL_OWN_INSTITUTION_SETTLEMENT_ONLY'),
+      );
     }
   }
 
@@ -337,7 +341,11 @@ export class SettlementService {
   ): { row: TransactionEntity; settled: SettledTransaction; priorRefunds: PriorRefund[] } {
     const row = record.original;
     if (!row || row.kind !== TransactionKind.SETTLEMENT)
-      throw notFound(`No settlement with id ${transactionId}`, 'transactionId');
+      throw notFound(
+        `No settlement with id ${transactionId}`,
+        'transactionId',
+        detailParam('NOT_FOUND_SETTLEMENT_ID', { id: transactionId }),
+      );
     this.assertMayActAt(row.institutionId);
     return {
       row,

@@ -1,3 +1,4 @@
+import { detailParam, termsParam } from '@gongji/domain';
 import type { EffectivePolicy, Fen, LedgerDecision } from '@gongji/domain';
 import {
   type DecideContext,
@@ -42,7 +43,9 @@ export async function personsOn(
 }
 
 export function personNotFound(field: string): UserError {
-  return userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field]);
+  return userError(ApiErrorCode.NOT_FOUND, 'No person with this id', [field], undefined, {
+    detail: detailParam('NOT_FOUND_PERSON_ID'),
+  });
 }
 
 /** Balance of a locked pocket (0 when the person has no such pocket). */
@@ -57,7 +60,10 @@ export function balanceOf(ctx: Pick<DecideContext<unknown>, 'pockets'>, personId
 export function decisionDate(principal: Principal, on: string | null | undefined): string {
   if (on == null) return todayInChina();
   if (principal.role !== Role.ADMIN && principal.role !== Role.COUNTER)
-    throw forbidden('Only staff (ADMIN, COUNTER) may set `on`; portals act on today’s date');
+    throw forbidden(
+      'Only staff (ADMIN, COUNTER) may set `on`; portals act on today’s date',
+      detailParam('STAFF_ONLY_SET_ON', { roles: termsParam('role', [Role.ADMIN, Role.COUNTER]) }),
+    );
   return on;
 }
 
