@@ -29,7 +29,8 @@ describe(`one family's money under concurrent transfers and settlements (${ENTIT
       .id;
     const activated = await app.gql<{ walletActivate: { userErrors: unknown[] } }>(
       'mutation($i: WalletActivateInput!) { walletActivate(input: $i) { userErrors { code } } }',
-      { i: { personId: zhangwei, usageRegionCode: '130100', phone: '13900000001' } },
+      // confirmed as of 2025-05-08 (staff record), before the transfers dated 2025-06-01 (R-WAL-5)
+      { i: { personId: zhangwei, usageRegionCode: '130100', phone: '13900000001', on: '2025-05-08' } },
       staff,
     );
     expect(activated.data!.walletActivate.userErrors).toEqual([]);

@@ -1,5 +1,7 @@
 import { ENTITY_DIALECT, RegionEntity, WalletEntity } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
+import { todayInChina } from '../common/clock';
+import { formatDate } from '@gongji/domain';
 import {
   attestRelation,
   TX,
@@ -26,6 +28,8 @@ type Activate = {
   };
 };
 type Transfer = { walletTransfer: { transaction: TxOut | null; userErrors: UserErrorOut[] } };
+/** No Accept-Language: Chinese, the default (the test app sends English otherwise). */
+const CHINESE = { 'accept-language': '' };
 
 describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -33,7 +37,7 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
   let zhangwei: string;
   let zhaomin: string;
   let liufang: string;
-  const transfer = (over: Record<string, unknown>, token = staff) =>
+  const transfer = (over: Record<string, unknown>, token = staff, headers?: Record<string, string>) =>
     app.gql<Transfer>(
       TRANSFER,
       {
@@ -49,7 +53,12 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
         },
       },
       token,
+      headers,
     );
+  const activate = (i: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.gql<Activate>(ACTIVATE, { i }, staff, headers).then((r) => r.data!.walletActivate);
+  const usageRegionOf = async (id: string) =>
+    (await app.db.getRepository(WalletEntity).findOneBy({ personId: id }))?.usageRegionCode ?? null;
   /**
    * Runs `act`, expects the first userError to have `code` and `rule` and the others (issue #9: every refusal at
    * once, most fundamental first) to have the codes `also`, and that no money moved.
@@ -151,14 +160,17 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
     }
   });
 
-  it('issue #9: a transfer on 2024-12-01, before the national launch, cites R-WAL-3 first, then the scope (R-WAL-4)', async () => {
+  it('R-WAL-1/3: a transfer on 2024-12-01, before the national launch, says the wallet is not open — not NOT_NEAR_RELATIVE', async () => {
     const error = await refusedWithoutMoving(
-      () => data(transfer({ on: '2024-12-01' })),
+      () => data(transfer({ on: '2024-12-01' }, staff, CHINESE)),
       'WALLET_NOT_OPEN',
       'R-WAL-3',
-      ['WALLET_NOT_OPEN', 'NOT_NEAR_RELATIVE'],
+      ['WALLET_NOT_OPEN'],
     );
     expect(error.field).toEqual(['fromPersonId']);
+    expect(error.message).toBe(
+      '转出人参保地的医保钱包自2025年5月8日起开通，2024年12月1日尚未开通（R-WAL-3）',
+    );
   });
 
   it('issue #9: a request breaking three rules gets three userErrors, most fundamental first', async () => {
@@ -235,14 +247,25 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
       staff,
     );
     expect(phone.data!.walletActivate.userErrors).toMatchObject([{ code: 'INVALID_PHONE', rule: 'R-WAL-5' }]);
+    // Beijing is in another province than Qingdao (and closed): R-WAL-7 refuses it before its opening date matters
     const beijing = await app.gql<Activate>(
       ACTIVATE,
       { i: { personId: liuyang, usageRegionCode: '110000', phone: '13900000003' } },
       staff,
     );
     expect(beijing.data!.walletActivate.userErrors).toMatchObject([
-      { code: 'WALLET_NOT_OPEN', rule: 'R-WAL-3' },
+      { code: 'OUT_OF_PROVINCE', rule: 'R-WAL-7', field: ['usageRegionCode'] },
     ]);
+    // Jinan, in Shandong like Qingdao, but not open on the date
+    const regions = app.db.getRepository(RegionEntity);
+    await regions.update({ code: '370100' }, { walletFrom: '2099-01-01', updatedAt: new Date() });
+    try {
+      expect(
+        (await activate({ personId: liuyang, usageRegionCode: '370100', phone: '13900000003' })).userErrors,
+      ).toMatchObject([{ code: 'WALLET_NOT_OPEN', rule: 'R-WAL-3', field: ['usageRegionCode'] }]);
+    } finally {
+      await regions.update({ code: '370100' }, { walletFrom: '2025-05-08', updatedAt: new Date() });
+    }
     expect(await app.db.getRepository(WalletEntity).countBy({ personId: liuyang })).toBe(0);
   });
 
@@ -268,5 +291,128 @@ describe(`walletActivate and walletTransfer refusals over HTTP (${ENTITY_DIALECT
     const token = await portal(app, ['wallet:transfer']);
     const dated = await transfer({ on: '2025-06-01' }, token);
     expect(dated.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it("R-WAL-5: 王丽 (Beijing) cannot confirm while her insured region's wallet is closed, whatever usage region she names", async () => {
+    const wangli = await personId(app, '王丽');
+    const res = await activate(
+      { personId: wangli, usageRegionCode: '370200', phone: '13900139000' },
+      CHINESE,
+    );
+    expect(res).toMatchObject({ wallet: null, changed: false });
+    expect(res.userErrors).toMatchObject([{ code: 'WALLET_NOT_OPEN', rule: 'R-WAL-5', field: ['personId'] }]);
+    expect(res.userErrors[0].message).toMatch(/^参保地北京市在\d+年\d+月\d+日尚未开通医保钱包（R-WAL-5）$/);
+    expect(await usageRegionOf(wangli)).toBeNull();
+  });
+
+  it('R-WAL-5/R-WAL-7: 张伟 (Hebei, which offers 使用地变更) cannot move his usage region into Shandong', async () => {
+    const res = await activate({ personId: zhangwei, usageRegionCode: '370200', phone: '13900000001' });
+    expect(res).toMatchObject({
+      wallet: null,
+      changed: false,
+      userErrors: [{ code: 'OUT_OF_PROVINCE', rule: 'R-WAL-7', field: ['usageRegionCode'] }],
+    });
+    expect(res.userErrors[0].message).toBe(
+      'The usage region 青岛市 (370200) is outside the insured province 河北省 (130000): the wallet is used in the insured province (R-WAL-7)',
+    );
+    const zh = await activate(
+      { personId: zhangwei, usageRegionCode: '370200', phone: '13900000001' },
+      CHINESE,
+    );
+    expect(zh.userErrors[0].message).toBe(
+      '钱包使用地青岛市不在参保地所在的河北省，医保钱包只能在参保地省内使用（R-WAL-7）',
+    );
+    expect(await usageRegionOf(zhangwei)).toBe('130100');
+  });
+
+  it('R-WAL-5: a sender who confirmed the wallet today cannot send on an earlier date; the refusal names both dates', async () => {
+    const today = todayInChina();
+    const error = await refusedWithoutMoving(
+      () => data(transfer({ on: '2025-06-01' }, staff, CHINESE)),
+      'WALLET_NOT_ACTIVATED',
+      'R-WAL-5',
+    );
+    expect(error.field).toEqual(['fromPersonId']);
+    expect(error.message).toBe(
+      `转出人于${formatDate(today, 'zh')}才确认使用医保钱包，2025年6月1日尚不能使用（R-WAL-5）`,
+    );
+  });
+
+  it('R-WAL-5: a recipient who confirmed later receives nothing dated earlier; a staff confirmation dated in the past counts from that date', async () => {
+    const liuyang = await personId(app, '刘洋');
+    // 刘洋's confirmation is recorded by staff as of 2025-05-08 (Qingdao's opening day); 刘芳 (his mother) confirms today
+    expect(
+      (
+        await activate({
+          personId: liuyang,
+          usageRegionCode: '370200',
+          phone: '13900000003',
+          on: '2025-05-08',
+        })
+      ).userErrors,
+    ).toEqual([]);
+    expect(
+      (await activate({ personId: liufang, usageRegionCode: '370200', phone: '13900000004' })).userErrors,
+    ).toEqual([]);
+    const before = await ledgerSize(app);
+    const payload = (
+      await data(
+        transfer({
+          fromPersonId: liuyang,
+          toPersonId: liufang,
+          relation: 'PARENT',
+          amount: '1.00',
+          on: '2025-06-01',
+        }),
+      )
+    ).walletTransfer;
+    expect(payload.transaction).toBeNull();
+    expect(payload.userErrors).toEqual([
+      {
+        code: 'WALLET_NOT_ACTIVATED',
+        rule: 'R-WAL-5',
+        field: ['toPersonId'],
+        message: `The recipient confirmed the wallet on ${formatDate(todayInChina(), 'en')}, after 1 June 2025 (R-WAL-5)`,
+      },
+    ]);
+    expect(await ledgerSize(app)).toEqual(before);
+    expect(await balance(app, liufang, 'WALLET')).toBe('0.00');
+  });
+
+  it('R-ACC-1: 刘芳 (FLEXIBLE, no personal account) sending from EARMARKED gets NO_PERSONAL_ACCOUNT only, not also INSUFFICIENT_BALANCE', async () => {
+    const liuyang = await personId(app, '刘洋');
+    const payload = (
+      await data(transfer({ fromPersonId: liufang, toPersonId: liuyang, relation: 'CHILD', amount: '10.00' }))
+    ).walletTransfer;
+    expect(payload.transaction).toBeNull();
+    expect(payload.userErrors).toMatchObject([
+      { code: 'NO_PERSONAL_ACCOUNT', rule: 'R-ACC-1', field: ['source'] },
+    ]);
+  });
+
+  it('R-WAL-4: the English kinship-scope refusal starts with a capital letter', async () => {
+    const admin = await app.login('admin');
+    const scope = await app.gql<{ kinshipScopeSet: { userErrors: UserErrorOut[] } }>(
+      `mutation($i: KinshipScopeSetInput!) { kinshipScopeSet(input: $i) { ${USER_ERRORS} } }`,
+      {
+        i: {
+          regionCode: '130100',
+          purpose: 'WALLET_TRANSFER',
+          effectiveFrom: todayInChina(),
+          relations: ['SPOUSE', 'CHILD'],
+          reason: 'test: parents out of the wallet-transfer scope',
+        },
+      },
+      admin,
+    );
+    expect(scope.data!.kinshipScopeSet.userErrors).toEqual([]);
+    const error = await refusedWithoutMoving(
+      () => data(transfer({ amount: '1.00' })),
+      'NOT_NEAR_RELATIVE',
+      'R-WAL-4',
+    );
+    expect(error.message).toMatch(
+      /^The parent relation is not in the wallet-transfer kinship scope .* \(R-WAL-4\)$/,
+    );
   });
 });

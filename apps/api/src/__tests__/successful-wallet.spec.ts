@@ -41,7 +41,8 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
 
   it('R-WAL-5: 张伟 confirms his wallet in Shijiazhuang; the same confirmation again changes nothing; audited', async () => {
     const counter = await app.login('counter');
-    const input = { personId: zhangwei, usageRegionCode: '130100', phone: '13900000001' };
+    // recorded by staff as of Shijiazhuang's opening day, so transfers dated from then on are his (R-WAL-5)
+    const input = { personId: zhangwei, usageRegionCode: '130100', phone: '13900000001', on: '2025-05-08' };
     const first = await app.gql<Activate>(ACTIVATE, { i: input }, counter);
     expect(first.errors).toBeUndefined();
     expect(first.data!.walletActivate).toMatchObject({

@@ -395,11 +395,12 @@ export async function ensureDemoData(dataSource: DataSource, paymentPepper: stri
       });
     }
     // 赵敏 (Jinan, Shandong) confirmed her wallet, so her son 张伟 in Shijiazhuang (Hebei) can transfer to her (R-WAL-5).
+    // She confirmed it the day Jinan opened the wallet (R-WAL-2), so transfers dated from then on reach her.
     await saveWallet(manager, {
       personId: idOf('zhaomin'),
       usageRegionCode: '370100',
       phone: '13900000002',
-      activatedAt: now,
+      activatedAt: new Date('2025-05-08T00:00:00+08:00'),
       usageRegionChangedAt: null,
     });
   });

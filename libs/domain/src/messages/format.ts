@@ -63,6 +63,7 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     recipientRegion: { zh: '接收人参保地', en: "recipient's region" },
     usageRegion: { zh: '钱包使用地', en: 'usage region' },
     newUsageRegion: { zh: '新的钱包使用地', en: 'new usage region' },
+    insuredRegion: { zh: '参保地', en: 'insured region' },
   },
   entity: {
     person: { zh: '人员', en: 'person' },

@@ -22,6 +22,11 @@ export enum WalletErrorCode {
   INVALID_PHONE = 'INVALID_PHONE',
   /** The province does not offer usage-location change on that date (R-WAL-5). */
   USAGE_CHANGE_NOT_OFFERED = 'USAGE_CHANGE_NOT_OFFERED',
+  /**
+   * The usage region lies outside the insured province (R-WAL-7, seed 004: 参保地定点医药机构). Same code as the
+   * kin refusal of R-KIN-2; its wallet text is the catalogue's `OUT_OF_PROVINCE@R-WAL-7`.
+   */
+  OUT_OF_PROVINCE = 'OUT_OF_PROVINCE',
   /** The new usage region equals the current one. */
   SAME_USAGE_REGION = 'SAME_USAGE_REGION',
   /** Source EARMARKED without a personal account (R-ACC-1, R-WAL-6). */

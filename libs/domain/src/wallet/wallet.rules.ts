@@ -17,6 +17,7 @@ import {
   type WalletPayee,
   WalletSource,
   type WalletTransferInput,
+  type WalletUseOnInput,
 } from './wallet';
 import { WalletError, WalletErrorCode } from './wallet.errors';
 
@@ -45,6 +46,7 @@ const PLACE_OF: Readonly<Record<string, string>> = {
   "recipient's": 'recipientRegion',
   usage: 'usageRegion',
   'new usage': 'newUsageRegion',
+  insured: 'insuredRegion',
 };
 
 function notOpen(
@@ -53,10 +55,11 @@ function notOpen(
   whose: string,
   field: string,
   regionCode?: string,
+  rule = 'R-WAL-3',
 ): WalletError {
   return new WalletError(
     WalletErrorCode.WALLET_NOT_OPEN,
-    'R-WAL-3',
+    rule,
     regionWalletFrom
       ? `The wallet opens in the ${whose} region on ${regionWalletFrom}, after ${date}`
       : `The wallet is not open in the ${whose} region on ${date}`,
@@ -76,8 +79,62 @@ function requireOpen(
   whose: string,
   field: string,
   regionCode?: string,
+  rule?: string,
 ): void {
-  if (!onOrAfter(date, regionWalletFrom)) throw notOpen(regionWalletFrom, date, whose, field, regionCode);
+  if (!onOrAfter(date, regionWalletFrom))
+    throw notOpen(regionWalletFrom, date, whose, field, regionCode, rule);
+}
+
+/** R-WAL-5: the wallet was confirmed on `activatedOn`, after the decision date — it cannot be used on `date`. */
+function confirmedAfter(activatedOn: IsoDate, date: IsoDate, field: string): WalletError {
+  return new WalletError(
+    WalletErrorCode.WALLET_NOT_ACTIVATED,
+    'R-WAL-5',
+    `The wallet was confirmed on ${activatedOn}, after ${date}`,
+    [field],
+    { activatedOn: dateParam(activatedOn), on: dateParam(date) },
+  );
+}
+
+/** The wallet was confirmed after `date` (R-WAL-5: confirmed before use); `false` when not dated. */
+function confirmedLater(activatedOn: IsoDate, date: IsoDate): boolean {
+  return date < activatedOn;
+}
+
+/**
+ * R-WAL-7: the usage region lies in the insured province — wallet funds pay at institutions of the insured region,
+ * and a usage-location change (使用地变更, R-WAL-5) moves within the province (seed 004: 参保地定点医药机构).
+ */
+function requireInsuredProvince(usageRegionCode: string, usageProvinceCode: string, insuredProvince: string) {
+  if (usageProvinceCode !== insuredProvince) {
+    throw new WalletError(
+      WalletErrorCode.OUT_OF_PROVINCE,
+      'R-WAL-7',
+      `The usage region ${usageRegionCode} is outside the insured province ${insuredProvince}`,
+      ['usageRegionCode'],
+      { region: regionParam(usageRegionCode), insuredProvince: regionParam(insuredProvince) },
+    );
+  }
+}
+
+/**
+ * R-WAL-5/R-WAL-7 as of the decision date: wallet money is used (a resident contribution paid from WALLET) only once
+ * the wallet is open in the holder's insured region and the holder confirmed it, both on or before `date` (staff may
+ * decide on a past date). Refuses WALLET_NOT_OPEN (naming the opening date) or WALLET_NOT_ACTIVATED (naming the
+ * confirmation date).
+ */
+export function walletUsableOnOrThrow(input: WalletUseOnInput): void {
+  const { date, field } = input;
+  requireOpen(input.insuredRegionWalletFrom, date, 'insured', field, input.insuredRegionCode, 'R-WAL-7');
+  if (input.activatedOn === null) {
+    throw new WalletError(
+      WalletErrorCode.WALLET_NOT_ACTIVATED,
+      'R-WAL-5',
+      'The wallet has not been confirmed (确认使用钱包)',
+      [field],
+    );
+  }
+  if (confirmedLater(input.activatedOn, date)) throw confirmedAfter(input.activatedOn, date, field);
 }
 
 /**
@@ -110,26 +167,30 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
         ['toPersonId'],
       ),
   );
-  refusals.check(onOrAfter(date, input.fromRegionWalletFrom), RefusalStage.DATES, () =>
+  const fromOpen = refusals.check(onOrAfter(date, input.fromRegionWalletFrom), RefusalStage.DATES, () =>
     notOpen(input.fromRegionWalletFrom, date, "sender's", 'fromPersonId'),
   );
-  refusals.check(onOrAfter(date, input.toRegionWalletFrom), RefusalStage.DATES, () =>
+  const toOpen = refusals.check(onOrAfter(date, input.toRegionWalletFrom), RefusalStage.DATES, () =>
     notOpen(input.toRegionWalletFrom, date, "recipient's", 'toPersonId'),
   );
+  // R-WAL-5 as of the date: a wallet confirmed after `date` neither sends nor receives on it. Where the region's
+  // wallet was not open that day, WALLET_NOT_OPEN above already says why.
+  const confirmedOn = [
+    [from, fromOpen, 'fromPersonId'],
+    [to, toOpen, 'toPersonId'],
+  ] as const;
+  for (const [party, regionOpen, field] of confirmedOn) {
+    const activatedOn = party.walletActivatedOn ?? null;
+    if (regionOpen && party.walletActivated && activatedOn !== null && confirmedLater(activatedOn, date))
+      refusals.add(RefusalStage.DATES, confirmedAfter(activatedOn, date, field));
+  }
   if (from.personId === to.personId) {
     // a self-transfer has no relation to check (refused above)
   } else if (input.relationEstablished === false) {
-    refusals.add(
-      RefusalStage.SCOPE,
-      new WalletError(
-        WalletErrorCode.RELATION_NOT_ESTABLISHED,
-        'R-WAL-4',
-        `No ${input.relation ?? 'relation'} of the sender to the recipient is on record: register the relation or have counter staff record the evidence (户口簿, 结婚证, 出生医学证明…)`,
-        ['relation'],
-        input.relation ? { relation: termParam('relation', input.relation) } : undefined,
-      ),
-    );
-  } else {
+    refusals.add(RefusalStage.SCOPE, notEstablished(input.relation));
+  } else if (fromOpen) {
+    // R-WAL-1/3: before the wallet opens in the sender's region (e.g. before the national launch, 2024-12-02) there
+    // is no wallet-transfer kinship scope to be in: WALLET_NOT_OPEN is the reason, not NOT_NEAR_RELATIVE.
     refusals.check(
       input.relation !== null && input.relationInScope,
       RefusalStage.SCOPE,
@@ -139,7 +200,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
           'R-WAL-4',
           input.relation === null
             ? 'The recipient is not a registered relative of the sender'
-            : `${input.relation} is not in the wallet-transfer kinship scope on ${date}`,
+            : `The ${input.relation} relation is not in the wallet-transfer kinship scope on ${date}`,
           ['toPersonId'],
           input.relation === null
             ? undefined
@@ -180,7 +241,7 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
         ['toPersonId'],
       ),
   );
-  refusals.check(
+  const accountOk = refusals.check(
     source !== WalletSource.EARMARKED || hasPersonalAccount(from.insuranceType),
     RefusalStage.SCOPE,
     () =>
@@ -204,8 +265,9 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
   );
   const pocket = source === WalletSource.EARMARKED ? PocketKind.EARMARKED : PocketKind.WALLET;
   const balance: Fen = source === WalletSource.EARMARKED ? from.earmarked : from.wallet;
+  // Without a personal account there is no EARMARKED balance to compare: NO_PERSONAL_ACCOUNT is the one reason.
   refusals.check(
-    amount <= 0n || balance >= amount,
+    !accountOk || amount <= 0n || balance >= amount,
     RefusalStage.MONEY,
     () =>
       new WalletError(
@@ -250,9 +312,21 @@ export function walletTransferOrThrow(input: WalletTransferInput): LedgerDecisio
   };
 }
 
+/** R-WAL-4: the declared relation is neither registered nor attested. */
+function notEstablished(relation: WalletTransferInput['relation']): WalletError {
+  return new WalletError(
+    WalletErrorCode.RELATION_NOT_ESTABLISHED,
+    'R-WAL-4',
+    `No ${relation ?? 'relation'} of the sender to the recipient is on record: register the relation or have counter staff record the evidence (户口簿, 结婚证, 出生医学证明…)`,
+    ['relation'],
+    relation ? { relation: termParam('relation', relation) } : undefined,
+  );
+}
+
 /**
  * R-WAL-5: confirms the wallet (确认使用钱包) with a usage region and a bound mobile phone. The person must be insured
- * (anyone insured may hold a wallet, R-ACC-3) and the wallet open in the usage region on the date (R-WAL-3). A second
+ * (anyone insured may hold a wallet, R-ACC-3), the wallet open in the insured region on the date, the usage region in
+ * the insured province (R-WAL-7) and the wallet open there (R-WAL-3). A second
  * confirmation is refused: the usage region is changed with {@link changeUsageRegionOrThrow}.
  */
 export function walletActivateOrThrow(input: WalletActivateInput): WalletActivation {
@@ -274,6 +348,17 @@ export function walletActivateOrThrow(input: WalletActivateInput): WalletActivat
     );
   }
   mobilePhoneOrThrow(input.phone);
+  // Confirmation is possible only where the wallet is open: the insured region (R-WAL-5/7; its wallet is where the
+  // money is used), and a usage region in the insured province (seed 004: 参保地定点医药机构).
+  requireOpen(
+    input.insuredRegionWalletFrom,
+    input.date,
+    'insured',
+    'personId',
+    input.insuredRegionCode,
+    'R-WAL-5',
+  );
+  requireInsuredProvince(input.usageRegionCode, input.usageProvinceCode, input.insuredProvinceCode);
   requireOpen(input.usageRegionWalletFrom, input.date, 'usage', 'usageRegionCode', input.usageRegionCode);
   return {
     personId: input.personId,
@@ -317,6 +402,7 @@ export function changeUsageRegionOrThrow(input: UsageRegionChangeInput): WalletA
       { region: regionParam(current.usageRegionCode) },
     );
   }
+  requireInsuredProvince(input.newUsageRegionCode, input.newUsageProvinceCode, input.insuredProvinceCode);
   requireOpen(input.newRegionWalletFrom, date, 'new usage', 'usageRegionCode', input.newUsageRegionCode);
   return { ...current, usageRegionCode: input.newUsageRegionCode, activatedOn: date };
 }

@@ -31,6 +31,11 @@ export interface WalletSender {
   readonly insuranceType: InsuranceType;
   /** The sender confirmed the wallet before using it (R-WAL-5). */
   readonly walletActivated: boolean;
+  /**
+   * Date the sender confirmed the wallet (R-WAL-5): a transfer dated earlier is refused (WALLET_NOT_ACTIVATED);
+   * omitted or `null` = not dated.
+   */
+  readonly walletActivatedOn?: IsoDate | null;
   readonly earmarked: Fen;
   readonly wallet: Fen;
 }
@@ -42,6 +47,8 @@ export interface WalletRecipient {
   readonly insuranceType: InsuranceType;
   /** The recipient confirmed the wallet (R-WAL-5). */
   readonly walletActivated: boolean;
+  /** Date the recipient confirmed the wallet (R-WAL-5): it receives nothing dated earlier; omitted = not dated. */
+  readonly walletActivatedOn?: IsoDate | null;
 }
 
 /** Input of {@link walletTransferOrThrow} (API `walletTransfer`). */
@@ -81,6 +88,14 @@ export interface WalletActivateInput {
   readonly date: IsoDate;
   /** Wallet opening date of the chosen usage region; `null` = not open. */
   readonly usageRegionWalletFrom: IsoDate | null;
+  /** The person's insured region (R-WAL-7: the wallet is used there). */
+  readonly insuredRegionCode: string;
+  /** Wallet opening date of the insured region; `null` = not open (no confirmation while it is closed). */
+  readonly insuredRegionWalletFrom: IsoDate | null;
+  /** Province of the insured region: the usage region must lie in it (R-WAL-5/7, seed 004). */
+  readonly insuredProvinceCode: string;
+  /** Province of the chosen usage region. */
+  readonly usageProvinceCode: string;
   /** The person's current confirmation, if any. */
   readonly existing: WalletActivation | null;
 }
@@ -97,6 +112,22 @@ export interface UsageRegionChangeInput {
   readonly usageChangeFrom: IsoDate | null;
   /** Wallet opening date of the new usage region; `null` = not open. */
   readonly newRegionWalletFrom: IsoDate | null;
+  /** Province of the person's insured region: a usage-region change stays within it (R-WAL-5/7, seed 004). */
+  readonly insuredProvinceCode: string;
+  /** Province of the new usage region. */
+  readonly newUsageProvinceCode: string;
+}
+
+/** Input of {@link walletUsableOnOrThrow}: may a person use wallet money on a date? */
+export interface WalletUseOnInput {
+  readonly date: IsoDate;
+  /** Date the person confirmed the wallet (R-WAL-5); `null` = never confirmed. */
+  readonly activatedOn: IsoDate | null;
+  /** The person's insured region and its wallet opening date (`null` = not open). */
+  readonly insuredRegionCode: string;
+  readonly insuredRegionWalletFrom: IsoDate | null;
+  /** The input field the refusal points at (e.g. `payerId`). */
+  readonly field: string;
 }
 
 /** The institution side of R-WAL-7: may wallet money pay here? */

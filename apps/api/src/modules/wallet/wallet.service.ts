@@ -14,6 +14,7 @@ import {
   relationsOnRecord,
   walletActivateOrThrow,
   walletTransferOrThrow,
+  detailParam,
 } from '@gongji/domain';
 import {
   type PairFactRows,
@@ -22,6 +23,7 @@ import {
   openPocketIfMissing,
   pairFactsQuery,
   personForUpdate,
+  provincesOfRegions,
   saveWallet,
   walletOfPerson,
 } from '@gongji/persistence';
@@ -47,6 +49,15 @@ function activationOf(e: WalletEntity): WalletActivation {
     phone: e.phone,
     activatedOn: todayInChina(e.usageRegionChangedAt ?? e.activatedAt),
   };
+}
+
+/**
+ * When a confirmation decided on `date` is recorded: now, or — staff deciding on a past date (back-office
+ * correction) — the start of that day in China, so the wallet counts as confirmed from `date` and transfers and
+ * payments dated from then on see it (R-WAL-5).
+ */
+function confirmedAt(date: string, now: Date): Date {
+  return date === todayInChina(now) ? now : new Date(`${date}T00:00:00+08:00`);
 }
 
 const refusedActivation = (userErrors: WalletActivatePayload['userErrors']): WalletActivatePayload => ({
@@ -77,9 +88,15 @@ export class WalletService {
       );
       if (!usagePolicy)
         return refusedActivation([
-          userError(ApiErrorCode.NOT_FOUND, 'No region with this code', ['usageRegionCode']),
+          userError(ApiErrorCode.NOT_FOUND, 'No region with this code', ['usageRegionCode'], undefined, {
+            detail: detailParam('NOT_FOUND_REGION_CODE'),
+          }),
         ]);
       const existing = await walletOfPerson(manager, person.id);
+      // R-WAL-5/7: the wallet is used in the insured region, so the usage region stays in the insured province.
+      const provinceOf = await provincesOfRegions(manager, [person.regionCode, input.usageRegionCode]);
+      const insuredProvinceCode = provinceOf.get(person.regionCode) ?? person.regionCode;
+      const usageProvinceCode = provinceOf.get(input.usageRegionCode) ?? input.usageRegionCode;
       const now = new Date();
       let next: WalletEntity;
       try {
@@ -102,11 +119,17 @@ export class WalletService {
             date,
             usageChangeFrom: currentPolicy?.features[Feature.USAGE_LOCATION_CHANGE].from ?? null,
             newRegionWalletFrom: usagePolicy.features[Feature.WALLET].from,
+            insuredProvinceCode,
+            newUsageProvinceCode: usageProvinceCode,
           });
           // The bound phone stays: a usage-region change (使用地变更) does not rebind the phone.
           next = { ...existing, usageRegionCode: input.usageRegionCode, usageRegionChangedAt: now };
         } else {
           // New confirmation, or the same region with another phone (refused: ALREADY_ACTIVATED).
+          const insuredPolicy =
+            person.regionCode === input.usageRegionCode
+              ? usagePolicy
+              : await effectivePolicyOn(this.ctx.services.policy, manager, person.regionCode, date);
           walletActivateOrThrow({
             personId: person.id,
             insuranceType: person.insuranceType as InsuranceType,
@@ -114,13 +137,17 @@ export class WalletService {
             phone: input.phone,
             date,
             usageRegionWalletFrom: usagePolicy.features[Feature.WALLET].from,
+            insuredRegionCode: person.regionCode,
+            insuredRegionWalletFrom: insuredPolicy?.features[Feature.WALLET].from ?? null,
+            insuredProvinceCode,
+            usageProvinceCode,
             existing: existing ? activationOf(existing) : null,
           });
           next = {
             personId: person.id,
             usageRegionCode: input.usageRegionCode,
             phone: input.phone,
-            activatedAt: now,
+            activatedAt: confirmedAt(date, now),
             usageRegionChangedAt: null,
           };
         }
@@ -186,6 +213,11 @@ export class WalletService {
           .filter((a) => a.personId === fromPersonId && a.relativePersonId === toPersonId)
           .map(toAttestation);
         const activated = new Set(wallets.map((w) => w.personId));
+        // R-WAL-5 as of the decision date: the day each wallet was confirmed (a usage-region change does not move it).
+        const activatedOn = (personId: string) => {
+          const wallet = wallets.find((w) => w.personId === personId);
+          return wallet ? todayInChina(wallet.activatedAt) : null;
+        };
         const policyOf = (regionCode: string) =>
           effectivePolicyOn(this.ctx.services.policy, ctx.manager, regionCode, date, facts.policyVersion);
         const fromPolicy = await policyOf(from.regionCode);
@@ -215,6 +247,7 @@ export class WalletService {
             personId: from.id,
             insuranceType: from.insuranceType as InsuranceType,
             walletActivated: activated.has(from.id),
+            walletActivatedOn: activatedOn(from.id),
             earmarked: balanceOf(ctx, from.id, PocketKind.EARMARKED),
             wallet: balanceOf(ctx, from.id, PocketKind.WALLET),
           },
@@ -223,6 +256,7 @@ export class WalletService {
             insuranceType: to.insuranceType as InsuranceType,
             // A confirmed wallet without its pocket cannot receive (walletActivate opens the pocket).
             walletActivated: activated.has(to.id) && ctx.pockets.has(`${to.id}:${PocketKind.WALLET}`),
+            walletActivatedOn: activatedOn(to.id),
           },
           amount: input.amount,
           source: input.source,

@@ -13,6 +13,7 @@ import {
   walletActivateOrThrow,
   walletMayPay,
   walletTransferOrThrow,
+  walletUsableOnOrThrow,
 } from '../wallet.rules';
 
 const sender = aWalletTransfer().from;
@@ -28,7 +29,7 @@ function refusalsOfTransfer(input: Parameters<typeof walletTransferOrThrow>[0]):
 }
 
 describe('issue #9: every refusal at once, most fundamental first', () => {
-  it('a transfer before the national launch cites R-WAL-3 first, then the scope, then the money', () => {
+  it('a transfer before the national launch cites R-WAL-3 first, then the money — not the kinship scope (R-WAL-1/3)', () => {
     const refusals = refusalsOfTransfer(
       aWalletTransfer({
         date: '2024-12-01',
@@ -41,9 +42,41 @@ describe('issue #9: every refusal at once, most fundamental first', () => {
     expect(refusals.map((r) => [r.code, r.rule])).toEqual([
       [WalletErrorCode.WALLET_NOT_OPEN, 'R-WAL-3'],
       [WalletErrorCode.WALLET_NOT_OPEN, 'R-WAL-3'],
-      [WalletErrorCode.NOT_NEAR_RELATIVE, 'R-WAL-4'],
       [WalletErrorCode.INSUFFICIENT_BALANCE, 'R-WAL-6'],
     ]);
+  });
+
+  it('R-ACC-1: EARMARKED without a personal account is NO_PERSONAL_ACCOUNT only, not also INSUFFICIENT_BALANCE', () => {
+    const refusals = refusalsOfTransfer(
+      aWalletTransfer({ from: { ...sender, insuranceType: InsuranceType.FLEXIBLE, earmarked: 0n as Fen } }),
+    );
+    expect(refusals.map((r) => r.code)).toEqual([WalletErrorCode.NO_PERSONAL_ACCOUNT]);
+  });
+
+  it('R-WAL-5: a wallet confirmed after the date neither sends nor receives; the refusal names both dates', () => {
+    const refusals = refusalsOfTransfer(
+      aWalletTransfer({
+        from: { ...sender, walletActivatedOn: '2025-01-11' },
+        to: { ...recipient, walletActivatedOn: '2025-02-01' },
+      }),
+    );
+    expect(refusals.map((r) => [r.code, r.rule, r.field])).toEqual([
+      [WalletErrorCode.WALLET_NOT_ACTIVATED, 'R-WAL-5', ['fromPersonId']],
+      [WalletErrorCode.WALLET_NOT_ACTIVATED, 'R-WAL-5', ['toPersonId']],
+    ]);
+    expect(refusals[1].message).toBe('The wallet was confirmed on 2025-02-01, after 2025-01-10');
+    // confirmed on the day itself: allowed
+    expect(() =>
+      walletTransferOrThrow(aWalletTransfer({ to: { ...recipient, walletActivatedOn: '2025-01-10' } })),
+    ).not.toThrow();
+    // the region closed that day is the one reason (R-WAL-3), not also the later confirmation
+    const closed = refusalsOfTransfer(
+      aWalletTransfer({
+        toRegionWalletFrom: '2025-05-08',
+        to: { ...recipient, walletActivatedOn: '2025-06-01' },
+      }),
+    );
+    expect(closed.map((r) => r.code)).toEqual([WalletErrorCode.WALLET_NOT_OPEN]);
   });
 
   it('three broken rules → three refusals in order (dates, scope, money); one alone is thrown as itself', () => {
@@ -172,6 +205,10 @@ describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
     phone: '13800138000',
     date: '2025-01-10',
     usageRegionWalletFrom: '2024-12-02',
+    insuredRegionCode: '130100',
+    insuredRegionWalletFrom: '2024-12-02',
+    insuredProvinceCode: '130000',
+    usageProvinceCode: '130000',
     existing: null,
   };
   const active = walletActivateOrThrow(activate);
@@ -181,6 +218,8 @@ describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
     date: '2025-06-01',
     usageChangeFrom: '2025-05-01',
     newRegionWalletFrom: '2024-12-02',
+    insuredProvinceCode: '130000',
+    newUsageProvinceCode: '130000',
   };
 
   it('R-WAL-5 confirms with usage region and phone', () => {
@@ -201,6 +240,18 @@ describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
       'a usage region without wallet yet',
       { usageRegionWalletFrom: '2025-02-01' },
       WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+    [
+      'R-WAL-5',
+      'an insured region without wallet yet',
+      { insuredRegionWalletFrom: null },
+      WalletErrorCode.WALLET_NOT_OPEN,
+    ],
+    [
+      'R-WAL-7',
+      'a usage region outside the insured province',
+      { usageRegionCode: '370200', usageProvinceCode: '370000' },
+      WalletErrorCode.OUT_OF_PROVINCE,
     ],
   ])('%s refuses %s', (rule, _label, overrides, code) => {
     expect(() => walletActivateOrThrow({ ...activate, ...overrides })).toThrow(
@@ -237,6 +288,12 @@ describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
       { newRegionWalletFrom: null },
       WalletErrorCode.WALLET_NOT_OPEN,
     ],
+    [
+      'R-WAL-7',
+      'a new region in another province',
+      { newUsageRegionCode: '370200', newUsageProvinceCode: '370000' },
+      WalletErrorCode.OUT_OF_PROVINCE,
+    ],
   ])('%s refuses a usage-region change for %s', (rule, _label, overrides, code) => {
     expect(() => changeUsageRegionOrThrow({ ...change, ...overrides })).toThrow(
       expect.objectContaining({ code, rule }),
@@ -254,5 +311,35 @@ describe('R-WAL-7 where wallet money may pay', () => {
     const r = walletMayPay(institution, '110000');
     expect(r.allowed).toBe(allowed);
     expect(r.explanation.rule).toBe('R-WAL-7');
+  });
+});
+
+describe('R-WAL-5/R-WAL-7 wallet money used on a date', () => {
+  const use = {
+    date: '2025-06-01',
+    activatedOn: '2025-05-08',
+    insuredRegionCode: '370100',
+    insuredRegionWalletFrom: '2025-05-08',
+    field: 'payerId',
+  };
+
+  it('allows use once the insured region is open and the wallet confirmed, on or before the date', () => {
+    expect(() => walletUsableOnOrThrow(use)).not.toThrow();
+    expect(() => walletUsableOnOrThrow({ ...use, date: '2025-05-08' })).not.toThrow();
+  });
+
+  it.each([
+    ['R-WAL-7', 'before the insured region opens', { date: '2025-05-07' }, WalletErrorCode.WALLET_NOT_OPEN],
+    ['R-WAL-5', 'an unconfirmed wallet', { activatedOn: null }, WalletErrorCode.WALLET_NOT_ACTIVATED],
+    [
+      'R-WAL-5',
+      'a wallet confirmed after the date',
+      { activatedOn: '2026-12-02' },
+      WalletErrorCode.WALLET_NOT_ACTIVATED,
+    ],
+  ])('%s refuses use %s', (rule, _label, overrides, code) => {
+    expect(() => walletUsableOnOrThrow({ ...use, ...overrides })).toThrow(
+      expect.objectContaining({ code, rule, field: ['payerId'] }),
+    );
   });
 });
