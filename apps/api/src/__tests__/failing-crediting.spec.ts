@@ -121,6 +121,79 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
     );
   });
 
+  it('API.md (audit finding 10): row refusals name the row with one field-path form, ["rows", "N", "personId"]', async () => {
+    const unknown = await refused(
+      CREDIT,
+      'contributionsCredit',
+      {
+        month: '2026-09',
+        rows: [
+          { personId: wangqiang, amount: '1.00' },
+          { personId: '00000000-0000-4000-8000-000000000000', amount: '1.00' },
+        ],
+      },
+      'NOT_FOUND',
+      null as unknown as string,
+    );
+    expect(unknown.field).toEqual(['rows', '1', 'personId']);
+    const resident = await refused(
+      CREDIT,
+      'contributionsCredit',
+      {
+        month: '2026-09',
+        rows: [
+          { personId: wangqiang, amount: '1.00' },
+          { personId: wangxiaoming, amount: '1.00' },
+        ],
+      },
+      'NO_PERSONAL_ACCOUNT',
+      'R-ACC-1',
+    );
+    expect(resident.field).toEqual(['rows', '1', 'personId']);
+  });
+
+  it("R-ACC-4 (audit finding 7): a month before the person's birth month is refused on the row (MONTH_BEFORE_BIRTH); the batch credits nobody", async () => {
+    // 王丽 was born in 1980-06 (110105198006010381), 王建国 in 1952-03: for 1980-05 only 王丽's row (index 1) is
+    // refused, and with it the batch — 王建国's valid row is not credited either.
+    const before = await balance(app, wangli, 'LEGACY');
+    const fatherBefore = await balance(app, wangjianguo, 'LEGACY');
+    for (const [month, rows, index] of [
+      [
+        '1980-05',
+        [
+          { personId: wangjianguo, amount: '1.00' },
+          { personId: wangli, amount: '1.00' },
+        ],
+        '1',
+      ],
+      ['1900-01', [{ personId: wangli, amount: '1.00' }], '0'],
+    ] as const) {
+      const error = await refused(
+        CREDIT,
+        'contributionsCredit',
+        { month, rows },
+        'MONTH_BEFORE_BIRTH',
+        'R-ACC-4',
+      );
+      expect(error.field).toEqual(['rows', index, 'personId']);
+      expect(error.message).toBe(
+        `${month} is before the birth month of the person (1980-06): nothing was collected for it, so nothing is credited (R-ACC-4)`,
+      );
+      expect(await app.db.getRepository(ContributionCreditEntity).countBy({ month })).toBe(0);
+    }
+    const zh = await app.gql<{ contributionsCredit: Payload }>(
+      CREDIT,
+      { i: { month: '1900-01', rows: [{ personId: wangli, amount: '1.00' }] } },
+      admin,
+      { 'accept-language': '' },
+    );
+    expect(zh.data!.contributionsCredit.userErrors.map((e) => e.message)).toEqual([
+      '1900-01早于参保人的出生月份（1980-06）：该月不可能征收医保费，不能划入（R-ACC-4）',
+    ]);
+    expect(await balance(app, wangli, 'LEGACY')).toBe(before);
+    expect(await balance(app, wangjianguo, 'LEGACY')).toBe(fatherBefore);
+  });
+
   it('R-ACC-4: the month must be YYYY-MM', async () => {
     await refused(
       CREDIT,
@@ -227,6 +300,35 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
   it('R-ACC-4: an implausible year and a rate outside 0..10000 basis points are refused', async () => {
     await refused(INTEREST, 'interestPost', { year: 1997, annualRate: 150 }, 'INVALID_YEAR', 'R-ACC-4');
     await refused(INTEREST, 'interestPost', { year: 2023, annualRate: 10001 }, 'INVALID_RATE', 'R-ACC-4');
+  });
+
+  it('R-ACC-3 (audit finding 8): interest for a year before the book-entry account (2020, 2021) is refused, nobody is paid', async () => {
+    for (const year of [2020, 2021]) {
+      const earmarked = await balance(app, wangjianguo, 'EARMARKED');
+      const idempotencyKey = key(`interest-early-${year}`);
+      const error = await refused(
+        INTEREST,
+        'interestPost',
+        { year, annualRate: 35, idempotencyKey },
+        'YEAR_BEFORE_EARMARKED',
+        'R-ACC-3',
+      );
+      expect(error.field).toEqual(['year']);
+      expect(error.message).toBe(
+        `Interest is posted to the book-entry account, which exists since 1 September 2022: there is none for ${year} (R-ACC-3)`,
+      );
+      expect(await balance(app, wangjianguo, 'EARMARKED')).toBe(earmarked);
+      expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(0);
+    }
+    const zh = await app.gql<{ interestPost: Payload }>(
+      INTEREST,
+      { i: { year: 2020, annualRate: 35 } },
+      admin,
+      { 'accept-language': '' },
+    );
+    expect(zh.data!.interestPost.userErrors.map((e) => e.message)).toEqual([
+      '个人账户记账管理自2022年9月1日起才有，2020年度没有可计息的个人账户余额（R-ACC-3）',
+    ]);
   });
 
   it('API.md: an interestPost key reused for another year is refused before any batch pays anyone', async () => {

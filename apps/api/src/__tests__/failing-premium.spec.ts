@@ -37,6 +37,7 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
     王强: '110105198309090112',
     王丽: '110105198006010381',
     张伟: '130102198805120135',
+    刘洋: '370202199001010357',
   };
   const pay = (
     payer: string,
@@ -80,7 +81,8 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
     app = await createTestApp();
     staff = await app.login('counter');
     ids = {};
-    for (const name of ['王建国', '王丽', '王强', '李秀英', '张伟']) ids[name] = await personId(app, name);
+    for (const name of ['王建国', '王丽', '王强', '李秀英', '张伟', '刘洋'])
+      ids[name] = await personId(app, name);
     // 王强 registered as 王丽's beneficiary: a SIBLING (R-KIN-1 scope decides whether she may pay for him).
     await app.db.getRepository(KinRelationEntity).insert({
       id: randomUUID(),
@@ -184,6 +186,41 @@ describe(`premiumPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
       'R-USE-3',
     );
     expect(error).toMatchObject({ field: ['on'] });
+  });
+
+  it('R-USE-3 (audit finding 1): in Qingdao, where supplementary-premium payment is not configured, a premium today is PREMIUM_NOT_OPEN — not the 2021 regime charging LEGACY', async () => {
+    const legacy = await balance(app, ids['刘洋'], 'LEGACY');
+    const error = await refused(
+      () => pay('刘洋', '刘洋', { amount: '50.00' }),
+      'PREMIUM_NOT_OPEN',
+      'R-USE-3',
+    );
+    expect(error.field).toEqual(['payerId']);
+    expect(error.message).toMatch(
+      /^Premiums from the account are not offered in 青岛市 \(370200\): none can be paid on .+ \(R-USE-3\)$/,
+    );
+    const zh = await pay('刘洋', '刘洋', { amount: '50.00' }, staff, { 'accept-language': '' });
+    expect(zh.data!.premiumPay.userErrors[0]!.message).toMatch(
+      /^青岛市未开通用个人账户缴纳补充医疗保险，\d+年\d+月\d+日不能缴纳（R-USE-3）$/,
+    );
+    // Nor in the 2021 window: the 2021 regime is Beijing's 本市补充医疗保险, not a fallback for other cities.
+    await refused(
+      () => pay('刘洋', '刘洋', { on: '2022-01-01', amount: '1.00' }),
+      'PREMIUM_NOT_OPEN',
+      'R-USE-3',
+    );
+    expect(await balance(app, ids['刘洋'], 'LEGACY')).toBe(legacy);
+  });
+
+  it('R-USE-3: a blank product code is INVALID_INPUT on `product`; nothing goes to an insurer without a product', async () => {
+    for (const product of ['', '   ']) {
+      const error = await refused(() => pay('王建国', '王建国', { product }), 'INVALID_INPUT', 'R-USE-3');
+      expect(error.field).toEqual(['product']);
+      const zh = await pay('王建国', '王建国', { product }, staff, { 'accept-language': '' });
+      expect(zh.data!.premiumPay.userErrors.map((e) => e.message)).toEqual([
+        '请填写补充医疗保险的产品代码：保费缴入该产品（R-USE-3）',
+      ]);
+    }
   });
 
   it('issue #4: a key reused with another amount is IDEMPOTENCY_KEY_REUSED and charges nothing more', async () => {

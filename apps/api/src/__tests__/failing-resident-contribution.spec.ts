@@ -18,7 +18,7 @@ const PAY = `mutation($i: ResidentContributionPayInput!) { residentContributionP
 
 type Pay = { residentContributionPay: { transaction: TxOut | null; userErrors: UserErrorOut[] } };
 
-const NAMES = ['王建国', '李秀英', '王丽', '王强', '王小明', '张伟', '赵敏'];
+const NAMES = ['王建国', '李秀英', '王丽', '王强', '王小明', '张伟', '赵敏', '刘洋', '刘芳'];
 
 describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () => {
   let app: TestApp;
@@ -95,6 +95,21 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
     await app?.close();
   });
 
+  it("R-WAL-7 (audit finding 3): wallet money on a decision date before the insured region's wallet opened is refused", async () => {
+    // 赵敏 (Jinan, whose wallet opens 2025-05-08; confirmed that day), her own resident contribution the day before.
+    // Checked before her balance (an empty wallet would otherwise answer INSUFFICIENT_BALANCE).
+    const closed = await refused(
+      () =>
+        pay('赵敏', '赵敏', { source: 'WALLET', amount: '1.00', on: '2025-05-07' }, staff, {
+          'accept-language': '',
+        }),
+      'WALLET_NOT_OPEN',
+      'R-WAL-7',
+    );
+    expect(closed.field).toEqual(['payerId']);
+    expect(closed.message).toContain('2025年5月8日');
+  });
+
   it('R-USE-2: someone insured as an employee (职工医保) owes no resident basic contribution — 王强 for himself, his registered parent 王建国 (retired employee), his sister 王丽 (employee)', async () => {
     for (const insured of ['王强', '王建国', '王丽']) {
       const error = await refused(() => pay('王强', insured), 'INSURED_AS_EMPLOYEE', 'R-USE-2');
@@ -112,6 +127,28 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
       }),
     ]);
     expect(zh.data!.residentContributionPay.transaction).toBeNull();
+  });
+
+  it('R-USE-2/R-ACC-1 (audit finding 6): a FLEXIBLE (灵活就业) participant owes no resident basic contribution — 刘芳 for herself from her wallet, her son 刘洋 for her from EARMARKED', async () => {
+    for (const [payer, over] of [
+      ['刘芳', { source: 'WALLET', on: null }],
+      ['刘洋', { source: 'EARMARKED' }],
+    ] as const) {
+      const error = await refused(() => pay(payer, '刘芳', over), 'INSURED_AS_FLEXIBLE', 'R-USE-2');
+      expect(error.field).toEqual(['insuredId']);
+      expect(error.message).toBe(
+        'The insured is insured as a flexible-employment participant (灵活就业, employee scheme) and owes no resident basic medical insurance contribution (R-USE-2)',
+      );
+    }
+    const zh = await pay('刘芳', '刘芳', { source: 'WALLET', on: null }, staff, { 'accept-language': '' });
+    expect(zh.data!.residentContributionPay.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'INSURED_AS_FLEXIBLE',
+        field: ['insuredId'],
+        message:
+          '参保人以灵活就业人员身份参加职工基本医疗保险，不是居民医保参保人，无需缴纳城乡居民基本医疗保险费（R-USE-2）',
+      }),
+    ]);
   });
 
   it('R-USE-2: a relative whose registration was revoked (李秀英 for 王丽, long-term care) is not registered', async () => {
@@ -194,7 +231,7 @@ describe(`residentContributionPay refusals over HTTP (${ENTITY_DIALECT})`, () =>
   it('auth: an analyst and a portal without premium:write are FORBIDDEN; a portal may not choose the date', async () => {
     const analyst = await pay('王丽', '王小明', {}, await app.login('analyst'));
     expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const other = await portal(app, ['settlement:write']);
+    const other = await portal(app, ['settlement:write'], { institutionId: 'H11010100001' });
     expect((await pay('王丽', '王小明', {}, other)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const own = await portal(app, ['premium:write']);
     const before = await ledgerSize(app);

@@ -198,6 +198,73 @@ describe(`contributionsCredit, interestPost and legacyWithdraw over HTTP (${ENTI
     });
     expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(1);
     expect(p.transaction!.explanation[0]!.rule).toBe('R-ACC-4');
+    // Audit finding 8: the stored explanation says what is done — the balance at the run, not a year-end balance.
+    expect(p.transaction!.explanation[0]!.message).toMatch(
+      /^2025 interest: EARMARKED balance at the run × 1\.5%, half-up to the fen; \d+ accounts, total /,
+    );
+    const zh = await app.gql<{ transaction: { explanation: { message: string }[] } }>(
+      'query($id: ID!) { transaction(id: $id) { explanation { message } } }',
+      { id: p.transaction!.id },
+      admin,
+      { 'accept-language': '' },
+    );
+    const zhLine = zh.data!.transaction.explanation[0]!.message;
+    expect(zhLine).toMatch(/^2025年度计息：按结息时的个人账户余额×1\.5%计算，四舍五入到分/);
+    expect(zhLine).not.toContain('年末');
+  });
+
+  it('R-ACC-3/R-ACC-4 (audit finding 1): in Qingdao (no earmarkedFrom of its own) effectivePolicy and the ledger agree — EARMARKED from the national 2022-09-01', async () => {
+    const liuyang = await personId(app, '刘洋');
+    const policy = await app.gql<{
+      effectivePolicy: {
+        features: { feature: string; from: string | null; open: boolean; sourceRegionCode: string | null }[];
+      };
+    }>(
+      'query { effectivePolicy(regionCode: "370200", on: "2026-12-02") { features { feature from open sourceRegionCode } } }',
+      {},
+      admin,
+    );
+    const features = policy.data!.effectivePolicy.features;
+    expect(features.find((f) => f.feature === 'EARMARKED_ACCOUNT')).toEqual({
+      feature: 'EARMARKED_ACCOUNT',
+      from: '2022-09-01',
+      open: true,
+      sourceRegionCode: null,
+    });
+    // Supplementary premiums are not configured in Qingdao: closed (premiumPay refuses PREMIUM_NOT_OPEN).
+    expect(features.find((f) => f.feature === 'SUPPLEMENTARY_PREMIUM_SELF')).toMatchObject({
+      from: null,
+      open: false,
+    });
+    // The ledger splits at the same date: 2022-08 → LEGACY, 2022-09 → EARMARKED.
+    for (const [month, pocket] of [
+      ['2022-08', 'LEGACY'],
+      ['2022-09', 'EARMARKED'],
+    ] as const) {
+      const res = await app.gql<Credit>(
+        CREDIT,
+        { i: { month, rows: [{ personId: liuyang, amount: '10.00' }] } },
+        admin,
+      );
+      expect(res.data!.contributionsCredit.userErrors).toEqual([]);
+      expect(res.data!.contributionsCredit.transaction!.postings[1]).toMatchObject({
+        personId: liuyang,
+        pocket,
+        amount: '10.00',
+      });
+    }
+    const before = await app.gql<{
+      effectivePolicy: { features: { feature: string; from: string | null; open: boolean }[] };
+    }>(
+      'query { effectivePolicy(regionCode: "370200", on: "2022-08-31") { features { feature from open } } }',
+      {},
+      admin,
+    );
+    expect(before.data!.effectivePolicy.features.find((f) => f.feature === 'EARMARKED_ACCOUNT')).toEqual({
+      feature: 'EARMARKED_ACCOUNT',
+      from: '2022-09-01',
+      open: false,
+    });
   });
 
   it('API.md: contributionsCredit with a client idempotency key replays the first payload and moves nothing', async () => {

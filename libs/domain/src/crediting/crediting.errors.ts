@@ -19,9 +19,19 @@ export enum CreditingErrorCode {
   YEAR_IN_FUTURE = 'YEAR_IN_FUTURE',
   /** Interest for this year was already posted. */
   INTEREST_ALREADY_POSTED = 'INTEREST_ALREADY_POSTED',
+  /**
+   * A contribution credited for a month before the person's birth month: nothing can have been collected for it
+   * (R-ACC-4: no collection, no credit).
+   */
+  MONTH_BEFORE_BIRTH = 'MONTH_BEFORE_BIRTH',
+  /**
+   * Interest for a year before the book-entry account existed (R-ACC-3: EARMARKED since 2022-09-01): interest is
+   * posted to EARMARKED (R-ACC-4), and there was none that year.
+   */
+  YEAR_BEFORE_EARMARKED = 'YEAR_BEFORE_EARMARKED',
 }
 
-/** A refused credit or interest run; the rule is always R-ACC-4. */
+/** A refused credit or interest run; the rule is R-ACC-4 unless another one refused (R-ACC-3 for the year floor). */
 export class CreditingError extends DomainError {
   constructor(
     code: CreditingErrorCode,
@@ -30,7 +40,8 @@ export class CreditingError extends DomainError {
     /** Every person-month in conflict, for CONFLICTING_CREDIT. */
     readonly conflicts: readonly string[] = [],
     params?: MessageParams,
+    rule = 'R-ACC-4',
   ) {
-    super(code, message, 'R-ACC-4', field, params);
+    super(code, message, rule, field, params);
   }
 }

@@ -2,7 +2,8 @@ import { type BasisPoints, type Fen, applyRateHalfUp, formatMoney, sumFen } from
 import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
 import { explain, formatRate } from '../ledger/explain';
 import { creditPocket, posting } from '../ledger/ledger.rules';
-import { moneyParam, termParam } from '../messages/params';
+import { dateParam, moneyParam, termParam } from '../messages/params';
+import { EARMARKED_NATIONAL_FROM } from '../policy/policy';
 import type { IsoDate } from '../shared/dates';
 import type {
   ContributionCreditOptions,
@@ -16,8 +17,37 @@ import { CreditingError, CreditingErrorCode } from './crediting.errors';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** Beijing's start of the book-entry account (R-ACC-3); the default of `earmarkedFrom`. */
-const DEFAULT_EARMARKED_FROM = '2022-09-01';
+/**
+ * First year with interest to post: the year the book-entry account (EARMARKED) started nationally (R-ACC-3,
+ * 2022-09-01). Interest goes to EARMARKED (R-ACC-4); before that year there was no EARMARKED balance to pay it on.
+ */
+export const FIRST_INTEREST_YEAR = Number(EARMARKED_NATIONAL_FROM.slice(0, 4));
+
+/**
+ * R-ACC-4: checks one row of a monthly batch, `index` being its position in the caller's input (the refusal's field
+ * is `["rows", index, …]`): a negative amount is refused (INVALID_AMOUNT); a positive amount for a month before the
+ * person's birth month is refused (MONTH_BEFORE_BIRTH: nothing can have been collected for a person not yet born —
+ * no collection, no credit). An amount of 0 (not collected) is never refused for its month.
+ */
+export function checkContributionRowOrThrow(month: string, row: ContributionRow, index: number): void {
+  if (row.amount < 0n) {
+    throw new CreditingError(
+      CreditingErrorCode.INVALID_AMOUNT,
+      `Contribution of ${row.personId} for ${month} is negative (${formatMoney(row.amount)})`,
+      ['rows', String(index), 'amount'],
+    );
+  }
+  const birthMonth = row.birthDate?.slice(0, 7);
+  if (row.amount > 0n && birthMonth && month < birthMonth) {
+    throw new CreditingError(
+      CreditingErrorCode.MONTH_BEFORE_BIRTH,
+      `R-ACC-4: ${month} is before the birth month of ${row.personId} (${birthMonth}): nothing was collected for it, so nothing is credited`,
+      ['rows', String(index), 'personId'],
+      [],
+      { month, birthMonth },
+    );
+  }
+}
 
 /**
  * R-ACC-4: credits one month of collected contributions, exactly once per person and month.
@@ -28,7 +58,10 @@ const DEFAULT_EARMARKED_FROM = '2022-09-01';
  * - a person-month already credited (or listed twice in the batch) with a different amount → the whole batch is
  *   refused with CONFLICTING_CREDIT: a correction is a staff decision, not a silent second credit;
  * - credits go from CONTRIBUTION_SOURCE to EARMARKED, or to LEGACY for months before `earmarkedFrom` (those funds
- *   went to the bank passbook, R-ACC-4 relocated insured).
+ *   went to the bank passbook, R-ACC-4 relocated insured); without a region date, the national
+ *   {@link EARMARKED_NATIONAL_FROM} (R-ACC-3) — the fallback `effectivePolicy` reports too;
+ * - a row for a month before the person's birth month is refused (MONTH_BEFORE_BIRTH, {@link
+ *   checkContributionRowOrThrow}), and the whole batch with it, like every row refusal;
  *
  * - a month after the current month (`options.today`, Beijing time) is refused with MONTH_IN_FUTURE: nothing can have
  *   been collected for it (no collection, no credit); the current month is allowed.
@@ -61,20 +94,14 @@ export function creditContributionsOrThrow(
     );
   }
   const pocket =
-    `${month}-01` < (options.earmarkedFrom ?? DEFAULT_EARMARKED_FROM)
+    `${month}-01` < (options.earmarkedFrom ?? EARMARKED_NATIONAL_FROM)
       ? PocketKind.LEGACY
       : PocketKind.EARMARKED;
   const previous = new Map(alreadyCredited.map((c) => [c.personId, c.amount]));
   const batch = new Map<string, Fen>();
   const conflicts: string[] = [];
   rows.forEach((row, i) => {
-    if (row.amount < 0n) {
-      throw new CreditingError(
-        CreditingErrorCode.INVALID_AMOUNT,
-        `Contribution of ${row.personId} for ${month} is negative (${formatMoney(row.amount)})`,
-        ['rows', String(i), 'amount'],
-      );
-    }
+    checkContributionRowOrThrow(month, row, i);
     const seen = batch.get(row.personId);
     if (seen !== undefined && seen !== row.amount) conflicts.push(`${row.personId} ${month} (listed twice)`);
     batch.set(row.personId, row.amount);
@@ -143,11 +170,14 @@ export function creditContributionsOrThrow(
 /**
  * R-ACC-4: yearly interest (结息) posted to EARMARKED, once per year.
  *
- * Formula (simple, documented decision): interest = year-end EARMARKED balance × annual rate, rounded half-up to
+ * Formula (simple, documented decision): interest = the EARMARKED balance given (the API passes the balance at the
+ * run, which is what the explanation says — not a reconstructed year-end balance) × annual rate, rounded half-up to
  * the fen, per person. Intra-year balance movements are not weighted (the seeds give no day-count rule); LEGACY
  * earns the bank's own interest outside this ledger. Accounts earning 0.00 get no posting.
  *
  * A year after the current year (`today`, Beijing time) is refused with YEAR_IN_FUTURE; the current year is allowed.
+ * A year before {@link FIRST_INTEREST_YEAR} (2022) is refused with YEAR_BEFORE_EARMARKED (R-ACC-3): no EARMARKED
+ * account existed to earn it.
  */
 export function postInterestOrThrow(
   year: number,
@@ -165,6 +195,16 @@ export function postInterestOrThrow(
       {
         value: year,
       },
+    );
+  }
+  if (year < FIRST_INTEREST_YEAR) {
+    throw new CreditingError(
+      CreditingErrorCode.YEAR_BEFORE_EARMARKED,
+      `R-ACC-4: interest is posted to EARMARKED, which exists since ${EARMARKED_NATIONAL_FROM}: there is no interest to post for ${year}`,
+      ['year'],
+      [],
+      { year, from: dateParam(EARMARKED_NATIONAL_FROM) },
+      'R-ACC-3',
     );
   }
   const currentYear = Number(today.slice(0, 4));
@@ -213,7 +253,7 @@ export function postInterestOrThrow(
           explanation: [
             explain(
               'R-ACC-4',
-              `${year} interest: year-end EARMARKED balance × ${formatRate(annualRate)}, half-up to the fen; ` +
+              `${year} interest: EARMARKED balance at the run × ${formatRate(annualRate)}, half-up to the fen; ` +
                 `${interest.length} accounts, total ${formatMoney(total)}`,
               'INTEREST',
               { year, rate: formatRate(annualRate), accounts: interest.length, total: moneyParam(total) },

@@ -7,6 +7,11 @@ export interface ContributionRow {
   readonly personId: string;
   /** Amount to credit to the personal account; 0 = nothing collected this month, so no credit. */
   readonly amount: Fen;
+  /**
+   * The person's birth date (`YYYY-MM-DD`), when known: a positive amount for a month before the birth month is
+   * refused (MONTH_BEFORE_BIRTH, R-ACC-4 — nothing can have been collected for it).
+   */
+  readonly birthDate?: IsoDate;
 }
 
 /** A credit already booked for the month (from `contribution_credits`). */
@@ -38,15 +43,16 @@ export interface ContributionCreditOptions {
   readonly today: IsoDate;
   /**
    * First day of the book-entry account in the region (`earmarkedFrom`, R-ACC-3/5). Months before it are credited
-   * to LEGACY (the passbook of those days), later months to EARMARKED. Default 2022-09-01 (Beijing).
+   * to LEGACY (the passbook of those days), later months to EARMARKED. Default `EARMARKED_NATIONAL_FROM`
+   * (2022-09-01, R-ACC-3) — the same national default `effectivePolicy` reports for a region without its own date.
    */
   readonly earmarkedFrom?: IsoDate;
 }
 
-/** A year-end EARMARKED balance to pay interest on. */
+/** An EARMARKED balance to pay interest on. */
 export interface InterestBase {
   readonly personId: string;
-  /** EARMARKED balance at the end of the year. */
+  /** EARMARKED balance when the run takes it (the API: the balance at the run, not a reconstructed year-end one). */
   readonly balance: Fen;
 }
 

@@ -38,7 +38,8 @@ export interface EffectivePolicyInput {
  * and the date, so that an answer for a past date never changes when rows are added for later dates.
  *
  * Rollout dates: the region's own date, else the province's, else the national default ({@link
- * NATIONAL_DEFAULT_ROLLOUT}: nothing). The wallet is the exception (R-WAL-2): a province's `walletFrom` reaches its
+ * NATIONAL_DEFAULT_ROLLOUT}: nothing, except the book-entry account from 2022-09-01, R-ACC-3 — the same fallback the
+ * ledger credits months by, R-ACC-4). The wallet is the exception (R-WAL-2): a province's `walletFrom` reaches its
  * regions only when the province opened 全域 (`walletFullCoverage`), because elsewhere regions open one by one.
  *
  * Settings (kinship scope per purpose, benefit schedule, spending caps, password policy): tiers are the chain's

@@ -35,15 +35,23 @@ export type RolloutDates = Readonly<Record<Feature, IsoDate | null>>;
 export const WALLET_NATIONAL_LAUNCH: IsoDate = '2024-12-02';
 
 /**
- * National default rollout dates: every feature `null` (not open) unless a region or its province sets a date.
+ * R-ACC-3: the book-entry account (EARMARKED, 记账管理) exists since 2022-09-01 — the national default of
+ * `earmarkedFrom`, used where neither the region nor its province sets its own date. It is the one fallback both the
+ * ledger (monthly crediting: months before it go to LEGACY, R-ACC-4) and `effectivePolicy` use, so the two agree.
+ */
+export const EARMARKED_NATIONAL_FROM: IsoDate = '2022-09-01';
+
+/**
+ * National default rollout dates: `null` (not open) unless a region or its province sets a date — except the
+ * book-entry account, which DOMAIN.md dates nationally (R-ACC-3: "since 2022-09-01"; {@link EARMARKED_NATIONAL_FROM}).
  *
- * Why nothing is open nationally even where DOMAIN.md names a national date: R-ACC-5 makes `earmarkedFrom` a region
- * setting (Beijing 2022-09-01), R-KIN-3 gives registration/use dates per region (Beijing 2022-10-15 / 2022-12-01),
- * and R-WAL-2 says regions open the wallet one by one after the 2024-12-02 launch — a national wallet date would
- * open all regions at once, contradicting the published list. Regions therefore carry their own dates (seeded).
+ * Why the other features are closed nationally: R-KIN-3 gives registration/use dates per region (Beijing 2022-10-15 /
+ * 2022-12-01), R-USE-3's supplementary premiums are a city's own scheme (本市补充医疗保险, Beijing's dates), and R-WAL-2
+ * says regions open the wallet one by one after the 2024-12-02 launch — a national wallet date would open all regions
+ * at once, contradicting the published list. Regions therefore carry their own dates (seeded).
  */
 export const NATIONAL_DEFAULT_ROLLOUT: RolloutDates = Object.freeze({
-  [Feature.EARMARKED_ACCOUNT]: null,
+  [Feature.EARMARKED_ACCOUNT]: EARMARKED_NATIONAL_FROM,
   [Feature.KIN_REGISTRATION]: null,
   [Feature.KIN_USE]: null,
   [Feature.WALLET]: null,

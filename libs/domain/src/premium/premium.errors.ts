@@ -4,7 +4,10 @@ import { DomainError } from '../shared/domain-error';
 /** Codes of refused premium and contribution payments (R-USE-2, R-USE-3, R-ACC-6). */
 export enum PremiumErrorCode {
   INVALID_AMOUNT = 'INVALID_AMOUNT',
-  /** Payment from the account is not open on that date (R-USE-3). */
+  /**
+   * Payment from the account is not open on that date, or not configured at all in the payer's region (no
+   * `supplementaryPremiumSelfFrom` for the region or its province, R-USE-3).
+   */
   PREMIUM_NOT_OPEN = 'PREMIUM_NOT_OPEN',
   /** Premiums for relatives are not open yet on that date (R-USE-3). */
   KIN_PREMIUM_NOT_OPEN = 'KIN_PREMIUM_NOT_OPEN',
@@ -33,6 +36,13 @@ export enum PremiumErrorCode {
    * for them (R-USE-2).
    */
   INSURED_AS_EMPLOYEE = 'INSURED_AS_EMPLOYEE',
+  /**
+   * The insured is insured as a flexible-employment participant (灵活就业, in the employee scheme, R-ACC-1): like an
+   * employee, they owe no resident basic medical insurance contribution (R-USE-2).
+   */
+  INSURED_AS_FLEXIBLE = 'INSURED_AS_FLEXIBLE',
+  /** A required input is blank (the product code of a premium, R-USE-3). */
+  INVALID_INPUT = 'INVALID_INPUT',
   /** Wallet money pays the holder's own resident contribution only (R-WAL-7). */
   WALLET_NOT_ALLOWED = 'WALLET_NOT_ALLOWED',
   /** The account cannot pay the whole premium (足额支付): nothing is charged. */

@@ -144,12 +144,57 @@ function historicalRegimeTieOrThrow(input: SupplementaryPremiumInput): Relation 
   );
 }
 
-/** The regime on a date: before 2021-08-26 none; until `earmarkedFrom` the 2021 one; then the 2022 one. */
+/**
+ * R-USE-3: the 2021 regime is part of a region's own supplementary-premium scheme (本市补充医疗保险 — Beijing's: from
+ * 2021-08-26 the historical balance paid, and from the book-entry account's start on 2022-09-01 the account pays for
+ * oneself). It applies only where premium payment is configured (`selfFrom`, seeded for Beijing only) and was due
+ * from the account's start at the latest (`selfFrom` ≤ `earmarkedFrom`): a region whose premiums open later had no
+ * 2021 phase, and a region without a `selfFrom` has no premium payment at all (Suzhou, Qingdao… — audit finding).
+ */
+function historicalRegimeApplies(input: SupplementaryPremiumInput): boolean {
+  return input.selfFrom !== null && (input.earmarkedFrom === null || input.selfFrom <= input.earmarkedFrom);
+}
+
+/**
+ * The regime on a date: none where premium payment is not configured (`selfFrom` null) or before 2021-08-26; from
+ * `earmarkedFrom` the 2022 one; before it the 2021 one where {@link historicalRegimeApplies}, else none.
+ */
 export function premiumRegimeOn(input: SupplementaryPremiumInput): PremiumRegime | null {
+  if (input.selfFrom === null) return null;
   if (input.date < (input.historicalRegimeFrom ?? SUPPLEMENTARY_PREMIUM_2021_FROM)) return null;
-  return onOrAfter(input.date, input.earmarkedFrom)
-    ? PremiumRegime.EARMARKED_2022
-    : PremiumRegime.HISTORICAL_BALANCE_2021;
+  if (onOrAfter(input.date, input.earmarkedFrom)) return PremiumRegime.EARMARKED_2022;
+  return historicalRegimeApplies(input) ? PremiumRegime.HISTORICAL_BALANCE_2021 : null;
+}
+
+/** Why no regime applies (premiumRegimeOn returned null): PREMIUM_NOT_OPEN, naming what is missing. */
+function premiumNotOpen(input: SupplementaryPremiumInput): PremiumError {
+  const { payer, date } = input;
+  if (input.selfFrom === null) {
+    return new PremiumError(
+      PremiumErrorCode.PREMIUM_NOT_OPEN,
+      'R-USE-3',
+      `Supplementary premiums cannot be paid from the account in region ${payer.regionCode} on ${date}: payment is not configured there (no supplementaryPremiumSelfFrom)`,
+      ['payerId'],
+      { region: regionParam(payer.regionCode), on: dateParam(date) },
+    );
+  }
+  if (date < (input.historicalRegimeFrom ?? SUPPLEMENTARY_PREMIUM_2021_FROM)) {
+    return new PremiumError(
+      PremiumErrorCode.PREMIUM_NOT_OPEN,
+      'R-USE-3',
+      `Premiums cannot be paid from the account on ${date}`,
+      ['on'],
+      { on: dateParam(date) },
+    );
+  }
+  // Configured, but only after the book-entry account started: no 2021 phase here.
+  return new PremiumError(
+    PremiumErrorCode.PREMIUM_NOT_OPEN,
+    'R-USE-3',
+    `Premiums for oneself open on ${input.selfFrom}, after ${date}`,
+    ['on'],
+    openingParams(input.selfFrom, date),
+  );
 }
 
 /**
@@ -163,11 +208,24 @@ export function premiumRegimeOn(input: SupplementaryPremiumInput): PremiumRegime
  * relatives from `kinFrom` (2022-12-01) whose relation is in the SUPPLEMENTARY_PREMIUM scope (spouse/parents/children,
  * later all near relatives).
  *
- * Always: positive amount; the portal's ID number equals the insured's registered ID; the payer is an employee
- * participant (R-ACC-1), real-name verified; the insured is insured (employee or resident) in the payer's region.
+ * Where premium payment is not configured in the payer's region (no `selfFrom`, e.g. Suzhou or Qingdao) every
+ * premium is refused PREMIUM_NOT_OPEN: the 2021 regime is Beijing's scheme, not a fallback (see
+ * {@link historicalRegimeApplies}).
+ *
+ * Always: a product code (INVALID_INPUT on `product` when blank); positive amount; the portal's ID number equals the
+ * insured's registered ID; the payer is an employee participant (R-ACC-1), real-name verified; the insured is
+ * insured (employee or resident) in the payer's region.
  */
 export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDecision {
   const { payer, insured, amount, date } = input;
+  if (input.productCode.trim() === '') {
+    throw new PremiumError(
+      PremiumErrorCode.INVALID_INPUT,
+      'R-USE-3',
+      'The product code of the supplementary insurance must not be empty: the premium is paid to that product',
+      ['product'],
+    );
+  }
   requirePositive(amount);
   if (!sameIdNumber(input.insuredIdNumber, insured.idNumber)) {
     throw new PremiumError(
@@ -204,15 +262,7 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
     );
   }
   const regime = premiumRegimeOn(input);
-  if (regime === null) {
-    throw new PremiumError(
-      PremiumErrorCode.PREMIUM_NOT_OPEN,
-      'R-USE-3',
-      `Premiums cannot be paid from the account on ${date}`,
-      ['on'],
-      { on: dateParam(date) },
-    );
-  }
+  if (regime === null) throw premiumNotOpen(input);
   const self = payer.personId === insured.personId;
   const explanation: Explanation[] = [];
   let pocket: PocketKind;
@@ -291,7 +341,8 @@ export function payPremiumOrThrow(input: SupplementaryPremiumInput): PremiumDeci
  * kinship scope once mutual-aid use is open (R-KIN-3), insured in the same province (R-KIN-2 — an out-of-province
  * relative is helped through the wallet). From WALLET (R-WAL-7): the holder's own resident basic contribution only.
  * A RESIDENT_BASIC contribution for someone insured as an EMPLOYEE is refused (INSURED_AS_EMPLOYEE, R-USE-2): they
- * owe none. LONG_TERM_CARE is not restricted that way: employees are covered by long-term care insurance as well.
+ * owe none; likewise for a FLEXIBLE participant (INSURED_AS_FLEXIBLE, R-USE-2 with R-ACC-1: 灵活就业 is part of the
+ * employee scheme, not resident insurance). Only a resident-insured person (or one not yet insured, enrolling) owes it. LONG_TERM_CARE is not restricted that way: employees are covered by long-term care insurance as well.
  * Full payment only, like premiums (decision: a contribution is a fixed amount, a part payment is meaningless).
  */
 export function payResidentContributionOrThrow(input: ResidentContributionInput): LedgerDecision {
@@ -308,6 +359,19 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
       PremiumErrorCode.INSURED_AS_EMPLOYEE,
       'R-USE-2',
       'The insured is insured as an employee (职工医保) and owes no resident basic medical insurance contribution',
+      ['insuredId'],
+    );
+  }
+  // R-USE-2 with R-ACC-1: a flexible-employment participant (灵活就业) is in the employee scheme too, as a separate
+  // group without a personal account — not resident-insured, so no resident basic contribution is owed either.
+  if (
+    input.scheme === ContributionScheme.RESIDENT_BASIC &&
+    insured.insuranceType === InsuranceType.FLEXIBLE
+  ) {
+    throw new PremiumError(
+      PremiumErrorCode.INSURED_AS_FLEXIBLE,
+      'R-USE-2',
+      'The insured is insured as a flexible-employment participant (灵活就业, employee scheme) and owes no resident basic medical insurance contribution',
       ['insuredId'],
     );
   }

@@ -10,7 +10,11 @@ export const SUPPLEMENTARY_PREMIUM_2021_FROM: IsoDate = '2021-08-26';
 
 /** Which account regime applies to a supplementary premium on a date (R-USE-3). */
 export enum PremiumRegime {
-  /** 2021-08-26 until `earmarkedFrom`: historical balance (LEGACY), self/spouse/children/parents, no registration. */
+  /**
+   * 2021-08-26 until `earmarkedFrom`: historical balance (LEGACY), self/spouse/children/parents, no registration —
+   * Beijing's 本市补充医疗保险 (R-USE-3), so only where supplementary-premium payment is configured
+   * (`supplementaryPremiumSelfFrom`) and was already due when the book-entry account started.
+   */
   HISTORICAL_BALANCE_2021 = 'HISTORICAL_BALANCE_2021',
   /** From `earmarkedFrom` (2022-09-01): EARMARKED, self, then registered relatives in scope. */
   EARMARKED_2022 = 'EARMARKED_2022',
@@ -70,7 +74,10 @@ export interface SupplementaryPremiumInput {
   readonly kinScope: readonly Relation[];
   /** Region's `earmarkedFrom` (2022-09-01 in Beijing); `null` = not yet (the 2021 regime still applies). */
   readonly earmarkedFrom: IsoDate | null;
-  /** Region's `supplementaryPremiumSelfFrom` (2022-09-01). */
+  /**
+   * Region's `supplementaryPremiumSelfFrom` (2022-09-01 in Beijing); `null` = supplementary-premium payment is not
+   * configured in the region (nor its province): every premium is refused PREMIUM_NOT_OPEN, the 2021 regime included.
+   */
   readonly selfFrom: IsoDate | null;
   /** Region's `supplementaryPremiumKinFrom` (2022-12-01). */
   readonly kinFrom: IsoDate | null;

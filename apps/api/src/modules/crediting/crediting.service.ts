@@ -11,12 +11,14 @@ import {
   PocketKind,
   SystemAccount,
   TransactionKind,
+  checkContributionRowOrThrow,
   creditContributionsOrThrow,
   hasPersonalAccount,
   postInterestOrThrow,
   posting,
   sumFen,
   systemAccount,
+  detailParam,
 } from '@gongji/domain';
 import {
   creditsOfMonth,
@@ -29,9 +31,9 @@ import {
   interestTotals,
   personsWithInterest,
 } from '@gongji/persistence';
-import { GraphQLError } from 'graphql';
 import { type Principal, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
+import { badUserInput } from '../../common/error-detail';
 import { type UserError, userError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
 import { assertIdempotencyKey, postedTransaction, runMoneyMutation } from '../ledger/money-mutation';
@@ -114,9 +116,13 @@ export class CreditingService {
 
   credit(principal: Principal, input: ContributionsCreditInput): Promise<ContributionsCreditPayload> {
     if (input.rows.length > MAX_ROWS)
-      throw new GraphQLError(`At most ${MAX_ROWS} rows per batch`, {
-        extensions: { code: 'BAD_USER_INPUT', field: ['rows'] },
-      });
+      throw badUserInput(
+        `At most ${MAX_ROWS} rows per batch`,
+        detailParam('ROWS_PER_BATCH', { max: MAX_ROWS }),
+        {
+          field: ['rows'],
+        },
+      );
     const refused = refusedCredit(input.month);
     const personIds = [...new Set(input.rows.map((r) => r.personId))];
     return runMoneyMutation<ContributionsCreditPayload>(this.ctx.services.ledger, principal, {
@@ -133,19 +139,30 @@ export class CreditingService {
         const byEarmarkedFrom = new Map<string, typeof input.rows>();
         for (const [i, row] of input.rows.entries()) {
           const person = persons.get(row.personId);
-          if (!person) return { payload: refused([personNotFound(`rows.${i}.personId`)]) };
+          // Field paths are segmented like every other userError (`["rows", "0", "personId"]`, audit finding 10).
+          const rowField = ['rows', String(i), 'personId'];
+          if (!person)
+            return { payload: refused([Object.assign(personNotFound('personId'), { field: rowField })]) };
           if (row.amount > 0n && !hasPersonalAccount(person.insuranceType as InsuranceType))
             return {
               payload: refused([
                 userError(
                   'NO_PERSONAL_ACCOUNT',
                   'Only employee participants have a personal account to credit (R-ACC-1)',
-                  ['rows', String(i), 'personId'],
+                  rowField,
                   'R-ACC-1',
                 ),
               ]),
             };
-          // Rollout dates do not depend on the day asked; `from` is the region's (or province's) setting.
+          // R-ACC-4: nothing is collected for a month before the person's birth month (MONTH_BEFORE_BIRTH); the
+          // refusal names this row by its index in the input and refuses the whole batch, like the checks above.
+          checkContributionRowOrThrow(
+            input.month,
+            { personId: row.personId, amount: row.amount, birthDate: person.birthDate },
+            i,
+          );
+          // Rollout dates do not depend on the day asked; `from` is the region's setting, else the province's, else
+          // the national EARMARKED_NATIONAL_FROM (R-ACC-3) — what effectivePolicy reports for the region too.
           const policy = await effectivePolicyOn(
             this.ctx.services.policy,
             ctx.manager,
@@ -161,7 +178,7 @@ export class CreditingService {
             input.month,
             rows,
             existing.map((e): ExistingCredit => ({ personId: e.personId, amount: e.amount as Fen })),
-            // A region without its own date uses the domain default (2022-09-01).
+            // Without a policy (unknown region) the domain applies the same national default (2022-09-01).
             from ? { today, earmarkedFrom: from } : { today },
           ),
         );
@@ -310,7 +327,7 @@ export class CreditingService {
       refused: (userErrors) => ({ transaction: null, accounts: 0, userErrors }),
       decide: async (ctx) => {
         const paid = await personsWithInterest(ctx.manager, input.year, holders);
-        // Year-end balance = the EARMARKED balance when the batch runs (the run closes the year; see README).
+        // Interest is on the EARMARKED balance when the batch runs, as the explanation says (R-ACC-4).
         const balances = [...ctx.pockets.values()]
           .filter((p) => p.kind === PocketKind.EARMARKED && !paid.has(p.personId))
           .map((p) => ({ personId: p.personId, balance: p.balance as Fen }));
@@ -343,7 +360,7 @@ export class CreditingService {
 
 /**
  * The checks the final step repeats (so its refusal is stored under the client's key): year (INVALID_YEAR,
- * YEAR_IN_FUTURE) and rate.
+ * YEAR_BEFORE_EARMARKED, YEAR_IN_FUTURE) and rate.
  */
 function interestInputValid(input: InterestPostInput, today: string): boolean {
   try {

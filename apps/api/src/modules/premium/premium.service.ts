@@ -6,12 +6,15 @@ import {
   KinPurpose,
   PocketKind,
   type Relation,
+  DomainError,
   WalletSource,
+  walletUsableOnOrThrow,
   assertDecisionDateNotAfterTodayOrThrow,
   payPremiumOrThrow,
   kinshipOnRecord,
   payResidentContributionOrThrow,
   relationsInForceOn,
+  detailParam,
 } from '@gongji/domain';
 import {
   type DecideContext,
@@ -116,13 +119,20 @@ export class PremiumService {
       ctx.facts.policyVersion,
     );
     if (!policy)
-      return { refusal: userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId']) };
+      return {
+        refusal: userError(ApiErrorCode.NOT_FOUND, 'The payer’s region is unknown', ['payerId'], undefined, {
+          detail: detailParam('NOT_FOUND_PAYER_REGION'),
+        }),
+      };
     return { payer, insured, policy };
   }
 
   pay(principal: Principal, input: PremiumPayInput): Promise<PremiumPayPayload> {
     if (principal.role === Role.PORTAL && principal.product !== input.product)
-      throw forbidden(`This portal charges premiums for ${principal.product ?? 'no product'} only`);
+      throw forbidden(
+        `This portal charges premiums for ${principal.product ?? 'no product'} only`,
+        detailParam('PORTAL_PRODUCT_ONLY', principal.product ? { product: principal.product } : {}),
+      );
     const date = decisionDate(principal, input.on);
     const { payerId, insuredId } = input;
     return runMoneyMutation<PremiumPayPayload, PairFactRows>(this.ctx.services.ledger, principal, {
@@ -227,33 +237,53 @@ export class PremiumService {
           const parties = await this.parties(ctx, payerId, insuredId, date);
           if ('refusal' in parties) return { payload: contributionRefused([parties.refusal]) };
           const { payer, insured, policy } = parties;
+          // R-WAL-5/7 as of the decision date: the insured region's wallet open and the wallet confirmed by `date`.
+          // After the scheme, insured and relation rules (more basic refusals), before an insufficient balance.
+          const walletUsableOnDate = () => {
+            if (source !== WalletSource.WALLET) return;
+            const wallet = facts.wallets.find((w) => w.personId === payer.id);
+            walletUsableOnOrThrow({
+              date,
+              activatedOn: wallet ? todayInChina(wallet.activatedAt) : null,
+              insuredRegionCode: payer.regionCode,
+              insuredRegionWalletFrom: policy.features[Feature.WALLET].from,
+              field: 'payerId',
+            });
+          };
           const self = payer.id === insured.id;
           const { relation, registered } = self
             ? { relation: null, registered: false }
             : relationOn(facts, payer, insured, date);
           const provinceOf = (p: PersonEntity) => facts.provinceOf.get(p.id) ?? p.regionCode;
-          const decision = payResidentContributionOrThrow({
-            scheme,
-            amount: input.amount,
-            date,
-            payer: {
-              personId: payer.id,
-              insuranceType: payer.insuranceType as InsuranceType,
-              provinceCode: provinceOf(payer),
-              earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
-              wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
-            },
-            insured: {
-              personId: insured.id,
-              insuranceType: insured.insuranceType as InsuranceType,
-              provinceCode: provinceOf(insured),
-            },
-            source,
-            relation,
-            registered,
-            kinScope: policy.kinshipScope[CONTRIBUTION_KIN_PURPOSE[scheme]].relations,
-            kinUseFrom: policy.features[Feature.KIN_USE].from,
-          });
+          let decision: ReturnType<typeof payResidentContributionOrThrow>;
+          try {
+            decision = payResidentContributionOrThrow({
+              scheme,
+              amount: input.amount,
+              date,
+              payer: {
+                personId: payer.id,
+                insuranceType: payer.insuranceType as InsuranceType,
+                provinceCode: provinceOf(payer),
+                earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
+                wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
+              },
+              insured: {
+                personId: insured.id,
+                insuranceType: insured.insuranceType as InsuranceType,
+                provinceCode: provinceOf(insured),
+              },
+              source,
+              relation,
+              registered,
+              kinScope: policy.kinshipScope[CONTRIBUTION_KIN_PURPOSE[scheme]].relations,
+              kinUseFrom: policy.features[Feature.KIN_USE].from,
+            });
+          } catch (err) {
+            if (err instanceof DomainError && err.code === 'INSUFFICIENT_BALANCE') walletUsableOnDate();
+            throw err;
+          }
+          walletUsableOnDate();
           const plan = planOf(decision, {
             amount: input.amount,
             personId: payer.id,

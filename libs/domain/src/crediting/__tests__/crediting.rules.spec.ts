@@ -1,8 +1,17 @@
 import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../../ledger/ledger';
 import { creditPocket, posting, sumPostings } from '../../ledger/ledger.rules';
 import { type Fen, yuan } from '../../money/money';
+import type { DomainError } from '../../shared/domain-error';
 import { CreditingErrorCode } from '../crediting.errors';
-import { creditContributionsOrThrow, postInterestOrThrow } from '../crediting.rules';
+import { renderExplanation } from '../../messages/explanations';
+import { renderRefusal } from '../../messages/render';
+import { EARMARKED_NATIONAL_FROM } from '../../policy/policy';
+import {
+  FIRST_INTEREST_YEAR,
+  checkContributionRowOrThrow,
+  creditContributionsOrThrow,
+  postInterestOrThrow,
+} from '../crediting.rules';
 
 const fen = (n: number) => BigInt(n) as Fen;
 /** The business date of these tests (Beijing time): the domain reads no clock. */
@@ -133,6 +142,61 @@ describe('R-ACC-4 monthly crediting', () => {
     },
   );
 
+  it('R-ACC-3/R-ACC-4 without a region date, months are split at the national EARMARKED_NATIONAL_FROM (2022-09-01) — the fallback effectivePolicy reports', () => {
+    expect(EARMARKED_NATIONAL_FROM).toBe('2022-09-01');
+    const row = [{ personId: 'a', amount: yuan(10) }];
+    expect(creditContributionsOrThrow('2022-08', row, [], OPTIONS).decision?.postings[1]).toEqual(
+      creditPocket('a', PocketKind.LEGACY, yuan(10)),
+    );
+    expect(creditContributionsOrThrow('2022-09', row, [], OPTIONS).decision?.postings[1]).toEqual(
+      creditPocket('a', PocketKind.EARMARKED, yuan(10)),
+    );
+  });
+
+  it('R-ACC-4 a month before the birth month is refused (MONTH_BEFORE_BIRTH) on the row, and the batch with it', () => {
+    const rows = [
+      { personId: 'a', amount: yuan(10), birthDate: '1950-01-01' },
+      { personId: 'b', amount: yuan(10), birthDate: '1980-05-17' },
+    ];
+    let error: unknown;
+    try {
+      creditContributionsOrThrow('1980-04', rows, [], OPTIONS);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({
+      code: CreditingErrorCode.MONTH_BEFORE_BIRTH,
+      rule: 'R-ACC-4',
+      field: ['rows', '1', 'personId'],
+      params: { month: '1980-04', birthMonth: '1980-05' },
+    });
+    expect(renderRefusal(error as DomainError, 'zh')).toBe(
+      '1980-04早于参保人的出生月份（1980-05）：该月不可能征收医保费，不能划入（R-ACC-4）',
+    );
+    expect(renderRefusal(error as DomainError, 'en')).toBe(
+      '1980-04 is before the birth month of the person (1980-05): nothing was collected for it, so nothing is credited (R-ACC-4)',
+    );
+  });
+
+  it('R-ACC-4 the birth month itself is credited, and 0.00 (not collected) is never refused for its month', () => {
+    const born = [{ personId: 'b', amount: yuan(10), birthDate: '1980-05-17' }];
+    expect(creditContributionsOrThrow('1980-05', born, [], OPTIONS).credited).toEqual([
+      { personId: 'b', amount: yuan(10) },
+    ]);
+    expect(
+      creditContributionsOrThrow('1900-01', [{ ...born[0], amount: fen(0) }], [], OPTIONS).notCollected,
+    ).toEqual(['b']);
+  });
+
+  it('R-ACC-4 checkContributionRowOrThrow names the row by the index the caller gives (its position in the input)', () => {
+    expect(() =>
+      checkContributionRowOrThrow('1900-01', { personId: 'x', amount: yuan(1), birthDate: '1980-01-01' }, 7),
+    ).toThrow(expect.objectContaining({ field: ['rows', '7', 'personId'] }));
+    expect(() => checkContributionRowOrThrow('2024-01', { personId: 'x', amount: fen(-1) }, 3)).toThrow(
+      expect.objectContaining({ code: CreditingErrorCode.INVALID_AMOUNT, field: ['rows', '3', 'amount'] }),
+    );
+  });
+
   it('R-ACC-4 a malformed month is INVALID_MONTH, not MONTH_IN_FUTURE', () => {
     expect(() => creditContributionsOrThrow('2099-13', [], [], OPTIONS)).toThrow(
       expect.objectContaining({ code: CreditingErrorCode.INVALID_MONTH }),
@@ -142,7 +206,7 @@ describe('R-ACC-4 monthly crediting', () => {
 
 describe('R-ACC-4 interest', () => {
   // 1000.00 × 1.5% = 15.00; 0.33 × 1.5% = 0.00495 → 0.00 (no posting); 0.34 × 1.5% = 0.0051 → 0.01.
-  it('R-ACC-4 year-end EARMARKED × rate, half-up to the fen, posted from INTEREST to EARMARKED', () => {
+  it('R-ACC-4 EARMARKED balance (at the run) × rate, half-up to the fen, posted from INTEREST to EARMARKED', () => {
     const r = postInterestOrThrow(
       2024,
       150,
@@ -163,6 +227,45 @@ describe('R-ACC-4 interest', () => {
     expect(r.decision?.kind).toBe(TransactionKind.INTEREST);
     expect(r.decision?.postings[0]).toEqual(posting(systemAccount(SystemAccount.INTEREST), -fen(1501)));
     expect(r.decision?.explanation[0].message).toContain('1.5%');
+  });
+
+  it('R-ACC-4 the explanation says what is done: the balance at the run, not a year-end balance, in both languages', () => {
+    const line = postInterestOrThrow(2024, 150, [{ personId: 'a', balance: yuan(1000) }], false, TODAY)
+      .decision!.explanation[0];
+    expect(line.message).toBe(
+      '2024 interest: EARMARKED balance at the run × 1.5%, half-up to the fen; 1 accounts, total 15.00',
+    );
+    expect(renderExplanation(line, 'en')).toBe(line.message);
+    const zh = renderExplanation(line, 'zh');
+    expect(zh).toContain('按结息时的个人账户余额');
+    expect(zh).not.toContain('年末');
+  });
+
+  it.each([2021, 2020, 1998])(
+    'R-ACC-3 refuses interest for %s, before the book-entry account existed (YEAR_BEFORE_EARMARKED)',
+    (year) => {
+      let error: unknown;
+      try {
+        postInterestOrThrow(year, 150, [{ personId: 'a', balance: yuan(1000) }], false, TODAY);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toMatchObject({
+        code: CreditingErrorCode.YEAR_BEFORE_EARMARKED,
+        rule: 'R-ACC-3',
+        field: ['year'],
+      });
+      expect(renderRefusal(error as DomainError, 'zh')).toBe(
+        `个人账户记账管理自2022年9月1日起才有，${year}年度没有可计息的个人账户余额（R-ACC-3）`,
+      );
+    },
+  );
+
+  it('R-ACC-3 the first year of the book-entry account (2022) may be posted', () => {
+    expect(FIRST_INTEREST_YEAR).toBe(2022);
+    expect(postInterestOrThrow(2022, 150, [{ personId: 'a', balance: yuan(1000) }], false, TODAY).total).toBe(
+      yuan(15),
+    );
   });
 
   it('R-ACC-4 no interest earned → no transaction', () => {

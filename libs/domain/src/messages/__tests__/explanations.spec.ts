@@ -628,9 +628,10 @@ describe('explanation catalogue: explanation lines in Chinese (default) and Engl
     expect(renderExplanation(none, 'zh')).toBe('城乡居民医保待遇支付标准：2025年1月1日尚未配置');
     expect(renderExplanation(none, 'en')).toBe('Resident benefit schedule: none configured on 2025-01-01');
     // Unknown region name (no loader): the code is shown, as other lines do.
+    // (A region's own line: EARMARKED_ACCOUNT now opens by national default, R-ACC-3, so KIN_USE is picked.)
     expect(
       renderExplanation(
-        lines.find((l) => l.code === 'POLICY_FEATURE_OPEN')!,
+        lines.find((l) => l.code === 'POLICY_FEATURE_OPEN' && l.message.startsWith('KIN_USE'))!,
         'zh',
       ),
     ).toMatch(/依据110000的设置）$/);

@@ -1,7 +1,13 @@
 import { KinPurpose, Relation } from '../../kin/kin';
 import { yuan } from '../../money/money';
 import { NO_SPENDING_CAPS, PRE_2023_OUTPATIENT_CAP } from '../../settlement/benefit-schedule';
-import { Feature, FEATURE_RULES, type PolicySetting, type RegionRollout } from '../policy';
+import {
+  EARMARKED_NATIONAL_FROM,
+  Feature,
+  FEATURE_RULES,
+  type PolicySetting,
+  type RegionRollout,
+} from '../policy';
 import { DEFAULT_PASSWORD_POLICY, NATIONAL_DEFAULT_SETTINGS, POLICY_EPOCH } from '../policy.defaults';
 import { PolicyErrorCode } from '../policy.errors';
 import { effectivePolicy, isFeatureOpenOrThrow, relationInScope } from '../policy.rules';
@@ -127,20 +133,43 @@ describe('effectivePolicy: rollout inheritance region → province → national'
     });
   });
 
-  it('R-ACC-5: nothing is open by national default', () => {
+  // Updated (audit finding: the ledger credited these regions' months to EARMARKED from 2022-09-01 while this said
+  // "not open"): R-ACC-3 dates the book-entry account nationally, so the national default is that date — the same
+  // fallback monthly crediting uses (EARMARKED_NATIONAL_FROM).
+  it('R-ACC-3/R-ACC-5: a region without its own earmarkedFrom (nor its province) has EARMARKED from the national 2022-09-01, as crediting uses', () => {
     const p = effectivePolicy({ chain: [NANJING, JIANGSU], settings: [], on: '2025-01-01' });
     expect(p.features[Feature.EARMARKED_ACCOUNT]).toEqual({
-      from: null,
-      open: false,
+      from: EARMARKED_NATIONAL_FROM,
+      open: true,
       sourceRegionCode: null,
     });
+    expect(EARMARKED_NATIONAL_FROM).toBe('2022-09-01');
     expect(p.explanation).toContainEqual(
       expect.objectContaining({
         rule: 'R-ACC-5',
-        message: 'EARMARKED_ACCOUNT not open on 2025-01-01: no date set (national default)',
-        code: 'POLICY_FEATURE_NOT_OPEN',
+        message: 'EARMARKED_ACCOUNT open on 2025-01-01: from 2022-09-01 (national default)',
+        code: 'POLICY_FEATURE_OPEN',
       }),
     );
+    expect(
+      effectivePolicy({ chain: [SUZHOU, JIANGSU], settings: [], on: '2022-08-31' }).features[
+        Feature.EARMARKED_ACCOUNT
+      ],
+    ).toEqual({ from: '2022-09-01', open: false, sourceRegionCode: null });
+  });
+
+  it('R-ACC-5: a region or province date still wins over the national default', () => {
+    const own: RegionRollout = { code: '370200', dates: { [Feature.EARMARKED_ACCOUNT]: '2026-12-01' } };
+    expect(
+      effectivePolicy({ chain: [own], settings: [], on: '2026-11-30' }).features[Feature.EARMARKED_ACCOUNT],
+    ).toEqual({ from: '2026-12-01', open: false, sourceRegionCode: '370200' });
+  });
+
+  it('R-USE-3 / R-KIN-3 / R-WAL-2: the other features stay closed by national default', () => {
+    const p = effectivePolicy({ chain: [NANJING, JIANGSU], settings: [], on: '2026-12-02' });
+    for (const feature of Object.values(Feature).filter((f) => f !== Feature.EARMARKED_ACCOUNT)) {
+      expect(p.features[feature]).toEqual({ from: null, open: false, sourceRegionCode: null });
+    }
   });
 
   it('R-KIN-3: Beijing opens registration on 2022-10-15 and use on 2022-12-01', () => {
@@ -255,7 +284,8 @@ describe('isFeatureOpenOrThrow', () => {
   it.each(Object.values(Feature).map((f) => [f, FEATURE_RULES[f]]))(
     '%s not open → FEATURE_NOT_OPEN citing %s',
     (feature, rule) => {
-      const p = effectivePolicy({ chain: [NANJING], settings: [], on: '2025-01-01' });
+      // 2022-08-31: before the national EARMARKED_ACCOUNT date (R-ACC-3), so every feature is closed in Nanjing.
+      const p = effectivePolicy({ chain: [NANJING], settings: [], on: '2022-08-31' });
       expect(() => isFeatureOpenOrThrow(p, feature as Feature)).toThrow(
         expect.objectContaining({ code: PolicyErrorCode.FEATURE_NOT_OPEN, rule }),
       );

@@ -212,6 +212,96 @@ describe('R-USE-3 supplementary premium', () => {
   it('R-USE-3 2021 regime applies while the region has no earmarkedFrom', () => {
     expect(payPremiumOrThrow(aPremiumInput({ earmarkedFrom: null })).pocket).toBe(PocketKind.LEGACY);
   });
+
+  // Audit finding: Suzhou / Qingdao (no supplementaryPremium dates, EARMARKED from the national 2022-09-01) were
+  // charged LEGACY under HISTORICAL_BALANCE_2021 in 2026. The 2021 regime is Beijing's scheme (R-USE-3 本市补充医疗保险).
+  const suzhou = (date: string, extra: Parameters<typeof aPremiumInput>[0] = {}) =>
+    aPremiumInput({
+      date,
+      payer: { ...aPremiumInput().payer, regionCode: '320500' },
+      insured: { ...aPremiumInput().insured, regionCode: '320500' },
+      earmarkedFrom: '2022-09-01',
+      selfFrom: null,
+      kinFrom: null,
+      ...extra,
+    });
+
+  it.each(['2026-12-02', '2022-01-01', '2021-08-26', '2021-08-25'])(
+    'R-USE-3 where premium payment is not configured (no selfFrom), a premium on %s is PREMIUM_NOT_OPEN — never the 2021 regime',
+    (date) => {
+      let error: unknown;
+      try {
+        payPremiumOrThrow(suzhou(date));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toMatchObject({
+        code: PremiumErrorCode.PREMIUM_NOT_OPEN,
+        rule: 'R-USE-3',
+        field: ['payerId'],
+        params: { region: { kind: 'region', code: '320500' } },
+      });
+      expect(renderRefusal(error as DomainError, 'en')).toMatch(
+        /^Premiums from the account are not offered in .*: none can be paid on .* \(R-USE-3\)$/,
+      );
+    },
+  );
+
+  it('R-USE-3 not configured: relatives are refused PREMIUM_NOT_OPEN as well (no 2021 "no registration needed")', () => {
+    expect(() =>
+      payPremiumOrThrow(
+        suzhou('2022-01-01', {
+          insured: { ...parentInsured, regionCode: '320500' },
+          insuredIdNumber: parentInsured.idNumber,
+          relation: Relation.PARENT,
+          kinshipOnRecord: [Relation.PARENT],
+        }),
+      ),
+    ).toThrow(expect.objectContaining({ code: PremiumErrorCode.PREMIUM_NOT_OPEN, rule: 'R-USE-3' }));
+  });
+
+  it('R-USE-3 a region that opens premiums after its book-entry account had no 2021 phase: refused with its opening date', () => {
+    const configured = suzhou('2022-01-01', { selfFrom: '2027-01-01' });
+    expect(() => payPremiumOrThrow(configured)).toThrow(
+      expect.objectContaining({
+        code: PremiumErrorCode.PREMIUM_NOT_OPEN,
+        field: ['on'],
+        params: { from: expect.anything(), on: expect.anything() },
+      }),
+    );
+    expect(() => payPremiumOrThrow({ ...configured, date: '2026-12-02' })).toThrow(
+      expect.objectContaining({ code: PremiumErrorCode.PREMIUM_NOT_OPEN, field: ['on'] }),
+    );
+    const open = payPremiumOrThrow({ ...configured, date: '2027-01-01' });
+    expect(open).toMatchObject({ regime: PremiumRegime.EARMARKED_2022, pocket: PocketKind.EARMARKED });
+  });
+
+  it('R-USE-3 Beijing keeps its 2021 regime (selfFrom = earmarkedFrom = 2022-09-01)', () => {
+    expect(payPremiumOrThrow(aPremiumInput({ date: '2021-08-26' }))).toMatchObject({
+      regime: PremiumRegime.HISTORICAL_BALANCE_2021,
+      pocket: PocketKind.LEGACY,
+    });
+    expect(payPremiumOrThrow(aPremiumInput({ date: '2022-09-01' })).regime).toBe(
+      PremiumRegime.EARMARKED_2022,
+    );
+  });
+
+  it.each(['', '   '])('R-USE-3 a blank product code (%j) is INVALID_INPUT on product', (productCode) => {
+    let error: unknown;
+    try {
+      payPremiumOrThrow(aPremiumInput({ productCode }));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({
+      code: PremiumErrorCode.INVALID_INPUT,
+      rule: 'R-USE-3',
+      field: ['product'],
+    });
+    expect(renderRefusal(error as DomainError, 'zh')).toBe(
+      '请填写补充医疗保险的产品代码：保费缴入该产品（R-USE-3）',
+    );
+  });
 });
 
 describe('R-USE-2 resident and long-term-care contributions', () => {
@@ -372,6 +462,45 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
     );
   });
 
+  it.each([ContributionScheme.RESIDENT_BASIC])(
+    'R-USE-2/R-ACC-1 a FLEXIBLE (灵活就业) insured owes no %s contribution (INSURED_AS_FLEXIBLE), from EARMARKED or WALLET',
+    (scheme) => {
+      for (const input of [
+        { ...base, scheme, insured: { ...base.insured, insuranceType: InsuranceType.FLEXIBLE } },
+        {
+          ...base,
+          scheme,
+          source: WalletSource.WALLET,
+          payer: { ...base.payer, personId: 'flex-1', insuranceType: InsuranceType.FLEXIBLE },
+          insured: { ...base.insured, personId: 'flex-1', insuranceType: InsuranceType.FLEXIBLE },
+        },
+      ]) {
+        let error: unknown;
+        try {
+          payResidentContributionOrThrow(input);
+        } catch (err) {
+          error = err;
+        }
+        expect(error).toMatchObject({
+          code: PremiumErrorCode.INSURED_AS_FLEXIBLE,
+          rule: 'R-USE-2',
+          field: ['insuredId'],
+        });
+        expect(renderRefusal(error as DomainError, 'zh')).toBe(
+          '参保人以灵活就业人员身份参加职工基本医疗保险，不是居民医保参保人，无需缴纳城乡居民基本医疗保险费（R-USE-2）',
+        );
+      }
+    },
+  );
+
+  it('R-USE-2 only a resident-insured (or not yet insured) person owes a resident basic contribution', () => {
+    for (const insuranceType of [InsuranceType.RESIDENT, InsuranceType.NONE]) {
+      expect(() =>
+        payResidentContributionOrThrow({ ...base, insured: { ...base.insured, insuranceType } }),
+      ).not.toThrow();
+    }
+  });
+
   it('R-USE-2 INSURED_AS_EMPLOYEE names the insured field', () => {
     expect(() =>
       payResidentContributionOrThrow({
@@ -381,7 +510,7 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
     ).toThrow(expect.objectContaining({ field: ['insuredId'] }));
   });
 
-  it.each([InsuranceType.RESIDENT, InsuranceType.EMPLOYEE])(
+  it.each([InsuranceType.RESIDENT, InsuranceType.EMPLOYEE, InsuranceType.FLEXIBLE])(
     'R-USE-2 decision: a registered relative insured as %s may have long-term care paid (employees are covered too)',
     (insuranceType) => {
       const d = payResidentContributionOrThrow({

@@ -20,7 +20,7 @@ export class ContributionRowInput {
 export class ContributionsCreditInput {
   @Field({
     description:
-      'Month, YYYY-MM, not later than the current month (China; MONTH_IN_FUTURE). Months before the region’s earmarkedFrom are credited to LEGACY.',
+      'Month, YYYY-MM, not later than the current month (China; MONTH_IN_FUTURE) and not before the birth month of a person credited (MONTH_BEFORE_BIRTH). Months before the region’s earmarkedFrom (else the province’s, else 2022-09-01, as effectivePolicy reports) are credited to LEGACY.',
   })
   month!: string;
 

@@ -7,7 +7,8 @@ import { Transaction } from '../../transaction/transaction.types';
 @InputType({ description: 'The yearly interest run (结息) on EARMARKED balances, once per year (R-ACC-4).' })
 export class InterestPostInput {
   @Field(() => Int, {
-    description: 'Calendar year; not later than the current year (China; YEAR_IN_FUTURE).',
+    description:
+      'Calendar year; not later than the current year (China; YEAR_IN_FUTURE), not before 2022, when the book-entry account started (YEAR_BEFORE_EARMARKED, R-ACC-3).',
   })
   year!: number;
 
