@@ -67,28 +67,31 @@ describe(`a skipped relative is named once per explanation line (R-KIN-3/R-KIN-4
       headers,
     );
 
-  it('Qingdao has not opened mutual-aid use: 刘洋 is named once, in one line, in Chinese and in English', async () => {
+  it('Qingdao has not opened mutual-aid use: 刘洋 is named once, by his place in the order, in Chinese and in English', async () => {
     const zh = await quote(NONE);
     const en = await quote(EN);
     expect(zh.errors).toBeUndefined();
     expect(en.errors).toBeUndefined();
     const about = (lines: { rule: string; message: string }[]) =>
-      lines.filter((l) => l.message.includes(liuyang));
+      lines.filter((l) => /第1位共济人|relative no\. 1/.test(l.message));
     expect(about(zh.data!.settlementQuote.explanation)).toEqual([
-      { rule: 'R-KIN-3', message: `共济人${liuyang}未使用：青岛市在2026年11月20日尚未开通家庭共济使用` },
+      { rule: 'R-KIN-3', message: '第1位共济人未使用：青岛市在2026年11月20日尚未开通家庭共济使用' },
     ]);
     expect(about(en.data!.settlementQuote.explanation)).toEqual([
       {
         rule: 'R-KIN-3',
-        message: `provider ${liuyang} skipped: KIN_USE is not open in region 370200 (no date set)`,
+        message: 'relative no. 1 skipped: KIN_USE is not open in region 370200 (no date set)',
       },
     ]);
-    // The skipped relative's own entry carries the same reason.
+    // Explanation lines never carry a relative's id or balance: a portal reads them (API.md, portal isolation).
+    for (const line of [...zh.data!.settlementQuote.explanation, ...en.data!.settlementQuote.explanation])
+      expect(line.message).not.toContain(liuyang);
+    // The skipped relative's own entry carries the same reason (and the id, in its own field).
     expect(zh.data!.settlementQuote.skippedProviders).toEqual([
       {
         providerId: liuyang,
         rule: 'R-KIN-3',
-        reason: `共济人${liuyang}未使用：青岛市在2026年11月20日尚未开通家庭共济使用`,
+        reason: '第1位共济人未使用：青岛市在2026年11月20日尚未开通家庭共济使用',
       },
     ]);
   });

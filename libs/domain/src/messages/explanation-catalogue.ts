@@ -127,13 +127,15 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['本人个人账户已用完；其余{amount}按备案顺序由亲属个人账户支付'],
     en: ["own account used up; relatives' accounts in registered order for {amount}"],
   },
+  // Relatives are named by their place in the registered order where it is known (lines written before: by id), and
+  // never with their balance (a portal reads these lines; it may not read the relative).
   KIN_PROVIDER_NOT_USABLE: {
-    zh: ['共济人{provider}未使用：账户不可用'],
-    en: ['provider {provider} skipped: not usable'],
+    zh: ['第{position}位共济人未使用：账户不可用', '共济人{provider}未使用：账户不可用'],
+    en: ['relative no. {position} skipped: not usable', 'provider {provider} skipped: not usable'],
   },
   KIN_PROVIDER_PAID: {
-    zh: ['共济人{provider}个人账户支付{amount}（余额{balance}）'],
-    en: ['provider {provider} pays {amount} of {balance}'],
+    zh: ['第{position}位共济人个人账户支付{amount}', '共济人{provider}个人账户支付{amount}'],
+    en: ['relative no. {position} pays {amount}', 'provider {provider} pays {amount}'],
   },
   SETTLEMENT_TOTAL: {
     zh: ['费用总额{total} = 统筹基金支付{fund} + 个人账户支付{accounts} + 现金支付{cash}'],
@@ -149,16 +151,16 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   // Relatives a settlement skipped (lines and reasons written by the API, R-KIN-4 / R-KIN-5)
   KIN_PROVIDER_SKIPPED: {
-    zh: ['共济人{provider}未使用：{reason}'],
-    en: ['provider {provider} skipped: {reason}'],
+    zh: ['第{position}位共济人未使用：{reason}', '共济人{provider}未使用：{reason}'],
+    en: ['relative no. {position} skipped: {reason}', 'provider {provider} skipped: {reason}'],
   },
   KIN_PROVIDER_NO_ACCOUNT: {
-    zh: ['共济人{provider}未使用：无个人账户'],
-    en: ['provider {provider} skipped: no account'],
+    zh: ['第{position}位共济人未使用：无个人账户', '共济人{provider}未使用：无个人账户'],
+    en: ['relative no. {position} skipped: no account', 'provider {provider} skipped: no account'],
   },
   KIN_PROVIDER_REFUSED: {
-    zh: ['共济人{provider}未使用：{refusal}'],
-    en: ['provider {provider} skipped: {refusal}'],
+    zh: ['第{position}位共济人未使用：{refusal}', '共济人{provider}未使用：{refusal}'],
+    en: ['relative no. {position} skipped: {refusal}', 'provider {provider} skipped: {refusal}'],
   },
   KIN_NOT_IN_FORCE: {
     zh: ['共济关系在{on}尚未生效（{registeredOn}备案）'],
@@ -347,9 +349,9 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['Demo opening balance of the {pocket} pocket, credited from collected contributions'],
   },
   INTEREST: {
-    zh: ['{year}年度计息：个人账户年末余额×{rate}，四舍五入到分；共{accounts}个账户，合计{total}'],
+    zh: ['{year}年度计息：按结息时的个人账户余额×{rate}计算，四舍五入到分；共{accounts}个账户，合计{total}'],
     en: [
-      '{year} interest: year-end EARMARKED balance × {rate}, half-up to the fen; {accounts} accounts, total {total}',
+      '{year} interest: EARMARKED balance at the run × {rate}, half-up to the fen; {accounts} accounts, total {total}',
     ],
   },
 };

@@ -364,6 +364,7 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
                 'KIN_PROVIDER_NOT_USABLE',
                 {
                   provider: provider.personId,
+                  ...(provider.position !== undefined ? { position: provider.position } : {}),
                 },
               ),
           );
@@ -374,14 +375,16 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
         remaining = (remaining - amount) as Fen;
         providers.push({ personId: provider.personId, amount });
         explanation.push(
+          // Never the relative's balance: explanations are stored with the transaction and read by the portal that
+          // settled, which may not read this person (API.md; a black-box tester read balances through quotes).
           explain(
             'R-KIN-4',
-            `provider ${provider.personId} pays ${formatMoney(amount)} of ${formatMoney(provider.earmarked)}`,
+            `provider ${provider.personId} pays ${formatMoney(amount)}`,
             'KIN_PROVIDER_PAID',
             {
               provider: provider.personId,
+              ...(provider.position !== undefined ? { position: provider.position } : {}),
               amount: moneyParam(amount),
-              balance: moneyParam(provider.earmarked),
             },
           ),
         );

@@ -94,6 +94,8 @@ export interface AccountSpendToday {
 /** A provider (共济 account holder) of the patient, in registered order (R-KIN-4). */
 export interface ProviderFunds {
   readonly personId: string;
+  /** Place in the beneficiary's registered order (1 = used first): how explanations name the relative. */
+  readonly position?: number;
   /** The provider's EARMARKED balance, re-read under lock. */
   readonly earmarked: Fen;
   /** `false` when this provider may not be used for this bill; default true. */

@@ -24,6 +24,8 @@ import {
   emptyYearToDate,
   passwordRequired,
   relationsInForceOn,
+  detailParam,
+  type MessageParam,
 } from '@gongji/domain';
 import {
   type DecideContext,
@@ -92,8 +94,14 @@ export interface SkippedProvider {
 /** Pocket balance lookup: locked rows inside a money mutation, plain rows for a quote; `undefined` = not loaded. */
 export type BalanceOf = (personId: string, kind: PocketKind) => Fen | undefined;
 
-export function notFound(message: string, field: string): DomainError {
-  return new DomainError(ApiErrorCode.NOT_FOUND, message, undefined, [field]);
+export function notFound(message: string, field: string, detail?: MessageParam): DomainError {
+  return new DomainError(
+    ApiErrorCode.NOT_FOUND,
+    message,
+    undefined,
+    [field],
+    detail ? { detail } : undefined,
+  );
 }
 
 /** A manager of the API's data source or of the ledger writer's transaction (typed without importing TypeORM). */
@@ -160,9 +168,19 @@ export async function loadSettlementFacts(
   // Inside a money mutation the patient's row was locked by the writer's lock statement (after the pockets: one lock
   // order), so the password failure count and lock the decision sees cannot change under it (R-ACC-7).
   const patient = rows.patient;
-  if (!patient) throw notFound(`No person with id ${input.patientId}`, 'patientId');
+  if (!patient)
+    throw notFound(
+      `No person with id ${input.patientId}`,
+      'patientId',
+      detailParam('NOT_FOUND_PERSON_ID', { id: input.patientId }),
+    );
   const institution = rows.institution;
-  if (!institution) throw notFound(`No institution ${input.institutionId}`, 'institutionId');
+  if (!institution)
+    throw notFound(
+      `No institution ${input.institutionId}`,
+      'institutionId',
+      detailParam('NOT_FOUND_INSTITUTION_ID', { id: input.institutionId }),
+    );
   const date = input.serviceDate;
   // R-CARD-1: a card frozen on the service date refuses every channel that presents it; the e-voucher still pays.
   const card = toDomainCard(rows.card);
@@ -239,13 +257,14 @@ export async function loadSettlementFacts(
       // Registered after this mutation locked its pockets: not usable this time (its balance was not locked).
       providers.push({
         personId: r.providerId,
+        position: r.position,
         earmarked: ZERO,
         usable: false,
         unusableBecause: {
           rule: 'R-KIN-4',
           message: `provider ${r.providerId} skipped: no account`,
           code: 'KIN_PROVIDER_NO_ACCOUNT',
-          params: { provider: r.providerId },
+          params: { provider: r.providerId, position: r.position },
         },
       });
       continue;
@@ -265,11 +284,12 @@ export async function loadSettlementFacts(
         providerPolicy: await policyOf(provider.regionCode),
         channel: input.channel,
       });
-      providers.push({ personId: r.providerId, earmarked });
+      providers.push({ personId: r.providerId, position: r.position, earmarked });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       providers.push({
         personId: r.providerId,
+        position: r.position,
         earmarked,
         usable: false,
         unusableBecause: {
@@ -278,6 +298,7 @@ export async function loadSettlementFacts(
           code: 'KIN_PROVIDER_REFUSED',
           params: {
             provider: r.providerId,
+            position: r.position,
             refusal: {
               kind: 'refusal',
               code: err.code,

@@ -23,6 +23,11 @@ export function toSettlementQuote(
   );
   const relationOf = (providerId: string) =>
     relations.find((r) => r.providerId === providerId)?.relation ?? null;
+  // Skipped relatives are named by their place in the registered order, as the domain's lines name them.
+  const positionOf = (providerId: string): { position?: number } => {
+    const position = relations.find((r) => r.providerId === providerId && r.revokedAt === null)?.position;
+    return position !== undefined ? { position } : {};
+  };
   // R-KIN-3 / R-KIN-6 keep every relative out at once (one explanation line, no provider named): each relative in
   // force is still listed as skipped with that rule, so a portal can tell the patient whose account was not used.
   const blocked =
@@ -75,6 +80,7 @@ export function toSettlementQuote(
               code: 'KIN_PROVIDER_SKIPPED',
               params: {
                 provider: p.providerId,
+                ...positionOf(p.providerId),
                 reason: {
                   kind: 'line' as const,
                   message: p.reason,
