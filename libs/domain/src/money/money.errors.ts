@@ -7,6 +7,7 @@ export enum MoneyErrorCode {
   TOO_MANY_DECIMALS = 'TOO_MANY_DECIMALS',
   NEGATIVE_AMOUNT = 'NEGATIVE_AMOUNT',
   AMOUNT_TOO_LARGE = 'AMOUNT_TOO_LARGE',
+  BALANCE_TOO_LARGE = 'BALANCE_TOO_LARGE',
 }
 
 export class MoneyError extends DomainError {

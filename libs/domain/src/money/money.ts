@@ -12,6 +12,25 @@ export const ZERO = 0n as Fen;
 /** Largest amount the system accepts in one field: 10^15 fen (10 trillion yuan) — far above any bill, below int64. */
 export const MAX_FEN = 1_000_000_000_000_000n as Fen;
 
+/**
+ * Largest balance a pocket may hold: the same 10^15 fen. Balances are sums of amounts, so without this bound a run of
+ * maximal credits passes 2^53 fen, where a driver that reads integers as JavaScript numbers (better-sqlite3) rounds
+ * (a black-box tester saw a balance one fen off its postings). Checked before anything is written.
+ */
+export const MAX_BALANCE_FEN = MAX_FEN;
+
+/** Refuses an entry that would leave a pocket above {@link MAX_BALANCE_FEN}; nothing is written then. */
+export function assertBalanceWithinLimitOrThrow(balanceAfter: bigint): void {
+  if (balanceAfter > MAX_BALANCE_FEN) {
+    throw new MoneyError(
+      MoneyErrorCode.BALANCE_TOO_LARGE,
+      `The balance after this entry would exceed the largest balance the ledger keeps (${formatMoney(MAX_BALANCE_FEN)}); nothing was posted`,
+      undefined,
+      { max: { kind: 'money', fen: MAX_BALANCE_FEN.toString() } },
+    );
+  }
+}
+
 /** Wraps a bigint (or a safe integer) of fen. */
 export function fen(n: bigint | number): Fen {
   if (typeof n === 'number') {
