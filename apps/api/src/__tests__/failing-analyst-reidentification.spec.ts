@@ -42,6 +42,15 @@ describe(`an analyst cannot re-identify masked ID numbers by guessing (${ENTITY_
     const refused = (over.errors ?? []).filter((e) => e.extensions?.['code'] === 'RATE_LIMITED');
     expect(refused).toHaveLength(2);
     expect(refused[0].extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+    expect(over.status).toBe(200); // 8 answers came back with the 2 refusals
+    const alone = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+      body: JSON.stringify({ query: lookups(1, guess) }),
+    });
+    // nothing answered: HTTP 429 with Retry-After, like the gateway's request budget (README)
+    expect(alone.status).toBe(429);
+    expect(Number(alone.headers.get('retry-after'))).toBeGreaterThan(0);
     const zh = await app.gql(
       lookups(1, () => WANG),
       {},

@@ -18,6 +18,25 @@ describe(`regions: refusals over HTTP (${ENTITY_DIALECT})`, () => {
     expect(await app.db.getRepository(AuditLogEntity).count()).toBe(0);
   }
 
+  it('regions(filter: { ids }) with more than 100 codes is BAD_USER_INPUT (Chinese by default), never cut silently', async () => {
+    const admin = await app.login('admin');
+    const codes = (
+      await app.gql<{ regions: { edges: { node: { code: string } }[] } }>(
+        '{ regions(first: 100) { edges { node { code } } } }',
+        {},
+        admin,
+      )
+    ).data!.regions.edges.map((e) => e.node.code);
+    const query = 'query($ids: [ID!]) { regions(filter: { ids: $ids }, first: 100) { totalCount } }';
+    const ok = await app.gql<{ regions: { totalCount: number } }>(query, { ids: codes }, admin);
+    expect(ok.data!.regions.totalCount).toBe(100);
+    const over = await app.gql(query, { ids: [...codes, '999999'] }, admin, { 'accept-language': '' });
+    expect(over.data).toBeNull();
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'ids'] });
+    expect(over.errors?.[0]?.message).toContain('101');
+    expect(over.errors?.[0]?.message).toContain('最多100');
+  });
+
   it('regionUpdate as ANALYST is a top-level FORBIDDEN and changes nothing', async () => {
     const res = await app.gql(
       update('code: "110000", mutualAidUseFrom: "2023-01-01"'),

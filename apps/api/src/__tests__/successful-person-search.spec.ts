@@ -93,7 +93,7 @@ describe(`persons (${ENTITY_DIALECT})`, () => {
   });
 
   it('gives portals and anonymous callers no list of persons', async () => {
-    const key = await portal(app, ['person:read', 'settlement:write']);
+    const key = await portal(app, ['person:read', 'settlement:write'], { institutionId: 'H11010100001' });
     const asPortal = await app.gql<PersonsData>(PERSONS, { filter: { name: '王' } }, key);
     expect(asPortal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await app.gql<PersonsData>(PERSONS, {});

@@ -149,7 +149,7 @@ describe(`effectivePolicy and persons over HTTP (${ENTITY_DIALECT})`, () => {
 
   it('a portal without transactions with a person may not read them (API.md: only people it serves)', async () => {
     const created = await app.gql<{ apiClientCreate: { apiKey: string } }>(
-      'mutation { apiClientCreate(input: { name: "pharmacy", scopes: ["settlement:write"] }) { apiKey } }',
+      'mutation { apiClientCreate(input: { name: "pharmacy", scopes: ["settlement:write"], institutionId: "H11010100001" }) { apiKey } }',
       {},
       await app.login('admin'),
     );

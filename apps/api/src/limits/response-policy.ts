@@ -73,6 +73,17 @@ export function responsePolicyPlugin(production: boolean): ApolloServerPlugin<Gr
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
           }
+          // A budget spent inside execution (an analyst's hourly look-ups by ID number) answers like the gateway's
+          // request budget: Retry-After always, and HTTP 429 when nothing of the request was answered.
+          const limited = response.body.singleResult.errors.find(
+            (e) => e.extensions?.['code'] === 'RATE_LIMITED',
+          );
+          const wait = limited?.extensions?.['retryAfterSeconds'];
+          if (typeof wait === 'number') {
+            response.http.headers.set('retry-after', String(wait));
+            const data = response.body.singleResult.data;
+            if (!data || Object.values(data).every((v) => v === null)) response.http.status = 429;
+          }
           const masked = contextValue.principal?.role === Role.ANALYST;
           response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
             ...e,

@@ -80,6 +80,36 @@ const GIVE_A_REASON = invalid('Give a reason', 'REASON_MISSING');
 const SCOPES_REQUIRED = invalid('Give at least one scope', 'SCOPES_REQUIRED');
 const NAME_LENGTH = invalid('Name must be 1–128 characters', 'NAME_LENGTH', { max: 128 });
 
+/**
+ * API.md: a portal is "an API client bound to one institution or product". A client that settles needs its
+ * institution (else every settlement of it is refused); none is bound to both. (premium:write may go without a
+ * product: such a portal pays resident contributions, and premiumPay refuses it any product.)
+ */
+function bindingError(
+  scopes: readonly string[],
+  institutionId: string | null,
+  product: string | null,
+): { why: Invalid; field: string } | null {
+  if (institutionId && product)
+    return {
+      why: invalid(
+        'An API client is bound to one institution or one product, not both',
+        'API_CLIENT_BOUND_TWICE',
+      ),
+      field: 'product',
+    };
+  if (scopes.includes('settlement:write') && !institutionId)
+    return {
+      why: invalid(
+        'The scope settlement:write needs the institution the portal settles at (institutionId)',
+        'SCOPE_NEEDS_INSTITUTION',
+        { scope: 'settlement:write' },
+      ),
+      field: 'institutionId',
+    };
+  return null;
+}
+
 function unknownScopes(unknown: readonly string[]): Invalid {
   return invalid(`Unknown scopes: ${unknown.join(', ')}`, 'SCOPES_UNKNOWN', { scopes: unknown.join(', ') });
 }
@@ -150,7 +180,11 @@ export class ApiClientService {
     }
     return this.change(principal, input.id, input.reason, 'apiClientUpdate', (e) => {
       if (e.revokedAt) return invalid('A revoked client cannot be changed', 'API_CLIENT_REVOKED_NO_CHANGE');
-      if (input.scopes) e.scopes = [...new Set(input.scopes)].sort();
+      if (input.scopes) {
+        const binding = bindingError(input.scopes, e.institutionId, e.product);
+        if (binding) return binding.why;
+        e.scopes = [...new Set(input.scopes)].sort();
+      }
       if (input.persistedOperationsOnly != null) e.persistedOperationsOnly = input.persistedOperationsOnly;
       if (rate != null) e.rateLimitPerMinute = rate === 0 ? null : rate;
       return null;
@@ -231,6 +265,9 @@ export class ApiClientService {
     const unknown = input.scopes.filter((s) => !(PORTAL_SCOPES as readonly string[]).includes(s));
     if (unknown.length) return refuse(unknownScopes(unknown), 'scopes');
     if (input.scopes.length === 0) return refuse(SCOPES_REQUIRED, 'scopes');
+    const product = input.product?.trim() || null;
+    const binding = bindingError(input.scopes, input.institutionId ?? null, product);
+    if (binding) return refuse(binding.why, binding.field);
     // The institution by id or by national code, like a settlement's institutionId.
     const institutionId = input.institutionId
       ? await institutionIdOf(this.dataSource, input.institutionId)
@@ -255,7 +292,7 @@ export class ApiClientService {
         keyPrefix: prefix,
         keyHash,
         institutionId,
-        product: input.product ?? null,
+        product,
         scopes: [...new Set(input.scopes)].sort(),
         createdAt: new Date(),
         revokedAt: null,

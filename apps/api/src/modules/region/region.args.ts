@@ -2,6 +2,9 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { DateScalar } from '../../common/scalars';
 import { RegionLevel } from './region.type';
 
+/** Codes one `regions(filter: { ids })` may list. */
+export const MAX_REGION_IDS = 100;
+
 export enum RegionOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
@@ -64,7 +67,10 @@ export class RegionFilter {
   })
   active?: boolean | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Only these codes (at most 100).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only these codes (at most ${MAX_REGION_IDS}; more is BAD_USER_INPUT).`,
+  })
   ids?: string[] | null;
 }
 
