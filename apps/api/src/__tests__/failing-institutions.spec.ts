@@ -87,7 +87,7 @@ describe(`institutions refused (${ENTITY_DIALECT})`, () => {
     const lower = await create(hospitalInput({ code: 'h44030400001' }));
     expect(lower).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
     const zh = await create(hospitalInput(), { 'accept-language': '' });
-    expect(zh[0].message).toMatch(/冲突/);
+    expect(zh[0].message).toMatch(/机构编码 H44030400001 已被其他定点医药机构使用/);
 
     const demo = await app.db.getRepository(InstitutionEntity).findOneByOrFail({ code: 'H11010100001' });
     const onUpdate = await update({ id: demo.id, code: existing.code });

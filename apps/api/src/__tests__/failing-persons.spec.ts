@@ -93,10 +93,19 @@ describe(`personRegister / personUpdate refusals (${ENTITY_DIALECT})`, () => {
     ]);
   });
 
-  it('R-ACC-2: a duplicate ID number is CONFLICT on idNumber', async () => {
+  it('R-ACC-2: a duplicate ID number is CONFLICT on idNumber, saying so (not "reload and retry")', async () => {
     expect(await refusedWith(valid({ idNumber: '110105198006010381' }))).toEqual([
       expect.objectContaining({ code: 'CONFLICT', field: ['idNumber'], rule: 'R-ACC-2' }),
     ]);
+    const zh = await app.gql<Refused>(
+      REGISTER,
+      { input: valid({ idNumber: '110105198006010381' }) },
+      await app.login('counter'),
+      { 'accept-language': '' },
+    );
+    const [error] = zh.data!.personRegister.userErrors;
+    expect(error.message).toContain('该身份证号已登记为参保人');
+    expect(error.message).not.toContain('刷新');
   });
 
   it('analysts and anonymous callers cannot register: FORBIDDEN / UNAUTHENTICATED at top level', async () => {

@@ -91,8 +91,10 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   CONFLICT: {
-    zh: ['请求与现有数据冲突：{detail}', '请求与现有数据冲突，请刷新后重试'],
+    // `{reason}`: a conflict that says exactly what exists already (a detail-catalogue sentence), nothing around it.
+    zh: ['无法办理：{reason}', '请求与现有数据冲突：{detail}', '请求与现有数据冲突，请刷新后重试'],
     en: [
+      '{reason}',
       'The request conflicts with the current data: {detail}',
       'The request conflicts with the current data; reload and retry',
     ],

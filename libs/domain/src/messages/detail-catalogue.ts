@@ -608,6 +608,14 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['filter.ids 列了{count}个代码，每次最多{max}个', '列出的代码过多'],
     en: ['filter.ids lists {count} codes; at most {max} at a time', 'Too many codes listed'],
   },
+  ID_NUMBER_ALREADY_REGISTERED: {
+    zh: ['该身份证号已登记为参保人，请在参保人员中按身份证号查找，不要重复登记'],
+    en: ['A person with this ID number is already registered'],
+  },
+  INSTITUTION_CODE_TAKEN: {
+    zh: ['机构编码 {code} 已被其他定点医药机构使用', '该机构编码已被其他定点医药机构使用'],
+    en: ['Another institution already has the code {code}', 'Another institution already has this code'],
+  },
   // API clients are bound to what they act for (API.md: "an API client bound to one institution or product").
   API_CLIENT_BOUND_TWICE: {
     zh: ['接入客户端只能绑定一家定点医药机构或一个保险产品，不能同时绑定两者'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InstitutionKind, InstitutionLevel, termParam } from '@gongji/domain';
+import { InstitutionKind, InstitutionLevel, detailParam, termParam } from '@gongji/domain';
 import {
   type DataSource,
   type InstitutionEntity,
@@ -226,8 +226,6 @@ function duplicate(code: string): UserError {
     `Another institution already has the code ${code}`,
     ['code'],
     undefined,
-    {
-      detail: code,
-    },
+    { reason: detailParam('INSTITUTION_CODE_TAKEN', { code }) },
   );
 }

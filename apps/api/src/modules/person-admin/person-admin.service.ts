@@ -162,6 +162,7 @@ export class PersonAdminService {
         'A person with this ID number is already registered (R-ACC-2)',
         ['idNumber'],
         'R-ACC-2',
+        { reason: detailParam('ID_NUMBER_ALREADY_REGISTERED') },
       );
     const result = await runStaffChange(
       this.ctx.dataSource,
