@@ -35,7 +35,7 @@ describe(`policy staff console refusals, issue #10 (${ENTITY_DIALECT})`, () => {
     // 999999 unknown; 530300 (曲靖) would get a usage-change date before its wallet (R-WAL-5); 昆明 opened 2025-05-08.
     const wallet = await app.gql<BulkPayload>(
       BULK,
-      { i: { regionCodes: ['530300'], feature: 'WALLET', date: '2031-01-01' } },
+      { i: { regionCodes: ['530300'], feature: 'WALLET', date: '2031-01-01', reason: '更正：曲靖钱包延后' } },
       admin,
     );
     expect(wallet.data!.regionsRolloutSet.changedCount).toBe(1);
@@ -46,6 +46,7 @@ describe(`policy staff console refusals, issue #10 (${ENTITY_DIALECT})`, () => {
           regionCodes: ['530100', '999999', '530300', '530100'],
           feature: 'USAGE_LOCATION_CHANGE',
           date: '2025-06-01',
+          reason: '云医保〔2025〕6号',
         },
       },
       admin,

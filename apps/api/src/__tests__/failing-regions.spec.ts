@@ -177,6 +177,32 @@ describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_
     });
   });
 
+  it('a rollout date that was or becomes a past date needs a reason (REASON_REQUIRED on reason, Chinese by default); nothing changes', async () => {
+    const admin = await app.login('admin');
+    const before = await app.db.getRepository(RegionEntity).findOneByOrFail({ code: '110000' });
+    const res = await app.gql<{
+      regionUpdate: { region: unknown; userErrors: { code: string; field: string[]; message: string }[] };
+    }>(
+      'mutation { regionUpdate(input: { code: "110000", supplementaryPremiumKinFrom: "2022-12-02" }) { region { code } userErrors { code field message } } }',
+      {},
+      admin,
+      { 'accept-language': '' },
+    );
+    expect(res.data!.regionUpdate.region).toBeNull();
+    expect(res.data!.regionUpdate.userErrors).toEqual([
+      expect.objectContaining({ code: 'REASON_REQUIRED', field: ['reason'] }),
+    ]);
+    expect(res.data!.regionUpdate.userErrors[0].message).toContain('须填写原因');
+    expect(await app.db.getRepository(RegionEntity).findOneByOrFail({ code: '110000' })).toEqual(before);
+    // a future date that was future before needs none
+    const future = await app.gql<{ regionUpdate: { userErrors: unknown[] } }>(
+      'mutation { regionUpdate(input: { code: "120000", walletFrom: "2031-01-01" }) { userErrors { code } } }',
+      {},
+      admin,
+    );
+    expect(future.data!.regionUpdate.userErrors).toEqual([]);
+  });
+
   it('a refused regionUpdate makes no field staff-owned; an accepted one adds only the fields it changed', async () => {
     const admin = await app.login('admin');
     const owned = async () =>
@@ -188,7 +214,7 @@ describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_
     );
     expect(await owned()).toBeNull();
     await app.gql(
-      'mutation { regionUpdate(input: { code: "320100", walletFrom: "2025-03-01", name: "南京市" }) { userErrors { code } } }',
+      'mutation { regionUpdate(input: { code: "320100", walletFrom: "2025-03-01", name: "南京市", reason: "更正开通日期" }) { userErrors { code } } }',
       {},
       admin,
     );
@@ -223,7 +249,14 @@ describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_
     }
     expect(await owned()).toEqual(['name', 'walletFrom']);
     // Handed back: the reference value (南京 is not in the wallet) and the loader's again.
+    // Handing back a wallet date already past (2025-03-01) rewrites history too: it needs a reason.
     expect((await release('returnToReferenceData: ["walletFrom"]')).data!.regionUpdate).toEqual({
+      region: null,
+      userErrors: [{ code: 'REASON_REQUIRED', field: ['reason'] }],
+    });
+    expect(
+      (await release('returnToReferenceData: ["walletFrom"], reason: "按参考数据恢复"')).data!.regionUpdate,
+    ).toEqual({
       region: { walletFrom: null, staffOwnedFields: ['name'] },
       userErrors: [],
     });

@@ -616,6 +616,13 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['机构编码 {code} 已被其他定点医药机构使用', '该机构编码已被其他定点医药机构使用'],
     en: ['Another institution already has the code {code}', 'Another institution already has this code'],
   },
+  PAST_ROLLOUT_DATE: {
+    zh: ['{field} 的调整涉及已经过去的日期 {date}（更正历史）', '本次调整涉及已经过去的日期（更正历史）'],
+    en: [
+      '{field} changes what applied on {date}, a date already past: a correction needs a reason',
+      'This change rewrites what applied on a date already past: a correction needs a reason',
+    ],
+  },
   // API clients are bound to what they act for (API.md: "an API client bound to one institution or product").
   API_CLIENT_BOUND_TWICE: {
     zh: ['接入客户端只能绑定一家定点医药机构或一个保险产品，不能同时绑定两者'],

@@ -1,6 +1,7 @@
 import {
   FEATURE_FIELDS,
   type RolloutDates,
+  dateParam,
   detailParam,
   validateFullCoverage,
   validateRolloutDates,
@@ -16,6 +17,7 @@ import {
   saveRegion,
 } from '@gongji/persistence';
 import type { Principal } from '../../auth/principal';
+import { todayInChina } from '../../common/clock';
 import type { PageRequest } from '../../common/connection';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import { type AuditService, diff } from '../audit/audit.service';
@@ -162,6 +164,31 @@ export class RegionService {
         };
       }
       const changes = diff(current, next, EDITABLE);
+      // A rollout date that was or becomes a date already past rewrites what applied then: like a policy setting with
+      // a past effectiveFrom, a correction that needs its reason in the audit log (black-box testers, issue #10).
+      const today = todayInChina();
+      const past = Object.keys(changes.after)
+        .filter((field) => field.endsWith('From'))
+        .find((field) =>
+          [changes.before[field], changes.after[field]].some((d) => typeof d === 'string' && d < today),
+        );
+      if (past && !input.reason?.trim()) {
+        const date = [changes.before[past], changes.after[past]]
+          .filter((d): d is string => typeof d === 'string' && d < today)
+          .sort()[0];
+        return {
+          region: null,
+          userErrors: [
+            userError(
+              ApiErrorCode.REASON_REQUIRED,
+              `${past} changes what applied on ${date}, a date already past: a correction needs a reason`,
+              ['reason'],
+              undefined,
+              { detail: detailParam('PAST_ROLLOUT_DATE', { field: past, date: dateParam(date) }) },
+            ),
+          ],
+        };
+      }
       // Issue #9: a field staff have set is theirs; the reference-data loader never overwrites it again, until
       // staff return it to the reference data.
       const owned = [...new Set([...(current.staffOwnedFields ?? []), ...Object.keys(changes.after)])]
