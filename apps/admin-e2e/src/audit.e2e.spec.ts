@@ -19,6 +19,22 @@ const shot = (name: string) => path.join(SCREENSHOTS, `${name}.png`);
 const ADMIN = { username: 'admin', password: 'gongji-admin-demo' };
 const COUNTER = { username: 'counter', password: 'gongji-counter-demo' };
 const WANG_LI = { name: '王丽', idNumber: '110105198006010381' };
+const WANG_JIANGUO_ID_NUMBER = '110105195203150179';
+/** Twelve Guangdong regions: with the settlement's person and institution, more than 10 objects on one page. */
+const GUANGDONG = [
+  '440100',
+  '440200',
+  '440300',
+  '440400',
+  '440500',
+  '440600',
+  '440700',
+  '440800',
+  '440900',
+  '441200',
+  '441300',
+  '441400',
+];
 
 /** The staff accounts' user names (actor names are data, not interface text). */
 const withoutUserNames = (findings: string[]) => findings.filter((f) => !/"(admin|counter)"/.test(f));
@@ -153,6 +169,112 @@ describe('audit log and money inputs, as the tester found them', () => {
     await page.waitForURL(new RegExp(`/persons/${person.id}/show`));
     await page.getByText(WANG_LI.idNumber).first().waitFor();
     expect(await page.title()).toBe('参保人员 · 共济');
+  });
+
+  it('shows a settlement in yuan, and every name on a page naming more than 10 objects', async () => {
+    // A counter settlement of 12,345.67 元 for 王建国 at 北京协和医院 (the ledger writer audits the amount in fen).
+    const counterToken = await signIn(api.baseUrl, COUNTER.username, COUNTER.password);
+    const { personByIdNumber: patient } = await graphql<{ personByIdNumber: { id: string; name: string } }>(
+      api.baseUrl,
+      'query ($n: String!) { personByIdNumber(idNumber: $n) { id name } }',
+      { n: WANG_JIANGUO_ID_NUMBER },
+      counterToken,
+    );
+    const idempotencyKey = `e2e-audit-yuan-${Date.now()}`;
+    const { settlementConfirm } = await graphql<{
+      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
+    }>(
+      api.baseUrl,
+      `
+        mutation ($input: SettlementConfirmInput!) {
+          settlementConfirm(input: $input) {
+            transaction {
+              id
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          patientId: patient.id,
+          institutionId: 'H11010100001',
+          visitType: 'OUTPATIENT',
+          serviceDate: beijing(new Date().toISOString()).slice(0, 10),
+          covered: '12345.67',
+          channel: 'E_VOUCHER',
+          idempotencyKey,
+        },
+      },
+      counterToken,
+    );
+    expect(settlementConfirm.userErrors).toEqual([]);
+    // Twelve more objects on the first page: a rollout batch over 12 Guangdong regions (one audit row each).
+    const { regionsRolloutSet } = await graphql<{ regionsRolloutSet: { changedCount: number } }>(
+      api.baseUrl,
+      `
+        mutation ($input: RegionsRolloutSetInput!) {
+          regionsRolloutSet(input: $input) {
+            changedCount
+          }
+        }
+      `,
+      {
+        input: {
+          feature: 'WALLET',
+          date: '2027-06-01',
+          regionCodes: GUANGDONG,
+          reason: 'e2e：广东开通医保钱包',
+        },
+      },
+      adminToken,
+    );
+    expect(regionsRolloutSet.changedCount).toBe(GUANGDONG.length);
+
+    const namesAnswers: number[] = [];
+    const listen = (response: {
+      url(): string;
+      status(): number;
+      request(): { postData(): string | null };
+    }) => {
+      if (/\/graphql/.test(response.url()) && /AuditNames/.test(response.request().postData() ?? '')) {
+        namesAnswers.push(response.status());
+      }
+    };
+    page.on('response', listen);
+    try {
+      const audit = new AuditLogPage(page, api.baseUrl);
+      await audit.open();
+      // Every region of the page by name with its code, though the page names more than 10 objects.
+      await page.waitForFunction(
+        () => document.querySelector('.RaDatagrid-table')?.textContent?.includes('广州市（440100）') ?? false,
+      );
+      for (const code of GUANGDONG) {
+        expect(await audit.row(code).first().innerText()).toMatch(new RegExp(`[\u4e00-\u9fff]（${code}）`));
+      }
+      expect(namesAnswers.length).toBeGreaterThan(0);
+      expect(namesAnswers.every((status) => status === 200)).toBe(true);
+      expect(await page.getByTestId('audit-names-failed').count()).toBe(0);
+
+      // The settlement: the amount in yuan, the person and the institution by name, no idempotency key in view.
+      const diff = await audit.expand('确认结算');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="audit-diff"]')?.textContent?.includes('王建国') ?? false,
+      );
+      const detail = await diff.innerText();
+      expect(detail).toContain('12,345.67 元');
+      expect(detail).not.toContain('1,234,567');
+      expect(detail).toContain('王建国');
+      expect(detail).toContain('北京协和医院');
+      expect(detail).not.toContain(idempotencyKey);
+      expect(detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      await audit.screenshot(shot('audit-03-settlement-yuan'));
+    } finally {
+      page.off('response', listen);
+    }
   });
 
   it('refuses a bad amount on 待遇标准 on its field and sends nothing', async () => {

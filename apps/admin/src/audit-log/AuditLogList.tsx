@@ -1,6 +1,15 @@
 // The audit trail (issue #10): every audited change — policy, rollout, counter work — newest first, with who,
 // when, why and the values before and after; filtered on the server (`auditLog`, ADMIN only).
-import { Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Link as MuiLink,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { createContext, useContext } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -16,18 +25,21 @@ import {
 } from 'react-admin';
 import { auditDiff } from '../data/policy/policyRules';
 import type { AuditEntryNode } from '../data/policy/policyTypes';
+import { currentLocale } from '../i18n/currentLocale';
 import { ChinaTimeField } from '../shared/fields';
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITY_TYPES,
   type AuditNames,
   NO_NAMES,
+  TECHNICAL_KEYS,
   actionKey,
   describeAuditField,
   entityTarget,
   fieldLabel,
   shortId,
 } from './auditTerms';
+import { settingDiff } from './auditValues';
 import { useAuditNames } from './useAuditNames';
 
 const ACTIONS = AUDIT_ACTIONS;
@@ -85,42 +97,111 @@ function EntityField(_props: { label?: string }) {
   );
 }
 
-/** One line per changed value; long JSON values are cut (the full text is in the title). */
+/** A value cell: one line, cut when long (the full text in the title), or several lines shown in full. */
+function ValueCell({ text, lines, raw }: { text?: string; lines?: readonly string[]; raw?: string }) {
+  const cut = (t: string) => (t.length > 160 ? `${t.slice(0, 157)}…` : t);
+  if (lines) {
+    return (
+      <TableCell sx={{ fontSize: 13 }}>
+        {lines.map((line) => (
+          <div key={line}>{line}</div>
+        ))}
+      </TableCell>
+    );
+  }
+  return (
+    <TableCell title={raw} sx={{ fontSize: 13 }}>
+      {cut(text ?? '')}
+    </TableCell>
+  );
+}
+
+/**
+ * One line per changed value, in words: names for ids, yuan for money, % for rates; a policy setting's value as
+ * labelled lines (only those that changed when both sides exist). Technical values (idempotency key, the row's own
+ * transaction id) are folded under 技术信息.
+ */
 export function AuditDiff() {
   const record = useRecordContext<AuditEntryNode>();
   const translate = useTranslate();
   const names = useContext(NamesContext);
   if (!record) return null;
-  const lines = auditDiff(record);
-  const context = { entityType: record.entityType, names, translate };
-  if (lines.length === 0)
-    return <Typography variant="body2">{translate('gongji.audit.no_values')}</Typography>;
-  const cut = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+  const all = auditDiff(record);
+  const lines = all.filter((line) => !TECHNICAL_KEYS.has(line.key));
+  const technical = all.filter((line) => TECHNICAL_KEYS.has(line.key));
+  const context = { entityType: record.entityType, names, translate, language: currentLocale() };
+  if (all.length === 0) return <Typography variant="body2">{translate('gongji.audit.no_values')}</Typography>;
+  const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
   return (
-    <Table size="small" data-testid="audit-diff">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('gongji.audit.field')}</TableCell>
-          <TableCell>{translate('gongji.audit.before')}</TableCell>
-          <TableCell>{translate('gongji.audit.after')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {lines.map((line) => (
-          <TableRow key={line.key}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
-              {fieldLabel(line.key, record.entityType, translate)}
-            </TableCell>
-            <TableCell title={line.before} sx={{ fontSize: 13 }}>
-              {cut(describeAuditField(line.key, line.beforeValue, context))}
-            </TableCell>
-            <TableCell title={line.after} sx={{ fontSize: 13 }}>
-              {cut(describeAuditField(line.key, line.afterValue, context))}
-            </TableCell>
+    <>
+      <Table size="small" data-testid="audit-diff">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('gongji.audit.field')}</TableCell>
+            <TableCell>{translate('gongji.audit.before')}</TableCell>
+            <TableCell>{translate('gongji.audit.after')}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {lines.map((line) => {
+            const setting =
+              line.key === 'value' && (isObject(line.beforeValue) || isObject(line.afterValue))
+                ? settingDiff(line.beforeValue, line.afterValue, translate)
+                : null;
+            return (
+              <TableRow key={line.key} data-testid={`audit-line-${line.key}`}>
+                <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                  {fieldLabel(line.key, record.entityType, translate)}
+                </TableCell>
+                {setting ? (
+                  <>
+                    <ValueCell lines={setting.before} />
+                    <ValueCell lines={setting.after} />
+                  </>
+                ) : (
+                  <>
+                    <ValueCell
+                      raw={line.before}
+                      text={describeAuditField(line.key, line.beforeValue, context)}
+                    />
+                    <ValueCell
+                      raw={line.after}
+                      text={describeAuditField(line.key, line.afterValue, context)}
+                    />
+                  </>
+                )}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {technical.length > 0 && (
+        <details data-testid="audit-technical">
+          <summary>
+            <Typography variant="caption" component="span">
+              {translate('gongji.audit.technical')}
+            </Typography>
+          </summary>
+          {technical.map((line) => (
+            <Typography key={line.key} variant="caption" component="div" sx={{ ml: 2 }}>
+              {fieldLabel(line.key, record.entityType, translate)}：
+              {String(line.afterValue ?? line.beforeValue ?? '—')}
+            </Typography>
+          ))}
+        </details>
+      )}
+    </>
+  );
+}
+
+/** Says that some names could not be loaded (the ids stay shown), instead of failing silently. */
+function NamesHint({ names }: { names: AuditNames }) {
+  const translate = useTranslate();
+  if (!names.failed) return null;
+  return (
+    <Alert severity="warning" data-testid="audit-names-failed" sx={{ m: 1 }}>
+      {translate('gongji.audit.names_failed')}
+    </Alert>
   );
 }
 
@@ -130,6 +211,7 @@ function AuditGrid() {
   const names = useAuditNames(data);
   return (
     <NamesContext.Provider value={names}>
+      <NamesHint names={names} />
       <Datagrid
         bulkActionButtons={false}
         rowClick="expand"

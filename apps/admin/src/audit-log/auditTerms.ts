@@ -1,8 +1,10 @@
 // Pure reading of audit entries (no React): the translation key of an action, the words of a field's value, the
 // ids of persons/institutions/regions/API clients an entry names (looked up in one batch), and where it links to.
+import { renderMessage } from '@gongji/domain';
 import { formatChinaTime, formatYuan, isIsoInstant } from '../shared/format';
 import type { AuditEntryNode } from '../data/policy/policyTypes';
 import { describeAuditValue } from '../data/policy/policyRules';
+import { RATE_KEYS, basisPointsToPercent, moneyToYuan, settingLineText, settingLines } from './auditValues';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -99,8 +101,18 @@ const PERSON_KEYS = new Set([
   'order',
 ]);
 const INSTITUTION_KEYS = new Set(['institutionId', 'hospitals']);
-const REGION_KEYS = new Set(['regionCode', 'usageRegionCode']);
+const REGION_KEYS = new Set(['regionCode', 'usageRegionCode', 'changed']);
+/** Money: in fen (`amount`, `total` of the ledger writer) or yuan (`fee`, `passwordFreeLimit`); see moneyToYuan. */
 const MONEY_KEYS = new Set(['fee', 'amount', 'passwordFreeLimit', 'total']);
+/** A rollout batch's refusals: `[{ code: "140000", errors: ["USAGE_CHANGE_BEFORE_WALLET"] }]`. */
+const REFUSED_KEY = 'refused';
+/** Ids of transactions: shown by their first block (the full id in the details). */
+const TRANSACTION_KEYS = new Set(['transactionId', 'originalTransactionId', 'replacedId']);
+/**
+ * Technical values kept out of the headline table (shown folded under 技术信息): the idempotency key, and the
+ * transaction id that is the row's own entity.
+ */
+export const TECHNICAL_KEYS = new Set(['idempotencyKey', 'transactionId']);
 /** Entity types whose id is a person's id. */
 const PERSON_ENTITIES = new Set(['Person', 'Card', 'Wallet']);
 
@@ -132,9 +144,19 @@ export interface AuditNames {
   readonly institutions: Readonly<Record<string, string>>;
   readonly regions: Readonly<Record<string, string>>;
   readonly apiClients: Readonly<Record<string, string>>;
+  /** True when a request for names failed (the page says so; the ids stay shown). */
+  readonly failed?: boolean;
 }
 
 export const NO_NAMES: AuditNames = { persons: {}, institutions: {}, regions: {}, apiClients: {} };
+
+/** The region codes of a batch's refusals. */
+function refusedCodes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>).code : undefined))
+    .filter((c): c is string => typeof c === 'string' && c !== '');
+}
 
 function parse(json: string | null): Record<string, unknown> {
   if (!json) return {};
@@ -172,6 +194,7 @@ export function idsToResolve(entries: readonly AuditEntryNode[]): {
         if (PERSON_KEYS.has(key)) strings(value).forEach((id) => persons.add(id));
         if (INSTITUTION_KEYS.has(key)) strings(value).forEach((id) => institutions.add(id));
         if (REGION_KEYS.has(key)) strings(value).forEach((id) => regions.add(id));
+        if (key === REFUSED_KEY) refusedCodes(value).forEach((code) => regions.add(code));
       }
     }
   }
@@ -198,29 +221,50 @@ export function fieldLabel(key: string, entityType: string, translate: Translate
 export function describeAuditField(
   key: string,
   value: unknown,
-  context: { entityType: string; names: AuditNames; translate: Translate },
+  context: { entityType: string; names: AuditNames; translate: Translate; language?: 'zh' | 'en' },
 ): string {
   const { names, translate } = context;
   if (value === undefined) return '';
   if (value === null) return '—';
   if (PERSON_KEYS.has(key) && Array.isArray(value)) {
     if (value.length === 0) return translate('gongji.audit.empty_list');
+    // By name, else by the id's first block: never by position alone, so a reorder shows which moved.
     return value
       .map((id, i) =>
         translate('gongji.audit.order_item', {
           n: i + 1,
-          name: names.persons[String(id)] ?? translate('gongji.audit.position', { n: i + 1 }),
+          name: names.persons[String(id)] ?? shortId(String(id)),
         }),
       )
       .join('；');
   }
+  const region = (code: string) => (names.regions[code] ? `${names.regions[code]}（${code}）` : code);
+  if (key === REFUSED_KEY && Array.isArray(value)) {
+    if (value.length === 0) return translate('gongji.audit.empty_list');
+    return value
+      .map((r) => {
+        const o = r && typeof r === 'object' ? (r as Record<string, unknown>) : {};
+        const errors = strings(o.errors).map((code) => refusalText(code, context.language ?? 'zh'));
+        const where = typeof o.code === 'string' ? region(o.code) : '—';
+        return errors.length > 0 ? `${where}：${errors.join('、')}` : where;
+      })
+      .join('；');
+  }
+  if (key === 'value' && value && typeof value === 'object' && !Array.isArray(value)) {
+    return settingLines(value, translate).map(settingLineText).join('；');
+  }
   const one = (v: unknown): string => {
     if (v === null || v === undefined) return '—';
+    if (MONEY_KEYS.has(key)) {
+      const yuan = moneyToYuan(v);
+      if (yuan !== null) return formatYuan(yuan, translate);
+    }
+    if (typeof v === 'number' && RATE_KEYS.has(key)) return `${basisPointsToPercent(v)}%`;
     if (typeof v === 'string') {
       if (PERSON_KEYS.has(key)) return names.persons[v] ?? shortId(v);
-      if (INSTITUTION_KEYS.has(key)) return names.institutions[v] ?? v;
-      if (REGION_KEYS.has(key)) return names.regions[v] ? `${names.regions[v]}（${v}）` : v;
-      if (MONEY_KEYS.has(key)) return formatYuan(v, translate);
+      if (INSTITUTION_KEYS.has(key)) return names.institutions[v] ?? shortId(v);
+      if (REGION_KEYS.has(key)) return region(v);
+      if (TRANSACTION_KEYS.has(key)) return shortId(v);
       if (isIsoInstant(v)) return formatChinaTime(v, { seconds: true });
       const table = key === 'kind' ? KIND_TABLES[context.entityType] : VALUE_TABLES[key];
       if (table) return translate(`${table}.${v}`, { _: describeAuditValue(v, translate) });
@@ -231,6 +275,11 @@ export function describeAuditField(
     return value.length === 0 ? translate('gongji.audit.empty_list') : value.map(one).join('、');
   }
   return one(value);
+}
+
+/** A refusal code in words (the domain's message catalogue, the general variant), the code itself if unknown. */
+export function refusalText(code: string, language: 'zh' | 'en' = 'zh'): string {
+  return renderMessage(code, language) ?? code;
 }
 
 /** The first block of a uuid (22a3a9c8), for an id nothing names. */

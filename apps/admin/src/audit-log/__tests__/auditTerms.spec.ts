@@ -11,7 +11,7 @@ import {
   fieldLabel,
   idsToResolve,
 } from '../auditTerms';
-import { namesQuery } from '../useAuditNames';
+import { namesQueries } from '../useAuditNames';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
@@ -226,9 +226,9 @@ describe('audit values in words', () => {
     expect(say('beneficiaryId', 'p1', 'KinRelation')).toBe('张三');
   });
 
-  it('a reorder as names in order, positions where a name is unknown', () => {
+  it('a reorder as names in order, the id where a name is unknown', () => {
     expect(say('providerIds', ['p2', 'p1'])).toBe('1. 李四；2. 张三');
-    expect(say('providerIds', ['p2', 'unknown'])).toBe('1. 李四；2. 第 2 位');
+    expect(say('providerIds', ['p2', 'unknown'])).toBe('1. 李四；2. unknown');
   });
 
   it('English relation names are singular where one relative is shown', () => {
@@ -273,7 +273,7 @@ describe('the 对象 column', () => {
     expect(entityTarget(entry('PolicySetting', 's1'), NO_NAMES).path).toBeNull();
   });
 
-  it('looks a page’s names up in one query (no request per row)', () => {
+  it('looks a page’s names up in one request (no request per row)', () => {
     const page = [
       {
         ...entry('Card', 'p1'),
@@ -306,10 +306,14 @@ describe('the 对象 column', () => {
     const ids = idsToResolve(page);
     expect(ids.persons).toEqual(['p1', 'p2', 'p3']);
     expect(ids.regions).toEqual(['110000']);
-    const query = namesQuery(ids);
-    expect(query?.text).toContain('p2: person(id: $p2) { id name }');
-    expect(query?.text).toContain('r0: region(code: $r0) { code name }');
-    expect(query?.variables).toEqual({ p0: 'p1', p1: 'p2', p2: 'p3', r0: '110000' });
-    expect(namesQuery(idsToResolve([]))).toBeNull();
+    const queries = namesQueries(ids);
+    expect(queries).toHaveLength(1);
+    const [query] = queries;
+    expect(query.text).toContain('p2: person(id: $p2) { id name }');
+    expect(query.text).toContain(
+      'r0: regions(first: 100, filter: { ids: $r0 }) { edges { node { code name } } }',
+    );
+    expect(query.variables).toEqual({ p0: 'p1', p1: 'p2', p2: 'p3', r0: ['110000'] });
+    expect(namesQueries(idsToResolve([]))).toEqual([]);
   });
 });
