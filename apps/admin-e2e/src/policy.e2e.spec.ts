@@ -95,6 +95,12 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     }
     for (const region of FUJIAN) await list.select(region.name);
     await list.screenshot(shot('policy-01-bulk-selected'));
+    // The dialog names the selected regions before 确认.
+    await list.openBulk();
+    for (const region of FUJIAN) {
+      await list.bulkSelected().getByText(`${region.name}（${region.code}）`).waitFor();
+    }
+    await list.cancelBulk();
     await list.bulkRollout(today, 'e2e：福建第一批开通医保钱包');
     for (const region of FUJIAN) {
       await expect(list.bulkResult(region.code).innerText()).resolves.toContain('已变更');
@@ -103,6 +109,13 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     expect(withoutUserNames(await scanForEnglish(page, 'bulk result'))).toEqual([]);
     await list.screenshot(shot('policy-02-bulk-result'));
     await list.closeBulk();
+    // A new batch starts from an empty form: the previous batch's reason (its legal basis) is not carried over.
+    await list.select('福州市');
+    await list.openBulk();
+    await list.bulkSelected().getByText('福州市（350100）').waitFor();
+    expect(await list.bulkReason().inputValue()).toBe('');
+    expect(await list.bulkDate().inputValue()).toBe(today);
+    await list.cancelBulk();
 
     const dashboard = new DashboardPage(page, api.baseUrl);
     await dashboard.open();
@@ -155,6 +168,8 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     expect(expected.kinshipScopeImpact.registrationCount).toBeGreaterThan(0);
     const scopes = new KinshipScopePage(page, api.baseUrl);
     await scopes.openCreate();
+    // Nothing pre-filled: empty means the national default, as the hint says.
+    expect(await scopes.regionInput().inputValue()).toBe('');
     await scopes.setRegionCode('110000', '北京');
     await scopes.selectPurpose('就医购药');
     await scopes.checkRelations(['配偶']);
@@ -177,6 +192,7 @@ describe('policy staff console (issue #10, headless Chromium against the built A
     await page.waitForURL((url) => url.hash.startsWith('#/kinship-scopes') && !url.hash.includes('create'));
     await scopes.row('2032-01-01').first().waitFor();
     expect(await scopes.row('2032-01-01').first().innerText()).toContain('配偶');
+    expect(await scopes.row('2032-01-01').first().innerText()).toContain('北京市（110000）');
     await scopes.screenshot(shot('policy-07-scope-listed'));
 
     // The same region, purpose and date again: the dialog says a scope exists and that saving corrects it.
@@ -259,6 +275,24 @@ describe('policy staff console (issue #10, headless Chromium against the built A
       token,
     );
     expect(effectivePolicy.outpatient.map((o) => o.inService.fundRate)).toEqual([6000, 6000, 6000, 6000]);
+
+    // Typed figures survive a change of date: 2032 has 50 %, the officer types 52, then picks a date in 2033 (60 %
+    // in force): 52 stays, and the page offers to load the 2033 schedule instead (discarding the edit).
+    await schedules.setEffectiveFrom('2032-06-01');
+    await eventually(async () => expect(await page.getByTestId('rate-inService').inputValue()).toBe('50'));
+    await schedules.setInServiceRate('52');
+    await schedules.setEffectiveFrom('2033-06-01');
+    await page.getByTestId('schedule-kept-edits').waitFor();
+    expect(await page.getByTestId('rate-inService').inputValue()).toBe('52');
+    await schedules.screenshot(shot('policy-10b-benefit-schedule-kept-edits'));
+    await page.getByTestId('schedule-load-in-force').click();
+    await page.getByTestId('schedule-kept-edits').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('rate-inService').inputValue()).toBe('60');
+    // A rate above 100 % is refused on its own field before anything is sent.
+    await schedules.setInServiceRate('150');
+    await page.getByTestId('schedule-save').click();
+    await page.getByText('比例须在 0–100 之间').waitFor();
+    await expect(schedules.outcome().innerText()).resolves.toContain('标红');
     expect(pageErrors).toEqual([]);
   });
 

@@ -67,6 +67,30 @@ export class RegionListPage extends AdminPage {
     await this.page.getByTestId('bulk-results').waitFor();
   }
 
+  /** Opens the bulk dialog without running it (the selected regions are named in it). */
+  async openBulk(): Promise<void> {
+    await this.page.getByTestId('bulk-rollout-button').click();
+    await this.page.getByTestId('bulk-selected').waitFor();
+  }
+
+  /** Leaves the bulk dialog before running it. */
+  async cancelBulk(): Promise<void> {
+    await this.page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await this.page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
+  bulkSelected() {
+    return this.page.getByTestId('bulk-selected');
+  }
+
+  bulkReason() {
+    return this.page.getByTestId('bulk-reason');
+  }
+
+  bulkDate() {
+    return this.page.getByTestId('bulk-date');
+  }
+
   bulkResult(code: string) {
     return this.page.getByTestId(`bulk-result-${code}`);
   }

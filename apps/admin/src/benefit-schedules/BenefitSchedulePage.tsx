@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { runMutation } from '../data/counter/runMutation';
 import { effectivePolicy } from '../data/policy/policyClient';
@@ -21,16 +21,35 @@ import { todayInChina } from '../data/today';
 import { RegionSearchField } from '../policy/RegionSearchField';
 import { ScheduleCalculator } from './ScheduleCalculator';
 import { saveErrorsOf } from '../shared/moneyInput';
+import type { EffectivePolicyView } from '../data/policy/policyTypes';
 import {
   CATEGORIES,
   type CapsForm,
   LEVELS,
   type ScheduleForm,
+  adoptLoaded,
   capsMoneyErrors,
   formFromPolicy,
-  scheduleMoneyErrors,
+  placeScheduleErrors,
+  scheduleFieldPaths,
+  scheduleFormErrors,
   toBenefitScheduleSetInput,
 } from './scheduleForm';
+
+/** Everything the officer types into the figures of the page (the schedule and the caps). */
+interface Figures {
+  readonly form: ScheduleForm;
+  readonly caps: CapsForm;
+}
+
+const figuresOf = (policy: EffectivePolicyView): Figures => ({
+  form: formFromPolicy(policy),
+  caps: {
+    perInstitutionPerDay: policy.spendingCaps.perInstitutionPerDay ?? '',
+    perDayAcrossInstitutions: policy.spendingCaps.perDayAcrossInstitutions ?? '',
+    perYear: policy.spendingCaps.perYear ?? '',
+  },
+});
 
 const small = { size: 'small' as const, sx: { width: 150 } };
 
@@ -54,29 +73,49 @@ export function BenefitSchedulePage() {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [capsErrors, setCapsErrors] = useState<Record<string, string>>({});
+  // The figures as last loaded (edits are what differs from them), and figures in force for a newly chosen region or
+  // date that were NOT loaded because the officer had typed something (loaded only when they choose to).
+  const [baseline, setBaseline] = useState<Figures | null>(null);
+  const [pending, setPending] = useState<Figures | null>(null);
+  const latest = useRef({ form, caps, baseline });
+  latest.current = { form, caps, baseline };
 
   const { data: policy } = useQuery({
     queryKey: ['effectivePolicy', regionCode, effectiveFrom],
     queryFn: () => effectivePolicy(regionCode, effectiveFrom),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom),
   });
+  const load = (figures: Figures) => {
+    setForm(figures.form);
+    setCaps(figures.caps);
+    setBaseline(figures);
+    setPending(null);
+    setErrors({});
+    setCapsErrors({});
+    latest.current = { ...figures, baseline: figures };
+  };
+  // A new region or date loads the figures in force only while the form is pristine: typed figures are never
+  // silently replaced (the officer may load the new ones from the notice instead).
   useEffect(() => {
     if (!policy) return;
-    setForm(formFromPolicy(policy));
-    setCaps({
-      perInstitutionPerDay: policy.spendingCaps.perInstitutionPerDay ?? '',
-      perDayAcrossInstitutions: policy.spendingCaps.perDayAcrossInstitutions ?? '',
-      perYear: policy.spendingCaps.perYear ?? '',
-    });
+    const { form: current, caps: currentCaps, baseline: base } = latest.current;
+    const next = adoptLoaded<Figures>(
+      { current: current ? { form: current, caps: currentCaps } : null, baseline: base },
+      figuresOf(policy),
+    );
+    if (next.pending) {
+      setBaseline(next.baseline);
+      setPending(next.pending);
+    } else load(next.current);
   }, [policy]);
 
   const save = async (kind: 'schedule' | 'caps') => {
     setOutcome(null);
     // Amounts are checked on their fields first: nothing is sent while one is wrong.
-    const invalid = kind === 'schedule' ? (form ? scheduleMoneyErrors(form) : {}) : capsMoneyErrors(caps);
+    const invalid = kind === 'schedule' ? (form ? scheduleFormErrors(form) : {}) : capsMoneyErrors(caps);
     (kind === 'schedule' ? setErrors : setCapsErrors)(invalid);
     if (Object.keys(invalid).length > 0) {
-      setOutcome({ kind, ok: false, text: translate('gongji.money_input.fix_fields') });
+      setOutcome({ kind, ok: false, text: translate('gongji.schedules.fix_fields') });
       return;
     }
     try {
@@ -96,12 +135,33 @@ export function BenefitSchedulePage() {
           ...(reason.trim() ? { reason: reason.trim() } : {}),
         });
       }
+      // Saved: the form is pristine again, so the schedule now in force is reloaded into it.
+      if (form) {
+        const saved = { form, caps };
+        setBaseline(saved);
+        latest.current = { ...saved, baseline: saved };
+      }
       await queryClient.invalidateQueries({ queryKey: ['effectivePolicy'] });
       setOutcome({ kind, ok: true, text: translate('gongji.schedules.saved') });
     } catch (e) {
-      const failed = saveErrorsOf(e);
-      (kind === 'schedule' ? setErrors : setCapsErrors)(failed.fields);
-      const text = failed.root ?? translate('gongji.money_input.fix_fields');
+      // Each refusal on the field it names (the server adds the hospital level to the path); the reason field is
+      // shared by both saves.
+      const paths = form ? scheduleFieldPaths(form) : ['reason', 'effectiveFrom'];
+      const failed =
+        kind === 'schedule'
+          ? placeScheduleErrors(saveErrorsOf(e), paths, form ?? undefined)
+          : placeScheduleErrors(saveErrorsOf(e), [...Object.keys(caps), 'reason', 'effectiveFrom']);
+      if (kind === 'schedule') setErrors(failed.fields);
+      else {
+        const { reason: reasonError, effectiveFrom: dateError, ...capsFields } = failed.fields;
+        setCapsErrors(capsFields);
+        setErrors((current) => ({
+          ...current,
+          ...(reasonError ? { reason: reasonError } : {}),
+          ...(dateError ? { effectiveFrom: dateError } : {}),
+        }));
+      }
+      const text = failed.root ?? translate('gongji.schedules.fix_fields');
       setOutcome({ kind, ok: false, text: translate(text, { _: text }) });
     }
   };
@@ -134,8 +194,15 @@ export function BenefitSchedulePage() {
           type="date"
           label={translate('resources.kinship-scopes.fields.effectiveFrom')}
           value={effectiveFrom}
-          onChange={(e) => e.target.value && setEffectiveFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(e) => {
+            clear('effectiveFrom');
+            if (e.target.value) setEffectiveFrom(e.target.value);
+          }}
+          {...shown(errors.effectiveFrom)}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'schedule-effective-from' },
+          }}
           sx={{ width: 200 }}
         />
         <TextField
@@ -165,6 +232,25 @@ export function BenefitSchedulePage() {
           />
         ))}
       </Box>
+      {pending ? (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          data-testid="schedule-kept-edits"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => load(pending)}
+              data-testid="schedule-load-in-force"
+            >
+              {translate('gongji.schedules.load_in_force', { date: effectiveFrom })}
+            </Button>
+          }
+        >
+          {translate('gongji.schedules.kept_edits', { date: effectiveFrom })}
+        </Alert>
+      ) : null}
       {form ? (
         <Box sx={{ display: 'flex', gap: 3, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Box sx={{ flex: '1 1 560px' }}>
@@ -191,14 +277,16 @@ export function BenefitSchedulePage() {
                 <TextField
                   label={translate('gongji.schedules.fund_rate')}
                   value={form.outpatient[c].fundRate}
-                  onChange={(e) =>
+                  {...shown(errors[`outpatient.${c}.fundRate`])}
+                  onChange={(e) => {
+                    clear(`outpatient.${c}.fundRate`);
                     edit({
                       outpatient: {
                         ...form.outpatient,
                         [c]: { ...form.outpatient[c], fundRate: e.target.value },
                       },
-                    })
-                  }
+                    });
+                  }}
                   slotProps={{ htmlInput: { 'data-testid': `rate-${c}` } }}
                   {...small}
                 />
@@ -241,7 +329,11 @@ export function BenefitSchedulePage() {
               <TextField
                 label={translate('gongji.schedules.retiree_factor')}
                 value={form.retireePersonalShareFactor}
-                onChange={(e) => edit({ retireePersonalShareFactor: e.target.value })}
+                {...shown(errors['inpatient.retireePersonalShareFactor'])}
+                onChange={(e) => {
+                  clear('inpatient.retireePersonalShareFactor');
+                  edit({ retireePersonalShareFactor: e.target.value });
+                }}
                 {...small}
               />
               <TextField
@@ -276,11 +368,13 @@ export function BenefitSchedulePage() {
                 <TextField
                   label={translate('gongji.schedules.fund_rate')}
                   value={b.fundRate}
-                  onChange={(e) =>
+                  {...shown(errors[`inpatient.bands.${i}.fundRate`])}
+                  onChange={(e) => {
+                    clear(`inpatient.bands.${i}.fundRate`);
                     edit({
                       bands: form.bands.map((x, j) => (j === i ? { ...x, fundRate: e.target.value } : x)),
-                    })
-                  }
+                    });
+                  }}
                   {...small}
                 />
               </Box>
@@ -288,15 +382,23 @@ export function BenefitSchedulePage() {
             <TextField
               label={translate('gongji.policy.pharmacy_rate')}
               value={form.pharmacyFundRate}
-              onChange={(e) => edit({ pharmacyFundRate: e.target.value })}
+              {...shown(errors.pharmacyFundRate)}
+              onChange={(e) => {
+                clear('pharmacyFundRate');
+                edit({ pharmacyFundRate: e.target.value });
+              }}
               sx={{ width: 240, mt: 1 }}
               size="small"
             />
             <TextField
               label={translate('resources.kinship-scopes.fields.reason')}
-              helperText={translate('gongji.schedules.reason_hint')}
+              {...shown(errors.reason, translate('gongji.schedules.reason_hint'))}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                clear('reason');
+                setReason(e.target.value);
+              }}
+              slotProps={{ htmlInput: { 'data-testid': 'schedule-reason' } }}
               fullWidth
               multiline
               sx={{ mt: 2 }}

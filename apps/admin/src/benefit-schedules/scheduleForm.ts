@@ -254,3 +254,111 @@ export function billMoneyErrors(bill: CalculatorBill): Record<string, string> {
   }
   return errors;
 }
+
+/** Why a typed percentage is refused (an i18n key), or null for a number from 0 to 100 (at most 2 decimals). */
+export function percentInputError(text: string): string | null {
+  const value = text.trim();
+  if (!/^-?\d+(\.\d{1,2})?$/.test(value)) return 'gongji.schedules.rate_invalid';
+  const n = Number(value);
+  return n < 0 || n > 100 ? 'gongji.schedules.rate_range' : null;
+}
+
+/** The percentage fields of the form that cannot be sent, by input path (as the server names them, less the level). */
+export function scheduleRateErrors(form: ScheduleForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const check = (path: string, text: string) => {
+    const error = percentInputError(text);
+    if (error) errors[path] = error;
+  };
+  CATEGORIES.forEach((c) => check(`outpatient.${c}.fundRate`, form.outpatient[c].fundRate));
+  form.bands.forEach((b, i) => check(`inpatient.bands.${i}.fundRate`, b.fundRate));
+  check('inpatient.retireePersonalShareFactor', form.retireePersonalShareFactor);
+  check('pharmacyFundRate', form.pharmacyFundRate);
+  return errors;
+}
+
+/** Every check the page runs before sending a schedule: amounts and percentages. */
+export function scheduleFormErrors(form: ScheduleForm): Record<string, string> {
+  return { ...scheduleMoneyErrors(form), ...scheduleRateErrors(form) };
+}
+
+/** The input paths the schedule page has a field for (where a server refusal can be shown). */
+export function scheduleFieldPaths(form: ScheduleForm): readonly string[] {
+  return [
+    ...CATEGORIES.flatMap((c) => [`outpatient.${c}.deductible`, `outpatient.${c}.fundRate`]),
+    'outpatient.annualFundCap',
+    'inpatient.firstAdmissionDeductible',
+    'inpatient.laterAdmissionDeductible',
+    'inpatient.retireePersonalShareFactor',
+    'inpatient.annualFundMax',
+    ...form.bands.flatMap((_b, i) => [`inpatient.bands.${i}.upTo`, `inpatient.bands.${i}.fundRate`]),
+    'pharmacyFundRate',
+    'reason',
+    'effectiveFrom',
+  ];
+}
+
+const LEVEL_NAMES: readonly string[] = LEVELS;
+
+/**
+ * A server path as the form's field path: the server checks the terms once per hospital level and names the level
+ * (`outpatient.TERTIARY.inService.fundRate`); the form edits one set of terms for all levels.
+ */
+export function formPathOf(serverPath: string): string {
+  const segments = serverPath.split('.');
+  if (
+    segments.length > 2 &&
+    ['outpatient', 'inpatient'].includes(segments[0]) &&
+    LEVEL_NAMES.includes(segments[1])
+  ) {
+    segments.splice(1, 1);
+  }
+  return segments.join('.');
+}
+
+/**
+ * A refused save (`saveErrorsOf`) placed on the page: errors on a field the page shows go there (a refused
+ * percentage in words: "比例须在 0–100 之间" when it is out of range); anything else stays in the message.
+ */
+export function placeScheduleErrors(
+  failed: { fields: Record<string, string>; root: string | null },
+  fieldPaths: readonly string[],
+  form?: ScheduleForm,
+): { fields: Record<string, string>; root: string | null } {
+  const fields: Record<string, string> = {};
+  const rest: string[] = failed.root ? [failed.root] : [];
+  const rateErrors = form ? scheduleRateErrors(form) : {};
+  for (const [serverPath, message] of Object.entries(failed.fields)) {
+    const path = formPathOf(serverPath);
+    if (!fieldPaths.includes(path)) {
+      rest.push(message);
+      continue;
+    }
+    const text = rateErrors[path] ?? message;
+    fields[path] = fields[path] && fields[path] !== text ? `${fields[path]}；${text}` : text;
+  }
+  return { fields, root: rest.length > 0 ? [...new Set(rest)].join('；') : null };
+}
+
+/** Two forms with the same figures (the officer's edits are kept unless the form still equals what was loaded). */
+export function sameFigures<T>(a: T | null, b: T | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * What the page does when the figures in force for a new region or date arrive: a pristine form (nothing typed
+ * since the last load) takes them; an edited one is kept, and the new figures wait (`pending`) until the officer
+ * chooses to load them, discarding the edits.
+ */
+export function adoptLoaded<T>(
+  state: { current: T | null; baseline: T | null },
+  loaded: T,
+): { current: T; baseline: T; pending: T | null } {
+  const { current, baseline } = state;
+  if (current === null || sameFigures(current, baseline) || sameFigures(current, loaded)) {
+    return { current: loaded, baseline: loaded, pending: null };
+  }
+  // Back on the figures the edits started from (e.g. the date changed back): nothing to offer.
+  if (sameFigures(loaded, baseline)) return { current, baseline: loaded, pending: null };
+  return { current, baseline: baseline ?? loaded, pending: loaded };
+}

@@ -3,7 +3,6 @@
 // After saving, the list opens on the scope's region so the new row is in view.
 import Box from '@mui/material/Box';
 import { CheckboxGroupInput, Create, DateInput, SelectInput, SimpleForm, required } from 'react-admin';
-import { DEFAULT_REGION_CODE } from './KinshipScopeList';
 import { ConfirmScopeSaveToolbar } from './ConfirmScopeSave';
 import { KinshipScopeImpactPanel } from './KinshipScopeImpactPanel';
 import { RegionAutocompleteInput } from './RegionAutocompleteInput';
@@ -19,7 +18,8 @@ export function KinshipScopeCreate() {
   return (
     <Create redirect={(_resource, _id, data) => listOfRegion(data?.regionCode)} mutationMode="pessimistic">
       <SimpleForm
-        defaultValues={{ regionCode: DEFAULT_REGION_CODE, relations: [] }}
+        // No region pre-filled: empty is the national default, as the region input's hint says.
+        defaultValues={{ regionCode: null, relations: [] }}
         sx={{ maxWidth: 1200 }}
         toolbar={<ConfirmScopeSaveToolbar />}
       >

@@ -8,6 +8,7 @@ import {
   Datagrid,
   LinkBase,
   List,
+  ReferenceField,
   SelectInput,
   TextField,
   TopToolbar,
@@ -62,6 +63,27 @@ function ScopeAuditLink(_props: { label?: string }) {
   );
 }
 
+/** The scope's region by name ("北京市（110000）"); a scope without region is the national default. */
+export function RegionNameField(_props: { label?: string }) {
+  const record = useRecordContext<KinshipScopeRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.regionCode) {
+    return <span data-testid="scope-region">{translate('gongji.kinship_scopes.national_default')}</span>;
+  }
+  return (
+    <ReferenceField source="regionCode" reference="regions" link={false}>
+      <RegionName />
+    </ReferenceField>
+  );
+}
+
+function RegionName() {
+  const region = useRecordContext<{ id: string; name: string }>();
+  if (!region) return null;
+  return <span data-testid="scope-region">{`${region.name}（${region.id}）`}</span>;
+}
+
 export function KinshipScopeList() {
   return (
     <List
@@ -72,6 +94,7 @@ export function KinshipScopeList() {
       perPage={25}
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
+        <RegionNameField label="gongji.kinship_scopes.region" />
         <PurposeField label="resources.kinship-scopes.fields.purpose" sortable={false} />
         <RelationsField label="resources.kinship-scopes.fields.relations" sortable={false} />
         <PlainDateField

@@ -22,11 +22,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { HttpError } from 'ra-core';
 import { useState } from 'react';
-import { useListContext, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
+import { useGetMany, useListContext, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
 import { todayInChina } from '../data/today';
 import { regionsRolloutSet } from '../data/policy/policyClient';
 import { type RolloutLine, rolloutLines, toRegionsRolloutSetInput } from '../data/policy/policyRules';
 import { FEATURES, type Feature } from '../data/policy/policyTypes';
+import { freshBatchForm, selectedRegionLabels } from './bulkRolloutForm';
 
 const OUTCOME_COLOR = { CHANGED: 'success', UNCHANGED: 'default', REFUSED: 'error' } as const;
 
@@ -40,6 +41,23 @@ export function BulkRolloutButton() {
   const [feature, setFeature] = useState<Feature>('WALLET');
   const [date, setDate] = useState(todayInChina());
   const [reason, setReason] = useState('');
+  // The names of the selected regions (they may be on other pages of the list), listed before 确认.
+  const { data: selectedRecords, isPending: namesPending } = useGetMany<{
+    id: string;
+    name: string;
+    code: string;
+  }>(resource ?? 'regions', { ids: selectedIds }, { enabled: open && selectedIds.length > 0 });
+  const selectedLabels = selectedRegionLabels(selectedIds, selectedRecords ?? []);
+
+  const openNewBatch = () => {
+    const fresh = freshBatchForm(todayInChina());
+    setFeature(fresh.feature);
+    setDate(fresh.date);
+    setReason(fresh.reason);
+    setLines(null);
+    setError(null);
+    setOpen(true);
+  };
   const [running, setRunning] = useState(false);
   const [lines, setLines] = useState<RolloutLine[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +97,7 @@ export function BulkRolloutButton() {
       <Button
         size="small"
         startIcon={<EventAvailable />}
-        onClick={() => setOpen(true)}
+        onClick={openNewBatch}
         data-testid="bulk-rollout-button"
       >
         {translate('gongji.bulk.button')}
@@ -89,6 +107,21 @@ export function BulkRolloutButton() {
         <DialogContent>
           {lines === null ? (
             <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 1 }}>
+              <Box data-testid="bulk-selected">
+                <Typography variant="body2" sx={{ mb: 0.5 }}>
+                  {translate('gongji.bulk.selected', { count: selectedIds.length })}
+                </Typography>
+                <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, maxHeight: 120, overflowY: 'auto' }}>
+                  {selectedLabels.map((label, i) => (
+                    <Chip key={String(selectedIds[i])} size="small" label={label} />
+                  ))}
+                </Box>
+                {namesPending && selectedIds.length > 0 ? (
+                  <Typography variant="caption" color="text.secondary">
+                    {translate('gongji.bulk.loading_names')}
+                  </Typography>
+                ) : null}
+              </Box>
               <TextField
                 select
                 label={translate('gongji.bulk.feature')}

@@ -14,3 +14,16 @@ export const TRANSACTION_KINDS = [
 export function isReversible(kind: string, status: string): boolean {
   return kind === 'SETTLEMENT' && (status === 'POSTED' || status === 'PARTIALLY_REFUNDED');
 }
+
+/** A settlement can be cancelled as a whole only while nothing of it was refunded (R-USE-5). */
+export function isCancellable(kind: string, status: string): boolean {
+  return kind === 'SETTLEMENT' && status === 'POSTED';
+}
+
+/** Why a reversible settlement cannot be cancelled (an i18n key), or null when it can. */
+export function cancelBlockedReason(kind: string, status: string): string | null {
+  if (kind === 'SETTLEMENT' && status === 'PARTIALLY_REFUNDED') {
+    return 'gongji.transactions.cancel_blocked_partly_refunded';
+  }
+  return null;
+}

@@ -1,4 +1,15 @@
-import { calculate, formFromPolicy, type ScheduleForm, toBenefitScheduleSetInput } from '../scheduleForm';
+import {
+  adoptLoaded,
+  calculate,
+  formFromPolicy,
+  formPathOf,
+  percentInputError,
+  placeScheduleErrors,
+  type ScheduleForm,
+  scheduleFieldPaths,
+  scheduleFormErrors,
+  toBenefitScheduleSetInput,
+} from '../scheduleForm';
 import type { EffectivePolicyView } from '../../data/policy/policyTypes';
 
 const terms = (deductible: string, fundRate: number) => ({ deductible, fundRate });
@@ -108,6 +119,106 @@ describe('benefit-schedule editor and live calculator (R-SET, issue #10)', () =>
     ).toMatchObject({
       levels: ['PRIMARY'],
       scheme: 'RESIDENT',
+    });
+  });
+
+  it('percentages are checked before sending: 0–100 with at most two decimals (150 % is refused on its field)', () => {
+    expect(percentInputError('55')).toBeNull();
+    expect(percentInputError('0')).toBeNull();
+    expect(percentInputError('100')).toBeNull();
+    expect(percentInputError('52.5')).toBeNull();
+    expect(percentInputError('150')).toBe('gongji.schedules.rate_range');
+    expect(percentInputError('-1')).toBe('gongji.schedules.rate_range');
+    expect(percentInputError('')).toBe('gongji.schedules.rate_invalid');
+    expect(percentInputError('五十')).toBe('gongji.schedules.rate_invalid');
+    const wrong: ScheduleForm = {
+      ...form,
+      outpatient: { ...form.outpatient, inService: { deductible: '1800.00', fundRate: '150' } },
+      bands: form.bands.map((b, i) => (i === 1 ? { ...b, fundRate: '101' } : b)),
+      pharmacyFundRate: '',
+    };
+    expect(scheduleFormErrors(wrong)).toEqual({
+      'outpatient.inService.fundRate': 'gongji.schedules.rate_range',
+      'inpatient.bands.1.fundRate': 'gongji.schedules.rate_range',
+      pharmacyFundRate: 'gongji.schedules.rate_invalid',
+    });
+    expect(scheduleFormErrors(form)).toEqual({});
+  });
+
+  it('server refusals go on the field they name: the hospital level is dropped from the path, the reason has a field', () => {
+    expect(formPathOf('outpatient.TERTIARY.inService.fundRate')).toBe('outpatient.inService.fundRate');
+    expect(formPathOf('inpatient.PRIMARY.bands.2.fundRate')).toBe('inpatient.bands.2.fundRate');
+    expect(formPathOf('reason')).toBe('reason');
+    expect(formPathOf('pharmacyFundRate')).toBe('pharmacyFundRate');
+    const paths = scheduleFieldPaths(form);
+    // (a) a past date without a reason; (b) a rate the server refuses.
+    expect(placeScheduleErrors({ fields: { reason: '请填写原因' }, root: null }, paths)).toEqual({
+      fields: { reason: '请填写原因' },
+      root: null,
+    });
+    expect(
+      placeScheduleErrors(
+        {
+          fields: {
+            'outpatient.TERTIARY.inService.fundRate': '政策设置无效（R-SET-1）',
+            'outpatient.SECONDARY.inService.fundRate': '政策设置无效（R-SET-1）',
+          },
+          root: null,
+        },
+        paths,
+      ),
+    ).toEqual({ fields: { 'outpatient.inService.fundRate': '政策设置无效（R-SET-1）' }, root: null });
+    // With the form at hand, an out-of-range rate says why in words.
+    const wrong: ScheduleForm = {
+      ...form,
+      outpatient: { ...form.outpatient, inService: { deductible: '1800.00', fundRate: '150' } },
+    };
+    expect(
+      placeScheduleErrors(
+        { fields: { 'outpatient.TERTIARY.inService.fundRate': '政策设置无效（R-SET-1）' }, root: null },
+        paths,
+        wrong,
+      ).fields,
+    ).toEqual({ 'outpatient.inService.fundRate': 'gongji.schedules.rate_range' });
+    // A path the page has no field for is never lost: it stays in the message.
+    expect(placeScheduleErrors({ fields: { levels: '医院等级无效' }, root: '请检查' }, paths)).toEqual({
+      fields: {},
+      root: '请检查；医院等级无效',
+    });
+  });
+
+  it('a new date loads the schedule in force only into a pristine form; typed figures are kept and the new ones wait', () => {
+    const loaded = formFromPolicy(BEIJING);
+    // First load, and a pristine form: the schedule in force is taken.
+    expect(adoptLoaded({ current: null, baseline: null }, loaded)).toEqual({
+      current: loaded,
+      baseline: loaded,
+      pending: null,
+    });
+    const later: ScheduleForm = {
+      ...loaded,
+      outpatient: { ...loaded.outpatient, inService: { deductible: '1800.00', fundRate: '55' } },
+    };
+    expect(adoptLoaded({ current: loaded, baseline: loaded }, later)).toEqual({
+      current: later,
+      baseline: later,
+      pending: null,
+    });
+    // The officer typed 1700.00 / 52, then changed the date: the typed figures stay, the new schedule is offered.
+    const typed: ScheduleForm = {
+      ...loaded,
+      outpatient: { ...loaded.outpatient, inService: { deductible: '1700.00', fundRate: '52' } },
+    };
+    expect(adoptLoaded({ current: typed, baseline: loaded }, later)).toEqual({
+      current: typed,
+      baseline: loaded,
+      pending: later,
+    });
+    // Back on the date the edits started from: nothing to offer, the edits stay.
+    expect(adoptLoaded({ current: typed, baseline: loaded }, loaded)).toEqual({
+      current: typed,
+      baseline: loaded,
+      pending: null,
     });
   });
 });

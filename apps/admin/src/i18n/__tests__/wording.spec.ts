@@ -14,4 +14,19 @@ describe('console wording (Chinese without stray spaces or ASCII punctuation)', 
     expect(hint).toContain('必填');
     expect(hint).not.toContain('早于今天');
   });
+
+  it("react-admin's invalid-form message uses a Chinese comma, not an English full stop", () => {
+    expect(i18nProvider.translate('ra.message.invalid_form')).toBe('表单输入无效，请检查错误提示');
+  });
+
+  it('the kinship-scope region hint and the list agree: empty is the national default', () => {
+    expect(i18nProvider.translate('gongji.kinship_scopes.region_hint')).toContain('留空为全国默认');
+    expect(i18nProvider.translate('gongji.kinship_scopes.national_default')).toBe('全国默认');
+    expect(i18nProvider.translate('gongji.kinship_scopes.region')).toBe('区划');
+  });
+
+  it('counter staff never read the developer text about idempotency keys', () => {
+    const text = i18nProvider.translate('gongji.transactions.key_reused');
+    expect(text).not.toMatch(/幂等|idempot/i);
+  });
 });
