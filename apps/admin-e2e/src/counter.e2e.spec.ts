@@ -337,12 +337,96 @@ describe('counter and analyst in the console (issue #10)', () => {
     }
   });
 
+  it('refunds a corrected amount in the same dialog after a refusal, then offers no cancellation (R-USE-5)', async () => {
+    const patient = (
+      await graphql<{ personByIdNumber: { id: string; hospitals: { id: string }[] } }>(
+        api.baseUrl,
+        'query ($n: String!) { personByIdNumber(idNumber: $n) { id hospitals { id } } }',
+        { n: WANG_LI.idNumber },
+        token,
+      )
+    ).personByIdNumber;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const settled = await graphql<{
+      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
+    }>(
+      api.baseUrl,
+      `
+        mutation ($input: SettlementConfirmInput!) {
+          settlementConfirm(input: $input) {
+            transaction {
+              id
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          patientId: patient.id,
+          institutionId: patient.hospitals[0].id,
+          visitType: 'OUTPATIENT',
+          serviceDate: today,
+          covered: '300.00',
+          channel: 'E_VOUCHER',
+          idempotencyKey: `e2e-refund-${Date.now()}`,
+        },
+      },
+      token,
+    );
+    expect(settled.settlementConfirm.userErrors).toEqual([]);
+    const transactionId = settled.settlementConfirm.transaction!.id;
+
+    const { context, page } = await signedIn(COUNTER);
+    const persons = new PersonPage(page, api.baseUrl);
+    try {
+      await page.goto(`${api.baseUrl}/admin/#/transactions/${transactionId}/show`);
+      await page.getByTestId('postings').waitFor();
+      await persons.settle();
+      const dialog = await persons.openDialog('refund-issue');
+      // Too much: refused under the amount.
+      await persons.fill(dialog, 'amount', '99999.00');
+      await persons.confirm(dialog);
+      await persons.helperText(dialog, 'amount').filter({ hasText: '可退' }).waitFor();
+      // Corrected in the same dialog: a new request with a new idempotency key, so it goes through.
+      await persons.fill(dialog, 'amount', '100.00');
+      await persons.confirm(dialog);
+      await persons.notification(/退费已完成.*200\.00 元可退/);
+      await dialog.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(await page.getByText(/幂等/).count()).toBe(0);
+      const after = await graphql<{ transaction: { status: string } }>(
+        api.baseUrl,
+        'query ($id: ID!) { transaction(id: $id) { status } }',
+        { id: transactionId },
+        token,
+      );
+      expect(after.transaction.status).toBe('PARTIALLY_REFUNDED');
+      // Partly refunded: no whole cancellation (it would be refused), and the page says why.
+      await page.getByText('部分退费').first().waitFor();
+      await expect(page.getByTestId('settlement-cancel-button').isDisabled()).resolves.toBe(true);
+      await expect(
+        page.getByTestId('settlement-cancel-blocked').getAttribute('aria-label'),
+      ).resolves.toContain('不能再整笔撤销');
+      await expect(page.getByTestId('refund-issue-button').isEnabled()).resolves.toBe(true);
+      await expect(page.getByTestId('settlement-cancel-why').innerText()).resolves.toContain('不能整笔撤销');
+      english.push(...(await scanForEnglish(page, 'partly refunded settlement')));
+      await persons.screenshot(shot('counter-10-partly-refunded'));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lets an ADMIN create an API client and see its key once, then rotate it', async () => {
     const { context, page } = await signedIn(ADMIN);
     const persons = new PersonPage(page, api.baseUrl);
     try {
       await page.goto(`${api.baseUrl}/admin/#/api-clients/create`);
       await page.locator('input[name="name"]').fill('协和医院收费系统');
+      // A settlement client is bound to the institution it settles at (API.md PORTAL), by national code here.
+      await page.locator('input[name="institutionId"]').fill('H11010100001');
       await page.getByLabel('结算', { exact: true }).check();
       english.push(...(await scanForEnglish(page, 'api client create')));
       await page.locator('form button[type="submit"]').click();
@@ -362,6 +446,55 @@ describe('counter and analyst in the console (issue #10)', () => {
       await page.getByTestId('api-key-dialog').getByTestId('revealed-value').waitFor();
       await persons.screenshot(shot('admin-02-api-key-rotated'));
       english.push(...(await scanForEnglish(page, 'api client rotated')));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('finds a person’s transactions by ID number, with the person column, and says when nobody has the number', async () => {
+    const jianguo = await person(WANG_JIANGUO.idNumber);
+    const ledger = (
+      await graphql<{
+        transactions: { totalCount: number; edges: { node: { person: { id: string } | null } }[] };
+      }>(
+        api.baseUrl,
+        'query ($f: TransactionFilter) { transactions(filter: $f, first: 25) { totalCount edges { node { person { id } } } } }',
+        { f: { personId: jianguo.id } },
+        token,
+      )
+    ).transactions;
+    expect(ledger.totalCount).toBeGreaterThan(0);
+    const own = ledger.edges.filter((edge) => edge.node.person?.id === jianguo.id).length;
+
+    const { context, page } = await signedIn(COUNTER);
+    const persons = new PersonPage(page, api.baseUrl);
+    try {
+      await page.goto(`${api.baseUrl}/admin/#/transactions`);
+      await page.locator('tbody tr').first().waitFor();
+      await page.getByLabel('身份证号或人员编号').fill(WANG_JIANGUO.idNumber);
+      const notice = page.getByTestId('person-filter-notice');
+      await notice.filter({ hasText: `${WANG_JIANGUO.name}（${WANG_JIANGUO.idNumber}）` }).waitFor();
+      await eventually(async () =>
+        expect(await page.locator('tbody tr').count()).toBe(Math.min(ledger.totalCount, 25)),
+      );
+      const personCells = page.locator('tbody tr').getByTestId('transaction-person');
+      await eventually(async () =>
+        expect(
+          (await personCells.allInnerTexts()).filter(
+            (text) => text.includes(WANG_JIANGUO.name) && text.includes(WANG_JIANGUO.idNumber),
+          ).length,
+        ).toBe(own),
+      );
+      expect(await page.getByRole('columnheader', { name: '参保人' }).count()).toBe(1);
+      await persons.settle();
+      english.push(...(await scanForEnglish(page, 'transactions by ID number')));
+      await persons.screenshot(shot('counter-11-transactions-by-id-number'));
+
+      // A well-formed ID number nobody has: said in so many words, not an empty "no results".
+      await page.getByLabel('身份证号或人员编号').fill('110105199001011232');
+      await notice.filter({ hasText: '没有身份证号为 110105199001011232 的参保人' }).waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(0);
+      english.push(...(await scanForEnglish(page, 'transactions, unknown ID number')));
     } finally {
       await context.close();
     }

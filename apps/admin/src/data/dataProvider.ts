@@ -7,6 +7,15 @@ import { buildQuery } from './buildQuery';
 import { normalizeDataProviderError } from './graphqlErrors';
 import type { RolloutPoint, RolloutSummary } from './graphqlTypes';
 import { ROLLOUT_SUMMARY_QUERY, ROLLOUT_TIMELINE_QUERY } from './regionDocuments';
+import { readSession } from '../auth/sessionStore';
+import { TRANSACTIONS } from './counter/buildTransactionQuery';
+import { PERSON_BY_ID_NUMBER_QUERY } from './counter/personDocuments';
+import {
+  cachedPersonLookup,
+  listTransactionsByPerson,
+  type PersonRef,
+} from './counter/transactionPersonFilter';
+import { todayInChina } from './today';
 
 export interface GongjiDataProvider extends DataProvider {
   rolloutSummary(on: string): Promise<RolloutSummary>;
@@ -54,8 +63,28 @@ async function query<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** ID number → person for the ledger's person filter, asked once per number and session (analysts have a budget). */
+const personLookup = cachedPersonLookup(
+  (idNumber) =>
+    query(async () => {
+      const result = await apolloClient.query<{ personByIdNumber: PersonRef | null }>({
+        query: PERSON_BY_ID_NUMBER_QUERY,
+        variables: { idNumber },
+      });
+      return result.data.personByIdNumber;
+    }),
+  { scope: () => readSession()?.token ?? '' },
+);
+
+const provider = withNormalizedErrors(graphqlProvider);
+
 export const dataProvider: GongjiDataProvider = {
-  ...withNormalizedErrors(graphqlProvider),
+  ...provider,
+  // The ledger's person filter takes an ID number as well as a person id (transactionPersonFilter.ts).
+  getList: ((resource: string, params: Parameters<DataProvider['getList']>[1]) =>
+    resource === TRANSACTIONS
+      ? listTransactionsByPerson((p) => provider.getList(resource, p), params, personLookup, todayInChina())
+      : provider.getList(resource, params)) as DataProvider['getList'],
   rolloutSummary: (on) =>
     query(async () => {
       const result = await apolloClient.query<{ rolloutSummary: RolloutSummary }>({

@@ -1,9 +1,22 @@
-// The ledger: newest first, filtered by kind, person and booking dates (China time).
-import { Datagrid, DateInput, List, SelectInput, TextField, TextInput } from 'react-admin';
+// The ledger: newest first, filtered by kind, person (ID number or person id) and booking dates (China time), with
+// the person each transaction is about by name and ID number (masked for analysts), read with the page.
+import { Alert } from '@mui/material';
+import {
+  Datagrid,
+  DateInput,
+  List,
+  ListNoResults,
+  SelectInput,
+  TextField,
+  TextInput,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
+import { currentPersonFilterOutcome } from '../data/counter/transactionPersonFilter';
 import { ChinaTimeField, LabelField, MoneyField } from '../shared/fields';
 import { TRANSACTION_KINDS } from './transactionKinds';
 import { transactionExporter } from './transactionExport';
-import { ExplanationField } from './transactionFields';
+import { ExplanationField, PersonField } from './transactionFields';
 
 const transactionFilters = [
   <SelectInput
@@ -12,10 +25,52 @@ const transactionFilters = [
     alwaysOn
     choices={TRANSACTION_KINDS.map((kind) => ({ id: kind, name: `gongji.transaction_kinds.${kind}` }))}
   />,
-  <TextInput key="personId" source="personId" alwaysOn resettable />,
+  // An ID number is looked up once by the data provider (transactionPersonFilter.ts); a person id is used as is.
+  <TextInput
+    key="personId"
+    source="personId"
+    label="gongji.transactions.person_filter"
+    alwaysOn
+    resettable
+    sx={{ minWidth: 240 }}
+  />,
   <DateInput key="fromDate" source="fromDate" alwaysOn />,
   <DateInput key="toDate" source="toDate" alwaysOn />,
 ];
+
+/** Who the person filter found, or why it found nobody (no person with that ID number, not an ID number). */
+export function PersonFilterNotice() {
+  const { meta, filterValues } = useListContext();
+  const translate = useTranslate();
+  const outcome = currentPersonFilterOutcome(meta, filterValues?.personId);
+  if (!outcome) return null;
+  const message =
+    outcome.status === 'found'
+      ? translate('gongji.transactions.person_filter_found', {
+          name: outcome.person.name,
+          idNumber: outcome.person.idNumber,
+        })
+      : outcome.status === 'not_found'
+        ? translate('gongji.transactions.person_not_found', { idNumber: outcome.input })
+        : translate(outcome.problem);
+  return (
+    <Alert
+      severity={outcome.status === 'found' ? 'info' : 'warning'}
+      data-testid="person-filter-notice"
+      sx={{ m: 1 }}
+    >
+      {message}
+    </Alert>
+  );
+}
+
+/** No rows: the notice above already says why when the person filter found nobody. */
+function TransactionsEmpty() {
+  const { meta, filterValues } = useListContext();
+  const outcome = currentPersonFilterOutcome(meta, filterValues?.personId);
+  if (outcome && outcome.status !== 'found') return null;
+  return <ListNoResults />;
+}
 
 export function TransactionList() {
   return (
@@ -25,8 +80,10 @@ export function TransactionList() {
       exporter={transactionExporter}
       sort={{ field: 'createdAt', order: 'DESC' }}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <PersonFilterNotice />
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={<TransactionsEmpty />}>
         <ChinaTimeField source="createdAt" label="resources.transactions.fields.createdAt" sortable={false} />
+        <PersonField label="resources.transactions.fields.person" />
         <LabelField
           source="kind"
           prefix="gongji.transaction_kinds"

@@ -1,7 +1,11 @@
-// Explanation lines (R-… rule id and what it decided) and double-entry postings (R-SET-6) of a transaction.
-import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+// Explanation lines (R-… rule id and what it decided) and double-entry postings (R-SET-6) of a transaction, and the
+// person and institution it is about, by name rather than by internal id.
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { PersonRef } from '../data/counter/transactionPersonFilter';
+import type { InstitutionRecord } from '../data/institutions/buildInstitutionQuery';
 import { explanationDisplay } from './explanationLine';
+import { institutionLabel } from './transactionLabels';
 import { formatYuan } from '../shared/fields';
 
 export interface TransactionRecord {
@@ -15,6 +19,8 @@ export interface TransactionRecord {
   readonly serviceDate: string | null;
   readonly originalTransactionId: string | null;
   readonly createdAt: string;
+  /** The `Transaction.person` edge, read with the page (masked name and ID number for analysts). */
+  readonly person?: PersonRef | null;
   readonly explanation?: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
   readonly postings?: ReadonlyArray<{
     readonly account: string;
@@ -24,6 +30,32 @@ export interface TransactionRecord {
     readonly amount: string;
     readonly balanceAfter: string | null;
   }>;
+}
+
+/** Ledger column 参保人: the person's name over their ID number, as the API returns them. */
+export function PersonField(_props: { readonly label?: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  if (!record?.person) return <span>—</span>;
+  return (
+    <Box data-testid="transaction-person">
+      <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+        {record.person.name}
+      </Box>
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+        {record.person.idNumber}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The institution of a settlement by name and code (one `institution(id)` read), its id only if that fails. */
+export function InstitutionField(_props: { readonly label?: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  const id = record?.institutionId ?? '';
+  const { data, error } = useGetOne<InstitutionRecord>('institutions', { id }, { enabled: id !== '' });
+  if (!id) return <span>—</span>;
+  if (data) return <span data-testid="transaction-institution">{institutionLabel(data)}</span>;
+  return <span data-testid="transaction-institution">{error ? id : '…'}</span>;
 }
 
 /** Explanation lines: the rule id and what it decided, in the console's language ({@link explanationDisplay}). */

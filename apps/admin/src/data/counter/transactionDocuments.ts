@@ -5,6 +5,7 @@ const USER_ERRORS = 'userErrors { code message field rule }';
 
 export const TRANSACTION_FIELDS = `
   id kind status amount personId counterpartyPersonId institutionId serviceDate originalTransactionId createdAt
+  person { id name idNumber }
 `;
 
 export const TRANSACTIONS_QUERY = gql`
@@ -35,6 +36,6 @@ export const SETTLEMENT_CANCEL_MUTATION = gql`
 
 export const REFUND_ISSUE_MUTATION = gql`
   mutation ConsoleRefundIssue($input: RefundIssueInput!) {
-    refundIssue(input: $input) { transaction { id status } ${USER_ERRORS} }
+    refundIssue(input: $input) { transaction { id status } refund { remaining } ${USER_ERRORS} }
   }
 `;
