@@ -149,6 +149,17 @@ describe(`gateway refusals (${ENTITY_DIALECT})`, () => {
     expect(r.body?.errors?.[0]?.extensions).toMatchObject({ limit: 100, first: 99999999 });
   });
 
+  it('first: -1 is refused before execution like first: 101 (400 BAD_USER_INPUT on first, Chinese by default)', async () => {
+    const r = await raw(app, {
+      body: json('{ regions(first: -1) { totalCount } }'),
+      headers: { authorization: `Bearer ${await app.login('admin')}`, 'accept-language': '' },
+    });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body?.errors?.[0]?.extensions).toMatchObject({ field: ['first'] });
+    expect(r.body?.errors?.[0]?.message).toMatch(/-1/);
+  });
+
   it('a page size in a variable is measured per value: the same document passes with 5 and is refused with 99999999', async () => {
     const query = 'query($n: Int) { regions(first: $n) { totalCount } }';
     const token = await app.login('admin');

@@ -12,6 +12,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { detailParam } from '@gongji/domain';
+import { withDetail } from '../common/error-detail';
 import type { GraphQLContext } from '../context';
 import { MAX_PAGE_SIZE } from '../common/connection';
 
@@ -113,12 +115,13 @@ function rootFieldCount(
   return n;
 }
 
-/** Largest `first`/`last` literal or variable value anywhere in the operation. */
-function largestPageRequest(
+/** Largest and smallest `first`/`last` literal or variable value anywhere in the operation. */
+function pageRequestBounds(
   document: DocumentNode | OperationDefinitionNode,
   variables: Record<string, unknown>,
-): number {
+): { max: number; min: number } {
   let max = 0;
+  let min = 0;
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as {
@@ -133,7 +136,10 @@ function largestPageRequest(
           : n.value.kind === Kind.VARIABLE
             ? Number(variables[n.value.name?.value ?? ''])
             : 0;
-      if (Number.isFinite(v)) max = Math.max(max, v);
+      if (Number.isFinite(v)) {
+        max = Math.max(max, v);
+        min = Math.min(min, v);
+      }
     }
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);
@@ -141,7 +147,7 @@ function largestPageRequest(
     }
   };
   visit(document);
-  return max;
+  return { max, min };
 }
 
 /**
@@ -275,7 +281,16 @@ export function checkOperation(
     kind: Kind.DOCUMENT,
     definitions: [operation, ...fragments.values()],
   };
-  const page = largestPageRequest(single, variables);
+  const { max: page, min: smallest } = pageRequestBounds(single, variables);
+  if (smallest < 0) {
+    // Refused before execution like a page over the limit (400), not by the resolver after the request ran (200).
+    throw withDetail(
+      new GraphQLError(`first must be between 0 and ${QUERY_LIMITS.maxPageSize}, got ${smallest}`, {
+        extensions: { code: 'BAD_USER_INPUT', field: ['first'], http: { status: 400 } },
+      }),
+      detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: QUERY_LIMITS.maxPageSize, first: String(smallest) }),
+    );
+  }
   if (page > QUERY_LIMITS.maxPageSize) {
     throw tooComplex(`first: ${page} exceeds the page size limit of ${QUERY_LIMITS.maxPageSize} (API.md)`, {
       limit: QUERY_LIMITS.maxPageSize,
