@@ -35,6 +35,8 @@ export function checkContributionRowOrThrow(month: string, row: ContributionRow,
       CreditingErrorCode.INVALID_AMOUNT,
       `Contribution of ${row.personId} for ${month} is negative (${formatMoney(row.amount)})`,
       ['rows', String(index), 'amount'],
+      [],
+      { person: row.personId, month, value: formatMoney(row.amount) },
     );
   }
   const birthMonth = row.birthDate?.slice(0, 7);
@@ -222,6 +224,8 @@ export function postInterestOrThrow(
       CreditingErrorCode.INVALID_RATE,
       `annual rate must be integer basis points 0..10000, got ${annualRate}`,
       ['annualRate'],
+      [],
+      { rate: String(annualRate) },
     );
   }
   if (alreadyPosted) {

@@ -6,7 +6,7 @@
  *
  * Placeholder names used across entries: `region` (a region code, shown by name), `on` / `from` (dates), `amount`,
  * `balance`, `max`, `limit` (money), `relation`, `pocket`, `party`, `feature`, `purpose`, `state` (enum words),
- * `detail` (a technical text kept as it is).
+ * `detail` (a technical text kept as it is), `transaction` / `person` (ids), `value` / `rate` (the input as given).
  */
 export interface CatalogueEntry {
   readonly zh: readonly string[];
@@ -33,12 +33,15 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   ALREADY_CANCELLED: {
-    zh: ['该笔结算已撤销'],
-    en: ['The settlement was already cancelled'],
+    zh: ['该笔结算（交易流水号{transaction}）已撤销，不能重复办理', '该笔结算已撤销'],
+    en: ['Settlement {transaction} was already cancelled', 'The settlement was already cancelled'],
   },
   ALREADY_REFUNDED: {
-    zh: ['该笔结算已全额退费'],
-    en: ['The settlement was already refunded in full'],
+    zh: ['该笔结算（交易流水号{transaction}）已全额退费，无剩余可退金额', '该笔结算已全额退费'],
+    en: [
+      'Settlement {transaction} was already refunded in full',
+      'The settlement was already refunded in full',
+    ],
   },
   ALREADY_REPORTED: {
     zh: ['该卡{on}处于{state}状态，不能再次挂失', '该卡已挂失或正在补办，不能再次挂失'],
@@ -205,8 +208,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['Interest for {year} was already posted', 'Interest for this year was already posted'],
   },
   INVALID_AMOUNT: {
-    zh: ['金额无效：须为正数', '金额无效'],
-    en: ['The amount must be positive', 'The amount is not valid'],
+    zh: ['参保人{person}在{month}的缴费金额不能为负数（{value}元）', '金额无效：须为正数', '金额无效'],
+    en: [
+      'Contribution of {person} for {month} is negative ({value})',
+      'The amount must be positive',
+      'The amount is not valid',
+    ],
   },
   'INVALID_AMOUNT@R-SET-5': {
     zh: ['账单金额不能为负数：{amount}', '账单为空：目录内、目录外和不予报销的金额均为零'],
@@ -334,8 +341,11 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['A provider is listed twice or is the patient'],
   },
   INVALID_RATE: {
-    zh: ['利率须为0至10000之间的整数基点'],
-    en: ['The rate must be integer basis points from 0 to 10000'],
+    zh: ['年利率须为0至10000之间的整数基点，本次填报为{rate}', '利率须为0至10000之间的整数基点'],
+    en: [
+      'annual rate must be integer basis points 0..10000, got {rate}',
+      'The rate must be integer basis points from 0 to 10000',
+    ],
   },
   INVALID_SETTING: {
     zh: ['政策设置无效：{detail}', '政策设置无效'],
@@ -522,8 +532,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   PARTIALLY_REFUNDED: {
-    zh: ['该笔结算已部分退费；请退还剩余部分，而不是撤销'],
-    en: ['The settlement was partly refunded; refund the remainder instead of cancelling'],
+    zh: [
+      '该笔结算（交易流水号{transaction}）已部分退费，不能撤销；请对剩余部分办理退费',
+      '该笔结算已部分退费；请退还剩余部分，而不是撤销',
+    ],
+    en: [
+      'Settlement {transaction} was partly refunded; refund the remainder instead of cancelling',
+      'The settlement was partly refunded; refund the remainder instead of cancelling',
+    ],
   },
   PASSBOOK_LINKED_TO_BANK_CARD: {
     zh: [
@@ -557,8 +573,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   PASSWORD_TOO_WEAK: {
-    zh: ['新支付密码须为6位数字，不能过于简单（如111111、123456、654321），也不能与原密码相同'],
+    zh: [
+      '新支付密码{detail}',
+      '新支付密码须为6位数字，不能过于简单（如111111、123456、654321），也不能与原密码相同',
+    ],
     en: [
+      'The new payment password {detail}',
       'The new payment password must be 6 digits, not trivial (111111, 123456, 654321) and not the old one',
     ],
   },

@@ -623,6 +623,23 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'This change rewrites what applied on a date already past: a correction needs a reason',
     ],
   },
+  // PASSWORD_TOO_WEAK (R-ACC-7, `新支付密码{detail}`): why the new payment password is refused.
+  PASSWORD_NOT_SIX_DIGITS: {
+    zh: ['须为{digits}位数字', '须为6位数字'],
+    en: ['must be exactly {digits} digits', 'must be exactly 6 digits'],
+  },
+  PASSWORD_REPEATED_DIGIT: {
+    zh: ['不能由同一个数字重复组成（如111111）'],
+    en: ['must not repeat a single digit'],
+  },
+  PASSWORD_DIGIT_RUN: {
+    zh: ['不能为连续递增或递减的数字（如123456、654321）'],
+    en: ['must not be an ascending or descending run'],
+  },
+  PASSWORD_SAME_AS_OLD: {
+    zh: ['不能与原支付密码相同'],
+    en: ['must differ from the old password'],
+  },
   // API clients are bound to what they act for (API.md: "an API client bound to one institution or product").
   API_CLIENT_BOUND_TWICE: {
     zh: ['接入客户端只能绑定一家定点医药机构或一个保险产品，不能同时绑定两者'],

@@ -5,37 +5,63 @@ import {
   type PasswordAttemptState,
   type PasswordPolicy,
 } from './password';
-import { moneyParam } from '../messages/params';
+import { detailParam, moneyParam } from '../messages/params';
 import { type InsuranceType, hasPersonalAccount } from './person';
 import { PersonError, PersonErrorCode } from './person.errors';
 
 const DIGITS_RE = new RegExp(`^\\d{${PAYMENT_PASSWORD_DIGITS}}$`);
+
+/** Why a new payment password is refused: the detail code of PASSWORD_TOO_WEAK (detail-catalogue.ts). */
+type PasswordWeakness =
+  'PASSWORD_NOT_SIX_DIGITS' | 'PASSWORD_REPEATED_DIGIT' | 'PASSWORD_DIGIT_RUN' | 'PASSWORD_SAME_AS_OLD';
+
+/** The English of each weakness, as the API has always sent it (`The new payment password …`). */
+const WEAKNESS_TEXT: Readonly<Record<PasswordWeakness, string>> = {
+  PASSWORD_NOT_SIX_DIGITS: `must be exactly ${PAYMENT_PASSWORD_DIGITS} digits`,
+  PASSWORD_REPEATED_DIGIT: 'must not repeat a single digit',
+  PASSWORD_DIGIT_RUN: 'must not be an ascending or descending run',
+  PASSWORD_SAME_AS_OLD: 'must differ from the old password',
+};
+
+function weaknessOf(candidate: string): PasswordWeakness | null {
+  if (!DIGITS_RE.test(candidate)) return 'PASSWORD_NOT_SIX_DIGITS';
+  const d = [...candidate].map(Number);
+  if (d.every((x) => x === d[0])) return 'PASSWORD_REPEATED_DIGIT';
+  const steps = d.slice(1).map((x, i) => (x - d[i] + 10) % 10);
+  if (steps.every((s) => s === 1) || steps.every((s) => s === 9)) return 'PASSWORD_DIGIT_RUN';
+  return null;
+}
 
 /**
  * Why a candidate payment password is too weak (R-ACC-7), or null when it is acceptable: it must be exactly 6 digits,
  * not one digit repeated (000000), not a run stepping by one up or down (123456, 987654, also 901234 wrapping round).
  */
 export function paymentPasswordWeakness(candidate: string): string | null {
-  if (!DIGITS_RE.test(candidate)) return `must be exactly ${PAYMENT_PASSWORD_DIGITS} digits`;
-  const d = [...candidate].map(Number);
-  if (d.every((x) => x === d[0])) return 'must not repeat a single digit';
-  const steps = d.slice(1).map((x, i) => (x - d[i] + 10) % 10);
-  if (steps.every((s) => s === 1) || steps.every((s) => s === 9))
-    return 'must not be an ascending or descending run';
-  return null;
+  const weakness = weaknessOf(candidate);
+  return weakness === null ? null : WEAKNESS_TEXT[weakness];
 }
 
 /**
  * Validates a new payment password chosen by the holder (R-ACC-7): 6 digits, not trivial (see
- * {@link paymentPasswordWeakness}) and different from the old one. Code `PASSWORD_TOO_WEAK`, field `newPassword`.
+ * {@link paymentPasswordWeakness}) and different from the old one. Code `PASSWORD_TOO_WEAK`, field `newPassword`;
+ * the reason travels as `{detail}`, so the Chinese text says which requirement failed.
  */
 export function validateNewPaymentPasswordOrThrow(newPassword: string, oldPassword?: string): void {
-  const weakness = paymentPasswordWeakness(newPassword);
-  const why = weakness ?? (newPassword === oldPassword ? 'must differ from the old password' : null);
-  if (why !== null) {
-    throw new PersonError(PersonErrorCode.PASSWORD_TOO_WEAK, `The new payment password ${why}`, 'R-ACC-7', [
-      'newPassword',
-    ]);
+  const weakness: PasswordWeakness | null =
+    weaknessOf(newPassword) ?? (newPassword === oldPassword ? 'PASSWORD_SAME_AS_OLD' : null);
+  if (weakness !== null) {
+    throw new PersonError(
+      PersonErrorCode.PASSWORD_TOO_WEAK,
+      `The new payment password ${WEAKNESS_TEXT[weakness]}`,
+      'R-ACC-7',
+      ['newPassword'],
+      {
+        detail: detailParam(
+          weakness,
+          weakness === 'PASSWORD_NOT_SIX_DIGITS' ? { digits: PAYMENT_PASSWORD_DIGITS } : undefined,
+        ),
+      },
+    );
   }
 }
 

@@ -30,6 +30,7 @@ function refuseClosed(original: SettledTransaction): void {
       RefundErrorCode.ALREADY_CANCELLED,
       `Settlement ${original.transactionId} was already cancelled`,
       ['transactionId'],
+      { transaction: original.transactionId },
     );
   }
   if (original.status === SettlementStatus.REFUNDED) {
@@ -37,6 +38,7 @@ function refuseClosed(original: SettledTransaction): void {
       RefundErrorCode.ALREADY_REFUNDED,
       `Settlement ${original.transactionId} was already refunded in full`,
       ['transactionId'],
+      { transaction: original.transactionId },
     );
   }
 }
@@ -57,6 +59,7 @@ export function cancelSettlementOrThrow(original: SettledTransaction): Cancellat
       RefundErrorCode.PARTIALLY_REFUNDED,
       `Settlement ${original.transactionId} was partly refunded; refund the remainder instead of cancelling`,
       ['transactionId'],
+      { transaction: original.transactionId },
     );
   }
   return {

@@ -13,6 +13,7 @@ import {
   assertPasswordSetOrThrow,
   cancelSettlementOrThrow,
   formatMoney,
+  moneyParam,
   partialRefundOrThrow,
   registerPasswordAttempt,
   settleOrThrow,
@@ -243,6 +244,7 @@ export class SettlementService {
               `The patient's payment password is required for ${formatMoney(result.accountPaid)} yuan from the account`,
               'R-ACC-7',
               ['password'],
+              { amount: moneyParam(result.accountPaid) },
             );
           }
           const ok = await verifiedUnderLock(

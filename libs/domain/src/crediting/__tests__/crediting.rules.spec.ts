@@ -197,6 +197,17 @@ describe('R-ACC-4 monthly crediting', () => {
     );
   });
 
+  it('R-ACC-4 a negative contribution names the person, the month and the amount, in Chinese as in English', () => {
+    let err: DomainError | undefined;
+    try {
+      checkContributionRowOrThrow('2024-01', { personId: 'p-1', amount: fen(-500) }, 0);
+    } catch (e) {
+      err = e as DomainError;
+    }
+    expect(renderRefusal(err!, 'zh')).toBe('参保人p-1在2024-01的缴费金额不能为负数（-5.00元）（R-ACC-4）');
+    expect(renderRefusal(err!, 'en')).toBe('Contribution of p-1 for 2024-01 is negative (-5.00) (R-ACC-4)');
+  });
+
   it('R-ACC-4 a malformed month is INVALID_MONTH, not MONTH_IN_FUTURE', () => {
     expect(() => creditContributionsOrThrow('2099-13', [], [], OPTIONS)).toThrow(
       expect.objectContaining({ code: CreditingErrorCode.INVALID_MONTH }),
@@ -260,6 +271,19 @@ describe('R-ACC-4 interest', () => {
       );
     },
   );
+
+  it('R-ACC-4 a rate out of range names the rate given, in Chinese as in English', () => {
+    let err: DomainError | undefined;
+    try {
+      postInterestOrThrow(2024, 10001, [], false, TODAY);
+    } catch (e) {
+      err = e as DomainError;
+    }
+    expect(renderRefusal(err!, 'zh')).toBe('年利率须为0至10000之间的整数基点，本次填报为10001（R-ACC-4）');
+    expect(renderRefusal(err!, 'en')).toBe(
+      'annual rate must be integer basis points 0..10000, got 10001 (R-ACC-4)',
+    );
+  });
 
   it('R-ACC-3 the first year of the book-entry account (2022) may be posted', () => {
     expect(FIRST_INTEREST_YEAR).toBe(2022);

@@ -1,3 +1,4 @@
+import { renderRefusal } from '../../messages/render';
 import { DomainError } from '../../shared/domain-error';
 import { type Fen, yuan, ZERO } from '../../money/money';
 import { DEFAULT_PASSWORD_POLICY } from '../../policy/policy.defaults';
@@ -63,6 +64,23 @@ describe('payment password strength (R-ACC-7)', () => {
     expect(refusalOf(() => validateNewPaymentPasswordOrThrow('123456'))).toMatchObject({
       code: PersonErrorCode.PASSWORD_TOO_WEAK,
     });
+  });
+});
+
+describe('PASSWORD_TOO_WEAK says which requirement failed, in Chinese as in English (R-ACC-7)', () => {
+  it.each([
+    ['12345', '新支付密码须为6位数字（R-ACC-7）', 'must be exactly 6 digits'],
+    ['777777', '新支付密码不能由同一个数字重复组成（如111111）（R-ACC-7）', 'must not repeat a single digit'],
+    [
+      '654321',
+      '新支付密码不能为连续递增或递减的数字（如123456、654321）（R-ACC-7）',
+      'must not be an ascending or descending run',
+    ],
+    ['275913', '新支付密码不能与原支付密码相同（R-ACC-7）', 'must differ from the old password'],
+  ] as const)('%s', (candidate, zh, why) => {
+    const err = refusalOf(() => validateNewPaymentPasswordOrThrow(candidate, '275913'))!;
+    expect(renderRefusal(err, 'zh')).toBe(zh);
+    expect(renderRefusal(err, 'en')).toBe(`The new payment password ${why} (R-ACC-7)`);
   });
 });
 

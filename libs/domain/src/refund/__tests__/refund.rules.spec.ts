@@ -9,6 +9,8 @@ import {
   settleOrThrow,
 } from '../../settlement/settlement.rules';
 import { type PriorRefund, SettlementStatus } from '../refund';
+import { renderRefusal } from '../../messages/render';
+import type { DomainError } from '../../shared/domain-error';
 import { RefundErrorCode } from '../refund.errors';
 import { cancelSettlementOrThrow, partialRefundOrThrow } from '../refund.rules';
 
@@ -46,6 +48,36 @@ describe('R-USE-5 cancellation', () => {
     expect(() => cancelSettlementOrThrow({ ...original, status })).toThrow(
       expect.objectContaining({ code, rule: 'R-USE-5' }),
     );
+  });
+});
+
+describe('R-USE-5 refusals name the settlement and the amounts in Chinese as in English', () => {
+  const refusal = (fn: () => unknown): DomainError => {
+    try {
+      fn();
+    } catch (err) {
+      return err as DomainError;
+    }
+    throw new Error('not refused');
+  };
+  const id = original.transactionId;
+
+  it.each([
+    [SettlementStatus.CANCELLED, `该笔结算（交易流水号${id}）已撤销，不能重复办理（R-USE-5）`],
+    [SettlementStatus.REFUNDED, `该笔结算（交易流水号${id}）已全额退费，无剩余可退金额（R-USE-5）`],
+    [
+      SettlementStatus.PARTIALLY_REFUNDED,
+      `该笔结算（交易流水号${id}）已部分退费，不能撤销；请对剩余部分办理退费（R-USE-5）`,
+    ],
+  ])('R-USE-5 cancelling a settlement that is %s', (status, zh) => {
+    const err = refusal(() => cancelSettlementOrThrow({ ...original, status }));
+    expect(renderRefusal(err, 'zh')).toBe(zh);
+    expect(renderRefusal(err, 'en')).toBe(`${err.message} (R-USE-5)`);
+  });
+
+  it('R-USE-5 a refund above what is left names both amounts in yuan', () => {
+    const err = refusal(() => partialRefundOrThrow(original, [], y(2101)));
+    expect(renderRefusal(err, 'zh')).toBe('该笔结算仅剩2100.00 元可退，不能退2101.00 元（R-USE-5）');
   });
 });
 
