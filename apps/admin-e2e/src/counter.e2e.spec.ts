@@ -412,6 +412,10 @@ describe('counter and analyst in the console (issue #10)', () => {
       ).resolves.toContain('不能再整笔撤销');
       await expect(page.getByTestId('refund-issue-button').isEnabled()).resolves.toBe(true);
       await expect(page.getByTestId('settlement-cancel-why').innerText()).resolves.toContain('不能整笔撤销');
+      // The settlement says what was refunded and what is left (Transaction.refunded/refundable, R-USE-5).
+      const refundState = page.getByTestId('refund-state');
+      await refundState.filter({ hasText: '100.00' }).waitFor();
+      expect(await refundState.innerText()).toMatch(/已退金额[\s\S]*100\.00[\s\S]*尚可退金额[\s\S]*200\.00/);
       english.push(...(await scanForEnglish(page, 'partly refunded settlement')));
       await persons.screenshot(shot('counter-10-partly-refunded'));
     } finally {

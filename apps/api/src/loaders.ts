@@ -24,6 +24,8 @@ export interface Loaders {
   readonly cardByPerson: DataLoader<string, CardEntity | null>;
   readonly postingsByTransaction: DataLoader<string, PostingRow[]>;
   readonly explanationByTransaction: DataLoader<string, ExplanationRow[]>;
+  /** Fen refunded so far per settlement (R-USE-5). */
+  readonly refundedBySettlement: DataLoader<string, bigint>;
   /** Does the calling portal serve this person? (always true for staff and analysts) */
   readonly servesPerson: DataLoader<string, boolean>;
 }
@@ -55,6 +57,7 @@ class RequestLoaders implements Loaders {
   private _cardByPerson?: Loaders['cardByPerson'];
   private _postingsByTransaction?: Loaders['postingsByTransaction'];
   private _explanationByTransaction?: Loaders['explanationByTransaction'];
+  private _refundedBySettlement?: Loaders['refundedBySettlement'];
 
   constructor(
     private readonly services: Services,
@@ -123,6 +126,13 @@ class RequestLoaders implements Loaders {
     return (this._postingsByTransaction ??= new DataLoader(async (ids) =>
       many(ids, await this.services.transactions.postingsOf(ids), (p) => p.transactionId),
     ));
+  }
+
+  get refundedBySettlement(): Loaders['refundedBySettlement'] {
+    return (this._refundedBySettlement ??= new DataLoader(async (ids) => {
+      const found = await this.services.transactions.refundedOf(ids);
+      return ids.map((id) => found.get(id) ?? 0n);
+    }));
   }
 
   get explanationByTransaction(): Loaders['explanationByTransaction'] {

@@ -277,6 +277,8 @@ export const counterEn = {
         institutionId: 'Institution id',
         institution: 'Institution',
         originalTransactionId: 'Original transaction',
+        refunded: 'Refunded',
+        refundable: 'Left to refund',
         explanation: 'Explanation',
         postings: 'Postings',
         fromDate: 'From',

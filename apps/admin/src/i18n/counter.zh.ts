@@ -274,6 +274,8 @@ export const counterZh = {
         institutionId: '机构编号',
         institution: '医药机构',
         originalTransactionId: '原交易编号',
+        refunded: '已退金额',
+        refundable: '尚可退金额',
         explanation: '说明',
         postings: '记账分录',
         fromDate: '起始日期',

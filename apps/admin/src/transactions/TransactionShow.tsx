@@ -76,6 +76,7 @@ export function TransactionShow() {
           label="resources.transactions.fields.status"
         />
         <MoneyField source="amount" label="resources.transactions.fields.amount" />
+        <RefundState label={false} />
         <TextField source="serviceDate" emptyText="—" />
         <Labeled label="resources.transactions.fields.person">
           <PersonLink />
@@ -94,5 +95,24 @@ export function TransactionShow() {
         </Labeled>
       </SimpleShowLayout>
     </Show>
+  );
+}
+
+/**
+ * Settlements: what has been refunded and what is left to refund (R-USE-5, `Transaction.refunded`/`refundable`);
+ * nothing for other kinds. `label={false}`: it brings its own labels.
+ */
+function RefundState(_props: { label?: false }) {
+  const record = useRecordContext();
+  if (!record || record['refunded'] == null) return null;
+  return (
+    <Box sx={{ display: 'flex', gap: 4 }} data-testid="refund-state">
+      <Labeled label="resources.transactions.fields.refunded">
+        <MoneyField source="refunded" />
+      </Labeled>
+      <Labeled label="resources.transactions.fields.refundable">
+        <MoneyField source="refundable" />
+      </Labeled>
+    </Box>
   );
 }

@@ -249,6 +249,22 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
       settlementStatus: 'PARTIALLY_REFUNDED',
     });
     const remaining = part.data!.refundIssue.refund.remaining;
+    // The settlement says what was refunded and what is left (what refundIssue accepts at most).
+    const state = async () =>
+      (
+        await app.gql<{
+          transaction: { amount: string; status: string; refunded: string; refundable: string };
+        }>(
+          'query($id: ID!) { transaction(id: $id) { amount status refunded refundable } }',
+          { id: settled.transaction!.id },
+          token,
+        )
+      ).data!.transaction;
+    expect(await state()).toMatchObject({
+      status: 'PARTIALLY_REFUNDED',
+      refunded: '100.00',
+      refundable: remaining,
+    });
     const rest = await app.gql<R>(
       REFUND,
       { input: { transactionId: settled.transaction!.id, amount: remaining, idempotencyKey: 'refund-2' } },
@@ -256,6 +272,8 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     );
     expect(rest.data!.refundIssue.userErrors).toEqual([]);
     expect(rest.data!.refundIssue.refund).toMatchObject({ remaining: '0.00', settlementStatus: 'REFUNDED' });
+    const after = await state();
+    expect(after).toMatchObject({ status: 'REFUNDED', refundable: '0.00', refunded: after.amount });
     expect(await balances(app)).toEqual(money);
     expect(await accumulators(app, wangjianguo, 2025)).toEqual(acc);
     expect((await auditLedger(app.db)).violations).toEqual([]);

@@ -286,6 +286,18 @@ export class TransactionReadQueries {
     return rows.map(toPosting);
   }
 
+  /** What has been refunded of these settlements so far (R-USE-5): the sum of their REFUND transactions, in fen. */
+  async refundedOf(transactionIds: readonly string[]): Promise<Map<string, bigint>> {
+    if (transactionIds.length === 0) return new Map();
+    const rows = await readRows<{ original: string; total: string | number | bigint }>(
+      this.dataSource,
+      `SELECT t."originalTransactionId" AS original, SUM(t.amount) AS total FROM transactions t
+        WHERE t.kind = 'REFUND' AND t."originalTransactionId" IN (:...ids) GROUP BY t."originalTransactionId"`,
+      { ids: [...transactionIds] },
+    );
+    return new Map(rows.map((r) => [r.original, BigInt(r.total)]));
+  }
+
   /** Explanations of these transactions (only when a query asks for them: it is JSON to parse). */
   async explanationsOf(transactionIds: readonly string[]): Promise<Map<string, ExplanationRow[]>> {
     if (transactionIds.length === 0) return new Map();

@@ -22,6 +22,7 @@ export const TRANSACTION_QUERY = gql`
   query ConsoleTransaction($id: ID!) {
     transaction(id: $id) {
       ${TRANSACTION_FIELDS}
+      refunded refundable
       postings { account personId pocket systemAccount amount balanceAfter }
       explanation { rule message }
     }

@@ -10,6 +10,7 @@ import {
 } from '../../common/connection';
 import { asksOnlyRegionSummary } from '../region/region.mapper';
 import { type GraphQLContext, requirePrincipal } from '../../context';
+import { MoneyScalar } from '../../common/scalars';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
 import { toPostingLine, toTransaction } from './transaction.service';
@@ -96,6 +97,29 @@ export class TransactionResolver {
     // for them; otherwise they are loaded, batched per request.
     if (Array.isArray(transaction.postings)) return transaction.postings;
     return ctx.loaders.postingsByTransaction.load(transaction.id).then((rows) => rows.map(toPostingLine));
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Settlements: the amount refunded so far (its REFUND transactions, R-USE-5); null for other kinds.',
+  })
+  refunded(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<bigint> | null {
+    if (transaction.kind !== 'SETTLEMENT') return null;
+    return ctx.loaders.refundedBySettlement.load(transaction.id);
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Settlements: what can still be refunded (amount − refunded; 0.00 once cancelled), what refundIssue accepts at most (R-USE-5); null for other kinds.',
+  })
+  async refundable(@Root() transaction: Transaction, @Ctx() ctx: GraphQLContext): Promise<bigint | null> {
+    if (transaction.kind !== 'SETTLEMENT') return null;
+    if (transaction.status === 'CANCELLED') return 0n;
+    const refunded = await ctx.loaders.refundedBySettlement.load(transaction.id);
+    const left = BigInt(transaction.amount) - refunded;
+    return left > 0n ? left : 0n;
   }
 
   @FieldResolver(() => [ExplanationLine], { description: 'Rule ids and messages of the decision.' })

@@ -63,6 +63,10 @@ export class TransactionService {
     return this.queries.postingsOf(transactionIds);
   }
 
+  refundedOf(transactionIds: readonly string[]): Promise<Map<string, bigint>> {
+    return this.queries.refundedOf(transactionIds);
+  }
+
   explanationsOf(transactionIds: readonly string[]): Promise<Map<string, ExplanationRow[]>> {
     return this.queries.explanationsOf(transactionIds);
   }
