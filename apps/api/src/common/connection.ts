@@ -1,5 +1,5 @@
 import { detailParam } from '@gongji/domain';
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './error-detail';
 
@@ -42,18 +42,21 @@ export interface PageRequest {
 }
 
 /** Validates `first` (1–100, API.md) and `after`, returning the SQL window. */
+/** BAD_USER_INPUT on `first` outside 0–MAX_PAGE_SIZE (also raised before execution by the query limits, with HTTP 400). */
+export function pageSizeOutOfRange(first: unknown, extensions: Record<string, unknown> = {}): GraphQLError {
+  return badUserInput(
+    `first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`,
+    detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: MAX_PAGE_SIZE, first: String(first) }),
+    { field: ['first'], ...extensions },
+  );
+}
+
 export function pageRequestOrThrow(
   first: number | null | undefined,
   after: string | null | undefined,
 ): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw badUserInput(
-      `first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`,
-      detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: MAX_PAGE_SIZE, first: String(first) }),
-      { field: ['first'] },
-    );
-  }
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw pageSizeOutOfRange(first);
   return { offset: after ? decodeCursorOrThrow(after) + 1 : 0, limit };
 }
 

@@ -12,10 +12,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { detailParam } from '@gongji/domain';
-import { withDetail } from '../common/error-detail';
 import type { GraphQLContext } from '../context';
-import { MAX_PAGE_SIZE } from '../common/connection';
+import { MAX_PAGE_SIZE, pageSizeOutOfRange } from '../common/connection';
 
 /**
  * Abuse limits of the public gateway (issue #8). Every number is far above what the console and the portals' real
@@ -284,12 +282,7 @@ export function checkOperation(
   const { max: page, min: smallest } = pageRequestBounds(single, variables);
   if (smallest < 0) {
     // Refused before execution like a page over the limit (400), not by the resolver after the request ran (200).
-    throw withDetail(
-      new GraphQLError(`first must be between 0 and ${QUERY_LIMITS.maxPageSize}, got ${smallest}`, {
-        extensions: { code: 'BAD_USER_INPUT', field: ['first'], http: { status: 400 } },
-      }),
-      detailParam('PAGE_SIZE_OUT_OF_RANGE', { max: QUERY_LIMITS.maxPageSize, first: String(smallest) }),
-    );
+    throw pageSizeOutOfRange(smallest, { http: { status: 400 } });
   }
   if (page > QUERY_LIMITS.maxPageSize) {
     throw tooComplex(`first: ${page} exceeds the page size limit of ${QUERY_LIMITS.maxPageSize} (API.md)`, {
