@@ -6,21 +6,7 @@ import { type TestApp, createTestApp } from '../testing/test-app';
 import { CARD_RECOVER, CARD_REISSUE, CARD_REPORT_LOSS } from './card-helpers';
 import { CHANGE, credit, register, servingPortal } from './payment-password.helpers';
 import { CANCEL, CONFIRM, type ConfirmData, REFUND, institutionId } from './settlement-helpers';
-
-/** No Accept-Language header at all: the API's default, Chinese. */
-const NO_HEADER = { 'accept-language': '' };
-const ENGLISH = { 'accept-language': 'en' };
-
-const HAN = /[\u4e00-\u9fff]/;
-/** An English sentence: three English words in a row (`must be 0`, `No region with`). */
-const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:'"]+[A-Za-z]{2,}){2,}/;
-
-function expectChinese(text: string | undefined): void {
-  expect(text).toMatch(HAN);
-  expect({ text, english: ENGLISH_SENTENCE.exec(text ?? '')?.[0] ?? null }).toEqual({ text, english: null });
-}
-
-type UserErrorOut = { code: string; message: string; field: string[] | null; rule: string | null };
+import { ENGLISH, expectChinese, NO_HEADER, type UserErrorOut } from './language.helpers';
 
 const CARD_REISSUE_COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
   card { state } userErrors { code message field rule } } }`;

@@ -4,25 +4,7 @@ import { ANALYST_ID_LOOKUPS_PER_HOUR } from '../modules/person/person.service';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { KIN_REORDER, type KinUserError, demoIds } from './kin-helpers';
 import { portal } from './wallet.helpers';
-
-/** No Accept-Language header at all: the API's default, Chinese. */
-const NO_HEADER = { 'accept-language': '' };
-const ENGLISH = { 'accept-language': 'en' };
-
-const HAN = /[\u4e00-\u9fff]/;
-/** An English sentence: three English words in a row (`must be 0`, `No region with`). */
-const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:'"]+[A-Za-z]{2,}){2,}/;
-
-function expectChinese(text: string | undefined): void {
-  expect(text).toMatch(HAN);
-  expect({ text, english: ENGLISH_SENTENCE.exec(text ?? '')?.[0] ?? null }).toEqual({ text, english: null });
-}
-
-type UserErrorOut = { code: string; message: string; field: string[] | null; rule: string | null };
-interface TopLevelError {
-  message: string;
-  extensions?: Record<string, unknown>;
-}
+import { ENGLISH, expectChinese, NO_HEADER, type TopLevelError, type UserErrorOut } from './language.helpers';
 
 const SCHEDULE = `mutation($i: BenefitScheduleSetInput!) { benefitScheduleSet(input: $i) {
   setting { id } userErrors { code message field rule } } }`;

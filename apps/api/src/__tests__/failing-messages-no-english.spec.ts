@@ -1,28 +1,6 @@
 import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
-
-/** No Accept-Language header at all: the API's default, Chinese. */
-const NO_HEADER = { 'accept-language': '' };
-const ENGLISH = { 'accept-language': 'en' };
-
-const HAN = /[\u4e00-\u9fff]/;
-/** An English sentence: three English words in a row (`first must be`, `Sign in to`, `is not a`). */
-const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[ ,;:'"]+[A-Za-z]{2,}){2,}/;
-
-function expectChinese(text: string | undefined): void {
-  expect(text).toMatch(HAN);
-  expect({ text, english: ENGLISH_SENTENCE.exec(text ?? '')?.[0] ?? null }).toEqual({ text, english: null });
-}
-
-function expectEnglish(text: string | undefined): void {
-  expect(text).toMatch(ENGLISH_SENTENCE);
-  expect(text).not.toMatch(HAN);
-}
-
-interface TopLevelError {
-  message: string;
-  extensions?: Record<string, unknown>;
-}
+import { ENGLISH, expectChinese, expectEnglish, NO_HEADER, type TopLevelError } from './language.helpers';
 
 /**
  * Issue #9, follow-up (black-box report): English leaked into Chinese answers — the detail of top-level errors,
