@@ -14,6 +14,7 @@ import type { Explanation } from '../shared/domain-error';
 import { type MessageParams, dateParam, moneyParam, regionParam, termParam } from '../messages/params';
 import { type IsoDate, onOrAfter } from '../shared/dates';
 import { WalletSource } from '../wallet/wallet';
+import { walletUsableOnOrThrow } from '../wallet/wallet.rules';
 import {
   ContributionScheme,
   type PremiumDecision,
@@ -388,6 +389,7 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
         ['source'],
       );
     }
+    if (input.wallet) walletUsableOnOrThrow({ ...input.wallet, date, field: 'payerId' });
     pocket = PocketKind.WALLET;
     balance = payer.wallet;
     explanation.push(

@@ -3,7 +3,7 @@ import type { LedgerDecision, PocketKind } from '../ledger/ledger';
 import type { InsuranceType } from '../person/person';
 import type { Relation } from '../kin/kin';
 import type { IsoDate } from '../shared/dates';
-import type { WalletSource } from '../wallet/wallet';
+import type { WalletSource, WalletUseOnInput } from '../wallet/wallet';
 
 /** 2021-08-26: Beijing opened premium payment for 北京普惠健康保 from the historical balance (R-USE-3, seed 000). */
 export const SUPPLEMENTARY_PREMIUM_2021_FROM: IsoDate = '2021-08-26';
@@ -125,4 +125,9 @@ export interface ResidentContributionInput {
   readonly kinScope: readonly Relation[];
   /** Region's `mutualAidUseFrom` (R-KIN-3); `null` = not open. */
   readonly kinUseFrom: IsoDate | null;
+  /**
+   * Source WALLET: the payer's wallet confirmation day and the insured region's wallet date, checked as of `date`
+   * (R-WAL-5/7) after the other rules and before the balance.
+   */
+  readonly wallet?: Pick<WalletUseOnInput, 'activatedOn' | 'insuredRegionCode' | 'insuredRegionWalletFrom'>;
 }

@@ -6,9 +6,7 @@ import {
   KinPurpose,
   PocketKind,
   type Relation,
-  DomainError,
   WalletSource,
-  walletUsableOnOrThrow,
   assertDecisionDateNotAfterTodayOrThrow,
   payPremiumOrThrow,
   kinshipOnRecord,
@@ -237,53 +235,40 @@ export class PremiumService {
           const parties = await this.parties(ctx, payerId, insuredId, date);
           if ('refusal' in parties) return { payload: contributionRefused([parties.refusal]) };
           const { payer, insured, policy } = parties;
-          // R-WAL-5/7 as of the decision date: the insured region's wallet open and the wallet confirmed by `date`.
-          // After the scheme, insured and relation rules (more basic refusals), before an insufficient balance.
-          const walletUsableOnDate = () => {
-            if (source !== WalletSource.WALLET) return;
-            const wallet = facts.wallets.find((w) => w.personId === payer.id);
-            walletUsableOnOrThrow({
-              date,
-              activatedOn: wallet ? todayInChina(wallet.activatedAt) : null,
-              insuredRegionCode: payer.regionCode,
-              insuredRegionWalletFrom: policy.features[Feature.WALLET].from,
-              field: 'payerId',
-            });
-          };
           const self = payer.id === insured.id;
           const { relation, registered } = self
             ? { relation: null, registered: false }
             : relationOn(facts, payer, insured, date);
           const provinceOf = (p: PersonEntity) => facts.provinceOf.get(p.id) ?? p.regionCode;
-          let decision: ReturnType<typeof payResidentContributionOrThrow>;
-          try {
-            decision = payResidentContributionOrThrow({
-              scheme,
-              amount: input.amount,
-              date,
-              payer: {
-                personId: payer.id,
-                insuranceType: payer.insuranceType as InsuranceType,
-                provinceCode: provinceOf(payer),
-                earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
-                wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
-              },
-              insured: {
-                personId: insured.id,
-                insuranceType: insured.insuranceType as InsuranceType,
-                provinceCode: provinceOf(insured),
-              },
-              source,
-              relation,
-              registered,
-              kinScope: policy.kinshipScope[CONTRIBUTION_KIN_PURPOSE[scheme]].relations,
-              kinUseFrom: policy.features[Feature.KIN_USE].from,
-            });
-          } catch (err) {
-            if (err instanceof DomainError && err.code === 'INSUFFICIENT_BALANCE') walletUsableOnDate();
-            throw err;
-          }
-          walletUsableOnDate();
+          const payerWallet = facts.wallets.find((w) => w.personId === payer.id);
+          const decision = payResidentContributionOrThrow({
+            scheme,
+            amount: input.amount,
+            date,
+            payer: {
+              personId: payer.id,
+              insuranceType: payer.insuranceType as InsuranceType,
+              provinceCode: provinceOf(payer),
+              earmarked: balanceOf(ctx, payer.id, PocketKind.EARMARKED),
+              wallet: balanceOf(ctx, payer.id, PocketKind.WALLET),
+            },
+            insured: {
+              personId: insured.id,
+              insuranceType: insured.insuranceType as InsuranceType,
+              provinceCode: provinceOf(insured),
+            },
+            source,
+            relation,
+            registered,
+            kinScope: policy.kinshipScope[CONTRIBUTION_KIN_PURPOSE[scheme]].relations,
+            kinUseFrom: policy.features[Feature.KIN_USE].from,
+            // R-WAL-5/7 as of the decision date: the wallet confirmed by `date` in an insured region already open.
+            wallet: {
+              activatedOn: payerWallet ? todayInChina(payerWallet.activatedAt) : null,
+              insuredRegionCode: payer.regionCode,
+              insuredRegionWalletFrom: policy.features[Feature.WALLET].from,
+            },
+          });
           const plan = planOf(decision, {
             amount: input.amount,
             personId: payer.id,
