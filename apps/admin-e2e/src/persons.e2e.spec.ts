@@ -200,6 +200,13 @@ describe('registering a person, editing them and revoking a relative at the coun
       expect((await person(NEW_PERSON.idNumber))!.beneficiaries).toEqual([
         { relation: 'PARENT', beneficiary: { name: WANG_JIANGUO.name } },
       ]);
+      // … and stays on record (R-KIN-5: revoking keeps history): greyed, with the day it was revoked, no action.
+      const revokedRow = page.getByTestId('beneficiary-row-revoked').filter({ hasText: WANG_XIAOMING.name });
+      await eventually(async () => expect(await revokedRow.count()).toBe(1));
+      expect(await revokedRow.getByTestId('relation-revoked').innerText()).toMatch(
+        /^已于 \d{4}-\d{2}-\d{2} 撤销$/,
+      );
+      expect(await revokedRow.getByTestId('revoke-relation-button').count()).toBe(0);
       await persons.screenshot(shot('persons-03-relative-revoked'));
 
       // A resident has no personal account (R-ACC-1): no 登记共济亲属.

@@ -20,6 +20,9 @@ export interface Loaders {
   readonly pocketsByPerson: DataLoader<string, PocketRow[]>;
   readonly fundingSourcesByBeneficiary: DataLoader<string, KinRelationEntity[]>;
   readonly beneficiariesByProvider: DataLoader<string, KinRelationEntity[]>;
+  /** Active and revoked relations (R-KIN-5: revoking keeps history), for `includeRevoked: true`. */
+  readonly fundingSourcesHistoryByBeneficiary: DataLoader<string, KinRelationEntity[]>;
+  readonly beneficiariesHistoryByProvider: DataLoader<string, KinRelationEntity[]>;
   readonly walletByPerson: DataLoader<string, WalletEntity | null>;
   readonly cardByPerson: DataLoader<string, CardEntity | null>;
   readonly postingsByTransaction: DataLoader<string, PostingRow[]>;
@@ -53,6 +56,8 @@ class RequestLoaders implements Loaders {
   private _pocketsByPerson?: Loaders['pocketsByPerson'];
   private _fundingSourcesByBeneficiary?: Loaders['fundingSourcesByBeneficiary'];
   private _beneficiariesByProvider?: Loaders['beneficiariesByProvider'];
+  private _fundingSourcesHistoryByBeneficiary?: Loaders['fundingSourcesHistoryByBeneficiary'];
+  private _beneficiariesHistoryByProvider?: Loaders['beneficiariesHistoryByProvider'];
   private _walletByPerson?: Loaders['walletByPerson'];
   private _cardByPerson?: Loaders['cardByPerson'];
   private _postingsByTransaction?: Loaders['postingsByTransaction'];
@@ -107,6 +112,18 @@ class RequestLoaders implements Loaders {
   get beneficiariesByProvider(): Loaders['beneficiariesByProvider'] {
     return (this._beneficiariesByProvider ??= new DataLoader(async (ids) =>
       many(ids, await this.services.persons.beneficiariesOf(ids), (r) => r.providerId),
+    ));
+  }
+
+  get fundingSourcesHistoryByBeneficiary(): Loaders['fundingSourcesHistoryByBeneficiary'] {
+    return (this._fundingSourcesHistoryByBeneficiary ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.persons.fundingSourcesOf(ids, true), (r) => r.beneficiaryId),
+    ));
+  }
+
+  get beneficiariesHistoryByProvider(): Loaders['beneficiariesHistoryByProvider'] {
+    return (this._beneficiariesHistoryByProvider ??= new DataLoader(async (ids) =>
+      many(ids, await this.services.persons.beneficiariesOf(ids, true), (r) => r.providerId),
     ));
   }
 

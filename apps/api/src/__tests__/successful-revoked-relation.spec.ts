@@ -78,4 +78,58 @@ describe(`a relative revoked since the service date (${ENTITY_DIALECT})`, () => 
       /^共济关系已于\d{4}年\d{1,2}月\d{1,2}日撤销，不再共用个人账户$/,
     );
   });
+
+  it('keeps the revoked relation as history: includeRevoked lists it after the active ones, with revokedAt (R-KIN-5)', async () => {
+    const fields = 'id providerId beneficiaryId revokedAt provider { name } beneficiary { name }';
+    const ask = (args: string) =>
+      `query($id: ID!) { person(id: $id) { fundingSources${args} { ${fields} } } }`;
+    type Row = { id: string; providerId: string; revokedAt: string | null; provider: { name: string } };
+    const counter = await app.login('counter');
+    const active = (
+      await app.gql<{ person: { fundingSources: Row[] } }>(ask(''), { id: ids.xiaoming }, counter)
+    ).data!.person.fundingSources;
+    expect(active.map((r) => r.providerId)).not.toContain(ids.li);
+    expect(active.every((r) => r.revokedAt === null)).toBe(true);
+    const history = (
+      await app.gql<{ person: { fundingSources: Row[] } }>(
+        ask('(includeRevoked: true)'),
+        { id: ids.xiaoming },
+        counter,
+      )
+    ).data!.person.fundingSources;
+    expect(history.slice(0, active.length)).toEqual(active);
+    const revoked = history.slice(active.length);
+    expect(revoked).toEqual([
+      expect.objectContaining({
+        providerId: ids.li,
+        revokedAt: expect.any(String),
+        provider: { name: '王丽' },
+      }),
+    ]);
+    // The provider's side: her beneficiaries' history names him, revoked.
+    const hers = (
+      await app.gql<{ person: { beneficiaries: Row[] } }>(
+        `query($id: ID!) { person(id: $id) { beneficiaries(includeRevoked: true) { ${fields} } active: beneficiaries { id } } }`,
+        { id: ids.li },
+        counter,
+      )
+    ).data!.person as unknown as {
+      beneficiaries: (Row & { beneficiaryId: string })[];
+      active: { id: string }[];
+    };
+    const mine = hers.beneficiaries.find((r) => r.beneficiaryId === ids.xiaoming);
+    expect(mine?.revokedAt).toEqual(expect.any(String));
+    expect(hers.active.map((r) => r.id)).not.toContain(mine?.id);
+    // In a page of persons, the argument is honoured (not answered from the page's active relations).
+    const page = (
+      await app.gql<{ persons: { edges: { node: { id: string; all: Row[]; now: Row[] } }[] } }>(
+        `query { persons(first: 50) { edges { node { id all: fundingSources(includeRevoked: true) { providerId revokedAt }
+           now: fundingSources { providerId revokedAt } } } } }`,
+        {},
+        counter,
+      )
+    ).data!.persons.edges.find((e) => e.node.id === ids.xiaoming)!.node;
+    expect(page.all.map((r) => r.providerId)).toContain(ids.li);
+    expect(page.now.map((r) => r.providerId)).not.toContain(ids.li);
+  });
 });

@@ -193,8 +193,11 @@ export function selectionTreeAt(info: GraphQLResolveInfo, path: readonly string[
   const merge = (set: SelectionSetNode | undefined, into: SelectionTree, seen: ReadonlySet<string>): void => {
     for (const s of set?.selections ?? []) {
       if (s.kind === Kind.FIELD) {
-        let child = into.get(s.name.value);
-        if (!child) into.set(s.name.value, (child = new Map()));
+        // A field asked with arguments gets a key no page shape knows (`name(…)`), so a page read as JSON never
+        // answers it with the argument-less value (e.g. fundingSources(includeRevoked: true)).
+        const key = s.arguments?.length ? `${s.name.value}(…)` : s.name.value;
+        let child = into.get(key);
+        if (!child) into.set(key, (child = new Map()));
         merge(s.selectionSet, child, seen);
       } else if (s.kind === Kind.INLINE_FRAGMENT) merge(s.selectionSet, into, seen);
       else if (!seen.has(s.name.value)) {

@@ -155,6 +155,8 @@ export function personFromRow(r: Record<string, unknown>, prefix = ''): PersonEn
 
 const toPerson = (r: Record<string, unknown>) => personFromRow(r);
 
+/** Active relations first (their own order follows), then the revoked ones, most recently revoked first. */
+const REVOKED_LAST = `k."revokedAt" IS NOT NULL, k."revokedAt" DESC,`;
 const KIN_COLUMNS = `k.id, k."providerId", k."beneficiaryId", k.relation, k.channel, k.position, k."registeredOn",
   k."proxyOnly", k."createdAt", k."revokedAt"`;
 
@@ -359,25 +361,34 @@ export class PersonReadQueries {
     }));
   }
 
-  /** Active relations where these persons are beneficiaries, in registered order (R-KIN-4). */
-  async fundingSourcesOf(beneficiaryIds: readonly string[]): Promise<KinRelationEntity[]> {
+  /**
+   * Relations where these persons are beneficiaries: the active ones in registered order (R-KIN-4); with
+   * `includeRevoked`, the revoked ones after them, most recently revoked first (R-KIN-5: revoking keeps history).
+   */
+  async fundingSourcesOf(
+    beneficiaryIds: readonly string[],
+    includeRevoked = false,
+  ): Promise<KinRelationEntity[]> {
     if (beneficiaryIds.length === 0) return [];
     const rows = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${KIN_COLUMNS} FROM kin_relations k
-       WHERE k."beneficiaryId" IN (:...ids) AND k."revokedAt" IS NULL ORDER BY k.position ASC`,
+      `SELECT ${KIN_COLUMNS} FROM kin_relations k WHERE k."beneficiaryId" IN (:...ids)
+       ${includeRevoked ? '' : 'AND k."revokedAt" IS NULL'} ORDER BY ${REVOKED_LAST} k.position ASC`,
       { ids: [...beneficiaryIds] },
     );
     return rows.map(toKin);
   }
 
-  /** Active relations where these persons are providers, oldest first. */
-  async beneficiariesOf(providerIds: readonly string[]): Promise<KinRelationEntity[]> {
+  /** Relations where these persons are providers, oldest first (with `includeRevoked`: the revoked after them). */
+  async beneficiariesOf(
+    providerIds: readonly string[],
+    includeRevoked = false,
+  ): Promise<KinRelationEntity[]> {
     if (providerIds.length === 0) return [];
     const rows = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${KIN_COLUMNS} FROM kin_relations k
-       WHERE k."providerId" IN (:...ids) AND k."revokedAt" IS NULL ORDER BY k."createdAt" ASC`,
+      `SELECT ${KIN_COLUMNS} FROM kin_relations k WHERE k."providerId" IN (:...ids)
+       ${includeRevoked ? '' : 'AND k."revokedAt" IS NULL'} ORDER BY ${REVOKED_LAST} k."createdAt" ASC`,
       { ids: [...providerIds] },
     );
     return rows.map(toKin);

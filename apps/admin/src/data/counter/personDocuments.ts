@@ -22,8 +22,8 @@ export const PERSON_DETAIL_FIELDS = `
   ${PERSON_LIST_FIELDS}
   birthDate realNameVerified outOfRegionUsePermission
   account { pockets { kind balance } total }
-  fundingSources { ${KIN_RELATION_FIELDS} }
-  beneficiaries { ${KIN_RELATION_FIELDS} }
+  fundingSources(includeRevoked: true) { ${KIN_RELATION_FIELDS} }
+  beneficiaries(includeRevoked: true) { ${KIN_RELATION_FIELDS} }
   wallet { usageRegionCode phone activatedAt }
   card { state reportedOn reissueReadyOn cardNumber }
 `;

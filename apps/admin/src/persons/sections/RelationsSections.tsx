@@ -50,12 +50,23 @@ const TABLE_SX = {
 /** Revoked relations stay on record (R-KIN-5): greyed, with the day, and no action. */
 const revokedSx = { color: 'text.disabled', '& td, & a': { color: 'text.disabled' } } as const;
 
+/** "已于 … 撤销" under the registration date, for every role: the day in Beijing time, as every date of the console. */
 function RevokedNote({ revokedAt }: { readonly revokedAt: string }) {
   const translate = useTranslate();
   return (
-    <Box component="span" sx={{ fontSize: '0.85em' }} data-testid="relation-revoked">
-      {translate('gongji.persons.revoked_on', { date: revokedAt.slice(0, 10) })}
+    <Box component="span" sx={{ display: 'block', fontSize: '0.85em' }} data-testid="relation-revoked">
+      {translate('gongji.persons.revoked_on', { date: todayInChina(new Date(revokedAt)) })}
     </Box>
+  );
+}
+
+/** The registration day, and for a revoked relation the day it was revoked (R-KIN-5: history is kept). */
+function RelationDates({ relation }: { readonly relation: KinRelationRow }) {
+  return (
+    <>
+      {relation.registeredOn}
+      {relation.revokedAt ? <RevokedNote revokedAt={relation.revokedAt} /> : null}
+    </>
   );
 }
 
@@ -187,13 +198,11 @@ export function FundingSourcesSection() {
                 <TableCell>
                   {translate(`gongji.relation_one.${source.relation}`, { _: source.relation })}
                 </TableCell>
-                <TableCell>{source.registeredOn}</TableCell>
+                <TableCell>
+                  <RelationDates relation={source} />
+                </TableCell>
                 {staff ? <TableCell /> : null}
-                {staff ? (
-                  <TableCell>
-                    <RevokedNote revokedAt={source.revokedAt ?? ''} />
-                  </TableCell>
-                ) : null}
+                {staff ? <TableCell /> : null}
               </TableRow>
             ))}
           </TableBody>
@@ -313,14 +322,12 @@ export function BeneficiariesSection() {
                 <TableCell>
                   {translate(`gongji.kin_channels.${relation.channel}`, { _: relation.channel })}
                 </TableCell>
-                <TableCell>{relation.registeredOn}</TableCell>
+                <TableCell>
+                  <RelationDates relation={relation} />
+                </TableCell>
                 {staff ? (
                   <TableCell className="actions-cell">
-                    {relation.revokedAt ? (
-                      <RevokedNote revokedAt={relation.revokedAt} />
-                    ) : (
-                      <RevokeRelationButton relation={relation} />
-                    )}
+                    {relation.revokedAt ? null : <RevokeRelationButton relation={relation} />}
                   </TableCell>
                 ) : null}
               </TableRow>

@@ -53,6 +53,10 @@ import { finishPersonJson, personShapeOf } from './person.shape';
 /** Any portal may look up persons: which ones it may read is the person read policy's (auth/person-read-policy.ts). */
 const READERS = ['ADMIN', 'COUNTER', 'ANALYST', 'PORTAL'];
 
+/** The argument that asks for the history of a person's mutual-aid relations (R-KIN-5). */
+const INCLUDE_REVOKED =
+  'Also the revoked relations, kept as history with revokedAt (R-KIN-5). Default false: only the active ones.';
+
 @Resolver(() => Person)
 export class PersonResolver {
   @Authorized(...READERS)
@@ -246,17 +250,38 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [KinRelation], {
-    description: 'Providers whose accounts this person may use, in registered order (R-KIN-4).',
+    description:
+      'Providers whose accounts this person may use, in registered order (R-KIN-4). With includeRevoked, the revoked relations follow, most recently revoked first, with revokedAt (R-KIN-5: revoking keeps history).',
   })
-  fundingSources(@Root() person: Person, @Ctx() ctx: GraphQLContext): KinRelation[] | Promise<KinRelation[]> {
+  fundingSources(
+    @Root() person: Person,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: INCLUDE_REVOKED })
+    includeRevoked: boolean,
+  ): KinRelation[] | Promise<KinRelation[]> {
+    if (includeRevoked)
+      return ctx.loaders.fundingSourcesHistoryByBeneficiary
+        .load(person.id)
+        .then((rows) => rows.map(toKinRelation));
     const known = person.pageRows?.fundingSources;
     if (known) return known.map((row) => Object.assign(toKinRelation(row), { providerRow: row.provider }));
     return ctx.loaders.fundingSourcesByBeneficiary.load(person.id).then((rows) => rows.map(toKinRelation));
   }
 
-  @FieldResolver(() => [KinRelation], { description: "Relatives registered to use this person's account." })
-  async beneficiaries(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<KinRelation[]> {
-    return (await ctx.loaders.beneficiariesByProvider.load(person.id)).map(toKinRelation);
+  @FieldResolver(() => [KinRelation], {
+    description:
+      "Relatives registered to use this person's account, oldest registration first. With includeRevoked, the revoked relations follow, most recently revoked first (R-KIN-5).",
+  })
+  async beneficiaries(
+    @Root() person: Person,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: INCLUDE_REVOKED })
+    includeRevoked: boolean,
+  ): Promise<KinRelation[]> {
+    const loader = includeRevoked
+      ? ctx.loaders.beneficiariesHistoryByProvider
+      : ctx.loaders.beneficiariesByProvider;
+    return (await loader.load(person.id)).map(toKinRelation);
   }
 
   @FieldResolver(() => Wallet, { nullable: true, description: 'Wallet confirmation, if any (R-WAL-5).' })

@@ -101,14 +101,14 @@ export class PersonService {
     return this.queries.pocketsOf(personIds);
   }
 
-  /** Active relations where these persons are beneficiaries, in registered order (R-KIN-4). */
-  fundingSourcesOf(beneficiaryIds: readonly string[]): Promise<KinRelationEntity[]> {
-    return this.queries.fundingSourcesOf(beneficiaryIds);
+  /** Active relations where these persons are beneficiaries, in registered order (R-KIN-4); revoked ones after. */
+  fundingSourcesOf(beneficiaryIds: readonly string[], includeRevoked = false): Promise<KinRelationEntity[]> {
+    return this.queries.fundingSourcesOf(beneficiaryIds, includeRevoked);
   }
 
-  /** Active relations where these persons are providers. */
-  beneficiariesOf(providerIds: readonly string[]): Promise<KinRelationEntity[]> {
-    return this.queries.beneficiariesOf(providerIds);
+  /** Active relations where these persons are providers; with `includeRevoked` the revoked ones after (R-KIN-5). */
+  beneficiariesOf(providerIds: readonly string[], includeRevoked = false): Promise<KinRelationEntity[]> {
+    return this.queries.beneficiariesOf(providerIds, includeRevoked);
   }
 
   walletsOf(personIds: readonly string[]): Promise<WalletEntity[]> {
