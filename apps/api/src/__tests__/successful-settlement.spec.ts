@@ -143,6 +143,44 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     expect(res.data!.settlementConfirm.settlement).toEqual(q);
     expect(await earmarked(app, wangli)).toBe(0n);
     expect(await earmarked(app, wangjianguo)).toBe(jgBefore - jgAmount);
+
+    // R-USE-5: a refund returns to the relatives in reverse order and names them by their position in this
+    // settlement (第2位, then 第1位共济人), never by id, in Chinese (the default) as in English.
+    const refundOf = async (amount: string, key: string, headers?: Record<string, string>) =>
+      (
+        await app.gql<{
+          refundIssue: { transaction: { id: string } | null; userErrors: unknown[] };
+        }>(
+          REFUND,
+          {
+            input: {
+              transactionId: res.data!.settlementConfirm.transaction!.id,
+              amount,
+              idempotencyKey: key,
+            },
+          },
+          token,
+          headers,
+        )
+      ).data!.refundIssue;
+    const refund = await refundOf((Number(jgAmount) / 100 + 1).toFixed(2), 'xiaoming-refund-1');
+    expect(refund.userErrors).toEqual([]);
+    const explained = async (headers?: Record<string, string>) =>
+      (
+        await app.gql<{ transaction: { explanation: { rule: string; message: string }[] } }>(
+          'query($id: ID!) { transaction(id: $id) { explanation { rule message } } }',
+          { id: refund.transaction!.id },
+          token,
+          headers,
+        )
+      )
+        .data!.transaction.explanation.map((l) => l.message)
+        .join(' ');
+    const zh = await explained({ 'accept-language': '' });
+    expect(zh).toMatch(/第2位共济人的个人账户（记账）.+、第1位共济人的个人账户（记账）1\.00 元/);
+    expect(await explained()).toMatch(/relative no\. 2 .+, relative no\. 1 .+1\.00/);
+    expect(zh + (await explained())).not.toContain(wangli);
+    expect(zh + (await explained())).not.toContain(wangjianguo);
   });
 
   it('API.md idempotency: confirming twice with the same key posts one transaction and returns the identical payload', async () => {

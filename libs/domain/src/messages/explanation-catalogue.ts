@@ -239,8 +239,20 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   REFUND_RETURNED: {
-    zh: ['{person}的{pocket}{amount}', '{system}（{ref}）{amount}', '{system}{amount}'],
-    en: ['{person}:{pocket} {amount}', '{system}:{ref} {amount}', '{system} {amount}'],
+    zh: [
+      '本人{ownPocket}{amount}',
+      '第{position}位共济人的{pocket}{amount}',
+      '{person}的{pocket}{amount}',
+      '{system}（{ref}）{amount}',
+      '{system}{amount}',
+    ],
+    en: [
+      'own {ownPocket} {amount}',
+      'relative no. {position} {pocket} {amount}',
+      '{person}:{pocket} {amount}',
+      '{system}:{ref} {amount}',
+      '{system} {amount}',
+    ],
   },
   // R-ACC-5 / R-ACC-4
   LEGACY_WITHDRAWAL: {

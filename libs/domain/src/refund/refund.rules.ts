@@ -11,6 +11,7 @@ import { describeAccount, posting, reversePostings } from '../ledger/ledger.rule
 import type { AccumulatorDelta } from '../settlement/settlement';
 import { moneyParam, termParam } from '../messages/params';
 import type { ExplanationParams } from '../messages/explanations';
+import type { Explanation } from '../shared/domain-error';
 import { negateAccumulatorDelta } from '../settlement/settlement.rules';
 import {
   type CancellationResult,
@@ -160,6 +161,7 @@ export function partialRefundOrThrow(
     returned.push({ account: source.account, amount: part });
     toReturn = (toReturn - part) as Fen;
   }
+  const positions = providerPositionsOf(original.explanation ?? []);
   const fundReturned = sumFen(returned.filter((r) => isFund(r.account)).map((r) => r.amount));
   const cashReturned = sumFen(returned.filter((r) => isCash(r.account)).map((r) => r.amount));
   const accountReturned = sumFen(returned.filter((r) => r.account.type === 'POCKET').map((r) => r.amount));
@@ -190,13 +192,17 @@ export function partialRefundOrThrow(
       explain(
         'R-USE-5',
         `refund ${formatMoney(amount)} of settlement ${original.transactionId} in reverse order of payment: ` +
-          returned.map((r) => `${describeAccount(r.account)} ${formatMoney(r.amount)}`).join(', ') +
+          returned.map((r) => describeReturned(r, original, positions)).join(', ') +
           `; ${formatMoney(remaining)} left to refund`,
         'REFUND',
         {
           amount: moneyParam(amount),
           transaction: original.transactionId,
-          returned: { kind: 'list', item: 'REFUND_RETURNED', items: returned.map(returnedParams) },
+          returned: {
+            kind: 'list',
+            item: 'REFUND_RETURNED',
+            items: returned.map((r) => returnedParams(r, original, positions)),
+          },
           remaining: moneyParam(remaining),
         },
       ),
@@ -212,11 +218,54 @@ export function partialRefundOrThrow(
   };
 }
 
-/** One account a refund pays back to, for the REFUND explanation (English: `describeAccount` and the amount). */
-function returnedParams(r: RefundLine): ExplanationParams {
+/**
+ * The position each relative paid at in the settlement (R-KIN-4), read from its stored explanation lines
+ * (`KIN_PROVIDER_PAID` carries the provider and the position).
+ */
+export function providerPositionsOf(explanation: readonly Explanation[]): ReadonlyMap<string, number> {
+  const positions = new Map<string, number>();
+  for (const line of explanation) {
+    const provider = line.params?.['provider'];
+    const position = line.params?.['position'];
+    if (line.code === 'KIN_PROVIDER_PAID' && typeof provider === 'string' && typeof position === 'number')
+      positions.set(provider, position);
+  }
+  return positions;
+}
+
+/**
+ * One account a refund pays back to, for the REFUND explanation: the patient's own pocket as 本人, a relative's as
+ * 第N位共济人 (their position in the settlement), never a person's id; fund and cash by their names.
+ */
+function returnedParams(
+  r: RefundLine,
+  original: SettledTransaction,
+  positions: ReadonlyMap<string, number>,
+): ExplanationParams {
   const amount = moneyParam(r.amount);
-  if (r.account.type === 'POCKET')
-    return { person: r.account.personId, pocket: termParam('pocket', r.account.pocket), amount };
+  if (r.account.type === 'POCKET') {
+    const pocket = termParam('pocket', r.account.pocket);
+    if (r.account.personId === original.patientId) return { ownPocket: pocket, amount };
+    const position = positions.get(r.account.personId);
+    return position === undefined
+      ? { person: r.account.personId, pocket, amount }
+      : { position, pocket, amount };
+  }
   const system = termParam('systemAccount', r.account.account);
   return r.account.ref == null ? { system, amount } : { system, ref: r.account.ref, amount };
+}
+
+/** The English of {@link returnedParams} for the line's `message`. */
+function describeReturned(
+  r: RefundLine,
+  original: SettledTransaction,
+  positions: ReadonlyMap<string, number>,
+): string {
+  const amount = formatMoney(r.amount);
+  if (r.account.type === 'POCKET') {
+    if (r.account.personId === original.patientId) return `own ${r.account.pocket} ${amount}`;
+    const position = positions.get(r.account.personId);
+    if (position !== undefined) return `relative no. ${position} ${r.account.pocket} ${amount}`;
+  }
+  return `${describeAccount(r.account)} ${amount}`;
 }

@@ -1,6 +1,7 @@
 import type { Fen } from '../money/money';
 import type { LedgerAccount, LedgerDecision, Posting } from '../ledger/ledger';
 import type { AccumulatorDelta } from '../settlement/settlement';
+import type { Explanation } from '../shared/domain-error';
 
 /** Life cycle of a settlement transaction (`TransactionEntity.status`). */
 export enum SettlementStatus {
@@ -16,6 +17,13 @@ export interface SettledTransaction {
   readonly status: SettlementStatus;
   readonly postings: readonly Posting[];
   readonly accumulatorDelta: AccumulatorDelta;
+  /** The patient billed: a refund's explanation says 本人 for their own account, not an id. */
+  readonly patientId?: string | null;
+  /**
+   * The settlement's explanation as stored: a refund's explanation names each relative by the position the
+   * settlement used them at (第N位共济人, R-KIN-4), never by id or name (a portal may not read that person).
+   */
+  readonly explanation?: readonly Explanation[];
 }
 
 /** An earlier refund of the same settlement. */

@@ -356,6 +356,8 @@ export class SettlementService {
         status: row.status as SettlementStatus,
         postings: record.postings.map(toDomainPosting),
         accumulatorDelta: fromStoredDelta(row.details['accumulatorDelta'] as StoredAccumulatorDelta),
+        patientId: row.personId,
+        explanation: row.explanation,
       },
       priorRefunds: record.refunds.map((r) => ({
         postings: r.postings.map(toDomainPosting),

@@ -10,6 +10,7 @@ import {
 } from '../../settlement/settlement.rules';
 import { type PriorRefund, SettlementStatus } from '../refund';
 import { renderRefusal } from '../../messages/render';
+import { renderExplanation } from '../../messages/explanations';
 import type { DomainError } from '../../shared/domain-error';
 import { RefundErrorCode } from '../refund.errors';
 import { cancelSettlementOrThrow, partialRefundOrThrow } from '../refund.rules';
@@ -158,5 +159,40 @@ describe('R-USE-5 partial refunds in reverse order of payment', () => {
     expect(() => partialRefundOrThrow(original, [first], y(101))).toThrow(
       expect.objectContaining({ code: RefundErrorCode.REFUND_EXCEEDS_REMAINING }),
     );
+  });
+});
+
+describe('R-USE-5 a refund names whose account it returns to without an id (本人, 第N位共济人)', () => {
+  // The same settlement with positions: A at 1, B at 2 in the beneficiary's order (R-KIN-4).
+  const positioned = settleOrThrow(
+    aSettlementInput({
+      bill: aBill({ excluded: y(100) }),
+      own: { earmarked: y(1000), wallet: y(300) },
+      providers: [aProvider('A', y(500), { position: 1 }), aProvider('B', y(1000), { position: 2 })],
+    }),
+  );
+  const stored = aSettledTransaction(positioned, {
+    patientId: 'patient-1',
+    explanation: positioned.explanation,
+  });
+
+  it('R-USE-5 reverse order: relative no. 2, then no. 1, then the patient own account, in both languages', () => {
+    const refund = partialRefundOrThrow(stored, [], y(1800));
+    const [line] = refund.explanation;
+    const zh = renderExplanation(line, 'zh');
+    const en = renderExplanation(line, 'en');
+    expect(zh).toContain('第2位共济人的');
+    expect(zh).toContain('第1位共济人的');
+    expect(zh).toContain('本人');
+    expect(zh.indexOf('第2位')).toBeLessThan(zh.indexOf('第1位'));
+    expect(en).toContain('relative no. 2');
+    expect(en).toContain('relative no. 1');
+    expect(`${zh} ${en} ${line.message}`).not.toMatch(/\bA\b|\bB\b|patient-1/);
+    expect(line.message).toContain('relative no. 2');
+  });
+
+  it('R-USE-5 a settlement stored without positions still names the account (by id, as before)', () => {
+    const refund = partialRefundOrThrow(original, [], y(1800));
+    expect(renderExplanation(refund.explanation[0], 'en')).toMatch(/B:EARMARKED|B:/);
   });
 });
