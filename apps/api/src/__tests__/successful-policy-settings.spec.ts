@@ -59,6 +59,18 @@ describe(`kinshipScopeSet, benefitScheduleSet, spendingCapsSet (${ENTITY_DIALECT
     expect(await medicalOn('2030-01-01')).toEqual(['SPOUSE', 'PARENT', 'CHILD']);
     expect(await medicalOn('2029-12-31')).toContain('SIBLING');
     expect(await app.db.getRepository(AuditLogEntity).countBy({ action: 'kinshipScopeSet' })).toBe(1);
+    // The audit row shows what applied on that day before (the scope in force and where it came from), not only
+    // what was set: an auditor sees the change.
+    const [entry] = await app.db.getRepository(AuditLogEntity).findBy({ action: 'kinshipScopeSet' });
+    const before = (typeof entry.before === 'string' ? JSON.parse(entry.before) : entry.before) as {
+      kind: string;
+      purpose: string;
+      value: string[];
+      effectiveFrom: string | null;
+    };
+    expect(before).toMatchObject({ kind: 'KINSHIP_SCOPE', purpose: 'MEDICAL' });
+    expect(before.value).toContain('SIBLING');
+    expect(before.effectiveFrom === null || before.effectiveFrom < '2030-01-01').toBe(true);
   });
 
   it('a past effective date is a correction: refused without a reason, accepted with one', async () => {

@@ -4,6 +4,8 @@ import {
   type CardRules,
   DomainError,
   type EffectivePolicy,
+  type KinPurpose,
+  type SettingSource,
   InstitutionLevel,
   type PasswordPolicy,
   PolicyError,
@@ -338,6 +340,9 @@ export class PolicySettingsService {
           action: AUDIT_ACTION[change.kind],
           entityType: 'PolicySetting',
           entityId: row.id,
+          // What applied on that day before: the row replaced by a correction, or else the value in force
+          // (inherited from the province, the nation or a built-in default), so the audit trail always shows
+          // what changed, not only what was set.
           before: replaced
             ? {
                 replacedId: replaced.id,
@@ -347,7 +352,7 @@ export class PolicySettingsService {
                 effectiveFrom: replaced.effectiveFrom,
                 value: replaced.value,
               }
-            : null,
+            : inForceBefore(change, current),
           after: {
             regionCode: row.scopeRegionCode,
             kind: row.kind,
@@ -388,6 +393,53 @@ export class PolicySettingsService {
     const national = await nationalPolicySettings(manager);
     return effectivePolicy({ chain: [{ code: '000000', dates: {} }], settings: national.map(toSetting), on });
   }
+}
+
+/**
+ * The value of `change`'s kind in force on its `effectiveFrom` before it was saved, with the row it came from (its
+ * region, null = national, and its first day; both null for a built-in default), in the shape settings are stored.
+ */
+function inForceBefore(change: Change, current: EffectivePolicy): Record<string, unknown> | null {
+  const slice = ((): { value: unknown; source: SettingSource } | null => {
+    switch (change.kind) {
+      case 'KINSHIP_SCOPE': {
+        const scope = current.kinshipScope[change.purpose as KinPurpose];
+        return scope ? { value: scope.relations, source: scope } : null;
+      }
+      case 'HOLIDAY_CALENDAR': {
+        const year = current.holidayCalendar[change.purpose ?? ''];
+        const source = current.holidayCalendarSources[change.purpose ?? ''];
+        return year && source ? { value: year, source } : null;
+      }
+      case 'BENEFIT_SCHEDULE':
+        return { value: current.benefitSchedule, source: current.settingSources.BENEFIT_SCHEDULE };
+      case 'RESIDENT_BENEFIT_SCHEDULE':
+        return current.residentBenefitSchedule
+          ? {
+              value: current.residentBenefitSchedule,
+              source: current.settingSources.RESIDENT_BENEFIT_SCHEDULE,
+            }
+          : null;
+      case 'SPENDING_CAPS':
+        return { value: current.spendingCaps, source: current.settingSources.SPENDING_CAPS };
+      case 'PASSWORD_POLICY':
+        return { value: current.passwordPolicy, source: current.settingSources.PASSWORD_POLICY };
+      case 'CARD_RULES':
+        return { value: current.cardRules, source: current.settingSources.CARD_RULES };
+      case 'HOSPITAL_SELECTION':
+        return { value: current.hospitalSelection, source: current.settingSources.HOSPITAL_SELECTION };
+      default:
+        return null;
+    }
+  })();
+  if (!slice) return null;
+  return {
+    regionCode: slice.source.sourceRegionCode,
+    kind: change.kind,
+    purpose: change.purpose ?? null,
+    effectiveFrom: slice.source.effectiveFrom,
+    value: settingValueToJson(slice.value),
+  };
 }
 
 function toSettingView(row: PolicySettingEntity): PolicySettingView {
