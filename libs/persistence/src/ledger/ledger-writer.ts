@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Explanation, Posting } from '@gongji/domain';
+import { DomainError, type Explanation, type Posting, assertBalanceWithinLimitOrThrow } from '@gongji/domain';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
@@ -124,6 +124,11 @@ export interface MoneyCommand<P, F = undefined> {
    */
   readonly auditActor?: AuditActor;
   decide(ctx: DecideContext<F>): Promise<Decision<P>>;
+  /**
+   * The payload of a plan the writer refuses for a rule it owns (no pocket above the ledger's largest balance,
+   * BALANCE_TOO_LARGE): the refusal is stored as the key's reply and nothing moves. Without it, such a plan throws.
+   */
+  refuse?(error: DomainError): P;
 }
 
 export type CommandResult<P> =
@@ -264,12 +269,20 @@ export class LedgerWriter {
   }> {
     const pockets = new Map(claim.pockets.map((k) => [`${k.personId}:${k.kind}`, k]));
     const transactionId = randomUUID();
-    const decision = await command.decide({ manager, pockets, transactionId, now, facts });
+    let decision = await command.decide({ manager, pockets, transactionId, now, facts });
     let payload = decision.payload;
     let planned: Planned | null = null;
     if (decision.transaction) {
-      planned = plan(transactionId, decision.transaction, pockets, command.clientId, now);
-      if (decision.withPostings) payload = decision.withPostings(payload, planned.postings);
+      try {
+        planned = plan(transactionId, decision.transaction, pockets, command.clientId, now);
+      } catch (err) {
+        // A rule of the ledger itself (the balance limit): a stored refusal that moves nothing, when the caller
+        // says how to answer one.
+        if (!(err instanceof DomainError) || !command.refuse) throw err;
+        payload = command.refuse(err);
+        decision = { payload };
+      }
+      if (planned && decision.withPostings) payload = decision.withPostings(payload, planned.postings);
     }
     const write: WriteAll = {
       ...(planned && decision.transaction
@@ -442,6 +455,8 @@ function plan(
     pocket.balance += posting.amount;
     if (pocket.balance < 0n)
       throw new LedgerInvariantError(`R-SET-6: pocket ${key} would go negative (${pocket.balance} fen)`);
+    // No pocket above the largest balance the ledger holds exactly (BALANCE_TOO_LARGE, a refusal: see refuse).
+    assertBalanceWithinLimitOrThrow(pocket.balance);
     balanceAfter.push(pocket.balance);
     touched.set(key, pocket);
   }

@@ -1,4 +1,4 @@
-import { DomainError, assertBalanceWithinLimitOrThrow, detailParam } from '@gongji/domain';
+import { DomainError, detailParam } from '@gongji/domain';
 import {
   type Decision,
   type DecideContext,
@@ -76,7 +76,6 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
     decide: async (ctx) => {
       try {
         const decision = await mutation.decide(ctx);
-        assertBalancesWithinLimit(decision.transaction?.postings ?? [], ctx.pockets);
         return {
           ...decision,
           withPostings: (payload, rows) => withPostedLines(payload, ctx.transactionId, rows),
@@ -86,6 +85,8 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
         throw err;
       }
     },
+    // The writer's own rule (no pocket above the ledger's largest balance, BALANCE_TOO_LARGE): a stored refusal.
+    refuse: (err) => mutation.refused(userErrorsOf(err)),
   });
   if (result.outcome === 'KEY_REUSED') {
     return mutation.refused([
@@ -99,24 +100,6 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
     ]);
   }
   return result.payload;
-}
-
-/**
- * No pocket may end above the ledger's largest balance (MAX_BALANCE_FEN): checked on the locked balances before the
- * writer writes anything, so such an entry is a stored refusal (BALANCE_TOO_LARGE) that moves nothing.
- */
-function assertBalancesWithinLimit(
-  postings: readonly { account: { type: string; personId?: string; pocket?: string }; amount: bigint }[],
-  pockets: ReadonlyMap<string, { balance: bigint }>,
-): void {
-  const after = new Map<string, bigint>();
-  for (const p of postings) {
-    if (p.account.type !== 'POCKET') continue;
-    const key = `${p.account.personId}:${p.account.pocket}`;
-    const balance = after.get(key) ?? pockets.get(key)?.balance ?? 0n;
-    after.set(key, balance + p.amount);
-  }
-  for (const balance of after.values()) assertBalanceWithinLimitOrThrow(balance);
 }
 
 /**
