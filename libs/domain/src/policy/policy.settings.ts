@@ -10,6 +10,7 @@ import { formatMoney } from '../money/money';
 import type { PasswordPolicy } from '../person/password';
 import { type MessageParam, detailParam } from '../messages/params';
 import { PolicyError, PolicyErrorCode } from './policy.errors';
+import type { IsoDate } from '../shared/dates';
 
 /**
  * Checks a benefit schedule before staff save it (R-SET-1, R-SET-2, R-SET-3): rates are basis points 0–10000,
@@ -164,4 +165,20 @@ export function validatePasswordPolicyOrThrow(policy: PasswordPolicy): void {
       'defaultPasswordFreeLimit',
       detailParam('SETTING_DEFAULT_FREE_LIMIT', max !== undefined ? { max: formatMoney(max) } : {}),
     );
+}
+
+/**
+ * A change of policy or rollout dates that rewrites what applied on a day already past is a correction, and a
+ * correction needs its reason in the audit log (policy settings with a past `effectiveFrom`, a rollout date moved
+ * from or to a past day). The earliest past day among `days` (ISO dates, Beijing calendar) when no reason is given;
+ * null when none is past or a reason is given.
+ */
+export function pastDayNeedingReason(
+  days: readonly unknown[],
+  today: IsoDate,
+  reason: string | null | undefined,
+): IsoDate | null {
+  if (reason?.trim()) return null;
+  const past = days.filter((d): d is IsoDate => typeof d === 'string' && d < today).sort();
+  return past[0] ?? null;
 }

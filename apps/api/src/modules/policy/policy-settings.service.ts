@@ -15,6 +15,7 @@ import {
   dateParam,
   effectivePolicy,
   normalizeKinshipScope,
+  pastDayNeedingReason,
   regionParam,
   termParam,
   validateBenefitScheduleOrThrow,
@@ -277,7 +278,7 @@ export class PolicySettingsService {
       effectivePolicy: null,
       userErrors: errors,
     });
-    if (change.effectiveFrom < todayInChina() && !change.reason?.trim()) {
+    if (pastDayNeedingReason([change.effectiveFrom], todayInChina(), change.reason)) {
       return refuse([
         userError(
           ApiErrorCode.REASON_REQUIRED,

@@ -3,6 +3,7 @@ import {
   type RolloutDates,
   dateParam,
   detailParam,
+  pastDayNeedingReason,
   validateFullCoverage,
   validateRolloutDates,
 } from '@gongji/domain';
@@ -167,15 +168,14 @@ export class RegionService {
       // A rollout date that was or becomes a date already past rewrites what applied then: like a policy setting with
       // a past effectiveFrom, a correction that needs its reason in the audit log (black-box testers, issue #10).
       const today = todayInChina();
-      const past = Object.keys(changes.after)
+      const corrections = Object.keys(changes.after)
         .filter((field) => field.endsWith('From'))
-        .find((field) =>
-          [changes.before[field], changes.after[field]].some((d) => typeof d === 'string' && d < today),
-        );
-      if (past && !input.reason?.trim()) {
-        const date = [changes.before[past], changes.after[past]]
-          .filter((d): d is string => typeof d === 'string' && d < today)
-          .sort()[0];
+        .map((field) => ({
+          field,
+          date: pastDayNeedingReason([changes.before[field], changes.after[field]], today, input.reason),
+        }));
+      const { field: past, date } = corrections.find((c) => c.date !== null) ?? { field: null, date: null };
+      if (past && date) {
         return {
           region: null,
           userErrors: [

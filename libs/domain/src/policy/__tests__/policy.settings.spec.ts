@@ -8,6 +8,7 @@ import {
 } from '../../settlement/benefit-schedule';
 import {
   normalizeKinshipScope,
+  pastDayNeedingReason,
   validateBenefitScheduleOrThrow,
   validateSpendingCapsOrThrow,
 } from '../policy.settings';
@@ -86,5 +87,18 @@ describe('policy settings validation', () => {
       Relation.SPOUSE,
       Relation.SIBLING,
     ]);
+  });
+});
+
+describe('a correction of the past needs a reason (policy settings, rollout dates)', () => {
+  it('names the earliest past day when no reason is given', () => {
+    expect(
+      pastDayNeedingReason(['2026-03-01', '2025-07-01', null, '2027-01-01'], '2026-12-02', undefined),
+    ).toBe('2025-07-01');
+    expect(pastDayNeedingReason(['2026-12-01'], '2026-12-02', '  ')).toBe('2026-12-01');
+  });
+  it('today and later days are no correction; a reason settles it', () => {
+    expect(pastDayNeedingReason(['2026-12-02', '2027-01-01', null], '2026-12-02', null)).toBeNull();
+    expect(pastDayNeedingReason(['2020-01-01'], '2026-12-02', '按通知更正')).toBeNull();
   });
 });
