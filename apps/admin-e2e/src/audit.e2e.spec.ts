@@ -9,7 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { AuditLogPage, BenefitSchedulePage } from './pages/PolicyPage';
 import { type RunningApi, startApi } from './support/apiServer';
 import { launchChromium } from './support/browser';
-import { graphql, signIn } from './support/graphql';
+import { graphql, settleToday, signIn } from './support/graphql';
 import { scanForEnglish } from './support/languageScan';
 import { WORKSPACE_ROOT } from './support/paths';
 
@@ -181,37 +181,12 @@ describe('audit log and money inputs, as the tester found them', () => {
       counterToken,
     );
     const idempotencyKey = `e2e-audit-yuan-${Date.now()}`;
-    const { settlementConfirm } = await graphql<{
-      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
-    }>(
-      api.baseUrl,
-      `
-        mutation ($input: SettlementConfirmInput!) {
-          settlementConfirm(input: $input) {
-            transaction {
-              id
-            }
-            userErrors {
-              code
-              message
-            }
-          }
-        }
-      `,
-      {
-        input: {
-          patientId: patient.id,
-          institutionId: 'H11010100001',
-          visitType: 'OUTPATIENT',
-          serviceDate: beijing(new Date().toISOString()).slice(0, 10),
-          covered: '12345.67',
-          channel: 'E_VOUCHER',
-          idempotencyKey,
-        },
-      },
-      counterToken,
-    );
-    expect(settlementConfirm.userErrors).toEqual([]);
+    await settleToday(api.baseUrl, counterToken, {
+      patientId: patient.id,
+      institutionId: 'H11010100001',
+      covered: '12345.67',
+      idempotencyKey,
+    });
     // Twelve more objects on the first page: a rollout batch over 12 Guangdong regions (one audit row each).
     const { regionsRolloutSet } = await graphql<{ regionsRolloutSet: { changedCount: number } }>(
       api.baseUrl,

@@ -10,7 +10,7 @@ import { PersonPage } from './pages/PersonPage';
 import { type RunningApi, startApi } from './support/apiServer';
 import { launchChromium } from './support/browser';
 import { eventually } from './support/eventually';
-import { graphql, signIn } from './support/graphql';
+import { graphql, settleToday, signIn } from './support/graphql';
 import { scanForEnglish } from './support/languageScan';
 import { WORKSPACE_ROOT } from './support/paths';
 
@@ -273,39 +273,12 @@ describe('counter and analyst in the console (issue #10)', () => {
         token,
       )
     ).personByIdNumber;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const settled = await graphql<{
-      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
-    }>(
-      api.baseUrl,
-      `
-        mutation ($input: SettlementConfirmInput!) {
-          settlementConfirm(input: $input) {
-            transaction {
-              id
-            }
-            userErrors {
-              code
-              message
-            }
-          }
-        }
-      `,
-      {
-        input: {
-          patientId: patient.id,
-          institutionId: patient.hospitals[0].id,
-          visitType: 'OUTPATIENT',
-          serviceDate: today,
-          covered: '300.00',
-          channel: 'E_VOUCHER',
-          idempotencyKey: `e2e-cancel-${Date.now()}`,
-        },
-      },
-      token,
-    );
-    expect(settled.settlementConfirm.userErrors).toEqual([]);
-    const transactionId = settled.settlementConfirm.transaction!.id;
+    const transactionId = await settleToday(api.baseUrl, token, {
+      patientId: patient.id,
+      institutionId: patient.hospitals[0].id,
+      covered: '300.00',
+      idempotencyKey: `e2e-cancel-${Date.now()}`,
+    });
 
     const { context, page } = await signedIn(COUNTER);
     const persons = new PersonPage(page, api.baseUrl);
@@ -346,39 +319,12 @@ describe('counter and analyst in the console (issue #10)', () => {
         token,
       )
     ).personByIdNumber;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const settled = await graphql<{
-      settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
-    }>(
-      api.baseUrl,
-      `
-        mutation ($input: SettlementConfirmInput!) {
-          settlementConfirm(input: $input) {
-            transaction {
-              id
-            }
-            userErrors {
-              code
-              message
-            }
-          }
-        }
-      `,
-      {
-        input: {
-          patientId: patient.id,
-          institutionId: patient.hospitals[0].id,
-          visitType: 'OUTPATIENT',
-          serviceDate: today,
-          covered: '300.00',
-          channel: 'E_VOUCHER',
-          idempotencyKey: `e2e-refund-${Date.now()}`,
-        },
-      },
-      token,
-    );
-    expect(settled.settlementConfirm.userErrors).toEqual([]);
-    const transactionId = settled.settlementConfirm.transaction!.id;
+    const transactionId = await settleToday(api.baseUrl, token, {
+      patientId: patient.id,
+      institutionId: patient.hospitals[0].id,
+      covered: '300.00',
+      idempotencyKey: `e2e-refund-${Date.now()}`,
+    });
 
     const { context, page } = await signedIn(COUNTER);
     const persons = new PersonPage(page, api.baseUrl);

@@ -35,3 +35,42 @@ export async function signIn(baseUrl: string, username: string, password: string
     throw new Error(`sign-in failed: ${JSON.stringify(data.sessionCreate.userErrors)}`);
   return data.sessionCreate.token;
 }
+
+/** Today in Beijing (YYYY-MM-DD): the service date a counter settlement of today carries (R-SET-5). */
+export function todayInBeijing(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/**
+ * An outpatient settlement of today through the API (E_VOUCHER: no payment password), as the setup of a console test;
+ * fails the test on any refusal. `institutionId` takes an id or an institution code. Returns the transaction id.
+ */
+export async function settleToday(
+  baseUrl: string,
+  token: string,
+  bill: { patientId: string; institutionId: string; covered: string; idempotencyKey: string },
+): Promise<string> {
+  const { settlementConfirm } = await graphql<{
+    settlementConfirm: { transaction: { id: string } | null; userErrors: unknown[] };
+  }>(
+    baseUrl,
+    `
+      mutation ($input: SettlementConfirmInput!) {
+        settlementConfirm(input: $input) {
+          transaction {
+            id
+          }
+          userErrors {
+            code
+            message
+          }
+        }
+      }
+    `,
+    { input: { ...bill, visitType: 'OUTPATIENT', serviceDate: todayInBeijing(), channel: 'E_VOUCHER' } },
+    token,
+  );
+  if (!settlementConfirm.transaction)
+    throw new Error(`settlement refused: ${JSON.stringify(settlementConfirm.userErrors)}`);
+  return settlementConfirm.transaction.id;
+}
