@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type {
   CardEntity,
   ExplanationRow,
+  InstitutionEntity,
   KinRelationEntity,
   PersonEntity,
   PocketRow,
@@ -17,6 +18,7 @@ export interface Loaders {
   readonly regionByCode: DataLoader<string, RegionEntity | null>;
   readonly regionCountByProvince: DataLoader<string, number>;
   readonly personById: DataLoader<string, PersonEntity | null>;
+  readonly institutionById: DataLoader<string, InstitutionEntity | null>;
   readonly pocketsByPerson: DataLoader<string, PocketRow[]>;
   readonly fundingSourcesByBeneficiary: DataLoader<string, KinRelationEntity[]>;
   readonly beneficiariesByProvider: DataLoader<string, KinRelationEntity[]>;
@@ -56,6 +58,7 @@ class RequestLoaders implements Loaders {
   private _pocketsByPerson?: Loaders['pocketsByPerson'];
   private _fundingSourcesByBeneficiary?: Loaders['fundingSourcesByBeneficiary'];
   private _beneficiariesByProvider?: Loaders['beneficiariesByProvider'];
+  private _institutionById?: Loaders['institutionById'];
   private _fundingSourcesHistoryByBeneficiary?: Loaders['fundingSourcesHistoryByBeneficiary'];
   private _beneficiariesHistoryByProvider?: Loaders['beneficiariesHistoryByProvider'];
   private _walletByPerson?: Loaders['walletByPerson'];
@@ -89,6 +92,12 @@ class RequestLoaders implements Loaders {
       const counts = await this.services.regions.countByProvince(codes);
       return codes.map((c) => counts.get(c) ?? 0);
     }));
+  }
+
+  get institutionById(): Loaders['institutionById'] {
+    return (this._institutionById ??= new DataLoader(async (ids) =>
+      one(ids, await this.services.transactions.institutionsOf(ids), (i) => i.id),
+    ));
   }
 
   get personById(): Loaders['personById'] {

@@ -9,6 +9,7 @@ import { hashSecret } from '../auth/passwords';
 import { todayInChina } from '../common/clock';
 import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
+import { presentEVoucher } from './gateway.helpers';
 import {
   CONFIRM,
   type ConfirmData,
@@ -273,10 +274,28 @@ describe(`settlement refusals over HTTP (${ENTITY_DIALECT})`, () => {
         await app.login('analyst'),
       );
       expect(analyst.errors?.[0].extensions?.['code']).toBe('FORBIDDEN');
+      // At its own institution, but for a patient who never proved presence there (an id learnt elsewhere):
+      // FORBIDDEN, nothing moves, the patient stays unreadable (issue #8).
+      const unseen = await app.gql(
+        CONFIRM,
+        { input: { ...input, visitType: 'OUTPATIENT', institutionId: 'H11010100001' } },
+        apiKey,
+      );
+      expect(unseen.errors?.[0].extensions?.['code']).toBe('FORBIDDEN');
+      expect(unseen.errors?.[0].message).toMatch(/does not serve|并非都由本接入机构服务/);
     });
+    // She shows her e-voucher code at the hospital's desk: the hospital serves her and settles her bill.
+    await presentEVoucher(app, apiKey, input.patientId);
     const own = await app.gql<ConfirmData>(
       CONFIRM,
-      { input: { ...input, visitType: 'OUTPATIENT', institutionId: 'H11010100001' } },
+      {
+        input: {
+          ...input,
+          visitType: 'OUTPATIENT',
+          institutionId: 'H11010100001',
+          idempotencyKey: 'portal-2',
+        },
+      },
       apiKey,
     );
     expect(own.data!.settlementConfirm.userErrors).toEqual([]);

@@ -81,23 +81,4 @@ export function fullIdNumbers(text: string): string[] {
   return text.match(/\d{17}[\dX]/g) ?? [];
 }
 
-/**
- * The person shows the e-voucher code at the portal's desk (issued here by counter staff, as the national app would)
- * and the portal looks them up with it: from then on the portal serves the person.
- */
-export async function presentEVoucher(app: TestApp, portalKey: string, personId: string): Promise<void> {
-  const person = await app.db.getRepository(PersonEntity).findOneByOrFail({ id: personId });
-  const issued = await app.gql<{ eVoucherCodeIssue: { code: string } }>(
-    'mutation($i: EVoucherCodeIssueInput!) { eVoucherCodeIssue(input: $i) { code userErrors { code } } }',
-    { i: { personId } },
-    await app.login('counter'),
-  );
-  const code = issued.data!.eVoucherCodeIssue.code;
-  const found = await app.gql<{ personByIdNumber: { id: string } | null }>(
-    'query($n: String!, $c: String!) { personByIdNumber(idNumber: $n, eVoucherCode: $c) { id } }',
-    { n: person.idNumber, c: code },
-    portalKey,
-  );
-  if (found.data?.personByIdNumber?.id !== personId)
-    throw new Error(`e-voucher look-up failed: ${JSON.stringify(found)}`);
-}
+export { presentEVoucher } from './wallet.helpers';

@@ -2,6 +2,7 @@ import { ENTITY_DIALECT } from '@gongji/persistence';
 import { DEMO_PAYMENT_PASSWORD } from '../seed/demo';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { CONFIRM, REFUND, institutionId, personId } from './settlement-helpers';
+import { presentEVoucher } from './gateway.helpers';
 import { key, portal } from './wallet.helpers';
 
 /**
@@ -90,6 +91,8 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
       channel: 'CARD',
       password: DEMO_PAYMENT_PASSWORD,
     };
+    // The patient proved presence (e-voucher) once; the warm-up also remembers that the hospital serves him.
+    await presentEVoucher(app, hospital, input.patientId);
     await app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('warm') } }, hospital);
     const res = (await measure('settlementConfirm', () =>
       app.gql(CONFIRM, { input: { ...input, idempotencyKey: key('count') } }, hospital),
@@ -113,6 +116,7 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
     const app2 = await portal(app, ['wallet:transfer']);
     const zhangwei = await personId(app, '张伟');
     const zhaomin = await personId(app, '赵敏');
+    await presentEVoucher(app, app2, zhangwei);
     const transfer = (k: string) =>
       app.gql(
         `mutation($i: WalletTransferInput!) { walletTransfer(input: $i) { transaction { id postings { amount balanceAfter } } userErrors { code } } }`,
@@ -133,6 +137,7 @@ describe(`statements per money mutation (${ENTITY_DIALECT})`, () => {
     await measure('walletTransfer', () => transfer('w'));
     const insurer = await portal(app, ['premium:write'], { product: 'BEIJING_PUHUI' });
     const wangli = await personId(app, '王丽');
+    await presentEVoucher(app, insurer, wangli);
     const premium = (k: string) =>
       app.gql(
         `mutation($i: PremiumPayInput!) { premiumPay(input: $i) { transaction { id postings { amount } } userErrors { code } } }`,

@@ -216,7 +216,11 @@ describe(`policy from data: card rules, password policy, hospital selection, hol
     expect(await quote('2025-03-09')).not.toContain('CARD_FROZEN');
 
     const audit = await app.db.getRepository(AuditLogEntity).findOneByOrFail({ action: 'cardRulesSet' });
-    expect(audit).toMatchObject({ entityType: 'PolicySetting', before: null });
+    // Before: the card rules in force on that day (the national default), so the audit trail shows the change.
+    expect(audit).toMatchObject({
+      entityType: 'PolicySetting',
+      before: { kind: 'CARD_RULES', regionCode: null, value: { preReportValidDays: 10 } },
+    });
     expect(audit.after).toMatchObject({
       regionCode: '110000',
       kind: 'CARD_RULES',

@@ -156,7 +156,7 @@ describe(`premiumPay over HTTP (${ENTITY_DIALECT})`, () => {
   });
 
   it('R-USE-3: the insurer portal charges its own product; a retry with the key replays the same reply', async () => {
-    const token = await portal(app, ['premium:write'], { product: PRODUCT });
+    const token = await portal(app, ['premium:write'], { product: PRODUCT, serving: [wangli] });
     const variables = {
       i: {
         payerId: wangli,

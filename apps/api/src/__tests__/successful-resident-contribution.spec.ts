@@ -100,7 +100,7 @@ describe(`residentContributionPay over HTTP (${ENTITY_DIALECT})`, () => {
   });
 
   it('auth: a portal with premium:write pays on today’s date (王丽 for 王小明)', async () => {
-    const token = await portal(app, ['premium:write']);
+    const token = await portal(app, ['premium:write'], { serving: [ids['王丽']] });
     const res = await pay('王丽', '王小明', { amount: '10.00' }, token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.residentContributionPay.userErrors).toEqual([]);

@@ -181,6 +181,21 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     expect(await explained()).toMatch(/relative no\. 2 .+, relative no\. 1 .+1\.00/);
     expect(zh + (await explained())).not.toContain(wangli);
     expect(zh + (await explained())).not.toContain(wangjianguo);
+
+    // The billing institution travels with the transaction (one and in a page), named, for the console's lists.
+    const named = await app.gql<{
+      transaction: { institution: { code: string; name: string } | null };
+      transactions: { edges: { node: { id: string; institution: { code: string } | null } }[] };
+    }>(
+      `query($id: ID!) { transaction(id: $id) { institution { code name } }
+         transactions(first: 20) { edges { node { id kind institution { code } } } } }`,
+      { id: res.data!.settlementConfirm.transaction!.id },
+      token,
+    );
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.transaction.institution).toEqual({ code: 'H11010100001', name: expect.any(String) });
+    const inPage = named.data!.transactions.edges.find((e) => e.node.id === refund.transaction!.id);
+    expect(inPage?.node.institution).toEqual({ code: 'H11010100001' });
   });
 
   it('API.md idempotency: confirming twice with the same key posts one transaction and returns the identical payload', async () => {

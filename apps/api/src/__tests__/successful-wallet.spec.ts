@@ -120,7 +120,7 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
   });
 
   it('issue #4 idempotency: the same key sent twice concurrently moves money once and both replies are identical', async () => {
-    const token = await portal(app, ['wallet:transfer']);
+    const token = await portal(app, ['wallet:transfer'], { serving: [zhangwei] });
     const variables = {
       i: {
         fromPersonId: zhangwei,
@@ -197,7 +197,7 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
           idempotencyKey: key('wal-api-md'),
         },
       },
-      await portal(app, ['wallet:transfer']),
+      await portal(app, ['wallet:transfer'], { serving: [zhangwei] }),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.walletTransfer.userErrors).toEqual([]);

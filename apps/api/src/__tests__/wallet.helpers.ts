@@ -72,7 +72,8 @@ export function key(prefix: string): string {
 export async function portal(
   app: TestApp,
   scopes: string[],
-  extra: { product?: string; institutionId?: string } = {},
+  /** `serving`: persons who then show their e-voucher code at its desk, so the portal may act for them (issue #8). */
+  extra: { product?: string; institutionId?: string; serving?: readonly string[] } = {},
 ): Promise<string> {
   const res = await app.gql<{ apiClientCreate: { apiKey: string } }>(
     `mutation($s: [String!]!, $p: String, $i: ID) {
@@ -80,7 +81,9 @@ export async function portal(
     { s: scopes, p: extra.product ?? null, i: extra.institutionId ?? null },
     await app.login('admin'),
   );
-  return res.data!.apiClientCreate.apiKey;
+  const apiKey = res.data!.apiClientCreate.apiKey;
+  for (const personId of extra.serving ?? []) await presentEVoucher(app, apiKey, personId);
+  return apiKey;
 }
 
 /** Counter staff record the household register of `personId` and `relativePersonId` (R-WAL-4 evidence). */
@@ -105,4 +108,25 @@ export async function attestRelation(
   );
   if (res.data?.relationshipAttestationRecord.userErrors.length !== 0)
     throw new Error(`attestation failed: ${JSON.stringify(res)}`);
+}
+
+/**
+ * The person shows the e-voucher code at the portal's desk (issued here by counter staff, as the national app would)
+ * and the portal looks them up with it: from then on the portal serves the person.
+ */
+export async function presentEVoucher(app: TestApp, portalKey: string, personId: string): Promise<void> {
+  const person = await app.db.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+  const issued = await app.gql<{ eVoucherCodeIssue: { code: string } }>(
+    'mutation($i: EVoucherCodeIssueInput!) { eVoucherCodeIssue(input: $i) { code userErrors { code } } }',
+    { i: { personId } },
+    await app.login('counter'),
+  );
+  const code = issued.data!.eVoucherCodeIssue.code;
+  const found = await app.gql<{ personByIdNumber: { id: string } | null }>(
+    'query($n: String!, $c: String!) { personByIdNumber(idNumber: $n, eVoucherCode: $c) { id } }',
+    { n: person.idNumber, c: code },
+    portalKey,
+  );
+  if (found.data?.personByIdNumber?.id !== personId)
+    throw new Error(`e-voucher look-up failed: ${JSON.stringify(found)}`);
 }

@@ -1,6 +1,7 @@
 import { detailParam } from '@gongji/domain';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { forbidden } from '../../auth/authenticate';
+import { assertPortalServes } from '../../auth/portal-serves';
 import { Role } from '../../auth/principal';
 import { KinChannel } from '../../common/domain-enums';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -19,18 +20,6 @@ import {
 import { KinService } from './kin.service';
 
 const KIN_WRITERS = ['ADMIN', 'COUNTER', 'PORTAL:kin:write'];
-
-/** A portal acts only for persons it serves (issue #8): refused before anything is read or changed. */
-async function assertPortalServes(ctx: GraphQLContext, personIds: readonly string[]): Promise<void> {
-  if (ctx.principal?.role !== Role.PORTAL) return;
-  const served = await ctx.loaders.servesPerson.loadMany(personIds);
-  if (served.some((s) => s !== true)) {
-    throw forbidden(
-      'This portal does not serve every person named in the request (first look-up with the card or e-voucher)',
-      detailParam('PORTAL_NOT_SERVING_EVERY_PERSON'),
-    );
-  }
-}
 
 /** Mutual-aid registrations (备案) at the counter or through a portal with `kin:write` (the national app). */
 @Resolver()

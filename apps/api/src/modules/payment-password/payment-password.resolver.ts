@@ -1,6 +1,7 @@
 import type { Fen } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { assertPortalServes } from '../../auth/portal-serves';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
@@ -40,6 +41,8 @@ export class PaymentPasswordResolver {
     @Arg('input', () => PaymentPasswordChangeInput) input: PaymentPasswordChangeInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentPasswordChangePayload> {
+    // A wrong old password counts toward the lock: a portal that never saw the holder may not try any.
+    await assertPortalServes(ctx, [input.personId]);
     return payload(ctx, await new PaymentPasswordService(ctx).change(input));
   }
 
@@ -80,6 +83,7 @@ export class PaymentPasswordResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PasswordFreeLimitSetPayload> {
     requirePrincipal(ctx);
+    await assertPortalServes(ctx, [input.personId]);
     return payload(ctx, await new PaymentPasswordService(ctx).setPasswordFreeLimit(input));
   }
 }

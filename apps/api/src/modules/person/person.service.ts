@@ -13,6 +13,7 @@ import type {
   Servant,
   WalletEntity,
 } from '@gongji/persistence';
+import { servantKey } from '@gongji/persistence';
 import { GraphQLError } from 'graphql';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 import { withDetail } from '../../common/error-detail';
@@ -25,6 +26,9 @@ import type { RateLimiter } from '../../limits/rate-limit';
  * seconds. Counted in the shared rate limiter: with REDIS_URL one budget for every API process.
  */
 export const ANALYST_ID_LOOKUPS_PER_HOUR = 30;
+
+/** At most this many (portal, person) pairs are remembered as served (~100 bytes each). */
+const SERVED_KNOWN_MAX = 200_000;
 
 /** Read side of persons: batched lookups for DataLoaders, and who may see whom (SQL in libs/persistence). */
 export class PersonService {
@@ -129,14 +133,38 @@ export class PersonService {
     return (await this.servedAmong(principal, [personId])).has(personId);
   }
 
-  /** Which of these persons the portal serves (one batched query pair). */
-  servedAmong(principal: Principal, personIds: readonly string[]): Promise<Set<string>> {
-    return this.access.servedAmong(servantOf(principal), personIds);
+  /**
+   * Which of these persons the portal serves (one batched query pair for those not known yet). Serving is never
+   * withdrawn (a proof of presence or a transaction stays on record), so a "yes" is remembered in this process: a
+   * hospital settling for its patients asks the database once per patient, not once per bill (issue #7).
+   */
+  async servedAmong(principal: Principal, personIds: readonly string[]): Promise<Set<string>> {
+    const servant = servantKey(servantOf(principal));
+    const known = new Set(personIds.filter((id) => this.servedKnown.has(`${servant}|${id}`)));
+    const rest = personIds.filter((id) => !known.has(id));
+    if (rest.length === 0) return known;
+    for (const id of await this.access.servedAmong(servantOf(principal), rest)) {
+      this.rememberServed(`${servant}|${id}`);
+      known.add(id);
+    }
+    return known;
   }
 
   /** Records a proof of presence: from now on the portal serves this person. */
-  recordServed(principal: Principal, personId: string, evidence: 'CARD' | 'E_VOUCHER'): Promise<void> {
-    return this.access.recordServed(servantOf(principal), personId, evidence, new Date());
+  async recordServed(principal: Principal, personId: string, evidence: 'CARD' | 'E_VOUCHER'): Promise<void> {
+    await this.access.recordServed(servantOf(principal), personId, evidence, new Date());
+    this.rememberServed(`${servantKey(servantOf(principal))}|${personId}`);
+  }
+
+  /** Served (portal, person) pairs known in this process, oldest forgotten first past {@link SERVED_KNOWN_MAX}. */
+  private readonly servedKnown = new Set<string>();
+
+  private rememberServed(pair: string): void {
+    this.servedKnown.add(pair);
+    if (this.servedKnown.size > SERVED_KNOWN_MAX) {
+      const oldest = this.servedKnown.values().next();
+      if (!oldest.done) this.servedKnown.delete(oldest.value);
+    }
   }
 
   cardByNumber(cardNumber: string): Promise<CardEntity | null> {

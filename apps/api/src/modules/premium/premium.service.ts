@@ -20,6 +20,7 @@ import {
   type PersonEntity,
   pairFactsQuery,
 } from '@gongji/persistence';
+import { assertPortalServes } from '../../auth/portal-serves';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -125,13 +126,15 @@ export class PremiumService {
     return { payer, insured, policy };
   }
 
-  pay(principal: Principal, input: PremiumPayInput): Promise<PremiumPayPayload> {
+  async pay(principal: Principal, input: PremiumPayInput): Promise<PremiumPayPayload> {
     if (principal.role === Role.PORTAL && principal.product !== input.product)
       throw forbidden(
         `This portal charges premiums for ${principal.product ?? 'no product'} only`,
         detailParam('PORTAL_PRODUCT_ONLY', principal.product ? { product: principal.product } : {}),
       );
     const date = decisionDate(principal, input.on);
+    // The payer, whose account is charged, proved presence to this portal (issue #8).
+    await assertPortalServes(this.ctx, [input.payerId]);
     const { payerId, insuredId } = input;
     return runMoneyMutation<PremiumPayPayload, PairFactRows>(this.ctx.services.ledger, principal, {
       operation: 'premiumPay',
@@ -209,11 +212,12 @@ export class PremiumService {
   }
 
   /** A resident basic / long-term care contribution for self or a registered relative (R-USE-2, R-KIN-1/2/3, R-WAL-7). */
-  payResidentContribution(
+  async payResidentContribution(
     principal: Principal,
     input: ResidentContributionPayInput,
   ): Promise<ResidentContributionPayPayload> {
     const date = decisionDate(principal, input.on);
+    await assertPortalServes(this.ctx, [input.payerId]);
     const { payerId, insuredId, scheme } = input;
     const source = input.source ?? WalletSource.EARMARKED;
     return runMoneyMutation<ResidentContributionPayPayload, PairFactRows>(

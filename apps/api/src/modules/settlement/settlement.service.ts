@@ -22,6 +22,7 @@ import {
 } from '@gongji/domain';
 import {
   type DecideContext,
+  institutionByIdOrCode,
   type Decision,
   type AccumulatorDelta as StoredAccumulatorDelta,
   pocketsOfPersons,
@@ -31,6 +32,7 @@ import {
   type TransactionEntity,
   type TransactionPlan,
 } from '@gongji/persistence';
+import { assertPortalServes } from '../../auth/portal-serves';
 import { forbidden } from '../../auth/authenticate';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -162,7 +164,21 @@ export class SettlementService {
    * R-SET-5: the split of a bill with current balances; no money moves. A business refusal comes back in
    * `userErrors` with the split fields null, exactly like settlementConfirm's (API.md).
    */
+  /**
+   * A portal bills a patient who proved presence at its desk (issue #8: an id learnt elsewhere, e.g. a relative's in
+   * a split, is no proof), checked before anything is read or locked. The institution is named first when the bill
+   * is not at the portal's own (PORTAL_OWN_INSTITUTION_SETTLEMENT_ONLY), as it is without this check.
+   */
+  private async assertPortalServesPatient(input: SettlementInput): Promise<void> {
+    if (this.principal.role !== Role.PORTAL) return;
+    if ((await this.ctx.loaders.servesPerson.load(input.patientId)) === true) return;
+    const institution = await institutionByIdOrCode(this.ctx.dataSource.manager, input.institutionId.trim());
+    this.assertMayActAt(institution?.id ?? null);
+    await assertPortalServes(this.ctx, [input.patientId]);
+  }
+
   async quote(input: SettlementInput): Promise<SettlementQuote> {
+    await this.assertPortalServesPatient(input);
     const manager = this.ctx.dataSource.manager;
     const rows = await loadSettlementRows(manager, input);
     this.assertMayActAt(rows.institution?.id ?? null);
@@ -191,6 +207,7 @@ export class SettlementService {
    * under the lock the patient's row is re-read and the failure count and lock decide with that pre-lock result.
    */
   async confirm(input: SettlementConfirmInput): Promise<SettlementConfirmPayload> {
+    await this.assertPortalServesPatient(input);
     const refused = (userErrors: UserError[]): SettlementConfirmPayload => ({
       transaction: null,
       settlement: null,

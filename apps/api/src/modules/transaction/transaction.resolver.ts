@@ -13,6 +13,9 @@ import { type GraphQLContext, requirePrincipal } from '../../context';
 import { MoneyScalar } from '../../common/scalars';
 import { masksPersonalData, toPerson } from '../person/person.mapper';
 import { Person } from '../person/person.types';
+import { toInstitution } from '../hospital-selection/hospital-selection.service';
+import { Institution } from '../hospital-selection/hospital-selection.types';
+import { Role } from '../../auth/principal';
 import { toPostingLine, toTransaction } from './transaction.service';
 import { finishTransactionJson, transactionShapeOf } from './transaction.shape';
 import {
@@ -130,6 +133,22 @@ export class TransactionResolver {
     // Written transactions carry it; lists read it (JSON) only when a query asks, batched per request.
     if (Array.isArray(transaction.explanation)) return transaction.explanation;
     return ctx.loaders.explanationByTransaction.load(transaction.id);
+  }
+
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description:
+      'The institution that billed (settlements, their cancels and refunds); null for other kinds, and for a portal any institution but its own.',
+  })
+  async institution(
+    @Root() transaction: Transaction,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Institution | null> {
+    if (!transaction.institutionId) return null;
+    const principal = ctx.principal;
+    if (principal?.role === Role.PORTAL && principal.institutionId !== transaction.institutionId) return null;
+    const row = await ctx.loaders.institutionById.load(transaction.institutionId);
+    return row ? toInstitution(row) : null;
   }
 
   @FieldResolver(() => Person, {

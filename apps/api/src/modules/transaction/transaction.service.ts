@@ -1,6 +1,7 @@
 import type { Fen } from '@gongji/domain';
 import type {
   ExplanationRow,
+  InstitutionEntity,
   PostingRow,
   TransactionJsonShape,
   TransactionPageIncludes,
@@ -23,6 +24,10 @@ function visibilityOf(principal: Principal): TransactionVisibility | null {
 /** The read side of transactions: SQL lives in libs/persistence (TransactionReadQueries). */
 export class TransactionService {
   constructor(private readonly queries: TransactionReadQueries) {}
+
+  institutionsOf(ids: readonly string[]): Promise<InstitutionEntity[]> {
+    return this.queries.institutionsOf(ids);
+  }
 
   /** `limit + 1` rows are read, so the page knows whether another follows without counting. */
   page(

@@ -27,6 +27,7 @@ import {
   saveWallet,
   walletOfPerson,
 } from '@gongji/persistence';
+import { assertPortalServes } from '../../auth/portal-serves';
 import { type Principal, isStaff } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, userError } from '../../common/user-error';
@@ -75,8 +76,9 @@ export class WalletService {
    * again is a no-op; another usage region is a usage-region change (only where the province offers it). The person
    * row is locked so concurrent confirmations serialise. Staff changes are audited.
    */
-  activate(principal: Principal, input: WalletActivateInput): Promise<WalletActivatePayload> {
+  async activate(principal: Principal, input: WalletActivateInput): Promise<WalletActivatePayload> {
     const date = decisionDate(principal, input.on);
+    await assertPortalServes(this.ctx, [input.personId]);
     return inTransaction(this.ctx.dataSource, async (manager) => {
       const person = await personForUpdate(manager, input.personId);
       if (!person) return refusedActivation([personNotFound('personId')]);
@@ -174,8 +176,11 @@ export class WalletService {
    * walletTransfer (R-WAL-3..6), exactly once per client and key. Both persons' pockets are locked; everything the
    * decision reads (persons, wallets, policies) is read through the writer's manager.
    */
-  transfer(principal: Principal, input: WalletTransferInput): Promise<WalletTransferPayload> {
+  async transfer(principal: Principal, input: WalletTransferInput): Promise<WalletTransferPayload> {
     const date = decisionDate(principal, input.on);
+    // The sender, whose money moves, proved presence to this portal; the recipient (a relative, often in another
+    // province) need not be at its desk (issue #8).
+    await assertPortalServes(this.ctx, [input.fromPersonId]);
     const { fromPersonId, toPersonId } = input;
     return runMoneyMutation<WalletTransferPayload, PairFactRows>(this.ctx.services.ledger, principal, {
       operation: 'walletTransfer',
