@@ -111,9 +111,11 @@ function sumDeltas(deltas: readonly AccumulatorDelta[], year: number): Accumulat
  * - the refund first returns personal money; the fund keeps its payment until the whole personal share has been
  *   returned, and only a refund beyond it returns fund money (FUND_POOL last). The bill's items are not re-priced.
  * - accumulators: `accountPaid` falls by the money returned to personal pockets and the fund-paid accumulator by the
- *   fund money returned; covered spend and admissions are kept until the refund that completes the settlement,
- *   which restores every accumulator exactly as a cancellation would (the refunds' deltas then sum to minus the
- *   settlement's delta).
+ *   fund money returned; the outpatient covered spend (the deductible's progress, R-SET-1) falls by the covered part
+ *   of what has been refunded — the excluded items, paid in cash, count as refunded first (cash is returned first),
+ *   every yuan beyond them is covered cost returned — so a bill refunded but for 0.01 no longer counts as spent in
+ *   full; an admission stays counted until the refund that completes the settlement, which restores every
+ *   accumulator exactly as a cancellation would (the refunds' deltas then sum to minus the settlement's delta).
  * - no account ever gets back more than it paid: `alreadyRefunded` (the earlier refunds of this settlement) is
  *   subtracted per account, and an amount above what is left is refused.
  */
@@ -168,6 +170,14 @@ export function partialRefundOrThrow(
   const remaining = (refundable - amount) as Fen;
   const settled = original.accumulatorDelta;
   const inpatient = settled.inpatientAdmissions > 0;
+  // The covered part of the money returned so far, before and after this refund: the bill's total less its
+  // excluded items (paid in cash, returned first), at most the covered spend the settlement counted.
+  const total = sumFen(original.postings.filter((p) => p.amount < 0n).map((p) => -p.amount as Fen));
+  const excluded = total - settled.outpatientCovered;
+  const coveredBack = (refunded: bigint): bigint =>
+    refunded <= excluded ? 0n : minBig(refunded - excluded, settled.outpatientCovered);
+  const refundedBefore = total - refundable;
+  const coveredReturned = coveredBack(refundedBefore + amount) - coveredBack(refundedBefore);
   const accumulatorDelta: AccumulatorDelta =
     remaining === 0n
       ? negateAccumulatorDelta(
@@ -175,7 +185,7 @@ export function partialRefundOrThrow(
         )
       : {
           year: settled.year,
-          outpatientCovered: ZERO,
+          outpatientCovered: -coveredReturned as Fen,
           outpatientFundPaid: (inpatient || settled.outpatientFundPaid === 0n ? ZERO : -fundReturned) as Fen,
           inpatientAdmissions: 0,
           inpatientFundPaid: (inpatient ? -fundReturned : ZERO) as Fen,
@@ -268,4 +278,8 @@ function describeReturned(
     if (position !== undefined) return `relative no. ${position} ${r.account.pocket} ${amount}`;
   }
   return `${describeAccount(r.account)} ${amount}`;
+}
+
+function minBig(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
 }

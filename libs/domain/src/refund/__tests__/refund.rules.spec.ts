@@ -95,8 +95,13 @@ describe('R-USE-5 partial refunds in reverse order of payment', () => {
     expect(first.remaining).toBe(y(1950));
     expect(first.accountReturned).toBe(y(50));
     expect(first.cashReturned).toBe(y(100));
-    // Covered spend stays counted; only the account money returned leaves accountPaid.
-    expect(first.accumulatorDelta).toEqual({ ...aYearToDate(2024), accountPaid: -y(50) });
+    // The excluded items (100.00 in cash) count as refunded first; the 50.00 beyond them is covered cost returned,
+    // so the deductible's progress falls by 50.00 and accountPaid by the account money returned.
+    expect(first.accumulatorDelta).toEqual({
+      ...aYearToDate(2024),
+      outpatientCovered: -y(50),
+      accountPaid: -y(50),
+    });
 
     const prior: PriorRefund[] = [first];
     const second = partialRefundOrThrow({ ...original, status: first.status }, prior, y(600));
@@ -116,6 +121,7 @@ describe('R-USE-5 partial refunds in reverse order of payment', () => {
     expect(third.fundReturned).toBe(y(50));
     expect(third.accumulatorDelta).toEqual({
       ...aYearToDate(2024),
+      outpatientCovered: -y(1300),
       outpatientFundPaid: -y(50),
       accountPaid: -y(1250),
     });
@@ -194,5 +200,15 @@ describe('R-USE-5 a refund names whose account it returns to without an id (æœ¬ä
   it('R-USE-5 a settlement stored without positions still names the account (by id, as before)', () => {
     const refund = partialRefundOrThrow(original, [], y(1800));
     expect(renderExplanation(refund.explanation[0], 'en')).toMatch(/B:EARMARKED|B:/);
+  });
+});
+
+describe('R-USE-5 / R-SET-1 a partial refund gives back the deductible progress of the covered cost it returns', () => {
+  it('a 2000.00 bill refunded but for 0.01 counts 0.01 of covered spend, not 2000.00', () => {
+    const plain = settleOrThrow(aSettlementInput({ own: { earmarked: y(5000) } }));
+    const refund = partialRefundOrThrow(aSettledTransaction(plain), [], 199_999n as Fen);
+    expect(plain.accumulatorDelta.outpatientCovered).toBe(y(2000));
+    expect(refund.accumulatorDelta.outpatientCovered).toBe(-199_999n);
+    expect(plain.accumulatorDelta.outpatientCovered + refund.accumulatorDelta.outpatientCovered).toBe(1n);
   });
 });
