@@ -11,6 +11,9 @@ export const counterEn = {
       api_clients_file: 'api-clients',
       regions_file: 'regions',
       kinship_scopes_file: 'kinship-scopes',
+      person_name: 'Person name',
+      person_id_number: 'Person ID number',
+      institution_code: 'Institution code',
       national: 'national default',
     },
     actions: {

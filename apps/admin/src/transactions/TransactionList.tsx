@@ -16,7 +16,7 @@ import { currentPersonFilterOutcome } from '../data/counter/transactionPersonFil
 import { ChinaTimeField, LabelField, MoneyField } from '../shared/fields';
 import { TRANSACTION_KINDS } from './transactionKinds';
 import { transactionExporter } from './transactionExport';
-import { ExplanationField, PersonField } from './transactionFields';
+import { ExplanationField, InstitutionField, PersonField } from './transactionFields';
 
 const transactionFilters = [
   <SelectInput
@@ -84,6 +84,7 @@ export function TransactionList() {
       <Datagrid rowClick="show" bulkActionButtons={false} empty={<TransactionsEmpty />}>
         <ChinaTimeField source="createdAt" label="resources.transactions.fields.createdAt" sortable={false} />
         <PersonField label="resources.transactions.fields.person" />
+        <InstitutionField label="resources.transactions.fields.institution" />
         <LabelField
           source="kind"
           prefix="gongji.transaction_kinds"

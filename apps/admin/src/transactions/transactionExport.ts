@@ -10,6 +10,11 @@ export const TRANSACTION_COLUMNS: readonly CsvColumn<TransactionRecord>[] = [
   labelColumn('resources.transactions.fields.status', 'status', 'gongji.transaction_statuses'),
   textColumn('resources.transactions.fields.amount', 'amount'),
   textColumn('resources.transactions.fields.serviceDate', 'serviceDate'),
+  // Who and where by name (masked for analysts, as the API returns them), then the ids for joining with other data.
+  { header: 'gongji.export.person_name', value: (r) => r.person?.name ?? '' },
+  { header: 'gongji.export.person_id_number', value: (r) => r.person?.idNumber ?? '' },
+  { header: 'resources.transactions.fields.institution', value: (r) => r.institution?.name ?? '' },
+  { header: 'gongji.export.institution_code', value: (r) => r.institution?.code ?? '' },
   textColumn('resources.transactions.fields.personId', 'personId'),
   textColumn('resources.transactions.fields.institutionId', 'institutionId'),
   {

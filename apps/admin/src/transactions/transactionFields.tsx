@@ -5,7 +5,6 @@ import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react
 import type { PersonRef } from '../data/counter/transactionPersonFilter';
 import type { InstitutionRecord } from '../data/institutions/buildInstitutionQuery';
 import { explanationDisplay } from './explanationLine';
-import { institutionLabel } from './transactionLabels';
 import { formatYuan } from '../shared/fields';
 
 export interface TransactionRecord {
@@ -21,6 +20,8 @@ export interface TransactionRecord {
   readonly createdAt: string;
   /** The `Transaction.person` edge, read with the page (masked name and ID number for analysts). */
   readonly person?: PersonRef | null;
+  /** The `Transaction.institution` edge, read with the page (null for kinds without one). */
+  readonly institution?: { readonly id: string; readonly code: string; readonly name: string } | null;
   readonly explanation?: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
   readonly postings?: ReadonlyArray<{
     readonly account: string;
@@ -48,13 +49,32 @@ export function PersonField(_props: { readonly label?: string }) {
   );
 }
 
-/** The institution of a settlement by name and code (one `institution(id)` read), its id only if that fails. */
+/**
+ * The institution of a settlement by name and code: from the `institution` edge read with the page, else (a record
+ * read without it) one `institution(id)` read; its id only if that fails.
+ */
 export function InstitutionField(_props: { readonly label?: string }) {
   const record = useRecordContext<TransactionRecord>();
   const id = record?.institutionId ?? '';
-  const { data, error } = useGetOne<InstitutionRecord>('institutions', { id }, { enabled: id !== '' });
+  const known = record?.institution;
+  const { data, error } = useGetOne<InstitutionRecord>(
+    'institutions',
+    { id },
+    { enabled: id !== '' && !known },
+  );
   if (!id) return <span>—</span>;
-  if (data) return <span data-testid="transaction-institution">{institutionLabel(data)}</span>;
+  const institution = known ?? data;
+  if (institution)
+    return (
+      <Box component="span" data-testid="transaction-institution" sx={{ display: 'block', minWidth: 96 }}>
+        <Box component="span" sx={{ display: 'block' }}>
+          {institution.name}
+        </Box>
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+          {institution.code}
+        </Typography>
+      </Box>
+    );
   return <span data-testid="transaction-institution">{error ? id : '…'}</span>;
 }
 

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import type { ExplanationParams } from '@gongji/domain';
-import type { RegionEntity } from '../entities';
+import { InstitutionEntity, type RegionEntity } from '../entities';
 import { type PersonSummary, personSummaryColumns, personSummaryFromRow } from './person-read.queries';
 import { type TransactionJsonShape, jsonPage, transactionJson, transactionJsonColumns } from './page-json';
 import {
@@ -157,6 +157,12 @@ function where(
 /** The read side of the ledger: pages, one transaction, postings and explanations of many (one statement each). */
 export class TransactionReadQueries {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The institutions of these ids (a page's `institution` edges, batched per request). */
+  institutionsOf(ids: readonly string[]): Promise<InstitutionEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(InstitutionEntity).findBy({ id: In([...ids]) });
+  }
 
   /**
    * Newest first (ties by id), `limit` rows from `offset`, with what `includes` asks for in the same statement: the

@@ -6,6 +6,7 @@ const USER_ERRORS = 'userErrors { code message field rule }';
 export const TRANSACTION_FIELDS = `
   id kind status amount personId counterpartyPersonId institutionId serviceDate originalTransactionId createdAt
   person { id name idNumber }
+  institution { id code name }
 `;
 
 export const TRANSACTIONS_QUERY = gql`

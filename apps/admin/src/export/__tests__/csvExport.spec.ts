@@ -61,6 +61,8 @@ describe('CSV export (Excel-ready)', () => {
           serviceDate: '2026-11-30',
           originalTransactionId: null,
           createdAt: '2026-11-30T16:30:00.000Z',
+          person: { id: 'p1', name: '王建国', idNumber: '110105195203150179' },
+          institution: { id: 'i1', code: 'H11010100001', name: '北京协和医院' },
           explanation: [
             { rule: 'R-SET-1', message: 'fund pays 50%' },
             { rule: 'R-SET-4', message: 'own account first' },
@@ -74,6 +76,9 @@ describe('CSV export (Excel-ready)', () => {
     expect(header.split(',').slice(0, 5)).toEqual(['交易编号', '记账时间', '交易类型', '状态', '金额']);
     expect(row).toContain('2026-12-01 00:30,医疗费用结算,部分退费,1900.00,2026-11-30');
     expect(row).toContain('R-SET-1 fund pays 50%；R-SET-4 own account first');
+    // Who and where by name, not only by internal id.
+    expect(header).toContain('参保人姓名,参保人身份证号,医药机构,机构代码,人员编号,机构编号');
+    expect(row).toContain('王建国,110105195203150179,北京协和医院,H11010100001,p1,i1');
   });
 });
 
