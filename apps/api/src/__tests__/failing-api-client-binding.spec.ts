@@ -41,6 +41,13 @@ describe(`apiClientCreate binds a portal to what it acts for (${ENTITY_DIALECT})
       /one institution or one product, not both/,
       /不能同时绑定两者/,
     ],
+    // An e-voucher code is a proof of presence (issue #8): the hospital that bills may not mint its own.
+    [
+      { scopes: ['settlement:write', 'evoucher:issue'], institutionId: 'H11010100001' },
+      'scopes',
+      /evoucher:issue cannot be given to a client bound to an institution/,
+      /医保电子凭证码是参保人到场的证明/,
+    ],
   ])(
     '%j is INVALID_INPUT on %s, in English and Chinese, and nothing is created',
     async (input, field, en, zh) => {

@@ -655,6 +655,14 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'This scope needs the institution the portal settles at (institutionId)',
     ],
   },
+  SCOPE_NOT_FOR_INSTITUTION: {
+    zh: [
+      '权限 {scope} 不能授予绑定定点医药机构的客户端：医保电子凭证码是参保人到场的证明，不能由收费的机构自行签发',
+    ],
+    en: [
+      'The scope {scope} cannot be given to a client bound to an institution: an e-voucher code proves the holder is present, so the institution that bills may not issue its own',
+    ],
+  },
 };
 
 /**

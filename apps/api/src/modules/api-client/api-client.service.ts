@@ -98,6 +98,17 @@ function bindingError(
       ),
       field: 'product',
     };
+  // The e-voucher code is a proof of presence (issue #8): an institution that bills may not mint its own. The national
+  // app (bound to a product, or to nothing) issues codes for its signed-in holder.
+  if (scopes.includes('evoucher:issue') && institutionId)
+    return {
+      why: invalid(
+        'The scope evoucher:issue cannot be given to a client bound to an institution: an e-voucher code proves the holder is present, so the institution that bills may not issue its own',
+        'SCOPE_NOT_FOR_INSTITUTION',
+        { scope: 'evoucher:issue' },
+      ),
+      field: 'scopes',
+    };
   if (scopes.includes('settlement:write') && !institutionId)
     return {
       why: invalid(
