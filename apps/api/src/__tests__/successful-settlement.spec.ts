@@ -196,6 +196,16 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     expect(named.data!.transaction.institution).toEqual({ code: 'H11010100001', name: expect.any(String) });
     const inPage = named.data!.transactions.edges.find((e) => e.node.id === refund.transaction!.id);
     expect(inPage?.node.institution).toEqual({ code: 'H11010100001' });
+
+    // 王丽's own statement lists the settlement her account paid and the refund that paid her back (R-KIN-4).
+    const hers = await app.gql<{ transactions: { edges: { node: { id: string } }[] } }>(
+      'query($p: ID!) { transactions(filter: { personId: $p }, first: 100) { edges { node { id } } } }',
+      { p: wangli },
+      token,
+    );
+    const ids = hers.data!.transactions.edges.map((e) => e.node.id);
+    expect(ids).toContain(res.data!.settlementConfirm.transaction!.id);
+    expect(ids).toContain(refund.transaction!.id);
   });
 
   it('API.md idempotency: confirming twice with the same key posts one transaction and returns the identical payload', async () => {

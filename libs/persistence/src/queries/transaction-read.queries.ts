@@ -136,7 +136,11 @@ function where(
     } else parts.push('t.actor = :actor');
   }
   if (filter?.personId) {
-    parts.push('(t."personId" = :pid OR t."counterpartyPersonId" = :pid)');
+    // About the person (patient, payer, sender, recipient) or moving money of their pockets: a relative whose
+    // account paid a settlement (R-KIN-4) sees it in their own statement. The person's postings come by their index.
+    parts.push(
+      '(t."personId" = :pid OR t."counterpartyPersonId" = :pid OR t.id IN (SELECT pp."transactionId" FROM postings pp WHERE pp."personId" = :pid))',
+    );
     params['pid'] = filter.personId;
   }
   if (filter?.kinds?.length) {

@@ -110,7 +110,8 @@ export class TransactionConnection extends ConnectionType(Transaction, 'Transact
 export class TransactionFilter {
   @Field(() => ID, {
     nullable: true,
-    description: 'Transactions about this person (as patient/payer/sender or recipient).',
+    description:
+      "Transactions about this person (as patient/payer/sender or recipient) or that moved money of this person's pockets (a relative whose account paid a settlement, R-KIN-4).",
   })
   personId?: string | null;
 
