@@ -4,6 +4,7 @@ import {
   BooleanInput,
   CheckboxGroupInput,
   Edit,
+  Labeled,
   ListButton,
   NumberInput,
   SimpleForm,
@@ -17,6 +18,8 @@ import {
 import { API_CLIENT_REVOKE_MUTATION, API_CLIENT_ROTATE_MUTATION } from '../data/counter/apiClientDocuments';
 import { runMutation } from '../data/counter/runMutation';
 import { ActionDialog } from '../shared/ActionDialog';
+import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
+import { InstitutionField } from '../transactions/transactionFields';
 import { scopeChoices } from './ApiClientCreate';
 import { SecretDialog } from './SecretDialog';
 
@@ -76,10 +79,12 @@ export function ApiClientEdit() {
         </TopToolbar>
       }
     >
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextField source="name" />
         <TextField source="keyPrefix" />
-        <TextField source="institutionId" emptyText="—" />
+        <Labeled source="institutionId">
+          <InstitutionField />
+        </Labeled>
         <TextField source="product" emptyText="—" />
         <CheckboxGroupInput source="scopes" choices={scopeChoices} />
         <BooleanInput source="persistedOperationsOnly" helperText="gongji.api_clients.allow_list_hint" />

@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ChinaTimeField } from '../shared/fields';
+import { InstitutionField } from '../transactions/transactionFields';
 import { apiClientExporter } from './apiClientExport';
 
 const filters = [
@@ -71,7 +72,7 @@ export function ApiClientList() {
         <TextField source="name" sortable={false} />
         <TextField source="keyPrefix" sortable={false} />
         <ScopeChips />
-        <TextField source="institutionId" emptyText="—" sortable={false} />
+        <InstitutionField label="resources.api-clients.fields.institutionId" />
         <TextField source="product" emptyText="—" sortable={false} />
         <StatusField label="gongji.api_clients.status" />
         <ChinaTimeField source="createdAt" label="resources.api-clients.fields.createdAt" sortable={false} />

@@ -1,11 +1,12 @@
 // Changes an institution (ADMIN; audited with before and after). Its id is what an API client is bound to.
 import { Edit, Labeled, SimpleForm, TextField } from 'react-admin';
+import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 import { InstitutionInputs, validateInstitution } from './institutionFields';
 
 export function InstitutionEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm validate={validateInstitution}>
+      <SimpleForm validate={validateInstitution} toolbar={<SaveOnlyToolbar />}>
         <Labeled>
           <TextField source="id" />
         </Labeled>

@@ -86,7 +86,12 @@ export function ExplanationField(_props: { readonly label?: string }) {
   if (!record?.explanation?.length) return <span>—</span>;
   const fallback = translate('gongji.transactions.rule_applied');
   return (
-    <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="explanation">
+    // A long unbroken run (a transaction number) wraps inside the cell instead of widening the page past the window.
+    <Box
+      component="ul"
+      sx={{ m: 0, pl: 0, listStyle: 'none', overflowWrap: 'anywhere', wordBreak: 'break-word' }}
+      data-testid="explanation"
+    >
       {record.explanation.map((line, i) => {
         const { text, title } = explanationDisplay(line, locale, fallback);
         return (
