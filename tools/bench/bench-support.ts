@@ -9,6 +9,7 @@ import { Client } from 'pg';
 export { type Fen, PocketKind, SystemAccount, pocketAccount, systemAccount } from '@gongji/domain';
 export { makeIdNumber } from '@gongji/domain/testing';
 export {
+  AccessQueries,
   InstitutionEntity,
   KinRelationEntity,
   LedgerWriter,

@@ -29,6 +29,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
+  AccessQueries,
   type Fen,
   InstitutionEntity,
   KinRelationEntity,
@@ -338,6 +339,14 @@ async function main(): Promise<void> {
     const hospitalKey = await portalKey(pop.hospital);
     // The refused bills are sent by the closed institution's own portal (R-SET refusal in userErrors, not FORBIDDEN).
     const closedKey = await portalKey(pop.closed);
+    // Every patient proved presence at both desks once (card read, API.md "a portal sees only the people it is
+    // serving"): a portal moves money only for persons it serves. Recorded as setup, outside the measured run; the
+    // server remembers served pairs, so the check costs the hot path nothing after a patient's first bill.
+    const access = new AccessQueries(dataSource);
+    const patients = [...new Set([...pop.own, ...pop.family, ...pop.wallet, ...pop.card])];
+    for (const institutionId of [pop.hospital, pop.closed])
+      for (const personId of patients)
+        await access.recordServed({ clientId: '', institutionId, actor: '' }, personId, 'CARD', new Date());
     const query = `mutation($input: SettlementConfirmInput!) { settlementConfirm(input: $input) { transaction { id } userErrors { code } } }`;
 
     const rows: string[] = [];
