@@ -12,7 +12,7 @@ import { key, portal } from './wallet.helpers';
  * change nothing and write none either.
  */
 const AUDIT = `query($f: AuditLogFilter) { auditLog(filter: $f, first: 100) {
-  totalCount edges { node { actorType actorName action entityType entityId before after } } } }`;
+  totalCount edges { node { actorType actorName action entityType entityId before after reason } } } }`;
 
 interface AuditNode {
   actorType: string;
@@ -22,6 +22,7 @@ interface AuditNode {
   entityId: string;
   before: string | null;
   after: string | null;
+  reason: string | null;
 }
 
 describe(`staff money mutations are audited (${ENTITY_DIALECT})`, () => {
@@ -96,13 +97,21 @@ describe(`staff money mutations are audited (${ENTITY_DIALECT})`, () => {
 
     const refund = await app.gql<{ refundIssue: { transaction: { id: string } | null } }>(
       REFUND,
-      { input: { transactionId: tx.id, amount: '10.00', idempotencyKey: key('staff-refund') } },
+      {
+        input: {
+          transactionId: tx.id,
+          amount: '10.00',
+          idempotencyKey: key('staff-refund'),
+          reason: '  退回未使用的药品  ',
+        },
+      },
       counter,
     );
     const refundId = refund.data!.refundIssue.transaction!.id;
+    // The clerk's reason lands in the audit row with the money (trimmed).
     expect(
-      (await auditOf(refundId)).map((r) => [r.action, JSON.parse(r.after!).originalTransactionId]),
-    ).toEqual([['refundIssue', tx.id]]);
+      (await auditOf(refundId)).map((r) => [r.action, JSON.parse(r.after!).originalTransactionId, r.reason]),
+    ).toEqual([['refundIssue', tx.id, '退回未使用的药品']]);
   });
 
   it('a settlement cancelled by the counter is audited as settlementCancel', async () => {
@@ -110,11 +119,13 @@ describe(`staff money mutations are audited (${ENTITY_DIALECT})`, () => {
     const tx = res.data!.settlementConfirm.transaction!;
     const cancel = await app.gql<{ settlementCancel: { transaction: { id: string } | null } }>(
       CANCEL,
-      { input: { transactionId: tx.id, idempotencyKey: key('staff-cancel') } },
+      { input: { transactionId: tx.id, idempotencyKey: key('staff-cancel'), reason: '收费项目录入错误' } },
       counter,
     );
     const cancelId = cancel.data!.settlementCancel.transaction!.id;
-    expect((await auditOf(cancelId)).map((r) => r.action)).toEqual(['settlementCancel']);
+    expect((await auditOf(cancelId)).map((r) => [r.action, r.reason])).toEqual([
+      ['settlementCancel', '收费项目录入错误'],
+    ]);
   });
 
   it('a refused staff settlement (a wrong payment password) moves nothing and writes no audit row', async () => {

@@ -412,6 +412,7 @@ export class SettlementService {
         return {
           payload: { transaction: postedTransaction({ transactionId, now }, plan), userErrors: [] },
           transaction: plan,
+          ...auditReason(input.reason),
         };
       },
     });
@@ -469,8 +470,15 @@ export class SettlementService {
             userErrors: [],
           },
           transaction: plan,
+          ...auditReason(input.reason),
         };
       },
     });
   }
+}
+
+/** A staff member's reason for a cancel or refund, kept in the audit row written with the money (trimmed; none if blank). */
+function auditReason(reason: string | null | undefined): { audit?: { reason: string } } {
+  const text = reason?.trim();
+  return text ? { audit: { reason: text.slice(0, 500) } } : {};
 }

@@ -64,6 +64,13 @@ export class SettlementCancelInput {
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why (kept in the audit log of a staff cancellation; not part of the request a key identifies).',
+  })
+  reason?: string | null;
 }
 
 @InputType({ description: 'refundIssue: returns part of a settlement to the pockets that paid (R-USE-5).' })
@@ -76,4 +83,10 @@ export class RefundIssueInput {
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why (kept in the audit log of a staff refund; not part of the request a key identifies).',
+  })
+  reason?: string | null;
 }
