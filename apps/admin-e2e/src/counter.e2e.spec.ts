@@ -293,6 +293,9 @@ describe('counter and analyst in the console (issue #10)', () => {
       english.push(...(await scanForEnglish(page, 'transaction page')));
       await persons.screenshot(shot('counter-08-transaction'));
       const dialog = await persons.openDialog('settlement-cancel');
+      // Like every counter action, a cancellation asks why (kept in the audit log).
+      expect(await dialog.getByTestId('settlement-cancel-confirm').isDisabled()).toBe(true);
+      await persons.fill(dialog, 'reason', '收费项目录入错误');
       await persons.confirm(dialog);
       await persons.notification('结算已撤销');
       await page.getByText('已撤销').first().waitFor();
@@ -303,6 +306,18 @@ describe('counter and analyst in the console (issue #10)', () => {
         token,
       );
       expect(after.transaction.status).toBe('CANCELLED');
+      const audited = await graphql<{
+        auditLog: { edges: { node: { action: string; reason: string | null } }[] };
+      }>(
+        api.baseUrl,
+        'query ($f: AuditLogFilter) { auditLog(filter: $f, first: 10) { edges { node { action reason } } } }',
+        { f: { action: 'settlementCancel' } },
+        await signIn(api.baseUrl, ADMIN.username, ADMIN.password),
+      );
+      expect(audited.auditLog.edges.map((e) => e.node)).toContainEqual({
+        action: 'settlementCancel',
+        reason: '收费项目录入错误',
+      });
       expect(await page.getByTestId('settlement-cancel-button').count()).toBe(0);
       await persons.screenshot(shot('counter-09-settlement-cancelled'));
     } finally {
@@ -333,6 +348,7 @@ describe('counter and analyst in the console (issue #10)', () => {
       await page.getByTestId('postings').waitFor();
       await persons.settle();
       const dialog = await persons.openDialog('refund-issue');
+      await persons.fill(dialog, 'reason', '退回未使用的药品');
       // Too much: refused under the amount.
       await persons.fill(dialog, 'amount', '99999.00');
       await persons.confirm(dialog);

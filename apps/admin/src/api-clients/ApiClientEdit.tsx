@@ -69,10 +69,20 @@ function KeyActions() {
   );
 }
 
+/** The page title names the client, not its id. */
+function ApiClientTitle() {
+  const record = useRecordContext<{ name?: string }>();
+  const translate = useTranslate();
+  return (
+    <span>{`${translate('resources.api-clients.name', { smart_count: 1 })} · ${record?.name ?? ''}`}</span>
+  );
+}
+
 export function ApiClientEdit() {
   return (
     <Edit
       mutationMode="pessimistic"
+      title={<ApiClientTitle />}
       actions={
         <TopToolbar>
           <KeyActions />
@@ -80,12 +90,18 @@ export function ApiClientEdit() {
       }
     >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
-        <TextField source="name" />
-        <TextField source="keyPrefix" />
+        <Labeled source="name">
+          <TextField source="name" />
+        </Labeled>
+        <Labeled source="keyPrefix">
+          <TextField source="keyPrefix" />
+        </Labeled>
         <Labeled source="institutionId">
           <InstitutionField />
         </Labeled>
-        <TextField source="product" emptyText="—" />
+        <Labeled source="product">
+          <TextField source="product" emptyText="—" />
+        </Labeled>
         <CheckboxGroupInput source="scopes" choices={scopeChoices} />
         <BooleanInput source="persistedOperationsOnly" helperText="gongji.api_clients.allow_list_hint" />
         <NumberInput source="rateLimitPerMinute" min={1} helperText="gongji.api_clients.rate_limit_hint" />

@@ -218,6 +218,7 @@ export const counterEn = {
       refund_title: 'Partial refund',
       refund_help: 'Refunds go back in reverse order of payment: cash, relatives, own wallet, own account.',
       refund_amount: 'Amount (yuan)',
+      reason: 'Reason (kept in the audit log)',
       refunded: 'Refund issued',
       open_person: 'Open person',
       rule_applied: 'Rule applied',

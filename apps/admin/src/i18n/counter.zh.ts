@@ -215,6 +215,7 @@ export const counterZh = {
       refund_title: '部分退费',
       refund_help: '退费按支付的相反顺序退回：先现金，再亲属账户，再本人钱包，最后本人账户。',
       refund_amount: '退费金额（元）',
+      reason: '办理原因（记入审计日志）',
       refunded: '退费已完成',
       open_person: '查看人员',
       rule_applied: '适用的规则',

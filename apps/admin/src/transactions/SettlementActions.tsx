@@ -49,12 +49,17 @@ export function SettlementActions() {
             testId="settlement-cancel"
             icon={<Undo />}
             disabled={!isCancellable(record.kind, record.status)}
-            onConfirm={async () => {
+            // Why, as every counter action asks: kept in the audit row written with the money.
+            fields={[
+              { name: 'reason', label: 'gongji.transactions.reason', required: true, multiline: true },
+            ]}
+            onConfirm={async (values) => {
               const input = { transactionId: record.id };
               try {
                 await runMutation(SETTLEMENT_CANCEL_MUTATION, 'settlementCancel', {
                   ...input,
                   idempotencyKey: keys.cancel.keyFor(input),
+                  reason: values.reason.trim(),
                 });
                 keys.cancel.settle();
               } catch (error) {
@@ -77,7 +82,10 @@ export function SettlementActions() {
         description={translate('gongji.transactions.refund_help')}
         color="warning"
         testId="refund-issue"
-        fields={[{ name: 'amount', label: 'gongji.transactions.refund_amount', required: true }]}
+        fields={[
+          { name: 'amount', label: 'gongji.transactions.refund_amount', required: true },
+          { name: 'reason', label: 'gongji.transactions.reason', required: true, multiline: true },
+        ]}
         onConfirm={async (values) => {
           // The amount is checked on its field first: a wrong one is never sent.
           const invalid = moneyInputError(values.amount);
@@ -88,6 +96,7 @@ export function SettlementActions() {
             payload = await runMutation<RefundPayload>(REFUND_ISSUE_MUTATION, 'refundIssue', {
               ...input,
               idempotencyKey: keys.refund.keyFor(input),
+              reason: values.reason.trim(),
             });
             keys.refund.settle();
           } catch (error) {
