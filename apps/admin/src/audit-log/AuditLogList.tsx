@@ -24,6 +24,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { auditDiff } from '../data/policy/policyRules';
+import { auditExporter } from './auditExport';
 import type { AuditEntryNode } from '../data/policy/policyTypes';
 import { currentLocale } from '../i18n/currentLocale';
 import { ChinaTimeField } from '../shared/fields';
@@ -230,7 +231,7 @@ function AuditGrid() {
 
 export function AuditLogList() {
   return (
-    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25} exporter={false}>
+    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25} exporter={auditExporter}>
       <AuditGrid />
     </List>
   );

@@ -15,6 +15,7 @@ import {
   listTransactionsByPerson,
   type PersonRef,
 } from './counter/transactionPersonFilter';
+import { readInPages } from './paging';
 import { todayInChina } from './today';
 
 export interface GongjiDataProvider extends DataProvider {
@@ -82,9 +83,18 @@ export const dataProvider: GongjiDataProvider = {
   ...provider,
   // The ledger's person filter takes an ID number as well as a person id (transactionPersonFilter.ts).
   getList: ((resource: string, params: Parameters<DataProvider['getList']>[1]) =>
-    resource === TRANSACTIONS
-      ? listTransactionsByPerson((p) => provider.getList(resource, p), params, personLookup, todayInChina())
-      : provider.getList(resource, params)) as DataProvider['getList'],
+    readInPages(
+      (paged) =>
+        resource === TRANSACTIONS
+          ? listTransactionsByPerson(
+              (p) => provider.getList(resource, p),
+              paged,
+              personLookup,
+              todayInChina(),
+            )
+          : provider.getList(resource, paged),
+      params,
+    )) as DataProvider['getList'],
   rolloutSummary: (on) =>
     query(async () => {
       const result = await apolloClient.query<{ rolloutSummary: RolloutSummary }>({

@@ -11,6 +11,7 @@ export const counterEn = {
       api_clients_file: 'api-clients',
       regions_file: 'regions',
       kinship_scopes_file: 'kinship-scopes',
+      audit_log_file: 'audit-log',
       person_name: 'Person name',
       person_id_number: 'Person ID number',
       institution_code: 'Institution code',

@@ -11,6 +11,7 @@ export const counterZh = {
       api_clients_file: '接口客户端',
       regions_file: '统筹区',
       kinship_scopes_file: '共济范围设置',
+      audit_log_file: '审计日志',
       person_name: '参保人姓名',
       person_id_number: '参保人身份证号',
       institution_code: '机构代码',

@@ -81,7 +81,17 @@ export function TransactionList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
     >
       <PersonFilterNotice />
-      <Datagrid rowClick="show" bulkActionButtons={false} empty={<TransactionsEmpty />}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<TransactionsEmpty />}
+        // Short columns stay on one line at 1366 px ("医疗费用结算", dates); the explanation wraps instead.
+        sx={{
+          '& .column-kind, & .column-status, & .column-serviceDate, & .column-createdAt, & .column-amount': {
+            whiteSpace: 'nowrap',
+          },
+        }}
+      >
         <ChinaTimeField source="createdAt" label="resources.transactions.fields.createdAt" sortable={false} />
         <PersonField label="resources.transactions.fields.person" />
         <InstitutionField label="resources.transactions.fields.institution" />
