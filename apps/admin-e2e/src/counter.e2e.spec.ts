@@ -291,6 +291,10 @@ describe('counter and analyst in the console (issue #10)', () => {
       await page.getByTestId('postings').waitFor();
       await persons.settle();
       english.push(...(await scanForEnglish(page, 'transaction page')));
+      // Whose pocket each posting moved, by name.
+      await eventually(async () =>
+        expect(await page.getByTestId('posting-owner').first().innerText()).toContain(`${WANG_LI.name}：`),
+      );
       await persons.screenshot(shot('counter-08-transaction'));
       const dialog = await persons.openDialog('settlement-cancel');
       // Like every counter action, a cancellation asks why (kept in the audit log).

@@ -210,6 +210,7 @@ export const counterEn = {
       posting_amount: 'Amount',
       balance_after: 'Balance after',
       person_pocket: 'Person: %{pocket}',
+      named_pocket: '%{name}: %{pocket}',
       cancel: 'Cancel settlement',
       cancel_title: 'Cancel the whole settlement',
       cancel_help:

@@ -207,6 +207,7 @@ export const counterZh = {
       posting_amount: '金额',
       balance_after: '记账后余额',
       person_pocket: '个人：%{pocket}',
+      named_pocket: '%{name}：%{pocket}',
       cancel: '撤销结算',
       cancel_title: '撤销整笔结算',
       cancel_help:

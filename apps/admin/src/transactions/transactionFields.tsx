@@ -105,6 +105,30 @@ export function ExplanationField(_props: { readonly label?: string }) {
   );
 }
 
+/**
+ * Whose pocket a posting moved, by name: the transaction's person is read with it, a relative who paid (R-KIN-4) is
+ * looked up once; "个人" only while the name is loading or not readable.
+ */
+function PostingOwner(props: {
+  readonly personId: string | null;
+  readonly known: PersonRef | null;
+  readonly pocket: string;
+}) {
+  const translate = useTranslate();
+  const { personId, known, pocket } = props;
+  const other = !!personId && personId !== known?.id;
+  const { data } = useGetOne<PersonRef>('persons', { id: personId ?? '' }, { enabled: other });
+  const name = personId && personId === known?.id ? known.name : other ? data?.name : undefined;
+  const pocketLabel = translate(`gongji.pockets.${pocket}`, { _: pocket });
+  return (
+    <span data-testid="posting-owner">
+      {name
+        ? translate('gongji.transactions.named_pocket', { name, pocket: pocketLabel })
+        : translate('gongji.transactions.person_pocket', { pocket: pocketLabel })}
+    </span>
+  );
+}
+
 export function PostingsTable() {
   const record = useRecordContext<TransactionRecord>();
   const translate = useTranslate();
@@ -122,11 +146,11 @@ export function PostingsTable() {
         {record.postings.map((p, i) => (
           <TableRow key={i}>
             <TableCell>
-              {p.pocket
-                ? translate('gongji.transactions.person_pocket', {
-                    pocket: translate(`gongji.pockets.${p.pocket}`, { _: p.pocket }),
-                  })
-                : translate(`gongji.system_accounts.${p.systemAccount ?? ''}`, { _: p.account })}
+              {p.pocket ? (
+                <PostingOwner personId={p.personId} known={record.person ?? null} pocket={p.pocket} />
+              ) : (
+                translate(`gongji.system_accounts.${p.systemAccount ?? ''}`, { _: p.account })
+              )}
             </TableCell>
             <TableCell align="right">{formatYuan(p.amount, translate)}</TableCell>
             <TableCell align="right">
