@@ -167,6 +167,53 @@ describe(`personRegister / personUpdate (${ENTITY_DIALECT})`, () => {
     expect(await app.db.getRepository(PocketEntity).countBy({ personId: id })).toBe(3);
   });
 
+  it('R-ACC-2: a misspelt name is corrected with a reason (the document checked); without one it is refused and nothing changes', async () => {
+    const counter = await app.login('counter');
+    const created = await app.gql<Registered>(
+      REGISTER,
+      {
+        input: {
+          name: '周名',
+          idNumber: makeIdNumber('130102', '1971-05-06', 33),
+          regionCode: '130100',
+          insuranceType: 'EMPLOYEE',
+          employmentStatus: 'IN_SERVICE',
+        },
+      },
+      counter,
+    );
+    const id = created.data!.personRegister.person.id;
+    const rename = (name: string, reason?: string, headers?: Record<string, string>) =>
+      app.gql<{
+        personUpdate: { person: { id: string } | null; userErrors: { code: string; message: string }[] };
+      }>(
+        `mutation($input: PersonUpdateInput!) { personUpdate(input: $input) { person { id name } userErrors { code message field rule } } }`,
+        { input: { id, name, ...(reason ? { reason } : {}) } },
+        counter,
+        headers,
+      );
+    const refused = await rename('周明', undefined, { 'accept-language': '' });
+    expect(refused.data!.personUpdate.person).toBeNull();
+    expect(refused.data!.personUpdate.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'REASON_REQUIRED',
+        message: expect.stringContaining('更正姓名须填写办理原因'),
+      }),
+    ]);
+    expect((await rename('  ', '核对身份证')).data!.personUpdate.userErrors[0].code).toBe('INVALID_INPUT');
+    expect((await app.db.getRepository(PersonEntity).findOneByOrFail({ id })).name).toBe('周名');
+    const fixed = await rename(' 周明 ', '核对居民身份证，登记时录入错误');
+    expect(fixed.data!.personUpdate).toEqual({ person: { id, name: '周明' }, userErrors: [] });
+    const audit = await app.db
+      .getRepository(AuditLogEntity)
+      .findOneByOrFail({ action: 'personUpdate', entityId: id });
+    expect(audit).toMatchObject({
+      before: { name: '周名' },
+      after: { name: '周明' },
+      reason: '核对居民身份证，登记时录入错误',
+    });
+  });
+
   it('personUpdate with nothing changed writes no audit row', async () => {
     const person = await app.db.getRepository(PersonEntity).findOneByOrFail({ name: '王丽' });
     const before = await app.db.getRepository(AuditLogEntity).count();

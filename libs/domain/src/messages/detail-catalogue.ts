@@ -658,10 +658,17 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   SCOPE_NOT_FOR_INSTITUTION: {
     zh: [
       '权限 {scope} 不能授予绑定定点医药机构的客户端：医保电子凭证码是参保人到场的证明，不能由收费的机构自行签发',
+      '该权限不能授予绑定定点医药机构的客户端：医保电子凭证码是参保人到场的证明，不能由收费的机构自行签发',
     ],
     en: [
       'The scope {scope} cannot be given to a client bound to an institution: an e-voucher code proves the holder is present, so the institution that bills may not issue its own',
+      'This scope cannot be given to a client bound to an institution: an e-voucher code proves the holder is present, so the institution that bills may not issue its own',
     ],
+  },
+  // R-ACC-2: correcting a registered name (personUpdate) is checked against an identity document.
+  NAME_CORRECTION_NEEDS_REASON: {
+    zh: ['更正姓名须填写办理原因（核对的身份证件）'],
+    en: ['A name correction needs a reason (the identity document checked)'],
   },
 };
 

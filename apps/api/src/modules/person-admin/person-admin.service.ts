@@ -41,6 +41,7 @@ import { collectRefusals, refusal, runStaffChange } from './staff-change';
 
 const NAME_MAX = 64;
 const UPDATABLE = [
+  'name',
   'phone',
   'realNameVerified',
   'outOfRegionUsePermission',
@@ -117,6 +118,19 @@ async function poolOrThrow(manager: Manager, code: string): Promise<RegionEntity
   return region;
 }
 
+/** R-ACC-2: a name of 1–64 characters (trimmed). */
+function checkNameOrThrow(name: string): void {
+  if (name.length === 0 || name.length > NAME_MAX) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      `Name must be 1–${NAME_MAX} characters (R-ACC-2)`,
+      ['name'],
+      'R-ACC-2',
+      { nameMax: NAME_MAX },
+    );
+  }
+}
+
 /** personRegister / personUpdate (COUNTER, ADMIN): validated, written and audited in one transaction. */
 export class PersonAdminService {
   constructor(private readonly ctx: GraphQLContext) {}
@@ -129,17 +143,7 @@ export class PersonAdminService {
     let birthDate = '';
     let phone: string | null = null;
     const invalid = collectRefusals([
-      () => {
-        if (name.length === 0 || name.length > NAME_MAX) {
-          throw refusal(
-            ApiErrorCode.INVALID_INPUT,
-            `Name must be 1–${NAME_MAX} characters (R-ACC-2)`,
-            ['name'],
-            'R-ACC-2',
-            { nameMax: NAME_MAX },
-          );
-        }
-      },
+      () => checkNameOrThrow(name),
       () => ({ idNumber, birthDate } = validateIdNumberOrThrow(input.idNumber, today)),
       () => {
         if (input.phone != null) phone = validatePhoneOrThrow(input.phone);
@@ -247,9 +251,24 @@ export class PersonAdminService {
 
   async update(principal: Principal, input: PersonUpdateInput): Promise<PersonChangeResult> {
     let phone: string | undefined;
+    const name = input.name?.trim();
     const invalid = collectRefusals([
       () => {
         if (input.phone != null) phone = validatePhoneOrThrow(input.phone);
+      },
+      () => {
+        if (name === undefined) return;
+        checkNameOrThrow(name);
+        // Correcting a name (a typo at registration) changes who the record says this is: checked against an
+        // identity document, so it needs a reason in the audit log.
+        if (!input.reason?.trim())
+          throw refusal(
+            ApiErrorCode.REASON_REQUIRED,
+            'A name correction needs a reason (the identity document checked)',
+            ['reason'],
+            'R-ACC-2',
+            { detail: detailParam('NAME_CORRECTION_NEEDS_REASON') },
+          );
       },
     ]);
     if (invalid.length > 0) return { person: null, userErrors: invalid };
@@ -266,6 +285,7 @@ export class PersonAdminService {
         Object.create(PersonEntity.prototype) as PersonEntity,
         current,
       );
+      if (name !== undefined) next.name = name;
       if (phone !== undefined) next.phone = phone;
       if (input.realNameVerified != null) next.realNameVerified = input.realNameVerified;
       if (input.outOfRegionUsePermission != null)

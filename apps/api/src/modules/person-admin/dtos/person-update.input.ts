@@ -9,6 +9,13 @@ export class PersonUpdateInput {
   @Field(() => ID, { description: 'Person id.' })
   id!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Corrected name (1–64 characters, R-ACC-2), e.g. a typo at registration; needs a reason (the identity document checked). The ID number never changes.',
+  })
+  name?: string | null;
+
   @Field(() => String, { nullable: true, description: 'New mainland mobile number (R-ACC-2).' })
   phone?: string | null;
 
