@@ -4,6 +4,8 @@ export const personFormsEn = {
     person_form: {
       create_title: 'Register a person',
       edit_title: 'Edit person: %{name}',
+      name_correction_help:
+        'Correcting a misspelt name needs a reason (the identity document checked); the ID number never changes',
       id_format: 'An ID number has 18 characters: 17 digits and a final digit or X (R-ACC-2)',
       id_check_digit: 'Not a valid ID number: the check digit does not match, check for a typo (R-ACC-2)',
       id_birth_date: 'Not a valid ID number: its birth date does not exist or is in the future (R-ACC-2)',

@@ -4,6 +4,7 @@ export const personFormsZh = {
     person_form: {
       create_title: '登记参保人员',
       edit_title: '修改参保人员信息：%{name}',
+      name_correction_help: '更正登记时录错的姓名须填写办理原因（核对的身份证件）；身份证号不可修改',
       id_format: '身份证号应为 18 位：17 位数字加 1 位数字或 X（R-ACC-2）',
       id_check_digit: '不是有效的身份证号：末位校验码不符，请核对是否输错（R-ACC-2）',
       id_birth_date: '不是有效的身份证号：其中的出生日期不存在或晚于今天（R-ACC-2）',

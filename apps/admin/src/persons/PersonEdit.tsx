@@ -1,6 +1,6 @@
-// Changing a person at the counter (personUpdate): phone, real-name flag, out-of-region permission, passbook linked
-// to a bank card, employment status (employee participants) and insured region; never the ID number, name or
-// scheme. Only what changed is sent, with the reason; refusals land on their inputs.
+// Changing a person at the counter (personUpdate): a misspelt name (with the reason: the document checked), phone,
+// real-name flag, out-of-region permission, passbook linked to a bank card, employment status (employee participants)
+// and insured region; never the ID number or the scheme. Only what changed is sent, with the reason; refusals land on their inputs.
 import { Typography } from '@mui/material';
 import {
   BooleanInput,
@@ -8,6 +8,7 @@ import {
   NullableBooleanInput,
   SaveButton,
   SimpleForm,
+  TextInput,
   Toolbar,
   useRecordContext,
   useTranslate,
@@ -50,6 +51,11 @@ export function PersonEdit() {
         data-testid="person-edit-form"
       >
         <Identity />
+        <TextInput
+          source="name"
+          helperText="gongji.person_form.name_correction_help"
+          slotProps={{ htmlInput: { 'data-testid': 'input-name', maxLength: 64 } }}
+        />
         <PhoneInput />
         <PoolRegionInput />
         <EmploymentForThisPerson />

@@ -67,6 +67,7 @@ export function toPersonRegisterInput(values: Record<string, unknown>): Record<s
 
 /** The fields personUpdate accepts (PersonUpdateInput); the ID number, name and scheme never change. */
 export const UPDATABLE_FIELDS = [
+  'name',
   'phone',
   'realNameVerified',
   'outOfRegionUsePermission',

@@ -111,6 +111,12 @@ describe('form values → personRegister / personUpdate inputs', () => {
       id: 'p1',
       employmentStatus: 'RETIRED',
     });
+    // A misspelt name is sent (trimmed) with its reason; an untouched name is not.
+    expect(toPersonUpdateInput('p1', { ...previous, name: ' 张珊 ', reason: '核对身份证' }, previous)).toEqual({
+      id: 'p1',
+      name: '张珊',
+      reason: '核对身份证',
+    });
   });
 
   it('never sends an employment status for a non-employee', () => {
