@@ -32,6 +32,9 @@ export const personFormsEn = {
       revoke_reason: 'Reason (required, kept in the audit log)',
       relation_revoked: 'Relation revoked',
       revoked_on: 'Revoked on %{date}',
+      out_of_scope: 'Outside the current scope',
+      out_of_scope_help:
+        'This relation is no longer in the current medical-use kinship scope of the provider’s region (R-KIN-1): settlements skip this account; the registration stays on record and can be revoked',
       move_up_title: 'Move a funding source up',
       move_down_title: 'Move a funding source down',
       reorder_help: "Move %{provider} %{direction} one place in %{beneficiary}'s order of funding sources.",

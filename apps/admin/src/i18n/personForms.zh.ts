@@ -29,6 +29,9 @@ export const personFormsZh = {
       revoke_reason: '撤销原因（必填，写入审计日志）',
       relation_revoked: '共济关系已撤销',
       revoked_on: '已于 %{date} 撤销',
+      out_of_scope: '不在现行共济范围',
+      out_of_scope_help:
+        '该亲属关系已不在共济人参保地现行的就医购药共济范围内（R-KIN-1），结算时不再使用其个人账户；备案保留，可撤销',
       move_up_title: '上移共济资金来源',
       move_down_title: '下移共济资金来源',
       reorder_help: '将 %{provider} 在 %{beneficiary} 的共济资金使用顺序中%{direction}一位。',

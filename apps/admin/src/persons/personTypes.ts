@@ -3,6 +3,8 @@ export interface PersonRef {
   readonly id: string;
   readonly name: string;
   readonly idNumber: string;
+  /** Insured region (read for a funding source's provider: the kinship scope is the provider region's, R-KIN-1). */
+  readonly regionCode?: string;
 }
 
 export interface KinRelationRow {

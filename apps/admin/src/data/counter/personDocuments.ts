@@ -6,7 +6,7 @@ const USER_ERRORS = 'userErrors { code message field rule }';
 
 const KIN_RELATION_FIELDS = `
   id providerId beneficiaryId relation channel position registeredOn revokedAt
-  provider { id name idNumber }
+  provider { id name idNumber regionCode }
   beneficiary { id name idNumber }
 `;
 

@@ -112,7 +112,9 @@ describe('form values → personRegister / personUpdate inputs', () => {
       employmentStatus: 'RETIRED',
     });
     // A misspelt name is sent (trimmed) with its reason; an untouched name is not.
-    expect(toPersonUpdateInput('p1', { ...previous, name: ' 张珊 ', reason: '核对身份证' }, previous)).toEqual({
+    expect(
+      toPersonUpdateInput('p1', { ...previous, name: ' 张珊 ', reason: '核对身份证' }, previous),
+    ).toEqual({
       id: 'p1',
       name: '张珊',
       reason: '核对身份证',

@@ -6,7 +6,7 @@ import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
 import LinkOff from '@mui/icons-material/LinkOff';
 import PersonAdd from '@mui/icons-material/PersonAdd';
-import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
 import { HttpError } from 'ra-core';
 import { Link, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { canDoCounterWork } from '../../access/roles';
@@ -22,6 +22,7 @@ import { todayInChina } from '../../data/today';
 import { ActionDialog } from '../../shared/ActionDialog';
 import { checkIdNumber, maySharePersonalAccount } from '../personForm';
 import { choices, KIN_CHANNELS, RELATIONS } from '../personChoices';
+import { outOfScope, useMedicalScopesToday } from '../kinScopeToday';
 import { moveProvider } from '../providerOrder';
 import type { KinRelationRow, PersonRecord, PersonRef } from '../personTypes';
 import { Section } from './Section';
@@ -142,6 +143,9 @@ export function FundingSourcesSection() {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   const { permissions } = usePermissions();
+  const scopes = useMedicalScopesToday(
+    (record?.fundingSources ?? []).flatMap((s) => (s.provider.regionCode ? [s.provider.regionCode] : [])),
+  );
   if (!record) return null;
   const staff = canDoCounterWork(permissions);
   const active = record.fundingSources.filter((s) => !s.revokedAt).sort((a, b) => a.position - b.position);
@@ -172,6 +176,18 @@ export function FundingSourcesSection() {
                 </TableCell>
                 <TableCell>
                   {translate(`gongji.relation_one.${source.relation}`, { _: source.relation })}
+                  {outOfScope(source.relation, source.provider.regionCode, scopes) ? (
+                    <Tooltip title={translate('gongji.persons.out_of_scope_help')}>
+                      <Chip
+                        size="small"
+                        color="warning"
+                        variant="outlined"
+                        label={translate('gongji.persons.out_of_scope')}
+                        data-testid="funding-source-out-of-scope"
+                        sx={{ ml: 0.5 }}
+                      />
+                    </Tooltip>
+                  ) : null}
                 </TableCell>
                 <TableCell>{source.registeredOn}</TableCell>
                 {staff ? (
