@@ -269,6 +269,9 @@ describe('settling a bill at the counter (办理结算)', () => {
       // Every relative who pays is named (the quote's providerId never shows), and nothing shows an id at all.
       const names = child.fundingSources.map((f) => f.provider.name);
       const relatives = await dialog.locator('[data-testid^="split-provider-"]').allInnerTexts();
+      // He has no account of his own: his first relative in registered order pays (R-KIN-4, R-SET-4).
+      expect(relatives.length).toBeGreaterThan(0);
+      expect(relatives[0]).toContain(names[0]);
       for (const line of relatives) expect(names.some((n) => line.includes(n))).toBe(true);
       expect(await childQuote.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
       english.push(...(await scanForEnglish(page, 'settle dialog, relatives pay')));
