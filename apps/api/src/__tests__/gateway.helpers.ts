@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PersonEntity, PocketEntity, UserEntity } from '@gongji/persistence';
+import { PocketEntity, UserEntity } from '@gongji/persistence';
 import { hashSecret } from '../auth/passwords';
 import type { TestApp } from '../testing/test-app';
 import { ledgerSize } from './wallet.helpers';

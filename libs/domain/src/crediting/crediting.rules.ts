@@ -2,7 +2,14 @@ import { type BasisPoints, type Fen, applyRateHalfUp, formatMoney, sumFen } from
 import { PocketKind, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
 import { explain, formatRate } from '../ledger/explain';
 import { creditPocket, posting } from '../ledger/ledger.rules';
-import { dateParam, moneyParam, termParam } from '../messages/params';
+import {
+  type MessageParam,
+  type MessageParams,
+  dateParam,
+  detailParam,
+  moneyParam,
+  termParam,
+} from '../messages/params';
 import { EARMARKED_NATIONAL_FROM } from '../policy/policy';
 import type { IsoDate } from '../shared/dates';
 import type {
@@ -70,6 +77,15 @@ export function checkContributionRowOrThrow(month: string, row: ContributionRow,
  *
  * The credit day (1st–5th) is an operating schedule, not a refusal: a late batch is still credited once.
  */
+/**
+ * R-ACC-4: the conflicts of a refused batch as one detail sentence: each conflict carries the ones after it as its
+ * `rest` (English: joined by `; `, the text it always was; Chinese: `；`).
+ */
+function conflictList(details: readonly [code: string, params: MessageParams][]): MessageParam {
+  const [[code, params], ...rest] = details;
+  return detailParam(code, rest.length === 0 ? params : { ...params, rest: conflictList(rest) });
+}
+
 export function creditContributionsOrThrow(
   month: string,
   rows: readonly ContributionRow[],
@@ -102,10 +118,25 @@ export function creditContributionsOrThrow(
   const previous = new Map(alreadyCredited.map((c) => [c.personId, c.amount]));
   const batch = new Map<string, Fen>();
   const conflicts: string[] = [];
+  // R-ACC-4: each conflict also as a detail sentence, so the Chinese names the person and month in Chinese.
+  const conflictDetails: [code: string, params: MessageParams][] = [];
+  const who = (personId: string) => {
+    const name = options.names?.[personId];
+    return {
+      person: personId,
+      ...(name ? { name } : {}),
+      month,
+      year: Number(month.slice(0, 4)),
+      monthNumber: Number(month.slice(5, 7)),
+    };
+  };
   rows.forEach((row, i) => {
     checkContributionRowOrThrow(month, row, i);
     const seen = batch.get(row.personId);
-    if (seen !== undefined && seen !== row.amount) conflicts.push(`${row.personId} ${month} (listed twice)`);
+    if (seen !== undefined && seen !== row.amount) {
+      conflicts.push(`${row.personId} ${month} (listed twice)`);
+      conflictDetails.push(['CREDIT_CONFLICT_LISTED_TWICE', who(row.personId)]);
+    }
     batch.set(row.personId, row.amount);
   });
   const credited: ExistingCredit[] = [];
@@ -115,8 +146,13 @@ export function creditContributionsOrThrow(
     const before = previous.get(personId);
     if (before !== undefined) {
       if (before === amount) same.push({ personId, amount });
-      else
+      else {
         conflicts.push(`${personId} ${month} (credited ${formatMoney(before)}, now ${formatMoney(amount)})`);
+        conflictDetails.push([
+          'CREDIT_CONFLICT_CREDITED',
+          { ...who(personId), before: formatMoney(before), now: formatMoney(amount) },
+        ]);
+      }
     } else if (amount === 0n) {
       notCollected.push(personId);
     } else {
@@ -129,7 +165,7 @@ export function creditContributionsOrThrow(
       `R-ACC-4: a person-month is credited exactly once; conflicting: ${conflicts.join('; ')}`,
       ['rows'],
       conflicts,
-      { conflicts: conflicts.join('; ') },
+      { conflicts: conflictList(conflictDetails) },
     );
   }
   const total = sumFen(credited.map((c) => c.amount));

@@ -47,6 +47,11 @@ export interface ContributionCreditOptions {
    * (2022-09-01, R-ACC-3) — the same national default `effectivePolicy` reports for a region without its own date.
    */
   readonly earmarkedFrom?: IsoDate;
+  /**
+   * Names of the persons of the batch by id (R-ACC-4): how a Chinese CONFLICTING_CREDIT names a person-month
+   * (`王丽 2022年9月…`); the English keeps the id. Without a name the Chinese says 该人员.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /** An EARMARKED balance to pay interest on. */

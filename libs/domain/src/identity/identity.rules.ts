@@ -58,6 +58,16 @@ export function validateIdNumberOrThrow(id: string, today?: IsoDate): ResidentId
     );
   }
   const birthDate = birthDateOf(idNumber);
+  if (today != null && isIsoDate(birthDate) && birthDate > today) {
+    // R-ACC-2: a real date, but after today — say so (not "not a real date").
+    throw new IdentityError(
+      IdentityErrorCode.INVALID_ID_BIRTH_DATE,
+      `The birth date inside the ID number (${birthDate}) is after today (${today})`,
+      'R-ACC-2',
+      FIELD,
+      { birthDate: dateParam(birthDate), today: dateParam(today) },
+    );
+  }
   if (!isIsoDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || (today != null && birthDate > today)) {
     throw new IdentityError(
       IdentityErrorCode.INVALID_ID_BIRTH_DATE,

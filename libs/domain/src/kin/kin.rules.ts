@@ -14,7 +14,14 @@ import {
   type ProxyBinding,
   Relation,
 } from './kin';
-import { dateParam, detailParam, regionParam, termParam, termsParam } from '../messages/params';
+import {
+  type MessageParam,
+  dateParam,
+  detailParam,
+  regionParam,
+  termParam,
+  termsParam,
+} from '../messages/params';
 import { explain } from '../ledger/explain';
 import type { ExplanationParams } from '../messages/explanations';
 import { KinError, KinErrorCode } from './kin.errors';
@@ -275,12 +282,34 @@ export function orderProviders(relations: readonly KinRelation[], on?: IsoDate):
  * and must be a permutation of the beneficiary's active (unrevoked) providers — none missing, none extra, none
  * twice — or `NOT_A_PERMUTATION` is thrown. Returns every relation, the active ones renumbered 1..n.
  */
-export function reorderOrThrow(current: readonly KinRelation[], requested: readonly string[]): KinRelation[] {
+export function reorderOrThrow(
+  current: readonly KinRelation[],
+  requested: readonly string[],
+  /**
+   * Names of persons by id, when the caller may read them (staff): the refusal names the providers. Without a name,
+   * a provider is named by its place in the current order, another entry by its place in the new list (R-KIN-5).
+   */
+  nameOf?: (personId: string) => string | undefined,
+): KinRelation[] {
   const active = current.filter((r) => r.revokedAt == null);
   const ids = active.map((r) => r.providerId);
   const missing = ids.filter((id) => !requested.includes(id));
   const extra = requested.filter((id) => !ids.includes(id));
   const twice = requested.filter((id, i) => requested.indexOf(id) !== i);
+  const twiceItems = requested.map((id, i) => (requested.indexOf(id) !== i ? i + 1 : 0)).filter((i) => i > 0);
+  const positionOf = (id: string) => active.find((r) => r.providerId === id)?.order;
+  /** R-KIN-5: the ids of a problem as words — names, else places in the current order, else in the new list. */
+  const label = (list: readonly string[], items: readonly number[]): MessageParam => {
+    const names = list.map((id) => nameOf?.(id));
+    if (names.every((n): n is string => !!n)) return termsParam('plain', [...new Set(names)]);
+    const positions = list.map(positionOf);
+    if (positions.every((p): p is number => p !== undefined))
+      return detailParam('KIN_ORDER_POSITIONS', {
+        positions: termsParam('plain', [...new Set(positions)].map(String)),
+      });
+    return detailParam('KIN_ORDER_LIST_ITEMS', { items: termsParam('plain', items.map(String)) });
+  };
+  const extraItems = requested.map((id, i) => (ids.includes(id) ? 0 : i + 1)).filter((i) => i > 0);
   if (missing.length || extra.length || twice.length) {
     const problems = [
       missing.length ? `missing ${missing.join(', ')}` : '',
@@ -294,9 +323,9 @@ export function reorderOrThrow(current: readonly KinRelation[], requested: reado
       ['providerIds'],
       {
         detail: detailParam('KIN_ORDER_PROBLEMS', {
-          ...(missing.length ? { missing: missing.join(', ') } : {}),
-          ...(extra.length ? { extra: extra.join(', ') } : {}),
-          ...(twice.length ? { twice: twice.join(', ') } : {}),
+          ...(missing.length ? { missing: label(missing, []) } : {}),
+          ...(extra.length ? { extra: label(extra, extraItems) } : {}),
+          ...(twice.length ? { twice: label(twice, twiceItems) } : {}),
         }),
       },
     );

@@ -231,8 +231,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['"{value}" is not a calendar date', 'The date is not valid'],
   },
   INVALID_ID_BIRTH_DATE: {
-    zh: ['身份证号中的出生日期（{birthDate}）不是{earliest}以来的真实日期', '身份证号中的出生日期无效'],
+    zh: [
+      '身份证号中的出生日期（{birthDate}）晚于今天（{today}）',
+      '身份证号中的出生日期（{birthDate}）不是{earliest}以来的真实日期',
+      '身份证号中的出生日期无效',
+    ],
     en: [
+      'The birth date inside the ID number ({birthDate}) is after today ({today})',
       'The birth date inside the ID number ({birthDate}) is not a real past date on or after {earliest}',
       'The birth date inside the ID number is not valid',
     ],
@@ -748,9 +753,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
   USAGE_CHANGE_NOT_OFFERED: {
-    zh: ['钱包使用地变更自{from}起提供，{on}尚不能办理', '该省在此日期不提供钱包使用地变更'],
+    zh: [
+      '钱包使用地变更自{from}起提供，{on}尚不能办理',
+      '{province}在{on}不提供钱包使用地变更',
+      '该省在此日期不提供钱包使用地变更',
+    ],
     en: [
       'Usage-location change is offered from {from}, after {on}',
+      'The province {province} does not offer usage-location change on {on}',
       'The province does not offer usage-location change on that date',
     ],
   },

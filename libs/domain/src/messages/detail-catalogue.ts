@@ -450,6 +450,17 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['编号为{id}的医药机构', '该医药机构'],
     en: ['No institution {id}', 'No such institution'],
   },
+  // R-USE-5: the id is a transaction of another kind (a premium payment…), so the clerk sees the id is the wrong one.
+  NOT_A_SETTLEMENT_ID: {
+    zh: [
+      '编号为{id}的结算记录：该编号是一笔{kind}交易，不是医疗费用结算',
+      '该结算记录：该编号的交易不是医疗费用结算',
+    ],
+    en: [
+      'No settlement with id {id}: this transaction is a {kind}, not a settlement',
+      'No such settlement: this transaction is not a settlement',
+    ],
+  },
   NOT_FOUND_SETTLEMENT_ID: {
     zh: ['编号为{id}的结算记录', '该结算记录'],
     en: ['No settlement with id {id}', 'No such settlement'],
@@ -577,6 +588,47 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     ],
   },
 
+  // CONFLICTING_CREDIT (R-ACC-4): the person-months in conflict, each followed by the `rest`. Chinese names the person
+  // (else 该人员 and the id) and the month in words; English keeps the id and `YYYY-MM`, the text it always was.
+  CREDIT_CONFLICT_CREDITED: {
+    zh: [
+      '{name} {year}年{monthNumber}月已划入{before} 元，本次为{now} 元；{rest}',
+      '{name} {year}年{monthNumber}月已划入{before} 元，本次为{now} 元',
+      '该人员（{person}）{year}年{monthNumber}月已划入{before} 元，本次为{now} 元；{rest}',
+      '该人员（{person}）{year}年{monthNumber}月已划入{before} 元，本次为{now} 元',
+      '该人员月份已按不同金额划入',
+    ],
+    en: [
+      '{person} {month} (credited {before}, now {now}); {rest}',
+      '{person} {month} (credited {before}, now {now})',
+      'a person-month already credited with another amount',
+    ],
+  },
+  CREDIT_CONFLICT_LISTED_TWICE: {
+    zh: [
+      '{name} {year}年{monthNumber}月在本批中重复列出且金额不同；{rest}',
+      '{name} {year}年{monthNumber}月在本批中重复列出且金额不同',
+      '该人员（{person}）{year}年{monthNumber}月在本批中重复列出且金额不同；{rest}',
+      '该人员（{person}）{year}年{monthNumber}月在本批中重复列出且金额不同',
+      '同一人员月份在本批中重复列出且金额不同',
+    ],
+    en: [
+      '{person} {month} (listed twice); {rest}',
+      '{person} {month} (listed twice)',
+      'a person-month listed twice with different amounts',
+    ],
+  },
+
+  // NOT_A_PERMUTATION (R-KIN-5): providers named by their place in the current order, entries of the new list by
+  // their place in it, when their names are not the caller's to read (never by id).
+  KIN_ORDER_POSITIONS: {
+    zh: ['第{positions}位共济人', '部分共济人'],
+    en: ['provider no. {positions}', 'some providers'],
+  },
+  KIN_ORDER_LIST_ITEMS: {
+    zh: ['新顺序中的第{items}项', '新顺序中的部分编号'],
+    en: ['entry {items} of the new order', 'some entries of the new order'],
+  },
   // NOT_A_PERMUTATION (R-KIN-5): what is wrong with the new order.
   KIN_ORDER_PROBLEMS: {
     zh: [

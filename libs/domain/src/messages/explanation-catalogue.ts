@@ -74,9 +74,13 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   FUND_HOSPITAL_NOT_CHOSEN: {
     zh: [
+      '{institutionName}（机构编码{institutionCode}）不是参保人选定的定点医院，也不是所有参保人员均可就医的医院：符合医保规定的费用{covered}统筹基金不予支付，本次费用不计入起付线累计',
+      '{institutionName}不是参保人选定的定点医院，也不是所有参保人员均可就医的医院：符合医保规定的费用{covered}统筹基金不予支付，本次费用不计入起付线累计',
       '机构{institution}不是参保人选定的定点医院，也不是所有参保人员均可就医的医院：符合医保规定的费用{covered}统筹基金不予支付，本次费用不计入起付线累计',
     ],
     en: [
+      "institution {institutionName} ({institutionCode}) is not one of the patient's chosen hospitals nor open to all: fund pays 0.00 of covered {covered}; the bill does not count toward the deductible",
+      "institution {institutionName} is not one of the patient's chosen hospitals nor open to all: fund pays 0.00 of covered {covered}; the bill does not count toward the deductible",
       "institution {institution} is not one of the patient's chosen hospitals nor open to all: fund pays 0.00 of covered {covered}; the bill does not count toward the deductible",
     ],
   },
@@ -127,6 +131,17 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['本人个人账户已用完；其余{amount}按备案顺序由亲属个人账户支付'],
     en: ["own account used up; relatives' accounts in registered order for {amount}"],
   },
+  // R-ACC-1: a resident / flexible-employment patient has no personal account of their own (maybe a wallet).
+  KIN_ORDER_NO_OWN_ACCOUNT: {
+    zh: [
+      '本人无个人账户，本人医保钱包支付{wallet}后已用完；其余{amount}按备案顺序由亲属个人账户支付',
+      '本人无个人账户；{amount}按备案顺序由亲属个人账户支付',
+    ],
+    en: [
+      "no own account, own wallet used up after {wallet}; relatives' accounts in registered order for {amount}",
+      "no own account; relatives' accounts in registered order for {amount}",
+    ],
+  },
   // Relatives are named by their place in the registered order where it is known (lines written before: by id), and
   // never with their balance (a portal reads these lines; it may not read the relative).
   KIN_PROVIDER_NOT_USABLE: {
@@ -137,9 +152,18 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['第{position}位共济人个人账户支付{amount}', '共济人{provider}个人账户支付{amount}'],
     en: ['relative no. {position} pays {amount}', 'provider {provider} pays {amount}'],
   },
+  // R-SET-4 / R-WAL-7: `wallet` when the own wallet paid, `account` beside it when earmarked accounts paid too.
   SETTLEMENT_TOTAL: {
-    zh: ['费用总额{total} = 统筹基金支付{fund} + 个人账户支付{accounts} + 现金支付{cash}'],
-    en: ['total {total} = fund {fund} + accounts {accounts} + cash {cash}'],
+    zh: [
+      '费用总额{total} = 统筹基金支付{fund} + 个人账户支付{account} + 医保钱包支付{wallet} + 现金支付{cash}',
+      '费用总额{total} = 统筹基金支付{fund} + 医保钱包支付{wallet} + 现金支付{cash}',
+      '费用总额{total} = 统筹基金支付{fund} + 个人账户支付{accounts} + 现金支付{cash}',
+    ],
+    en: [
+      'total {total} = fund {fund} + account {account} + wallet {wallet} + cash {cash}',
+      'total {total} = fund {fund} + wallet {wallet} + cash {cash}',
+      'total {total} = fund {fund} + accounts {accounts} + cash {cash}',
+    ],
   },
   PASSWORD_REQUIRED: {
     zh: ['须由患者本人输入个人账户支付密码'],

@@ -169,6 +169,34 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     OTHER_OFFICIAL: { zh: '其他官方亲属关系证明', en: 'other official certificate of kinship' },
   },
   // Roles named by FORBIDDEN details (`ROLE_REQUIRED`).
+  // Values shown as they are (persons' names, list positions), only joined for the language (R-KIN-5 reorder).
+  plain: {},
+  // A transaction's kind in words (NOT_FOUND of refundIssue/settlementCancel given another kind's id, R-USE-5).
+  transactionKind: {
+    SETTLEMENT: { zh: '医疗费用结算', en: 'settlement' },
+    SETTLEMENT_CANCEL: { zh: '撤销结算', en: 'settlement cancellation' },
+    REFUND: { zh: '退费', en: 'refund' },
+    PREMIUM: { zh: '保费支付', en: 'premium payment' },
+    RESIDENT_CONTRIBUTION: { zh: '居民医保缴费', en: 'resident contribution' },
+    WALLET_TRANSFER: { zh: '医保钱包转账', en: 'wallet transfer' },
+    CONTRIBUTION_CREDIT: { zh: '个人账户划入', en: 'contribution credit' },
+    INTEREST: { zh: '结息', en: 'interest posting' },
+    LEGACY_WITHDRAWAL: { zh: '历年存折资金支取', en: 'passbook withdrawal' },
+  },
+  // IDEMPOTENCY_KEY_REUSED (API.md): the money mutation a key was first used for; English keeps the operation name.
+  operation: {
+    premiumPay: { zh: '保费支付', en: 'premiumPay' },
+    residentContributionPay: { zh: '居民医保缴费', en: 'residentContributionPay' },
+    settlementConfirm: { zh: '医疗费用结算', en: 'settlementConfirm' },
+    settlementCancel: { zh: '撤销结算', en: 'settlementCancel' },
+    refundIssue: { zh: '退费', en: 'refundIssue' },
+    walletTransfer: { zh: '钱包转账', en: 'walletTransfer' },
+    contributionsCredit: { zh: '个人账户划入', en: 'contributionsCredit' },
+    interestPost: { zh: '结息', en: 'interestPost' },
+    'interestPost.batch': { zh: '结息', en: 'interestPost.batch' },
+    legacyWithdraw: { zh: '历年存折资金支取', en: 'legacyWithdraw' },
+    demoOpeningBalance: { zh: '演示期初余额', en: 'demoOpeningBalance' },
+  },
   role: {
     ADMIN: { zh: '系统管理员', en: 'ADMIN' },
     COUNTER: { zh: '柜台工作人员', en: 'COUNTER' },

@@ -25,7 +25,13 @@ export type TermSet =
   | 'policySetting'
   | 'policySource'
   | 'evidenceKind'
-  | 'role';
+  | 'role'
+  // The money mutation an idempotency key was used for (IDEMPOTENCY_KEY_REUSED); English keeps the operation name.
+  | 'operation'
+  // A transaction's kind (SETTLEMENT, PREMIUM…): e.g. an id given to refundIssue that is not a settlement (R-USE-5).
+  | 'transactionKind'
+  // Not enum values: names and numbers shown as they are, only joined for the language (`王强、李四` / `a, b`).
+  | 'plain';
 
 /**
  * One placeholder value of a refusal. Plain strings and numbers are shown as they are; the tagged forms are

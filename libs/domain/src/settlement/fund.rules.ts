@@ -272,15 +272,23 @@ function fundMayPayAt(bill: Bill): boolean {
  * visit.
  */
 function notChosenHospital(bill: Bill): FundShare {
+  // R-USE-1: the line names the institution (name and national code where known), never by its id alone.
+  const { id, name, code } = bill.institution;
+  const named = name ? (code ? `${name} (${code})` : name) : id;
   return {
     fund: ZERO,
     explanation: [
       explain(
         'R-USE-1',
-        `institution ${bill.institution.id} is not one of the patient's chosen hospitals nor open to all: ` +
+        `institution ${named} is not one of the patient's chosen hospitals nor open to all: ` +
           `fund pays 0.00 of covered ${formatMoney(bill.covered)}; the bill does not count toward the deductible`,
         'FUND_HOSPITAL_NOT_CHOSEN',
-        { institution: bill.institution.id, covered: moneyParam(bill.covered) },
+        {
+          institution: id,
+          ...(name ? { institutionName: name } : {}),
+          ...(name && code ? { institutionCode: code } : {}),
+          covered: moneyParam(bill.covered),
+        },
       ),
     ],
     outpatientCovered: ZERO,

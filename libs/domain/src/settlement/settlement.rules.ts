@@ -346,12 +346,28 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
       );
     } else {
       explanation.push(
-        explain(
-          'R-KIN-4',
-          `own account used up; relatives' accounts in registered order for ${formatMoney(remaining)}`,
-          'KIN_ORDER',
-          { amount: moneyParam(remaining) },
-        ),
+        patient.insuranceType !== InsuranceType.EMPLOYEE
+          ? // R-ACC-1: residents and flexible-employment participants have no personal account of their own, so
+            // nothing was "used up" (only a wallet, when they hold one); relatives' accounts pay in registered order.
+            ownWallet > 0n
+            ? explain(
+                'R-KIN-4',
+                `no own account, own wallet used up after ${formatMoney(ownWallet)}; relatives' accounts in registered order for ${formatMoney(remaining)}`,
+                'KIN_ORDER_NO_OWN_ACCOUNT',
+                { wallet: moneyParam(ownWallet), amount: moneyParam(remaining) },
+              )
+            : explain(
+                'R-KIN-4',
+                `no own account; relatives' accounts in registered order for ${formatMoney(remaining)}`,
+                'KIN_ORDER_NO_OWN_ACCOUNT',
+                { amount: moneyParam(remaining) },
+              )
+          : explain(
+              'R-KIN-4',
+              `own account used up; relatives' accounts in registered order for ${formatMoney(remaining)}`,
+              'KIN_ORDER',
+              { amount: moneyParam(remaining) },
+            ),
       );
       for (const provider of input.providers) {
         if (remaining === 0n) break;
@@ -395,15 +411,26 @@ export function settleOrThrow(input: SettlementInput): SettlementResult {
   const mulaid = sumFen(providers.map((p) => p.amount));
   const accountPaid = (ownEarmarked + ownWallet + mulaid) as Fen;
   const cash = (personalShare - accountPaid) as Fen;
+  // R-SET-4 / R-WAL-7: the total line names the wallet when it paid: wallet only → "wallet", wallet and earmarked
+  // accounts (own or relatives') → both; earmarked accounts only → "accounts" as always.
+  const earmarkedPaid = (ownEarmarked + mulaid) as Fen;
+  const accountsText =
+    ownWallet === 0n
+      ? `accounts ${formatMoney(accountPaid)}`
+      : earmarkedPaid === 0n
+        ? `wallet ${formatMoney(ownWallet)}`
+        : `account ${formatMoney(earmarkedPaid)} + wallet ${formatMoney(ownWallet)}`;
   explanation.push(
     explain(
       'R-SET-4',
-      `total ${formatMoney(total)} = fund ${formatMoney(fundPay)} + accounts ${formatMoney(accountPaid)} + cash ${formatMoney(cash)}`,
+      `total ${formatMoney(total)} = fund ${formatMoney(fundPay)} + ${accountsText} + cash ${formatMoney(cash)}`,
       'SETTLEMENT_TOTAL',
       {
         total: moneyParam(total),
         fund: moneyParam(fundPay),
         accounts: moneyParam(accountPaid),
+        ...(ownWallet > 0n ? { wallet: moneyParam(ownWallet) } : {}),
+        ...(ownWallet > 0n && earmarkedPaid > 0n ? { account: moneyParam(earmarkedPaid) } : {}),
         cash: moneyParam(cash),
       },
     ),

@@ -20,6 +20,10 @@ export enum VisitType {
 /** The institution settling the bill. */
 export interface SettlementInstitution {
   readonly id: string;
+  /** The institution's name (e.g. 北京协和医院): how explanation lines name it (R-USE-1); else by id. */
+  readonly name?: string;
+  /** The institution's national code (医保机构编码), shown beside its name. */
+  readonly code?: string;
   readonly kind: InstitutionKind;
   readonly level: InstitutionLevel;
   readonly regionCode: string;

@@ -388,9 +388,12 @@ export function changeUsageRegionOrThrow(input: UsageRegionChangeInput): WalletA
       'R-WAL-5',
       input.usageChangeFrom
         ? `Usage-location change is offered from ${input.usageChangeFrom}, after ${date}`
-        : 'This province does not offer usage-location change (使用地变更)',
+        : `The province ${input.insuredProvinceCode} does not offer usage-location change on ${date}`,
       ['usageRegionCode'],
-      input.usageChangeFrom ? { from: dateParam(input.usageChangeFrom), on: dateParam(date) } : undefined,
+      // R-WAL-5: the refusal names the province (the wallet stays in the insured province, R-WAL-7) and the date.
+      input.usageChangeFrom
+        ? { from: dateParam(input.usageChangeFrom), on: dateParam(date) }
+        : { province: regionParam(input.insuredProvinceCode), on: dateParam(date) },
     );
   }
   if (input.newUsageRegionCode === current.usageRegionCode) {

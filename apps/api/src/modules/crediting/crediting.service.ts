@@ -173,13 +173,15 @@ export class CreditingService {
           byEarmarkedFrom.set(from, [...(byEarmarkedFrom.get(from) ?? []), row]);
         }
         const existing = await creditsOfMonth(ctx.manager, input.month, personIds);
+        const names = Object.fromEntries([...persons.values()].map((p) => [p.id, p.name]));
         const results = [...byEarmarkedFrom.entries()].map(([from, rows]) =>
           creditContributionsOrThrow(
             input.month,
             rows,
             existing.map((e): ExistingCredit => ({ personId: e.personId, amount: e.amount as Fen })),
-            // Without a policy (unknown region) the domain applies the same national default (2022-09-01).
-            from ? { today, earmarkedFrom: from } : { today },
+            // Without a policy (unknown region) the domain applies the same national default (2022-09-01). The
+            // names let a Chinese CONFLICTING_CREDIT name the person, not the id (R-ACC-4).
+            { today, ...(from ? { earmarkedFrom: from } : {}), names },
           ),
         );
         const credited = results.flatMap((r) => r.credited);

@@ -30,11 +30,12 @@ import {
   moneyRelationsOfBeneficiary,
   personForUpdate,
   personOfId,
+  personsOfIds,
   provincesOfRegions,
   saveKinRelations,
 } from '@gongji/persistence';
 import { forbidden } from '../../auth/authenticate';
-import { type Principal, Role } from '../../auth/principal';
+import { type Principal, Role, isStaff } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import { ApiErrorCode, type UserError } from '../../common/user-error';
 import type { GraphQLContext } from '../../context';
@@ -178,7 +179,19 @@ export class KinService {
     const result = await runStaffChange(this.ctx.dataSource, async (manager) => {
       const beneficiary = await this.lockPersonOrThrow(manager, input.beneficiaryId, 'beneficiaryId');
       const active = (await activeMoneyRelationsOfBeneficiary(manager, beneficiary.id)).sort(byPosition);
-      const reordered = reorderOrThrow(active.map(toDomainRelation), input.providerIds);
+      const current = active.map(toDomainRelation);
+      let reordered: DomainKinRelation[];
+      try {
+        reordered = reorderOrThrow(current, input.providerIds);
+      } catch (err) {
+        if (!(err instanceof KinError) || err.code !== KinErrorCode.NOT_A_PERMUTATION || !isStaff(principal))
+          throw err;
+        // R-KIN-5: staff read the persons, so the refusal names the providers (a portal's: by place, never by id).
+        const ids = [...new Set([...active.map((r) => r.providerId), ...input.providerIds])];
+        const names = new Map((await personsOfIds(manager, ids)).map((p) => [p.id, p.name]));
+        reorderOrThrow(current, input.providerIds, (id) => names.get(id));
+        throw err;
+      }
       const positionOf = new Map(reordered.map((r) => [r.providerId, r.order]));
       const changed = active.filter((r) => positionOf.get(r.providerId) !== r.position);
       const before = active.map((r) => r.providerId);

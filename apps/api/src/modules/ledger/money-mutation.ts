@@ -1,4 +1,4 @@
-import { DomainError, detailParam } from '@gongji/domain';
+import { DomainError, detailParam, termParam } from '@gongji/domain';
 import {
   type Decision,
   type DecideContext,
@@ -95,7 +95,8 @@ export async function runMoneyMutation<P extends MoneyPayload, F = undefined>(
         `This idempotency key was already used for a different ${result.operation} request; use a new key for a new request`,
         ['idempotencyKey'],
         undefined,
-        { operation: result.operation },
+        // API.md: the operation in words (保费支付); English keeps the operation name.
+        { operation: termParam('operation', result.operation) },
       ),
     ]);
   }

@@ -140,6 +140,16 @@ export function relationsOn(
   return { inForce, laterOrEnded, revokedSince };
 }
 
+/** R-KIN-5: one row per provider, the most recently registered (skippedProviders lists a provider at most once). */
+function latestRowPerProvider(rows: readonly KinRelationEntity[]): KinRelationEntity[] {
+  const latest = new Map<string, KinRelationEntity>();
+  for (const row of rows) {
+    const seen = latest.get(row.providerId);
+    if (!seen || row.registeredOn > seen.registeredOn) latest.set(row.providerId, row);
+  }
+  return rows.filter((row) => latest.get(row.providerId) === row);
+}
+
 /** What a bill's facts are read by: the patient, the institution (id or national code), the service date. */
 export function settlementFactsOf(input: SettlementInput): SettlementFactsQuery {
   return { patientId: input.patientId, institution: input.institutionId, date: input.serviceDate };
@@ -230,7 +240,7 @@ export async function loadSettlementFacts(
   const providerRows = rows.providers;
   const providers: ProviderFunds[] = [];
   // Relatives registered after the service date: not used on that date (one answer per date), but shown as skipped.
-  const skipped: SkippedProvider[] = laterOrEnded.map((r) => ({
+  const skipped: SkippedProvider[] = latestRowPerProvider(laterOrEnded).map((r) => ({
     providerId: r.providerId,
     relation: r.relation,
     rule: 'R-KIN-5',
@@ -238,8 +248,10 @@ export async function loadSettlementFacts(
     code: 'KIN_NOT_IN_FORCE',
     params: { on: dateParam(date), registeredOn: dateParam(r.registeredOn) },
   }));
-  // In force on the service date, revoked since (R-KIN-5): not used now.
+  // In force on the service date, revoked since (R-KIN-5): not used now. A provider registered again since has its
+  // newer row among `laterOrEnded` already: each provider is listed once, with its most recent row (R-KIN-5).
   for (const r of revokedSince) {
+    if (skipped.some((s) => s.providerId === r.providerId)) continue;
     const revokedOn = todayInChina(r.revokedAt ?? undefined);
     skipped.push({
       providerId: r.providerId,
@@ -338,6 +350,9 @@ export async function loadSettlementFacts(
       channel: input.channel,
       institution: {
         id: institution.id,
+        // R-USE-1: explanation lines name the institution, not its id.
+        name: institution.name,
+        code: institution.code,
         kind: institution.kind as InstitutionKind,
         level: institution.level as InstitutionLevel,
         regionCode: institution.regionCode,

@@ -19,6 +19,8 @@ import {
   settleOrThrow,
   assertServiceDateNotAfterTodayOrThrow,
   detailParam,
+  formatTerm,
+  termParam,
 } from '@gongji/domain';
 import {
   type DecideContext,
@@ -359,6 +361,22 @@ export class SettlementService {
     transactionId: string,
   ): { row: TransactionEntity; settled: SettledTransaction; priorRefunds: PriorRefund[] } {
     const row = record.original;
+    // R-USE-5: an existing transaction of another kind stays NOT_FOUND (API.md) but says what it is — to staff, and
+    // to a portal only for a transaction of its own institution (the kind of another's transaction is not its to see).
+    if (
+      row &&
+      row.kind !== TransactionKind.SETTLEMENT &&
+      (this.principal.role !== Role.PORTAL ||
+        (!!this.principal.institutionId && this.principal.institutionId === row.institutionId))
+    )
+      throw notFound(
+        `No settlement with id ${transactionId}: this transaction is a ${formatTerm('transactionKind', row.kind, 'en')}, not a settlement`,
+        'transactionId',
+        detailParam('NOT_A_SETTLEMENT_ID', {
+          id: transactionId,
+          kind: termParam('transactionKind', row.kind),
+        }),
+      );
     if (!row || row.kind !== TransactionKind.SETTLEMENT)
       throw notFound(
         `No settlement with id ${transactionId}`,

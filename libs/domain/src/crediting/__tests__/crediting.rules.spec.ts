@@ -86,6 +86,36 @@ describe('R-ACC-4 monthly crediting', () => {
     );
   });
 
+  it('R-ACC-4 CONFLICTING_CREDIT in Chinese names the person and month in Chinese; English keeps the id', () => {
+    const refusal = (names?: Record<string, string>) => {
+      try {
+        creditContributionsOrThrow(
+          '2022-09',
+          [
+            { personId: 'f439393c-1', amount: yuan(300) },
+            { personId: 'b2', amount: yuan(1) },
+            { personId: 'b2', amount: yuan(2) },
+          ],
+          [{ personId: 'f439393c-1', amount: yuan(200) }],
+          { ...OPTIONS, today: '2024-03-15', ...(names ? { names } : {}) },
+        );
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('not refused');
+    };
+    const named = refusal({ 'f439393c-1': '王丽', b2: '王强' });
+    expect(renderRefusal(named, 'zh')).toBe(
+      '以下人员月份已按不同金额划入（或重复列出且金额不同）：王强 2022年9月在本批中重复列出且金额不同；王丽 2022年9月已划入200.00 元，本次为300.00 元（R-ACC-4）',
+    );
+    expect(renderRefusal(named, 'en')).toBe(
+      'Already credited (or listed twice) with a different amount: b2 2022-09 (listed twice); f439393c-1 2022-09 (credited 200.00, now 300.00) (R-ACC-4)',
+    );
+    const zh = renderRefusal(refusal(), 'zh');
+    expect(zh).not.toMatch(/credited|now|listed/);
+    expect(zh).toContain('2022年9月已划入200.00 元，本次为300.00 元');
+  });
+
   it.each([
     ['month 2024-13', '2024-13', [], CreditingErrorCode.INVALID_MONTH],
     ['month 2024-3', '2024-3', [], CreditingErrorCode.INVALID_MONTH],

@@ -1,4 +1,6 @@
 import { makeIdNumber } from '../../testing';
+import { renderRefusal } from '../../messages/render';
+import type { DomainError } from '../../shared/domain-error';
 import { Sex } from '../identity';
 import { IdentityErrorCode } from '../identity.errors';
 import {
@@ -82,6 +84,26 @@ describe('resident ID numbers (R-ACC-2)', () => {
       expect.objectContaining({ code, rule: 'R-ACC-2', field: ['idNumber'] }),
     );
     expect(isValidIdNumber(id, TODAY)).toBe(false);
+  });
+
+  it('R-ACC-2: a birth date after today is refused as "after today", not as "not a real date"', () => {
+    let error: DomainError | undefined;
+    try {
+      validateIdNumberOrThrow('110105202701011238', '2026-12-02');
+    } catch (e) {
+      error = e as DomainError;
+    }
+    expect(error?.code).toBe(IdentityErrorCode.INVALID_ID_BIRTH_DATE);
+    expect(renderRefusal(error!, 'zh')).toBe(
+      '身份证号中的出生日期（2027年1月1日）晚于今天（2026年12月2日）（R-ACC-2）',
+    );
+    expect(renderRefusal(error!, 'en')).toBe(
+      'The birth date inside the ID number (1 January 2027) is after today (2 December 2026) (R-ACC-2)',
+    );
+    // Not a real date at all keeps the other wording.
+    expect(() => validateIdNumberOrThrow(makeIdNumber('110105', '1980-13-01', 1), TODAY)).toThrow(
+      /not a real past date/,
+    );
   });
 
   it('R-ACC-2: born today is valid; the future check needs a business date', () => {

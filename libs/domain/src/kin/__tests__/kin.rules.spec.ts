@@ -238,6 +238,33 @@ describe('order of use (R-KIN-4/5)', () => {
     expect(run).toThrow(message);
   });
 
+  it('R-KIN-5: NOT_A_PERMUTATION names the providers (by name, else by place), never by id', () => {
+    const refusal = (requested: string[], nameOf?: (id: string) => string | undefined) => {
+      try {
+        reorderOrThrow(rels, requested, nameOf);
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('not refused');
+    };
+    const names: Record<string, string> = { father: '王建国', mother: '李秀兰' };
+    const named = refusal(['mother', 'mother'], (id) => names[id]);
+    expect(renderRefusal(named, 'zh')).toBe(
+      '新顺序必须恰好列出每位有效共济人一次（缺少王建国；李秀兰重复列出）（R-KIN-5）',
+    );
+    expect(renderRefusal(named, 'en')).toBe(
+      'The new order must list each active provider exactly once (missing 王建国; listed twice: 李秀兰) (R-KIN-5)',
+    );
+    // Without names: the current order's places and the new list's entries.
+    const placed = refusal(['mother', 'mother', 'uncle-id']);
+    expect(renderRefusal(placed, 'zh')).toBe(
+      '新顺序必须恰好列出每位有效共济人一次（缺少第1位共济人；新顺序中的第3项不是有效共济人；第2位共济人重复列出）（R-KIN-5）',
+    );
+    expect(renderRefusal(placed, 'en')).toBe(
+      'The new order must list each active provider exactly once (missing provider no. 1; not an active provider: entry 3 of the new order; listed twice: provider no. 2) (R-KIN-5)',
+    );
+  });
+
   it('R-KIN-5: revoking keeps history and renumbers the rest without gaps', () => {
     const four = [
       rel('a', 1),

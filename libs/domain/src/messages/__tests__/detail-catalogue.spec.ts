@@ -47,7 +47,12 @@ function rawEnumsIn(text: string): string[] {
 }
 
 /** Entries whose languages write the same value differently: `{month}` is `{year}年{monthNumber}月` in Chinese. */
-const SAME_VALUE_OTHER_FORM = new Set(['explanation:CONTRIBUTION_CREDIT']);
+// R-ACC-4: a conflicting person-month is `王丽 2022年9月` in Chinese, `<id> 2022-09` in English.
+const SAME_VALUE_OTHER_FORM = new Set([
+  'explanation:CONTRIBUTION_CREDIT',
+  'detail:CREDIT_CONFLICT_CREDITED',
+  'detail:CREDIT_CONFLICT_LISTED_TWICE',
+]);
 
 const REGION_NAMES: Record<string, string> = { '110000': '北京市', '310000': '上海市' };
 const regionName = (code: string) => REGION_NAMES[code];

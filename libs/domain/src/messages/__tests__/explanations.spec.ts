@@ -156,6 +156,25 @@ const decisions: [string, () => readonly Explanation[]][] = [
     ],
   ],
   [
+    'R-ACC-1 / R-KIN-4 a resident (no account) paid by a relative, with and without a wallet first',
+    () => [
+      ...settleOrThrow(
+        aSettlementInput({
+          patient: aPatient({ insuranceType: InsuranceType.RESIDENT, employmentStatus: null }),
+          own: { earmarked: y(0), wallet: y(0) },
+          providers: [aProvider('B', y(5000))],
+        }),
+      ).explanation,
+      ...settleOrThrow(
+        aSettlementInput({
+          patient: aPatient({ insuranceType: InsuranceType.RESIDENT, employmentStatus: null }),
+          own: { earmarked: y(0), wallet: y(50) },
+          providers: [aProvider('B', y(5000))],
+        }),
+      ).explanation,
+    ],
+  ],
+  [
     'R-SET-1 retired under 70 and 70 or older',
     () => [
       ...settleOrThrow(

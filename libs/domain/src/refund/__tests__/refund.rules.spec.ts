@@ -205,7 +205,7 @@ describe('R-USE-5 a refund names whose account it returns to without an id (æœ¬ä
 
 describe('R-USE-5 / R-SET-1 a partial refund gives back the deductible progress of the covered cost it returns', () => {
   it('a 2000.00 bill refunded but for 0.01 counts 0.01 of covered spend, not 2000.00', () => {
-    const plain = settleOrThrow(aSettlementInput({ own: { earmarked: y(5000) } }));
+    const plain = settleOrThrow(aSettlementInput({ own: { earmarked: y(5000), wallet: y(0) } }));
     const refund = partialRefundOrThrow(aSettledTransaction(plain), [], 199_999n as Fen);
     expect(plain.accumulatorDelta.outpatientCovered).toBe(y(2000));
     expect(refund.accumulatorDelta.outpatientCovered).toBe(-199_999n);

@@ -16,6 +16,7 @@ import {
   settleOrThrow,
 } from '../settlement.rules';
 import { renderRefusal } from '../../messages/render';
+import { renderExplanation } from '../../messages/explanations';
 import type { DomainError } from '../../shared/domain-error';
 
 const y = (n: number) => yuan(n);
@@ -736,6 +737,92 @@ describe('R-USE-1 chosen hospitals (fundMayPay)', () => {
     );
     expect(r.fundPay).toBe(y(30));
     expect(r.explanation.some((e) => e.rule === 'R-USE-1')).toBe(false);
+  });
+
+  it('R-USE-1 the line names the institution by name and code (not its id) in Chinese and English', () => {
+    const xiehe = anInstitution({
+      id: '7ee17e8e-0000-4000-8000-000000000001',
+      name: '北京协和医院',
+      code: 'H11010100001',
+      fundMayPay: false,
+    });
+    const line = settleOrThrow(aSettlementInput({ bill: aBill({ covered: y(2000), institution: xiehe }) }))
+      .explanation[0];
+    expect(line.rule).toBe('R-USE-1');
+    expect(renderExplanation(line, 'zh')).toBe(
+      '北京协和医院（机构编码H11010100001）不是参保人选定的定点医院，也不是所有参保人员均可就医的医院：符合医保规定的费用2000.00 元统筹基金不予支付，本次费用不计入起付线累计',
+    );
+    expect(renderExplanation(line, 'en')).toBe(
+      "institution 北京协和医院 (H11010100001) is not one of the patient's chosen hospitals nor open to all: fund pays 0.00 of covered 2000.00; the bill does not count toward the deductible",
+    );
+    expect(line.message).toBe(renderExplanation(line, 'en'));
+    expect(renderExplanation(line, 'zh')).not.toContain('7ee17e8e');
+  });
+});
+
+describe('R-ACC-1 / R-SET-4 / R-WAL-7 account lines of patients without an account and of wallet payments', () => {
+  it('R-ACC-1 a resident paid by relatives: "no personal account", never "own account used up"', () => {
+    const r = settleOrThrow(
+      aSettlementInput({
+        patient: aPatient({ insuranceType: InsuranceType.RESIDENT, employmentStatus: null }),
+        own: { earmarked: 0n as Fen, wallet: 0n as Fen },
+        providers: [aProvider('B', y(5000))],
+      }),
+    );
+    // The relative still pays (R-KIN-4); only the wording changes.
+    expect(r.providers.map((p) => p.personId)).toEqual(['B']);
+    expect(r.cash).toBe(0n);
+    const zh = r.explanation.map((l) => renderExplanation(l, 'zh'));
+    expect(zh.join('\n')).not.toContain('个人账户已用完');
+    expect(zh).toContainEqual(expect.stringMatching(/^本人无个人账户；.+按备案顺序由亲属个人账户支付$/));
+    const line = r.explanation.find((l) => l.code === 'KIN_ORDER_NO_OWN_ACCOUNT')!;
+    expect(line.message).toMatch(/^no own account; relatives' accounts in registered order for /);
+    expect(renderExplanation(line, 'en')).toBe(line.message);
+  });
+
+  it('R-ACC-1 a resident whose wallet paid first: the wallet is named, no account is "used up"', () => {
+    const r = settleOrThrow(
+      aSettlementInput({
+        patient: aPatient({ insuranceType: InsuranceType.RESIDENT, employmentStatus: null }),
+        own: { earmarked: 0n as Fen, wallet: y(50) },
+        providers: [aProvider('B', y(5000))],
+      }),
+    );
+    expect(r.ownWallet).toBe(y(50));
+    expect(r.providers.map((p) => p.personId)).toEqual(['B']);
+    const line = r.explanation.find((l) => l.code === 'KIN_ORDER_NO_OWN_ACCOUNT')!;
+    expect(renderExplanation(line, 'zh')).toMatch(/^本人无个人账户，本人医保钱包支付50\.00 元后已用完；其余/);
+    expect(renderExplanation(line, 'en')).toBe(line.message);
+  });
+
+  it('R-SET-4 / R-WAL-7 a wallet-only payment: the total line says 医保钱包支付, not 个人账户支付', () => {
+    const r = settleOrThrow(
+      aSettlementInput({
+        bill: aBill({ covered: y(50) }),
+        own: { earmarked: 0n as Fen, wallet: y(300) },
+      }),
+    );
+    expect(r.ownWallet).toBe(y(50));
+    const total = r.explanation.find((l) => l.code === 'SETTLEMENT_TOTAL')!;
+    expect(renderExplanation(total, 'zh')).toBe(
+      '费用总额50.00 元 = 统筹基金支付0.00 元 + 医保钱包支付50.00 元 + 现金支付0.00 元',
+    );
+    expect(total.message).toBe('total 50.00 = fund 0.00 + wallet 50.00 + cash 0.00');
+    expect(renderExplanation(total, 'en')).toBe(total.message);
+  });
+
+  it('R-SET-4 / R-WAL-7 account and wallet both paid: the total line names both', () => {
+    const r = settleOrThrow(
+      aSettlementInput({
+        bill: aBill({ covered: y(50) }),
+        own: { earmarked: y(20), wallet: y(300) },
+      }),
+    );
+    const total = r.explanation.find((l) => l.code === 'SETTLEMENT_TOTAL')!;
+    expect(renderExplanation(total, 'zh')).toBe(
+      '费用总额50.00 元 = 统筹基金支付0.00 元 + 个人账户支付20.00 元 + 医保钱包支付30.00 元 + 现金支付0.00 元',
+    );
+    expect(total.message).toBe('total 50.00 = fund 0.00 + account 20.00 + wallet 30.00 + cash 0.00');
   });
 });
 

@@ -8,6 +8,8 @@ import { type UsageRegionChangeInput, type WalletActivateInput, WalletSource } f
 import { WalletErrorCode } from '../wallet.errors';
 import { DomainRefusals, refusalsOf } from '../../shared/refusals';
 import type { DomainError } from '../../shared/domain-error';
+import { renderRefusal } from '../../messages/render';
+import { formatDate } from '../../messages/format';
 import {
   changeUsageRegionOrThrow,
   walletActivateOrThrow,
@@ -256,6 +258,23 @@ describe('R-WAL-5 confirming the wallet and changing the usage region', () => {
   ])('%s refuses %s', (rule, _label, overrides, code) => {
     expect(() => walletActivateOrThrow({ ...activate, ...overrides })).toThrow(
       expect.objectContaining({ code, rule }),
+    );
+  });
+
+  it('R-WAL-5 USAGE_CHANGE_NOT_OFFERED names the province and the date in Chinese and English', () => {
+    let error: DomainError | undefined;
+    try {
+      changeUsageRegionOrThrow({ ...change, usageChangeFrom: null, insuredProvinceCode: '130000' });
+    } catch (e) {
+      error = e as DomainError;
+    }
+    expect(error?.code).toBe(WalletErrorCode.USAGE_CHANGE_NOT_OFFERED);
+    const name = (code: string) => (code === '130000' ? '河北省' : undefined);
+    expect(renderRefusal(error!, 'zh', name)).toBe(
+      `河北省在${formatDate(change.date, 'zh')}不提供钱包使用地变更（R-WAL-5）`,
+    );
+    expect(renderRefusal(error!, 'en', name)).toBe(
+      `The province 河北省 (130000) does not offer usage-location change on ${formatDate(change.date, 'en')} (R-WAL-5)`,
     );
   });
 
