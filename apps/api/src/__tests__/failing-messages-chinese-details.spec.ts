@@ -109,6 +109,7 @@ describe(`Chinese refusals say as much as the English ones (${ENTITY_DIALECT})`,
     expect(zh[0].message).toContain('2026-01-01');
     expect(zh[0].message).toContain('须填写原因');
     expectChinese(zh[0].message);
+    expect(zh[0].message).not.toContain('effectiveFrom');
     expect(en[0].message).toBe(
       'effectiveFrom 2026-01-01 is in the past: changing what applied then is a correction and needs a reason',
     );

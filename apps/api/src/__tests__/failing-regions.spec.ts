@@ -193,6 +193,9 @@ describe(`regions withdrawn by the reference data, staff-owned fields (${ENTITY_
       expect.objectContaining({ code: 'REASON_REQUIRED', field: ['reason'] }),
     ]);
     expect(res.data!.regionUpdate.userErrors[0].message).toContain('须填写原因');
+    // The feature in words, never the field's identifier (a black-box tester read "supplementaryPremiumKinFrom").
+    expect(res.data!.regionUpdate.userErrors[0].message).toContain('为亲属缴纳补充医疗保险');
+    expect(res.data!.regionUpdate.userErrors[0].message).not.toMatch(/[A-Za-z]{4,}/);
     expect(await app.db.getRepository(RegionEntity).findOneByOrFail({ code: '110000' })).toEqual(before);
     // a future date that was future before needs none
     const future = await app.gql<{ regionUpdate: { userErrors: unknown[] } }>(

@@ -477,7 +477,7 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   // REASON_REQUIRED (`{detail}，须填写原因`).
   PAST_EFFECTIVE_FROM: {
     zh: [
-      '生效日期 effectiveFrom {effectiveFrom} 已过：修改当时适用的政策属于更正',
+      '生效日期{effectiveFrom}已过：修改当时适用的政策属于更正',
       '生效日期已过：修改当时适用的政策属于更正',
     ],
     en: [
@@ -669,8 +669,13 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['Another institution already has the code {code}', 'Another institution already has this code'],
   },
   PAST_ROLLOUT_DATE: {
-    zh: ['{field} 的调整涉及已经过去的日期 {date}（更正历史）', '本次调整涉及已经过去的日期（更正历史）'],
+    zh: [
+      '“{feature}”起始日期的调整涉及已经过去的日期{date}（更正历史）',
+      '{field} 的调整涉及已经过去的日期 {date}（更正历史）',
+      '本次调整涉及已经过去的日期（更正历史）',
+    ],
     en: [
+      'The start date of {feature} ({field}) changes what applied on {date}, a date already past: a correction needs a reason',
       '{field} changes what applied on {date}, a date already past: a correction needs a reason',
       'This change rewrites what applied on a date already past: a correction needs a reason',
     ],

@@ -1,8 +1,10 @@
 import {
   FEATURE_FIELDS,
+  type Feature,
   type RolloutDates,
   dateParam,
   detailParam,
+  termParam,
   pastDayNeedingReason,
   validateFullCoverage,
   validateRolloutDates,
@@ -184,7 +186,14 @@ export class RegionService {
               `${past} changes what applied on ${date}, a date already past: a correction needs a reason`,
               ['reason'],
               undefined,
-              { detail: detailParam('PAST_ROLLOUT_DATE', { field: past, date: dateParam(date) }) },
+              {
+                detail: detailParam('PAST_ROLLOUT_DATE', {
+                  field: past,
+                  date: dateParam(date),
+                  // The feature in words (家庭共济使用), not the field's identifier, for a Chinese reader.
+                  ...featureParam(past),
+                }),
+              },
             ),
           ],
         };
@@ -226,4 +235,10 @@ export function rolloutDatesOf(region: RegionEntity): RolloutDates {
       (region as unknown as Record<string, string | null>)[field],
     ]),
   ) as RolloutDates;
+}
+
+/** The rollout feature a region's date field opens (`mutualAidUseFrom` → KIN_USE) as a term, if any. */
+function featureParam(field: string): { feature?: ReturnType<typeof termParam> } {
+  const feature = (Object.entries(FEATURE_FIELDS) as [Feature, string][]).find(([, f]) => f === field)?.[0];
+  return feature ? { feature: termParam('feature', feature) } : {};
 }
