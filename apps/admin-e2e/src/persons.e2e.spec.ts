@@ -109,6 +109,10 @@ describe('registering a person, editing them and revoking a relative at the coun
       await form.fill('idNumber', NEW_PERSON.mistyped);
       await eventually(async () => expect(await form.idNumberCheck().innerText()).toContain('校验码'));
       english.push(...(await scanForEnglish(page, 'person create, mistyped ID number')));
+      // 保存 with it: the refusal shows once, on the field (not again in the live line below it).
+      await form.save();
+      await eventually(async () => expect(await form.helperText('idNumber').innerText()).toContain('校验码'));
+      expect(await page.getByText(/末位校验码不符/).count()).toBe(1);
       // … the right number shows the birth date read from it.
       await form.fill('idNumber', NEW_PERSON.idNumber);
       await eventually(async () => expect(await form.idNumberCheck().innerText()).toContain('1985-07-15'));

@@ -8,7 +8,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useFormState, useWatch } from 'react-hook-form';
 import { todayInChina } from '../data/today';
 import { birthDateWhileTyping, checkIdNumber } from './personForm';
 import { choices } from './personChoices';
@@ -30,6 +30,9 @@ export function IdNumberInput() {
   const typed = value.trim();
   const check = typed.length >= 18 ? checkIdNumber(typed, todayInChina()) : null;
   const birthDate = check?.ok ? check.birthDate : birthDateWhileTyping(typed);
+  // Once the form shows the field's own error (after 保存), the live line does not say it a second time.
+  const { errors } = useFormState({ name: 'idNumber' });
+  const shownOnField = !!errors.idNumber;
   return (
     <>
       <TextInput
@@ -46,7 +49,9 @@ export function IdNumberInput() {
         sx={{ mt: -1, mb: 2, minHeight: 20 }}
       >
         {check && !check.ok
-          ? translate(check.problem)
+          ? shownOnField
+            ? ''
+            : translate(check.problem)
           : birthDate
             ? translate('gongji.person_form.birth_date_read', { date: birthDate })
             : ''}

@@ -253,11 +253,13 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   // R-USE-5 cancellation and refund
   SETTLEMENT_CANCELLED: {
-    zh: ['撤销结算{transaction}：全部记账冲回，累计数据恢复'],
+    zh: ['撤销结算（交易流水号{transaction}）：全部记账冲回，累计数据恢复'],
     en: ['cancellation of settlement {transaction}: every posting reversed, accumulators restored'],
   },
   REFUND: {
-    zh: ['结算{transaction}退费{amount}，按支付的相反顺序退回：{returned}；尚余{remaining}可退'],
+    zh: [
+      '结算（交易流水号{transaction}）退费{amount}，按支付的相反顺序退回：{returned}；尚余{remaining}可退',
+    ],
     en: [
       'refund {amount} of settlement {transaction} in reverse order of payment: {returned}; {remaining} left to refund',
     ],
