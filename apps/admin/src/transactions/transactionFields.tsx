@@ -78,21 +78,24 @@ export function InstitutionField(_props: { readonly label?: string }) {
   return <span data-testid="transaction-institution">{error ? id : '…'}</span>;
 }
 
-/** Explanation lines: the rule id and what it decided, in the console's language ({@link explanationDisplay}). */
-export function ExplanationField(_props: { readonly label?: string }) {
-  const record = useRecordContext<TransactionRecord>();
+/**
+ * Explanation lines: the rule id and what it decided, in the console's language ({@link explanationDisplay}). A long
+ * unbroken run (a transaction number) wraps inside its cell instead of widening the page past the window.
+ */
+export function ExplanationLines(props: {
+  readonly lines: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
+  readonly testId: string;
+}) {
   const [locale] = useLocaleState();
   const translate = useTranslate();
-  if (!record?.explanation?.length) return <span>—</span>;
   const fallback = translate('gongji.transactions.rule_applied');
   return (
-    // A long unbroken run (a transaction number) wraps inside the cell instead of widening the page past the window.
     <Box
       component="ul"
       sx={{ m: 0, pl: 0, listStyle: 'none', overflowWrap: 'anywhere', wordBreak: 'break-word' }}
-      data-testid="explanation"
+      data-testid={props.testId}
     >
-      {record.explanation.map((line, i) => {
+      {props.lines.map((line, i) => {
         const { text, title } = explanationDisplay(line, locale, fallback);
         return (
           <Box component="li" key={`${line.rule}-${i}`} sx={{ mb: 0.5 }} title={title}>
@@ -103,6 +106,13 @@ export function ExplanationField(_props: { readonly label?: string }) {
       })}
     </Box>
   );
+}
+
+/** A transaction's explanation lines (—, when it has none). */
+export function ExplanationField(_props: { readonly label?: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  if (!record?.explanation?.length) return <span>—</span>;
+  return <ExplanationLines lines={record.explanation} testId="explanation" />;
 }
 
 /**

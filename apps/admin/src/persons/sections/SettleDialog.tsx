@@ -25,7 +25,7 @@ import {
   Typography,
 } from '@mui/material';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Link, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Link, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apolloClient } from '../../data/apolloClient';
 import { normalizeDataProviderError } from '../../data/graphqlErrors';
 import { newIdempotencyKey, type Payload, runMutation } from '../../data/counter/runMutation';
@@ -37,7 +37,7 @@ import {
 import { todayInChina } from '../../data/today';
 import { formatYuan } from '../../shared/format';
 import { saveErrorsOf } from '../../shared/moneyInput';
-import { explanationDisplay } from '../../transactions/explanationLine';
+import { ExplanationLines } from '../../transactions/transactionFields';
 import { isKeyReused, requestKeys, userErrorsOf } from '../../transactions/requestKeys';
 import type { PersonRecord } from '../personTypes';
 import {
@@ -105,12 +105,10 @@ function SettledNotice(props: { readonly id: string; readonly amount: string }) 
 /** The quote: the split in payment order, relatives skipped and why, and the explanation lines. */
 function QuoteView(props: { readonly quote: SettlementQuoteView; readonly record: PersonRecord }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const { quote, record } = props;
   const names = new Map(record.fundingSources.map((r) => [r.providerId, r.provider.name]));
   const nameOf = (id: string) => names.get(id);
   const lines = splitLines(quote, nameOf);
-  const fallback = translate('gongji.transactions.rule_applied');
   return (
     <Box
       data-testid="settle-quote-result"
@@ -151,17 +149,7 @@ function QuoteView(props: { readonly quote: SettlementQuoteView; readonly record
           </Box>
         ) : null}
         <Typography variant="subtitle2">{translate('gongji.settle.explanation')}</Typography>
-        <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }} data-testid="settle-explanation">
-          {quote.explanation.map((line, i) => {
-            const { text, title } = explanationDisplay(line, locale, fallback);
-            return (
-              <Box component="li" key={`${line.rule}-${i}`} sx={{ mb: 0.5 }} title={title}>
-                <Chip size="small" label={line.rule} sx={{ mr: 1 }} />
-                {text}
-              </Box>
-            );
-          })}
-        </Box>
+        <ExplanationLines lines={quote.explanation} testId="settle-explanation" />
       </Box>
     </Box>
   );
