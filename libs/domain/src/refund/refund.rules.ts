@@ -175,7 +175,7 @@ export function partialRefundOrThrow(
   const total = sumFen(original.postings.filter((p) => p.amount < 0n).map((p) => -p.amount as Fen));
   const excluded = total - settled.outpatientCovered;
   const coveredBack = (refunded: bigint): bigint =>
-    refunded <= excluded ? 0n : minBig(refunded - excluded, settled.outpatientCovered);
+    refunded <= excluded ? 0n : minFen((refunded - excluded) as Fen, settled.outpatientCovered);
   const refundedBefore = total - refundable;
   const coveredReturned = coveredBack(refundedBefore + amount) - coveredBack(refundedBefore);
   const accumulatorDelta: AccumulatorDelta =
@@ -278,8 +278,4 @@ function describeReturned(
     if (position !== undefined) return `relative no. ${position} ${r.account.pocket} ${amount}`;
   }
   return `${describeAccount(r.account)} ${amount}`;
-}
-
-function minBig(a: bigint, b: bigint): bigint {
-  return a < b ? a : b;
 }
