@@ -297,6 +297,22 @@ describe(`contributionsCredit, interestPost and legacyWithdraw refusals over HTT
     }
   });
 
+  it('R-ACC-4: the current year (Beijing time) is refused (YEAR_NOT_ENDED): its year-end balance is not known yet', async () => {
+    const year = Number(todayInChina().slice(0, 4));
+    const earmarked = await balance(app, wangjianguo, 'EARMARKED');
+    const error = await refused(
+      INTEREST,
+      'interestPost',
+      { year, annualRate: 150, idempotencyKey: key(`interest-now-${year}`) },
+      'YEAR_NOT_ENDED',
+      'R-ACC-4',
+    );
+    expect(error.field).toEqual(['year']);
+    expect(error.message).toContain(`1 January ${year + 1}`);
+    expect(await balance(app, wangjianguo, 'EARMARKED')).toBe(earmarked);
+    expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(0);
+  });
+
   it('R-ACC-4: an implausible year and a rate outside 0..10000 basis points are refused', async () => {
     await refused(INTEREST, 'interestPost', { year: 1997, annualRate: 150 }, 'INVALID_YEAR', 'R-ACC-4');
     await refused(INTEREST, 'interestPost', { year: 2023, annualRate: 10001 }, 'INVALID_RATE', 'R-ACC-4');

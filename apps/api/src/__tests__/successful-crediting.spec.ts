@@ -173,19 +173,34 @@ describe(`contributionsCredit, interestPost and legacyWithdraw over HTTP (${ENTI
     expect(await balance(app, wangqiang, 'LEGACY')).toBe('300.00');
   });
 
-  it('R-ACC-4: interest is posted once for the year to every EARMARKED balance, half-up to the fen', async () => {
+  it('R-ACC-4: interest is posted once for the year on every EARMARKED balance at the end of it, half-up to the fen', async () => {
     const year = 2025;
+    // The demo ledger was booked today; date it in mid-2024, so its balances are those at the end of 2024 and 2025 …
+    await app.db
+      .getRepository(TransactionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ createdAt: new Date('2024-06-01T04:00:00Z') })
+      .execute();
+    // … then credit 王丽 now (2026): money booked after the year earns nothing for it (black-box audit: a person born
+    // in 2026 was paid interest for 2023 on money credited in 2026-11).
+    const credit = await app.gql<Credit>(
+      CREDIT,
+      { i: { month: '2026-07', rows: [{ personId: wangli, amount: '200.00' }], idempotencyKey: key('c') } },
+      admin,
+    );
+    expect(credit.data!.contributionsCredit.credited).toBe(1);
     const res = await app.gql<Interest>(INTEREST, { i: { year, annualRate: 150 } }, admin);
     expect(res.errors).toBeUndefined();
     const p = res.data!.interestPost;
     expect(p.userErrors).toEqual([]);
-    // 王丽 5110.00 × 1.50 % = 76.65
+    // 王丽 5110.00 at the end of 2025 × 1.50 % = 76.65 (not 5310.00 × 1.50 % = 79.65); balance after: 5310 + 76.65
     expect(p.transaction!.postings).toContainEqual({
       personId: wangli,
       pocket: 'EARMARKED',
       systemAccount: null,
       amount: '76.65',
-      balanceAfter: '5186.65',
+      balanceAfter: '5386.65',
     });
     expect(p.transaction!.postings[0]).toMatchObject({
       systemAccount: 'INTEREST',
@@ -198,9 +213,8 @@ describe(`contributionsCredit, interestPost and legacyWithdraw over HTTP (${ENTI
     });
     expect(await app.db.getRepository(InterestRunEntity).countBy({ year })).toBe(1);
     expect(p.transaction!.explanation[0]!.rule).toBe('R-ACC-4');
-    // Audit finding 8: the stored explanation says what is done — the balance at the run, not a year-end balance.
     expect(p.transaction!.explanation[0]!.message).toMatch(
-      /^2025 interest: EARMARKED balance at the run × 1\.5%, half-up to the fen; \d+ accounts, total /,
+      /^2025 interest: EARMARKED balance at the end of 2025 × 1\.5%, half-up to the fen; \d+ accounts, total /,
     );
     const zh = await app.gql<{ transaction: { explanation: { message: string }[] } }>(
       'query($id: ID!) { transaction(id: $id) { explanation { message } } }',
@@ -209,8 +223,7 @@ describe(`contributionsCredit, interestPost and legacyWithdraw over HTTP (${ENTI
       { 'accept-language': '' },
     );
     const zhLine = zh.data!.transaction.explanation[0]!.message;
-    expect(zhLine).toMatch(/^2025年度计息：按结息时的个人账户余额×1\.5%计算，四舍五入到分/);
-    expect(zhLine).not.toContain('年末');
+    expect(zhLine).toMatch(/^2025年度计息：按2025年末的个人账户余额×1\.5%计算，四舍五入到分/);
   });
 
   it('R-ACC-3/R-ACC-4 (audit finding 1): in Qingdao (no earmarkedFrom of its own) effectivePolicy and the ledger agree — EARMARKED from the national 2022-09-01', async () => {

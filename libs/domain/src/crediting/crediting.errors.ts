@@ -17,6 +17,11 @@ export enum CreditingErrorCode {
   INVALID_RATE = 'INVALID_RATE',
   /** The year is after the current year (Beijing time): it has no interest to post yet. */
   YEAR_IN_FUTURE = 'YEAR_IN_FUTURE',
+  /**
+   * The year is the current year (Beijing time): its interest is on the balance at the year's end, which is not known
+   * until the year is over (R-ACC-4).
+   */
+  YEAR_NOT_ENDED = 'YEAR_NOT_ENDED',
   /** Interest for this year was already posted. */
   INTEREST_ALREADY_POSTED = 'INTEREST_ALREADY_POSTED',
   /**

@@ -208,12 +208,14 @@ export function creditContributionsOrThrow(
 /**
  * R-ACC-4: yearly interest (结息) posted to EARMARKED, once per year.
  *
- * Formula (simple, documented decision): interest = the EARMARKED balance given (the API passes the balance at the
- * run, which is what the explanation says — not a reconstructed year-end balance) × annual rate, rounded half-up to
- * the fen, per person. Intra-year balance movements are not weighted (the seeds give no day-count rule); LEGACY
- * earns the bank's own interest outside this ledger. Accounts earning 0.00 get no posting.
+ * Formula (documented decision): interest = the EARMARKED balance at the end of `year` (31 December, 24:00 Beijing
+ * time: the API passes the balance then, reconstructed from the postings booked since) × annual rate, rounded
+ * half-up to the fen, per person. Intra-year balance movements are not weighted (the seeds give no day-count rule);
+ * money credited after the year earns nothing for it, so a run for an earlier year pays only what was there then;
+ * LEGACY earns the bank's own interest outside this ledger. Accounts earning 0.00 get no posting.
  *
- * A year after the current year (`today`, Beijing time) is refused with YEAR_IN_FUTURE; the current year is allowed.
+ * A year after the current year (`today`, Beijing time) is refused with YEAR_IN_FUTURE, the current year with
+ * YEAR_NOT_ENDED: its year-end balance is not known before 1 January.
  * A year before {@link FIRST_INTEREST_YEAR} (2022) is refused with YEAR_BEFORE_EARMARKED (R-ACC-3): no EARMARKED
  * account existed to earn it.
  */
@@ -255,6 +257,15 @@ export function postInterestOrThrow(
       { year, currentYear },
     );
   }
+  if (year === currentYear) {
+    throw new CreditingError(
+      CreditingErrorCode.YEAR_NOT_ENDED,
+      `R-ACC-4: interest for ${year} is on the balance at the end of the year: it can be posted from ${year + 1}-01-01 (Beijing time)`,
+      ['year'],
+      [],
+      { year, from: dateParam(`${year + 1}-01-01`) },
+    );
+  }
   if (!Number.isInteger(annualRate) || annualRate < 0 || annualRate > 10_000) {
     throw new CreditingError(
       CreditingErrorCode.INVALID_RATE,
@@ -293,7 +304,7 @@ export function postInterestOrThrow(
           explanation: [
             explain(
               'R-ACC-4',
-              `${year} interest: EARMARKED balance at the run × ${formatRate(annualRate)}, half-up to the fen; ` +
+              `${year} interest: EARMARKED balance at the end of ${year} × ${formatRate(annualRate)}, half-up to the fen; ` +
                 `${interest.length} accounts, total ${formatMoney(total)}`,
               'INTEREST',
               { year, rate: formatRate(annualRate), accounts: interest.length, total: moneyParam(total) },

@@ -377,6 +377,16 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'Interest cannot be posted for a year that has not begun',
     ],
   },
+  YEAR_NOT_ENDED: {
+    zh: [
+      '{year}年度尚未结束：利息按年末的个人账户余额计算，自{from}起才能为该年度计息',
+      '该年度尚未结束，利息按年末余额计算，年度结束后才能计息',
+    ],
+    en: [
+      'Interest for {year} is on the balance at the end of the year: it can be posted from {from}',
+      'Interest is on the balance at the end of the year: it can be posted once the year is over',
+    ],
+  },
   KIN_PREMIUM_BEFORE_SELF: {
     zh: [
       '为亲属缴纳补充医疗保险的开始日期（{later}）不能早于为本人缴纳的开始日期（{earlier}）',

@@ -387,9 +387,11 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     en: ['Demo opening balance of the {pocket} pocket, credited from collected contributions'],
   },
   INTEREST: {
-    zh: ['{year}年度计息：按结息时的个人账户余额×{rate}计算，四舍五入到分；共{accounts}个账户，合计{total}'],
+    zh: [
+      '{year}年度计息：按{year}年末的个人账户余额×{rate}计算，四舍五入到分；共{accounts}个账户，合计{total}',
+    ],
     en: [
-      '{year} interest: EARMARKED balance at the run × {rate}, half-up to the fen; {accounts} accounts, total {total}',
+      '{year} interest: EARMARKED balance at the end of {year} × {rate}, half-up to the fen; {accounts} accounts, total {total}',
     ],
   },
 };

@@ -94,6 +94,32 @@ export async function personsWithInterest(
   return new Set(rows.map((r) => r.personId));
 }
 
+/**
+ * The net amount each person's EARMARKED pocket was posted from `since` on (transactions booked at or after it):
+ * the pocket's balance now minus this is its balance at `since` — the year-end basis of the interest run (R-ACC-4).
+ * Persons with nothing posted since are absent.
+ */
+export async function earmarkedPostedSince(
+  manager: EntityManager,
+  personIds: readonly string[],
+  since: Date,
+): Promise<Map<string, bigint>> {
+  if (personIds.length === 0) return new Map();
+  const rows: { personId: string; total: string | number | null }[] = await manager
+    .getRepository(PostingEntity)
+    .createQueryBuilder('p')
+    .select('p.personId', 'personId')
+    .addSelect('SUM(p.amount)', 'total')
+    .innerJoin(TransactionEntity, 't', 't.id = p.transactionId')
+    .where('p.personId IN (:...ids)', { ids: [...personIds] })
+    .andWhere('p.pocket = :pocket', { pocket: 'EARMARKED' })
+    .andWhere("p.accountType = 'POCKET'")
+    .andWhere('t.createdAt >= :since', { since })
+    .groupBy('p.personId')
+    .getRawMany();
+  return new Map(rows.map((r) => [r.personId, BigInt(r.total ?? 0)]));
+}
+
 /** Accounts credited and total interest of `year` over every batch (what the run record states). */
 export async function interestTotals(
   manager: EntityManager,

@@ -25,7 +25,7 @@ export class CreditingResolver {
   @Authorized('ADMIN')
   @Mutation(() => InterestPostPayload, {
     description:
-      'Posts a year’s interest (结息) to EARMARKED, once per year (R-ACC-4): balance at the run × rate, half-up to the fen, in batches of holders (each batch one transaction locking only its holders). With an idempotencyKey a retry replays, or finishes a run that stopped half-way; nobody is paid twice. ADMIN; audited.',
+      'Posts a year’s interest (结息) to EARMARKED, once per year, after the year has ended (R-ACC-4): each EARMARKED balance at the end of that year (Beijing time) × rate, half-up to the fen, in batches of holders (each batch one transaction locking only its holders). With an idempotencyKey a retry replays, or finishes a run that stopped half-way; nobody is paid twice. ADMIN; audited.',
   })
   async interestPost(
     @Arg('input', () => InterestPostInput) input: InterestPostInput,

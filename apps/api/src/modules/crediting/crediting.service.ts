@@ -30,6 +30,7 @@ import {
   interestRunExists,
   interestTotals,
   personsWithInterest,
+  earmarkedPostedSince,
 } from '@gongji/persistence';
 import { type Principal, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
@@ -329,10 +330,15 @@ export class CreditingService {
       refused: (userErrors) => ({ transaction: null, accounts: 0, userErrors }),
       decide: async (ctx) => {
         const paid = await personsWithInterest(ctx.manager, input.year, holders);
-        // Interest is on the EARMARKED balance when the batch runs, as the explanation says (R-ACC-4).
+        // Interest is on the EARMARKED balance at the end of the year (R-ACC-4): the balance now (under the lock)
+        // minus what was posted since 1 January of the next year, Beijing time.
+        const since = await earmarkedPostedSince(ctx.manager, holders, yearEndInstant(input.year));
         const balances = [...ctx.pockets.values()]
           .filter((p) => p.kind === PocketKind.EARMARKED && !paid.has(p.personId))
-          .map((p) => ({ personId: p.personId, balance: p.balance as Fen }));
+          .map((p) => ({
+            personId: p.personId,
+            balance: (p.balance - (since.get(p.personId) ?? 0n)) as Fen,
+          }));
         const result = postInterestOrThrow(
           input.year,
           input.annualRate as BasisPoints,
@@ -360,9 +366,14 @@ export class CreditingService {
   }
 }
 
+/** The end of `year` in Beijing time (1 January of the next year, 00:00 +08:00): the interest run's balance date. */
+function yearEndInstant(year: number): Date {
+  return new Date(`${year + 1}-01-01T00:00:00+08:00`);
+}
+
 /**
  * The checks the final step repeats (so its refusal is stored under the client's key): year (INVALID_YEAR,
- * YEAR_BEFORE_EARMARKED, YEAR_IN_FUTURE) and rate.
+ * YEAR_BEFORE_EARMARKED, YEAR_IN_FUTURE, YEAR_NOT_ENDED) and rate.
  */
 function interestInputValid(input: InterestPostInput, today: string): boolean {
   try {

@@ -270,16 +270,14 @@ describe('R-ACC-4 interest', () => {
     expect(r.decision?.explanation[0].message).toContain('1.5%');
   });
 
-  it('R-ACC-4 the explanation says what is done: the balance at the run, not a year-end balance, in both languages', () => {
+  it('R-ACC-4 the explanation says what is done: the balance at the end of the year, in both languages', () => {
     const line = postInterestOrThrow(2024, 150, [{ personId: 'a', balance: yuan(1000) }], false, TODAY)
       .decision!.explanation[0];
     expect(line.message).toBe(
-      '2024 interest: EARMARKED balance at the run × 1.5%, half-up to the fen; 1 accounts, total 15.00',
+      '2024 interest: EARMARKED balance at the end of 2024 × 1.5%, half-up to the fen; 1 accounts, total 15.00',
     );
     expect(renderExplanation(line, 'en')).toBe(line.message);
-    const zh = renderExplanation(line, 'zh');
-    expect(zh).toContain('按结息时的个人账户余额');
-    expect(zh).not.toContain('年末');
+    expect(renderExplanation(line, 'zh')).toContain('按2024年末的个人账户余额');
   });
 
   it.each([2021, 2020, 1998])(
@@ -341,10 +339,18 @@ describe('R-ACC-4 interest', () => {
     );
   });
 
-  it('R-ACC-4 the current year (Beijing time) may be posted, the next one only from its 1 January', () => {
+  it('R-ACC-4 a year is posted once it has ended (Beijing time): the current one is YEAR_NOT_ENDED, a later one YEAR_IN_FUTURE', () => {
     const balances = [{ personId: 'a', balance: yuan(1000) }];
-    expect(postInterestOrThrow(2026, 150, balances, false, TODAY).total).toBe(yuan(15));
-    expect(postInterestOrThrow(2026, 150, balances, false, '2026-01-01').total).toBe(yuan(15));
+    for (const today of [TODAY, '2026-01-01', '2026-12-31']) {
+      expect(() => postInterestOrThrow(2026, 150, balances, false, today)).toThrow(
+        expect.objectContaining({
+          code: CreditingErrorCode.YEAR_NOT_ENDED,
+          rule: 'R-ACC-4',
+          field: ['year'],
+          params: { year: 2026, from: { kind: 'date', iso: '2027-01-01' } },
+        }),
+      );
+    }
     expect(() => postInterestOrThrow(2027, 150, balances, false, '2026-12-31')).toThrow(
       expect.objectContaining({
         code: CreditingErrorCode.YEAR_IN_FUTURE,
@@ -352,6 +358,7 @@ describe('R-ACC-4 interest', () => {
         params: { year: 2027, currentYear: 2026 },
       }),
     );
-    expect(postInterestOrThrow(2027, 150, balances, false, '2027-01-01').total).toBe(yuan(15));
+    expect(postInterestOrThrow(2026, 150, balances, false, '2027-01-01').total).toBe(yuan(15));
+    expect(postInterestOrThrow(2025, 150, balances, false, TODAY).total).toBe(yuan(15));
   });
 });

@@ -8,7 +8,7 @@ import { Transaction } from '../../transaction/transaction.types';
 export class InterestPostInput {
   @Field(() => Int, {
     description:
-      'Calendar year; not later than the current year (China; YEAR_IN_FUTURE), not before 2022, when the book-entry account started (YEAR_BEFORE_EARMARKED, R-ACC-3).',
+      'Calendar year that has ended (China time; the current year: YEAR_NOT_ENDED, a later one: YEAR_IN_FUTURE); interest is on each EARMARKED balance at the end of that year, not before 2022, when the book-entry account started (YEAR_BEFORE_EARMARKED, R-ACC-3).',
   })
   year!: number;
 
@@ -63,7 +63,7 @@ export class InterestPostPayload {
 
   @Field(() => [UserError], {
     description:
-      'Refusals (INTEREST_ALREADY_POSTED, INVALID_YEAR, YEAR_IN_FUTURE, INVALID_RATE); nothing moved.',
+      'Refusals (INTEREST_ALREADY_POSTED, INVALID_YEAR, YEAR_IN_FUTURE, YEAR_NOT_ENDED, INVALID_RATE); nothing moved.',
   })
   userErrors!: UserError[];
 }
