@@ -17,6 +17,15 @@ const ANSWERED_BY_PAGE_JSON: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Carried values a portal does not get as they are: its resolver runs instead (Transaction.postings hides the balance
+ * after a posting on another person's pocket from a portal, API.md "a portal sees only the people it is serving").
+ */
+const RESOLVED_FOR_PORTALS: ReadonlySet<string> = new Set(['Transaction.postings']);
+
+const isPortal = (ctx: unknown): boolean =>
+  (ctx as { principal?: { role?: string } | null } | null)?.principal?.role === 'PORTAL';
+
+/**
  * Lets these fields answer from the object when it carries the value, without entering their type-graphql resolver
  * (parameter injection and middleware chain per field and row: issue #11). Applied before the person read policy,
  * which wraps Person-typed fields outermost, so a portal's check still runs on every person.
@@ -30,9 +39,12 @@ export function answerFromPageJson(schema: GraphQLSchema): GraphQLSchema {
       const field = type.getFields()[name];
       if (!field) throw new Error(`answerFromPageJson: no field ${typeName}.${name}`);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      const forPortals = RESOLVED_FOR_PORTALS.has(`${typeName}.${name}`);
       field.resolve = (source, args, ctx, info) => {
         const carried = (source as Record<string, unknown>)[name];
-        return carried !== undefined ? carried : resolve(source, args, ctx, info);
+        return carried !== undefined && !(forPortals && isPortal(ctx))
+          ? carried
+          : resolve(source, args, ctx, info);
       };
     }
   }

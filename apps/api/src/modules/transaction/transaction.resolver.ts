@@ -44,7 +44,8 @@ export class TransactionResolver {
     // The page as JSON of exactly the fields the query selects, already shaped as the API shows them: GraphQL's
     // default resolvers answer from it (issue #11). Null when the selection needs more, or on SQLite.
     const tree = selectionTreeAt(info, ['edges', 'node']);
-    const shape = tree && transactionShapeOf(tree);
+    // A portal's page goes through the resolvers, which hide other persons' balances (Transaction.postings).
+    const shape = principal.role !== Role.PORTAL && tree ? transactionShapeOf(tree) : null;
     if (shape) {
       const [json, total] = await Promise.all([
         ctx.services.transactions.pageJson(principal, args.filter, page, shape),
@@ -98,8 +99,13 @@ export class TransactionResolver {
   ): PostingLine[] | Promise<PostingLine[]> {
     // A money mutation's payload carries the postings it wrote (and replays them), and so does a page that was asked
     // for them; otherwise they are loaded, batched per request.
-    if (Array.isArray(transaction.postings)) return transaction.postings;
-    return ctx.loaders.postingsByTransaction.load(transaction.id).then((rows) => rows.map(toPostingLine));
+    const portal = ctx.principal?.role === Role.PORTAL;
+    if (Array.isArray(transaction.postings))
+      return portal ? withoutOthersBalances(transaction, transaction.postings) : transaction.postings;
+    return ctx.loaders.postingsByTransaction.load(transaction.id).then((rows) => {
+      const lines = rows.map(toPostingLine);
+      return portal ? withoutOthersBalances(transaction, lines) : lines;
+    });
   }
 
   @FieldResolver(() => MoneyScalar, {
@@ -174,4 +180,17 @@ export class TransactionResolver {
       .load(transaction.personId)
       .then((row) => (row ? toPerson(row, masked) : null));
   }
+}
+
+/**
+ * A portal sees the balance after a posting only on the pockets of the person the transaction is about (the patient,
+ * payer or sender it served): a relative's pocket that paid a share, or a transfer's recipient, is another person's
+ * account (API.md: a portal sees only the people it is serving). Their amounts stay — they are the split itself.
+ */
+function withoutOthersBalances(transaction: Transaction, lines: PostingLine[]): PostingLine[] {
+  return lines.map((line) =>
+    line.personId && line.personId !== transaction.personId && line.balanceAfter !== null
+      ? { ...line, balanceAfter: null }
+      : line,
+  );
 }
