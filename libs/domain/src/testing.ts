@@ -123,6 +123,7 @@ export function aSettledTransaction(
     status: SettlementStatus.POSTED,
     postings: result.postings,
     accumulatorDelta: result.accumulatorDelta,
+    explanation: result.explanation,
     ...overrides,
   };
 }

@@ -163,7 +163,9 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
           headers,
         )
       ).data!.refundIssue;
-    const refund = await refundOf((Number(jgAmount) / 100 + 1).toFixed(2), 'xiaoming-refund-1');
+    // All but 0.01: the covered cost above the deductible is all back, so the fund takes back its 3245.00 (R-SET-1)
+    // and the personal 2754.99 goes to relative no. 2 in full, then to relative no. 1.
+    const refund = await refundOf('5999.99', 'xiaoming-refund-1');
     expect(refund.userErrors).toEqual([]);
     const explained = async (headers?: Record<string, string>) =>
       (
@@ -177,8 +179,10 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
         .data!.transaction.explanation.map((l) => l.message)
         .join(' ');
     const zh = await explained({ 'accept-language': '' });
-    expect(zh).toMatch(/第2位共济人的个人账户（记账）.+、第1位共济人的个人账户（记账）1\.00 元/);
-    expect(await explained()).toMatch(/relative no\. 2 .+, relative no\. 1 .+1\.00/);
+    expect(zh).toMatch(
+      /第2位共济人的个人账户（记账）[\d.]+ 元、第1位共济人的个人账户（记账）[\d.]+ 元、统筹基金3245\.00 元；尚余0\.01 元可退/,
+    );
+    expect(await explained()).toMatch(/relative no\. 2 .+, relative no\. 1 .+3245\.00/);
     expect(zh + (await explained())).not.toContain(wangli);
     expect(zh + (await explained())).not.toContain(wangjianguo);
 

@@ -108,8 +108,14 @@ function sumDeltas(deltas: readonly AccumulatorDelta[], year: number): Accumulat
  * then relatives' accounts from last-used to first, then the own wallet, then the own account.
  *
  * Decisions (DOMAIN.md is silent):
- * - the refund first returns personal money; the fund keeps its payment until the whole personal share has been
- *   returned, and only a refund beyond it returns fund money (FUND_POOL last). The bill's items are not re-priced.
+ * - outpatient (R-SET-1): the fund first takes back what it would not have paid on the bill as it stands after the
+ *   refund — its payment × the share of its base (the covered cost above the deductible) that the refund returns,
+ *   half-up, the base returned first — so a refund cannot leave the fund paying for covered cost that no longer
+ *   counts toward the deductible (a black-box audit: 2000.00 covered, fund 100.00, 500.00 refunded all to the
+ *   account; the deductible then counted 1500.00 and the next 1000.00 got 350.00 from the fund: 100.00 paid twice);
+ *   the rest returns personal money in reverse order; fund money beyond that share comes back last (FUND_POOL).
+ *   Inpatient (R-SET-2) keeps the fund's payment until the whole personal share has been returned. The bill's items
+ *   are not re-priced.
  * - accumulators: `accountPaid` falls by the money returned to personal pockets and the fund-paid accumulator by the
  *   fund money returned; the outpatient covered spend (the deductible's progress, R-SET-1) falls by the covered part
  *   of what has been refunded — the excluded items, paid in cash, count as refunded first (cash is returned first),
@@ -154,20 +160,6 @@ export function partialRefundOrThrow(
       { refundable: moneyParam(refundable), amount: moneyParam(amount) },
     );
   }
-  let toReturn = amount;
-  const returned: RefundLine[] = [];
-  for (const source of order) {
-    if (toReturn === 0n) break;
-    const part = minFen(toReturn, source.left);
-    if (part === 0n) continue;
-    returned.push({ account: source.account, amount: part });
-    toReturn = (toReturn - part) as Fen;
-  }
-  const positions = providerPositionsOf(original.explanation ?? []);
-  const fundReturned = sumFen(returned.filter((r) => isFund(r.account)).map((r) => r.amount));
-  const cashReturned = sumFen(returned.filter((r) => isCash(r.account)).map((r) => r.amount));
-  const accountReturned = sumFen(returned.filter((r) => r.account.type === 'POCKET').map((r) => r.amount));
-  const remaining = (refundable - amount) as Fen;
   const settled = original.accumulatorDelta;
   const inpatient = settled.inpatientAdmissions > 0;
   // The covered part of the money returned so far, before and after this refund: the bill's total less its
@@ -178,6 +170,31 @@ export function partialRefundOrThrow(
     refunded <= excluded ? 0n : minFen((refunded - excluded) as Fen, settled.outpatientCovered);
   const refundedBefore = total - refundable;
   const coveredReturned = coveredBack(refundedBefore + amount) - coveredBack(refundedBefore);
+  // R-SET-1: the fund first takes back what it would not have paid on the outpatient bill as it stands after the
+  // refund (its share of the covered cost above the deductible that is returned); the rest goes back in reverse order.
+  const fund = payers.find((s) => isFund(s.account));
+  const fundBase = inpatient ? null : outpatientFundBaseOf(original.explanation ?? []);
+  let fundFirst = ZERO;
+  if (fund && fundBase !== null && fundBase > 0n && amount < refundable) {
+    const fundPaid = sumFen(original.postings.filter((p) => isFund(p.account)).map((p) => -p.amount as Fen));
+    const baseLeft = fundBase - minFen(coveredBack(refundedBefore + amount) as Fen, fundBase);
+    const fundKept = (fundPaid * baseLeft * 2n + fundBase) / (fundBase * 2n); // fundPaid × baseLeft / base, half-up
+    const owed = fundPaid - fundKept - (fundPaid - fund.left);
+    fundFirst = owed > 0n ? minFen(minFen(owed as Fen, fund.left), amount) : ZERO;
+  }
+  let toReturn = (amount - fundFirst) as Fen;
+  const returned: RefundLine[] = [];
+  for (const source of order) {
+    const first = source === fund ? fundFirst : ZERO;
+    const part = minFen(toReturn, (source.left - first) as Fen);
+    toReturn = (toReturn - part) as Fen;
+    if (part + first > 0n) returned.push({ account: source.account, amount: (part + first) as Fen });
+  }
+  const positions = providerPositionsOf(original.explanation ?? []);
+  const fundReturned = sumFen(returned.filter((r) => isFund(r.account)).map((r) => r.amount));
+  const cashReturned = sumFen(returned.filter((r) => isCash(r.account)).map((r) => r.amount));
+  const accountReturned = sumFen(returned.filter((r) => r.account.type === 'POCKET').map((r) => r.amount));
+  const remaining = (refundable - amount) as Fen;
   const accumulatorDelta: AccumulatorDelta =
     remaining === 0n
       ? negateAccumulatorDelta(
@@ -226,6 +243,21 @@ export function partialRefundOrThrow(
     accumulatorDelta,
     status: remaining === 0n ? SettlementStatus.REFUNDED : SettlementStatus.PARTIALLY_REFUNDED,
   };
+}
+
+/**
+ * The covered cost of an outpatient settlement that the fund's rate applied to — the part above the deductible
+ * (`above` of its R-SET-1 line, FUND_OUTPATIENT / FUND_OUTPATIENT_RETIRED) — or null when the stored explanation
+ * does not say (a settlement stored without it keeps the fund's payment until the personal share is back).
+ */
+export function outpatientFundBaseOf(explanation: readonly Explanation[]): Fen | null {
+  for (const line of explanation) {
+    if (line.code !== 'FUND_OUTPATIENT' && line.code !== 'FUND_OUTPATIENT_RETIRED') continue;
+    const above = line.params?.['above'];
+    if (typeof above === 'object' && above !== null && 'kind' in above && above.kind === 'money')
+      return BigInt(above.fen) as Fen;
+  }
+  return null;
 }
 
 /**

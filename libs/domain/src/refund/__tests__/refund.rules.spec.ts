@@ -83,52 +83,62 @@ describe('R-USE-5 refusals name the settlement and the amounts in Chinese as in 
 });
 
 describe('R-USE-5 partial refunds in reverse order of payment', () => {
-  it('R-USE-5 cash first, then relatives last-used first, then own wallet, own account, and the fund last', () => {
+  it('R-USE-5 cash first, then relatives last-used first, own wallet, own account; the fund takes back its share', () => {
+    // The fund paid 100.00 = 50 % of the 200.00 above the 1800.00 deductible (R-SET-1).
     const first = partialRefundOrThrow(original, [], y(150));
     expect(lines(first)).toEqual([
       [SystemAccount.CASH, y(100)],
-      ['B:EARMARKED', y(50)],
+      ['B:EARMARKED', y(25)],
+      [SystemAccount.FUND_POOL, y(25)],
     ]);
     expect(first.postings[0]).toEqual({ account: settlement.postings[0].account, amount: -y(150) });
     expect(sumPostings(first.postings)).toBe(0n);
     expect(first.status).toBe(SettlementStatus.PARTIALLY_REFUNDED);
     expect(first.remaining).toBe(y(1950));
-    expect(first.accountReturned).toBe(y(50));
+    expect(first.accountReturned).toBe(y(25));
     expect(first.cashReturned).toBe(y(100));
+    expect(first.fundReturned).toBe(y(25));
     // The excluded items (100.00 in cash) count as refunded first; the 50.00 beyond them is covered cost returned,
-    // so the deductible's progress falls by 50.00 and accountPaid by the account money returned.
+    // taken from the fund's 200.00 base first: the fund keeps 100.00 × 150 / 200 = 75.00 and takes back 25.00.
     expect(first.accumulatorDelta).toEqual({
       ...aYearToDate(2024),
       outpatientCovered: -y(50),
-      accountPaid: -y(50),
+      outpatientFundPaid: -y(25),
+      accountPaid: -y(25),
     });
 
     const prior: PriorRefund[] = [first];
     const second = partialRefundOrThrow({ ...original, status: first.status }, prior, y(600));
+    // 650.00 of covered cost is back now, more than the fund's base: the fund takes back the rest of its 100.00.
     expect(lines(second)).toEqual([
-      ['B:EARMARKED', y(50)],
-      ['A:EARMARKED', y(500)],
-      ['patient-1:WALLET', y(50)],
+      ['B:EARMARKED', y(75)],
+      ['A:EARMARKED', y(450)],
+      [SystemAccount.FUND_POOL, y(75)],
     ]);
+    expect(second.accumulatorDelta).toEqual({
+      ...aYearToDate(2024),
+      outpatientCovered: -y(600),
+      outpatientFundPaid: -y(75),
+      accountPaid: -y(525),
+    });
 
     prior.push(second);
     const third = partialRefundOrThrow(original, prior, y(1300));
     expect(lines(third)).toEqual([
-      ['patient-1:WALLET', y(250)],
-      ['patient-1:EARMARKED', y(1000)],
-      [SystemAccount.FUND_POOL, y(50)],
+      ['A:EARMARKED', y(50)],
+      ['patient-1:WALLET', y(300)],
+      ['patient-1:EARMARKED', y(950)],
     ]);
-    expect(third.fundReturned).toBe(y(50));
+    expect(third.fundReturned).toBe(0n);
     expect(third.accumulatorDelta).toEqual({
       ...aYearToDate(2024),
       outpatientCovered: -y(1300),
-      outpatientFundPaid: -y(50),
-      accountPaid: -y(1250),
+      accountPaid: -y(1300),
     });
 
     prior.push(third);
     const last = partialRefundOrThrow(original, prior, y(50));
-    expect(lines(last)).toEqual([[SystemAccount.FUND_POOL, y(50)]]);
+    expect(lines(last)).toEqual([['patient-1:EARMARKED', y(50)]]);
     expect(last.status).toBe(SettlementStatus.REFUNDED);
     expect(last.remaining).toBe(0n);
     // The refunds together restore the accumulators exactly like a cancellation.
@@ -137,6 +147,29 @@ describe('R-USE-5 partial refunds in reverse order of payment', () => {
       settlement.yearToDate,
     );
     expect(restored).toEqual(aYearToDate(2024));
+  });
+
+  it('R-SET-1 after a partial refund the fund has paid what the bill as it stands earns (black-box audit)', () => {
+    // 2000.00 covered, in service: fund 100.00, own account 1900.00. 500.00 refunded: the bill is 1500.00, all under
+    // the 1800.00 deductible, so the fund takes back its 100.00 and the account gets 400.00.
+    const bill = settleOrThrow(aSettlementInput({ own: { earmarked: y(5000), wallet: 0n as Fen } }));
+    expect(bill.fundPay).toBe(y(100));
+    const r = partialRefundOrThrow(aSettledTransaction(bill), [], y(500));
+    expect(lines(r)).toEqual([
+      ['patient-1:EARMARKED', y(400)],
+      [SystemAccount.FUND_POOL, y(100)],
+    ]);
+    const ytd = applyAccumulatorDelta(bill.yearToDate, r.accumulatorDelta);
+    expect(ytd).toMatchObject({ outpatientCovered: y(1500), outpatientFundPaid: 0n });
+    // The next 1000.00: 300.00 under the deductible, 50 % of 700.00 = 350.00 — the fund's total for 2500.00 covered.
+    const next = settleOrThrow(
+      aSettlementInput({
+        own: { earmarked: y(5000), wallet: 0n as Fen },
+        bill: aBill({ covered: y(1000) }),
+        yearToDate: ytd,
+      }),
+    );
+    expect(next.fundPay).toBe(y(350));
   });
 
   it('R-USE-5 an inpatient refund beyond the personal share lowers the inpatient fund accumulator', () => {
