@@ -234,4 +234,50 @@ describe(`walletActivate and walletTransfer over HTTP (${ENTITY_DIALECT})`, () =
     expect(line(en)).toContain('attested by counter staff (household register, ');
     expect(await balance(app, zhaomin, 'WALLET')).toBe('354.00');
   });
+
+  it('R-WAL-4: an attestation recorded for one of the two counts both ways (black-box audit: the reverse was refused)', async () => {
+    const counter = await app.login('counter');
+    // 赵敏's own attestation (张伟 is her CHILD) is revoked; 张伟's (赵敏 is his PARENT) says the same tie, inversely.
+    const list = await app.gql<{
+      relationshipAttestations: {
+        edges: { node: { id: string; relation: string; revokedAt: string | null } }[];
+      };
+    }>(
+      'query($p: ID!) { relationshipAttestations(personId: $p, first: 20) { edges { node { id relation revokedAt } } } }',
+      { p: zhaomin },
+      counter,
+    );
+    const own = list
+      .data!.relationshipAttestations.edges.map((e) => e.node)
+      .filter((n) => n.revokedAt === null);
+    expect(own.length).toBeGreaterThan(0);
+    for (const a of own) {
+      const revoked = await app.gql<{ relationshipAttestationRevoke: { userErrors: unknown[] } }>(
+        'mutation($i: RelationshipAttestationRevokeInput!) { relationshipAttestationRevoke(input: $i) { userErrors { code } } }',
+        { i: { id: a.id, reason: 'audit: one direction is enough' } },
+        counter,
+      );
+      expect(revoked.data!.relationshipAttestationRevoke.userErrors).toEqual([]);
+    }
+    const before = await balance(app, zhangwei, 'WALLET');
+    for (const relation of ['CHILD', undefined]) {
+      const res = await app.gql<Transfer>(
+        TRANSFER,
+        {
+          i: {
+            fromPersonId: zhaomin,
+            toPersonId: zhangwei,
+            ...(relation ? { relation } : {}),
+            amount: '1.00',
+            source: 'WALLET',
+            verification: 'FACE',
+            idempotencyKey: key('wal-inverse'),
+          },
+        },
+        counter,
+      );
+      expect(res.data!.walletTransfer.userErrors).toEqual([]);
+    }
+    expect(await balance(app, zhangwei, 'WALLET')).toBe((Number(before) + 2).toFixed(2));
+  });
 });

@@ -214,8 +214,14 @@ export class WalletService {
         }
         const wallets = facts.wallets;
         const kinRelations = facts.relations.map(toDomainRelation);
+        // Attestations either way round (R-WAL-4): one recorded for the recipient about the sender says the same
+        // family tie, read inversely (a sibling is a sibling, a parent's child is a child).
         const attestations = facts.attestations
-          .filter((a) => a.personId === fromPersonId && a.relativePersonId === toPersonId)
+          .filter(
+            (a) =>
+              (a.personId === fromPersonId && a.relativePersonId === toPersonId) ||
+              (a.personId === toPersonId && a.relativePersonId === fromPersonId),
+          )
           .map(toAttestation);
         const activated = new Set(wallets.map((w) => w.personId));
         // R-WAL-5 as of the decision date: the day each wallet was confirmed (a usage-region change does not move it).
