@@ -127,6 +127,35 @@ describe(`R-ACC-7 password-exempt channels only where they apply (${ENTITY_DIALE
     expect((await auditLedger(app.db)).violations).toEqual([]);
   });
 
+  it('REGISTRATION_FEE for an outpatient bill above the registration-fee ceiling (100.00) is CHANNEL_NOT_APPLICABLE, nothing moves', async () => {
+    // A black-box audit settled a 5000.00 outpatient bill from the account without the password by calling it a
+    // registration fee. The ceiling is a policy value (effectivePolicy.passwordPolicy.maxRegistrationFee).
+    const policy = await app.gql<{ effectivePolicy: { passwordPolicy: { maxRegistrationFee: string } } }>(
+      'query { effectivePolicy(regionCode: "110000", on: "2025-04-01") { passwordPolicy { maxRegistrationFee } } }',
+      {},
+      token,
+    );
+    expect(policy.data!.effectivePolicy.passwordPolicy.maxRegistrationFee).toBe('100.00');
+    await movesNothing(async () => {
+      const res = await confirm(
+        { channel: 'REGISTRATION_FEE', covered: '5000.00', idempotencyKey: 'reg-too-big' },
+        { 'accept-language': '' },
+      );
+      expect(res.data!.settlementConfirm).toMatchObject({ transaction: null, settlement: null });
+      expect(res.data!.settlementConfirm.userErrors).toEqual([
+        {
+          code: 'CHANNEL_NOT_APPLICABLE',
+          rule: 'R-ACC-7',
+          field: ['channel'],
+          message:
+            '5000.00 元的账单不是挂号费（本地挂号费渠道最多100.00 元），不能免密支付；请刷卡并输入支付密码，或使用医保电子凭证（R-ACC-7）',
+        },
+      ]);
+      const q = await quote({ channel: 'REGISTRATION_FEE', covered: '100.01' });
+      expect(q.data!.settlementQuote.userErrors.map((e) => e.code)).toEqual(['CHANNEL_NOT_APPLICABLE']);
+    });
+  });
+
   it('CROSS_REGION_DIRECT for a Beijing patient at a Beijing hospital is CHANNEL_NOT_APPLICABLE (not out-of-region care), nothing moves', async () => {
     await movesNothing(async () => {
       const res = await confirm({

@@ -85,11 +85,13 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: [
       '机构所在地{institutionRegion}属于患者的参保地{insuredRegion}，不是异地就医，不能按异地就医直接结算免密支付',
       '挂号费渠道只适用于门急诊挂号，{visitType}账单不能按挂号费免密支付',
+      '{total}的账单不是挂号费（本地挂号费渠道最多{max}），不能免密支付；请刷卡并输入支付密码，或使用医保电子凭证',
       '该支付渠道不适用于本次结算，不能免密支付',
     ],
     en: [
       "The institution's region {institutionRegion} is the patient's insured region {insuredRegion}: this is not out-of-region care, so cross-region direct settlement (异地就医直接结算) does not apply",
       'The registration-fee channel (挂号费) applies only to an outpatient/emergency visit, not to this {visitType} bill',
+      'A bill of {total} is not a registration fee (at most {max} here): pay it by card with the payment password or by the e-voucher',
       'This payment channel does not apply to this bill',
     ],
   },

@@ -11,6 +11,11 @@ export interface PasswordPolicy {
    * {@link DEFAULT_MAX_PASSWORD_FREE_LIMIT} applies.
    */
   readonly maxPasswordFreeLimit?: Fen;
+  /**
+   * Highest bill the registration-fee channel (挂号费, no password) may carry. Absent in older stored settings: then
+   * {@link DEFAULT_MAX_REGISTRATION_FEE} applies.
+   */
+  readonly maxRegistrationFee?: Fen;
 }
 
 /**
@@ -18,6 +23,14 @@ export interface PasswordPolicy {
  * figure; it is a policy value per region and date (`PASSWORD_POLICY`), this is the built-in default.
  */
 export const DEFAULT_MAX_PASSWORD_FREE_LIMIT: Fen = yuan(300);
+
+/**
+ * Decision (R-ACC-7): the registration-fee channel waives the password for the registration fee (挂号费) of an
+ * outpatient/emergency visit only, so a bill above this is not a registration fee: Beijing's 医事服务费 is 50–100 yuan
+ * by the doctor's grade. The sources name no ceiling; it is a policy value per region and date (`PASSWORD_POLICY`),
+ * this is the built-in default. Without it any bill labelled REGISTRATION_FEE skipped the password (black-box audit).
+ */
+export const DEFAULT_MAX_REGISTRATION_FEE: Fen = yuan(100);
 
 /** Payment passwords are exactly this many digits (the card terminals' PIN pad, R-ACC-7). */
 export const PAYMENT_PASSWORD_DIGITS = 6;

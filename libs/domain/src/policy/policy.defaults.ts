@@ -2,7 +2,11 @@ import { holidayCalendarEffectiveFrom, NATIONAL_HOLIDAY_CALENDAR } from '../cale
 import { DEFAULT_CARD_RULES } from '../card/card.rules';
 import { KinPurpose, Relation } from '../kin/kin';
 import { type Fen, ZERO } from '../money/money';
-import { DEFAULT_MAX_PASSWORD_FREE_LIMIT, type PasswordPolicy } from '../person/password';
+import {
+  DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+  DEFAULT_MAX_REGISTRATION_FEE,
+  type PasswordPolicy,
+} from '../person/password';
 import {
   type BenefitSchedule,
   DEFAULT_BENEFIT_SCHEDULE,
@@ -54,6 +58,7 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
   lockoutAfterFailures: 5,
   defaultPasswordFreeLimit: ZERO,
   maxPasswordFreeLimit: DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+  maxRegistrationFee: DEFAULT_MAX_REGISTRATION_FEE,
 });
 
 function withOutpatientCap(schedule: BenefitSchedule, cap: Fen | null): BenefitSchedule {

@@ -158,6 +158,12 @@ export function validatePasswordPolicyOrThrow(policy: PasswordPolicy): void {
       'maxPasswordFreeLimit',
       detailParam('SETTING_NOT_NEGATIVE', { field: 'maxPasswordFreeLimit' }),
     );
+  if (policy.maxRegistrationFee !== undefined && policy.maxRegistrationFee < 0n)
+    bad(
+      'maxRegistrationFee must not be negative',
+      'maxRegistrationFee',
+      detailParam('SETTING_NOT_NEGATIVE', { field: 'maxRegistrationFee' }),
+    );
   const def = policy.defaultPasswordFreeLimit;
   if (def < 0n || (max !== undefined && def > max))
     bad(

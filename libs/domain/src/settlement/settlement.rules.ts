@@ -1,4 +1,5 @@
 import { type Fen, formatMoney, maxFen, minFen, sumFen } from '../money/money';
+import { DEFAULT_MAX_REGISTRATION_FEE } from '../person/password';
 import { InstitutionKind } from '../institution/institution';
 import { PocketKind, type Posting, SystemAccount, TransactionKind, systemAccount } from '../ledger/ledger';
 import { explain } from '../ledger/explain';
@@ -76,13 +77,16 @@ export function isOutOfRegionCare(
 
 /**
  * R-ACC-7: the password-exempt channels apply only to the payments they name — REGISTRATION_FEE to the registration
- * fee (挂号费) of an outpatient/emergency visit, CROSS_REGION_DIRECT to out-of-region care ({@link isOutOfRegionCare}).
+ * fee (挂号费) of an outpatient/emergency visit, a bill of at most the policy's `maxRegistrationFee` (default
+ * {@link DEFAULT_MAX_REGISTRATION_FEE}), CROSS_REGION_DIRECT to out-of-region care ({@link isOutOfRegionCare}).
  * Claimed for any other bill it is refused (`CHANNEL_NOT_APPLICABLE`, field `channel`) before any money moves, by
  * the quote and the confirmation alike. CARD and E_VOUCHER apply to every bill.
  */
 export function assertChannelApplicableOrThrow(
-  bill: Pick<Bill, 'channel' | 'visitType' | 'institution'>,
+  bill: Pick<Bill, 'channel' | 'visitType' | 'institution'> &
+    Partial<Pick<Bill, 'covered' | 'outOfCatalogue' | 'excluded'>>,
   patient: Pick<SettlementPatient, 'regionCode'>,
+  maxRegistrationFee: Fen = DEFAULT_MAX_REGISTRATION_FEE,
 ): void {
   if (bill.channel === PaymentChannel.REGISTRATION_FEE && bill.visitType !== VisitType.OUTPATIENT) {
     throw new SettlementError(
@@ -91,6 +95,16 @@ export function assertChannelApplicableOrThrow(
       `The registration-fee channel (挂号费) applies only to an outpatient/emergency visit, not to this ${bill.visitType} bill`,
       ['channel'],
       { visitType: termParam('visitType', bill.visitType) },
+    );
+  }
+  const total = (bill.covered ?? 0n) + (bill.outOfCatalogue ?? 0n) + (bill.excluded ?? 0n);
+  if (bill.channel === PaymentChannel.REGISTRATION_FEE && total > maxRegistrationFee) {
+    throw new SettlementError(
+      SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+      'R-ACC-7',
+      `A bill of ${formatMoney(total as Fen)} is not a registration fee (挂号费, at most ${formatMoney(maxRegistrationFee)} in this region): pay it by CARD with the password or by E_VOUCHER`,
+      ['channel'],
+      { total: moneyParam(total), max: moneyParam(maxRegistrationFee) },
     );
   }
   if (bill.channel === PaymentChannel.CROSS_REGION_DIRECT && !isOutOfRegionCare(bill, patient)) {
@@ -167,7 +181,7 @@ function validateOrThrow(input: SettlementInput): void {
       ['patientId'],
     );
   }
-  assertChannelApplicableOrThrow(bill, patient);
+  assertChannelApplicableOrThrow(bill, patient, input.maxRegistrationFee);
   const year = Number(bill.serviceDate.slice(0, 4));
   if (input.yearToDate.year !== year) {
     throw new SettlementError(

@@ -129,6 +129,8 @@ export interface SettlementInput {
    * person module's rule bound to the channel and the patient's password-free limit. A boolean answers for any amount.
    */
   readonly passwordRequired: boolean | ((accountPayment: Fen) => boolean);
+  /** The registration-fee channel's ceiling in the region on the date (R-ACC-7); the built-in default when absent. */
+  readonly maxRegistrationFee?: Fen;
 }
 
 /** Money taken from one provider's EARMARKED. */

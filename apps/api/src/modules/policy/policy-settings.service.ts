@@ -197,6 +197,9 @@ export class PolicySettingsService {
           ...((input.maxPasswordFreeLimit ?? base.maxPasswordFreeLimit) !== undefined
             ? { maxPasswordFreeLimit: input.maxPasswordFreeLimit ?? base.maxPasswordFreeLimit }
             : {}),
+          ...((input.maxRegistrationFee ?? base.maxRegistrationFee) !== undefined
+            ? { maxRegistrationFee: input.maxRegistrationFee ?? base.maxRegistrationFee }
+            : {}),
         };
         validatePasswordPolicyOrThrow(policy);
         return policy;

@@ -282,6 +282,13 @@ export class PasswordPolicySetInput {
   })
   defaultPasswordFreeLimit?: Fen | null;
 
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Highest bill the registration-fee channel (挂号费, no password) may carry (default 100.00); a larger bill must be paid by CARD with the password or by E_VOUCHER (R-ACC-7).',
+  })
+  maxRegistrationFee?: Fen | null;
+
   @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
   reason?: string | null;
 }

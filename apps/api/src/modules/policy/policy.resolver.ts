@@ -1,5 +1,6 @@
 import {
   DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+  DEFAULT_MAX_REGISTRATION_FEE,
   FEATURE_FIELDS,
   FEATURE_RULES,
   type EffectivePolicy,
@@ -70,6 +71,7 @@ export function toView(p: EffectivePolicy): EffectivePolicyView {
     passwordPolicy: {
       lockoutAfterFailures: p.passwordPolicy.lockoutAfterFailures,
       maxPasswordFreeLimit: p.passwordPolicy.maxPasswordFreeLimit ?? DEFAULT_MAX_PASSWORD_FREE_LIMIT,
+      maxRegistrationFee: p.passwordPolicy.maxRegistrationFee ?? DEFAULT_MAX_REGISTRATION_FEE,
       defaultPasswordFreeLimit: p.passwordPolicy.defaultPasswordFreeLimit,
       ...p.settingSources.PASSWORD_POLICY,
     },

@@ -148,6 +148,12 @@ export class PasswordPolicyView {
   @Field(() => MoneyScalar, { description: 'Password-free limit of a holder who never set one.' })
   defaultPasswordFreeLimit!: Fen;
 
+  @Field(() => MoneyScalar, {
+    description:
+      'Highest bill the REGISTRATION_FEE channel (挂号费, no password) may carry; a larger bill is CHANNEL_NOT_APPLICABLE (R-ACC-7).',
+  })
+  maxRegistrationFee!: Fen;
+
   @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
   effectiveFrom!: string | null;
 

@@ -379,6 +379,9 @@ export async function loadSettlementFacts(
     schedule: scheduleFor(patient, input, policy),
     caps: policy.spendingCaps,
     kinUseOpen: policy.features.KIN_USE.open,
+    ...(policy.passwordPolicy.maxRegistrationFee !== undefined
+      ? { maxRegistrationFee: policy.passwordPolicy.maxRegistrationFee }
+      : {}),
     passwordRequired: (amountFromAccount: Fen) =>
       passwordRequired({
         channel: input.channel,

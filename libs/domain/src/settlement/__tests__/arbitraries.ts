@@ -90,6 +90,11 @@ export const settlementInputs: fc.Arbitrary<SettlementInput> = fc
       caps: r.caps,
       spendToday: r.spendToday,
       kinUseOpen: r.kinUseOpen,
+      // A registration-fee bill within the region's ceiling (R-ACC-7): the ceiling's refusal is tested in
+      // settlement.rules.spec.ts; here the split of every bill the channel applies to.
+      ...(r.channel === PaymentChannel.REGISTRATION_FEE
+        ? { maxRegistrationFee: (r.covered + r.outOfCatalogue + r.excluded) as Fen }
+        : {}),
     });
   });
 

@@ -632,15 +632,41 @@ describe('R-ACC-7 a password-exempt channel applies only to the bills it names',
     },
   );
 
-  it('REGISTRATION_FEE for an outpatient visit pays from the account without a password', () => {
+  it('REGISTRATION_FEE for an outpatient registration fee pays from the account without a password', () => {
     const r = settleOrThrow(
       aSettlementInput({
-        bill: aBill({ channel: PaymentChannel.REGISTRATION_FEE }),
+        bill: aBill({ channel: PaymentChannel.REGISTRATION_FEE, covered: y(100) }),
         own: { earmarked: y(5000), wallet: 0n as Fen },
         passwordRequired: false,
       }),
     );
-    expect(r.accountPaid).toBe(y(1900));
+    expect(r.accountPaid).toBe(y(100));
+  });
+
+  it('REGISTRATION_FEE above the ceiling (100.00 by default, or the policy value) is not a registration fee', () => {
+    const refusal = (input: Parameters<typeof settleOrThrow>[0]) => {
+      try {
+        settleOrThrow(input);
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('not refused');
+    };
+    // A black-box audit settled a 5000.00 outpatient bill as REGISTRATION_FEE, without the password.
+    const bill = aBill({ channel: PaymentChannel.REGISTRATION_FEE, covered: y(100), excluded: 1n as Fen });
+    const e = refusal(aSettlementInput({ bill, own: { earmarked: y(5000), wallet: 0n as Fen } }));
+    expect(e).toMatchObject({
+      code: SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
+      rule: 'R-ACC-7',
+      field: ['channel'],
+    });
+    expect(renderRefusal(e, 'zh')).toBe(
+      '100.01 元的账单不是挂号费（本地挂号费渠道最多100.00 元），不能免密支付；请刷卡并输入支付密码，或使用医保电子凭证（R-ACC-7）',
+    );
+    const higher = settleOrThrow(
+      aSettlementInput({ bill, own: { earmarked: y(5000), wallet: 0n as Fen }, maxRegistrationFee: y(300) }),
+    );
+    expect(higher.accountPaid + higher.cash).toBe(10_001n);
   });
 
   it("CROSS_REGION_DIRECT in the patient's own insured region is CHANNEL_NOT_APPLICABLE (the R-KIN-6 notion)", () => {
