@@ -150,11 +150,13 @@ describe(`payment password refusals over HTTP (${ENTITY_DIALECT})`, () => {
     ]);
   });
 
-  it('R-ACC-1: a resident registered with a phone has no personal account and gets no initial password', async () => {
+  it("R-ACC-7: a resident registered with a phone (no account, R-ACC-1) still gets an initial password for card payments with relatives' money", async () => {
+    // Black-box audit: a resident beneficiary paying by CARD from relatives' accounts met PASSWORD_NOT_SET, as the
+    // patient's own password applies (R-ACC-7) and none had been issued.
     const p = await register(app, '赵居民', { insuranceType: 'RESIDENT' });
-    expect(p.initialPaymentPassword).toBeNull();
-    expect((await holder(app, p.id)).paymentPasswordHash).toBeNull();
-    expect(await outbox(app, p.id)).toEqual([]);
+    expect(p.initialPaymentPassword).toMatch(/^\d{6}$/);
+    expect((await holder(app, p.id)).paymentPasswordHash).not.toBeNull();
+    expect(await outbox(app, p.id)).toHaveLength(1);
   });
 
   it('R-ACC-7: paymentPasswordChange refuses a wrong old password (counted), weak new ones (not counted), a locked password, and callers that may not act', async () => {

@@ -6,7 +6,7 @@ import {
   type PasswordPolicy,
 } from './password';
 import { detailParam, moneyParam } from '../messages/params';
-import { type InsuranceType, hasPersonalAccount } from './person';
+import { InsuranceType } from './person';
 import { PersonError, PersonErrorCode } from './person.errors';
 
 const DIGITS_RE = new RegExp(`^\\d{${PAYMENT_PASSWORD_DIGITS}}$`);
@@ -67,14 +67,17 @@ export function validateNewPaymentPasswordOrThrow(newPassword: string, oldPasswo
 
 /**
  * Whether registration issues an initial payment password (R-ACC-7, seed 001: "initial passwords were sent by SMS"):
- * a person with a personal account (R-ACC-1) and a phone to send it to. Without a phone nothing can be delivered, so
- * no password exists and account payment that needs one is refused until staff reset it (decision).
+ * every insured person with a phone to send it to. Not only account holders: a resident or flexible participant
+ * (no personal account, R-ACC-1) who is a mutual-aid beneficiary pays by card with relatives' money under *their
+ * own* password (R-ACC-7, seed 001 Q10) — without one the card payment was PASSWORD_NOT_SET until a counter reset
+ * (black-box audit). Without a phone nothing can be delivered, so no password exists and account payment that needs
+ * one is refused until staff reset it (decision).
  */
 export function receivesInitialPaymentPassword(person: {
   readonly insuranceType: InsuranceType;
   readonly phone: string | null;
 }): boolean {
-  return hasPersonalAccount(person.insuranceType) && person.phone !== null && person.phone.length > 0;
+  return person.insuranceType !== InsuranceType.NONE && person.phone !== null && person.phone.length > 0;
 }
 
 /** Refuses a payment or change that needs a password when the holder never received one (`PASSWORD_NOT_SET`). */

@@ -88,8 +88,10 @@ describe('initial payment password (R-ACC-7, seed 001)', () => {
   it.each([
     ['R-ACC-7: an employee with a phone receives one', InsuranceType.EMPLOYEE, '13800000001', true],
     ['R-ACC-7: an employee without a phone cannot receive one', InsuranceType.EMPLOYEE, null, false],
-    ['R-ACC-1: a resident has no personal account', InsuranceType.RESIDENT, '13800000001', false],
-    ['R-ACC-1: a flexible participant has no personal account', InsuranceType.FLEXIBLE, '13800000001', false],
+    // R-ACC-7: the patient's own password applies when relatives' accounts pay — a resident beneficiary needs one too.
+    ['R-ACC-7: a resident (no account, R-ACC-1) receives one', InsuranceType.RESIDENT, '13800000001', true],
+    ['R-ACC-7: a flexible participant receives one', InsuranceType.FLEXIBLE, '13800000001', true],
+    ['R-USE-1: a person not insured does not', InsuranceType.NONE, '13800000001', false],
   ] as const)('%s', (_name, insuranceType, phone, expected) => {
     expect(receivesInitialPaymentPassword({ insuranceType, phone })).toBe(expected);
   });
