@@ -56,6 +56,42 @@ describe(`personRegister / personUpdate refusals (${ENTITY_DIALECT})`, () => {
     ]);
   });
 
+  it.each([
+    ['a control character', 'a\u0007b'],
+    ['a line break', '王\n五'],
+    ['a right-to-left override', '\u202Eevil'],
+    ['a zero-width space', '张\u200B三'],
+  ])(
+    'R-ACC-2: a name with %s is INVALID_INPUT on name, nothing written (black-box audit)',
+    async (_what, name) => {
+      const errors = await refusedWith(valid({ name }));
+      expect(errors).toEqual([
+        expect.objectContaining({ code: 'INVALID_INPUT', field: ['name'], rule: 'R-ACC-2' }),
+      ]);
+      const zh = await app.gql<Refused>(REGISTER, { input: valid({ name }) }, await app.login('counter'), {
+        'accept-language': '',
+      });
+      expect(zh.data!.personRegister.userErrors[0]!.message).toBe(
+        '输入无效：姓名不能含有控制字符、换行或不可见的格式字符（如零宽空格、文字方向控制符）（R-ACC-2）',
+      );
+    },
+  );
+
+  it('R-ACC-2: a name is 1–64 characters counted as characters: 64 emoji pass the length check, 65 do not', async () => {
+    expect(await refusedWith(valid({ name: '😀'.repeat(65) }))).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['name'] }),
+    ]);
+    const res = await app.gql<{ personRegister: { person: { id: string } | null; userErrors: unknown[] } }>(
+      REGISTER,
+      { input: valid({ name: '😀'.repeat(64), idNumber: makeIdNumber('110105', '1985-10-21', 33) }) },
+      await app.login('counter'),
+    );
+    expect(res.data!.personRegister.userErrors).toEqual([]);
+    expect(res.data!.personRegister.person).not.toBeNull();
+    persons += 1;
+    await app.db.getRepository(AuditLogEntity).clear();
+  });
+
   it('R-ACC-2: an impossible birth date (1990-02-30) with a correct check digit is INVALID_ID_BIRTH_DATE', async () => {
     expect(await refusedWith(valid({ idNumber: makeIdNumber('110105', '1990-02-30', 5) }))).toEqual([
       expect.objectContaining({ code: 'INVALID_ID_BIRTH_DATE', field: ['idNumber'], rule: 'R-ACC-2' }),

@@ -303,6 +303,12 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['请填写原因'],
     en: ['Give a reason'],
   },
+  NAME_CHARACTERS: {
+    zh: ['姓名不能含有控制字符、换行或不可见的格式字符（如零宽空格、文字方向控制符）'],
+    en: [
+      'A name cannot hold control characters, line breaks or invisible format characters (zero-width, direction overrides)',
+    ],
+  },
   NAME_LENGTH: {
     zh: ['名称须为1至{max}个字符', '名称长度不符合要求'],
     en: ['Name must be 1–{max} characters', 'The name is too short or too long'],

@@ -12,6 +12,8 @@ import {
   termParam,
   regionParam,
   detailParam,
+  PERSON_NAME_MAX,
+  personNameProblem,
 } from '@gongji/domain';
 import {
   type Manager,
@@ -39,7 +41,6 @@ import type { PersonRegisterInput } from './dtos/person-register.input';
 import type { PersonUpdateInput } from './dtos/person-update.input';
 import { collectRefusals, refusal, runStaffChange } from './staff-change';
 
-const NAME_MAX = 64;
 const UPDATABLE = [
   'name',
   'phone',
@@ -118,15 +119,25 @@ async function poolOrThrow(manager: Manager, code: string): Promise<RegionEntity
   return region;
 }
 
-/** R-ACC-2: a name of 1–64 characters (trimmed). */
+/** R-ACC-2: a name of 1–64 characters (trimmed), without control or invisible format characters (libs/domain). */
 function checkNameOrThrow(name: string): void {
-  if (name.length === 0 || name.length > NAME_MAX) {
+  const problem = personNameProblem(name);
+  if (problem === 'LENGTH') {
     throw refusal(
       ApiErrorCode.INVALID_INPUT,
-      `Name must be 1–${NAME_MAX} characters (R-ACC-2)`,
+      `Name must be 1–${PERSON_NAME_MAX} characters (R-ACC-2)`,
       ['name'],
       'R-ACC-2',
-      { nameMax: NAME_MAX },
+      { nameMax: PERSON_NAME_MAX },
+    );
+  }
+  if (problem === 'CHARACTERS') {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      'A name cannot hold control characters, line breaks or invisible format characters (R-ACC-2)',
+      ['name'],
+      'R-ACC-2',
+      { detail: detailParam('NAME_CHARACTERS') },
     );
   }
 }
