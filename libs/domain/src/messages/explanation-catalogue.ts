@@ -282,7 +282,7 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   // R-ACC-5 / R-ACC-4
   LEGACY_WITHDRAWAL: {
-    zh: ['通过银行支取存折历史资金{amount}（余额{balance}）'],
+    zh: ['通过银行支取存折历史资金{amount}（支取前余额{balance}）'],
     en: ['withdraw {amount} of the legacy passbook balance {balance} through the bank'],
   },
   CONTRIBUTION_CREDIT: {
