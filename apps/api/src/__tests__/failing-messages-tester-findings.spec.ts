@@ -225,7 +225,7 @@ describe(`messages name things in words, tester findings (${ENTITY_DIALECT})`, (
     expect(hers).toHaveLength(1);
     // The row in force today (registered again) is the most recent: not in force on the service date.
     expect(hers[0]).toMatchObject({
-      rule: 'R-KIN-5',
+      rule: 'R-KIN-3',
       reason: expect.stringMatching(/^not in force on 2025-03-10/),
     });
   });

@@ -68,11 +68,11 @@ describe(`relations in force on the service date (${ENTITY_DIALECT})`, () => {
     expect(quote.userErrors).toEqual([]);
     expect(quote.providers.map((p) => p.providerId)).not.toContain(ids.xiuying);
     expect(quote.skippedProviders).toEqual([
-      expect.objectContaining({ providerId: ids.xiuying, relation: 'GRANDCHILD', rule: 'R-KIN-5' }),
+      expect.objectContaining({ providerId: ids.xiuying, relation: 'GRANDCHILD', rule: 'R-KIN-3' }),
     ]);
     expect(quote.skippedProviders[0].reason).toMatch(/not in force on 2025-03-10/);
     expect(quote.explanation).toContainEqual(
-      expect.objectContaining({ rule: 'R-KIN-5', message: expect.stringContaining(ids.xiuying) }),
+      expect.objectContaining({ rule: 'R-KIN-3', message: expect.stringContaining(ids.xiuying) }),
     );
   });
 

@@ -398,6 +398,15 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
   } else {
     requirePersonalAccount(payer);
     if (!self) {
+      // R-KIN-2 first: an out-of-province relative is never helped locally, whatever the payer region has opened.
+      if (insured.provinceCode !== payer.provinceCode) {
+        throw new PremiumError(
+          PremiumErrorCode.OTHER_PROVINCE,
+          'R-KIN-2',
+          'Local mutual aid needs both insured in the same province; use a wallet transfer instead',
+          ['insuredId'],
+        );
+      }
       if (!onOrAfter(date, input.kinUseFrom)) {
         throw new PremiumError(
           PremiumErrorCode.KIN_USE_NOT_OPEN,
@@ -408,14 +417,6 @@ export function payResidentContributionOrThrow(input: ResidentContributionInput)
         );
       }
       requireRegisteredRelativeInScope(input, CONTRIBUTION_KIN_PURPOSE[input.scheme], date, 'R-USE-2');
-      if (insured.provinceCode !== payer.provinceCode) {
-        throw new PremiumError(
-          PremiumErrorCode.OTHER_PROVINCE,
-          'R-KIN-2',
-          'Local mutual aid needs both insured in the same province; use a wallet transfer instead',
-          ['insuredId'],
-        );
-      }
     }
     pocket = PocketKind.EARMARKED;
     balance = payer.earmarked;

@@ -243,7 +243,8 @@ export async function loadSettlementFacts(
   const skipped: SkippedProvider[] = latestRowPerProvider(laterOrEnded).map((r) => ({
     providerId: r.providerId,
     relation: r.relation,
-    rule: 'R-KIN-5',
+    // The registration (备案) date decides (R-KIN-3), as kin.rules' NOT_YET_REGISTERED says — not the order (R-KIN-5).
+    rule: 'R-KIN-3',
     reason: `not in force on ${date}: registered on ${r.registeredOn}`,
     code: 'KIN_NOT_IN_FORCE',
     params: { on: dateParam(date), registeredOn: dateParam(r.registeredOn) },

@@ -375,6 +375,15 @@ describe('R-USE-2 resident and long-term-care contributions', () => {
       PremiumErrorCode.OTHER_PROVINCE,
     ],
     [
+      'R-KIN-2',
+      'a child in another province where the payer region never opened mutual-aid use (R-KIN-2 decides first)',
+      {
+        kinUseFrom: null,
+        insured: { personId: 'child-1', insuranceType: InsuranceType.RESIDENT, provinceCode: '31' },
+      },
+      PremiumErrorCode.OTHER_PROVINCE,
+    ],
+    [
       'R-WAL-7',
       "the wallet for someone else's contribution",
       { source: WalletSource.WALLET },
