@@ -13,8 +13,8 @@ import { CARD_RECOVER, CARD_REISSUE, CARD_REPORT_LOSS, type CardUserError } from
 type Card = { state: string; reportedOn: string | null; reissueReadyOn: string | null };
 
 const CARD_REISSUE_COMPLETE = `mutation($input: CardReissueCompleteInput!) { cardReissueComplete(input: $input) {
-  person { id card { state reportedOn reissueReadyOn } }
-  card { state reportedOn reissueReadyOn }
+  person { id card { state reportedOn reissueReadyOn cardNumber } }
+  card { state reportedOn reissueReadyOn cardNumber }
   userErrors { code message field rule }
 } }`;
 
@@ -212,9 +212,15 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
       await app.login('counter'),
     );
     expect(res.errors).toBeUndefined();
+    const active = {
+      state: 'ACTIVE',
+      reportedOn: null,
+      reissueReadyOn: null,
+      cardNumber: expect.any(String),
+    };
     expect(res.data!.cardReissueComplete).toEqual({
-      person: { id: id['赵敏'], card: { state: 'ACTIVE', reportedOn: null, reissueReadyOn: null } },
-      card: { state: 'ACTIVE', reportedOn: null, reissueReadyOn: null },
+      person: { id: id['赵敏'], card: active },
+      card: active,
       userErrors: [],
     });
     expect(await app.db.getRepository(CardEntity).findOneByOrFail({ personId: id['赵敏'] })).toMatchObject({
@@ -228,6 +234,13 @@ describe(`card: loss report, unlock, reissue (${ENTITY_DIALECT})`, () => {
       .cardNumber;
     expect(newNumber).toMatch(/^S\d{15}$/);
     expect(newNumber).not.toBe(oldNumber);
+    // The payload's card shows the counter the new number, as the person's card does (black-box audit: it was null).
+    const done = res.data!.cardReissueComplete as unknown as {
+      card: { cardNumber: string };
+      person: { card: { cardNumber: string } };
+    };
+    expect(done.card.cardNumber).toBe(newNumber);
+    expect(done.person.card.cardNumber).toBe(newNumber);
     const [audit] = await audits('cardReissueComplete', id['赵敏']);
     expect(audit).toMatchObject({ entityType: 'Card', reason: 'collected' });
     expect(audit.before).toMatchObject({ state: 'REISSUE_PENDING' });

@@ -1,7 +1,7 @@
 import { CardState, preReportLastDay } from '@gongji/domain';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { type GraphQLContext, requirePrincipal } from '../../context';
-import { toCard, toPerson } from '../person/person.mapper';
+import { seesCardNumbers, toCard, toPerson } from '../person/person.mapper';
 import { CardService } from './card.service';
 import {
   CardRecoverInput,
@@ -38,7 +38,7 @@ export class CardResolver {
     );
     const pre = change?.card.state === CardState.PRE_REPORTED && change.card.reportedOn;
     return {
-      ...personAndCard(change),
+      ...personAndCard(change, seesCardNumbers(ctx.principal)),
       preReportValidUntil: pre ? (change.card.preReportValidUntil ?? preReportLastDay(pre)) : null,
       temporaryCertificate: change?.card.temporaryCertificate ?? false,
       userErrors,
@@ -61,7 +61,7 @@ export class CardResolver {
       input.reason,
     );
     return {
-      ...personAndCard(change),
+      ...personAndCard(change, seesCardNumbers(ctx.principal)),
       userErrors,
     };
   }
@@ -85,7 +85,7 @@ export class CardResolver {
       input.reason,
     );
     return {
-      ...personAndCard(change),
+      ...personAndCard(change, seesCardNumbers(ctx.principal)),
       fee: change?.card.reissue?.fee ?? null,
       readyOn: change?.card.reissue?.readyOn ?? null,
       userErrors,
@@ -108,15 +108,22 @@ export class CardResolver {
       input.reason,
     );
     return {
-      ...personAndCard(change),
+      ...personAndCard(change, seesCardNumbers(ctx.principal)),
       userErrors,
     };
   }
 }
 
-/** The person and the card after a card change (both null when it was refused). */
+/**
+ * The person and the card after a card change (both null when it was refused); the card number as `Person.card`
+ * shows it to the same caller (staff who handle cards: the new number after a completed reissue).
+ */
 function personAndCard(
   change: { person: Parameters<typeof toPerson>[0]; row: Parameters<typeof toCard>[0] } | null,
+  showNumber: boolean,
 ) {
-  return { person: change ? toPerson(change.person, false) : null, card: change ? toCard(change.row) : null };
+  return {
+    person: change ? toPerson(change.person, false) : null,
+    card: change ? toCard(change.row, undefined, showNumber) : null,
+  };
 }
