@@ -171,6 +171,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['所出示证件上的身份证号与登记的不一致，未重置密码'],
     en: ['The ID number on the document presented is not the registered one; the password was not reset'],
   },
+  REAL_NAME_MISMATCH: {
+    zh: ['已登录参保人的实名信息（身份证号和绑定手机号）须与登记的一致，未签发医保电子凭证'],
+    en: [
+      "The signed-in holder's ID number and bound phone must both be the registered person's: no e-voucher code issued",
+    ],
+  },
   ID_NUMBER_MISMATCH: {
     zh: ['投保平台传来的身份证号与参保人登记的身份证号不一致'],
     en: ["The ID number sent by the portal differs from the insured's registered one"],

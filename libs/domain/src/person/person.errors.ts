@@ -17,6 +17,11 @@ export enum PersonErrorCode {
   PASSWORD_FREE_LIMIT_TOO_HIGH = 'PASSWORD_FREE_LIMIT_TOO_HIGH',
   /** The identity document presented for a password reset does not match the registered person (R-ACC-2). */
   IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
+  /**
+   * The real-name identity the national app sent for its signed-in holder (ID number and bound phone, 实名认证,
+   * R-ACC-2) is missing or is not the registered person's: no e-voucher code is issued.
+   */
+  REAL_NAME_MISMATCH = 'REAL_NAME_MISMATCH',
 }
 
 export class PersonError extends DomainError {

@@ -7,6 +7,33 @@ import { PaymentChannel } from './payment-channel';
 import { EmploymentCategory, EmploymentStatus } from './person';
 import { PersonError, PersonErrorCode } from './person.errors';
 
+/**
+ * R-ACC-2 real-name verification (实名认证: ID number and phone) of the holder signed in to the national app before it
+ * issues that holder's e-voucher code, the proof of presence a desk accepts: the ID number (spaces ignored, a trailing
+ * x read as X) and the phone must both be the registered ones. Missing or different: `REAL_NAME_MISMATCH`, without
+ * saying which part differed. Without it any person id the app could see would yield a code for a stranger.
+ */
+export function assertRealNameOrThrow(
+  presented: { readonly idNumber?: string | null; readonly phone?: string | null },
+  registered: { readonly idNumber: string; readonly phone: string | null },
+): void {
+  const id = presented.idNumber?.replace(/\s+/g, '').toUpperCase();
+  const phone = presented.phone?.replace(/[\s-]+/g, '');
+  if (
+    !id ||
+    !phone ||
+    !registered.phone ||
+    id !== registered.idNumber.toUpperCase() ||
+    phone !== registered.phone
+  )
+    throw new PersonError(
+      PersonErrorCode.REAL_NAME_MISMATCH,
+      "The signed-in holder's ID number and bound phone must both be the registered person's: no e-voucher code issued",
+      'R-ACC-2',
+      ['idNumber', 'phone'],
+    );
+}
+
 /** Age from which a retiree gets the higher outpatient rate (R-SET-1): 70 or older on the service date. */
 export const SENIOR_RETIREE_AGE = 70;
 

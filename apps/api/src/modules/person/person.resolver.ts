@@ -1,4 +1,4 @@
-import { detailParam, termParam } from '@gongji/domain';
+import { DomainError, assertRealNameOrThrow, detailParam, termParam } from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
@@ -25,7 +25,7 @@ import {
   selectsPath,
   toPageConnection,
 } from '../../common/connection';
-import { ApiErrorCode, userError } from '../../common/user-error';
+import { ApiErrorCode, fromDomainError, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { asksOnlyRegionSummary, toRegion, toRegionSummary } from '../region/region.mapper';
 import { Region } from '../region/region.type';
@@ -184,6 +184,16 @@ export class PersonResolver {
           }),
         ],
       };
+    }
+    // The national app proves who is signed in (实名认证, R-ACC-2); a person id alone would do for anyone it can see.
+    if (requirePrincipal(ctx).role === Role.PORTAL) {
+      try {
+        assertRealNameOrThrow(input, row);
+      } catch (err) {
+        if (err instanceof DomainError)
+          return { code: null, expiresAt: null, userErrors: [fromDomainError(err)] };
+        throw err;
+      }
     }
     const { code, expiresAt } = issueEVoucherCode(row.id, ctx.config.secret);
     return { code, expiresAt, userErrors: [] };

@@ -153,6 +153,20 @@ export class KinRelation {
 export class EVoucherCodeIssueInput {
   @Field(() => ID, { description: 'Person id.' })
   personId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The national app's signed-in holder's ID number (实名认证, R-ACC-2): required from a PORTAL, must be the person's (REAL_NAME_MISMATCH otherwise). Counter staff check the document instead.",
+  })
+  idNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The phone bound to the holder's app account: required from a PORTAL, must be the person's registered phone.",
+  })
+  phone?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Result of eVoucherCodeIssue.' })

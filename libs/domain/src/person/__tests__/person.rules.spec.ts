@@ -4,6 +4,7 @@ import { PaymentChannel } from '../payment-channel';
 import { EmploymentCategory, EmploymentStatus, hasPersonalAccount, InsuranceType } from '../person';
 import { PersonErrorCode } from '../person.errors';
 import {
+  assertRealNameOrThrow,
   assertPasswordNotLockedOrThrow,
   employmentCategoryOn,
   passwordOwnerId,
@@ -137,5 +138,30 @@ describe('personal account (R-ACC-1)', () => {
     [InsuranceType.NONE, false],
   ])('R-ACC-1: %s has a personal account: %s', (type, has) => {
     expect(hasPersonalAccount(type)).toBe(has);
+  });
+});
+
+describe('real-name check of the national app before an e-voucher code (R-ACC-2)', () => {
+  const registered = { idNumber: '11010519491231002X', phone: '13800000001' };
+  it.each([
+    ['nothing', {}],
+    ['the ID number alone', { idNumber: '11010519491231002X' }],
+    ['another phone', { idNumber: '11010519491231002X', phone: '13800000002' }],
+    ['another ID number', { idNumber: '110105194912310011', phone: '13800000001' }],
+  ])('R-ACC-2 refuses %s with REAL_NAME_MISMATCH', (_what, presented) => {
+    expect(() => assertRealNameOrThrow(presented, registered)).toThrow(
+      expect.objectContaining({ code: PersonErrorCode.REAL_NAME_MISMATCH, rule: 'R-ACC-2' }),
+    );
+  });
+  it('R-ACC-2 accepts the registered pair, spaces and a lower-case x aside; never a person without a phone', () => {
+    expect(() =>
+      assertRealNameOrThrow({ idNumber: ' 11010519491231002x ', phone: '138-0000-0001' }, registered),
+    ).not.toThrow();
+    expect(() =>
+      assertRealNameOrThrow(
+        { idNumber: registered.idNumber, phone: '13800000001' },
+        { ...registered, phone: null },
+      ),
+    ).toThrow(expect.objectContaining({ code: PersonErrorCode.REAL_NAME_MISMATCH }));
   });
 });
