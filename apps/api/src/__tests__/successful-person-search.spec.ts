@@ -41,6 +41,16 @@ describe(`persons (${ENTITY_DIALECT})`, () => {
     });
   });
 
+  it('personByIdNumber reads an ID number as personRegister stored it: blanks around it and a lower-case x', async () => {
+    // Black-box audit: registration trims, but the look-up by " 11010520120910055x " answered null.
+    const res = await app.gql<{ personByIdNumber: { name: string } | null }>(
+      'query($id: String!) { personByIdNumber(idNumber: $id) { name } }',
+      { id: ' 11010520120910055x ' },
+      await app.login('counter'),
+    );
+    expect(res.data!.personByIdNumber).toEqual({ name: '王小明' });
+  });
+
   it('finds persons by part of the name, ordered by name then ID number, paged by cursor', async () => {
     const token = await app.login('counter');
     const all = await app.gql<PersonsData>(PERSONS, { filter: { name: '王' }, first: 10 }, token);

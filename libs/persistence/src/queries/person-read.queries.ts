@@ -214,7 +214,7 @@ export class PersonReadQueries {
     const [row] = await readRows<Record<string, unknown>>(
       this.dataSource,
       `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p."idNumber" = :idNumber`,
-      { idNumber: idNumber.toUpperCase() },
+      { idNumber: idNumber.trim().toUpperCase() },
     );
     return row ? toPerson(row) : null;
   }
