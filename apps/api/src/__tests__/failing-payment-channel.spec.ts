@@ -152,7 +152,9 @@ describe(`R-ACC-7 password-exempt channels only where they apply (${ENTITY_DIALE
         },
       ]);
       const q = await quote({ channel: 'REGISTRATION_FEE', covered: '100.01' });
-      expect(q.data!.settlementQuote.userErrors.map((e) => e.code)).toEqual(['CHANNEL_NOT_APPLICABLE']);
+      expect((q.data!.settlementQuote.userErrors as UserErr[]).map((e) => e.code)).toEqual([
+        'CHANNEL_NOT_APPLICABLE',
+      ]);
     });
   });
 
