@@ -31,8 +31,15 @@ import {
   requestIdMiddleware,
   timeoutMiddleware,
 } from './http/gateway';
+import { BoundedDocumentStore } from './http/bounded-cache';
 import { Metrics } from './http/metrics';
-import { NoSubscriptionsRule, armor, costLimitPlugin, parseOptions } from './limits/query-limits';
+import {
+  NoSubscriptionsRule,
+  SelectionLimitsRule,
+  armor,
+  costLimitPlugin,
+  parseOptions,
+} from './limits/query-limits';
 import { nulTextPlugin } from './limits/text-input';
 import { RateLimiter } from './limits/rate-limit';
 import { responsePolicyPlugin } from './limits/response-policy';
@@ -78,6 +85,10 @@ export async function createServer(deps: {
   });
   const schema = await createSchema();
   const guards = armor();
+  // Parsed documents, bounded by count and bytes; a query text over 32 kB is never kept (http/bounded-cache.ts).
+  const documentStore = new BoundedDocumentStore();
+  metrics.watchCache('documents', () => documentStore.cache);
+  const production = config.env === 'production';
 
   const apollo = new ApolloServer<GraphQLContext>({
     // The schema, executed by compiled queries (http/executor.ts; mutations stay on graphql-js's execute).
@@ -91,7 +102,9 @@ export async function createServer(deps: {
     persistedQueries: false,
     csrfPrevention: true,
     parseOptions,
-    validationRules: [...guards.validationRules, NoSubscriptionsRule],
+    documentStore,
+    // SelectionLimitsRule after graphql-armor's rules, so theirs report first.
+    validationRules: [...guards.validationRules, SelectionLimitsRule, NoSubscriptionsRule],
     // main.ts owns SIGTERM/SIGINT (drain HTTP, stop Apollo, close the database); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     formatError: formatError(logger),
@@ -105,8 +118,8 @@ export async function createServer(deps: {
       // Text with U+0000 is malformed input (400), never a database error (500) on PostgreSQL.
       nulTextPlugin(),
       // Before responsePolicyPlugin, so an analyst's ID numbers are masked in the localized text too.
-      localizedErrorsPlugin(),
-      responsePolicyPlugin(config.env === 'production'),
+      localizedErrorsPlugin(production),
+      responsePolicyPlugin(production),
       metrics.plugin(),
     ],
   });
@@ -149,6 +162,7 @@ export async function createServer(deps: {
   const rateLimit = rateLimitStep(limiter, config.rateLimits, metrics);
   const authenticateRequest = authenticateStep(services.authenticator, limiter, metrics);
   const persistedOperations = persistedOperationsStep(new AccessQueries(dataSource));
+  metrics.watchCache('persisted_operations', () => persistedOperations.cache);
   const answerError = errorAnswer(logger, BODY_LIMIT);
 
   // GET, and any body that is not JSON (the express-free path in http/fast-graphql.ts serves POST with JSON).

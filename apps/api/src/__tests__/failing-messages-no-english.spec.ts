@@ -111,7 +111,10 @@ describe(`no English in Chinese answers (${ENTITY_DIALECT})`, () => {
       const query = 'query($on: Date!) { effectivePolicy(regionCode: "110000", on: $on) { regionCode } }';
       const variable = await topLevel(query, { on: '2026-02-30' });
       expect(variable.zh.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MALFORMED_DATE' });
-      expect(variable.zh.message).toBe('日期无效：应为 YYYY-MM-DD 格式的实际日期（如 2025-05-08）');
+      // The value given is named, in Chinese as in English (gateway audit 2: scalar refusals carry their params).
+      expect(variable.zh.message).toBe(
+        '“2026-02-30”不是有效的日期：应为 YYYY-MM-DD 格式的实际日期（如 2025-05-08）',
+      );
       expect(variable.en.message).toMatch(/2026-02-30/);
       expectEnglish(variable.en.message);
 

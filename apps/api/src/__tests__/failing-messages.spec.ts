@@ -204,7 +204,8 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
         reason: 'TOO_MANY_DECIMALS',
       });
     }
-    expect(zh.errors?.[0]?.message).toBe('金额最多两位小数（分）（MONEY）');
+    // The amount given is named, in Chinese as in English (gateway audit 2: scalar refusals carry their params).
+    expect(zh.errors?.[0]?.message).toBe('“12.345”有3位小数；金额最多两位小数（分）（MONEY）');
     expect(en.errors?.[0]?.message).toMatch(/"12.345" has 3 decimals/);
   });
 

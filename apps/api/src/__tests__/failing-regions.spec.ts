@@ -96,7 +96,8 @@ describe(`regions: refusals over HTTP (${ENTITY_DIALECT})`, () => {
   });
 
   it.each([
-    ['a malformed date', '{ rolloutSummary(on: "2025-02-30") { regionsOpen } }', 'GRAPHQL_VALIDATION_FAILED'],
+    // BAD_USER_INPUT like the same date in a variable (gateway audit 2, finding 6).
+    ['a malformed date', '{ rolloutSummary(on: "2025-02-30") { regionsOpen } }', 'BAD_USER_INPUT'],
     [
       'first above 100 (refused before execution)',
       '{ regions(first: 101) { totalCount } }',

@@ -1,4 +1,4 @@
-import type { MessageParam } from '@gongji/domain';
+import type { MessageParam, MessageParams } from '@gongji/domain';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -36,4 +36,24 @@ export function badUserInput(
     new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } }),
     detail,
   );
+}
+
+/** Where a scalar's input refusal keeps its catalogue params (the input as given, e.g. `{ text: "1.001" }`). */
+const PARAMS = Symbol.for('gongji.refusalParams');
+
+/** `error`, carrying the params its refusal code's catalogue entry shows (never serialised). */
+export function withRefusalParams<E extends object>(error: E, params: MessageParams): E {
+  Object.defineProperty(error, PARAMS, { value: params, enumerable: false, configurable: true });
+  return error;
+}
+
+/** The params `withRefusalParams` left on `error` or on an error it wraps, if any. */
+export function refusalParamsOf(error: unknown): MessageParams | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const params = (current as { [PARAMS]?: MessageParams })[PARAMS];
+    if (params !== undefined) return params;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
 }

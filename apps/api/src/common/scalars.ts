@@ -1,6 +1,18 @@
-import { type Fen, DomainError, formatMoney, parseMoneyOrThrow } from '@gongji/domain';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { type Fen, type MessageParams, DomainError, formatMoney, parseMoneyOrThrow } from '@gongji/domain';
+import { type ASTNode, GraphQLError, GraphQLScalarType, Kind, type ValueNode, print } from 'graphql';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { withRefusalParams } from './error-detail';
+
+/*
+ * Input refusals of the API's scalars are BAD_USER_INPUT with `extensions.reason` (a catalogue code) and the input as
+ * catalogue params, whether the value came in a variable or written in the query: the API renders both from the
+ * catalogue, in the reader's language, alike (a literal's refusal keeps its location in the query).
+ */
+
+/** The text of a literal as the caller wrote it (a string's value, else its GraphQL source). */
+function literalText(ast: ValueNode): string {
+  return ast.kind === Kind.STRING ? ast.value : print(ast);
+}
 
 /** `Money`: yuan as a decimal string with exactly two decimals ("1800.00"), integer fen inside (API.md). */
 export const MoneyScalar = new GraphQLScalarType<Fen, string>({
@@ -14,23 +26,35 @@ export const MoneyScalar = new GraphQLScalarType<Fen, string>({
   },
   parseValue: (value) => parseMoneyInput(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw badMoney('Money literals must be strings, e.g. "1800.00"');
-    return parseMoneyInput(ast.value);
+    if (ast.kind !== Kind.STRING)
+      throw badMoney('Money literals must be strings, e.g. "1800.00"', 'MALFORMED_MONEY', {}, ast);
+    return parseMoneyInput(ast.value, ast);
   },
 });
 
-function badMoney(message: string, code = 'MALFORMED_MONEY'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: code, rule: 'MONEY' } });
+function badMoney(message: string, code: string, params: MessageParams, node?: ASTNode): GraphQLError {
+  return withRefusalParams(
+    new GraphQLError(message, {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: 'BAD_USER_INPUT', reason: code, rule: 'MONEY' },
+    }),
+    params,
+  );
 }
 
-function parseMoneyInput(value: unknown): Fen {
+function parseMoneyInput(value: unknown, node?: ASTNode): Fen {
   if (typeof value !== 'string')
-    throw badMoney('Money must be a string such as "1800.00" (numbers lose precision)');
+    throw badMoney(
+      'Money must be a string such as "1800.00" (numbers lose precision)',
+      'MALFORMED_MONEY',
+      {},
+    );
   try {
     // Negatives are refused here; no public input takes a negative amount.
     return parseMoneyOrThrow(value);
   } catch (err) {
-    if (err instanceof DomainError) throw badMoney(err.message, err.code);
+    if (err instanceof DomainError)
+      throw badMoney(err.message, err.code, err.params ?? { text: value }, node);
     throw err;
   }
 }
@@ -42,10 +66,15 @@ function parseMoneyInput(value: unknown): Fen {
  */
 function withInputReason<T extends GraphQLScalarType>(scalar: T, reason: string): ReturnType<T['toConfig']> {
   const config = scalar.toConfig() as ReturnType<T['toConfig']>;
-  const refuse = (err: unknown): never => {
+  const refuse = (err: unknown, value: unknown, node?: ValueNode): never => {
     if (err instanceof GraphQLError && err.extensions['reason']) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason } });
+    const error = new GraphQLError(message, {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: 'BAD_USER_INPUT', reason },
+    });
+    // The value only when it is a short text: `"2025-02-30" is not a valid date`; else the general sentence.
+    throw withRefusalParams(error, typeof value === 'string' && value.length <= 64 ? { value } : {});
   };
   const { parseValue, parseLiteral } = config;
   return {
@@ -54,14 +83,14 @@ function withInputReason<T extends GraphQLScalarType>(scalar: T, reason: string)
       try {
         return parseValue(value);
       } catch (err) {
-        return refuse(err);
+        return refuse(err, value);
       }
     },
     parseLiteral: (ast, variables) => {
       try {
         return parseLiteral(ast, variables);
       } catch (err) {
-        return refuse(err);
+        return refuse(err, ast.kind === Kind.VARIABLE ? undefined : literalText(ast), ast);
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, Kind, print } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
@@ -6,15 +6,17 @@ import {
   type Language,
   type MessageParam,
   type MessageParams,
+  detailParam,
   negotiateLanguage,
   regionCodesOf,
   renderMessage,
   renderRefusal,
 } from '@gongji/domain';
 import type { Logger } from 'pino';
-import { detailOf } from '../common/error-detail';
+import { detailOf, refusalParamsOf } from '../common/error-detail';
 import type { GraphQLContext } from '../context';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
+import { suggestionsAllowed, withoutSuggestions } from '../limits/response-policy';
 import {
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
@@ -63,6 +65,22 @@ export function formatError(logger: Logger) {
       if (original.params) Object.assign(refusal, { [REFUSAL_PARAMS]: original.params });
       return refusal;
     }
+    const limit = limitRefusal(error);
+    if (limit) {
+      // The gateway's selection limits, counted during validation (Apollo reports them as GRAPHQL_VALIDATION_FAILED).
+      const { code: _c, http: _h, ...details } = limit.extensions;
+      return withErrorDetail(
+        { message: limit.message, extensions: { ...details, code: QUERY_TOO_COMPLEX } },
+        knownDetail(limit.message),
+      );
+    }
+    if (formatted.message === VALIDATION_ABORTED) {
+      // graphql-js's validation work budget (a document of a thousand selections or fragment spreads).
+      return withErrorDetail(
+        { message: VALIDATION_WORK_MESSAGE, extensions: { code: QUERY_TOO_COMPLEX } },
+        detailParam('VALIDATION_WORK_LIMIT'),
+      );
+    }
     if (isArmorRefusal(formatted.message)) {
       // graphql-armor's limits (aliases, depth, tokens, directives) share the gateway's one refusal code.
       const message = formatted.message.replace(/^Syntax Error: /, '');
@@ -71,6 +89,32 @@ export function formatError(logger: Logger) {
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      const variable = variableErrorOf(error);
+      if (typeof extensions['reason'] === 'string') {
+        // A scalar's refusal (Money, Date, DateTime): BAD_USER_INPUT whether the value was a variable or a literal
+        // (graphql-js reports a literal's as a validation error), rendered from the catalogue with its params.
+        const params = variable?.secret ? undefined : refusalParamsOf(error);
+        const refusal: GraphQLFormattedError = {
+          ...formatted,
+          message: variable ? variableErrorText(variable, true) : formatted.message,
+          extensions: { ...extensions, code: 'BAD_USER_INPUT' },
+        };
+        Object.assign(refusal, { [SCALAR_REFUSAL]: true }, params ? { [REFUSAL_PARAMS]: params } : {});
+        return refusal;
+      }
+      const literal = secretLiteral(error);
+      if (literal !== null) {
+        // A secret written in the query (`password: 147258`): graphql-js's validation text repeats it.
+        let message = formatted.message;
+        for (const text of literal) if (text) message = message.split(text).join(REDACTED);
+        return { ...formatted, message: redactSecrets(message), extensions };
+      }
+      if (variable) {
+        return Object.assign(
+          { ...formatted, message: variableErrorText(variable, true), extensions },
+          { [VARIABLE_ERROR]: variable },
+        );
+      }
       return withErrorDetail(
         { ...formatted, extensions },
         detailOf(original) ?? detailOf(error) ?? knownDetail(formatted.message),
@@ -103,6 +147,138 @@ export function formatError(logger: Logger) {
     };
   };
 }
+
+/** graphql-js's validation work budget was exceeded (graphql 16.11+: `validationAbortedError`). */
+const VALIDATION_ABORTED = 'Validation aborted.';
+const VALIDATION_WORK_MESSAGE =
+  'The document needs too much validation work (too many selections or fragment spreads); make it smaller';
+
+/** The gateway limit refusal (QUERY_TOO_COMPLEX) inside a validation error, if the error is one. */
+function limitRefusal(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const extensions = (current as { extensions?: Record<string, unknown> }).extensions;
+    if (extensions?.['code'] === QUERY_TOO_COMPLEX) {
+      return { message: (current as Error).message, extensions };
+    }
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+/**
+ * Names of inputs and variables that carry secrets (payment passwords, staff passwords, keys, tokens, the pepper):
+ * their values are never echoed in an error message.
+ */
+const SECRET_NAME = /password|passwd|secret|pepper|token|api_?key|credential/i;
+/** A secret-named key and its value inside an echoed input (`{ password: "147258" }` as graphql-js prints it). */
+const SECRET_ENTRY =
+  /(\b[\w$]*(?:password|passwd|secret|pepper|token|api_?key|credential)[\w$]*"?\s*:\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\]|\{[^}]*\}|[^,}\s]+)/gi;
+const REDACTED = '[redacted]';
+
+/** `text` with the values of secret-named keys replaced by `[redacted]`. */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_ENTRY, (_whole, key: string) => `${key}${REDACTED}`);
+}
+
+/**
+ * A variable's value graphql-js refused (`Variable "$x" got invalid value <value>[ at "x.path"]; <why>`), in parts:
+ * the value and the reason are already redacted when the value is a secret (its variable or an input field on its
+ * path is secret-named) or holds secret-named keys; `reason` keeps graphql-js's "Did you mean …?" (removed for the
+ * callers who may not see it, see `suggestionsAllowed`).
+ */
+interface VariableError {
+  readonly variable: string;
+  readonly value: string;
+  readonly path: string | null;
+  readonly reason: string;
+  readonly secret: boolean;
+}
+
+const VARIABLE_PREFIX = /^Variable "\$(\w+)" got invalid value ([\s\S]*?)(?: at "([^"]*)")?$/;
+
+/** graphql-js's error of a refused variable value (Apollo may wrap it), and the inner error giving the reason. */
+function variableCoercionError(error: unknown): { outer: GraphQLError; reason: string } | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const inner = (current as { originalError?: unknown }).originalError;
+    if (
+      current instanceof GraphQLError &&
+      current.message.startsWith('Variable "$') &&
+      inner instanceof Error &&
+      current.message.endsWith(`; ${inner.message}`)
+    ) {
+      return { outer: current, reason: inner.message };
+    }
+    current = inner;
+  }
+  return null;
+}
+
+/** Whether the query passes `$variable` to a secret-named argument or input field (`password: $p`). */
+function usedAsSecret(source: string | undefined, variable: string): boolean {
+  if (!source) return false;
+  return new RegExp(`[\\w]*(?:${SECRET_NAME.source})[\\w]*\\s*:\\s*\\$${variable}\\b`, 'i').test(source);
+}
+
+function variableErrorOf(error: unknown): VariableError | null {
+  const found = variableCoercionError(error);
+  if (!found) return null;
+  const { outer, reason } = found;
+  const m = VARIABLE_PREFIX.exec(outer.message.slice(0, -(reason.length + 2)));
+  if (!m) return null;
+  const [, variable, value, path = null] = m;
+  const secret =
+    SECRET_NAME.test(variable) ||
+    (path ?? '').split(/[.[\]]/).some((p) => SECRET_NAME.test(p)) ||
+    usedAsSecret(outer.source?.body, variable);
+  return {
+    variable,
+    value: secret ? REDACTED : redactSecrets(value),
+    path,
+    // The reason may repeat the value (`String cannot represent a non string value: 147258`).
+    reason: secret ? redactSecrets(reason.split(value).join(REDACTED)) : redactSecrets(reason),
+    secret,
+  };
+}
+
+/**
+ * The source text of a literal that graphql-js refused for a secret-named argument or input field (`password:
+ * 147258`), or null: validation errors point at the literal (`nodes`), and the text just before it names the field.
+ */
+function secretLiteral(error: unknown): string[] | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const node = error.nodes?.[0];
+  const loc = node?.loc;
+  const body = error.source?.body;
+  if (!node || !loc || !body || node.kind === Kind.VARIABLE_DEFINITION) return null;
+  const before = body.slice(Math.max(0, loc.start - 100), loc.start);
+  if (!new RegExp(`(?:${SECRET_NAME.source})\\w*\\s*:\\s*$`, 'i').test(before)) return null;
+  return [body.slice(loc.start, loc.end), print(node)];
+}
+
+/** The detail of a refused variable value (detail catalogue `VARIABLE_VALUE_INVALID`). */
+function variableDetail(variable: VariableError, suggestions: boolean): MessageParam {
+  return detailParam('VARIABLE_VALUE_INVALID', {
+    variable: variable.variable,
+    value: variable.value,
+    ...(variable.path ? { path: variable.path } : {}),
+    error: suggestions ? variable.reason : withoutSuggestions(variable.reason),
+  });
+}
+
+/** graphql-js's English text of a refused variable value, redacted (and without suggestions when told). */
+function variableErrorText(variable: VariableError, suggestions: boolean): string {
+  const at = variable.path ? ` at "${variable.path}"` : '';
+  const reason = suggestions ? variable.reason : withoutSuggestions(variable.reason);
+  return `Variable "$${variable.variable}" got invalid value ${variable.value}${at}; ${reason}`;
+}
+
+/** Marks a scalar's input refusal (Money, Date, DateTime) for {@link localizedErrorsPlugin} (never sent). */
+const SCALAR_REFUSAL = Symbol('scalarRefusal');
+
+/** Where formatError leaves a refused variable's parts for {@link localizedErrorsPlugin} (never sent). */
+const VARIABLE_ERROR = Symbol('variableError');
 
 /** Where formatError leaves a domain refusal's params for {@link localizedErrorsPlugin} (never sent). */
 const REFUSAL_PARAMS = Symbol('refusalParams');
@@ -140,12 +316,13 @@ const NUMERIC_EXTENSIONS = ['retryAfterSeconds', 'limitPerMinute'] as const;
  * gateway's own codes (UNAUTHENTICATED, FORBIDDEN, QUERY_TOO_COMPLEX…) get the catalogue's Chinese text, keeping the
  * technical detail where it helps (`{detail}`); English keeps today's texts, which are already English.
  */
-export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function localizedErrorsPlugin(production = false): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue, request }) {
       const language: Language =
         contextValue.language ?? negotiateLanguage(request.http?.headers.get('accept-language'));
       const regionNames = new Map<string, string>();
+      const suggestions = suggestionsAllowed(production, contextValue.principal);
       return {
         // The region names are looked up here, before formatting: willSendResponse must stay synchronous, because
         // Apollo runs the plugins' willSendResponse hooks concurrently and responsePolicyPlugin replaces the list.
@@ -162,8 +339,8 @@ export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
-            localizeError(e, language, (code) => regionNames.get(code)),
+          response.body.singleResult.errors = withoutRedundantErrors(response.body.singleResult.errors).map(
+            (e) => localizeError(e, language, (code) => regionNames.get(code), suggestions),
           );
         },
       };
@@ -171,14 +348,52 @@ export function localizedErrorsPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
+/**
+ * A document over a gateway limit gets only its QUERY_TOO_COMPLEX refusals: not the validation errors of the same
+ * oversized document, nor graphql-js's "Validation aborted." when a limit refusal already says why.
+ */
+function withoutRedundantErrors(errors: readonly GraphQLFormattedError[]): readonly GraphQLFormattedError[] {
+  const limits = errors.filter((e) => e.extensions?.['code'] === QUERY_TOO_COMPLEX);
+  if (limits.length === 0) return errors;
+  const precise = limits.filter((e) => e.message !== VALIDATION_WORK_MESSAGE);
+  return precise.length > 0 ? precise : limits;
+}
+
 function localizeError(
   error: GraphQLFormattedError,
   language: Language,
   regionName: (code: string) => string | undefined,
+  suggestions = true,
 ): GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const code = extensions['code'];
   const reason = extensions['reason'];
+  const variable = (error as { [VARIABLE_ERROR]?: VariableError })[VARIABLE_ERROR];
+  if (variable && typeof reason !== 'string') {
+    // graphql-js's refusal of a variable's value: its text in English, inside a sentence in Chinese (issue #9);
+    // secrets already redacted, "Did you mean …?" only for who may see the schema.
+    const message =
+      language === 'en'
+        ? variableErrorText(variable, suggestions)
+        : localizedTopLevelMessage(
+            'BAD_USER_INPUT',
+            error.message,
+            extensions,
+            language,
+            variableDetail(variable, suggestions),
+          );
+    return { ...error, message: message ?? error.message };
+  }
+  if (typeof reason === 'string' && (error as { [SCALAR_REFUSAL]?: boolean })[SCALAR_REFUSAL]) {
+    // A scalar's refusal: from the catalogue in every language, the same for a variable and a literal.
+    const params = (error as { [REFUSAL_PARAMS]?: MessageParams })[REFUSAL_PARAMS] ?? {};
+    const rule = typeof extensions['rule'] === 'string' ? extensions['rule'] : null;
+    const text = renderMessage(reason, language, params, regionName, rule);
+    if (text !== null) {
+      const ruled = !rule ? text : language === 'zh' ? `${text}（${rule}）` : `${text} (${rule})`;
+      return { ...error, message: ruled };
+    }
+  }
   // A domain refusal outside a payload: one that escaped a resolver, or a Money scalar's (literal or variable).
   if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && typeof reason === 'string') {
     const params = (error as { [REFUSAL_PARAMS]?: MessageParams })[REFUSAL_PARAMS];

@@ -12,6 +12,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { isCacheableDocument } from './bounded-cache';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -53,8 +54,12 @@ export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
   ): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
+    // Keyed by the operation name, which the document holds anyway (the map dies with the document).
     const key = operationName ?? '';
     let query = byName.get(key);
+    // A document too large for Apollo's document store is parsed again for every request: compiling it would be
+    // wasted work (and memory) each time.
+    if (query === undefined && !isCacheableDocument(document)) query = null;
     if (query === undefined) {
       // Input objects as variables stay on graphql-js: graphql-jit's coercion of their fields' defaults differs
       // (a non-null field with a default, e.g. `outOfCatalogue: Money! = "0.00"`, is refused).

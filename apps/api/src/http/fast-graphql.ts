@@ -79,8 +79,13 @@ export function fastGraphQL<TContext extends BaseContext>(
       const limited = await options.rateLimit(principal, ip);
       if (limited) return sendRefusal(res, locals.requestId, limited);
       const body = (req as IncomingMessage & { body?: unknown }).body;
-      const refused = await options.persistedOperations(principal, req.method as string, body);
-      if (refused) return sendRefusal(res, locals.requestId, refused);
+      const refused = await options.persistedOperations(principal, {
+        method: req.method as string,
+        body,
+        url: req.url as string,
+      });
+      // Only a GET's URL is ever rewritten; this path serves POST.
+      if (refused instanceof Refusal) return sendRefusal(res, locals.requestId, refused);
       await executeGraphQL(
         apollo,
         req,

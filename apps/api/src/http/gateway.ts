@@ -16,6 +16,7 @@ import {
   UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from './database-errors';
+import { BoundedCache } from './bounded-cache';
 import { localizedTopLevelMessage } from './errors';
 import type { Metrics } from './metrics';
 
@@ -309,84 +310,187 @@ export function rateLimitMiddleware(step: RateLimitStep): express.RequestHandler
   };
 }
 
-/** Resolves one request's persisted operation in its (parsed) body: null to go on, or the refusal. */
-export type PersistedOperationsStep = (
-  principal: Principal | null,
-  method: string,
-  body: unknown,
-) => Promise<Refusal | null>;
+/** What the persisted-operations step reads of a request: its method, parsed body (POST) and URL (GET). */
+export interface PersistedRequest {
+  readonly method: string;
+  readonly body: unknown;
+  readonly url: string;
+}
 
 /**
- * Persisted operations (allow-list). A request may name a registered document by its sha256
- * (`extensions.persistedQuery.sha256Hash`, Apollo's wire format) instead of sending it. A client in allow-list mode
- * may run nothing else: a document sent in full must hash to a registered one. On success the body's `query` is the
- * registered document and its `extensions.persistedQuery` is gone.
+ * Resolves one request's persisted operation: null to go on (a POST body may have been rewritten in place),
+ * `{ url }` to go on with this URL instead (a GET whose `query` was filled in), or the refusal. `cache` is the bounded
+ * cache of registered documents (for the metrics).
+ */
+export interface PersistedOperationsStep {
+  (principal: Principal | null, request: PersistedRequest): Promise<Refusal | { url: string } | null>;
+  readonly cache: BoundedCache<string>;
+}
+
+/** A sha256 in hex, as Apollo's wire format sends it. */
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/** What a GraphQL request says about persisted operations, from a POST body or a GET's search parameters. */
+interface PersistedParts {
+  query: string | undefined;
+  hash: unknown;
+  version: unknown;
+  /** Whether `extensions.persistedQuery` was sent at all. */
+  persisted: boolean;
+}
+
+function partsOfBody(body: unknown): PersistedParts | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, extensions } = body as { query?: unknown; extensions?: unknown };
+  const persisted =
+    extensions && typeof extensions === 'object'
+      ? (extensions as { persistedQuery?: unknown }).persistedQuery
+      : undefined;
+  const pq = persisted && typeof persisted === 'object' ? (persisted as Record<string, unknown>) : null;
+  return {
+    query: typeof query === 'string' ? query : undefined,
+    hash: pq?.['sha256Hash'],
+    version: pq?.['version'],
+    persisted: persisted !== undefined,
+  };
+}
+
+function partsOfSearch(params: URLSearchParams): PersistedParts {
+  let extensions: unknown;
+  try {
+    extensions = JSON.parse(params.get('extensions') ?? 'null');
+  } catch {
+    extensions = null; // Apollo answers a malformed `extensions` parameter itself (400)
+  }
+  const parts = partsOfBody({ query: params.get('query') ?? undefined, extensions });
+  return parts ?? { query: undefined, hash: undefined, version: undefined, persisted: false };
+}
+
+/**
+ * Persisted operations: Apollo's wire format (`extensions.persistedQuery { version: 1, sha256Hash }`) over POST and
+ * GET, and the allow-list.
+ * - A hash with the query text: the text must hash to it (else 400 BAD_REQUEST, as Apollo's "provided sha does not
+ *   match query"), then it runs — what Apollo Client's persisted-queries link sends after PERSISTED_QUERY_NOT_FOUND.
+ * - A hash alone: the registered document (`persistedOperationRegister`) runs; an unknown hash is
+ *   PERSISTED_QUERY_NOT_FOUND (400), so the link sends the text next.
+ * - A client in allow-list mode (`persistedOperationsOnly`) runs nothing but registered documents, sent by hash or in
+ *   full, over POST or GET (queries only over GET, as for everyone): anything else is PERSISTED_QUERY_NOT_ALLOWED.
+ * On success a POST body's `query` is the document and its `extensions.persistedQuery` is gone (GET: the URL says so).
+ * Registered documents are cached, bounded by count and bytes.
  */
 export function persistedOperationsStep(access: AccessQueries): PersistedOperationsStep {
-  const documents = new Map<string, string>();
+  const cache = new BoundedCache<string>({
+    maxEntries: 1_000,
+    maxBytes: 8 * 1024 * 1024,
+    maxEntryBytes: 512 * 1024,
+    sizeOf: (document) => 2 * document.length,
+  });
   const lookup = async (hash: string): Promise<string | null> => {
-    const cached = documents.get(hash);
-    if (cached) return cached;
+    const cached = cache.get(hash);
+    if (cached !== undefined) return cached;
     const row = await access.persistedOperation(hash);
-    if (row) documents.set(hash, row.document);
+    if (row) cache.set(hash, row.document);
     return row?.document ?? null;
   };
-  return async (principal, method, raw) => {
+  const notAllowed = () =>
+    new Refusal(
+      403,
+      'PERSISTED_QUERY_NOT_ALLOWED',
+      'This client runs only persisted operations, and this one is not on its allow-list',
+    );
+  const notFound = () =>
+    new Refusal(400, 'PERSISTED_QUERY_NOT_FOUND', 'No persisted operation has this sha256Hash');
+
+  const step = async (
+    principal: Principal | null,
+    request: PersistedRequest,
+  ): Promise<Refusal | { url: string } | null> => {
     const allowListOnly = principal?.persistedOperationsOnly === true;
-    const body = (method === 'POST' && raw && typeof raw === 'object' ? raw : null) as {
-      query?: unknown;
-      extensions?: { persistedQuery?: { sha256Hash?: unknown } };
-    } | null;
-    const hash = body?.extensions?.persistedQuery?.sha256Hash;
-    if (!allowListOnly && typeof hash !== 'string') return null;
-    if (!body) {
-      return new Refusal(
-        403,
-        'PERSISTED_QUERY_NOT_ALLOWED',
-        'This client may only POST persisted operations',
-      );
+    const get = request.method === 'GET';
+    const search = get ? new URLSearchParams(request.url.split('?')[1] ?? '') : null;
+    const parts = search ? partsOfSearch(search) : partsOfBody(request.body);
+    if (!parts || (!parts.persisted && !allowListOnly)) return null;
+    if (!get && request.method !== 'POST') return allowListOnly ? notAllowed() : null;
+
+    let document: string | null;
+    if (parts.persisted) {
+      if (parts.version !== undefined && parts.version !== 1) {
+        return new Refusal(
+          400,
+          'BAD_REQUEST',
+          'Unsupported persisted query version: only version 1 is supported',
+          {},
+          {},
+          detailParam('PERSISTED_QUERY_VERSION'),
+        );
+      }
+      const hash =
+        typeof parts.hash === 'string' && SHA256_HEX.test(parts.hash) ? parts.hash.toLowerCase() : null;
+      if (parts.query !== undefined) {
+        if (hash === null || createHash('sha256').update(parts.query).digest('hex') !== hash) {
+          return new Refusal(
+            400,
+            'BAD_REQUEST',
+            'The query does not match its sha256Hash',
+            {},
+            {},
+            detailParam('QUERY_HASH_MISMATCH'),
+          );
+        }
+        // The text is there and matches: it runs (allow-list clients: only when registered).
+        document = allowListOnly ? await lookup(hash) : parts.query;
+        if (document === null) return notAllowed();
+      } else {
+        document = hash === null ? null : await lookup(hash);
+        if (document === null) return allowListOnly ? notAllowed() : notFound();
+      }
+    } else {
+      // An allow-list client sending the text only: it must hash to a registered document.
+      document =
+        parts.query === undefined
+          ? null
+          : await lookup(createHash('sha256').update(parts.query).digest('hex'));
+      if (document === null) return notAllowed();
     }
-    const wanted =
-      typeof hash === 'string'
-        ? hash.toLowerCase()
-        : typeof body.query === 'string'
-          ? createHash('sha256').update(body.query).digest('hex')
-          : null;
-    const document = wanted ? await lookup(wanted) : null;
-    if (!document) {
-      return allowListOnly
-        ? new Refusal(
-            403,
-            'PERSISTED_QUERY_NOT_ALLOWED',
-            'This client runs only persisted operations, and this one is not on its allow-list',
-          )
-        : new Refusal(400, 'PERSISTED_QUERY_NOT_FOUND', 'No persisted operation has this sha256Hash');
+
+    if (search) {
+      search.set('query', document);
+      const extensions = (() => {
+        try {
+          return JSON.parse(search.get('extensions') ?? 'null') as Record<string, unknown> | null;
+        } catch {
+          return null;
+        }
+      })();
+      if (extensions && typeof extensions === 'object') {
+        delete extensions['persistedQuery'];
+        if (Object.keys(extensions).length > 0) search.set('extensions', JSON.stringify(extensions));
+        else search.delete('extensions');
+      }
+      return { url: `${request.url.split('?')[0]}?${search.toString()}` };
     }
-    if (typeof body.query === 'string' && body.query !== document) {
-      return new Refusal(
-        400,
-        'BAD_REQUEST',
-        'The query does not match its sha256Hash',
-        {},
-        {},
-        detailParam('QUERY_HASH_MISMATCH'),
-      );
-    }
+    const body = request.body as { query?: unknown; extensions?: { persistedQuery?: unknown } };
     body.query = document;
     if (body.extensions) delete body.extensions.persistedQuery;
     return null;
   };
+  return Object.assign(step, { cache });
 }
 
 export function persistedOperationsMiddleware(step: PersistedOperationsStep): express.RequestHandler {
   return async (req, res, next) => {
-    let refusal: Refusal | null;
+    let outcome: Awaited<ReturnType<PersistedOperationsStep>>;
     try {
-      refusal = await step(gatewayLocals(res).principal, req.method, req.body);
+      outcome = await step(gatewayLocals(res).principal, {
+        method: req.method,
+        body: req.body,
+        url: req.url,
+      });
     } catch (err) {
       return next(err);
     }
-    if (refusal) return sendRefusal(res, gatewayLocals(res).requestId, refusal);
+    if (outcome instanceof Refusal) return sendRefusal(res, gatewayLocals(res).requestId, outcome);
+    if (outcome) req.url = outcome.url;
     next();
   };
 }
@@ -460,11 +564,17 @@ export function errorAnswer(logger: Logger, bodyLimit: string): ErrorAnswer {
         ? `Request body larger than ${bodyLimit}`
         : status === 500
           ? 'Internal server error'
-          : err.message,
+          : bodyFaultText(err),
       {},
       status === 500 ? undefined : bodyFaultDetail(err, status, bodyLimit),
     );
   };
+}
+
+/** The English text of a body-parser fault: a sentence around the JSON parser's own words, never them bare. */
+function bodyFaultText(err: Error & { type?: unknown }): string {
+  if (err.type === 'entity.parse.failed') return `The body is not valid JSON (${err.message})`;
+  return err.message;
 }
 
 /** The detail of a body-parser fault (its `type`): not JSON, too large, or unreadable (charset, encoding, aborted). */

@@ -177,13 +177,20 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<Graph
           const known = passed.get(operation);
           if (known?.has(key)) return;
           checkOperation(schema, document, operation, variables);
+          // Bounded by count and by key size: a caller's cursors (`after`) may be long and differ every time.
+          if (key.length > MAX_MEASURED_KEY_LENGTH) return;
           if (!known) passed.set(operation, new Set([key]));
-          else if (known.size < 1_000) known.add(key);
+          else if (known.size < MAX_MEASURES_PER_OPERATION) known.add(key);
         },
       };
     },
   };
 }
+
+/** Measures remembered per operation (distinct page sizes, cursors and directive conditions). */
+const MAX_MEASURES_PER_OPERATION = 100;
+/** A longer key (e.g. a long cursor) is measured every time, never remembered. */
+const MAX_MEASURED_KEY_LENGTH = 256;
 
 /** Arguments whose values change a measure: page sizes and cursors (`costEstimator`, `largestPageRequest`). */
 const MEASURED_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);
@@ -241,6 +248,81 @@ export function jsonDepthOver(value: unknown, max: number): number | null {
 }
 
 /**
+ * Field selections of a selection set with fragments expanded (each spread counts its fragment's fields), counted
+ * the way the field limit counts them (`__typename` included, lists once); a fragment in a cycle counts 0 (validation
+ * refuses the cycle). Memoized per fragment and capped, so hostile nesting costs linear work.
+ */
+function expandedFieldCount(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  memo: Map<string, number>,
+): number {
+  let n = 0;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD) {
+      n += 1 + (s.selectionSet ? expandedFieldCount(s.selectionSet, fragments, memo) : 0);
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      n += expandedFieldCount(s.selectionSet, fragments, memo);
+    } else {
+      const name = s.name.value;
+      let count = memo.get(name);
+      if (count === undefined) {
+        memo.set(name, 0); // a cycle counts 0
+        const f = fragments.get(name);
+        count = f ? expandedFieldCount(f.selectionSet, fragments, memo) : 0;
+        memo.set(name, count);
+      }
+      n += count;
+    }
+    if (n > Number.MAX_SAFE_INTEGER / 2) return n;
+  }
+  return n;
+}
+
+/**
+ * Root fields and field selections per operation, counted before graphql-js validates the document: validating a
+ * document of a thousand selections (`{ __typename ×1000 }`, `id ×990`) exceeds graphql-js's validation work budget,
+ * which answered a bare "Validation aborted." (GRAPHQL_VALIDATION_FAILED). Refused here with the limits' own
+ * QUERY_TOO_COMPLEX and message instead; formatError keeps the code, and the redundant "Validation aborted." that
+ * may follow is dropped. Runs after graphql-armor's rules (aliases, depth, directives report first). The exact
+ * measure (with `@include`/`@skip` and variables) still runs after validation (`checkOperation`).
+ */
+export const SelectionLimitsRule: ValidationRule = (context) => {
+  const document = context.getDocument();
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const memo = new Map<string, number>();
+  return {
+    OperationDefinition(node) {
+      const roots = rootFieldCount(node.selectionSet, fragments);
+      if (roots > QUERY_LIMITS.maxRootFields) {
+        context.reportError(rootFieldsTooMany(roots));
+        return;
+      }
+      const fields = expandedFieldCount(node.selectionSet, fragments, memo);
+      if (fields > QUERY_LIMITS.maxFields) context.reportError(fieldsTooMany(fields));
+    },
+  };
+};
+
+function rootFieldsTooMany(roots: number): GraphQLError {
+  return tooComplex(
+    `${roots} root fields exceed the limit of ${QUERY_LIMITS.maxRootFields}; split the request`,
+    { limit: QUERY_LIMITS.maxRootFields, rootFields: roots },
+  );
+}
+
+function fieldsTooMany(fields: number): GraphQLError {
+  return tooComplex(`${fields} field selections exceed the limit of ${QUERY_LIMITS.maxFields}`, {
+    limit: QUERY_LIMITS.maxFields,
+    fields,
+  });
+}
+
+/**
  * This API offers queries and mutations only: a `subscription` operation is a malformed request (400, validation),
  * not an execution fault (graphql-js would throw "Schema is not configured to execute subscription operation").
  */
@@ -266,15 +348,7 @@ export function checkOperation(
       .map((d) => [d.name.value, d]),
   );
   const roots = rootFieldCount(operation.selectionSet, fragments);
-  if (roots > QUERY_LIMITS.maxRootFields) {
-    throw tooComplex(
-      `${roots} root fields exceed the limit of ${QUERY_LIMITS.maxRootFields}; split the request`,
-      {
-        limit: QUERY_LIMITS.maxRootFields,
-        rootFields: roots,
-      },
-    );
-  }
+  if (roots > QUERY_LIMITS.maxRootFields) throw rootFieldsTooMany(roots);
   const single: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [operation, ...fragments.values()],
@@ -304,12 +378,7 @@ export function checkOperation(
     if (err instanceof GraphQLError) return;
     throw err;
   }
-  if (fields > QUERY_LIMITS.maxFields) {
-    throw tooComplex(`${fields} field selections exceed the limit of ${QUERY_LIMITS.maxFields}`, {
-      limit: QUERY_LIMITS.maxFields,
-      fields,
-    });
-  }
+  if (fields > QUERY_LIMITS.maxFields) throw fieldsTooMany(fields);
   const cost = getComplexity({ schema, query: single, variables, estimators: [costEstimator] });
   if (cost > QUERY_LIMITS.maxCost) {
     throw tooComplex(

@@ -7,7 +7,7 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import { Role } from '../auth/principal';
+import { type Principal, Role } from '../auth/principal';
 import type { GraphQLContext } from '../context';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../http/database-errors';
 
@@ -36,7 +36,38 @@ export function asksForIntrospection(document: DocumentNode): boolean {
   return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && visit(d.selectionSet));
 }
 
-const SUGGESTION = /\s*Did you mean .+\?/g;
+const SUGGESTION = /\s*Did you mean .+?\?(?=\s|$)/g;
+
+/** `message` without graphql-js's "Did you mean …?" suggestions (schema hints). */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** Whether a caller may read "Did you mean …?" suggestions: anyone outside production, ADMIN in production. */
+export function suggestionsAllowed(production: boolean, principal: Principal | null | undefined): boolean {
+  return !production || principal?.role === Role.ADMIN;
+}
+
+/** Codes of a request refused for who is asking. */
+const AUTH_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+/**
+ * The HTTP status of an answer with authentication or authorization errors (GraphQL-over-HTTP): 200 when the
+ * response carries data (some root field answered, the refused ones null), 401 (UNAUTHENTICATED) or 403 (FORBIDDEN)
+ * only when nothing of the request was answered (no data, or every root field null) and every error is one of
+ * those. Queries and mutations alike. `null`: leave the status as it is.
+ */
+export function authStatus(
+  errors: readonly { extensions?: Record<string, unknown> }[],
+  data: Record<string, unknown> | null | undefined,
+): number | null {
+  const codes = errors.map((e) => e.extensions?.['code']);
+  if (!codes.some((c) => AUTH_CODES.has(c as string))) return null;
+  const answered = !!data && Object.values(data).some((v) => v !== null);
+  if (answered) return 200;
+  if (!codes.every((c) => AUTH_CODES.has(c as string))) return null;
+  return codes.includes('UNAUTHENTICATED') ? 401 : 403;
+}
 /** 18-character resident ID numbers (GB 11643) in free text. */
 const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
 
@@ -50,12 +81,12 @@ const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
 export function responsePolicyPlugin(production: boolean): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const privileged = !production || contextValue.principal?.role === Role.ADMIN;
+      const privileged = suggestionsAllowed(production, contextValue.principal);
       return {
         async validationDidStart() {
           return async (errors) => {
             if (privileged || !errors) return;
-            for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
+            for (const error of errors) error.message = withoutSuggestions(error.message);
           };
         },
         async didResolveOperation({ document }) {
@@ -84,14 +115,20 @@ export function responsePolicyPlugin(production: boolean): ApolloServerPlugin<Gr
             const data = response.body.singleResult.data;
             if (!data || Object.values(data).every((v) => v === null)) response.http.status = 429;
           }
+          // Partial data answers 200 whether a query or a mutation; 401/403 only when nothing was answered.
+          const status = authStatus(response.body.singleResult.errors, response.body.singleResult.data);
+          if (status !== null && response.http.status !== 503 && response.http.status !== 429)
+            response.http.status = status;
           const masked = contextValue.principal?.role === Role.ANALYST;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
-            ...e,
-            message: masked
-              ? e.message.replace(ID_NUMBER, (id) => maskIdNumber(id.toUpperCase()))
-              : e.message,
-            extensions: { ...e.extensions, requestId: contextValue.requestId },
-          }));
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+            // Suggestions stripped from every message (validation's are already; this also covers any later one).
+            const message = privileged ? e.message : withoutSuggestions(e.message);
+            return {
+              ...e,
+              message: masked ? message.replace(ID_NUMBER, (id) => maskIdNumber(id.toUpperCase())) : message,
+              extensions: { ...e.extensions, requestId: contextValue.requestId },
+            };
+          });
         },
       };
     },

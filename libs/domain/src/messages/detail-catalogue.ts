@@ -277,7 +277,7 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   BODY_NOT_JSON: {
     zh: ['请求体不是有效的 JSON（{error}）', '请求体不是有效的 JSON'],
-    en: ['{error}', 'The body is not valid JSON'],
+    en: ['The body is not valid JSON ({error})', 'The body is not valid JSON'],
   },
   BODY_TOO_LARGE: {
     zh: ['请求体超过{limit}', '请求体过大'],
@@ -290,6 +290,28 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   QUERY_HASH_MISMATCH: {
     zh: ['查询文本与其 sha256Hash 不一致'],
     en: ['The query does not match its sha256Hash'],
+  },
+  PERSISTED_QUERY_VERSION: {
+    zh: ['不支持此持久化查询版本：仅支持 version 1'],
+    en: ['Unsupported persisted query version: only version 1 is supported'],
+  },
+  VALIDATION_WORK_LIMIT: {
+    zh: ['查询文档的校验工作量过大（选择或片段展开过多），请精简查询'],
+    en: [
+      'The document needs too much validation work (too many selections or fragment spreads); make it smaller',
+    ],
+  },
+  VARIABLE_VALUE_INVALID: {
+    zh: [
+      '变量 ${variable} 的值 {value} 无效（位置 {path}）：{error}',
+      '变量 ${variable} 的值 {value} 无效：{error}',
+      '变量的值无效',
+    ],
+    en: [
+      'Variable "${variable}" got invalid value {value} at "{path}"; {error}',
+      'Variable "${variable}" got invalid value {value}; {error}',
+      'A variable got an invalid value',
+    ],
   },
 
   // GraphQL documents (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, persisted operations).

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { parse } from 'graphql';
-import { measuredVariablesKey } from '../query-limits';
+import { buildSchema, parse, validate } from 'graphql';
+import { SelectionLimitsRule, measuredVariablesKey } from '../query-limits';
 
 /**
  * Issue #7/#8: an operation that passed the limits is remembered per parsed document and the values of the variables
@@ -33,5 +33,31 @@ describe('measuredVariablesKey', () => {
     const yes = measuredVariablesKey(doc, { more: true, id: '1' });
     expect(measuredVariablesKey(doc, { more: true, id: '2' })).toBe(yes);
     expect(measuredVariablesKey(doc, { more: false, id: '1' })).not.toBe(yes);
+  });
+});
+
+/** Gateway audit 2: root fields and selections are counted while validating, before graphql-js's work budget. */
+describe('SelectionLimitsRule', () => {
+  const schema = buildSchema('type Query { a: Int b: Q } type Q { x: Int y: Int q: Q }');
+  const refusals = (text: string) =>
+    validate(schema, parse(text), [SelectionLimitsRule]).map((e) => ({
+      message: e.message,
+      code: e.extensions['code'],
+    }));
+
+  it('counts root fields first, then field selections with fragments expanded per use', () => {
+    expect(refusals(`{ ${'a '.repeat(11)} }`)).toEqual([
+      { message: '11 root fields exceed the limit of 10; split the request', code: 'QUERY_TOO_COMPLEX' },
+    ]);
+    // 4 spreads of a 70-field fragment: 1 + 4 × 70 = 281 selections, although the text has 71 fields.
+    const fragment = `fragment F on Q { ${'x '.repeat(70)} }`;
+    expect(refusals(`{ b { ...F ...F ...F ...F } } ${fragment}`)).toEqual([
+      { message: '281 field selections exceed the limit of 250', code: 'QUERY_TOO_COMPLEX' },
+    ]);
+    expect(refusals(`{ b { ...F ...F } } ${fragment}`)).toEqual([]);
+  });
+
+  it('a fragment cycle counts 0 (validation refuses it elsewhere) and never loops', () => {
+    expect(refusals('{ b { ...F } } fragment F on Q { q { ...F } }')).toEqual([]);
   });
 });

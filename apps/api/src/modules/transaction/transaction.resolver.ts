@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { TransactionKind, detailParam } from '@gongji/domain';
+import { badUserInput } from '../../common/error-detail';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import {
   pageRequestOrThrow,
@@ -26,6 +28,20 @@ import {
   TransactionsArgs,
 } from './transaction.types';
 
+const KINDS = new Set<string>(Object.values(TransactionKind));
+
+/** `filter.kinds` names transaction kinds: an unknown one is refused (as `ledgerStats` does), never "0 rows". */
+function assertKnownKinds(kinds: readonly string[] | null | undefined): void {
+  const unknown = kinds?.find((k) => !KINDS.has(k));
+  if (unknown === undefined) return;
+  const valid = [...KINDS].join(', ');
+  throw badUserInput(
+    `Unknown transaction kind ${unknown}; use one of ${valid}`,
+    detailParam('UNKNOWN_TRANSACTION_KIND', { kind: unknown, kinds: valid }),
+    { field: ['filter', 'kinds'] },
+  );
+}
+
 @Resolver(() => Transaction)
 export class TransactionResolver {
   @Authorized()
@@ -38,6 +54,7 @@ export class TransactionResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TransactionConnection> {
     const page = pageRequestOrThrow(args.first, args.after);
+    assertKnownKinds(args.filter?.kinds);
     const principal = requirePrincipal(ctx);
     const count = () =>
       selectsField(info, 'totalCount') ? ctx.services.transactions.count(principal, args.filter) : null;
