@@ -47,6 +47,7 @@ export * from './policy/policy.defaults';
 export * from './policy/policy.errors';
 export * from './policy/policy.rules';
 export * from './policy/rollout-summary';
+export * from './policy/kinship-scope-change';
 export * from './kin/kin.errors';
 export * from './kin/kin.rules';
 export * from './kin/relations-on';

@@ -24,6 +24,31 @@ export class KinshipScopeImpactProvider {
 
 @ObjectType({
   description:
+    'A stretch of days, from the new date until the next row of the same region and purpose, over which the scope ' +
+    'before and after the change stay the same (R-KIN-1). Stretches without a change are left out.',
+})
+export class KinshipScopeImpactPeriod {
+  @Field(() => DateScalar, { description: 'First day.' })
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day after the stretch; null = open-ended.' })
+  until!: string | null;
+
+  @Field(() => [Relation], { description: 'Scope that applies in the stretch today.' })
+  currentRelations!: Relation[];
+
+  @Field(() => [Relation], { description: 'Scope that would apply in the stretch with the change.' })
+  proposedRelations!: Relation[];
+
+  @Field(() => [Relation], { description: 'Relations that would leave the scope in the stretch.' })
+  removedRelations!: Relation[];
+
+  @Field(() => [Relation], { description: 'Relations that would join the scope in the stretch.' })
+  addedRelations!: Relation[];
+}
+
+@ObjectType({
+  description:
     'What a kinship-scope change would do, counted by the server before saving (issue #10, R-KIN-1): registered ' +
     'relations that leave the scope stay on record but cannot be used for the purpose from the date.',
 })
@@ -40,11 +65,20 @@ export class KinshipScopeImpact {
   @Field(() => [Relation], { description: 'Scope that applies on that date today.' })
   currentRelations!: Relation[];
 
-  @Field(() => [Relation], { description: 'Relations that would leave the scope.' })
+  @Field(() => [Relation], {
+    description:
+      'Relations that would leave the scope on any day from the date until the next row of the key.',
+  })
   removedRelations!: Relation[];
 
-  @Field(() => [Relation], { description: 'Relations that would join the scope.' })
+  @Field(() => [Relation], { description: 'Relations that would join the scope on any day of that stretch.' })
   addedRelations!: Relation[];
+
+  @Field(() => [KinshipScopeImpactPeriod], {
+    description:
+      'Where the scope changes, stretch by stretch (a past date may also hide a later national scope).',
+  })
+  periods!: KinshipScopeImpactPeriod[];
 
   @Field(() => Int, { description: 'Active registrations (备案) that would lose effect for the purpose.' })
   registrationCount!: number;
