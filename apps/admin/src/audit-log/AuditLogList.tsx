@@ -1,7 +1,9 @@
 // The audit trail (issue #10): every audited change — policy, rollout, counter work — newest first, with who,
 // when, why and the values before and after; filtered on the server (`auditLog`, ADMIN only).
+import ExpandMore from '@mui/icons-material/ExpandMore';
 import {
   Alert,
+  IconButton,
   Link as MuiLink,
   Table,
   TableBody,
@@ -19,8 +21,10 @@ import {
   SelectInput,
   TextField,
   TextInput,
+  useExpanded,
   useListContext,
   useRecordContext,
+  useResourceContext,
   useTranslate,
 } from 'react-admin';
 import { auditDiff } from '../data/policy/policyRules';
@@ -98,9 +102,36 @@ function EntityField(_props: { label?: string }) {
   );
 }
 
-/** A value cell: one line, cut when long (the full text in the title), or several lines shown in full. */
+/**
+ * The expand control as a real button (audit C #5): focusable, with a Chinese name and aria-expanded, so the values
+ * before and after open by keyboard. react-admin's own icon is aria-hidden and out of the tab order (hidden by CSS).
+ */
+function ExpandToggleField(_props: { label?: string }) {
+  const record = useRecordContext<AuditEntryNode>();
+  const resource = useResourceContext() ?? 'audit-log';
+  const translate = useTranslate();
+  const [expanded, toggle] = useExpanded(resource, record?.id ?? '');
+  if (!record) return null;
+  return (
+    <IconButton
+      size="small"
+      aria-label={translate(expanded ? 'gongji.audit.collapse_row' : 'gongji.audit.expand_row')}
+      aria-expanded={expanded}
+      aria-controls={`${record.id}-expand`}
+      data-testid="audit-expand"
+      onClick={(e) => {
+        e.stopPropagation();
+        toggle();
+      }}
+      sx={{ transform: expanded ? 'rotate(180deg)' : 'none', transition: 'transform 150ms' }}
+    >
+      <ExpandMore fontSize="small" />
+    </IconButton>
+  );
+}
+
+/** A value cell: the whole text (the expanded row is the detail view: a batch's refused list is never cut). */
 function ValueCell({ text, lines, raw }: { text?: string; lines?: readonly string[]; raw?: string }) {
-  const cut = (t: string) => (t.length > 160 ? `${t.slice(0, 157)}…` : t);
   if (lines) {
     return (
       <TableCell sx={{ fontSize: 13 }}>
@@ -111,8 +142,8 @@ function ValueCell({ text, lines, raw }: { text?: string; lines?: readonly strin
     );
   }
   return (
-    <TableCell title={raw} sx={{ fontSize: 13 }}>
-      {cut(text ?? '')}
+    <TableCell title={raw} sx={{ fontSize: 13, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {text ?? ''}
     </TableCell>
   );
 }
@@ -217,8 +248,13 @@ function AuditGrid() {
         bulkActionButtons={false}
         rowClick="expand"
         expand={<AuditDiff />}
-        sx={{ '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } }}
+        sx={{
+          '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' },
+          // Replaced by ExpandToggleField (a focusable, named button).
+          '& .RaDatagrid-expandIconCell, & .RaDatagrid-expandHeader': { display: 'none' },
+        }}
       >
+        <ExpandToggleField label="gongji.audit.details" />
         <ChinaTimeField source="at" seconds label="resources.audit-log.fields.at" sortable={false} />
         <TextField source="actorName" sortable={false} />
         <ActionField label="resources.audit-log.fields.action" />

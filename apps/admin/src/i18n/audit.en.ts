@@ -144,6 +144,9 @@ export const auditEn = {
       no_upper_bound: 'and above',
       not_set: 'none',
       technical: 'Technical details',
+      details: 'Details',
+      expand_row: 'Show the values before and after',
+      collapse_row: 'Hide the values before and after',
       names_failed:
         'Some names could not be loaded and are shown as ids; refresh the page later to try again.',
       position: 'position %{n}',

@@ -24,6 +24,16 @@ export const policyEn = {
       feature: 'Feature',
       date: 'Date',
       now: 'Today or earlier: in force at once',
+      today: 'Today: in force at once',
+      past: 'A past date: corrects a rollout date already past, a reason is required',
+      reason_required_past: 'This changes a day already past (%{date}): a reason is required (audit log)',
+      more: '… and %{count} more regions',
+      batches_note:
+        '%{count} regions: sent in %{batches} batches (at most %{size} each); the results are shown together.',
+      progress: 'Sending batch %{batch}/%{batches}; %{done}/%{count} regions done',
+      retry_refused: 'Retry the %{count} refused',
+      close_keep_refused: 'Close (keep the refused selected)',
+      select_all_matching: 'Select all %{total} matching regions',
       scheduled: 'A future date: opens on that day (scheduled)',
       clear: "Empty: clears each region's own date (inherit the province's)",
       reason: 'Reason',
@@ -154,8 +164,13 @@ export const policyEn = {
       duplicate:
         'A scope for this region and purpose from %{date} exists: saving corrects it (no second row; the old one stays in the audit trail).',
       confirm_title: 'Save the kinship scope?',
+      period: 'From %{from}%{until}: %{relations} leave the scope',
+      period_added: 'From %{from}%{until}: %{relations} join the scope',
+      period_until: ' (until %{date})',
       confirm_text:
-        'From its date the new scope applies; registrations stay on record but cannot be used for this purpose. Give a reason (audit log).',
+        'From its date the new scope applies; registrations of the relations leaving it stay on record but cannot be used for this purpose. Give a reason (audit log).',
+      confirm_text_widening:
+        'From its date the new scope applies; existing registrations are not affected. Give a reason (audit log).',
       confirm: 'Save',
     },
     audit: {

@@ -26,6 +26,16 @@ export const policyZh = {
       feature: '功能',
       date: '开通日期',
       now: '今日或以前：立即生效',
+      today: '今日：立即生效',
+      past: '以前的日期：更正已经过去的开通日期，须填写原因',
+      reason_required_past: '涉及已经过去的日期（%{date}），须填写原因（写入审计日志）',
+      more: '……及其余 %{count} 个统筹区',
+      batches_note:
+        '共 %{count} 个统筹区，将分 %{batches} 批提交（每批最多 %{size} 个），完成后合并显示结果。',
+      progress: '正在提交第 %{batch}/%{batches} 批，已完成 %{done}/%{count} 个统筹区',
+      retry_refused: '重试未成功的 %{count} 个',
+      close_keep_refused: '关闭（保留未成功的选择）',
+      select_all_matching: '全选全部 %{total} 个符合条件的统筹区',
       scheduled: '未来日期：到期自动开通（预约）',
       clear: '留空：清除各统筹区自己的日期，改为继承省份',
       reason: '原因',
@@ -155,8 +165,12 @@ export const policyZh = {
       duplicate:
         '该地区该用途在 %{date} 已有一条共济范围：不会并列两条，保存即以本次内容更正原设置（原设置与原因保留在审计记录中）。',
       confirm_title: '确认保存共济范围',
+      period: '%{from} 起%{until}：移出 %{relations}',
+      period_added: '%{from} 起%{until}：新增 %{relations}',
+      period_until: '（至 %{date} 前）',
       confirm_text:
-        '保存后自生效日期起按新范围执行；已有备案保留记录，但不再可用于该用途。请填写原因（写入审计日志）。',
+        '保存后自生效日期起按新范围执行；移出范围的亲属关系的已有备案保留记录，但不再可用于该用途。请填写原因（写入审计日志）。',
+      confirm_text_widening: '保存后自生效日期起按新范围执行，已有备案不受影响。请填写原因（写入审计日志）。',
       confirm: '确认保存',
     },
     audit: {

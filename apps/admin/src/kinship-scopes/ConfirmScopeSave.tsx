@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Toolbar, useGetList, useSaveContext, useTranslate } from 'react-admin';
 import type { KinshipScopeRecord } from '../data/buildKinshipScopeQuery';
-import { ImpactSummary, useScopeImpact } from './KinshipScopeImpactPanel';
+import { ImpactSummary, isNarrowing, useScopeImpact } from './KinshipScopeImpactPanel';
 
 function messagesOf(errors: unknown): string[] {
   if (!errors || typeof errors !== 'object') return [];
@@ -80,8 +80,11 @@ export function ConfirmScopeSaveToolbar() {
               {translate('gongji.impact.duplicate', { date: duplicate.effectiveFrom })}
             </Alert>
           ) : null}
-          <Typography variant="body2" sx={{ my: 2 }}>
-            {translate('gongji.impact.confirm_text')}
+          <Typography variant="body2" sx={{ my: 2 }} data-testid="scope-confirm-text">
+            {/* Only a narrowing takes registrations out; adding relations warns of nothing (audit C #1). */}
+            {translate(
+              isNarrowing(impact) ? 'gongji.impact.confirm_text' : 'gongji.impact.confirm_text_widening',
+            )}
           </Typography>
           <TextField
             label={translate('resources.kinship-scopes.fields.reason')}

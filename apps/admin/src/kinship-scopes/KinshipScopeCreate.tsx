@@ -20,6 +20,9 @@ export function KinshipScopeCreate() {
       <SimpleForm
         // No region pre-filled: empty is the national default, as the region input's hint says.
         defaultValues={{ regionCode: null, relations: [] }}
+        // Saving validates through trigger() (the confirmation dialog), not a submit: without onChange a 必填 shown
+        // then stayed under 共济用途 and 生效日期 after both were filled (audit C #4).
+        mode="onChange"
         sx={{ maxWidth: 1200 }}
         toolbar={<ConfirmScopeSaveToolbar />}
       >

@@ -19,10 +19,45 @@ export function useScopeImpact() {
   });
 }
 
+/** True when the proposal takes a relation out of the scope on some day (R-KIN-1; the server compares every stretch). */
+export function isNarrowing(impact: KinshipScopeImpact | undefined | null): boolean {
+  return !!impact && impact.removedRelations.length > 0;
+}
+
+/**
+ * The stretches of days in which the scope changes (audit C #1): a past date can also hide a later national scope,
+ * so "from when" is said per stretch, not only for the date typed.
+ */
+function ImpactPeriods({ impact }: { impact: KinshipScopeImpact }) {
+  const translate = useTranslate();
+  const rel = (list: readonly string[]) => list.map((r) => translate(`gongji.relations.${r}`)).join('、');
+  const lines = (impact.periods ?? []).flatMap((p) => {
+    const until = p.until ? translate('gongji.impact.period_until', { date: p.until }) : '';
+    return [
+      ...(p.removedRelations.length
+        ? [translate('gongji.impact.period', { from: p.from, until, relations: rel(p.removedRelations) })]
+        : []),
+      ...(p.addedRelations.length
+        ? [translate('gongji.impact.period_added', { from: p.from, until, relations: rel(p.addedRelations) })]
+        : []),
+    ];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="impact-periods">
+      {lines.map((line) => (
+        <li key={line}>
+          <Typography variant="body2">{line}</Typography>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
 export function ImpactSummary({ impact }: { impact: KinshipScopeImpact }) {
   const translate = useTranslate();
   const rel = (list: readonly string[]) => list.map((r) => translate(`gongji.relations.${r}`)).join('、');
-  if (impact.removedRelations.length === 0) {
+  if (!isNarrowing(impact)) {
     return (
       <Alert severity="success" data-testid="impact-summary">
         {translate('gongji.impact.no_narrowing')}
@@ -43,6 +78,7 @@ export function ImpactSummary({ impact }: { impact: KinshipScopeImpact }) {
       <Typography variant="body2">
         {translate('gongji.impact.removed', { relations: rel(impact.removedRelations) })}
       </Typography>
+      <ImpactPeriods impact={impact} />
       {impact.providers.length > 0 ? (
         <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="impact-providers">
           {impact.providers.slice(0, 10).map((p) => (

@@ -1,5 +1,8 @@
 // The bulk rollout dialog's pure parts (issue: a reopened dialog kept the previous batch's reason and date, and the
-// selected regions were not named before 确认).
+// selected regions were not named before 确认; audit C #2/#3: more than 100 regions, past dates without a reason,
+// retrying the refused regions).
+import { FEATURE_FIELDS, type Feature as DomainFeature, pastDayNeedingReason } from '@gongji/domain';
+import type { RolloutLine } from '../data/policy/policyRules';
 import type { Feature } from '../data/policy/policyTypes';
 
 /** Every batch starts from an empty form: a reason (the document number) is never carried into the next batch. */
@@ -15,4 +18,72 @@ export function selectedRegionLabels(
     const name = names.get(String(id));
     return name ? `${name}（${String(id)}）` : String(id);
   });
+}
+
+/** The API takes 1 to 100 region codes per `regionsRolloutSet` (API.md). */
+export const ROLLOUT_BATCH_MAX = 100;
+
+/** The selection in submissions of at most {@link ROLLOUT_BATCH_MAX} codes, in the order selected, each code once. */
+export function rolloutBatches(ids: readonly unknown[], size = ROLLOUT_BATCH_MAX): string[][] {
+  const codes = [...new Set(ids.map((id) => String(id).trim()).filter(Boolean))];
+  const batches: string[][] = [];
+  for (let i = 0; i < codes.length; i += size) batches.push(codes.slice(i, i + size));
+  return batches;
+}
+
+/**
+ * The lines of every batch as one result: refusals first (the officer acts on those), then changed, then unchanged;
+ * within an outcome, in the order submitted.
+ */
+export function combineRolloutLines(batches: ReadonlyArray<readonly RolloutLine[]>): RolloutLine[] {
+  const order = { REFUSED: 0, CHANGED: 1, UNCHANGED: 2 } as const;
+  return batches.flat().sort((a, b) => order[a.outcome] - order[b.outcome]);
+}
+
+/** A batch the server did not answer (network, session, input): each of its regions is refused with that message. */
+export function failedBatchLines(
+  codes: readonly string[],
+  message: string,
+  names: ReadonlyMap<string, string>,
+) {
+  return codes.map((code): RolloutLine => ({
+    regionCode: code,
+    name: names.get(code) ?? code,
+    outcome: 'REFUSED',
+    messages: [message],
+  }));
+}
+
+/** The regions to select again after a result with refusals (重试未成功的). */
+export const refusedCodes = (lines: readonly RolloutLine[]) =>
+  lines.filter((l) => l.outcome === 'REFUSED').map((l) => l.regionCode);
+
+/**
+ * The past day that makes a reason compulsory (R-KIN-3/R-WAL-2 corrections are audited with their reason), or null:
+ * the same pure rule the API runs (libs/domain `pastDayNeedingReason`) over the new date and each selected region's
+ * own current date of the feature (a date moved from a past day rewrites the past too). `regions` are the loaded
+ * records (own dates by GraphQL field); regions not loaded are decided by the server.
+ */
+export function bulkPastDayNeedingReason(
+  feature: Feature,
+  date: string,
+  today: string,
+  reason: string,
+  regions: ReadonlyArray<Record<string, unknown> | undefined> = [],
+): string | null {
+  const field = FEATURE_FIELDS[feature as DomainFeature];
+  const newDay = date || null;
+  // Only regions whose own date actually changes: an unchanged region writes nothing.
+  const moved = regions.flatMap((r) => {
+    const own = r?.[field];
+    return typeof own === 'string' && own && own !== newDay ? [own] : [];
+  });
+  return pastDayNeedingReason([newDay, ...moved], today, reason);
+}
+
+/** Which hint the date field shows: empty clears, a future day is scheduled, today opens now, a past day needs a reason. */
+export function dateHint(date: string, today: string): 'clear' | 'scheduled' | 'now' | 'past' {
+  if (!date) return 'clear';
+  if (date > today) return 'scheduled';
+  return date === today ? 'now' : 'past';
 }

@@ -78,6 +78,14 @@ export const KINSHIP_SCOPE_IMPACT_QUERY = gql`
       currentRelations
       removedRelations
       addedRelations
+      periods {
+        from
+        until
+        currentRelations
+        proposedRelations
+        removedRelations
+        addedRelations
+      }
       registrationCount
       providerCount
       providers {

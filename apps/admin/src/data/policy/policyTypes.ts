@@ -50,6 +50,18 @@ export interface KinshipScopeImpact {
   readonly currentRelations: readonly string[];
   readonly removedRelations: readonly string[];
   readonly addedRelations: readonly string[];
+  /**
+   * Where the scope changes, stretch by stretch, from the date until the next row of the same region and purpose
+   * (R-KIN-1, audit C #1: a past date may hide a later national scope). Optional for older servers.
+   */
+  readonly periods?: ReadonlyArray<{
+    readonly from: string;
+    readonly until: string | null;
+    readonly currentRelations: readonly string[];
+    readonly proposedRelations: readonly string[];
+    readonly removedRelations: readonly string[];
+    readonly addedRelations: readonly string[];
+  }>;
   readonly registrationCount: number;
   readonly providerCount: number;
   readonly providers: ReadonlyArray<{
