@@ -44,4 +44,13 @@ describe('reading a large list 100 rows at a time (exports)', () => {
     expect((await readInPages(small.getList, params(3, 25))).data[0]).toEqual({ id: 50 });
     expect(small.asked).toEqual([{ page: 3, perPage: 25 }]);
   });
+
+  it('returns exactly the rows of the page asked for: 250 a page is 250 rows, page 2 starts at row 250', async () => {
+    const { getList } = server(457);
+    const first = await readInPages(getList, params(1, 250));
+    expect(first.data.map((r) => r.id)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    const second = await readInPages(getList, params(2, 250));
+    expect(second.data.map((r) => r.id)).toEqual(Array.from({ length: 207 }, (_, i) => 250 + i));
+    expect(second.total).toBe(457);
+  });
 });
