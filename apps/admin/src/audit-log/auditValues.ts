@@ -68,6 +68,7 @@ const SETTING_MONEY_KEYS = new Set([
   'perYear',
   'defaultPasswordFreeLimit',
   'maxPasswordFreeLimit',
+  'maxRegistrationFee',
   'reissueFee',
 ]);
 

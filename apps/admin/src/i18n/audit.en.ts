@@ -133,6 +133,7 @@ export const auditEn = {
         lockoutAfterFailures: 'Lock after wrong tries',
         defaultPasswordFreeLimit: 'Default password-free limit',
         maxPasswordFreeLimit: 'Highest password-free limit',
+        maxRegistrationFee: 'Highest registration-fee bill',
         preReportValidDays: 'Pre-report valid days',
         reissueFee: 'Reissue fee',
         counterReissueWorkingDays: 'Counter reissue working days',

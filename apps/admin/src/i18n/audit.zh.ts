@@ -135,6 +135,7 @@ export const auditZh = {
         lockoutAfterFailures: '连续输错锁定次数',
         defaultPasswordFreeLimit: '默认免密额度',
         maxPasswordFreeLimit: '免密额度上限',
+        maxRegistrationFee: '挂号费渠道最高金额',
         preReportValidDays: '预挂失有效天数',
         reissueFee: '补卡工本费',
         counterReissueWorkingDays: '柜台补卡工作日',

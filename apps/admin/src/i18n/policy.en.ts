@@ -89,6 +89,7 @@ export const policyEn = {
       caps_per_year: 'Per year',
       lockout: 'Wrong passwords before lock',
       max_free_limit: 'Highest password-free limit',
+      max_registration_fee: 'Highest registration-fee bill (no password)',
       password_source: 'Password policy source',
       pre_report_days: 'Pre-report valid days',
       reissue_fee: 'Card reissue fee',

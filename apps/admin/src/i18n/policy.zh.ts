@@ -90,6 +90,7 @@ export const policyZh = {
       caps_per_year: '年度支付上限',
       lockout: '连续输错密码锁定次数',
       max_free_limit: '免密支付最高限额',
+      max_registration_fee: '挂号费渠道（免密）最高金额',
       password_source: '密码策略来源',
       pre_report_days: '预挂失有效天数',
       reissue_fee: '补卡工本费',

@@ -221,6 +221,7 @@ export function OtherRulesSection({ policy }: { policy: EffectivePolicyView }) {
           ['gongji.policy.caps_per_year', policy.spendingCaps.perYear ?? none],
           ['gongji.policy.lockout', policy.passwordPolicy.lockoutAfterFailures],
           ['gongji.policy.max_free_limit', policy.passwordPolicy.maxPasswordFreeLimit],
+          ['gongji.policy.max_registration_fee', policy.passwordPolicy.maxRegistrationFee],
           ['gongji.policy.password_source', src(policy.passwordPolicy)],
           ['gongji.policy.pre_report_days', policy.cardRules.preReportValidDays],
           ['gongji.policy.reissue_fee', policy.cardRules.reissueFee],

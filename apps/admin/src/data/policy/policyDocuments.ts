@@ -155,6 +155,7 @@ export const EFFECTIVE_POLICY_QUERY = gql`
         lockoutAfterFailures
         maxPasswordFreeLimit
         defaultPasswordFreeLimit
+        maxRegistrationFee
         effectiveFrom
         sourceRegionCode
       }

@@ -238,6 +238,7 @@ export function settingSummary(kind: string, valueJson: string): SummaryPart[] {
       return [
         { label: 'gongji.policy.lockout', value: v.lockoutAfterFailures as number },
         { label: 'gongji.policy.max_free_limit', value: yuanOf(v.maxPasswordFreeLimit) },
+        { label: 'gongji.policy.max_registration_fee', value: yuanOf(v.maxRegistrationFee) },
       ];
     case 'HOSPITAL_SELECTION':
       return [{ label: 'gongji.policy.hospitals', value: v.maxChosenHospitals as number }];

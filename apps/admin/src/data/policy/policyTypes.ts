@@ -117,6 +117,7 @@ export interface EffectivePolicyView {
     readonly lockoutAfterFailures: number;
     readonly maxPasswordFreeLimit: string;
     readonly defaultPasswordFreeLimit: string;
+    readonly maxRegistrationFee: string;
   } & Sourced;
   readonly cardRules: {
     readonly preReportValidDays: number;
