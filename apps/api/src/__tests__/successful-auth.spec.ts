@@ -18,6 +18,40 @@ describe(`auth: sessions and API clients (${ENTITY_DIALECT})`, () => {
     expect(res.data!.viewer).toMatchObject({ username: 'counter', role: 'COUNTER' });
   });
 
+  it("sessionEnd signs the user out everywhere: this token and the other tab's are refused, other users and a new sign-in are not", async () => {
+    // Black-box audit: there was no server-side sign-out; a token stayed valid for 8 hours after 退出登录.
+    const signIn = async () =>
+      (
+        await app.gql<{ sessionCreate: { token: string } }>(
+          'mutation { sessionCreate(input: { username: "analyst", password: "gongji-analyst-demo" }) { token } }',
+          {},
+        )
+      ).data!.sessionCreate.token;
+    const tab1 = await signIn();
+    const tab2 = await signIn();
+    const other = await app.login('counter');
+    const viewer = (token: string) =>
+      app.gql<{ viewer: { username: string } | null }>('{ viewer { username } }', {}, token);
+    expect((await viewer(tab2)).data!.viewer).toEqual({ username: 'analyst' });
+    const ended = await app.gql<{ sessionEnd: { endedAt: string; userErrors: unknown[] } }>(
+      'mutation { sessionEnd { endedAt userErrors { code } } }',
+      {},
+      tab1,
+    );
+    expect(ended.data!.sessionEnd.userErrors).toEqual([]);
+    expect(Date.parse(ended.data!.sessionEnd.endedAt)).toBeGreaterThan(Date.now() - 60_000);
+    for (const token of [tab1, tab2]) {
+      const res = await viewer(token);
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+    expect((await viewer(other)).data!.viewer).toEqual({ username: 'counter' });
+    const again = await signIn();
+    expect((await viewer(again)).data!.viewer).toEqual({ username: 'analyst' });
+    // An API key has no session to end.
+    const anonymous = await app.gql('mutation { sessionEnd { endedAt } }', {});
+    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
   it('ADMIN creates a PORTAL client; the key is shown once, stored only as a hash, and authenticates', async () => {
     const hospital = await app.db.getRepository(InstitutionEntity).findOneByOrFail({ code: 'H11010100001' });
     const res = await app.gql<{

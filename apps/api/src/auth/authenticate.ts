@@ -34,7 +34,12 @@ export class Authenticator {
   private readonly clients = new Map<string, CachedClient>();
   private readonly users = new Map<
     string,
-    { principal: Principal | null; passwordVersion: string | null; checkedAt: number }
+    {
+      principal: Principal | null;
+      passwordVersion: string | null;
+      sessionsEndedAt: number | null;
+      checkedAt: number;
+    }
   >();
   private readonly sessions = new Map<string, { claims: SessionClaims; validUntil: number }>();
   private readonly lastUsedWritten = new Map<string, number>();
@@ -81,6 +86,7 @@ export class Authenticator {
       known = {
         principal,
         passwordVersion: user ? passwordVersion(user.passwordHash) : null,
+        sessionsEndedAt: user?.sessionsEndedAt ? user.sessionsEndedAt.getTime() : null,
         checkedAt: Date.now(),
       };
       this.users.set(claims.sub, known);
@@ -89,6 +95,9 @@ export class Authenticator {
       throw unauthenticated('User no longer exists or is disabled', detailParam('USER_GONE'));
     // A password reset (npm run users -- reset-password) ends the sessions signed before it, within the recheck window.
     if (claims.pv !== undefined && claims.pv !== known.passwordVersion) throw sessionInvalid();
+    // Signed out (sessionEnd): tokens signed before then are refused — in this process at once, elsewhere within
+    // the recheck window.
+    if (known.sessionsEndedAt !== null && (claims.at ?? 0) <= known.sessionsEndedAt) throw sessionInvalid();
     return known.principal;
   }
 
@@ -120,6 +129,11 @@ export class Authenticator {
   isCheap(authorization: string): boolean {
     const m = /^Bearer\s+(gj_\S+)$/i.exec(authorization.trim());
     return !m || this.clients.has(apiKeyFingerprint(m[1]));
+  }
+
+  /** Forgets a user's cached row (after signing out in this process): the next request re-reads it. */
+  forgetUser(userId: string): void {
+    this.users.delete(userId);
   }
 
   /** Forgets cached credentials of a client (after a revocation or rotation in this process). */

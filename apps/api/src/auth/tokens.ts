@@ -13,6 +13,11 @@ export interface SessionClaims {
    * signed before it existed (accepted until they expire).
    */
   readonly pv?: string;
+  /**
+   * Sign-in time, epoch milliseconds (`at`; the standard `iat` in seconds for tokens signed before it): a token signed
+   * before the user's `sessionsEndedAt` (signing out) is refused.
+   */
+  readonly at?: number;
 }
 
 /** A short fingerprint of a stored password hash (never the hash itself) that changes when the password does. */
@@ -26,7 +31,12 @@ export function signSession(
   secret: string,
   ttlSeconds: number,
 ): { token: string; expiresAt: Date } {
-  const payload = { username: claims.username, role: claims.role, ...(claims.pv ? { pv: claims.pv } : {}) };
+  const payload = {
+    username: claims.username,
+    role: claims.role,
+    at: Date.now(),
+    ...(claims.pv ? { pv: claims.pv } : {}),
+  };
   const token = jwt.sign(payload, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
@@ -59,12 +69,19 @@ export function verifySession(token: string, secret: string): SessionClaims | nu
     const role = payload['role'] as Role;
     if (!Object.values(Role).includes(role) || role === Role.PORTAL) return null;
     const pv = typeof payload['pv'] === 'string' ? payload['pv'] : undefined;
+    const at =
+      typeof payload['at'] === 'number'
+        ? payload['at']
+        : typeof payload.iat === 'number'
+          ? payload.iat * 1000
+          : undefined;
     return {
       sub: payload.sub,
       username: String(payload['username']),
       role,
       exp: payload.exp,
       ...(pv ? { pv } : {}),
+      ...(at !== undefined ? { at } : {}),
     };
   } catch {
     return null;

@@ -26,6 +26,10 @@ export class UserEntity {
 
   @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
   disabledAt!: Date | null;
+
+  /** `sessionEnd`: every session token of this user signed before this instant is refused (signing out). */
+  @Column(TIMESTAMP, { nullable: true, transformer: timestampTransformer })
+  sessionsEndedAt?: Date | null;
 }
 
 /** A third-party portal (PORTAL role) bound to one institution or product, with scopes (API.md). */

@@ -9,3 +9,8 @@ export function userByUsername(dataSource: DataSource, username: string): Promis
 export function userById(dataSource: DataSource, id: string): Promise<UserEntity | null> {
   return dataSource.getRepository(UserEntity).findOneBy({ id });
 }
+
+/** Signing out (`sessionEnd`): every session token of the user signed before `at` is refused from now on. */
+export async function endSessions(dataSource: DataSource, id: string, at: Date): Promise<void> {
+  await dataSource.getRepository(UserEntity).update({ id }, { sessionsEndedAt: at });
+}

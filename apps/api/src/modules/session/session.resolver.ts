@@ -1,6 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../context';
-import { SessionCreateInput, SessionCreatePayload, User } from './session.types';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { type GraphQLContext, requirePrincipal } from '../../context';
+import { SessionCreateInput, SessionCreatePayload, SessionEndPayload, User } from './session.types';
 
 @Resolver()
 export class SessionResolver {
@@ -10,6 +10,19 @@ export class SessionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SessionCreatePayload> {
     return ctx.services.sessions.create(input.username, input.password);
+  }
+
+  @Authorized('ADMIN', 'COUNTER', 'ANALYST')
+  @Mutation(() => SessionEndPayload, {
+    description:
+      'Signs the console user out everywhere: the token sent and every other session token of the user signed until now are refused from now on (at once in this API process, within 5 s in every other). API keys are revoked with apiClientRevoke instead.',
+  })
+  async sessionEnd(@Ctx() ctx: GraphQLContext): Promise<SessionEndPayload> {
+    const principal = requirePrincipal(ctx);
+    const endedAt = await ctx.services.sessions.end(principal.id, (id) =>
+      ctx.services.authenticator.forgetUser(id),
+    );
+    return { endedAt, userErrors: [] };
   }
 
   @Query(() => User, {

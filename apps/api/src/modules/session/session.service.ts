@@ -1,4 +1,4 @@
-import { type DataSource, type UserEntity, userById, userByUsername } from '@gongji/persistence';
+import { type DataSource, type UserEntity, endSessions, userById, userByUsername } from '@gongji/persistence';
 import { hashSecret, verifySecret } from '../../auth/passwords';
 import type { Role } from '../../auth/principal';
 import { passwordVersion, signSession } from '../../auth/tokens';
@@ -57,6 +57,17 @@ export class SessionService {
       this.config.sessionTtlSeconds,
     );
     return { token, expiresAt, user: toUser(user), userErrors: [] };
+  }
+
+  /**
+   * Signs the user out everywhere: every session token signed until now is refused (this process at once, every
+   * other API process within its 5 s recheck). The console calls it on 退出登录.
+   */
+  async end(userId: string, forget: (userId: string) => void): Promise<Date> {
+    const at = new Date();
+    await endSessions(this.dataSource, userId, at);
+    forget(userId);
+    return at;
   }
 
   async findUser(id: string): Promise<User | null> {

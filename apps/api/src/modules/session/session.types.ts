@@ -41,3 +41,15 @@ export class SessionCreatePayload {
   @Field(() => [UserError], { description: 'Refusals; empty on success.' })
   userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'Result of sessionEnd: the user is signed out everywhere.' })
+export class SessionEndPayload {
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'From when every session token of the user signed before it is refused.',
+  })
+  endedAt!: Date | null;
+
+  @Field(() => [UserError], { description: 'Refusals; empty on success.' })
+  userErrors!: UserError[];
+}

@@ -1,3 +1,4 @@
+import { SessionsEnded1796223937702 } from './1796223937702-SessionsEnded';
 import { NotificationOutboxStatus1796183604825 } from './1796183604825-NotificationOutboxStatus';
 import { PageOrderIndexes1796153156628 } from './1796153156628-PageOrderIndexes';
 import { ReferenceDataVersions1796134847648 } from './1796134847648-ReferenceDataVersions';
@@ -20,4 +21,5 @@ export const POSTGRES_MIGRATIONS: (new () => MigrationInterface)[] = [
   PocketsFillfactor1796143000000,
   PageOrderIndexes1796153156628,
   NotificationOutboxStatus1796183604825,
+  SessionsEnded1796223937702,
 ];

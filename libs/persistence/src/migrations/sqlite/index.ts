@@ -1,3 +1,4 @@
+import { SessionsEnded1796223934024 } from './1796223934024-SessionsEnded';
 import { NotificationOutboxStatus1796183598830 } from './1796183598830-NotificationOutboxStatus';
 import { PageOrderIndexes1796153149856 } from './1796153149856-PageOrderIndexes';
 import { ReferenceDataVersions1796134846028 } from './1796134846028-ReferenceDataVersions';
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceDataVersions1796134846028,
   PageOrderIndexes1796153149856,
   NotificationOutboxStatus1796183598830,
+  SessionsEnded1796223934024,
 ];
