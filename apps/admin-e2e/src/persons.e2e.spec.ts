@@ -131,6 +131,12 @@ describe('registering a person, editing them and revoking a relative at the coun
 
       await form.fill('phone', '13912345678');
       await form.save();
+      // Outside production the initial payment password is shown once (R-ACC-7), then the person's page opens.
+      const initial = page.getByTestId('initial-password');
+      await initial.getByRole('dialog').waitFor();
+      expect(await initial.getByTestId('initial-password-value').innerText()).toMatch(/^\d{6}$/);
+      english.push(...(await scanForEnglish(page, 'initial payment password shown once')));
+      await initial.getByTestId('initial-password-close').click();
       await page.waitForURL(/#\/persons\/[^/]+\/show$/);
       await persons.notification('初始支付密码已通过短信发送至 13912345678');
       await page.getByTestId('person-identity').waitFor();

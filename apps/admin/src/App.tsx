@@ -1,5 +1,6 @@
 import { Admin, Layout, type LayoutProps, Resource } from 'react-admin';
 import { AccessDenied, forRoles } from './access/AccessDenied';
+import { canEditRegions } from './access/roles';
 import { RoleMenu } from './access/RoleMenu';
 import { apiClients } from './api-clients';
 import { auditLog } from './audit-log';
@@ -40,7 +41,7 @@ export function App() {
           <Resource
             name="regions"
             {...regions}
-            edit={permissions === 'ADMIN' ? regions.edit : AccessDenied}
+            edit={canEditRegions(permissions) ? regions.edit : AccessDenied}
           />
           {/* Policy settings are ADMIN-only in the API: hidden from the menu and 无权访问 for the other roles. */}
           <Resource

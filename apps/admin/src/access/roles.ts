@@ -14,6 +14,19 @@ export function isAdmin(permissions: Permissions): boolean {
   return permissions === 'ADMIN';
 }
 
+/** Rollout dates of a region (regionUpdate is ADMIN-only in the API): the 编辑 button shows for ADMIN only. */
+export function canEditRegions(permissions: Permissions): boolean {
+  return isAdmin(permissions);
+}
+
+/**
+ * The `actions` of a Show page whose only default action is 编辑: react-admin's default (with the edit button) for
+ * a role that may edit, none for the others — a button that leads to 无权访问 is not shown.
+ */
+export function showActionsFor(mayEdit: boolean): false | undefined {
+  return mayEdit ? undefined : false;
+}
+
 /** Roles allowed on a resource's pages; `Resource options={{ roles }}` hides it from the menu for the others. */
 export interface ResourceRoles {
   readonly roles?: readonly Role[];

@@ -46,10 +46,11 @@ export const authProvider: AuthProvider = {
     throw hadSession ? new Error('gongji.errors.unauthenticated') : { message: false };
   },
 
-  // Only an expired or revoked session signs the officer out; FORBIDDEN stays a notification (403).
+  // Only an expired or revoked session signs the officer out; FORBIDDEN stays a notification (403). The session is
+  // cleared by `logout`, which react-admin calls next: clearing it here already made react-admin skip its notice
+  // ("notify only if not yet logged out"), so the clerk was sent to the login page without 登录已过期，请重新登录.
   async checkError(error: unknown) {
     if (isUnauthenticated(error)) {
-      clearSession();
       throw new Error('gongji.errors.unauthenticated');
     }
   },

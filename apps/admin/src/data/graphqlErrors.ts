@@ -15,6 +15,10 @@ export const ERROR_MESSAGES = {
   invalid: 'gongji.errors.invalid',
   badInput: 'gongji.errors.bad_input',
   internal: 'gongji.errors.internal',
+  /** The server could not be reached (connection refused, DNS, offline): never "not found" or an empty list. */
+  network: 'gongji.errors.network',
+  /** The server answered 502/503/504 or SERVICE_UNAVAILABLE / REQUEST_TIMEOUT: try again shortly. */
+  unavailable: 'gongji.errors.unavailable',
 } as const;
 
 /** A UserError's message with its DOMAIN.md rule id, e.g. "互助使用日期不得早于备案日期 (R-KIN-3)". */
@@ -59,6 +63,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], messa
 }
 
 interface ApolloLikeError {
+  readonly name?: string;
   readonly message?: string;
   readonly graphQLErrors?: readonly TopLevelGraphqlError[];
   readonly networkError?: {
@@ -76,12 +81,57 @@ export function topLevelErrors(error: unknown): readonly TopLevelGraphqlError[] 
   return [...fromBody, ...fromNetwork];
 }
 
+/** Messages browsers give a fetch that never reached the server (Chromium, Firefox, Safari). */
+const NETWORK_FAILURE = /failed to fetch|networkerror|network request failed|load failed|fetch failed/i;
+
 /**
- * Normalises whatever ra-data-graphql rejected with. It wraps every failure in `HttpError(message, 200, cause)`,
- * including the validation HttpError our own parseResponse threw, so that one is unwrapped first.
+ * True when a request never got an answer from the server (API stopped, connection lost, offline): Apollo's
+ * `networkError` without an HTTP status, a bare fetch TypeError, or ra-data-graphql's HttpError made from one (it
+ * keeps only the message and an undefined status). An answer of the server (any HTTP status) is not one.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  if (error instanceof HttpError) {
+    if (error.message === ERROR_MESSAGES.network) return true;
+    if (error.body !== undefined && error.body !== null && isNetworkFailure(error.body)) return true;
+    return (!error.status || error.status === 0) && NETWORK_FAILURE.test(error.message ?? '');
+  }
+  const apollo = error as ApolloLikeError;
+  if (apollo.networkError) {
+    const status = apollo.networkError.statusCode;
+    return status === undefined || status === 0;
+  }
+  return NETWORK_FAILURE.test(apollo.message ?? '') && topLevelErrors(error).length === 0;
+}
+
+/** True when the server answered that it cannot serve now (gateway 502/503/504, SERVICE_UNAVAILABLE, REQUEST_TIMEOUT). */
+export function isServiceUnavailable(error: unknown): boolean {
+  const status = (error as { status?: number; networkError?: { statusCode?: number } | null } | null)?.status;
+  const networkStatus = (error as ApolloLikeError | null)?.networkError?.statusCode;
+  const body = error instanceof HttpError ? (error.body as unknown) : undefined;
+  const codes = [...topLevelErrors(error), ...topLevelErrors(body)].map((e) => e.extensions?.code);
+  return (
+    [502, 503, 504].includes(status ?? networkStatus ?? 0) ||
+    codes.includes('SERVICE_UNAVAILABLE') ||
+    codes.includes('REQUEST_TIMEOUT')
+  );
+}
+
+/**
+ * Normalises whatever ra-data-graphql (or a direct Apollo call) rejected with. It wraps every failure in
+ * `HttpError(message, 200, cause)`, including the validation HttpError our own parseResponse threw, so that one is
+ * unwrapped first. A request that never reached the server becomes `gongji.errors.network` (status 0), so pages say
+ * 无法连接服务器 instead of "not found", an empty list or the browser's English "Failed to fetch".
  */
 export function normalizeDataProviderError(error: unknown): unknown {
-  if (!(error instanceof HttpError)) return error;
+  if (!(error instanceof HttpError)) {
+    if (error && typeof error === 'object' && ('networkError' in error || 'graphQLErrors' in error))
+      return normalizeDataProviderError(
+        new HttpError((error as { message?: string }).message ?? '', 200, error),
+      );
+    if (isNetworkFailure(error)) return new HttpError(ERROR_MESSAGES.network, 0, error);
+    return error;
+  }
   const cause: unknown = error.body;
   if (cause instanceof HttpError) return cause;
   const codes = topLevelErrors(cause).map((e) => e.extensions?.code);
@@ -95,6 +145,9 @@ export function normalizeDataProviderError(error: unknown): unknown {
     const detail = topLevelErrors(cause)[0]?.message ?? error.message;
     return new HttpError(detail || ERROR_MESSAGES.badInput, 400, cause);
   }
+  if (isNetworkFailure(error)) return new HttpError(ERROR_MESSAGES.network, 0, cause ?? error);
+  if (isServiceUnavailable(error) || isServiceUnavailable(cause))
+    return new HttpError(ERROR_MESSAGES.unavailable, 503, cause);
   if (codes.includes('INTERNAL_SERVER_ERROR')) return new HttpError(ERROR_MESSAGES.internal, 500, cause);
   return error;
 }
@@ -108,4 +161,14 @@ export function isUnauthenticated(error: unknown): boolean {
   return [...topLevelErrors(error), ...topLevelErrors(body)].some(
     (e) => e.extensions?.code === 'UNAUTHENTICATED',
   );
+}
+
+/**
+ * True when a save failed because the session is gone: a 401, or react-admin's "missing id" after it signed the
+ * clerk out (its data provider then answers `{ data: {} }` instead of the error).
+ */
+export function isSessionLost(error: unknown): boolean {
+  if (isUnauthenticated(error)) return true;
+  const message = (error as Error | null)?.message ?? '';
+  return /Invalid dataProvider response for \w+: missing id/.test(message);
 }

@@ -1,5 +1,8 @@
 // English texts of the counter and operations pages (persons, ledger, API clients, access, export).
-export const counterEn = {
+import { counterFixesEn } from './counterFixes.en';
+import { deepMerge } from './deepMerge';
+
+const counterEnBase = {
   gongji: {
     access: { denied_detail: 'Your role may not open this page. Ask a system administrator if you need it.' },
     money: { yuan: '¥%{amount}' },
@@ -310,3 +313,6 @@ export const counterEn = {
     },
   },
 };
+
+/** The counter pages' texts with the audit fixes on top. */
+export const counterEn = deepMerge(counterEnBase, counterFixesEn);

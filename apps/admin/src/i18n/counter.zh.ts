@@ -1,5 +1,8 @@
 // Chinese texts of the counter and operations pages (persons, ledger, API clients, access, export).
-export const counterZh = {
+import { counterFixesZh } from './counterFixes.zh';
+import { deepMerge } from './deepMerge';
+
+const counterZhBase = {
   gongji: {
     access: { denied_detail: '您的角色无权打开此页面。如需办理，请联系系统管理员。' },
     money: { yuan: '%{amount} 元' },
@@ -307,3 +310,6 @@ export const counterZh = {
     },
   },
 };
+
+/** The counter pages' texts with the audit fixes on top. */
+export const counterZh = deepMerge(counterZhBase, counterFixesZh);

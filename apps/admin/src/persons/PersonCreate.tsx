@@ -1,6 +1,21 @@
 // Registering a person at the counter (personRegister, R-ACC-1/2/7): the ID number is checked while typed, the
 // server's refusals land on their inputs (pessimistic save), then the new person's page opens and the clerk is told
-// whether the initial payment password went out by SMS.
+// whether the initial payment password went out by SMS. Outside production the API also returns that password
+// (`initialPaymentPassword`): it is shown once, in a dialog, before the person's page opens. A save refused because
+// the session expired keeps what was typed (personDraft.ts): after signing in again the form is filled in again.
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
 import {
   BooleanInput,
   Create,
@@ -11,6 +26,8 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { readSession } from '../auth/sessionStore';
+import { clearDraft, isSessionLost, readDraft, saveDraft } from './personDraft';
 import {
   EmploymentStatusInput,
   IdNumberInput,
@@ -22,33 +39,131 @@ import {
 
 interface Registered {
   readonly id: string;
+  readonly name?: string;
   readonly phone?: string | null;
   readonly initialPasswordSms?: boolean;
+  readonly initialPaymentPassword?: string | null;
+}
+
+const DEFAULTS = { realNameVerified: false, outOfRegionUsePermission: false, bankCardLinked: false };
+
+/** The initial payment password, shown once (R-ACC-7, outside production only); closing opens the person's page. */
+function InitialPasswordDialog(props: { readonly person: Registered; readonly onClose: () => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const password = props.person.initialPaymentPassword ?? '';
+  return (
+    <Dialog open fullWidth maxWidth="xs" data-testid="initial-password">
+      <DialogTitle>{translate('gongji.person_form.initial_password_title')}</DialogTitle>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {translate('gongji.actions.shown_once')}
+        </Alert>
+        <Typography variant="body2" color="text.secondary">
+          {translate('gongji.person_form.initial_password_label', { name: props.person.name ?? '' })}
+        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography
+            component="code"
+            sx={{ fontFamily: 'monospace', fontSize: 22 }}
+            data-testid="initial-password-value"
+          >
+            {password}
+          </Typography>
+          <IconButton
+            aria-label={translate('gongji.actions.copy')}
+            title={translate('gongji.actions.copy')}
+            onClick={() => {
+              void globalThis.navigator?.clipboard?.writeText(password).then(
+                () => notify('gongji.actions.copied', { type: 'info' }),
+                () => undefined,
+              );
+            }}
+          >
+            <ContentCopy />
+          </IconButton>
+        </Box>
+        {props.person.initialPasswordSms ? (
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {translate('gongji.person_form.initial_password_sms', { phone: props.person.phone ?? '' })}
+          </Typography>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={props.onClose} data-testid="initial-password-close">
+          {translate('ra.action.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
 }
 
 export function PersonCreate() {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
+  // Who types: a draft kept when the session expired is given back to the same user only.
+  const [owner] = useState(() => readSession()?.user.id);
+  const [draft, setDraft] = useState(() => readDraft(owner));
+  const [formKey, setFormKey] = useState(0);
+  const [shown, setShown] = useState<Registered | null>(null);
   return (
     <Create
       title={translate('gongji.person_form.create_title')}
       mutationOptions={{
         onSuccess: (data: Registered) => {
+          clearDraft();
           notify(
             data.initialPasswordSms
               ? translate('gongji.person_form.registered_sms', { phone: data.phone ?? '' })
               : 'gongji.person_form.registered_no_sms',
             { type: 'success', autoHideDuration: 10_000 },
           );
-          redirect('show', 'persons', data.id);
+          if (data.initialPaymentPassword) setShown(data);
+          else redirect('show', 'persons', data.id);
+        },
+        onError: (error: unknown, variables: unknown) => {
+          if (isSessionLost(error)) {
+            // Signed out with 登录已过期，请重新登录 already: keep what was typed for after signing in again.
+            const values = (variables as { data?: Record<string, unknown> } | undefined)?.data;
+            if (values) saveDraft(owner, values);
+            return;
+          }
+          // As react-admin does: refusals on fields are shown on the form, anything else is notified.
+          const fieldErrors = (error as { body?: { errors?: Record<string, unknown> } }).body?.errors;
+          if (fieldErrors && Object.keys(fieldErrors).length > 0) return;
+          const message = (error as Error | null)?.message || 'ra.notification.http_error';
+          notify(message, { type: 'error', messageArgs: { _: message } });
         },
       }}
     >
       <SimpleForm
-        defaultValues={{ realNameVerified: false, outOfRegionUsePermission: false, bankCardLinked: false }}
+        key={formKey}
+        defaultValues={{ ...DEFAULTS, ...(draft ?? {}) }}
         data-testid="person-create-form"
       >
+        {draft ? (
+          <Alert
+            severity="info"
+            data-testid="person-draft-restored"
+            sx={{ mb: 2 }}
+            action={
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  clearDraft();
+                  setDraft(null);
+                  setFormKey((k) => k + 1);
+                }}
+              >
+                {translate('gongji.person_form.draft_discard')}
+              </Button>
+            }
+          >
+            {translate('gongji.person_form.draft_restored')}
+          </Alert>
+        ) : null}
         <TextInput
           source="name"
           validate={required()}
@@ -65,6 +180,15 @@ export function PersonCreate() {
         <BooleanInput source="bankCardLinked" />
         <ReasonInput />
       </SimpleForm>
+      {shown ? (
+        <InitialPasswordDialog
+          person={shown}
+          onClose={() => {
+            setShown(null);
+            redirect('show', 'persons', shown.id);
+          }}
+        />
+      ) : null}
     </Create>
   );
 }

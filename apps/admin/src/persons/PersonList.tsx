@@ -1,4 +1,5 @@
 // Counter search: one box for an ID number or a name (analysts: ID number only, their names are masked).
+import { Alert } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -8,12 +9,29 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useListContext,
   usePermissions,
   useTranslate,
 } from 'react-admin';
 import { canDoCounterWork } from '../access/roles';
+import { todayInChina } from '../data/today';
 import { LabelField } from '../shared/fields';
+import { ListLoadError, PaginationUnlessError, useListQueryOptions } from '../shared/LoadError';
 import { personExporter } from './personExport';
+import { idNumberSearchProblem } from './personForm';
+
+/** A searched ID number that cannot exist (check digit, birth date): said, rather than only 没有参保人员. */
+function IdNumberSearchNotice() {
+  const { filterValues } = useListContext();
+  const translate = useTranslate();
+  const problem = idNumberSearchProblem(filterValues?.q, todayInChina());
+  if (!problem) return null;
+  return (
+    <Alert severity="warning" data-testid="person-search-notice" sx={{ m: 1 }}>
+      {translate(problem)}
+    </Alert>
+  );
+}
 
 function personFilters(placeholder: string) {
   return [
@@ -26,6 +44,7 @@ export function PersonList() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
   const analyst = permissions === 'ANALYST';
+  const queryOptions = useListQueryOptions();
   const placeholder = translate(analyst ? 'gongji.persons.search_id_only' : 'gongji.persons.search_hint');
   return (
     <List
@@ -41,7 +60,11 @@ export function PersonList() {
         </TopToolbar>
       }
       sort={{ field: 'name', order: 'ASC' }}
+      queryOptions={queryOptions}
+      error={<ListLoadError />}
+      pagination={<PaginationUnlessError />}
     >
+      <IdNumberSearchNotice />
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}

@@ -11,6 +11,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { canDoCounterWork } from '../access/roles';
+import { ShowLoadError, useShowQueryOptions } from '../shared/LoadError';
 import type { PersonRecord } from './personTypes';
 import { CardSection } from './sections/CardSection';
 import { IdentitySection, PocketsSection, WalletSection } from './sections/PersonSummary';
@@ -36,8 +37,11 @@ function PersonLayout() {
         p: 2,
         // Two columns only from 1536 px: at 1366×768 the relatives tables (order arrows, dates, revoke) need the
         // full width rather than a hidden horizontal scroll.
-        gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' },
+        // minmax(0, …): a column is never wider than the page, whatever a card holds (a long explanation once
+        // grew every card to 1,904 px at 1366×768 and put 余额 and the action buttons off-screen).
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' },
         alignItems: 'start',
+        '& > *': { minWidth: 0 },
       }}
     >
       <IdentitySection />
@@ -56,9 +60,13 @@ function PersonLayout() {
 
 export function PersonShow() {
   const { permissions } = usePermissions();
+  // An unreachable server is 无法连接服务器 (and asked again), never 条目不存在: a clerk must not re-register.
+  const queryOptions = useShowQueryOptions();
   return (
     <Show
       title={<PersonTitle />}
+      queryOptions={queryOptions}
+      error={<ShowLoadError />}
       actions={
         <TopToolbar>
           <ListButton />

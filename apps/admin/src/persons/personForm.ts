@@ -116,3 +116,15 @@ export function maySharePersonalAccount(person: {
     Boolean(person.account?.pockets.some((p) => p.kind === 'EARMARKED' || p.kind === 'LEGACY'))
   );
 }
+
+/**
+ * Why a person search text that looks like an ID number (18 characters, digits and a final digit or X) can find
+ * nobody: its check character or birth date is wrong (an i18n key), so the list says so instead of just 没有参保人员.
+ * Null for a valid number, a name, or a text still being typed.
+ */
+export function idNumberSearchProblem(q: unknown, today?: IsoDate): string | null {
+  const text = typeof q === 'string' ? q.trim() : '';
+  if (!/^\d{17}[\dXx]$/.test(text)) return null;
+  const check = checkIdNumber(text, today);
+  return check.ok ? null : check.problem;
+}

@@ -4,7 +4,7 @@
 // the inputs they name. Money never moves on a quote (R-SET-5).
 import { describeUserError } from '../data/graphqlErrors';
 import type { UserError } from '../data/graphqlTypes';
-import { moneyInputError, withoutCode } from '../shared/moneyInput';
+import { moneyInputError, normalizeMoneyText, withoutCode } from '../shared/moneyInput';
 
 export const VISIT_TYPES = ['OUTPATIENT', 'INPATIENT', 'PHARMACY'] as const;
 export type VisitType = (typeof VISIT_TYPES)[number];
@@ -54,7 +54,7 @@ export const PASSWORD_PATTERN = /^\d{6}$/;
 
 /** Amount in fen of a valid money text (empty = 0). */
 function fen(text: string): number {
-  const value = text.trim();
+  const value = normalizeMoneyText(text);
   if (value === '') return 0;
   const [whole, cents = ''] = value.split('.');
   return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
@@ -73,11 +73,12 @@ export function settleValuesErrors(
   if (!values.institutionId) errors.institutionId = 'gongji.settle.institution_required';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.serviceDate)) errors.serviceDate = 'gongji.settle.date_required';
   else if (values.serviceDate > today) errors.serviceDate = 'gongji.settle.date_future';
-  const covered = moneyInputError(values.covered);
+  // "1,000" as a bill prints it is 1000.00 (thousands separators are dropped before sending).
+  const covered = moneyInputError(values.covered, { grouping: true });
   if (covered) errors.covered = covered;
-  const outOfCatalogue = moneyInputError(values.outOfCatalogue, { optional: true });
+  const outOfCatalogue = moneyInputError(values.outOfCatalogue, { optional: true, grouping: true });
   if (outOfCatalogue) errors.outOfCatalogue = outOfCatalogue;
-  const excluded = moneyInputError(values.excluded, { optional: true });
+  const excluded = moneyInputError(values.excluded, { optional: true, grouping: true });
   if (excluded) errors.excluded = excluded;
   if (
     !covered &&
@@ -99,7 +100,7 @@ export function settleValuesErrors(
 
 /** Money as the API's Money scalar takes it: "0.00" for an empty optional amount, else the amount typed. */
 function money(text: string): string {
-  const value = text.trim();
+  const value = normalizeMoneyText(text);
   return value === '' ? '0.00' : value;
 }
 
@@ -159,7 +160,11 @@ export interface SplitLine {
   /** i18n key of the label; `name` fills its %{name}. */
   readonly label: string;
   readonly name?: string;
-  /** i18n key of the relation (gongji.relations.*), when the line is a relative. */
+  /**
+   * i18n key of the relation (gongji.relation_one.*), when the line is a relative. KinRelation.relation is the
+   * BENEFICIARY's (here: the patient's) relation to the provider (DOMAIN.md R-KIN-1), so CHILD on 王丽's line means
+   * the patient is 王丽's child: shown as "王丽（患者为其子女）", never "王丽（子女）".
+   */
   readonly relation?: string;
   readonly amount: string;
   readonly testId: string;
@@ -186,7 +191,7 @@ export function splitLines(quote: SettlementQuoteView, nameOf: NameOf): SplitLin
     lines.push({
       label: 'gongji.settle.provider',
       name: nameOf(p.providerId),
-      relation: p.relation ? `gongji.relations.${p.relation}` : undefined,
+      relation: p.relation ? `gongji.relation_one.${p.relation}` : undefined,
       amount: p.amount,
       testId: `split-provider-${i}`,
     }),
@@ -195,15 +200,30 @@ export function splitLines(quote: SettlementQuoteView, nameOf: NameOf): SplitLin
   return lines;
 }
 
-/** The refusals as messages on the dialog's inputs (by input path) and the rest, joined, for above the buttons. */
-export function placeUserErrors(userErrors: readonly UserError[]): {
+/** Refusals about the payment password (R-ACC-7) that belong on the password input even when they name no field. */
+export const PASSWORD_REFUSALS = ['PASSWORD_LOCKED', 'PASSWORD_NOT_SET'] as const;
+
+/**
+ * The refusals as messages on the dialog's inputs (by input path) and the rest, joined, for above the buttons. With
+ * `passwordInput` (a card payment shows the password input), a lock or missing password goes on that input too.
+ */
+export function placeUserErrors(
+  userErrors: readonly UserError[],
+  options: { readonly passwordInput?: boolean } = {},
+): {
   readonly fields: Partial<Record<keyof SettleValues, string>>;
   readonly root: string | null;
 } {
   const fields: Partial<Record<keyof SettleValues, string>> = {};
   const rest: string[] = [];
   for (const error of userErrors) {
-    const path = (error.field ?? []).filter((segment) => segment !== 'input').join('.');
+    let path = (error.field ?? []).filter((segment) => segment !== 'input').join('.');
+    if (
+      !path &&
+      options.passwordInput &&
+      (PASSWORD_REFUSALS as readonly string[]).includes(String(error.code))
+    )
+      path = 'password';
     const text = describeUserError({ ...error, message: withoutCode(error.message) });
     const field = SETTLE_FIELDS.find((f) => f === path);
     if (field) fields[field] = fields[field] ? `${fields[field]}；${text}` : text;

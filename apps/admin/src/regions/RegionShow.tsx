@@ -2,6 +2,7 @@
 import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { ROLLOUT_DATE_FIELDS } from '../data/graphqlTypes';
 import { usePermissions } from 'react-admin';
+import { canEditRegions, showActionsFor } from '../access/roles';
 import { RegionLinks } from './RegionLinks';
 import {
   FullCoverageField,
@@ -14,7 +15,7 @@ import {
 export function RegionShow() {
   const { permissions } = usePermissions<string>();
   return (
-    <Show>
+    <Show actions={showActionsFor(canEditRegions(permissions))}>
       <SimpleShowLayout>
         {/* The audit log is ADMIN-only in the API; the policy in force is open to every role. */}
         <RegionLinks showAudit={permissions === 'ADMIN'} />

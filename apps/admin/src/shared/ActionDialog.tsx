@@ -17,6 +17,8 @@ import {
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { isNetworkFailure, isSessionLost } from '../data/graphqlErrors';
+import { SessionExpiredAlert } from './SessionExpired';
 
 export interface ActionField {
   /** Input path, dotted (`identityCheck.idNumber`): the server's `userErrors.field` lands here. */
@@ -82,12 +84,14 @@ export function ActionDialog(props: ActionDialogProps) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [rootError, setRootError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<ActionResult['reveal'] | null>(null);
+  const [expired, setExpired] = useState(false);
 
   const close = () => {
     setOpen(false);
     setRevealed(null);
     setFieldErrors({});
     setRootError(null);
+    setExpired(false);
     setValues(initialValues(fields));
   };
 
@@ -97,6 +101,7 @@ export function ActionDialog(props: ActionDialogProps) {
     setBusy(true);
     setFieldErrors({});
     setRootError(null);
+    setExpired(false);
     try {
       const result = await onConfirm(values);
       if (result?.message) notify(result.message, { type: 'success' });
@@ -104,6 +109,15 @@ export function ActionDialog(props: ActionDialogProps) {
       if (result?.reveal) setRevealed(result.reveal);
       else close();
     } catch (error) {
+      // The session ended: 登录已过期 with a way to sign in again, never the server's text about API keys.
+      if (isSessionLost(error)) {
+        setExpired(true);
+        return;
+      }
+      if (isNetworkFailure(error)) {
+        setRootError(translate('gongji.errors.network'));
+        return;
+      }
       const body = (error as { body?: { errors?: Record<string, unknown> } }).body;
       const flat = flattenErrors(body?.errors);
       const byInput: Record<string, string> = {};
@@ -221,6 +235,7 @@ export function ActionDialog(props: ActionDialogProps) {
                   ))}
                 </TextField>
               ))}
+              {expired ? <SessionExpiredAlert testId={`${props.testId}-session-expired`} /> : null}
               {rootError ? (
                 <Alert severity="error" sx={{ mt: 2 }} data-testid={`${props.testId}-error`}>
                   {rootError}

@@ -5,9 +5,27 @@ import { HttpError } from 'ra-core';
 import { describeUserError, topLevelErrors } from '../data/graphqlErrors';
 import type { UserError } from '../data/graphqlTypes';
 
-/** Why a typed amount is refused (an i18n key), or null when it is a valid amount (or empty and optional). */
-export function moneyInputError(text: string, options: { optional?: boolean } = {}): string | null {
+/** Thousands grouped the usual way: 1,000 / 12,345,678.90 (ASCII or full-width commas). */
+const GROUPED = /^\d{1,3}([,，]\d{3})+(\.\d*)?$/;
+
+/**
+ * The amount as the API's Money scalar takes it: trimmed and, when the digits are grouped by thousands ("1,000.50",
+ * as a bill prints them), without the separators. Any other text is returned trimmed, to be refused as it is.
+ */
+export function normalizeMoneyText(text: string): string {
   const value = text.trim();
+  return GROUPED.test(value) ? value.replace(/[,，]/g, '') : value;
+}
+
+/**
+ * Why a typed amount is refused (an i18n key), or null when it is a valid amount (or empty and optional). With
+ * `grouping`, thousands separators are accepted (the caller sends {@link normalizeMoneyText} of it).
+ */
+export function moneyInputError(
+  text: string,
+  options: { optional?: boolean; grouping?: boolean } = {},
+): string | null {
+  const value = options.grouping ? normalizeMoneyText(text) : text.trim();
   if (value === '') return options.optional ? null : 'gongji.money_input.required';
   if (/^-/.test(value)) return 'gongji.money_input.negative';
   if (/^\d+\.\d{3,}$/.test(value)) return 'gongji.money_input.decimals';

@@ -11,7 +11,7 @@ import { type Payload, newIdempotencyKey, runMutation } from '../data/counter/ru
 import { REFUND_ISSUE_MUTATION, SETTLEMENT_CANCEL_MUTATION } from '../data/counter/transactionDocuments';
 import { ActionDialog } from '../shared/ActionDialog';
 import { formatYuan } from '../shared/format';
-import { asFieldsError, fieldsHttpError, moneyInputError } from '../shared/moneyInput';
+import { asFieldsError, fieldsHttpError, moneyInputError, normalizeMoneyText } from '../shared/moneyInput';
 import { isKeyReused, requestKeys } from './requestKeys';
 import type { TransactionRecord } from './transactionFields';
 import { cancelBlockedReason, isCancellable, isReversible } from './transactionKinds';
@@ -88,9 +88,9 @@ export function SettlementActions() {
         ]}
         onConfirm={async (values) => {
           // The amount is checked on its field first: a wrong one is never sent.
-          const invalid = moneyInputError(values.amount);
+          const invalid = moneyInputError(values.amount, { grouping: true });
           if (invalid) throw fieldsHttpError({ amount: translate(invalid) });
-          const input = { transactionId: record.id, amount: values.amount.trim() };
+          const input = { transactionId: record.id, amount: normalizeMoneyText(values.amount) };
           let payload: RefundPayload;
           try {
             payload = await runMutation<RefundPayload>(REFUND_ISSUE_MUTATION, 'refundIssue', {

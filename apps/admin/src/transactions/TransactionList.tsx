@@ -14,6 +14,8 @@ import {
 } from 'react-admin';
 import { currentPersonFilterOutcome } from '../data/counter/transactionPersonFilter';
 import { ChinaTimeField, LabelField, MoneyField } from '../shared/fields';
+import { ListLoadError, PaginationUnlessError, useListQueryOptions } from '../shared/LoadError';
+import { dateRangeProblem } from './dateRange';
 import { TRANSACTION_KINDS } from './transactionKinds';
 import { transactionExporter } from './transactionExport';
 import { ExplanationField, InstitutionField, PersonField } from './transactionFields';
@@ -64,23 +66,42 @@ export function PersonFilterNotice() {
   );
 }
 
+/** 起始日期 after 截止日期: said, instead of an empty list with no reason. */
+export function DateRangeNotice() {
+  const { filterValues } = useListContext();
+  const translate = useTranslate();
+  const problem = dateRangeProblem(filterValues?.fromDate, filterValues?.toDate);
+  if (!problem) return null;
+  return (
+    <Alert severity="warning" data-testid="date-range-notice" sx={{ m: 1 }}>
+      {translate(problem)}
+    </Alert>
+  );
+}
+
 /** No rows: the notice above already says why when the person filter found nobody. */
 function TransactionsEmpty() {
   const { meta, filterValues } = useListContext();
   const outcome = currentPersonFilterOutcome(meta, filterValues?.personId);
   if (outcome && outcome.status !== 'found') return null;
+  if (dateRangeProblem(filterValues?.fromDate, filterValues?.toDate)) return null;
   return <ListNoResults />;
 }
 
 export function TransactionList() {
+  const queryOptions = useListQueryOptions();
   return (
     <List
       filters={transactionFilters}
       perPage={25}
       exporter={transactionExporter}
       sort={{ field: 'createdAt', order: 'DESC' }}
+      queryOptions={queryOptions}
+      error={<ListLoadError />}
+      pagination={<PaginationUnlessError />}
     >
       <PersonFilterNotice />
+      <DateRangeNotice />
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}
@@ -109,7 +130,8 @@ export function TransactionList() {
         />
         <MoneyField source="amount" label="resources.transactions.fields.amount" sortable={false} />
         <TextField source="serviceDate" sortable={false} emptyText="—" />
-        <ExplanationField label="resources.transactions.fields.explanation" />
+        {/* Two lines at most in the list (one row per screen otherwise); the full text on the transaction page. */}
+        <ExplanationField label="resources.transactions.fields.explanation" clamp />
       </Datagrid>
     </List>
   );

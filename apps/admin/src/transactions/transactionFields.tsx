@@ -1,10 +1,11 @@
 // Explanation lines (R-… rule id and what it decided) and double-entry postings (R-SET-6) of a transaction, and the
 // person and institution it is about, by name rather than by internal id.
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { PersonRef } from '../data/counter/transactionPersonFilter';
 import type { InstitutionRecord } from '../data/institutions/buildInstitutionQuery';
 import { explanationDisplay } from './explanationLine';
+import { ownAmount } from './ownAmount';
 import { formatYuan } from '../shared/fields';
 
 export interface TransactionRecord {
@@ -23,13 +24,14 @@ export interface TransactionRecord {
   /** The `Transaction.institution` edge, read with the page (null for kinds without one). */
   readonly institution?: { readonly id: string; readonly code: string; readonly name: string } | null;
   readonly explanation?: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
+  /** All fields on the transaction page; the lists read `personId pocket amount` only (the person's own share). */
   readonly postings?: ReadonlyArray<{
-    readonly account: string;
+    readonly account?: string;
     readonly personId: string | null;
     readonly pocket: string | null;
-    readonly systemAccount: string | null;
+    readonly systemAccount?: string | null;
     readonly amount: string;
-    readonly balanceAfter: string | null;
+    readonly balanceAfter?: string | null;
   }>;
 }
 
@@ -85,18 +87,59 @@ export function InstitutionField(_props: { readonly label?: string }) {
 export function ExplanationLines(props: {
   readonly lines: ReadonlyArray<{ readonly rule: string; readonly message: string }>;
   readonly testId: string;
+  /** Lists: at most two lines, the whole text as the tooltip (the transaction page shows it in full). */
+  readonly clamp?: boolean;
 }) {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   const fallback = translate('gongji.transactions.rule_applied');
+  const shown = props.lines.map((line) => ({ line, ...explanationDisplay(line, locale, fallback) }));
+  if (props.clamp) {
+    return (
+      <Box
+        data-testid={props.testId}
+        title={shown.map((s) => `${s.line.rule} ${s.text}`).join('\n')}
+        sx={{
+          // Wraps even inside a table whose cells are nowrap; never wider than its column.
+          whiteSpace: 'normal',
+          overflowWrap: 'anywhere',
+          wordBreak: 'break-word',
+          minWidth: 160,
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
+        }}
+      >
+        {shown.map(({ line, text }, i) => (
+          <span key={`${line.rule}-${i}`}>
+            <Box
+              component="span"
+              sx={{ fontSize: '0.75rem', px: 0.5, mr: 0.5, borderRadius: 1, bgcolor: 'action.selected' }}
+            >
+              {line.rule}
+            </Box>
+            {text}
+            {i < shown.length - 1 ? '；' : ''}
+          </span>
+        ))}
+      </Box>
+    );
+  }
   return (
     <Box
       component="ul"
-      sx={{ m: 0, pl: 0, listStyle: 'none', overflowWrap: 'anywhere', wordBreak: 'break-word' }}
+      sx={{
+        m: 0,
+        pl: 0,
+        listStyle: 'none',
+        whiteSpace: 'normal',
+        overflowWrap: 'anywhere',
+        wordBreak: 'break-word',
+      }}
       data-testid={props.testId}
     >
-      {props.lines.map((line, i) => {
-        const { text, title } = explanationDisplay(line, locale, fallback);
+      {shown.map(({ line, text, title }, i) => {
         return (
           <Box component="li" key={`${line.rule}-${i}`} sx={{ mb: 0.5 }} title={title}>
             <Chip size="small" label={line.rule} sx={{ mr: 1 }} />
@@ -108,11 +151,54 @@ export function ExplanationLines(props: {
   );
 }
 
-/** A transaction's explanation lines (—, when it has none). */
-export function ExplanationField(_props: { readonly label?: string }) {
+/** A transaction's explanation lines (—, when it has none); `clamp` in lists (two lines, full text on hover). */
+export function ExplanationField(props: { readonly label?: string; readonly clamp?: boolean }) {
   const record = useRecordContext<TransactionRecord>();
   if (!record?.explanation?.length) return <span>—</span>;
-  return <ExplanationLines lines={record.explanation} testId="explanation" />;
+  return <ExplanationLines lines={record.explanation} testId="explanation" clamp={props.clamp} />;
+}
+
+/**
+ * A person's statement: what this transaction did to THIS person's pockets (R-KIN-4: a relative's account may pay a
+ * patient's bill), signed — "-1,605.50 元" for a provider who paid part of a relative's bill — or — when it moved
+ * none of them.
+ */
+export function OwnAmountField(props: { readonly label?: string; readonly personId: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  const translate = useTranslate();
+  const own = record ? ownAmount(record.postings, props.personId) : null;
+  return (
+    <Box component="span" data-testid="own-amount" sx={{ whiteSpace: 'nowrap' }}>
+      {own === null ? '—' : formatYuan(own, translate)}
+    </Box>
+  );
+}
+
+/**
+ * A person's statement: whom the transaction is about when it is someone else (the patient whose bill a relative's
+ * account paid, the sender of a transfer received), by name and ID number; 本人 otherwise.
+ */
+export function CounterpartField(props: { readonly label?: string; readonly personId: string }) {
+  const record = useRecordContext<TransactionRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.personId || record.personId === props.personId)
+    return <span data-testid="transaction-counterpart">{translate('gongji.transactions.self')}</span>;
+  return (
+    <Box data-testid="transaction-counterpart" sx={{ whiteSpace: 'nowrap' }}>
+      <Link
+        to={`/persons/${record.personId}/show`}
+        onClick={(e: { stopPropagation(): void }) => e.stopPropagation()}
+      >
+        {record.person?.name ?? translate('gongji.transactions.open_person')}
+      </Link>
+      {record.person?.idNumber ? (
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {record.person.idNumber}
+        </Typography>
+      ) : null}
+    </Box>
+  );
 }
 
 /**

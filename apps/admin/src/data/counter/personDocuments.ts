@@ -174,3 +174,17 @@ export const RELATIONSHIP_ATTESTATION_RECORD_MUTATION = gql`
     relationshipAttestationRecord(input: $input) { attestation { id } ${USER_ERRORS} }
   }
 `;
+
+/** 确认使用钱包 or a usage-region change (R-WAL-5), at the counter. */
+export const WALLET_ACTIVATE_MUTATION = gql`
+  mutation ConsoleWalletActivate($input: WalletActivateInput!) {
+    walletActivate(input: $input) { changed wallet { usageRegionCode phone activatedAt } ${USER_ERRORS} }
+  }
+`;
+
+/** A wallet transfer to a near relative (R-WAL-3..6), with an idempotency key (money moves). */
+export const WALLET_TRANSFER_MUTATION = gql`
+  mutation ConsoleWalletTransfer($input: WalletTransferInput!) {
+    walletTransfer(input: $input) { transaction { id amount } ${USER_ERRORS} }
+  }
+`;

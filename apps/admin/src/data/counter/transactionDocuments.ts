@@ -14,7 +14,7 @@ export const TRANSACTIONS_QUERY = gql`
     transactions(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage }
-      edges { node { ${TRANSACTION_FIELDS} explanation { rule message } } }
+      edges { node { ${TRANSACTION_FIELDS} explanation { rule message } postings { personId pocket amount } } }
     }
   }
 `;

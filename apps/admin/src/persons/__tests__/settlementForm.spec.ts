@@ -144,7 +144,7 @@ describe('the split of a quote', () => {
       ['gongji.settle.personal_share', undefined, undefined, '1540.00'],
       ['gongji.settle.own_earmarked', undefined, undefined, '1000.00'],
       ['gongji.settle.own_wallet', undefined, undefined, '0.00'],
-      ['gongji.settle.provider', '王建国', 'gongji.relations.GRANDCHILD', '300.00'],
+      ['gongji.settle.provider', '王建国', 'gongji.relation_one.GRANDCHILD', '300.00'],
       ['gongji.settle.provider', undefined, undefined, '140.00'],
       ['gongji.settle.cash', undefined, undefined, '100.00'],
     ]);

@@ -1,9 +1,11 @@
 // Identity, account pockets and wallet of the person (R-ACC-2, R-ACC-3, R-WAL-5).
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { canDoCounterWork } from '../../access/roles';
 import { formatChinaTime, formatYuan } from '../../shared/fields';
 import type { PersonRecord } from '../personTypes';
 import { Item, Section } from './Section';
+import { WalletActions } from './WalletActions';
 
 export function IdentitySection() {
   const record = useRecordContext<PersonRecord>();
@@ -77,9 +79,14 @@ export function PocketsSection() {
 export function WalletSection() {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
+  const { permissions } = usePermissions();
   if (!record) return null;
   return (
-    <Section title="gongji.persons.sections.wallet" testId="person-wallet">
+    <Section
+      title="gongji.persons.sections.wallet"
+      testId="person-wallet"
+      action={canDoCounterWork(permissions) ? <WalletActions record={record} /> : undefined}
+    >
       {record.wallet ? (
         <>
           <Item label="gongji.persons.wallet_usage_region">{record.wallet.usageRegionCode}</Item>

@@ -11,14 +11,16 @@ export function Section(props: {
 }) {
   const translate = useTranslate();
   return (
-    <Card variant="outlined" data-testid={props.testId}>
+    // minWidth 0: a card never grows past its grid column (a long text or table scrolls inside it instead).
+    <Card variant="outlined" data-testid={props.testId} sx={{ minWidth: 0, maxWidth: '100%' }}>
       <CardHeader
         title={translate(props.title)}
         action={props.action}
         slotProps={{ title: { variant: 'h6', component: 'h2' } }}
       />
       <CardContent
-        // Headers and dates on one line (no "备案渠\n道"); a narrow window scrolls the table, not the page.
+        // Headers and dates on one line (no "备案渠\n道"); a narrow window scrolls the table, not the page. Long
+        // texts (explanations) set their own `white-space: normal` and wrap within their column.
         sx={{ pt: 0, overflowX: 'auto', '& th, & td': { whiteSpace: 'nowrap' } }}
       >
         {props.children}

@@ -25,9 +25,11 @@ import {
   Typography,
 } from '@mui/material';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Link, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Link, useGetOne, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apolloClient } from '../../data/apolloClient';
-import { normalizeDataProviderError } from '../../data/graphqlErrors';
+import { PERSON_STAFF } from '../../data/counter/buildPersonQuery';
+import { isNetworkFailure, isSessionLost, normalizeDataProviderError } from '../../data/graphqlErrors';
+import { SessionExpiredAlert } from '../../shared/SessionExpired';
 import { newIdempotencyKey, type Payload, runMutation } from '../../data/counter/runMutation';
 import {
   SETTLE_CHOICES_QUERY,
@@ -39,7 +41,7 @@ import { formatYuan } from '../../shared/format';
 import { saveErrorsOf } from '../../shared/moneyInput';
 import { ExplanationLines } from '../../transactions/transactionFields';
 import { isKeyReused, requestKeys, userErrorsOf } from '../../transactions/requestKeys';
-import type { PersonRecord } from '../personTypes';
+import type { PersonRecord, PersonStaffRecord } from '../personTypes';
 import {
   defaultInstitutionId,
   initialSettleValues,
@@ -120,7 +122,11 @@ function QuoteView(props: { readonly quote: SettlementQuoteView; readonly record
             <TableRow key={line.testId} data-testid={line.testId}>
               <TableCell>
                 {translate(line.label, { name: line.name ?? translate('gongji.settle.relative') })}
-                {line.relation ? `（${translate(line.relation, { _: '' })}）` : ''}
+                {line.relation
+                  ? `（${translate('gongji.settle.patient_is_their', {
+                      relation: translate(line.relation, { _: '' }),
+                    })}）`
+                  : ''}
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {formatYuan(line.amount, translate)}
@@ -142,8 +148,12 @@ function QuoteView(props: { readonly quote: SettlementQuoteView; readonly record
               <Box key={`${s.providerId}-${i}`} sx={{ mb: 0.5 }}>
                 <Chip size="small" label={s.rule} sx={{ mr: 1 }} />
                 {nameOf(s.providerId) ?? translate('gongji.settle.relative')}
-                {s.relation ? `（${translate(`gongji.relations.${s.relation}`, { _: '' })}）` : ''}：
-                {s.reason}
+                {s.relation
+                  ? `（${translate('gongji.settle.patient_is_their', {
+                      relation: translate(`gongji.relation_one.${s.relation}`, { _: '' }),
+                    })}）`
+                  : ''}
+                ：{s.reason}
               </Box>
             ))}
           </Box>
@@ -159,10 +169,14 @@ function QuoteView(props: { readonly quote: SettlementQuoteView; readonly record
 function errorsOf(
   error: unknown,
   translate: (key: string) => string,
-): { fields: FieldErrors; root: string | null } {
+  passwordInput = false,
+): { fields: FieldErrors; root: string | null; expired?: boolean } {
+  // The session ended: 登录已过期 with 重新登录 (SessionExpiredAlert), never the server's text about API keys.
+  if (isSessionLost(error)) return { fields: {}, root: null, expired: true };
+  if (isNetworkFailure(error)) return { fields: {}, root: translate('gongji.errors.network') };
   if (isKeyReused(error)) return { fields: {}, root: translate('gongji.settle.key_reused') };
   const userErrors = userErrorsOf(error);
-  if (userErrors.length > 0) return placeUserErrors(userErrors);
+  if (userErrors.length > 0) return placeUserErrors(userErrors, { passwordInput });
   const { fields, root } = saveErrorsOf(error);
   const placed: FieldErrors = {};
   const rest: string[] = root ? [translate(root)] : [];
@@ -187,6 +201,11 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [rootError, setRootError] = useState<string | null>(null);
   const [quote, setQuote] = useState<{ key: string; view: SettlementQuoteView } | null>(null);
+  const [expired, setExpired] = useState(false);
+  // The payment-password state (R-ACC-7): a locked account is said before the clerk confirms; the same query as
+  // the page's 支付密码 section, so a refresh after a refusal updates both.
+  const { data: staff } = useGetOne<PersonStaffRecord>(PERSON_STAFF, { id: record.id }, { enabled: open });
+  const locked = Boolean(staff?.paymentPassword?.lockedAt);
 
   useEffect(() => {
     if (!open) return;
@@ -208,7 +227,10 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
         });
       })
       .catch((error: unknown) => {
-        if (live) setRootError(errorsOf(normalizeDataProviderError(error), translate).root);
+        if (!live) return;
+        const placed = errorsOf(normalizeDataProviderError(error), translate);
+        setExpired(Boolean(placed.expired));
+        setRootError(placed.root);
       });
     return () => {
       live = false;
@@ -224,6 +246,7 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
     setOpen(false);
     setFieldErrors({});
     setRootError(null);
+    setExpired(false);
     setQuote(null);
     setValues(initialSettleValues(todayInChina()));
   };
@@ -261,13 +284,15 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
       });
       const view = data.settlementQuote;
       setQuote({ key, view });
+      setExpired(false);
       if (view.userErrors.length > 0) {
-        const placed = placeUserErrors(view.userErrors);
+        const placed = placeUserErrors(view.userErrors, { passwordInput: values.channel === 'CARD' });
         setFieldErrors(placed.fields);
         setRootError(placed.root ?? translate('gongji.settle.refused'));
       }
     } catch (error) {
-      const placed = errorsOf(normalizeDataProviderError(error), translate);
+      const placed = errorsOf(normalizeDataProviderError(error), translate, values.channel === 'CARD');
+      setExpired(Boolean(placed.expired));
       setFieldErrors(placed.fields);
       setRootError(placed.root);
     } finally {
@@ -306,11 +331,18 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
       close();
       refresh();
     } catch (error) {
-      const placed = errorsOf(error, translate);
+      const placed = errorsOf(error, translate, values.channel === 'CARD');
+      setExpired(Boolean(placed.expired));
       setFieldErrors(placed.fields);
       setRootError(
-        placed.root ?? (Object.keys(placed.fields).length === 0 ? translate('gongji.settle.refused') : null),
+        placed.expired
+          ? null
+          : (placed.root ??
+              (Object.keys(placed.fields).length === 0 ? translate('gongji.settle.refused') : null)),
       );
+      // A refusal may have changed the person (a wrong password counted, the account locked after 5, R-ACC-7):
+      // the page's 支付密码 section (failures, 已锁定, 解锁) and this dialog's lock warning are read again.
+      if (!placed.expired) refresh();
     } finally {
       setBusy(false);
     }
@@ -346,8 +378,15 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
       <Dialog open={open} onClose={busy ? undefined : close} fullWidth maxWidth="md" data-testid="settle">
         <DialogTitle sx={{ pb: 1 }}>{translate('gongji.settle.title', { name: record.name })}</DialogTitle>
         <DialogContent sx={{ pb: 1 }}>
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', columnGap: 2 }}>
-            <Box sx={{ gridColumn: 'span 2' }}>
+          {/* One column on a phone (390 px: no "目录…" labels cut off), three from 600 px. */}
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(3, minmax(0, 1fr))' },
+              columnGap: 2,
+            }}
+          >
+            <Box sx={{ gridColumn: { xs: 'auto', sm: 'span 2' } }}>
               <Autocomplete
                 options={options}
                 value={selected}
@@ -432,7 +471,7 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
                 }}
               />
             ) : (
-              <Box />
+              <Box sx={{ display: { xs: 'none', sm: 'block' } }} />
             )}
             <TextField
               {...input('covered', 'gongji.settle.covered', { helper: 'gongji.settle.covered_hint' })}
@@ -468,6 +507,12 @@ export function SettleButton(props: { readonly record: PersonRecord }) {
               {translate('gongji.settle.quote_first')}
             </Typography>
           ) : null}
+          {locked ? (
+            <Alert severity="warning" sx={{ mt: 1 }} data-testid="settle-locked">
+              {translate('gongji.settle.account_locked')}
+            </Alert>
+          ) : null}
+          {expired ? <SessionExpiredAlert testId="settle-session-expired" /> : null}
           {rootError ? (
             <Alert severity="error" sx={{ mt: 1 }} data-testid="settle-error">
               {rootError}

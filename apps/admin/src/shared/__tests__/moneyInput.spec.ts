@@ -149,3 +149,22 @@ describe('ActionDialog field errors (the refund amount)', () => {
     expect(asFieldsError(forbidden)).toBe(forbidden);
   });
 });
+
+describe('thousands separators in money inputs', () => {
+  it.each([
+    ['1,000', '1000'],
+    ['12,345,678.90', '12345678.90'],
+    ['1，000.5', '1000.5'],
+    [' 800 ', '800'],
+  ])('%s is read as %s', async (text, expected) => {
+    const { normalizeMoneyText } = await import('../moneyInput');
+    expect(normalizeMoneyText(text)).toBe(expected);
+    expect(moneyInputError(text, { grouping: true })).toBeNull();
+  });
+
+  it('badly grouped digits are still refused, and strict inputs keep refusing commas', () => {
+    expect(moneyInputError('1,00', { grouping: true })).toBe('gongji.money_input.invalid');
+    expect(moneyInputError('10,00.5', { grouping: true })).toBe('gongji.money_input.invalid');
+    expect(moneyInputError('1,000')).toBe('gongji.money_input.invalid');
+  });
+});
