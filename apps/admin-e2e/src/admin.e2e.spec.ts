@@ -301,4 +301,20 @@ describe('admin console (headless Chromium against the built API)', () => {
     await person.screenshot(shot('10-person-attestations'));
     expect(pageErrors).toEqual([]);
   });
+
+  it('退出 signs the officer out on the server too: the token the browser held is refused afterwards (sessionEnd)', async () => {
+    // Black-box audit: signing out only forgot the token in the browser; it stayed valid for its 8 hours.
+    const held = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('gongji.session') ?? 'null')?.token as string,
+    );
+    expect(typeof held).toBe('string');
+    await graphql(api.baseUrl, '{ viewer { username } }', {}, held);
+    await page.getByRole('button', { name: /个人资料|Profile/ }).click();
+    await page.getByRole('menuitem', { name: /退出|Logout/ }).click();
+    await page.locator('input[name="username"]').waitFor();
+    await expect(graphql(api.baseUrl, '{ viewer { username } }', {}, held)).rejects.toThrow(
+      /UNAUTHENTICATED/,
+    );
+    expect(pageErrors).toEqual([]);
+  });
 });

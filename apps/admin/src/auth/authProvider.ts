@@ -3,7 +3,7 @@ import type { AuthProvider, UserIdentity } from 'ra-core';
 import { apolloClient } from '../data/apolloClient';
 import { describeUserError, isUnauthenticated } from '../data/graphqlErrors';
 import type { Role, UserError } from '../data/graphqlTypes';
-import { SESSION_CREATE_MUTATION } from '../data/regionDocuments';
+import { SESSION_CREATE_MUTATION, SESSION_END_MUTATION } from '../data/regionDocuments';
 import {
   clearSession,
   hasStoredSession,
@@ -35,6 +35,9 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    // 退出登录 ends the session on the server too (sessionEnd), so a copied or left-behind token stops working; an
+    // expired session or an unreachable server just signs out here.
+    if (readSession()) await apolloClient.mutate({ mutation: SESSION_END_MUTATION }).catch(() => undefined);
     clearSession();
     await apolloClient.clearStore();
   },

@@ -125,6 +125,15 @@ export const ROLLOUT_TIMELINE_QUERY = gql`
   }
 `;
 
+/** Signs the officer out on the server: every session token of theirs is refused from now on (退出登录). */
+export const SESSION_END_MUTATION = gql`
+  mutation SessionEnd {
+    sessionEnd {
+      endedAt
+    }
+  }
+`;
+
 export const SESSION_CREATE_MUTATION = gql`
   mutation SessionCreate($input: SessionCreateInput!) {
     sessionCreate(input: $input) {
