@@ -3,18 +3,7 @@
 // whether the initial payment password went out by SMS. Outside production the API also returns that password
 // (`initialPaymentPassword`): it is shown once, in a dialog, before the person's page opens. A save refused because
 // the session expired keeps what was typed (personDraft.ts): after signing in again the form is filled in again.
-import ContentCopy from '@mui/icons-material/ContentCopy';
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  IconButton,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -27,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { readSession } from '../auth/sessionStore';
+import { RevealedValue } from '../shared/RevealedValue';
 import { clearDraft, isSessionLost, readDraft, saveDraft } from './personDraft';
 import {
   EmploymentStatusInput,
@@ -50,39 +40,20 @@ const DEFAULTS = { realNameVerified: false, outOfRegionUsePermission: false, ban
 /** The initial payment password, shown once (R-ACC-7, outside production only); closing opens the person's page. */
 function InitialPasswordDialog(props: { readonly person: Registered; readonly onClose: () => void }) {
   const translate = useTranslate();
-  const notify = useNotify();
-  const password = props.person.initialPaymentPassword ?? '';
   return (
     <Dialog open fullWidth maxWidth="xs" data-testid="initial-password">
       <DialogTitle>{translate('gongji.person_form.initial_password_title')}</DialogTitle>
       <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {translate('gongji.actions.shown_once')}
-        </Alert>
-        <Typography variant="body2" color="text.secondary">
-          {translate('gongji.person_form.initial_password_label', { name: props.person.name ?? '' })}
-        </Typography>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Typography
-            component="code"
-            sx={{ fontFamily: 'monospace', fontSize: 22 }}
-            data-testid="initial-password-value"
-          >
-            {password}
-          </Typography>
-          <IconButton
-            aria-label={translate('gongji.actions.copy')}
-            title={translate('gongji.actions.copy')}
-            onClick={() => {
-              void globalThis.navigator?.clipboard?.writeText(password).then(
-                () => notify('gongji.actions.copied', { type: 'info' }),
-                () => undefined,
-              );
-            }}
-          >
-            <ContentCopy />
-          </IconButton>
-        </Box>
+        <RevealedValue
+          value={props.person.initialPaymentPassword ?? ''}
+          testId="initial-password-value"
+          fontSize={22}
+          label={
+            <Typography variant="body2" color="text.secondary">
+              {translate('gongji.person_form.initial_password_label', { name: props.person.name ?? '' })}
+            </Typography>
+          }
+        />
         {props.person.initialPasswordSms ? (
           <Typography variant="body2" sx={{ mt: 1 }}>
             {translate('gongji.person_form.initial_password_sms', { phone: props.person.phone ?? '' })}
