@@ -9,21 +9,34 @@ import { GraphQLError } from 'graphql';
  */
 const DETAIL = Symbol.for('gongji.errorDetail');
 
+/** `error` with `value` under `key`, never serialised (not enumerable). */
+function attach<E extends object>(error: E, key: symbol, value: unknown): E {
+  Object.defineProperty(error, key, { value, enumerable: false, configurable: true });
+  return error;
+}
+
+/**
+ * The first thing `pick` finds on `error` or on an error it wraps (graphql-js's and Apollo's `originalError`, at most
+ * five deep), or undefined.
+ */
+export function inErrorChain<T>(error: unknown, pick: (error: object) => T | undefined): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const found = pick(current);
+    if (found !== undefined) return found;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
 /** `error`, carrying `detail` for the localized message. */
 export function withDetail<E extends object>(error: E, detail: MessageParam): E {
-  Object.defineProperty(error, DETAIL, { value: detail, enumerable: false, configurable: true });
-  return error;
+  return attach(error, DETAIL, detail);
 }
 
 /** The detail `withDetail` left on `error` or on an error it wraps (graphql-js's `originalError`), if any. */
 export function detailOf(error: unknown): MessageParam | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
-    const detail = (current as { [DETAIL]?: MessageParam })[DETAIL];
-    if (detail !== undefined) return detail;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
+  return inErrorChain(error, (e) => (e as { [DETAIL]?: MessageParam })[DETAIL]);
 }
 
 /** A malformed argument (BAD_USER_INPUT, HTTP 400 by Apollo's default) with its localizable detail. */
@@ -43,17 +56,10 @@ const PARAMS = Symbol.for('gongji.refusalParams');
 
 /** `error`, carrying the params its refusal code's catalogue entry shows (never serialised). */
 export function withRefusalParams<E extends object>(error: E, params: MessageParams): E {
-  Object.defineProperty(error, PARAMS, { value: params, enumerable: false, configurable: true });
-  return error;
+  return attach(error, PARAMS, params);
 }
 
 /** The params `withRefusalParams` left on `error` or on an error it wraps, if any. */
 export function refusalParamsOf(error: unknown): MessageParams | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
-    const params = (current as { [PARAMS]?: MessageParams })[PARAMS];
-    if (params !== undefined) return params;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
+  return inErrorChain(error, (e) => (e as { [PARAMS]?: MessageParams })[PARAMS]);
 }

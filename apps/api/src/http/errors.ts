@@ -11,9 +11,10 @@ import {
   regionCodesOf,
   renderMessage,
   renderRefusal,
+  withRule,
 } from '@gongji/domain';
 import type { Logger } from 'pino';
-import { detailOf, refusalParamsOf } from '../common/error-detail';
+import { detailOf, inErrorChain, refusalParamsOf } from '../common/error-detail';
 import type { GraphQLContext } from '../context';
 import { QUERY_TOO_COMPLEX, isArmorRefusal } from '../limits/query-limits';
 import { suggestionsAllowed, withoutSuggestions } from '../limits/response-policy';
@@ -155,15 +156,14 @@ const VALIDATION_WORK_MESSAGE =
 
 /** The gateway limit refusal (QUERY_TOO_COMPLEX) inside a validation error, if the error is one. */
 function limitRefusal(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
-    const extensions = (current as { extensions?: Record<string, unknown> }).extensions;
-    if (extensions?.['code'] === QUERY_TOO_COMPLEX) {
-      return { message: (current as Error).message, extensions };
-    }
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return null;
+  return (
+    inErrorChain(error, (e) => {
+      const extensions = (e as { extensions?: Record<string, unknown> }).extensions;
+      return extensions?.['code'] === QUERY_TOO_COMPLEX
+        ? { message: (e as Error).message, extensions }
+        : undefined;
+    }) ?? null
+  );
 }
 
 /**
@@ -172,8 +172,10 @@ function limitRefusal(error: unknown): { message: string; extensions: Record<str
  */
 const SECRET_NAME = /password|passwd|secret|pepper|token|api_?key|credential/i;
 /** A secret-named key and its value inside an echoed input (`{ password: "147258" }` as graphql-js prints it). */
-const SECRET_ENTRY =
-  /(\b[\w$]*(?:password|passwd|secret|pepper|token|api_?key|credential)[\w$]*"?\s*:\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\]|\{[^}]*\}|[^,}\s]+)/gi;
+const SECRET_ENTRY = new RegExp(
+  `(\\b[\\w$]*(?:${SECRET_NAME.source})[\\w$]*"?\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|\\[[^\\]]*\\]|\\{[^}]*\\}|[^,}\\s]+)`,
+  'gi',
+);
 const REDACTED = '[redacted]';
 
 /** `text` with the values of secret-named keys replaced by `[redacted]`. */
@@ -199,20 +201,17 @@ const VARIABLE_PREFIX = /^Variable "\$(\w+)" got invalid value ([\s\S]*?)(?: at 
 
 /** graphql-js's error of a refused variable value (Apollo may wrap it), and the inner error giving the reason. */
 function variableCoercionError(error: unknown): { outer: GraphQLError; reason: string } | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const inner = (current as { originalError?: unknown }).originalError;
-    if (
-      current instanceof GraphQLError &&
-      current.message.startsWith('Variable "$') &&
-      inner instanceof Error &&
-      current.message.endsWith(`; ${inner.message}`)
-    ) {
-      return { outer: current, reason: inner.message };
-    }
-    current = inner;
-  }
-  return null;
+  return (
+    inErrorChain(error, (e) => {
+      const inner = (e as { originalError?: unknown }).originalError;
+      return e instanceof GraphQLError &&
+        e.message.startsWith('Variable "$') &&
+        inner instanceof Error &&
+        e.message.endsWith(`; ${inner.message}`)
+        ? { outer: e, reason: inner.message }
+        : undefined;
+    }) ?? null
+  );
 }
 
 /** Whether the query passes `$variable` to a secret-named argument or input field (`password: $p`). */
@@ -389,10 +388,7 @@ function localizeError(
     const params = (error as { [REFUSAL_PARAMS]?: MessageParams })[REFUSAL_PARAMS] ?? {};
     const rule = typeof extensions['rule'] === 'string' ? extensions['rule'] : null;
     const text = renderMessage(reason, language, params, regionName, rule);
-    if (text !== null) {
-      const ruled = !rule ? text : language === 'zh' ? `${text}（${rule}）` : `${text} (${rule})`;
-      return { ...error, message: ruled };
-    }
+    if (text !== null) return { ...error, message: withRule(text, rule, language) };
   }
   // A domain refusal outside a payload: one that escaped a resolver, or a Money scalar's (literal or variable).
   if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && typeof reason === 'string') {

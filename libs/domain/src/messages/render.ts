@@ -96,7 +96,11 @@ export function renderRefusal(refusal: RefusalLike, language: Language, regionNa
   const hasParams = !!refusal.params && Object.keys(refusal.params).length > 0;
   if (language === 'en' && !hasParams && own) return own;
   const text = renderMessage(refusal.code, language, paramsWithParty(refusal), regionName, refusal.rule);
-  if (text === null) return own;
-  if (!refusal.rule) return text;
-  return language === 'zh' ? `${text}（${refusal.rule}）` : `${text} (${refusal.rule})`;
+  return text === null ? own : withRule(text, refusal.rule, language);
+}
+
+/** `text` naming the rule that refused, if any: `…（R-WAL-3）` / `… (R-WAL-3)`. */
+export function withRule(text: string, rule: string | null | undefined, language: Language): string {
+  if (!rule) return text;
+  return language === 'zh' ? `${text}（${rule}）` : `${text} (${rule})`;
 }
