@@ -179,7 +179,7 @@ export function partialRefundOrThrow(
     const fundPaid = sumFen(original.postings.filter((p) => isFund(p.account)).map((p) => -p.amount as Fen));
     const baseLeft = fundBase - minFen(coveredBack(refundedBefore + amount) as Fen, fundBase);
     const fundKept = (fundPaid * baseLeft * 2n + fundBase) / (fundBase * 2n); // fundPaid × baseLeft / base, half-up
-    const owed = fundPaid - fundKept - (fundPaid - fund.left);
+    const owed = fund.left - fundKept; // what it paid, less what it keeps and what earlier refunds gave back
     fundFirst = owed > 0n ? minFen(minFen(owed as Fen, fund.left), amount) : ZERO;
   }
   let toReturn = (amount - fundFirst) as Fen;
