@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { applyPersonReadPolicy } from './auth/person-read-policy';
+import { limitReasons } from './common/reason-limit';
 import { answerFromPageJson } from './common/page-json-fields';
 import { AttestationResolver } from './modules/attestation/attestation.resolver';
 import { CardResolver } from './modules/card/card.resolver';
@@ -86,5 +87,5 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return applyPersonReadPolicy(answerFromPageJson(describeRootTypes(schema))).schema;
+  return applyPersonReadPolicy(limitReasons(answerFromPageJson(describeRootTypes(schema)))).schema;
 }

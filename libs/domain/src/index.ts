@@ -3,6 +3,7 @@ export * from './shared/domain-error';
 export * from './shared/refusals';
 export * from './shared/dates';
 export * from './shared/decision-date';
+export * from './shared/reason';
 export * from './money/money';
 export * from './money/money.errors';
 export * from './ledger/ledger';

@@ -1,4 +1,5 @@
 // Scopes, allow-list and rate limit of an API client (audited with a reason); rotate or revoke its key.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -111,6 +112,7 @@ export function ApiClientEdit() {
           multiline
           fullWidth
           helperText="gongji.api_clients.reason_hint"
+          slotProps={{ htmlInput: { maxLength: REASON_MAX_LENGTH } }}
         />
       </SimpleForm>
     </Edit>

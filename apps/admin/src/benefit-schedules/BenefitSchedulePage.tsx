@@ -1,6 +1,7 @@
 // Benefit schedules and caps (R-SET-1/2/3, R-USE-6; issue #10): the terms in force for a region and date are the
 // starting point; staff edit them for chosen hospital levels and a scheme, see the split of a bill live, and save
 // with `benefitScheduleSet` / `spendingCapsSet` (audited; a past date needs a reason).
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import {
   Alert,
   Box,
@@ -398,7 +399,7 @@ export function BenefitSchedulePage() {
                 clear('reason');
                 setReason(e.target.value);
               }}
-              slotProps={{ htmlInput: { 'data-testid': 'schedule-reason' } }}
+              slotProps={{ htmlInput: { 'data-testid': 'schedule-reason', maxLength: REASON_MAX_LENGTH } }}
               fullWidth
               multiline
               sx={{ mt: 2 }}

@@ -1,4 +1,5 @@
 // Shared choices and inputs of the institution pages (list filters, create and edit forms).
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import { BooleanInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { INSTITUTION_KINDS, INSTITUTION_LEVELS } from '../data/institutions/institutionDocuments';
 
@@ -39,7 +40,13 @@ export function InstitutionInputs() {
       <BooleanInput source="designated" helperText="gongji.institutions.designated_hint" />
       <BooleanInput source="openToAll" helperText="gongji.institutions.open_to_all_hint" />
       <BooleanInput source="acceptsWallet" helperText="gongji.institutions.accepts_wallet_hint" />
-      <TextInput source="reason" multiline fullWidth helperText="gongji.institutions.reason_hint" />
+      <TextInput
+        source="reason"
+        multiline
+        fullWidth
+        helperText="gongji.institutions.reason_hint"
+        slotProps={{ htmlInput: { maxLength: REASON_MAX_LENGTH } }}
+      />
     </>
   );
 }

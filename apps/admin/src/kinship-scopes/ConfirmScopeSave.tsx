@@ -1,5 +1,6 @@
 // Saving a kinship scope asks for confirmation and a reason (issue #10): the dialog repeats the server-counted
 // impact; a refusal (e.g. DUPLICATE_SETTING: a scope for the same region, purpose and date exists) stays visible.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import Save from '@mui/icons-material/Save';
 import {
   Alert,
@@ -93,7 +94,7 @@ export function ConfirmScopeSaveToolbar() {
             required
             multiline
             fullWidth
-            slotProps={{ htmlInput: { 'data-testid': 'scope-confirm-reason' } }}
+            slotProps={{ htmlInput: { 'data-testid': 'scope-confirm-reason', maxLength: REASON_MAX_LENGTH } }}
             helperText={translate('gongji.kinship_scopes.reason_hint')}
           />
           {errors.length > 0 ? (

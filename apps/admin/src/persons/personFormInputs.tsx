@@ -1,4 +1,5 @@
 // Inputs shared by the registration and edit pages of a person.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import { Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -127,7 +128,7 @@ export function ReasonInput() {
       multiline
       fullWidth
       helperText={false}
-      slotProps={{ htmlInput: { 'data-testid': 'input-reason' } }}
+      slotProps={{ htmlInput: { 'data-testid': 'input-reason', maxLength: REASON_MAX_LENGTH } }}
     />
   );
 }

@@ -3,6 +3,7 @@
 // then one combined line per region — changed, unchanged, or refused with the server's reason and rule id. A past
 // date needs a reason before submitting (libs/domain pastDayNeedingReason, audit C #3); refused regions stay
 // selected so they can be retried.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import EventAvailable from '@mui/icons-material/EventAvailable';
 import {
   Alert,
@@ -227,7 +228,7 @@ export function BulkRolloutButton() {
                 required={pastDay !== null}
                 error={pastDay !== null}
                 slotProps={{
-                  htmlInput: { 'data-testid': 'bulk-reason' },
+                  htmlInput: { 'data-testid': 'bulk-reason', maxLength: REASON_MAX_LENGTH },
                   formHelperText: { 'data-testid': 'bulk-reason-hint' } as object,
                 }}
                 helperText={

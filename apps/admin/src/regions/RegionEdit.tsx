@@ -1,5 +1,6 @@
 // Rollout dates of one region. Pessimistic mode so the server's userErrors come back onto the fields
 // (`HttpError.body.errors`, see data/graphqlErrors.ts); the local rule preview only warns.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import {
@@ -108,7 +109,13 @@ export function RegionEdit() {
             </Box>
 
             <Section title="gongji.regions.sections.audit" />
-            <TextInput source="reason" multiline fullWidth helperText="gongji.regions.reason_hint" />
+            <TextInput
+              source="reason"
+              multiline
+              fullWidth
+              helperText="gongji.regions.reason_hint"
+              slotProps={{ htmlInput: { maxLength: REASON_MAX_LENGTH } }}
+            />
           </Box>
           {/* Inside the form: the preview watches the values being edited. */}
           <RolloutPreview />

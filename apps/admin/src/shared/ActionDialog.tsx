@@ -1,6 +1,7 @@
 // One confirmed action: a button opens a dialog with the inputs the mutation needs (a reason for the audit log,
 // an ID number …); the server's refusals are shown on the right input, the rest above the buttons with the rule id.
 // A result to show once (a new payment password, an API key) stays on screen with a copy button until closed.
+import { REASON_MAX_LENGTH } from '@gongji/domain';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import {
   Alert,
@@ -19,6 +20,9 @@ import { type ReactNode, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { isNetworkFailure, isSessionLost } from '../data/graphqlErrors';
 import { SessionExpiredAlert } from './SessionExpired';
+
+/** A `reason` input (audited changes) stops at the API's limit (REASON_TOO_LONG). */
+const isReason = (name: string): boolean => name === 'reason' || name.endsWith('.reason');
 
 export interface ActionField {
   /** Input path, dotted (`identityCheck.idNumber`): the server's `userErrors.field` lands here. */
@@ -226,7 +230,12 @@ export function ActionDialog(props: ActionDialogProps) {
                   }
                   fullWidth
                   margin="dense"
-                  slotProps={{ htmlInput: { 'data-testid': `input-${field.name}` } }}
+                  slotProps={{
+                    htmlInput: {
+                      'data-testid': `input-${field.name}`,
+                      maxLength: isReason(field.name) ? REASON_MAX_LENGTH : undefined,
+                    },
+                  }}
                 >
                   {field.choices?.map((choice) => (
                     <MenuItem key={choice.id} value={choice.id}>

@@ -325,6 +325,10 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['请填写原因'],
     en: ['Give a reason'],
   },
+  REASON_TOO_LONG: {
+    zh: ['原因最多{max}个字符，现有{length}个', '原因过长'],
+    en: ['A reason is at most {max} characters; this one has {length}', 'The reason is too long'],
+  },
   NAME_CHARACTERS: {
     zh: ['姓名不能含有控制字符、换行或不可见的格式字符（如零宽空格、文字方向控制符）'],
     en: [
