@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { type MessageParam, detailParam, negotiateLanguage } from '@gongji/domain';
@@ -7,6 +7,7 @@ import type express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
+import { documentHash } from '../common/document-hash';
 import { detailOf } from '../common/error-detail';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter, RateLimits } from '../limits/rate-limit';
@@ -355,13 +356,16 @@ function partsOfBody(body: unknown): PersistedParts | null {
   };
 }
 
-function partsOfSearch(params: URLSearchParams): PersistedParts {
-  let extensions: unknown;
+/** A GET's `extensions` parameter, parsed once; null when absent or malformed (Apollo answers that itself: 400). */
+function extensionsOfSearch(params: URLSearchParams): unknown {
   try {
-    extensions = JSON.parse(params.get('extensions') ?? 'null');
+    return JSON.parse(params.get('extensions') ?? 'null');
   } catch {
-    extensions = null; // Apollo answers a malformed `extensions` parameter itself (400)
+    return null;
   }
+}
+
+function partsOfSearch(params: URLSearchParams, extensions: unknown): PersistedParts {
   const parts = partsOfBody({ query: params.get('query') ?? undefined, extensions });
   return parts ?? { query: undefined, hash: undefined, version: undefined, persisted: false };
 }
@@ -408,7 +412,8 @@ export function persistedOperationsStep(access: AccessQueries): PersistedOperati
     const allowListOnly = principal?.persistedOperationsOnly === true;
     const get = request.method === 'GET';
     const search = get ? new URLSearchParams(request.url.split('?')[1] ?? '') : null;
-    const parts = search ? partsOfSearch(search) : partsOfBody(request.body);
+    const searchExtensions = search ? extensionsOfSearch(search) : null;
+    const parts = search ? partsOfSearch(search, searchExtensions) : partsOfBody(request.body);
     if (!parts || (!parts.persisted && !allowListOnly)) return null;
     if (!get && request.method !== 'POST') return allowListOnly ? notAllowed() : null;
 
@@ -427,7 +432,7 @@ export function persistedOperationsStep(access: AccessQueries): PersistedOperati
       const hash =
         typeof parts.hash === 'string' && SHA256_HEX.test(parts.hash) ? parts.hash.toLowerCase() : null;
       if (parts.query !== undefined) {
-        if (hash === null || createHash('sha256').update(parts.query).digest('hex') !== hash) {
+        if (hash === null || documentHash(parts.query) !== hash) {
           return new Refusal(
             400,
             'BAD_REQUEST',
@@ -446,22 +451,13 @@ export function persistedOperationsStep(access: AccessQueries): PersistedOperati
       }
     } else {
       // An allow-list client sending the text only: it must hash to a registered document.
-      document =
-        parts.query === undefined
-          ? null
-          : await lookup(createHash('sha256').update(parts.query).digest('hex'));
+      document = parts.query === undefined ? null : await lookup(documentHash(parts.query));
       if (document === null) return notAllowed();
     }
 
     if (search) {
       search.set('query', document);
-      const extensions = (() => {
-        try {
-          return JSON.parse(search.get('extensions') ?? 'null') as Record<string, unknown> | null;
-        } catch {
-          return null;
-        }
-      })();
+      const extensions = searchExtensions as Record<string, unknown> | null;
       if (extensions && typeof extensions === 'object') {
         delete extensions['persistedQuery'];
         if (Object.keys(extensions).length > 0) search.set('extensions', JSON.stringify(extensions));

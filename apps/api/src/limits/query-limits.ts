@@ -14,6 +14,7 @@ import {
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { GraphQLContext } from '../context';
 import { MAX_PAGE_SIZE, pageSizeOutOfRange } from '../common/connection';
+import { fragmentsOf } from './fragments';
 
 /**
  * Abuse limits of the public gateway (issue #8). Every number is far above what the console and the portals' real
@@ -289,11 +290,7 @@ function expandedFieldCount(
  */
 export const SelectionLimitsRule: ValidationRule = (context) => {
   const document = context.getDocument();
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   const memo = new Map<string, number>();
   return {
     OperationDefinition(node) {
@@ -342,11 +339,7 @@ export function checkOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): void {
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   const roots = rootFieldCount(operation.selectionSet, fragments);
   if (roots > QUERY_LIMITS.maxRootFields) throw rootFieldsTooMany(roots);
   const single: DocumentNode = {

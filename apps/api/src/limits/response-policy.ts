@@ -1,25 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maskIdNumber } from '@gongji/domain';
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import { type Principal, Role } from '../auth/principal';
 import type { GraphQLContext } from '../context';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../http/database-errors';
+import { fragmentsOf } from './fragments';
 
 export const INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED';
 
 /** `__schema` or `__type` anywhere in the operation (fragments followed); `__typename` is not introspection. */
 export function asksForIntrospection(document: DocumentNode): boolean {
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode): boolean =>
     set.selections.some((s) => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type MessageParam, type MessageParams, detailParam, termParam } from '@gongji/domain';
 import {
   type ApiClientEntity,
@@ -15,6 +15,7 @@ import { generateApiKey } from '../../auth/api-keys';
 import { hashSecret } from '../../auth/passwords';
 import type { Principal } from '../../auth/principal';
 import type { PageRequest } from '../../common/connection';
+import { documentHash } from '../../common/document-hash';
 import { ApiErrorCode, type UserError, userError } from '../../common/user-error';
 import type { AuditService } from '../audit/audit.service';
 import type { Authenticator } from '../../auth/authenticate';
@@ -221,7 +222,7 @@ export class ApiClientService {
         'document',
       );
     }
-    const id = createHash('sha256').update(input.document).digest('hex');
+    const id = documentHash(input.document);
     await inTransaction(this.dataSource, async (manager) => {
       await upsertPersistedOperation(manager, { id, name, document: input.document, createdAt: new Date() });
       await this.audit.record(manager, principal, {
