@@ -1,4 +1,4 @@
-import { ENTITY_DIALECT } from '@gongji/persistence';
+import { ENTITY_DIALECT, KinRelationEntity, PersonEntity } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { SCOPE, type ScopePayload } from './policy-console.helpers';
 
@@ -131,6 +131,65 @@ describe(`kinshipScopeImpact over the whole stretch of a new row (R-KIN-1, audit
       periods: [],
       registrationCount: 0,
     });
+  });
+
+  it('a registration made after the only narrowed stretch ended keeps its effect and is not counted', async () => {
+    // A Beijing MEDICAL row from 2025-01-01 (all near relatives, as the national scope): a BASIC row of 2024-07-01
+    // narrows only 2024-07-01…2025-01-01.
+    const res = await app.gql<ScopePayload>(
+      SCOPE,
+      {
+        i: {
+          regionCode: '110000',
+          purpose: 'MEDICAL',
+          relations: [
+            ...BASIC,
+            'SIBLING',
+            'GRANDPARENT',
+            'MATERNAL_GRANDPARENT',
+            'GRANDCHILD',
+            'MATERNAL_GRANDCHILD',
+          ],
+          effectiveFrom: '2025-01-01',
+          reason: '测试',
+        },
+      },
+      admin,
+    );
+    expect(res.data!.kinshipScopeSet.userErrors).toEqual([]);
+    const inForce = await impact('110000', BASIC, '2024-07-01');
+    expect(inForce.periods).toEqual([
+      expect.objectContaining({
+        from: '2024-07-01',
+        until: '2025-01-01',
+        removedRelations: expect.arrayContaining(['GRANDCHILD']),
+      }),
+    ]);
+    expect(inForce.providers.map((p) => p.name)).toContain('王建国'); // registered 2024-07-01: in force then
+
+    const persons = app.db.getRepository(PersonEntity);
+    const relations = app.db.getRepository(KinRelationEntity);
+    const provider = await persons.findOneByOrFail({ name: '王建国' });
+    const grandson = await persons.findOneByOrFail({ name: '王小明' });
+    const registration = await relations.findOneByOrFail({
+      providerId: provider.id,
+      beneficiaryId: grandson.id,
+    });
+    await relations.update(registration.id, { registeredOn: '2025-03-01' });
+    try {
+      const later = await impact('110000', BASIC, '2024-07-01');
+      expect(later.removedRelations).toEqual(expect.arrayContaining(['GRANDCHILD']));
+      expect(later.providers.map((p) => p.name)).not.toContain('王建国');
+      // On the day the stretch ends the registration is not yet in force either; a day earlier it is.
+      await relations.update(registration.id, { registeredOn: '2025-01-01' });
+      expect((await impact('110000', BASIC, '2024-07-01')).providers.map((p) => p.name)).not.toContain(
+        '王建国',
+      );
+      await relations.update(registration.id, { registeredOn: '2024-12-31' });
+      expect((await impact('110000', BASIC, '2024-07-01')).providers.map((p) => p.name)).toContain('王建国');
+    } finally {
+      await relations.update(registration.id, { registeredOn: registration.registeredOn });
+    }
   });
 
   it('a national change is compared per provider region over the whole stretch too', async () => {

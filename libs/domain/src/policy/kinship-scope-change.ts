@@ -106,6 +106,19 @@ export function removedInAnyPeriod(periods: readonly KinshipScopeChangePeriod[])
   return [...new Set(periods.flatMap((p) => p.removed))];
 }
 
+/**
+ * Whether a registration of `relation` in force from `registeredOn` (R-KIN-3) loses effect in some period: a stretch
+ * that removes the relation and has not ended by the day the registration starts. A sibling registered in 2025 is not
+ * touched by a correction that narrows the scope for 2023 only.
+ */
+export function losesEffectInAnyPeriod(
+  periods: readonly KinshipScopeChangePeriod[],
+  relation: Relation,
+  registeredOn: IsoDate,
+): boolean {
+  return periods.some((p) => p.removed.includes(relation) && (p.until === null || p.until > registeredOn));
+}
+
 /** The relations that join the scope in any period. */
 export function addedInAnyPeriod(periods: readonly KinshipScopeChangePeriod[]): Relation[] {
   return [...new Set(periods.flatMap((p) => p.added))];

@@ -118,6 +118,8 @@ export async function insertPolicySetting(manager: EntityManager, row: PolicySet
 /** An unrevoked money-sharing registration and its provider (id, name, insured region only). */
 export interface ProviderRegistration {
   readonly relation: string;
+  /** First day the registration is in force (R-KIN-3). */
+  readonly registeredOn: string;
   readonly person: PersonEntity;
 }
 
@@ -135,16 +137,25 @@ export async function providerRegistrations(
     .createQueryBuilder('k')
     .innerJoin(PersonEntity, 'p', 'p.id = k.providerId')
     .innerJoin(RegionEntity, 'r', 'r.code = p.regionCode')
-    .select(['k.relation AS relation', 'p.id AS id', 'p.name AS name', 'p.regionCode AS "regionCode"'])
+    .select([
+      'k.relation AS relation',
+      // As text on both databases (node-postgres would make a local-midnight Date of a DATE).
+      'CAST(k.registeredOn AS varchar) AS "registeredOn"',
+      'p.id AS id',
+      'p.name AS name',
+      'p.regionCode AS "regionCode"',
+    ])
     .where('k.revokedAt IS NULL')
     .andWhere('k.proxyOnly = :no', { no: ENTITY_DIALECT === 'postgres' ? false : 0 });
   if (removed) qb.andWhere(removed.length ? 'k.relation IN (:...removed)' : '1 = 0', { removed });
   if (region?.level === 'PROVINCE')
     qb.andWhere('(r.provinceCode = :code OR r.code = :code)', { code: region.code });
   else if (region) qb.andWhere('p.regionCode = :code', { code: region.code });
-  const raw: { relation: string; id: string; name: string; regionCode: string }[] = await qb.getRawMany();
+  const raw: { relation: string; registeredOn: string; id: string; name: string; regionCode: string }[] =
+    await qb.getRawMany();
   return raw.map((r) => ({
     relation: r.relation,
+    registeredOn: String(r.registeredOn).slice(0, 10),
     person: Object.assign(new PersonEntity(), { id: r.id, name: r.name, regionCode: r.regionCode }),
   }));
 }

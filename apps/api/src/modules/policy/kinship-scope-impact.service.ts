@@ -6,6 +6,7 @@ import {
   addedInAnyPeriod,
   effectivePolicy,
   kinshipScopeChangePeriods,
+  losesEffectInAnyPeriod,
   normalizeKinshipScope,
   removedInAnyPeriod,
 } from '@gongji/domain';
@@ -137,21 +138,25 @@ export class KinshipScopeImpactService {
     manager: Manager,
     region: RegionEntity | null,
     proposal: Proposal,
-  ): Promise<{ relation: Relation; person: PersonEntity }[]> {
+  ): Promise<{ relation: Relation; registeredOn: string; person: PersonEntity }[]> {
     const rows = await this.registrations(manager, region, null);
-    const lostByRegion = new Map<string, readonly Relation[]>();
+    const periodsByRegion = new Map<string, readonly KinshipScopeChangePeriod[]>();
     for (const code of new Set(rows.map((r) => r.person.regionCode)))
-      lostByRegion.set(code, removedInAnyPeriod(await this.regionPeriods(manager, code, proposal)));
-    return rows.filter((r) => lostByRegion.get(r.person.regionCode)?.includes(r.relation));
+      periodsByRegion.set(code, await this.regionPeriods(manager, code, proposal));
+    // Only a stretch the registration is in force in counts: one registered after it ended keeps its effect.
+    return rows.filter((r) =>
+      losesEffectInAnyPeriod(periodsByRegion.get(r.person.regionCode) ?? [], r.relation, r.registeredOn),
+    );
   }
 
   private async registrations(
     manager: Manager,
     region: RegionEntity | null,
     removed: readonly Relation[] | null,
-  ): Promise<{ relation: Relation; person: PersonEntity }[]> {
+  ): Promise<{ relation: Relation; registeredOn: string; person: PersonEntity }[]> {
     return (await providerRegistrations(manager, region, removed)) as {
       relation: Relation;
+      registeredOn: string;
       person: PersonEntity;
     }[];
   }

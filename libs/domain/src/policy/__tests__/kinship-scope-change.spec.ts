@@ -1,5 +1,9 @@
 import { KinPurpose, Relation } from '../../kin/kin';
-import { kinshipScopeChangePeriods, removedInAnyPeriod } from '../kinship-scope-change';
+import {
+  kinshipScopeChangePeriods,
+  losesEffectInAnyPeriod,
+  removedInAnyPeriod,
+} from '../kinship-scope-change';
 import type { PolicySetting, RegionRollout } from '../policy';
 
 const BEIJING: RegionRollout = { code: '110000', dates: {} };
@@ -102,5 +106,25 @@ describe('kinshipScopeChangePeriods (R-KIN-1: the scope is effective-dated per r
       removed: [],
       added: [CHILD],
     });
+  });
+
+  it('a registration loses effect only in a narrowing stretch that has not ended by its first day', () => {
+    const stretch = (from: string, until: string | null, removed: Relation[]) => ({
+      from,
+      until,
+      before: [...BASIC, ...removed],
+      after: BASIC,
+      removed,
+      added: [],
+    });
+    const periods = [
+      stretch('2024-07-01', '2025-01-01', [GRANDCHILD]),
+      stretch('2026-01-01', null, [SIBLING]),
+    ];
+    expect(losesEffectInAnyPeriod(periods, GRANDCHILD, '2024-07-01')).toBe(true);
+    expect(losesEffectInAnyPeriod(periods, GRANDCHILD, '2024-12-31')).toBe(true);
+    expect(losesEffectInAnyPeriod(periods, GRANDCHILD, '2025-01-01')).toBe(false); // the stretch ended that morning
+    expect(losesEffectInAnyPeriod(periods, SIBLING, '2030-05-01')).toBe(true); // open-ended
+    expect(losesEffectInAnyPeriod(periods, CHILD, '2020-01-01')).toBe(false); // never removed
   });
 });
