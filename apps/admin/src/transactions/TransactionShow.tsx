@@ -69,14 +69,12 @@ function OriginalLink(_props: { label?: string }) {
   );
 }
 
-/**
- * A settlement's refunds and cancellation (R-USE-5), each linked: read from the patient's ledger since the
- * settlement's day (the API has no filter by original transaction; see reversalsFilter).
- */
+/** A settlement's refunds and cancellation (R-USE-5), each linked: the ledger filtered by their original. */
 function Reversals(_props: { label?: false }) {
   const record = useRecordContext<TransactionRecord>();
   const translate = useTranslate();
   const filter = record && record.kind === 'SETTLEMENT' ? reversalsFilter(record) : null;
+  // A settlement has one cancellation and refunds up to its amount: far fewer than a page of 100.
   const { data, isPending, error } = useGetList<TransactionRecord>(
     'transactions',
     {

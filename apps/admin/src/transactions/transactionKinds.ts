@@ -31,24 +31,12 @@ export function cancelBlockedReason(kind: string, status: string): string | null
 /** The kinds that reverse a settlement and name it as their original (R-USE-5). */
 export const REVERSAL_KINDS = ['REFUND', 'SETTLEMENT_CANCEL'] as const;
 
-/**
- * The ledger filter that finds the reversals of a settlement: the transactions of its patient, of the reversal kinds,
- * booked from the settlement's China day on (a refund is never older than what it refunds). The API has no filter
- * by original transaction, so the caller keeps those whose `originalTransactionId` is the settlement's
- * ({@link reversalsOf}).
- */
-export function reversalsFilter(settlement: {
-  readonly personId: string | null;
-  readonly createdAt: string;
-}): Record<string, unknown> | null {
-  if (!settlement.personId) return null;
-  const instant = new Date(settlement.createdAt);
-  if (Number.isNaN(instant.getTime())) return null;
-  const chinaDay = new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  return { personId: settlement.personId, kinds: [...REVERSAL_KINDS], fromDate: chinaDay };
+/** The ledger filter that finds the reversals of a settlement (`TransactionFilter.originalTransactionId`, R-USE-5). */
+export function reversalsFilter(settlement: { readonly id: string }): Record<string, unknown> {
+  return { originalTransactionId: settlement.id, kinds: [...REVERSAL_KINDS] };
 }
 
-/** The refunds and the cancellation of a settlement among transactions read with {@link reversalsFilter}. */
+/** The refunds and the cancellation of a settlement among transactions (a guard on what {@link reversalsFilter} read). */
 export function reversalsOf<
   T extends { readonly kind: string; readonly originalTransactionId: string | null },
 >(settlementId: string, transactions: readonly T[]): T[] {

@@ -341,6 +341,19 @@ describe(`settlement over HTTP (${ENTITY_DIALECT})`, () => {
     expect(rest.data!.refundIssue.refund).toMatchObject({ remaining: '0.00', settlementStatus: 'REFUNDED' });
     const after = await state();
     expect(after).toMatchObject({ status: 'REFUNDED', refundable: '0.00', refunded: after.amount });
+    // The ledger finds a settlement's reversals by their original (TransactionFilter.originalTransactionId).
+    const reversals = await app.gql<{
+      transactions: { totalCount: number; edges: { node: { id: string; amount: string } }[] };
+    }>(
+      'query($f: TransactionFilter) { transactions(filter: $f) { totalCount edges { node { id amount } } } }',
+      { f: { originalTransactionId: settled.transaction!.id } },
+      token,
+    );
+    expect(reversals.errors).toBeUndefined();
+    expect(reversals.data!.transactions.totalCount).toBe(2);
+    expect(reversals.data!.transactions.edges.map((e) => e.node.amount).sort()).toEqual(
+      ['100.00', remaining].sort(),
+    );
     expect(await balances(app)).toEqual(money);
     expect(await accumulators(app, wangjianguo, 2025)).toEqual(acc);
     expect((await auditLedger(app.db)).violations).toEqual([]);

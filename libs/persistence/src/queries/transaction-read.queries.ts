@@ -79,6 +79,8 @@ export interface TransactionListFilter {
   /** About this person (as patient/payer/sender or as recipient). */
   readonly personId?: string | null;
   readonly kinds?: readonly string[] | null;
+  /** Cancellations and refunds of this transaction. */
+  readonly originalTransactionId?: string | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
 }
@@ -142,6 +144,10 @@ function where(
       '(t."personId" = :pid OR t."counterpartyPersonId" = :pid OR t.id IN (SELECT pp."transactionId" FROM postings pp WHERE pp."personId" = :pid))',
     );
     params['pid'] = filter.personId;
+  }
+  if (filter?.originalTransactionId) {
+    parts.push('t."originalTransactionId" = :original');
+    params['original'] = filter.originalTransactionId;
   }
   if (filter?.kinds?.length) {
     parts.push('t.kind IN (:...kinds)');

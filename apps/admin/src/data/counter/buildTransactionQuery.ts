@@ -28,9 +28,17 @@ function nextDay(date: string): string {
 
 /** react-admin filter values → `TransactionFilter`: `kind` (one) → `kinds`, dates (inclusive, UTC+8) → instants. */
 export function toTransactionFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
-  const plain = compactFilter(filter, ['personId', 'kind', 'kinds', 'fromDate', 'toDate']);
+  const plain = compactFilter(filter, [
+    'personId',
+    'originalTransactionId',
+    'kind',
+    'kinds',
+    'fromDate',
+    'toDate',
+  ]);
   const out: Record<string, unknown> = {};
   if (plain.personId) out.personId = plain.personId;
+  if (plain.originalTransactionId) out.originalTransactionId = plain.originalTransactionId;
   if (Array.isArray(plain.kinds)) out.kinds = plain.kinds;
   else if (typeof plain.kind === 'string') out.kinds = [plain.kind];
   if (typeof plain.fromDate === 'string') out.from = chinaDayStart(plain.fromDate);

@@ -35,14 +35,11 @@ describe("a person's own share on their statement (R-KIN-4)", () => {
 });
 
 describe('the refunds and cancellation of a settlement (R-USE-5)', () => {
-  it("are read from the patient's ledger from the settlement's China day, refunds and cancels only", () => {
-    // 2026-12-01 23:30 UTC is 2026-12-02 07:30 in Beijing.
-    expect(reversalsFilter({ personId: 'p', createdAt: '2026-12-01T23:30:00.000Z' })).toEqual({
-      personId: 'p',
+  it('are read by their original transaction, refunds and cancels only', () => {
+    expect(reversalsFilter({ id: 's1' })).toEqual({
+      originalTransactionId: 's1',
       kinds: ['REFUND', 'SETTLEMENT_CANCEL'],
-      fromDate: '2026-12-02',
     });
-    expect(reversalsFilter({ personId: null, createdAt: '2026-12-01T23:30:00.000Z' })).toBeNull();
   });
 
   it('keeps only those naming the settlement as their original', () => {

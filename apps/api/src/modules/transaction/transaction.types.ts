@@ -118,6 +118,13 @@ export class TransactionFilter {
   @Field(() => [String], { nullable: true, description: 'Only these kinds.' })
   kinds?: string[] | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The cancellation and refunds of this transaction (a settlement's, R-USE-5), e.g. to show what is left to refund.",
+  })
+  originalTransactionId?: string | null;
+
   @Field(() => DateTimeScalar, { nullable: true, description: 'Posted at or after.' })
   from?: Date | null;
 

@@ -92,6 +92,13 @@ describe('transactions (ledger)', () => {
     });
   });
 
+  it("passes a settlement's id on as the original of its reversals (R-USE-5)", () => {
+    expect(toTransactionFilter({ originalTransactionId: 's1', kinds: ['REFUND'] })).toEqual({
+      originalTransactionId: 's1',
+      kinds: ['REFUND'],
+    });
+  });
+
   it('GET_MANY_REFERENCE lists one person’s transactions', () => {
     const query = buildTransactionQuery('GET_MANY_REFERENCE', 'transactions', {
       target: 'personId',
