@@ -59,10 +59,10 @@ describe(`refusals in Chinese and English over HTTP (${ENTITY_DIALECT})`, () => 
       ]);
     }
     expect(zh[0].message).toBe(
-      '按北京市2023年6月1日的政策，兄弟姐妹不在医疗费用的家庭共济范围内（允许：配偶、父母、子女）（R-KIN-1）',
+      '按北京市2023年6月1日的政策，兄弟姐妹不在任何用途的家庭共济范围内（允许：配偶、父母、子女）（R-KIN-1）',
     );
     expect(en[0].message).toBe(
-      'sibling is not in the kinship scope for medical costs of 北京市 (110000) on 1 June 2023 (allowed: spouse, parent, child) (R-KIN-1)',
+      'sibling is not in the kinship scope of 北京市 (110000) on 1 June 2023 for any purpose (allowed: spouse, parent, child) (R-KIN-1)',
     );
     expect(enUs).toEqual(en);
     expect(weighted).toEqual(en);

@@ -12,6 +12,7 @@ import {
   KinPurpose,
   type KinRelation,
   type ProxyBinding,
+  REGISTERED_PURPOSES,
   Relation,
 } from './kin';
 import {
@@ -90,10 +91,12 @@ export function assertRegistrationDateNotInFutureOrThrow(date: IsoDate, today: I
  *   `PROVIDER_HAS_NO_EARMARKED` (R-KIN-1); `BENEFICIARY_NOT_INSURED` (R-KIN-1);
  * - `OUT_OF_PROVINCE` (R-KIN-2: local aid needs the same province; the wallet is the way across provinces);
  * - `FEATURE_NOT_OPEN` (R-KIN-3: before the region's `mutualAidRegistrationFrom`);
- * - `RELATION_OUT_OF_SCOPE` (R-KIN-1: the MEDICAL scope of the provider's region on the date);
+ * - `RELATION_OUT_OF_SCOPE` (R-KIN-1: in the scope of none of the {@link REGISTERED_PURPOSES} of the provider's region
+ *   on the date);
  * - `DUPLICATE_RELATION` (R-KIN-1: already an active relation between the two);
  * - `IMPLAUSIBLE_RELATION` (R-KIN-1 decision, {@link RELATION_MIN_AGE_GAP}).
- * Registration is for MEDICAL use, the widest purpose; narrower purposes are checked at use ({@link checkKinUseOrThrow}).
+ * A registration serves every purpose whose scope holds the relation (staff may allow parents for contributions
+ * only); each use is checked against its own purpose ({@link checkKinUseOrThrow}).
  */
 export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
   readonly relation: KinRelation;
@@ -167,22 +170,25 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
       ),
     );
   }
-  if (!relationInScope(providerPolicy, KinPurpose.MEDICAL, relation)) {
-    const scope = providerPolicy.kinshipScope[KinPurpose.MEDICAL];
+  const purposes = REGISTERED_PURPOSES.filter((p) => relationInScope(providerPolicy, p, relation));
+  if (purposes.length === 0) {
+    // Allowed for some purpose: the union, in the order of the Relation enum.
+    const allowed = Object.values(Relation).filter((r) =>
+      REGISTERED_PURPOSES.some((p) => relationInScope(providerPolicy, p, r)),
+    );
     refusals.add(
       RefusalStage.SCOPE,
       new KinError(
         KinErrorCode.RELATION_OUT_OF_SCOPE,
-        `${relation} is not in the kinship scope of region ${providerPolicy.regionCode} on ${date} ` +
-          `(allowed: ${scope.relations.join(', ') || 'nobody'})`,
+        `${relation} is not in the kinship scope of region ${providerPolicy.regionCode} on ${date} for any purpose ` +
+          `(allowed: ${allowed.join(', ') || 'nobody'})`,
         'R-KIN-1',
         ['relation'],
         {
           relation: termParam('relation', relation),
           region: regionParam(providerPolicy.regionCode),
           on: dateParam(date),
-          purpose: termParam('purpose', KinPurpose.MEDICAL),
-          allowed: termsParam('relation', scope.relations),
+          allowed: termsParam('relation', allowed),
         },
       ),
     );
@@ -221,12 +227,13 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
     explanation: [
       explain(
         'R-KIN-1',
-        `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date}`,
+        `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date} for ${purposes.join(', ')}`,
         'KIN_REGISTRATION_IN_SCOPE',
         {
           relation: termParam('relation', relation),
           region: regionParam(providerPolicy.regionCode),
           on: dateParam(date),
+          purposes: termsParam('purpose', purposes),
         },
       ),
       explain(

@@ -25,6 +25,17 @@ export enum KinPurpose {
   WALLET_TRANSFER = 'WALLET_TRANSFER',
 }
 
+/**
+ * The purposes a mutual-aid registration (备案) serves: each use is checked against its own purpose's scope
+ * (R-KIN-1). A wallet transfer needs no registration (R-WAL-4: a relation attested for the transfer).
+ */
+export const REGISTERED_PURPOSES: readonly KinPurpose[] = [
+  KinPurpose.MEDICAL,
+  KinPurpose.RESIDENT_CONTRIBUTION,
+  KinPurpose.LONG_TERM_CARE,
+  KinPurpose.SUPPLEMENTARY_PREMIUM,
+];
+
 /** Registration channels (备案渠道, R-KIN-3). */
 export enum KinChannel {
   PUBLIC_SERVICE_PLATFORM = 'PUBLIC_SERVICE_PLATFORM',

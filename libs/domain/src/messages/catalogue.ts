@@ -696,12 +696,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: [
       '按{region}{on}的政策，{relation}不在{purpose}的家庭共济范围内（允许：{allowed}）',
       '按{region}{on}的政策，{relation}不在{purpose}的家庭共济范围内',
+      '按{region}{on}的政策，{relation}不在任何用途的家庭共济范围内（允许：{allowed}）',
       '{relation}不在家庭共济范围内',
       '该亲属关系不在家庭共济范围内',
     ],
     en: [
       '{relation} is not in the kinship scope for {purpose} of {region} on {on} (allowed: {allowed})',
       '{relation} is not in the kinship scope for {purpose} of {region} on {on}',
+      '{relation} is not in the kinship scope of {region} on {on} for any purpose (allowed: {allowed})',
       '{relation} is not in the kinship scope',
       'The relation is not in the kinship scope',
     ],

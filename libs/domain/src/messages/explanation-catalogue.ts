@@ -295,8 +295,14 @@ export const EXPLANATION_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   },
   // R-KIN-1/3/4/6 mutual-aid registration and use
   KIN_REGISTRATION_IN_SCOPE: {
-    zh: ['{relation}在{on}属于{region}的家庭共济亲属范围'],
-    en: ['{relation} is in the kinship scope of region {region} on {on}'],
+    zh: [
+      '{relation}在{on}属于{region}的家庭共济亲属范围（用途：{purposes}）',
+      '{relation}在{on}属于{region}的家庭共济亲属范围',
+    ],
+    en: [
+      '{relation} is in the kinship scope of region {region} on {on} for {purposes}',
+      '{relation} is in the kinship scope of region {region} on {on}',
+    ],
   },
   KIN_REGISTRATION_OPEN: {
     zh: ['{region}自{from}起已开通家庭共济备案', '{region}已开通家庭共济备案'],
