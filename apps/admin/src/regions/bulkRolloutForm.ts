@@ -1,7 +1,7 @@
 // The bulk rollout dialog's pure parts (issue: a reopened dialog kept the previous batch's reason and date, and the
 // selected regions were not named before 确认; audit C #2/#3: more than 100 regions, past dates without a reason,
 // retrying the refused regions).
-import { FEATURE_FIELDS, type Feature as DomainFeature, pastDayNeedingReason } from '@gongji/domain';
+import { FEATURE_FIELDS, type Feature as DomainFeature, rolloutCorrectionDay } from '@gongji/domain';
 import type { RolloutLine } from '../data/policy/policyRules';
 import type { Feature } from '../data/policy/policyTypes';
 
@@ -59,10 +59,11 @@ export const refusedCodes = (lines: readonly RolloutLine[]) =>
   lines.filter((l) => l.outcome === 'REFUSED').map((l) => l.regionCode);
 
 /**
- * The past day that makes a reason compulsory (R-KIN-3/R-WAL-2 corrections are audited with their reason), or null:
- * the same pure rule the API runs (libs/domain `pastDayNeedingReason`) over the new date and each selected region's
- * own current date of the feature (a date moved from a past day rewrites the past too). `regions` are the loaded
- * records (own dates by GraphQL field); regions not loaded are decided by the server.
+ * The day that makes a reason compulsory (R-KIN-3/R-WAL-2 corrections are audited with their reason), or null: the
+ * same pure rule the API runs (libs/domain `rolloutCorrectionDay`) for each selected region's own current date of the
+ * feature (a date in force since today or earlier that moves rewrites what applied) and for the new date (a day before
+ * today back-dates the opening). `regions` are the loaded records (own dates by GraphQL field); a region that inherits
+ * its date is decided by the server, which compares the date in force.
  */
 export function bulkPastDayNeedingReason(
   feature: Feature,
@@ -73,12 +74,14 @@ export function bulkPastDayNeedingReason(
 ): string | null {
   const field = FEATURE_FIELDS[feature as DomainFeature];
   const newDay = date || null;
-  // Only regions whose own date actually changes: an unchanged region writes nothing.
-  const moved = regions.flatMap((r) => {
-    const own = r?.[field];
-    return typeof own === 'string' && own && own !== newDay ? [own] : [];
-  });
-  return pastDayNeedingReason([newDay, ...moved], today, reason);
+  const days = [
+    rolloutCorrectionDay(null, newDay, today, reason),
+    ...regions.map((r) => {
+      const own = r?.[field];
+      return typeof own === 'string' && own ? rolloutCorrectionDay(own, newDay, today, reason) : null;
+    }),
+  ].filter((d): d is string => d !== null);
+  return days.sort()[0] ?? null;
 }
 
 /** Which hint the date field shows: empty clears, a future day is scheduled, today opens now, a past day needs a reason. */

@@ -700,6 +700,18 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['机构编码 {code} 已被其他定点医药机构使用', '该机构编码已被其他定点医药机构使用'],
     en: ['Another institution already has the code {code}', 'Another institution already has this code'],
   },
+  ROLLOUT_DATE_IN_FORCE_TODAY: {
+    zh: [
+      '“{feature}”自今天（{date}）起已生效，调整它会改变今天已据此办理的业务（更正）',
+      '{field} 自今天（{date}）起已生效，调整它会改变今天已据此办理的业务（更正）',
+      '本次调整涉及今天已生效的日期（更正）',
+    ],
+    en: [
+      'The start date of {feature} ({field}) has been in force since today ({date}): moving it changes what was done today under it, a correction needs a reason',
+      '{field} has been in force since today ({date}): moving it changes what was done today under it, a correction needs a reason',
+      'This change moves a date in force since today: a correction needs a reason',
+    ],
+  },
   PAST_ROLLOUT_DATE: {
     zh: [
       '“{feature}”起始日期的调整涉及已经过去的日期{date}（更正历史）',

@@ -274,6 +274,14 @@ function featureState(chain: readonly RegionRollout[], feature: Feature, on: Iso
 }
 
 /**
+ * The rollout date of `feature` that applies to the chain's first region (its own, else its province's — the wallet
+ * only under 全域 —, else the national default), whatever the day: what staff see as the region's date in force.
+ */
+export function effectiveRolloutDate(chain: readonly RegionRollout[], feature: Feature): IsoDate | null {
+  return featureState(chain, feature, '0001-01-01').from;
+}
+
+/**
  * Refuses when `feature` is not open in the policy's region on its date (code `FEATURE_NOT_OPEN`), citing `rule`
  * — by default the feature's own rule ({@link FEATURE_RULES}: KIN_* → R-KIN-3, WALLET → R-WAL-3, …).
  */

@@ -188,3 +188,24 @@ export function pastDayNeedingReason(
   const past = days.filter((d): d is IsoDate => typeof d === 'string' && d < today).sort();
   return past[0] ?? null;
 }
+
+/**
+ * A rollout date changed (R-ACC-5, R-KIN-3, R-WAL-2): the day that makes the change a correction needing its reason,
+ * or null. `before` and `after` are the dates in force for the region — its own, else inherited
+ * ({@link effectiveRolloutDate}) —, not its own column: moving Fujian's inherited 2022-09-01 book-entry date to 2027
+ * reclassified four years of contributions as withdrawable without a reason (audit B). A date in force already (today
+ * or earlier) that is moved or withdrawn rewrites what applied, including what was decided today under it; a new date
+ * before today back-dates an opening. Opening today, or scheduling a later day, is not a correction.
+ */
+export function rolloutCorrectionDay(
+  before: IsoDate | null,
+  after: IsoDate | null,
+  today: IsoDate,
+  reason: string | null | undefined,
+): IsoDate | null {
+  if (reason?.trim() || before === after) return null;
+  const days: IsoDate[] = [];
+  if (before !== null && before <= today) days.push(before);
+  if (after !== null && after < today) days.push(after);
+  return days.sort()[0] ?? null;
+}

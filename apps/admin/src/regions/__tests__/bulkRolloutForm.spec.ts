@@ -61,7 +61,7 @@ describe('bulk rollout of more than 100 regions (audit C #2)', () => {
   });
 });
 
-describe('bulk rollout reason for a past day (audit C #3, libs/domain pastDayNeedingReason)', () => {
+describe('bulk rollout reason for a past day (audit C #3, libs/domain rolloutCorrectionDay)', () => {
   const today = '2026-12-02';
 
   it('a past date needs a reason; today and future dates do not; a reason satisfies it', () => {
@@ -84,6 +84,12 @@ describe('bulk rollout reason for a past day (audit C #3, libs/domain pastDayNee
     expect(bulkPastDayNeedingReason('KIN_USE', '2027-01-01', today, '', regions)).toBeNull();
     // Unchanged: the region already has that date.
     expect(bulkPastDayNeedingReason('WALLET', '2025-03-01', '2025-03-01', '', regions)).toBeNull();
+  });
+
+  it('a date in force since today that the batch moves needs a reason (what was done today under it changes)', () => {
+    const regions = [{ id: '140100', walletFrom: today }];
+    expect(bulkPastDayNeedingReason('WALLET', '2027-01-01', today, '', regions)).toBe(today);
+    expect(bulkPastDayNeedingReason('WALLET', today, today, '', regions)).toBeNull();
   });
 
   it('the date hint says which of clear / scheduled / now / past applies', () => {

@@ -8,13 +8,12 @@ import {
   type DataSource,
   type Manager,
   type PolicySettingEntity,
-  type RegionEntity,
   parsePayload,
   policyChainRows,
   policyDataVersion,
   stringifyPayload,
 } from '@gongji/persistence';
-import { rolloutDatesOf } from '../region/region.service';
+import { toRollout } from '../region/region.service';
 
 export class UnknownRegionError extends Error {
   constructor(readonly regionCode: string) {
@@ -87,10 +86,6 @@ async function computeEffectivePolicy(
     ...RegionRollout[],
   ];
   return effectivePolicy({ chain, settings: rows.settings.map(toSetting), on });
-}
-
-function toRollout(region: RegionEntity): RegionRollout {
-  return { code: region.code, dates: rolloutDatesOf(region), walletFullCoverage: region.walletFullCoverage };
 }
 
 /** Settings values are stored as JSON with money tagged (`{"$bigint":"…"}`), see ledger-writer stringifyPayload. */

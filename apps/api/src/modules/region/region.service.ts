@@ -1,11 +1,13 @@
 import {
   FEATURE_FIELDS,
   type Feature,
+  type RegionRollout,
   type RolloutDates,
   dateParam,
   detailParam,
+  effectiveRolloutDate,
+  rolloutCorrectionDay,
   termParam,
-  pastDayNeedingReason,
   validateFullCoverage,
   validateRolloutDates,
 } from '@gongji/domain';
@@ -167,27 +169,41 @@ export class RegionService {
         };
       }
       const changes = diff(current, next, EDITABLE);
-      // A rollout date that was or becomes a date already past rewrites what applied then: like a policy setting with
-      // a past effectiveFrom, a correction that needs its reason in the audit log (black-box testers, issue #10).
+      // A rollout date in force already (today or earlier) that moves, or a new date before today, rewrites what
+      // applied then: like a policy setting with a past effectiveFrom, a correction that needs its reason in the audit
+      // log (black-box testers, issue #10). Compared on the dates in force — own, else inherited —, so a region that
+      // inherits 2022-09-01 cannot move its book-entry account to 2027 without one (audit B).
       const today = todayInChina();
-      const corrections = Object.keys(changes.after)
-        .filter((field) => field.endsWith('From'))
-        .map((field) => ({
+      const chainOf = (region: RegionEntity): RegionRollout[] => [
+        toRollout(region),
+        ...(province ? [toRollout(province)] : []),
+      ];
+      const corrections = (Object.entries(FEATURE_FIELDS) as [Feature, string][])
+        .filter(([, field]) => field in changes.after || field in changes.before)
+        .map(([feature, field]) => ({
           field,
-          date: pastDayNeedingReason([changes.before[field], changes.after[field]], today, input.reason),
+          date: rolloutCorrectionDay(
+            effectiveRolloutDate(chainOf(current), feature),
+            effectiveRolloutDate(chainOf(next), feature),
+            today,
+            input.reason,
+          ),
         }));
       const { field: past, date } = corrections.find((c) => c.date !== null) ?? { field: null, date: null };
       if (past && date) {
+        const inForceToday = date === today;
         return {
           region: null,
           userErrors: [
             userError(
               ApiErrorCode.REASON_REQUIRED,
-              `${past} changes what applied on ${date}, a date already past: a correction needs a reason`,
+              inForceToday
+                ? `${past} moves a date in force since today (${date}): what was done today under it changes, a correction needs a reason`
+                : `${past} changes what applied on ${date}, a date already past: a correction needs a reason`,
               ['reason'],
               undefined,
               {
-                detail: detailParam('PAST_ROLLOUT_DATE', {
+                detail: detailParam(inForceToday ? 'ROLLOUT_DATE_IN_FORCE_TODAY' : 'PAST_ROLLOUT_DATE', {
                   field: past,
                   date: dateParam(date),
                   // The feature in words (家庭共济使用), not the field's identifier, for a Chinese reader.
@@ -225,6 +241,11 @@ export class RegionService {
       return { region: saved, userErrors: [] };
     });
   }
+}
+
+/** The region as a link of libs/domain's policy chain (own dates, 全域). */
+export function toRollout(region: RegionEntity): RegionRollout {
+  return { code: region.code, dates: rolloutDatesOf(region), walletFullCoverage: region.walletFullCoverage };
 }
 
 /** The region's own rollout dates keyed by Feature, as libs/domain expects them. */

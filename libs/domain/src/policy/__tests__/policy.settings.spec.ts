@@ -9,6 +9,7 @@ import {
 import {
   normalizeKinshipScope,
   pastDayNeedingReason,
+  rolloutCorrectionDay,
   validateBenefitScheduleOrThrow,
   validateSpendingCapsOrThrow,
 } from '../policy.settings';
@@ -100,5 +101,22 @@ describe('a correction of the past needs a reason (policy settings, rollout date
   it('today and later days are no correction; a reason settles it', () => {
     expect(pastDayNeedingReason(['2026-12-02', '2027-01-01', null], '2026-12-02', null)).toBeNull();
     expect(pastDayNeedingReason(['2020-01-01'], '2026-12-02', '按通知更正')).toBeNull();
+  });
+});
+
+describe('a rollout date changed (R-ACC-5, R-KIN-3, R-WAL-2): the day that makes it a correction', () => {
+  const today = '2026-12-02';
+  it('a date in force (past or today) that moves or is withdrawn, or a new date before today', () => {
+    expect(rolloutCorrectionDay('2022-09-01', '2027-01-01', today, null)).toBe('2022-09-01');
+    expect(rolloutCorrectionDay(today, '2026-12-20', today, null)).toBe(today);
+    expect(rolloutCorrectionDay(today, null, today, '')).toBe(today);
+    expect(rolloutCorrectionDay(null, '2026-11-01', today, null)).toBe('2026-11-01');
+    expect(rolloutCorrectionDay('2026-12-20', '2026-11-01', today, null)).toBe('2026-11-01');
+  });
+  it('opening today, scheduling later, the same date in force, or a reason: no correction', () => {
+    expect(rolloutCorrectionDay(null, today, today, null)).toBeNull();
+    expect(rolloutCorrectionDay('2026-12-20', '2027-01-01', today, null)).toBeNull();
+    expect(rolloutCorrectionDay('2022-09-01', '2022-09-01', today, null)).toBeNull();
+    expect(rolloutCorrectionDay('2022-09-01', null, today, '按通知更正')).toBeNull();
   });
 });
