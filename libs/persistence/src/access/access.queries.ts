@@ -39,7 +39,10 @@ export class AccessQueries {
 
   /**
    * Which of `personIds` the servant serves: a proof of presence was recorded (served_persons), or a transaction
-   * was made for them at the servant's institution or by the client. Two indexed queries for any number of persons.
+   * was made about them — as its patient, payer or sender (`personId`), the parties money needs presence of — at the
+   * servant's institution or by the client. Two indexed queries for any number of persons. The insured of a premium
+   * or contribution and the recipient of a transfer (`counterpartyPersonId`) are never served by it: an auditor paid
+   * 1.00 for a relative whose id leaked through a funding source, then read and debited them (audit A #1).
    */
   async servedAmong(servant: Servant, personIds: readonly string[]): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
@@ -56,8 +59,8 @@ export class AccessQueries {
     const qb = this.dataSource
       .getRepository(TransactionEntity)
       .createQueryBuilder('t')
-      .select(['t.personId AS "personId"', 't.counterpartyPersonId AS "counterpartyPersonId"'])
-      .where('(t.personId IN (:...rest) OR t.counterpartyPersonId IN (:...rest))', { rest });
+      .select(['t.personId AS "personId"'])
+      .where('t.personId IN (:...rest)', { rest });
     if (servant.institutionId) {
       qb.andWhere('(t.actor = :actor OR t.institutionId = :institutionId)', {
         actor: servant.actor,
@@ -67,13 +70,8 @@ export class AccessQueries {
       qb.andWhere('t.actor = :actor', { actor: servant.actor });
     }
     const wanted = new Set(rest);
-    for (const row of await qb.getRawMany<{
-      personId: string | null;
-      counterpartyPersonId: string | null;
-    }>()) {
+    for (const row of await qb.getRawMany<{ personId: string | null }>()) {
       if (row.personId && wanted.has(row.personId)) served.add(row.personId);
-      if (row.counterpartyPersonId && wanted.has(row.counterpartyPersonId))
-        served.add(row.counterpartyPersonId);
     }
     return served;
   }
