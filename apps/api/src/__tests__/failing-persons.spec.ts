@@ -77,6 +77,50 @@ describe(`personRegister / personUpdate refusals (${ENTITY_DIALECT})`, () => {
     },
   );
 
+  it('R-ACC-2: a look-up by an ID number that cannot exist is BAD_USER_INPUT with its reason, not "nobody" (audit A #5)', async () => {
+    const counter = await app.login('counter');
+    const good = makeIdNumber('110105', '2012-09-10', 977);
+    const wrongDigit = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const cases: [string, string][] = [
+      [wrongDigit, 'INVALID_ID_CHECK_DIGIT'],
+      ['110105120910055', 'INVALID_ID_NUMBER'],
+      ['abc', 'INVALID_ID_NUMBER'],
+    ];
+    for (const [idNumber, reason] of cases) {
+      const res = await app.gql(
+        'query($n: String!) { personByIdNumber(idNumber: $n) { id } }',
+        { n: idNumber },
+        counter,
+        { 'accept-language': '' },
+      );
+      expect(res.data?.['personByIdNumber'] ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason,
+        field: ['idNumber'],
+      });
+      expect(res.errors?.[0]?.message).toMatch(/身份证/);
+    }
+    const list = await app.gql(
+      'query($n: String!) { persons(filter: { idNumber: $n }) { totalCount } }',
+      { n: wrongDigit },
+      counter,
+    );
+    expect(list.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_ID_CHECK_DIGIT',
+      field: ['filter', 'idNumber'],
+    });
+    // A valid number of nobody is still null.
+    const nobody = await app.gql<{ personByIdNumber: null }>(
+      'query($n: String!) { personByIdNumber(idNumber: $n) { id } }',
+      { n: good },
+      counter,
+    );
+    expect(nobody.errors).toBeUndefined();
+    expect(nobody.data!.personByIdNumber).toBeNull();
+  });
+
   it('R-ACC-2: a name is 1–64 characters counted as characters: 64 emoji pass the length check, 65 do not', async () => {
     expect(await refusedWith(valid({ name: '😀'.repeat(65) }))).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['name'] }),

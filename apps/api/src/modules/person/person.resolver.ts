@@ -1,6 +1,12 @@
-import { DomainError, assertRealNameOrThrow, detailParam, termParam } from '@gongji/domain';
+import {
+  DomainError,
+  assertRealNameOrThrow,
+  detailParam,
+  termParam,
+  validateIdNumberOrThrow,
+} from '@gongji/domain';
 import type { PersonEntity } from '@gongji/persistence';
-import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
@@ -25,6 +31,7 @@ import {
   selectsPath,
   toPageConnection,
 } from '../../common/connection';
+import { withRefusalParams } from '../../common/error-detail';
 import { ApiErrorCode, fromDomainError, userError } from '../../common/user-error';
 import { type GraphQLContext, requirePrincipal } from '../../context';
 import { asksOnlyRegionSummary, toRegion, toRegionSummary } from '../region/region.mapper';
@@ -86,7 +93,7 @@ export class PersonResolver {
   @Query(() => Person, {
     nullable: true,
     description:
-      "A person by resident ID number. Staff may look anyone up; analysts (masked data) up to 30 times an hour (RATE_LIMITED past that: a masked number plus this look-up would otherwise re-identify anyone). A portal's first look-up of a person needs proof of presence, as the national 1101 interface does: the social security card number read off the card (`cardNumber`) or the e-voucher code shown in the national app (`eVoucherCode`); from then on the portal serves that person. Null when nothing matches (a wrong card number answers the same as an unknown ID number).",
+      "A person by resident ID number. Staff may look anyone up; analysts (masked data) up to 30 times an hour (RATE_LIMITED past that: a masked number plus this look-up would otherwise re-identify anyone). A portal's first look-up of a person needs proof of presence, as the national 1101 interface does: the social security card number read off the card (`cardNumber`) or the e-voucher code shown in the national app (`eVoucherCode`); from then on the portal serves that person. Null when nothing matches (a wrong card number answers the same as an unknown ID number); an ID number that cannot exist (length, birth date, check digit, R-ACC-2) is BAD_USER_INPUT with `extensions.reason`.",
   })
   async personByIdNumber(
     @Arg('idNumber', { description: '18-character resident ID number.' }) idNumber: string,
@@ -103,6 +110,7 @@ export class PersonResolver {
     eVoucherCode?: string | null,
   ): Promise<Person | null> {
     const principal = requirePrincipal(ctx);
+    idNumberOrThrow(idNumber, ['idNumber']);
     await ctx.services.persons.spendIdNumberLookup(principal);
     const row = await ctx.services.persons.findByIdNumber(idNumber);
     if (principal.role === Role.PORTAL) {
@@ -133,7 +141,10 @@ export class PersonResolver {
         detailParam('ANALYST_NO_NAME_SEARCH'),
       );
     }
-    if (filter.idNumber?.trim()) await ctx.services.persons.spendIdNumberLookup(principal);
+    if (filter.idNumber?.trim()) {
+      idNumberOrThrow(filter.idNumber, ['filter', 'idNumber']);
+      await ctx.services.persons.spendIdNumberLookup(principal);
+    }
     const page = pageRequestOrThrow(args.first, args.after);
     const count = () => (selectsField(info, 'totalCount') ? ctx.services.persons.count(filter) : null);
     // The page as JSON of exactly the fields the query selects, already shaped as the API shows them (masked for
@@ -333,5 +344,24 @@ export class KinRelationResolver {
     const row = await ctx.loaders.personById.load(id);
     if (!row) throw new Error(`kin relation points at missing person ${id}`);
     return toPerson(row, masksPersonalData(ctx.principal));
+  }
+}
+
+/**
+ * A looked-up ID number that cannot exist (R-ACC-2: 18 characters, a real birth date, the GB 11643 check digit) is a
+ * typo, not "not insured": BAD_USER_INPUT with the identity refusal's code (`extensions.reason`) and params, in the
+ * reader's language, before any look-up is spent (audit A #5). The check digit is public, so this reveals nothing.
+ */
+function idNumberOrThrow(idNumber: string, field: readonly string[]): void {
+  try {
+    validateIdNumberOrThrow(idNumber);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    throw withRefusalParams(
+      new GraphQLError(err.message, {
+        extensions: { code: 'BAD_USER_INPUT', reason: err.code, rule: err.rule, field },
+      }),
+      err.params ?? {},
+    );
   }
 }
