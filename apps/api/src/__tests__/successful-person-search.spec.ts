@@ -1,3 +1,4 @@
+import { makeIdNumber } from '@gongji/domain/testing';
 import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { portal } from './wallet.helpers';
@@ -87,6 +88,42 @@ describe(`persons (${ENTITY_DIALECT})`, () => {
     expect(inJinan.data!.persons.totalCount).toBe(0);
     const wildcard = await app.gql<PersonsData>(PERSONS, { filter: { name: '%' } }, token);
     expect(wildcard.data!.persons.totalCount).toBe(0);
+  });
+
+  it('folds case alike on both databases: persons by name, the audit log by actor, regions by name (audit B)', async () => {
+    const admin = await app.login('admin');
+    const counter = await app.login('counter');
+    const registered = await app.gql<{ personRegister: { person: { id: string } | null } }>(
+      `mutation($i: PersonRegisterInput!) { personRegister(input: $i) { person { id } userErrors { code } } }`,
+      {
+        i: {
+          name: 'Wang Ann',
+          idNumber: makeIdNumber('110105', '1990-06-06', 841),
+          phone: '13900008410',
+          regionCode: '110000',
+          insuranceType: 'RESIDENT',
+        },
+      },
+      counter,
+    );
+    expect(registered.data!.personRegister.person).not.toBeNull();
+    for (const name of ['wang', 'ANN', 'Wang Ann']) {
+      const found = await app.gql<PersonsData>(PERSONS, { filter: { name } }, admin);
+      expect(found.data!.persons.edges.map((e) => e.node.name)).toEqual(['Wang Ann']);
+    }
+    const audit = `query($f: AuditLogFilter) { auditLog(filter: $f) { totalCount } }`;
+    const lower = await app.gql<{ auditLog: { totalCount: number } }>(
+      audit,
+      { f: { actorName: 'counter' } },
+      admin,
+    );
+    const upper = await app.gql<{ auditLog: { totalCount: number } }>(
+      audit,
+      { f: { actorName: 'COUNTER' } },
+      admin,
+    );
+    expect(lower.data!.auditLog.totalCount).toBeGreaterThan(0);
+    expect(upper.data!.auditLog.totalCount).toBe(lower.data!.auditLog.totalCount);
   });
 
   it('shows analysts masked names and ID numbers, and refuses them a search by name', async () => {

@@ -29,7 +29,9 @@ export async function auditLogPage(
   if (f.action) qb.andWhere('a.action = :action', { action: f.action });
   if (f.actions?.length) qb.andWhere('a.action IN (:...actions)', { actions: f.actions.slice(0, 50) });
   if (f.actorName?.trim())
-    qb.andWhere("a.actorName LIKE :actor ESCAPE '\\'", { actor: escapeLike(f.actorName.trim()) });
+    qb.andWhere("LOWER(a.actorName) LIKE LOWER(:actor) ESCAPE '\\'", {
+      actor: escapeLike(f.actorName.trim()),
+    });
   if (f.regionCode?.trim()) {
     // Settings keep their region inside `after` (JSON text); a region row is its own entity id.
     qb.andWhere(

@@ -186,7 +186,9 @@ function searchWhere(filter: PersonSearchFilter): { sql: string; params: Record<
     params['idNumber'] = idNumber.toUpperCase();
   }
   if (name) {
-    parts.push(`p.name LIKE :name ESCAPE '\\'`);
+    // Case folded on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not (audit B: "wang" found
+    // "Wang Ann" on SQLite only).
+    parts.push(`LOWER(p.name) LIKE LOWER(:name) ESCAPE '\\'`);
     params['name'] = containsPattern(name);
   }
   if (regionCode) {

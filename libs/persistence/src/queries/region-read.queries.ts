@@ -168,7 +168,7 @@ export class RegionReadQueries {
     if (!filter) return qb;
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere("(r.name LIKE :like ESCAPE '\\' OR r.code LIKE :like ESCAPE '\\')", { like });
+      qb.andWhere("(LOWER(r.name) LIKE LOWER(:like) ESCAPE '\\' OR r.code LIKE :like ESCAPE '\\')", { like });
     }
     if (filter.provinceCode)
       qb.andWhere('r.provinceCode = :provinceCode', { provinceCode: filter.provinceCode });
