@@ -1,3 +1,4 @@
+import { makeIdNumber } from '@gongji/domain/testing';
 import { randomUUID } from 'node:crypto';
 import { ENTITY_DIALECT } from '@gongji/persistence';
 import { ANALYST_ID_LOOKUPS_PER_HOUR } from '../modules/person/person.service';
@@ -166,7 +167,7 @@ describe(`Chinese refusals say as much as the English ones (${ENTITY_DIALECT})`,
   it("RATE_LIMITED: the analyst's hourly look-ups by full ID number name the limit and the wait", async () => {
     const analyst = await app.login('analyst');
     const lookups = (n: number) =>
-      `{ ${Array.from({ length: n }, (_, i) => `p${i}: personByIdNumber(idNumber: "11010519520315${String(1000 + i).slice(1)}9") { name }`).join(' ')} }`;
+      `{ ${Array.from({ length: n }, (_, i) => `p${i}: personByIdNumber(idNumber: "${makeIdNumber('110105', '1952-03-15', 100 + i)}") { name }`).join(' ')} }`;
     for (let done = 0; done < ANALYST_ID_LOOKUPS_PER_HOUR; done += 10) {
       expect((await app.gql(lookups(10), {}, analyst)).errors).toBeUndefined();
     }
