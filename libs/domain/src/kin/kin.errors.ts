@@ -27,6 +27,8 @@ export enum KinErrorCode {
   RELATION_REVOKED = 'RELATION_REVOKED',
   /** A registration (备案) dated after today, Beijing time: it is recorded when it is made (R-KIN-3). */
   REGISTRATION_DATE_IN_FUTURE = 'REGISTRATION_DATE_IN_FUTURE',
+  /** A registration dated before the provider or the relative was born (R-KIN-3, R-ACC-2). */
+  REGISTRATION_BEFORE_BIRTH = 'REGISTRATION_BEFORE_BIRTH',
   /** The date of use is before the relation was registered (R-KIN-3). */
   NOT_YET_REGISTERED = 'NOT_YET_REGISTERED',
   /** Out-of-region care without the "use" permission and without the electronic voucher (R-KIN-6). */

@@ -207,6 +207,23 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
       ),
     );
   }
+  const youngest = [birthDateOf(provider), birthDateOf(beneficiary)]
+    .filter((d): d is IsoDate => d !== null)
+    .sort()
+    .pop();
+  if (youngest && date < youngest) {
+    // Audit B: a relative born in 2026 was registered from 2025-01-01, and a bill of 2025 then used the account.
+    refusals.add(
+      RefusalStage.DATES,
+      new KinError(
+        KinErrorCode.REGISTRATION_BEFORE_BIRTH,
+        `The registration date ${date} is before ${youngest}, when the younger of the two was born`,
+        'R-KIN-3',
+        ['on'],
+        { on: dateParam(date), birthDate: dateParam(youngest) },
+      ),
+    );
+  }
   try {
     checkPlausibilityOrThrow(provider, beneficiary, relation);
   } catch (err) {

@@ -734,6 +734,20 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['医保钱包只能转给近亲属，不能转给本人'],
     en: ['A wallet transfer goes to a near relative, not to oneself'],
   },
+  SERVICE_BEFORE_BIRTH: {
+    zh: ['就诊日期{serviceDate}早于患者的出生日期{birthDate}', '就诊日期早于患者的出生日期'],
+    en: [
+      'The service date {serviceDate} is before the patient was born ({birthDate})',
+      'The service date is before the patient was born',
+    ],
+  },
+  REGISTRATION_BEFORE_BIRTH: {
+    zh: ['备案日期{on}早于{birthDate}（两人中年幼者的出生日期）', '备案日期早于当事人的出生日期'],
+    en: [
+      'The registration date {on} is before {birthDate}, when the younger of the two was born',
+      'The registration date is before one of the two was born',
+    ],
+  },
   SERVICE_DATE_IN_FUTURE: {
     zh: [
       '就诊日期{serviceDate}晚于今天（{today}，北京时间）：只能结算已经发生的诊疗',

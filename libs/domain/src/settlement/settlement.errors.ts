@@ -8,6 +8,8 @@ export enum SettlementErrorCode {
   INVALID_DATE = 'INVALID_DATE',
   /** A bill confirmed for a service date after today (Beijing time): only care already given is settled (R-SET-5). */
   SERVICE_DATE_IN_FUTURE = 'SERVICE_DATE_IN_FUTURE',
+  /** A service date before the patient's birth date (in the ID number, R-ACC-2): no care was given then (R-SET-5). */
+  SERVICE_BEFORE_BIRTH = 'SERVICE_BEFORE_BIRTH',
   /** The institution is not designated (定点): it cannot settle at all (R-USE-1). */
   NOT_DESIGNATED = 'NOT_DESIGNATED',
   /** Pharmacy visit at a hospital or hospital visit at a pharmacy (R-USE-1). */

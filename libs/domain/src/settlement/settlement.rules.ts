@@ -152,6 +152,16 @@ function validateOrThrow(input: SettlementInput): void {
       { value: String(bill.serviceDate) },
     );
   }
+  if (patient.birthDate && bill.serviceDate < patient.birthDate) {
+    // Audit B: a bill of 2025-06-01 for a baby born in 2026 was settled from a parent's account.
+    throw new SettlementError(
+      SettlementErrorCode.SERVICE_BEFORE_BIRTH,
+      'R-SET-5',
+      `The service date ${bill.serviceDate} is before the patient was born (${patient.birthDate}, R-ACC-2)`,
+      ['serviceDate'],
+      { serviceDate: dateParam(bill.serviceDate), birthDate: dateParam(patient.birthDate) },
+    );
+  }
   if (!bill.institution.designated) {
     throw new SettlementError(
       SettlementErrorCode.NOT_DESIGNATED,
