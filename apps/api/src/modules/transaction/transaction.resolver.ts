@@ -46,7 +46,8 @@ function assertKnownKinds(kinds: readonly string[] | null | undefined): void {
 export class TransactionResolver {
   @Authorized()
   @Query(() => TransactionConnection, {
-    description: 'Transactions, newest first (a portal sees its own and its institution’s).',
+    description:
+      'Transactions, newest first (a portal sees its own and its institution’s). Cursors are positions in the list as it is when read: transactions posted between two pages shift it, so a reconciliation or export that walks every page fixes `filter.to` at the instant it starts (what is posted later falls outside, and no transaction is seen twice or missed).',
   })
   async transactions(
     @Args() args: TransactionsArgs,
