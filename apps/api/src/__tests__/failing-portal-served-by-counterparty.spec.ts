@@ -1,9 +1,7 @@
 import { ENTITY_DIALECT } from '@gongji/persistence';
 import { type TestApp, createTestApp } from '../testing/test-app';
-import { key, personId, portal } from './wallet.helpers';
+import { payResidentContribution, personId, portal } from './wallet.helpers';
 
-const PAY = `mutation($i: ResidentContributionPayInput!) { residentContributionPay(input: $i) {
-  transaction { status counterpartyPersonId } userErrors { code } } }`;
 const PERSON = 'query($id: ID!) { person(id: $id) { id name idNumber } }';
 
 /**
@@ -26,21 +24,7 @@ describe(`the insured of a contribution is not served by it (${ENTITY_DIALECT})`
   afterAll(async () => app?.close());
 
   it('王丽 (present) pays her son’s contribution; the portal still may neither read nor debit him', async () => {
-    const paid = await app.gql<{
-      residentContributionPay: { transaction: { status: string } | null; userErrors: [] };
-    }>(
-      PAY,
-      {
-        i: {
-          payerId: wangli,
-          insuredId: xiaoming,
-          scheme: 'RESIDENT_BASIC',
-          amount: '1.00',
-          idempotencyKey: key('served-cp'),
-        },
-      },
-      insurer,
-    );
+    const paid = await payResidentContribution(app, insurer, wangli, xiaoming, '1.00', 'served-cp');
     expect(paid.data!.residentContributionPay.userErrors).toEqual([]);
     expect(paid.data!.residentContributionPay.transaction).toMatchObject({
       status: 'POSTED',
@@ -51,19 +35,7 @@ describe(`the insured of a contribution is not served by it (${ENTITY_DIALECT})`
     expect(read.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(JSON.stringify(read)).not.toContain('王小明');
 
-    const debit = await app.gql(
-      PAY,
-      {
-        i: {
-          payerId: xiaoming,
-          insuredId: xiaoming,
-          scheme: 'RESIDENT_BASIC',
-          amount: '1.00',
-          idempotencyKey: key('served-cp-2'),
-        },
-      },
-      insurer,
-    );
+    const debit = await payResidentContribution(app, insurer, xiaoming, xiaoming, '1.00', 'served-cp-2');
     expect(debit.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     // The payer stays served: her own record is readable.
     const own = await app.gql<{ person: { id: string } }>(PERSON, { id: wangli }, insurer);

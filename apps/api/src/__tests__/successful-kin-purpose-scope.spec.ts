@@ -6,14 +6,12 @@ import { KIN_REGISTER } from './kin-helpers';
 import { credit, register } from './payment-password.helpers';
 import { SCOPE, type ScopePayload } from './policy-console.helpers';
 import { institutionId } from './settlement-helpers';
-import { key } from './wallet.helpers';
+import { payResidentContribution } from './wallet.helpers';
 
 const REGISTER_PERSON = `mutation($input: PersonRegisterInput!) { personRegister(input: $input) {
   person { id } userErrors { code message } } }`;
 const QUOTE = `query($input: SettlementInput!) { settlementQuote(input: $input) {
   accountPaid cash providers { providerId } skippedProviders { providerId rule } } }`;
-const PAY = `mutation($i: ResidentContributionPayInput!) { residentContributionPay(input: $i) {
-  transaction { kind status amount } userErrors { code rule } } }`;
 
 type Registered = {
   kinRelationRegister: {
@@ -114,24 +112,7 @@ describe(`a registration for a purpose other than medical bills (R-KIN-1, ${ENTI
       { providerId: provider, rule: 'R-KIN-1' },
     ]);
 
-    const paid = await app.gql<{
-      residentContributionPay: {
-        transaction: { kind: string; status: string } | null;
-        userErrors: unknown[];
-      };
-    }>(
-      PAY,
-      {
-        i: {
-          payerId: provider,
-          insuredId: parent,
-          scheme: 'RESIDENT_BASIC',
-          amount: '380.00',
-          idempotencyKey: key('purpose-scope'),
-        },
-      },
-      counter,
-    );
+    const paid = await payResidentContribution(app, counter, provider, parent, '380.00', 'purpose-scope');
     expect(paid.data!.residentContributionPay.userErrors).toEqual([]);
     expect(paid.data!.residentContributionPay.transaction).toMatchObject({
       kind: 'RESIDENT_CONTRIBUTION',

@@ -130,3 +130,27 @@ export async function presentEVoucher(app: TestApp, portalKey: string, personId:
   if (found.data?.personByIdNumber?.id !== personId)
     throw new Error(`e-voucher look-up failed: ${JSON.stringify(found)}`);
 }
+
+export type ContributionPaid = {
+  residentContributionPay: {
+    transaction: { kind: string; status: string; counterpartyPersonId: string | null } | null;
+    userErrors: { code: string; rule: string | null }[];
+  };
+};
+
+/** `payerId` pays `insuredId`'s RESIDENT_BASIC contribution of `amount` (R-USE-2) as `token`, under a fresh key. */
+export function payResidentContribution(
+  app: TestApp,
+  token: string,
+  payerId: string,
+  insuredId: string,
+  amount: string,
+  keyName: string,
+) {
+  return app.gql<ContributionPaid>(
+    `mutation($i: ResidentContributionPayInput!) { residentContributionPay(input: $i) {
+      transaction { kind status counterpartyPersonId } userErrors { code rule } } }`,
+    { i: { payerId, insuredId, scheme: 'RESIDENT_BASIC', amount, idempotencyKey: key(keyName) } },
+    token,
+  );
+}

@@ -244,13 +244,17 @@ export function checkKinRegistrationOrThrow(input: KinRegistrationInput): {
     explanation: [
       explain(
         'R-KIN-1',
-        `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date} for ${purposes.join(', ')}`,
+        `${relation} is in the kinship scope of region ${providerPolicy.regionCode} on ${date}` +
+          (purposes.length < REGISTERED_PURPOSES.length ? ` for ${purposes.join(', ')}` : ''),
         'KIN_REGISTRATION_IN_SCOPE',
         {
           relation: termParam('relation', relation),
           region: regionParam(providerPolicy.regionCode),
           on: dateParam(date),
-          purposes: termsParam('purpose', purposes),
+          // Named only when the registration serves some purposes and not others (staff narrowed one).
+          ...(purposes.length < REGISTERED_PURPOSES.length
+            ? { purposes: termsParam('purpose', purposes) }
+            : {}),
         },
       ),
       explain(
