@@ -134,6 +134,7 @@ export const auditEn = {
         defaultPasswordFreeLimit: 'Default password-free limit',
         maxPasswordFreeLimit: 'Highest password-free limit',
         maxRegistrationFee: 'Highest registration-fee bill',
+        eVoucherCodeRequired: 'E-voucher payment needs the code',
         preReportValidDays: 'Pre-report valid days',
         reissueFee: 'Reissue fee',
         counterReissueWorkingDays: 'Counter reissue working days',

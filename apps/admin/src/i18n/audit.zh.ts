@@ -136,6 +136,7 @@ export const auditZh = {
         defaultPasswordFreeLimit: '默认免密额度',
         maxPasswordFreeLimit: '免密额度上限',
         maxRegistrationFee: '挂号费渠道最高金额',
+        eVoucherCodeRequired: '电子凭证支付须提供凭证码',
         preReportValidDays: '预挂失有效天数',
         reissueFee: '补卡工本费',
         counterReissueWorkingDays: '柜台补卡工作日',

@@ -222,6 +222,14 @@ export function OtherRulesSection({ policy }: { policy: EffectivePolicyView }) {
           ['gongji.policy.lockout', policy.passwordPolicy.lockoutAfterFailures],
           ['gongji.policy.max_free_limit', policy.passwordPolicy.maxPasswordFreeLimit],
           ['gongji.policy.max_registration_fee', policy.passwordPolicy.maxRegistrationFee],
+          [
+            'gongji.policy.evoucher_code',
+            translate(
+              policy.passwordPolicy.eVoucherCodeRequired
+                ? 'gongji.policy.evoucher_code_required'
+                : 'gongji.policy.evoucher_code_optional',
+            ),
+          ],
           ['gongji.policy.password_source', src(policy.passwordPolicy)],
           ['gongji.policy.pre_report_days', policy.cardRules.preReportValidDays],
           ['gongji.policy.reissue_fee', policy.cardRules.reissueFee],

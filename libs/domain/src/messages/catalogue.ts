@@ -95,6 +95,20 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
       'This payment channel does not apply to this bill',
     ],
   },
+  E_VOUCHER_CODE_REQUIRED: {
+    zh: [
+      '本地区使用医保电子凭证支付须提供患者出示的电子凭证码（eVoucherCode）；没有凭证码请刷卡并输入支付密码',
+    ],
+    en: [
+      'Payment by the e-voucher needs the code the patient shows (eVoucherCode) in this region: without it, pay by card with the payment password',
+    ],
+  },
+  E_VOUCHER_CODE_INVALID: {
+    zh: ['电子凭证码无效：已过期、被篡改或不属于该患者，请让患者在国家医保服务平台重新出示'],
+    en: [
+      'The e-voucher code is not valid: expired, altered or not the patient’s; ask the patient to show it again',
+    ],
+  },
   CONFLICT: {
     // `{reason}`: a conflict that says exactly what exists already (a detail-catalogue sentence), nothing around it.
     zh: ['无法办理：{reason}', '请求与现有数据冲突：{detail}', '请求与现有数据冲突，请刷新后重试'],

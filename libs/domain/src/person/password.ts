@@ -16,6 +16,13 @@ export interface PasswordPolicy {
    * {@link DEFAULT_MAX_REGISTRATION_FEE} applies.
    */
   readonly maxRegistrationFee?: Fen;
+  /**
+   * A portal's E_VOUCHER bill must carry the e-voucher code the patient showed (`eVoucherCode`, verified: bound to
+   * the patient, 5 minutes), as the national e-voucher settlement carries its token. Absent or false: the portal's
+   * channel is taken at its word (API.md's SettlementInput has no code; a bureau turns this on once its hospitals and
+   * pharmacies send the code). Staff at the counter are trusted either way (their settlements are audited).
+   */
+  readonly eVoucherCodeRequired?: boolean;
 }
 
 /**

@@ -59,6 +59,7 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = Object.freeze({
   defaultPasswordFreeLimit: ZERO,
   maxPasswordFreeLimit: DEFAULT_MAX_PASSWORD_FREE_LIMIT,
   maxRegistrationFee: DEFAULT_MAX_REGISTRATION_FEE,
+  eVoucherCodeRequired: false,
 });
 
 function withOutpatientCap(schedule: BenefitSchedule, cap: Fen | null): BenefitSchedule {

@@ -25,6 +25,10 @@ export enum SettlementErrorCode {
    * outpatient/emergency visit, CROSS_REGION_DIRECT for care inside the patient's insured region.
    */
   CHANNEL_NOT_APPLICABLE = 'CHANNEL_NOT_APPLICABLE',
+  /** An E_VOUCHER bill from a portal without the patient's e-voucher code where the policy asks for it (R-ACC-7). */
+  E_VOUCHER_CODE_REQUIRED = 'E_VOUCHER_CODE_REQUIRED',
+  /** An e-voucher code that is forged, expired or another person's (R-ACC-7). */
+  E_VOUCHER_CODE_INVALID = 'E_VOUCHER_CODE_INVALID',
 }
 
 /** A refused settlement, with the DOMAIN.md rule that refused it. */

@@ -84,10 +84,20 @@ export function isOutOfRegionCare(
  */
 export function assertChannelApplicableOrThrow(
   bill: Pick<Bill, 'channel' | 'visitType' | 'institution'> &
-    Partial<Pick<Bill, 'covered' | 'outOfCatalogue' | 'excluded'>>,
+    Partial<Pick<Bill, 'covered' | 'outOfCatalogue' | 'excluded' | 'eVoucherShown'>>,
   patient: Pick<SettlementPatient, 'regionCode'>,
   maxRegistrationFee: Fen = DEFAULT_MAX_REGISTRATION_FEE,
+  eVoucherCodeRequired = false,
 ): void {
+  if (bill.channel === PaymentChannel.E_VOUCHER && eVoucherCodeRequired && !bill.eVoucherShown) {
+    // Audit A #2: without the code the channel was only the portal's word, and no password was ever asked.
+    throw new SettlementError(
+      SettlementErrorCode.E_VOUCHER_CODE_REQUIRED,
+      'R-ACC-7',
+      'Payment by electronic voucher (医保电子凭证) needs the code the patient shows (eVoucherCode) in this region: without it pay by CARD with the password',
+      ['eVoucherCode'],
+    );
+  }
   if (bill.channel === PaymentChannel.REGISTRATION_FEE && bill.visitType !== VisitType.OUTPATIENT) {
     throw new SettlementError(
       SettlementErrorCode.CHANNEL_NOT_APPLICABLE,
@@ -191,7 +201,7 @@ function validateOrThrow(input: SettlementInput): void {
       ['patientId'],
     );
   }
-  assertChannelApplicableOrThrow(bill, patient, input.maxRegistrationFee);
+  assertChannelApplicableOrThrow(bill, patient, input.maxRegistrationFee, input.eVoucherCodeRequired);
   const year = Number(bill.serviceDate.slice(0, 4));
   if (input.yearToDate.year !== year) {
     throw new SettlementError(

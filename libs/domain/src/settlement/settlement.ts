@@ -41,6 +41,11 @@ export interface SettlementInstitution {
 
 /** A medical bill split by what the fund may cover. Total = covered + outOfCatalogue + excluded. */
 export interface Bill {
+  /**
+   * The patient's e-voucher was verified (a valid code bound to them), or staff settle at the counter. Read only for
+   * the E_VOUCHER channel when the policy requires the code (R-ACC-7); absent = not shown.
+   */
+  readonly eVoucherShown?: boolean;
   readonly visitType: VisitType;
   readonly serviceDate: IsoDate;
   /** In-catalogue (目录内) cost: the base of deductibles and fund rates. */
@@ -131,6 +136,8 @@ export interface SettlementInput {
   readonly passwordRequired: boolean | ((accountPayment: Fen) => boolean);
   /** The registration-fee channel's ceiling in the region on the date (R-ACC-7); the built-in default when absent. */
   readonly maxRegistrationFee?: Fen;
+  /** The password policy asks portals for the e-voucher code of an E_VOUCHER bill (R-ACC-7); absent = no. */
+  readonly eVoucherCodeRequired?: boolean;
 }
 
 /** Money taken from one provider's EARMARKED. */

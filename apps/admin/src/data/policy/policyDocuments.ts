@@ -156,6 +156,7 @@ export const EFFECTIVE_POLICY_QUERY = gql`
         maxPasswordFreeLimit
         defaultPasswordFreeLimit
         maxRegistrationFee
+        eVoucherCodeRequired
         effectiveFrom
         sourceRegionCode
       }

@@ -118,6 +118,7 @@ export interface EffectivePolicyView {
     readonly maxPasswordFreeLimit: string;
     readonly defaultPasswordFreeLimit: string;
     readonly maxRegistrationFee: string;
+    readonly eVoucherCodeRequired: boolean;
   } & Sourced;
   readonly cardRules: {
     readonly preReportValidDays: number;

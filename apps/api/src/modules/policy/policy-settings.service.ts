@@ -200,6 +200,9 @@ export class PolicySettingsService {
           ...((input.maxRegistrationFee ?? base.maxRegistrationFee) !== undefined
             ? { maxRegistrationFee: input.maxRegistrationFee ?? base.maxRegistrationFee }
             : {}),
+          ...((input.eVoucherCodeRequired ?? base.eVoucherCodeRequired) !== undefined
+            ? { eVoucherCodeRequired: input.eVoucherCodeRequired ?? base.eVoucherCodeRequired }
+            : {}),
         };
         validatePasswordPolicyOrThrow(policy);
         return policy;

@@ -289,6 +289,13 @@ export class PasswordPolicySetInput {
   })
   maxRegistrationFee?: Fen | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "A portal's E_VOUCHER bill must carry the e-voucher code the patient showed (`SettlementInput.eVoucherCode`), else E_VOUCHER_CODE_REQUIRED (R-ACC-7; default false: the portal's channel is taken at its word).",
+  })
+  eVoucherCodeRequired?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Why (audit log); required for a past date.' })
   reason?: string | null;
 }

@@ -72,6 +72,7 @@ export function toView(p: EffectivePolicy): EffectivePolicyView {
       lockoutAfterFailures: p.passwordPolicy.lockoutAfterFailures,
       maxPasswordFreeLimit: p.passwordPolicy.maxPasswordFreeLimit ?? DEFAULT_MAX_PASSWORD_FREE_LIMIT,
       maxRegistrationFee: p.passwordPolicy.maxRegistrationFee ?? DEFAULT_MAX_REGISTRATION_FEE,
+      eVoucherCodeRequired: p.passwordPolicy.eVoucherCodeRequired ?? false,
       defaultPasswordFreeLimit: p.passwordPolicy.defaultPasswordFreeLimit,
       ...p.settingSources.PASSWORD_POLICY,
     },

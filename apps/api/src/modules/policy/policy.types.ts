@@ -154,6 +154,12 @@ export class PasswordPolicyView {
   })
   maxRegistrationFee!: Fen;
 
+  @Field(() => Boolean, {
+    description:
+      "A portal's E_VOUCHER bill must carry the patient's e-voucher code (`SettlementInput.eVoucherCode`), else E_VOUCHER_CODE_REQUIRED (R-ACC-7).",
+  })
+  eVoucherCodeRequired!: boolean;
+
   @Field(() => DateScalar, { nullable: true, description: 'Date the applying setting took effect.' })
   effectiveFrom!: string | null;
 

@@ -171,7 +171,10 @@ export function loadSettlementRows(manager: Manager, input: SettlementInput): Pr
  */
 export async function loadSettlementFacts(
   manager: Manager,
-  input: SettlementInput,
+  input: SettlementInput & {
+    /** The patient's e-voucher code verified, or staff at the counter (R-ACC-7, `eVoucherCodeRequired`). */
+    readonly eVoucherShown?: boolean;
+  },
   rows: SettlementFactRows,
   balanceOf: BalanceOf,
 ): Promise<SettlementFacts> {
@@ -349,6 +352,7 @@ export async function loadSettlementFacts(
       outOfCatalogue: input.outOfCatalogue ?? ZERO,
       excluded: input.excluded ?? ZERO,
       channel: input.channel,
+      eVoucherShown: input.eVoucherShown ?? false,
       institution: {
         id: institution.id,
         // R-USE-1: explanation lines name the institution, not its id.
@@ -383,6 +387,7 @@ export async function loadSettlementFacts(
     ...(policy.passwordPolicy.maxRegistrationFee !== undefined
       ? { maxRegistrationFee: policy.passwordPolicy.maxRegistrationFee }
       : {}),
+    eVoucherCodeRequired: policy.passwordPolicy.eVoucherCodeRequired ?? false,
     passwordRequired: (amountFromAccount: Fen) =>
       passwordRequired({
         channel: input.channel,

@@ -17,6 +17,8 @@ import {
   partialRefundOrThrow,
   registerPasswordAttempt,
   settleOrThrow,
+  SettlementError,
+  SettlementErrorCode,
   assertServiceDateNotAfterTodayOrThrow,
   detailParam,
   formatTerm,
@@ -36,6 +38,7 @@ import {
 } from '@gongji/persistence';
 import { assertPortalServes } from '../../auth/portal-serves';
 import { forbidden } from '../../auth/authenticate';
+import { verifyEVoucherCode } from '../../auth/presence';
 import { type Principal, Role, actorOf } from '../../auth/principal';
 import { todayInChina } from '../../common/clock';
 import type { UserError } from '../../common/user-error';
@@ -191,14 +194,37 @@ export class SettlementService {
         ...relations.map((r) => r.providerId),
       ]);
       const balances = new Map(pockets.map((p) => [`${p.personId}:${p.kind}`, p.balance as Fen]));
-      const facts = await loadSettlementFacts(manager, input, rows, (id, kind) =>
-        balances.get(`${id}:${kind}`),
+      const facts = await loadSettlementFacts(
+        manager,
+        { ...input, eVoucherShown: this.eVoucherShownOrThrow(input) },
+        rows,
+        (id, kind) => balances.get(`${id}:${kind}`),
       );
       return toSettlementQuote(settleOrThrow(facts.domainInput), facts.relations, facts.skipped);
     } catch (err) {
       if (err instanceof DomainError) return refusedQuote(userErrorsOf(err));
       throw err;
     }
+  }
+
+  /**
+   * Whether the patient's e-voucher was shown (R-ACC-7): a code given is verified — HMAC, bound to the patient, 5
+   * minutes — or refused (E_VOUCHER_CODE_INVALID), before anything is read or locked; staff at the counter are
+   * trusted. Only an E_VOUCHER bill under a policy with `eVoucherCodeRequired` reads the answer.
+   */
+  private eVoucherShownOrThrow(input: SettlementInput): boolean {
+    const code = input.eVoucherCode?.trim();
+    if (code) {
+      if (verifyEVoucherCode(code, this.ctx.config.secret) !== input.patientId)
+        throw new SettlementError(
+          SettlementErrorCode.E_VOUCHER_CODE_INVALID,
+          'R-ACC-7',
+          "The e-voucher code is not valid: expired, altered or not the patient's",
+          ['eVoucherCode'],
+        );
+      return true;
+    }
+    return this.principal.role !== Role.PORTAL;
   }
 
   /**
@@ -215,6 +241,13 @@ export class SettlementService {
       settlement: null,
       userErrors,
     });
+    let eVoucherShown: boolean;
+    try {
+      eVoucherShown = this.eVoucherShownOrThrow(input);
+    } catch (err) {
+      if (err instanceof DomainError) return refused(userErrorsOf(err));
+      throw err;
+    }
     // Only when a password can matter: an exempt channel, an empty password, or a bill whose whole total is within
     // the password-free limit never reaches argon2 (the account can never pay more than the bill).
     const pre: PreVerified = PASSWORD_EXEMPT_CHANNELS.includes(input.channel)
@@ -244,7 +277,12 @@ export class SettlementService {
         this.assertMayActAt(rows.institution?.id ?? null);
         // R-SET-5: money moves only for care already given (a quote may look ahead; a confirmation may not).
         assertServiceDateNotAfterTodayOrThrow(input.serviceDate, todayInChina(now));
-        const facts = await loadSettlementFacts(manager, input, rows, balancesOf(pockets));
+        const facts = await loadSettlementFacts(
+          manager,
+          { ...input, eVoucherShown },
+          rows,
+          balancesOf(pockets),
+        );
         const result = settleOrThrow(facts.domainInput);
         const { institution } = facts;
         // Locked by the writer's lock statement: the count and lock are current, whatever the pre-lock check saw.

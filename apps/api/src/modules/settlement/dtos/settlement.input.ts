@@ -47,6 +47,13 @@ export class SettlementInput {
     description: "The patient's own payment password when required (R-ACC-7); never stored or logged.",
   })
   password?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The e-voucher code the patient showed (eVoucherCodeIssue / the national app, 5 minutes): verified when given (E_VOUCHER_CODE_INVALID if forged, expired or another person’s); required for a portal’s E_VOUCHER bill where the password policy says so (`eVoucherCodeRequired`, R-ACC-7). Proof, not part of the bill: a retry under the same key may carry a fresh code.',
+  })
+  eVoucherCode?: string | null;
 }
 
 @InputType({ description: 'settlementConfirm: the bill plus an idempotency key.' })
