@@ -121,6 +121,27 @@ describe(`personRegister / personUpdate refusals (${ENTITY_DIALECT})`, () => {
     expect(nobody.data!.personByIdNumber).toBeNull();
   });
 
+  it('R-ACC-1: the employment status fits the age from the ID number — in service from 16, retired from 45 (audit B)', async () => {
+    const counter = await app.login('counter');
+    const cases: [string, string, number][] = [
+      ['IN_SERVICE', '2020-03-03', 16],
+      ['RETIRED', '1995-03-03', 45],
+    ];
+    for (const [employmentStatus, birth, min] of cases) {
+      const res = await app.gql<Refused>(
+        REGISTER,
+        { input: valid({ idNumber: makeIdNumber('110105', birth, 61), employmentStatus }) },
+        counter,
+        { 'accept-language': '' },
+      );
+      expect(res.data!.personRegister.person).toBeNull();
+      const [error] = res.data!.personRegister.userErrors;
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', field: ['employmentStatus'], rule: 'R-ACC-1' });
+      expect(error.message).toContain(`须年满${min}周岁`);
+    }
+    await nothingWritten();
+  });
+
   it('R-ACC-2: a name is 1–64 characters counted as characters: 64 emoji pass the length check, 65 do not', async () => {
     expect(await refusedWith(valid({ name: '😀'.repeat(65) }))).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['name'] }),

@@ -329,6 +329,16 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['原因最多{max}个字符，现有{length}个', '原因过长'],
     en: ['A reason is at most {max} characters; this one has {length}', 'The reason is too long'],
   },
+  EMPLOYMENT_STATUS_AGE: {
+    zh: [
+      '{status}须年满{min}周岁，按身份证号该人现年{age}周岁，请核对参保身份',
+      '参保身份与身份证号中的年龄不符',
+    ],
+    en: [
+      '{status} needs an age of at least {min}; the ID number gives {age}: check the participant status',
+      'The participant status does not fit the age in the ID number',
+    ],
+  },
   NAME_CHARACTERS: {
     zh: ['姓名不能含有控制字符、换行或不可见的格式字符（如零宽空格、文字方向控制符）'],
     en: [

@@ -111,6 +111,10 @@ export const TERMS: Readonly<Record<TermSet, Readonly<Record<string, { zh: strin
     FLEXIBLE: { zh: '灵活就业参保', en: 'flexible-employment insurance' },
     NONE: { zh: '未参保', en: 'not insured' },
   },
+  employmentStatus: {
+    IN_SERVICE: { zh: '在职', en: 'IN_SERVICE' },
+    RETIRED: { zh: '退休', en: 'RETIRED' },
+  },
   // Explanation lines (R-SET-1/2, R-USE-6, R-WAL-6, R-USE-2, R-USE-5); `en` is the wording English lines have always used.
   outpatientCategory: {
     IN_SERVICE: { zh: '在职职工', en: 'in service' },

@@ -13,6 +13,7 @@ export type TermSet =
   | 'cardState'
   | 'purpose'
   | 'insuranceType'
+  | 'employmentStatus'
   // Explanation lines only (explanation-catalogue.ts):
   | 'outpatientCategory'
   | 'ageBand'

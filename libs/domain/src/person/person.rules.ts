@@ -54,6 +54,30 @@ export function employmentCategoryOn(
     : EmploymentCategory.RETIRED_UNDER_70;
 }
 
+/** Labour Law art. 15: nobody under 16 is employed, so nobody under 16 is an in-service employee participant. */
+export const MIN_WORKING_AGE = 16;
+/**
+ * The earliest statutory retirement: 45 (women in arduous posts, or retiring for disability). A younger "retiree"
+ * is a data-entry error that would pay retiree benefits (R-SET-1: 70 % instead of 50 %; audit B registered a
+ * six-year-old as RETIRED).
+ */
+export const MIN_RETIREMENT_AGE = 45;
+
+/**
+ * R-ACC-1 decision: the employment status must fit the person's age on `today` (from the ID number, R-ACC-2). The
+ * age limit broken (`{ status, min, age }`), or null.
+ */
+export function employmentAgeProblem(
+  status: EmploymentStatus | null,
+  birthDate: IsoDate,
+  today: IsoDate,
+): { readonly min: number; readonly age: number } | null {
+  if (!status) return null;
+  const min = status === EmploymentStatus.IN_SERVICE ? MIN_WORKING_AGE : MIN_RETIREMENT_AGE;
+  const age = ageOn(birthDate, today);
+  return age < min ? { min, age } : null;
+}
+
 /** Channels that never ask for the account password (R-ACC-7, seed 001 Q10). */
 export const PASSWORD_EXEMPT_CHANNELS: readonly PaymentChannel[] = Object.freeze([
   PaymentChannel.REGISTRATION_FEE,

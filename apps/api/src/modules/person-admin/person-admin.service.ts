@@ -5,6 +5,7 @@ import {
   InsuranceType,
   KinErrorCode,
   PocketKind,
+  employmentAgeProblem,
   hasPersonalAccount,
   receivesInitialPaymentPassword,
   validateIdNumberOrThrow,
@@ -65,8 +66,31 @@ export function pocketKindsFor(insuranceType: InsuranceType): PocketKind[] {
   return insuranceType === InsuranceType.NONE ? [] : [PocketKind.WALLET];
 }
 
-/** R-ACC-1: an employment status exists exactly for employee participants. */
-function checkEmploymentOrThrow(insuranceType: InsuranceType, status: EmploymentStatus | null): void {
+/**
+ * R-ACC-1: an employment status exists exactly for employee participants, and fits the person's age (libs/domain
+ * `employmentAgeProblem`: in service from 16, retired from 45) when the birth date is known.
+ */
+function checkEmploymentOrThrow(
+  insuranceType: InsuranceType,
+  status: EmploymentStatus | null,
+  birthDate?: string | null,
+): void {
+  const tooYoung = birthDate ? employmentAgeProblem(status, birthDate, todayInChina()) : null;
+  if (status && tooYoung) {
+    throw refusal(
+      ApiErrorCode.INVALID_INPUT,
+      `${status} needs an age of at least ${tooYoung.min}; the ID number gives ${tooYoung.age} (R-ACC-1)`,
+      ['employmentStatus'],
+      'R-ACC-1',
+      {
+        detail: detailParam('EMPLOYMENT_STATUS_AGE', {
+          status: termParam('employmentStatus', status),
+          min: tooYoung.min,
+          age: tooYoung.age,
+        }),
+      },
+    );
+  }
   if (insuranceType === InsuranceType.EMPLOYEE && !status) {
     throw refusal(
       ApiErrorCode.INVALID_INPUT,
@@ -159,7 +183,7 @@ export class PersonAdminService {
       () => {
         if (input.phone != null) phone = validatePhoneOrThrow(input.phone);
       },
-      () => checkEmploymentOrThrow(input.insuranceType, employmentStatus),
+      () => checkEmploymentOrThrow(input.insuranceType, employmentStatus, birthDate || null),
     ]);
     if (invalid.length > 0) return { person: null, userErrors: invalid };
 
@@ -303,7 +327,11 @@ export class PersonAdminService {
         next.outOfRegionUsePermission = input.outOfRegionUsePermission;
       if (input.bankCardLinked != null) next.bankCardLinked = input.bankCardLinked;
       if (input.employmentStatus != null) {
-        checkEmploymentOrThrow(current.insuranceType as InsuranceType, input.employmentStatus);
+        checkEmploymentOrThrow(
+          current.insuranceType as InsuranceType,
+          input.employmentStatus,
+          current.birthDate,
+        );
         next.employmentStatus = input.employmentStatus;
       }
       if (input.regionCode != null && input.regionCode !== current.regionCode) {
