@@ -4,6 +4,8 @@ export const personFormsEn = {
     person_form: {
       create_title: 'Register a person',
       edit_title: 'Edit person: %{name}',
+      scheme_change_help:
+        'A change of scheme (e.g. flexible employment to employee) needs a reason; an employee providing mutual aid must revoke those registrations first',
       name_correction_help:
         'Correcting a misspelt name needs a reason (the identity document checked); the ID number never changes',
       id_format: 'An ID number has 18 characters: 17 digits and a final digit or X (R-ACC-2)',

@@ -4,6 +4,8 @@ export const personFormsZh = {
     person_form: {
       create_title: '登记参保人员',
       edit_title: '修改参保人员信息：%{name}',
+      scheme_change_help:
+        '参保身份变更（如灵活就业转为职工）须填写原因；为亲属提供家庭共济的职工须先撤销备案',
       name_correction_help: '更正登记时录错的姓名须填写办理原因（核对的身份证件）；身份证号不可修改',
       id_format: '身份证号应为 18 位：17 位数字加 1 位数字或 X（R-ACC-2）',
       id_check_digit: '不是有效的身份证号：末位校验码不符，请核对是否输错（R-ACC-2）',

@@ -1,6 +1,7 @@
 // Changing a person at the counter (personUpdate): a misspelt name (with the reason: the document checked), phone,
-// real-name flag, out-of-region permission, passbook linked to a bank card, employment status (employee participants)
-// and insured region; never the ID number or the scheme. Only what changed is sent, with the reason; refusals land on their inputs.
+// real-name flag, out-of-region permission, passbook linked to a bank card, the scheme (参保身份变更, with a reason),
+// employment status (employee participants) and insured region; never the ID number. Only what changed is sent, with
+// the reason; refusals land on their inputs.
 import { Typography } from '@mui/material';
 import {
   BooleanInput,
@@ -14,7 +15,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { PersonRecord } from './personTypes';
-import { EmploymentStatusInput, PhoneInput, PoolRegionInput, ReasonInput } from './personFormInputs';
+import {
+  EmploymentStatusInput,
+  InsuranceTypeInput,
+  PhoneInput,
+  PoolRegionInput,
+  ReasonInput,
+} from './personFormInputs';
 
 function EditTitle() {
   const record = useRecordContext<PersonRecord>();
@@ -32,11 +39,6 @@ function Identity() {
       {translate(`gongji.insurance_types.${record.insuranceType}`, { _: record.insuranceType })}
     </Typography>
   );
-}
-
-function EmploymentForThisPerson() {
-  const record = useRecordContext<PersonRecord>();
-  return <EmploymentStatusInput insuranceType={record?.insuranceType ?? ''} />;
 }
 
 export function PersonEdit() {
@@ -58,7 +60,8 @@ export function PersonEdit() {
         />
         <PhoneInput />
         <PoolRegionInput />
-        <EmploymentForThisPerson />
+        <InsuranceTypeInput helperText="gongji.person_form.scheme_change_help" />
+        <EmploymentStatusInput />
         <BooleanInput source="realNameVerified" />
         <BooleanInput source="outOfRegionUsePermission" />
         <NullableBooleanInput

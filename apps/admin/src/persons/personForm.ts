@@ -72,6 +72,7 @@ export const UPDATABLE_FIELDS = [
   'realNameVerified',
   'outOfRegionUsePermission',
   'bankCardLinked',
+  'insuranceType',
   'employmentStatus',
   'regionCode',
 ] as const;
@@ -95,8 +96,9 @@ export function toPersonUpdateInput(
     const before = previous[key] === undefined || previous[key] === '' ? null : previous[key];
     if (value === before) continue;
     if (value === null) continue; // PersonUpdateInput: null means unchanged; nothing can be cleared
-    if (key === 'employmentStatus' && previous.insuranceType && previous.insuranceType !== 'EMPLOYEE')
-      continue;
+    // An employment status belongs to the scheme the person is in after the change (R-ACC-1).
+    const scheme = data.insuranceType ?? previous.insuranceType;
+    if (key === 'employmentStatus' && scheme && scheme !== 'EMPLOYEE') continue;
     input[key] = value;
   }
   if (trimmed(data.reason)) input.reason = trimmed(data.reason);

@@ -84,12 +84,13 @@ export function PoolRegionInput() {
   );
 }
 
-export function InsuranceTypeInput() {
+export function InsuranceTypeInput({ helperText }: { readonly helperText?: string } = {}) {
   return (
     <SelectInput
       source="insuranceType"
       choices={choices(INSURANCE_TYPES, 'gongji.insurance_types')}
       validate={required()}
+      {...(helperText ? { helperText } : {})}
       sx={{ width: 320 }}
     />
   );

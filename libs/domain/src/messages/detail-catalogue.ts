@@ -329,6 +329,20 @@ export const DETAIL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
     zh: ['原因最多{max}个字符，现有{length}个', '原因过长'],
     en: ['A reason is at most {max} characters; this one has {length}', 'The reason is too long'],
   },
+  SCHEME_CHANGE_NEEDS_REASON: {
+    zh: ['变更参保身份须填写原因（所核验的材料）'],
+    en: ['A change of scheme needs a reason (the documents checked)'],
+  },
+  SCHEME_CHANGE_PROVIDER: {
+    zh: [
+      '此人正在为{count}位亲属提供家庭共济，只有职工医保参保人才有个人账户可供共济：请先撤销这些备案',
+      '此人正在为亲属提供家庭共济：请先撤销这些备案',
+    ],
+    en: [
+      'The person provides mutual aid to {count} relative(s); only employees share an account: revoke those registrations first',
+      'The person provides mutual aid to relatives: revoke those registrations first',
+    ],
+  },
   EMPLOYMENT_STATUS_AGE: {
     zh: [
       '{status}须年满{min}周岁，按身份证号该人现年{age}周岁，请核对参保身份',

@@ -52,6 +52,36 @@ export async function insertRegisteredPerson(
 }
 
 /**
+ * A change of scheme (R-ACC-1: a participant who becomes an employee gets a personal account): the pockets of
+ * `kinds` the person does not hold yet, empty. No money moves; existing pockets and balances are kept.
+ */
+export async function addMissingPockets(
+  manager: EntityManager,
+  personId: string,
+  kinds: readonly string[],
+  now: Date,
+): Promise<string[]> {
+  const held = new Set(
+    (await manager.getRepository(PocketEntity).find({ select: { kind: true }, where: { personId } })).map(
+      (p) => p.kind,
+    ),
+  );
+  const missing = kinds.filter((k) => !held.has(k));
+  if (missing.length > 0)
+    await manager
+      .getRepository(PocketEntity)
+      .insert(missing.map((kind) => ({ id: randomUUID(), personId, kind, balance: 0n, updatedAt: now })));
+  return missing;
+}
+
+/** How many unrevoked money-sharing registrations name the person as the provider (R-KIN-1). */
+export function activeProviderRegistrations(manager: EntityManager, personId: string): Promise<number> {
+  return manager
+    .getRepository(KinRelationEntity)
+    .count({ where: { providerId: personId, revokedAt: IsNull(), proxyOnly: false } });
+}
+
+/**
  * The persons on the other side of a person's unrevoked money-sharing relations (proxy bindings excluded), with
  * the province of each one's region (R-KIN-2 move check).
  */

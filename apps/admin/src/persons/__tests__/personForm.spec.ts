@@ -85,6 +85,26 @@ describe('form values → personRegister / personUpdate inputs', () => {
     expect(resident).not.toHaveProperty('reason');
   });
 
+  it('a change of scheme sends the new scheme, and a status only for the employee scheme (R-ACC-1)', () => {
+    const flexible = { id: 'p2', insuranceType: 'FLEXIBLE', employmentStatus: null, name: '周灵活' };
+    expect(
+      toPersonUpdateInput(
+        'p2',
+        { ...flexible, insuranceType: 'EMPLOYEE', employmentStatus: 'IN_SERVICE', reason: '新单位参保' },
+        flexible,
+      ),
+    ).toEqual({ id: 'p2', insuranceType: 'EMPLOYEE', employmentStatus: 'IN_SERVICE', reason: '新单位参保' });
+    const employee = { id: 'p3', insuranceType: 'EMPLOYEE', employmentStatus: 'IN_SERVICE', name: '王丽' };
+    // The hidden status input keeps its value: not sent for a scheme without one.
+    expect(
+      toPersonUpdateInput(
+        'p3',
+        { ...employee, insuranceType: 'RESIDENT', employmentStatus: 'RETIRED', reason: '离职' },
+        employee,
+      ),
+    ).toEqual({ id: 'p3', insuranceType: 'RESIDENT', reason: '离职' });
+  });
+
   it('updates only what changed, with the id and the reason', () => {
     const previous = {
       id: 'p1',

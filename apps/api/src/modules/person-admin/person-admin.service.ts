@@ -20,7 +20,9 @@ import {
   type Manager,
   PersonEntity,
   type RegionEntity,
+  activeProviderRegistrations,
   activeRelativesWithProvince,
+  addMissingPockets,
   idNumberRegistered,
   insertRegisteredPerson,
   personForUpdate,
@@ -48,6 +50,7 @@ const UPDATABLE = [
   'realNameVerified',
   'outOfRegionUsePermission',
   'bankCardLinked',
+  'insuranceType',
   'employmentStatus',
   'regionCode',
 ] as const;
@@ -326,12 +329,19 @@ export class PersonAdminService {
       if (input.outOfRegionUsePermission != null)
         next.outOfRegionUsePermission = input.outOfRegionUsePermission;
       if (input.bankCardLinked != null) next.bankCardLinked = input.bankCardLinked;
-      if (input.employmentStatus != null) {
-        checkEmploymentOrThrow(
-          current.insuranceType as InsuranceType,
-          input.employmentStatus,
-          current.birthDate,
-        );
+      const scheme = input.insuranceType ?? (current.insuranceType as InsuranceType);
+      if (scheme !== current.insuranceType) {
+        await this.checkSchemeChangeOrThrow(manager, current, scheme, input.reason);
+        next.insuranceType = scheme;
+        // An employee keeps their status unless a new one is given; anyone else has none (R-ACC-1).
+        next.employmentStatus =
+          scheme === InsuranceType.EMPLOYEE
+            ? (input.employmentStatus ?? (current.employmentStatus as EmploymentStatus | null))
+            : null;
+        checkEmploymentOrThrow(scheme, next.employmentStatus as EmploymentStatus | null, current.birthDate);
+        await addMissingPockets(manager, current.id, pocketKindsFor(scheme), new Date());
+      } else if (input.employmentStatus != null) {
+        checkEmploymentOrThrow(scheme, input.employmentStatus, current.birthDate);
         next.employmentStatus = input.employmentStatus;
       }
       if (input.regionCode != null && input.regionCode !== current.regionCode) {
@@ -355,6 +365,39 @@ export class PersonAdminService {
     });
     if (result.value) this.ctx.loaders.personById.clear(result.value.id);
     return { person: result.value, userErrors: result.userErrors };
+  }
+
+  /**
+   * A change of scheme (R-ACC-1) is a staff decision on documents (a new employer's registration, a job ended): it
+   * needs a reason. An employee who provides mutual aid cannot leave the employee scheme while those registrations
+   * stand — only employees share an account (R-KIN-1); revoke them first (decision: no silent revocation, as for a
+   * move across provinces). Crediting follows the scheme (R-ACC-4: no personal account, no credit).
+   */
+  private async checkSchemeChangeOrThrow(
+    manager: Manager,
+    person: PersonEntity,
+    scheme: InsuranceType,
+    reason: string | null | undefined,
+  ): Promise<void> {
+    if (!reason?.trim())
+      throw refusal(
+        ApiErrorCode.REASON_REQUIRED,
+        'A change of scheme needs a reason (the documents checked)',
+        ['reason'],
+        'R-ACC-1',
+        { detail: detailParam('SCHEME_CHANGE_NEEDS_REASON') },
+      );
+    if (person.insuranceType === InsuranceType.EMPLOYEE && scheme !== InsuranceType.EMPLOYEE) {
+      const providing = await activeProviderRegistrations(manager, person.id);
+      if (providing > 0)
+        throw refusal(
+          ApiErrorCode.INVALID_INPUT,
+          `The person provides mutual aid to ${providing} relative(s); only employees share an account: revoke those registrations first (R-KIN-1)`,
+          ['insuranceType'],
+          'R-KIN-1',
+          { detail: detailParam('SCHEME_CHANGE_PROVIDER', { count: providing }) },
+        );
+    }
   }
 
   /**

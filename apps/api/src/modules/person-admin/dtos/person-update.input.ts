@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { EmploymentStatus } from '../../../common/domain-enums';
+import { EmploymentStatus, InsuranceType } from '../../../common/domain-enums';
 
 @InputType({
   description:
-    'Changes to a person; omitted or null fields are unchanged. The ID number, name and scheme cannot be changed here.',
+    'Changes to a person; omitted or null fields are unchanged. The ID number never changes; a name correction and a change of scheme need a reason.',
 })
 export class PersonUpdateInput {
   @Field(() => ID, { description: 'Person id.' })
@@ -34,6 +34,13 @@ export class PersonUpdateInput {
       'Passbook (存折) linked to a bank card for free withdrawal: under the 2021 regime (before 2022-09-01) such a holder cannot pay supplementary-insurance premiums from the account (R-ACC-6).',
   })
   bankCardLinked?: boolean | null;
+
+  @Field(() => InsuranceType, {
+    nullable: true,
+    description:
+      'A change of scheme (参保身份变更, R-ACC-1), e.g. a flexible-employment participant who takes a job becomes EMPLOYEE (give `employmentStatus`) and gets empty EARMARKED/LEGACY pockets; an employee who leaves keeps the balance of their account. Refused while the person provides mutual aid to relatives (revoke first: only employees share an account, R-KIN-1). Needs a reason (audit log).',
+  })
+  insuranceType?: InsuranceType | null;
 
   @Field(() => EmploymentStatus, {
     nullable: true,
