@@ -4,6 +4,7 @@ import {
   createDataSource,
   describeDatabase,
   ensureReferenceData,
+  guardPgClientErrors,
 } from '@gongji/persistence';
 import type { Logger } from 'pino';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
@@ -32,8 +33,13 @@ export async function startApp(
     url: config.databaseUrl,
     replicaUrls: config.databaseReplicaUrls,
     logger: options.sqlLogger,
+    sessionLimits: config.dbSessionLimits,
   });
   await dataSource.initialize();
+  // A session the server ends (restart, pg_terminate_backend, the idle-in-transaction limit) never crashes the process.
+  guardPgClientErrors(dataSource, (err) =>
+    logger.warn({ reason: err.message }, 'database connection ended by the server'),
+  );
   logger.info({ database: describeDatabase(config.databaseUrl) }, 'database ready, migrations applied');
   const reference = await ensureReferenceData(dataSource, options.referenceData);
   if (reference.unchanged) {

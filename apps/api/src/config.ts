@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describeDatabase } from '@gongji/persistence';
 import { type RateLimits, parseRateLimits } from './limits/rate-limit';
 
@@ -33,8 +34,19 @@ export interface AppConfig {
   readonly rateLimits: RateLimits;
   /** Redis for rate limits shared by every API process (unset = per process). */
   readonly redisUrl: string | undefined;
+  /**
+   * Prefix of every Redis key (GONGJI_REDIS_PREFIX): deployments sharing one Redis must not share budgets — failed
+   * sign-ins on a staging server locked production staff out (audit D). Default: derived from the database, so the
+   * processes of one deployment share their budgets and two deployments never do.
+   */
+  readonly redisKeyPrefix: string;
   /** A request still running after this is answered 503 REQUEST_TIMEOUT. */
   readonly requestTimeoutMs: number;
+  /**
+   * PostgreSQL session limits (GONGJI_DB_LOCK_TIMEOUT_MS, default 10 s; GONGJI_DB_IDLE_TX_TIMEOUT_MS, default 15 s):
+   * a wait for a row lock, and a session idle inside a transaction (a frozen or cut-off process), are bounded.
+   */
+  readonly dbSessionLimits: { readonly lockTimeoutMs: number; readonly idleInTransactionMs: number };
   /** SMS outbox (R-ACC-7): delivery gateway, and how long an undelivered password is kept (README "Configuration"). */
   readonly sms: SmsConfig;
 }
@@ -109,7 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }
     })(),
     redisUrl: env['REDIS_URL'] || undefined,
+    redisKeyPrefix: env['GONGJI_REDIS_PREFIX'] ?? defaultRedisPrefix(env['DATABASE_URL']),
     requestTimeoutMs: Number(env['GONGJI_REQUEST_TIMEOUT_MS'] ?? 30_000),
+    dbSessionLimits: {
+      lockTimeoutMs: positiveMs(env, 'GONGJI_DB_LOCK_TIMEOUT_MS', 10_000),
+      idleInTransactionMs: positiveMs(env, 'GONGJI_DB_IDLE_TX_TIMEOUT_MS', 15_000),
+    },
     sms: smsConfig(env),
   };
 }
@@ -172,4 +189,26 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
 /** Scheme, host and port only: a path or query could carry a credential. */
 function webhookOrigin(url: string): string {
   return new URL(url).origin;
+}
+
+/** A whole number of milliseconds ≥ 1 from `name`, or `fallback` when unset. */
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`${name} must be a whole number of milliseconds ≥ 1`);
+  return n;
+}
+
+/** `gongji:<8 hex>:` from the database's host, port and name (never its password); `gongji:` for the embedded one. */
+function defaultRedisPrefix(databaseUrl: string | undefined): string {
+  if (!databaseUrl?.startsWith('postgres')) return 'gongji:';
+  try {
+    const u = new URL(databaseUrl);
+    const where = `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+    return `gongji:${createHash('sha256').update(where).digest('hex').slice(0, 8)}:`;
+  } catch {
+    return 'gongji:';
+  }
 }

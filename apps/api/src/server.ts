@@ -63,6 +63,8 @@ export interface RunningServer {
 const BODY_LIMIT = '512kb';
 /** How often pending SMS notifications are retried. */
 const OUTBOX_SWEEP_MS = 60_000;
+/** A health probe answers within this, database up or down (a load balancer's probe timeout is typically 2–5 s). */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 /** Builds the HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, the console at /admin. */
 export async function createServer(deps: {
@@ -78,7 +80,7 @@ export async function createServer(deps: {
   // The request listener is attached once Apollo has started (below): the express-free GraphQL path, else `app`.
   const httpServer = http.createServer();
   const metrics = new Metrics();
-  const limiter = new RateLimiter(config.redisUrl, logger);
+  const limiter = new RateLimiter(config.redisUrl, logger, config.redisKeyPrefix);
   const services = createServices(dataSource, config, limiter, {
     logger,
     onLedgerCommitted: metrics.ledgerCommitted,
@@ -125,13 +127,26 @@ export async function createServer(deps: {
   });
   await apollo.start();
 
+  // Truthful within HEALTH_TIMEOUT_MS: a database that does not answer (frozen, cut off, its pool wedged) is down for a
+  // load balancer, not "ok" after 40 s (audit D). One line per probe at warn, without a stack.
   app.get('/health', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await dataSource.query('SELECT 1');
+      await Promise.race([
+        dataSource.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
+            HEALTH_TIMEOUT_MS,
+          );
+        }),
+      ]);
       res.json({ status: 'ok', database: 'up' });
     } catch (err) {
-      logger.error({ err }, 'health check: database down');
+      logger.warn({ reason: (err as Error).message }, 'health check: database down');
       res.status(503).json({ status: 'unavailable', database: 'down' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -211,7 +226,7 @@ export async function createServer(deps: {
   const outboxSweep = setInterval(() => {
     services.notifications
       .dispatch()
-      .catch((err: Error) => logger.warn({ err: err.message }, 'outbox sweep failed; will retry'));
+      .catch((err: Error) => logger.warn({ reason: err.message }, 'outbox sweep failed; will retry'));
   }, OUTBOX_SWEEP_MS);
   outboxSweep.unref();
 

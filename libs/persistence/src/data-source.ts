@@ -27,6 +27,15 @@ export interface CreateDataSourceOptions {
    */
   readonly replicaUrls?: readonly string[];
   readonly logger?: Logger;
+  /**
+   * PostgreSQL session limits of every pooled connection (the API server's; the bulk tools keep none). A process
+   * frozen or cut off inside a transaction held its row locks for as long as the cut lasted, and the statements of a
+   * healthy process queued behind them filled its pool, so unrelated families' payments and `/health` hung too
+   * (audit D). `lock_timeout` bounds a wait for a lock (SQLSTATE 55P03, answered as a retryable outage);
+   * `idle_in_transaction_session_timeout` ends the stuck session, which releases its locks (its transaction rolls back;
+   * its client retries with the same key).
+   */
+  readonly sessionLimits?: { readonly lockTimeoutMs: number; readonly idleInTransactionMs: number };
 }
 
 /** Where an `sqlite:` URL points. */
@@ -76,7 +85,15 @@ export function createDataSource(options: CreateDataSourceOptions = {}): DataSou
       driver: pg,
       migrations: POSTGRES_MIGRATIONS,
       poolSize: options.poolSize ?? 10,
-      extra: { max: options.poolSize ?? 10 },
+      extra: {
+        max: options.poolSize ?? 10,
+        ...(options.sessionLimits
+          ? {
+              lock_timeout: options.sessionLimits.lockTimeoutMs,
+              idle_in_transaction_session_timeout: options.sessionLimits.idleInTransactionMs,
+            }
+          : {}),
+      },
       ...(replicas.length
         ? {
             replication: {
@@ -107,4 +124,35 @@ export function createDataSource(options: CreateDataSourceOptions = {}): DataSou
     };
   }
   return new DataSource(config);
+}
+
+interface PgPoolLike {
+  on(event: 'connect', listener: (client: PgClientLike) => void): unknown;
+  readonly _clients?: readonly PgClientLike[];
+}
+interface PgClientLike {
+  on(event: 'error', listener: (err: Error) => void): unknown;
+}
+
+/**
+ * Every PostgreSQL connection of the DataSource gets a permanent `error` listener. node-postgres emits `error` on a
+ * client when the server ends the session (pg_terminate_backend, a restart, the idle-in-transaction timeout); TypeORM
+ * listens only while a query runner holds the client and the pool only while it is idle, so an error arriving while
+ * a failed client is being released had no listener and crashed the process (audit D: `Unhandled 'error' event`,
+ * 57P01). The error itself is already answered to its request as SERVICE_UNAVAILABLE; here it is only logged.
+ */
+export function guardPgClientErrors(dataSource: DataSource, onError: (err: Error) => void): void {
+  if (dataSource.options.type !== 'postgres') return;
+  const driver = dataSource.driver as unknown as { master?: PgPoolLike; slaves?: PgPoolLike[] };
+  const guarded = new WeakSet<PgClientLike>();
+  const guard = (client: PgClientLike) => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', onError);
+  };
+  for (const pool of [driver.master, ...(driver.slaves ?? [])]) {
+    if (!pool) continue;
+    for (const client of pool._clients ?? []) guard(client);
+    pool.on('connect', guard);
+  }
 }

@@ -180,7 +180,9 @@ export class Authenticator {
     this.lastUsedWritten.set(clientId, now);
     this.access
       .touchApiClient(clientId, new Date(now))
-      .catch((err: Error) => this.logger?.warn({ err: err.message, clientId }, 'could not record last use'));
+      .catch((err: Error) =>
+        this.logger?.warn({ reason: err.message, clientId }, 'could not record last use'),
+      );
   }
 }
 

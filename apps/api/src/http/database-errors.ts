@@ -6,7 +6,10 @@
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const RETRY_AFTER_SECONDS = 1;
 
-/** Node socket errors and PostgreSQL SQLSTATEs of an unavailable server (class 08, 57P01–57P03, 53300). */
+/**
+ * Node socket errors and PostgreSQL SQLSTATEs of an unavailable server (class 08, 57P01–57P03, 53300), of a session
+ * limit (55P03, 57014) and of a server that accepts no writes (25006).
+ */
 const CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -18,6 +21,9 @@ const CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
+  '55P03', // lock_not_available: lock_timeout ran out behind a stuck session (audit D)
+  '57014', // query_canceled: statement or lock wait cancelled by a server limit
+  '25006', // read_only_sql_transaction: a primary demoted after failover accepts no writes (audit D)
   '08000',
   '08001',
   '08003',
@@ -35,6 +41,9 @@ const MESSAGES = [
   /the database system is (?:starting up|shutting down|in recovery mode)/i,
   /terminating connection due to administrator command/i,
   /SQLITE_BUSY/,
+  // TypeORM, when a connection lost mid-transaction was released under code still reading (audit D: crediting).
+  /Query runner already released/i,
+  /Database connection provided by a query runner was already released/i,
 ];
 
 /** True when `err` (or the driver error inside it) says the database is unavailable rather than the query wrong. */

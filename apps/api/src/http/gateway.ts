@@ -537,6 +537,11 @@ export type ErrorAnswer = (
 
 export function errorAnswer(logger: Logger, bodyLimit: string): ErrorAnswer {
   return (err, res, requestId) => {
+    if (res.headersSent) {
+      // Answered already (503 REQUEST_TIMEOUT): the late work's own fault, e.g. ERR_HTTP_HEADERS_SENT, is no news.
+      logger.debug({ requestId, reason: err.message }, 'fault after the request was answered');
+      return;
+    }
     if (isDatabaseUnavailable(err)) {
       // e.g. authentication could not read its tables: retryable, not an internal fault (issue #11).
       logger.warn({ requestId }, 'database unavailable before GraphQL');

@@ -46,6 +46,9 @@ export type RateDecision =
  * Redis is unreachable the process falls back to its own in-memory budget (the insurance limiter) rather than
  * refusing or letting everything through.
  */
+/** How long a Redis command may take before the process's own budget decides (fast on loopback or a LAN). */
+export const REDIS_COMMAND_TIMEOUT_MS = 250;
+
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
   private readonly redis: Redis | null;
@@ -53,11 +56,21 @@ export class RateLimiter {
   constructor(
     redisUrl: string | undefined,
     private readonly logger: Logger,
+    /** Before every key (`GONGJI_REDIS_PREFIX`): one deployment's budgets, never another's sharing the Redis. */
+    private readonly keyPrefix = '',
   ) {
     this.redis = redisUrl
-      ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+      ? new Redis(redisUrl, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          lazyConnect: false,
+          // A Redis that keeps the connection but answers nothing (a partition, a failover) is down too: after this
+          // the command fails and the in-memory budget decides, instead of every request hanging (audit D).
+          commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+          connectTimeout: 2_000,
+        })
       : null;
-    this.redis?.on('error', (err) => this.logger.warn({ err: err.message }, 'rate limiter: Redis error'));
+    this.redis?.on('error', (err) => this.logger.warn({ reason: err.message }, 'rate limiter: Redis error'));
   }
 
   /** Resolves once Redis is connected (immediately without Redis); until then the in-memory budget applies. */
@@ -115,7 +128,7 @@ export class RateLimiter {
 
   private limiter(points: number, duration: number): RateLimiterAbstract {
     // One-minute budgets keep their original key prefix, so counts survive a rolling upgrade.
-    const keyPrefix = duration === 60 ? `gongji_rl_${points}` : `gongji_rl_${points}_per_${duration}s`;
+    const keyPrefix = `${this.keyPrefix}${duration === 60 ? `gongji_rl_${points}` : `gongji_rl_${points}_per_${duration}s`}`;
     let limiter = this.limiters.get(keyPrefix);
     if (!limiter) {
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });

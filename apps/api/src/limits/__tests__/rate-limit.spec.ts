@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import * as net from 'node:net';
 import pino from 'pino';
-import { RateLimiter, parseRateLimits } from '../rate-limit';
+import { REDIS_COMMAND_TIMEOUT_MS, RateLimiter, parseRateLimits } from '../rate-limit';
 
 const REDIS_URL = process.env['GONGJI_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: 'silent' });
@@ -56,5 +57,52 @@ describe('rate limits', () => {
     expect((await a.consume(key, 3, 900)).allowed).toBe(true);
     await a.close();
     await b.close();
+  });
+
+  it('deployments sharing a Redis keep apart by prefix: one’s failures never count against the other (audit D)', async () => {
+    const staging = new RateLimiter(REDIS_URL, logger, 'gongji:staging:');
+    const production = new RateLimiter(REDIS_URL, logger, 'gongji:production:');
+    await Promise.all([staging.ready(), production.ready()]);
+    const key = `sign-in:${randomUUID()}`;
+    for (let i = 0; i < 3; i++) await staging.consume(key, 3, 900);
+    expect(await staging.exhausted(key, 3, 900)).not.toBeNull();
+    expect(await production.exhausted(key, 3, 900)).toBeNull();
+    await staging.close();
+    await production.close();
+  });
+
+  it('a Redis that keeps the connection but stops answering: the process budget decides at once (audit D)', async () => {
+    // A proxy to the real Redis that can stop passing bytes while keeping the connection (a partition, a failover).
+    const target = new URL(REDIS_URL);
+    let stalled = false;
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const server = net.connect(Number(target.port || 6379), target.hostname);
+      sockets.add(client).add(server);
+      client.on('data', (d) => !stalled && server.write(d));
+      server.on('data', (d) => !stalled && client.write(d));
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+      client.on('close', () => server.destroy());
+      server.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as net.AddressInfo).port;
+    const limiter = new RateLimiter(`redis://127.0.0.1:${port}`, logger);
+    await limiter.ready();
+    const key = `client:${randomUUID()}`;
+    expect((await limiter.consume(key, 5)).allowed).toBe(true);
+    stalled = true;
+    const started = Date.now();
+    const outcomes = [];
+    for (let i = 0; i < 6; i++) outcomes.push((await limiter.consume(key, 5)).allowed);
+    const perCall = (Date.now() - started) / 6;
+    // Each call waits at most the command timeout, then the in-memory budget (5 a minute) decides.
+    expect(perCall).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS * 4);
+    expect(outcomes.slice(0, 5)).toEqual([true, true, true, true, true]);
+    expect(outcomes[5]).toBe(false);
+    limiter['redis']?.disconnect();
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => proxy.close(resolve));
   });
 });
