@@ -88,4 +88,14 @@ describe(`rollout corrections compare the dates in force (${ENTITY_DIALECT})`, (
     const again = await update({ code: '350900', walletFrom: dayAfter(today, 20) });
     expect(again.data!.regionUpdate.userErrors).toEqual([]);
   });
+
+  it('a use date without a registration date says to set that date first (R-KIN-3, audit C)', async () => {
+    expect((await own('350100')).mutualAidRegistrationFrom).toBeNull();
+    const res = await update({ code: '350100', mutualAidUseFrom: dayAfter(today, 30) });
+    expect(res.data!.regionUpdate.region).toBeNull();
+    const [error] = res.data!.regionUpdate.userErrors;
+    expect(error).toMatchObject({ code: 'USE_BEFORE_REGISTRATION', field: ['mutualAidUseFrom'] });
+    expect(error.message).toContain('须先设置“家庭共济备案”的开始日期');
+    expect(error.message).not.toContain('不能早于');
+  });
 });

@@ -412,10 +412,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   KIN_PREMIUM_BEFORE_SELF: {
     zh: [
       '为亲属缴纳补充医疗保险的开始日期（{later}）不能早于为本人缴纳的开始日期（{earlier}）',
+      '设置为亲属缴纳补充医疗保险的开始日期（{later}）前须先设置“{missing}”的开始日期',
       '为亲属缴纳补充医疗保险的开始日期不能早于为本人缴纳的开始日期',
     ],
     en: [
       'Premiums for relatives ({later}) cannot start before premiums for oneself ({earlier})',
+      'Premiums for relatives ({later}) need the start date of {missing} to be set first',
       'Premiums for relatives cannot start before premiums for oneself',
     ],
   },
@@ -793,10 +795,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   USAGE_CHANGE_BEFORE_WALLET: {
     zh: [
       '钱包使用地变更的开始日期（{later}）不能早于医保钱包开通日期（{earlier}）',
+      '设置钱包使用地变更的开始日期（{later}）前须先设置“{missing}”的开始日期',
       '钱包使用地变更的开始日期不能早于医保钱包开通日期',
     ],
     en: [
       'Usage-location change ({later}) cannot start before the wallet opens ({earlier})',
+      'Usage-location change ({later}) needs the start date of {missing} to be set first',
       'Usage-location change cannot start before the wallet opens',
     ],
   },
@@ -815,10 +819,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<string, CatalogueEntry>> = {
   USE_BEFORE_REGISTRATION: {
     zh: [
       '家庭共济使用开始日期（{later}）不能早于备案开始日期（{earlier}）',
+      '设置家庭共济使用开始日期（{later}）前须先设置“{missing}”的开始日期',
       '家庭共济使用开始日期不能早于备案开始日期',
     ],
     en: [
       'Mutual-aid use ({later}) cannot start before registration opens ({earlier})',
+      'Mutual-aid use ({later}) needs the start date of {missing} to be set first',
       'Mutual-aid use cannot start before registration',
     ],
   },

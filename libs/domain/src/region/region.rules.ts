@@ -1,6 +1,6 @@
 import { Feature, type RolloutDates, WALLET_NATIONAL_LAUNCH } from '../policy/policy';
 import { isIsoDate } from '../shared/dates';
-import { dateParam, regionParam } from '../messages/params';
+import { dateParam, regionParam, termParam } from '../messages/params';
 import { RegionError, RegionErrorCode, type RolloutViolation } from './region.errors';
 
 /** Input field (GraphQL `RegionUpdateInput`, admin form) of each rollout feature. */
@@ -106,6 +106,8 @@ export function validateRolloutDates(
           code: c.code,
           rule: c.rule,
           message: `${FEATURE_FIELDS[c.later]} is set but ${FEATURE_FIELDS[c.earlier]} is not: ${c.why}`,
+          // Named, so the reader is told to set the missing date first, not that one date is before another (audit C).
+          params: { later: dateParam(later), missing: termParam('feature', c.earlier) },
         });
       }
       continue;
