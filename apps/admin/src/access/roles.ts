@@ -14,6 +14,11 @@ export function isAdmin(permissions: Permissions): boolean {
   return permissions === 'ADMIN';
 }
 
+/** The policy version timeline (policySettings history): ADMIN and ANALYST; the API refuses COUNTER (FORBIDDEN). */
+export function canReadPolicyHistory(permissions: Permissions): boolean {
+  return permissions === 'ADMIN' || permissions === 'ANALYST';
+}
+
 /** Rollout dates of a region (regionUpdate is ADMIN-only in the API): the 编辑 button shows for ADMIN only. */
 export function canEditRegions(permissions: Permissions): boolean {
   return isAdmin(permissions);

@@ -23,6 +23,8 @@ import { SaveOnlyToolbar } from '../shared/SaveOnlyToolbar';
 import { InstitutionField } from '../transactions/transactionFields';
 import { scopeChoices } from './ApiClientCreate';
 import { SecretDialog } from './SecretDialog';
+// Signed out (Back after 退出) or unreachable is not 条目不存在: see useShowQueryOptions.
+import { useShowQueryOptions } from '../shared/LoadError';
 
 function KeyActions() {
   const record = useRecordContext<{ id: string; revokedAt: string | null }>();
@@ -83,6 +85,7 @@ export function ApiClientEdit() {
   return (
     <Edit
       mutationMode="pessimistic"
+      queryOptions={useShowQueryOptions()}
       title={<ApiClientTitle />}
       actions={
         <TopToolbar>

@@ -16,6 +16,7 @@ import {
 import { ChinaTimeField } from '../shared/fields';
 import { InstitutionField } from '../transactions/transactionFields';
 import { apiClientExporter } from './apiClientExport';
+import { responsiveListSx } from '../shared/listLayout';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -59,6 +60,8 @@ function StatusField(_props: { readonly label?: string }) {
 export function ApiClientList() {
   return (
     <List
+      // Phones: the table scrolls in its box, the toolbar wraps (shared/listLayout.ts).
+      sx={responsiveListSx}
       filters={filters}
       sort={{ field: 'createdAt', order: 'DESC' }}
       exporter={apiClientExporter}

@@ -46,6 +46,7 @@ import {
 } from './auditTerms';
 import { settingDiff } from './auditValues';
 import { useAuditNames } from './useAuditNames';
+import { responsiveListSx } from '../shared/listLayout';
 
 const ACTIONS = AUDIT_ACTIONS;
 const ENTITY_TYPES = AUDIT_ENTITY_TYPES;
@@ -267,7 +268,13 @@ function AuditGrid() {
 
 export function AuditLogList() {
   return (
-    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25} exporter={auditExporter}>
+    <List
+      sx={responsiveListSx}
+      filters={auditFilters}
+      sort={{ field: 'at', order: 'DESC' }}
+      perPage={25}
+      exporter={auditExporter}
+    >
       <AuditGrid />
     </List>
   );

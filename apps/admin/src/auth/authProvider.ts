@@ -52,8 +52,10 @@ export const authProvider: AuthProvider = {
   // Only an expired or revoked session signs the officer out; FORBIDDEN stays a notification (403). The session is
   // cleared by `logout`, which react-admin calls next: clearing it here already made react-admin skip its notice
   // ("notify only if not yet logged out"), so the clerk was sent to the login page without 登录已过期，请重新登录.
+  // Without a session at all (signed out, then Back) any failed read goes to the login page: react-admin notifies
+  // nothing then (its checkAuth fails), so neither 登录已过期 nor Apollo's text nor 条目不存在 is shown.
   async checkError(error: unknown) {
-    if (isUnauthenticated(error)) {
+    if (isUnauthenticated(error) || !readSession()) {
       throw new Error('gongji.errors.unauthenticated');
     }
   },

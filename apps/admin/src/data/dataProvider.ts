@@ -4,7 +4,7 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'ra-core';
 import { apolloClient } from './apolloClient';
 import { buildQuery } from './buildQuery';
-import { normalizeDataProviderError } from './graphqlErrors';
+import { asSignedOut, normalizeDataProviderError } from './graphqlErrors';
 import type { RolloutPoint, RolloutSummary } from './graphqlTypes';
 import { ROLLOUT_SUMMARY_QUERY, ROLLOUT_TIMELINE_QUERY } from './regionDocuments';
 import { readSession } from '../auth/sessionStore';
@@ -15,6 +15,8 @@ import {
   listTransactionsByPerson,
   type PersonRef,
 } from './counter/transactionPersonFilter';
+import { PERSONS } from './counter/buildPersonQuery';
+import { personSearch } from '../persons/personForm';
 import { readInPages } from './paging';
 import { todayInChina } from './today';
 
@@ -48,7 +50,7 @@ function withNormalizedErrors(provider: DataProvider): DataProvider {
     const original = provider[method] as (...args: unknown[]) => Promise<unknown>;
     wrapped[method] = (...args: unknown[]) =>
       original(...args).catch((error: unknown) => {
-        throw normalizeDataProviderError(error);
+        throw asSignedOut(normalizeDataProviderError(error), readSession() !== null);
       });
   }
   return wrapped as unknown as DataProvider;
@@ -58,8 +60,11 @@ async function query<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw normalizeDataProviderError(
-      error instanceof HttpError ? error : new HttpError((error as Error).message, 200, error),
+    throw asSignedOut(
+      normalizeDataProviderError(
+        error instanceof HttpError ? error : new HttpError((error as Error).message, 200, error),
+      ),
+      readSession() !== null,
     );
   }
 }
@@ -85,14 +90,19 @@ export const dataProvider: GongjiDataProvider = {
   getList: ((resource: string, params: Parameters<DataProvider['getList']>[1]) =>
     readInPages(
       (paged) =>
-        resource === TRANSACTIONS
-          ? listTransactionsByPerson(
-              (p) => provider.getList(resource, p),
-              paged,
-              personLookup,
-              todayInChina(),
-            )
-          : provider.getList(resource, paged),
+        // An ID number still being typed (or impossible) is not sent: each look-up counts against an analyst's
+        // hourly budget and the server refuses an impossible number. The list shows the hint instead.
+        resource === PERSONS &&
+        personSearch(paged.filter?.q, paged.filter?.idNumberOnly === true, todayInChina()).kind === 'hold'
+          ? Promise.resolve({ data: [], total: 0 })
+          : resource === TRANSACTIONS
+            ? listTransactionsByPerson(
+                (p) => provider.getList(resource, p),
+                paged,
+                personLookup,
+                todayInChina(),
+              )
+            : provider.getList(resource, paged),
       params,
     )) as DataProvider['getList'],
   rolloutSummary: (on) =>

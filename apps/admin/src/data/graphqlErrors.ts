@@ -44,8 +44,10 @@ export function userErrorsToHttpError(userErrors: readonly UserError[]): HttpErr
     }
     setPath(errors, path, text);
   }
-  const serverError =
-    rootMessages.length > 0 ? rootMessages.join('; ') : userErrors.map(describeUserError).join('; ');
+  // react-admin notifies root.serverError: it lists every reason (those without a field first), because a field
+  // the form shows no input for (`relation`, a nested path) would otherwise be dropped silently.
+  const fieldMessages = userErrors.map(describeUserError).filter((text) => !rootMessages.includes(text));
+  const serverError = [...new Set([...rootMessages, ...fieldMessages])].join('; ');
   errors.root = { serverError };
   return new HttpError(serverError || ERROR_MESSAGES.invalid, 400, { errors, userErrors });
 }
@@ -118,27 +120,58 @@ export function isServiceUnavailable(error: unknown): boolean {
 }
 
 /**
+ * Apollo's and the browser's own English texts, never to be shown: a production Apollo invariant ("An error
+ * occurred! For more details, see the full error text at https://go.apollo.dev/c/err#…", e.g. a query cut off by the
+ * store reset of 退出) and the transport text of an HTTP error ("Response not successful: Received status code 429").
+ */
+const TRANSPORT_TEXT = /go\.apollo\.dev|Response not successful|Received status code/i;
+
+/** True when a message is Apollo's or the transport's English text rather than the server's or ours. */
+export function isTransportText(message: unknown): boolean {
+  return typeof message === 'string' && TRANSPORT_TEXT.test(message);
+}
+
+/** The HTTP status of a non-2xx answer (429, 500 …) as Apollo reports it, if the request got one. */
+function httpStatusOf(error: unknown): number | undefined {
+  const status = (error as ApolloLikeError | null)?.networkError?.statusCode;
+  return typeof status === 'number' && status >= 400 ? status : undefined;
+}
+
+/**
  * Normalises whatever ra-data-graphql (or a direct Apollo call) rejected with. It wraps every failure in
  * `HttpError(message, 200, cause)`, including the validation HttpError our own parseResponse threw, so that one is
  * unwrapped first. A request that never reached the server becomes `gongji.errors.network` (status 0), so pages say
  * 无法连接服务器 instead of "not found", an empty list or the browser's English "Failed to fetch".
  */
 export function normalizeDataProviderError(error: unknown): unknown {
+  return withoutTransportText(normalizeError(error));
+}
+
+/**
+ * The final guard: an error whose message is still Apollo's or the transport's English text (with its go.apollo.dev
+ * URL) says the generic 服务器内部错误 instead; its status and cause are kept, so a 401 still signs out.
+ */
+function withoutTransportText(error: unknown): unknown {
+  if (!error || typeof error !== 'object' || !isTransportText((error as Error).message)) return error;
+  const status = (error as { status?: number }).status;
+  const cause = error instanceof HttpError ? (error.body as unknown) : error;
+  return new HttpError(ERROR_MESSAGES.internal, status && status >= 400 ? status : 500, cause);
+}
+
+function normalizeError(error: unknown): unknown {
   if (!(error instanceof HttpError)) {
     if (error && typeof error === 'object' && ('networkError' in error || 'graphQLErrors' in error))
-      return normalizeDataProviderError(
-        new HttpError((error as { message?: string }).message ?? '', 200, error),
-      );
+      return normalizeError(new HttpError((error as { message?: string }).message ?? '', 200, error));
     if (isNetworkFailure(error)) return new HttpError(ERROR_MESSAGES.network, 0, error);
     return error;
   }
   const cause: unknown = error.body;
   if (cause instanceof HttpError) return cause;
   const codes = topLevelErrors(cause).map((e) => e.extensions?.code);
-  if (codes.includes('UNAUTHENTICATED') || error.status === 401) {
+  if (codes.includes('UNAUTHENTICATED') || error.status === 401 || httpStatusOf(cause) === 401) {
     return new HttpError(ERROR_MESSAGES.unauthenticated, 401, cause);
   }
-  if (codes.includes('FORBIDDEN') || error.status === 403) {
+  if (codes.includes('FORBIDDEN') || error.status === 403 || httpStatusOf(cause) === 403) {
     return new HttpError(ERROR_MESSAGES.forbidden, 403, cause);
   }
   if (codes.includes('BAD_USER_INPUT') || codes.includes('GRAPHQL_VALIDATION_FAILED')) {
@@ -149,7 +182,22 @@ export function normalizeDataProviderError(error: unknown): unknown {
   if (isServiceUnavailable(error) || isServiceUnavailable(cause))
     return new HttpError(ERROR_MESSAGES.unavailable, 503, cause);
   if (codes.includes('INTERNAL_SERVER_ERROR')) return new HttpError(ERROR_MESSAGES.internal, 500, cause);
+  // Any other HTTP refusal (429 RATE_LIMITED: 请求过于频繁…请于3566秒后重试) is said with the server's own message from
+  // the JSON body, not Apollo's "Response not successful: Received status code 429".
+  const httpStatus = httpStatusOf(cause);
+  const serverMessage = topLevelErrors(cause).find((e) => e.message)?.message;
+  if (httpStatus && serverMessage) return new HttpError(serverMessage, httpStatus, cause);
   return error;
+}
+
+/**
+ * A failed request made without a session (signed out, then the browser's Back button; or a query cut off by the
+ * store reset of 退出) is a lost session whatever it failed with: a 401, so authProvider.checkError sends the
+ * officer to the login page instead of the page saying Apollo's text or 条目不存在.
+ */
+export function asSignedOut(error: unknown, signedIn: boolean): unknown {
+  if (signedIn || isUnauthenticated(error)) return error;
+  return new HttpError(ERROR_MESSAGES.unauthenticated, 401, error);
 }
 
 /** True when an error (from the data or auth provider) means the session is gone. */

@@ -27,6 +27,8 @@ export const counterFixesEn = {
       initial_password_sms: 'The same password was sent by SMS to %{phone}.',
       draft_restored: 'What you typed before the session expired was restored; check it, then save.',
       draft_discard: 'Clear',
+      name_required: 'Enter the name; it cannot be cleared',
+      phone_not_removable: 'A phone number cannot be removed, only replaced with a new number',
     },
     wallet_actions: {
       activate: 'Confirm wallet',
@@ -56,6 +58,10 @@ export const counterFixesEn = {
       patient_is_their: 'the patient is their %{relation}',
       account_locked:
         'Account payment is locked after too many wrong payment passwords (R-ACC-7): a bill paid from the account will be refused. Unlock it under "Payment password" first.',
+    },
+    policy: {
+      timeline_forbidden:
+        'Your role may not view the policy version timeline (administrators and analysts only)',
     },
   },
 };

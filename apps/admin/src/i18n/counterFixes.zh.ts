@@ -29,6 +29,8 @@ export const counterFixesZh = {
       initial_password_sms: '同一密码已通过短信发送至 %{phone}。',
       draft_restored: '已恢复登录过期前填写但未保存的内容，请核对后保存。',
       draft_discard: '清空',
+      name_required: '请填写姓名，姓名不能清空',
+      phone_not_removable: '手机号不能删除，只能更换为新的号码',
     },
     wallet_actions: {
       activate: '确认使用钱包',
@@ -58,6 +60,9 @@ export const counterFixesZh = {
       patient_is_their: '患者为其%{relation}',
       account_locked:
         '该参保人连续输错支付密码，个人账户支付已锁定（R-ACC-7）：需从个人账户支付的结算将被拒绝。请先在“支付密码”处解锁。',
+    },
+    policy: {
+      timeline_forbidden: '当前角色无权查看政策版本时间线（仅限管理员和数据分析人员）',
     },
   },
 };

@@ -12,6 +12,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { kindChoices, levelChoices, TermField } from './institutionFields';
+import { responsiveListSx } from '../shared/listLayout';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -33,6 +34,8 @@ export function InstitutionList() {
   const canEdit = permissions === 'ADMIN';
   return (
     <List
+      // Phones: the table scrolls in its box, the toolbar wraps (shared/listLayout.ts).
+      sx={responsiveListSx}
       filters={filters}
       sort={{ field: 'code', order: 'ASC' }}
       exporter={false}

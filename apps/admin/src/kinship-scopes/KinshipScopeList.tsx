@@ -21,6 +21,7 @@ import { auditLink, policyLink } from '../regions/RegionLinks';
 import { ChinaTimeField } from '../shared/fields';
 import { RegionAutocompleteInput } from './RegionAutocompleteInput';
 import { PlainDateField, PurposeField, RelationsField, purposeChoices } from './kinshipScopeFields';
+import { responsiveListSx } from '../shared/listLayout';
 
 export const DEFAULT_REGION_CODE = '110000';
 
@@ -87,6 +88,8 @@ function RegionName() {
 export function KinshipScopeList() {
   return (
     <List
+      // Phones: the table scrolls in its box, the toolbar wraps (shared/listLayout.ts).
+      sx={responsiveListSx}
       filters={kinshipScopeFilters}
       filterDefaultValues={{ regionCode: DEFAULT_REGION_CODE }}
       actions={<KinshipScopeListActions />}

@@ -14,6 +14,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { editNameError, editPhoneError } from './personForm';
 import type { PersonRecord } from './personTypes';
 import {
   EmploymentStatusInput,
@@ -22,11 +23,19 @@ import {
   PoolRegionInput,
   ReasonInput,
 } from './personFormInputs';
+// Signed out (Back after 退出) or unreachable is not 条目不存在: see useShowQueryOptions.
+import { useShowQueryOptions } from '../shared/LoadError';
 
 function EditTitle() {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
   return <span>{record ? translate('gongji.person_form.edit_title', { name: record.name }) : ''}</span>;
+}
+
+/** A phone that was set can only be replaced, not removed (editPhoneError): checked against the record read. */
+function EditPhoneInput() {
+  const record = useRecordContext<PersonRecord>();
+  return <PhoneInput validate={(value: unknown) => editPhoneError(value, record?.phone)} />;
 }
 
 function Identity() {
@@ -43,7 +52,12 @@ function Identity() {
 
 export function PersonEdit() {
   return (
-    <Edit mutationMode="pessimistic" title={<EditTitle />} redirect="show">
+    <Edit
+      mutationMode="pessimistic"
+      title={<EditTitle />}
+      redirect="show"
+      queryOptions={useShowQueryOptions()}
+    >
       <SimpleForm
         toolbar={
           <Toolbar>
@@ -55,10 +69,12 @@ export function PersonEdit() {
         <Identity />
         <TextInput
           source="name"
+          // A cleared name would be sent as null, which personUpdate reads as "unchanged": required here.
+          validate={editNameError}
           helperText="gongji.person_form.name_correction_help"
           slotProps={{ htmlInput: { 'data-testid': 'input-name', maxLength: 64 } }}
         />
-        <PhoneInput />
+        <EditPhoneInput />
         <PoolRegionInput />
         <InsuranceTypeInput helperText="gongji.person_form.scheme_change_help" />
         <EmploymentStatusInput />

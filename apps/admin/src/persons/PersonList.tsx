@@ -19,12 +19,14 @@ import { LabelField } from '../shared/fields';
 import { ListLoadError, PaginationUnlessError, useListQueryOptions } from '../shared/LoadError';
 import { personExporter } from './personExport';
 import { idNumberSearchProblem } from './personForm';
+import { responsiveListSx } from '../shared/listLayout';
 
-/** A searched ID number that cannot exist (check digit, birth date): said, rather than only 没有参保人员. */
-function IdNumberSearchNotice() {
+/** A searched ID number that is incomplete or cannot exist (check digit, birth date): said, not only 没有参保人员. */
+function IdNumberSearchNotice({ idNumberOnly }: { readonly idNumberOnly: boolean }) {
   const { filterValues } = useListContext();
   const translate = useTranslate();
-  const problem = idNumberSearchProblem(filterValues?.q, todayInChina());
+  // Also while the number is incomplete: nothing is looked up until it is whole and valid (dataProvider.ts).
+  const problem = idNumberSearchProblem(filterValues?.q, todayInChina(), idNumberOnly);
   if (!problem) return null;
   return (
     <Alert severity="warning" data-testid="person-search-notice" sx={{ m: 1 }}>
@@ -35,7 +37,13 @@ function IdNumberSearchNotice() {
 
 function personFilters(placeholder: string) {
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder={placeholder} sx={{ minWidth: 320 }} />,
+    <SearchInput
+      key="q"
+      source="q"
+      alwaysOn
+      placeholder={placeholder}
+      sx={{ minWidth: { xs: 0, sm: 320 } }}
+    />,
     <TextInput key="regionCode" source="regionCode" alwaysOn resettable />,
   ];
 }
@@ -48,6 +56,8 @@ export function PersonList() {
   const placeholder = translate(analyst ? 'gongji.persons.search_id_only' : 'gongji.persons.search_hint');
   return (
     <List
+      // Phones: the table scrolls in its box, the toolbar wraps (shared/listLayout.ts).
+      sx={responsiveListSx}
       filters={personFilters(placeholder)}
       // Analysts may not search by name (their names are masked): whatever they type is looked up as an ID number.
       filter={analyst ? { idNumberOnly: true } : undefined}
@@ -64,7 +74,7 @@ export function PersonList() {
       error={<ListLoadError />}
       pagination={<PaginationUnlessError />}
     >
-      <IdNumberSearchNotice />
+      <IdNumberSearchNotice idNumberOnly={analyst} />
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}

@@ -8,6 +8,7 @@ import {
   SelectInput,
   TextInput,
   useTranslate,
+  type Validator,
 } from 'react-admin';
 import { useFormState, useWatch } from 'react-hook-form';
 import { todayInChina } from '../data/today';
@@ -111,10 +112,11 @@ export function EmploymentStatusInput({ insuranceType }: { readonly insuranceTyp
   );
 }
 
-export function PhoneInput() {
+export function PhoneInput({ validate }: { readonly validate?: Validator }) {
   return (
     <TextInput
       source="phone"
+      validate={validate}
       helperText="gongji.person_form.phone_hint"
       sx={{ width: 320 }}
       slotProps={{ htmlInput: { 'data-testid': 'input-phone' } }}

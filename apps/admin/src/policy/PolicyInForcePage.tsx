@@ -21,6 +21,7 @@ import { auditLink } from '../regions/RegionLinks';
 import { BenefitsSection, FeaturesSection, KinshipSection, OtherRulesSection } from './PolicySections';
 import { PolicyTimeline } from './PolicyTimeline';
 import { RegionSearchField, regionLabel } from './RegionSearchField';
+import { canReadPolicyHistory } from '../access/roles';
 
 const DEFAULT_REGION = '110000';
 
@@ -82,7 +83,10 @@ export function PolicyInForcePage() {
           <KinshipSection policy={policy} />
           <BenefitsSection policy={policy} />
           <OtherRulesSection policy={policy} />
-          <PolicyTimeline regionCode={regionCode} provinceCode={region?.provinceCode ?? null} />
+          {/* COUNTER may not read the policy history (FORBIDDEN): no empty timeline for them. */}
+          {canReadPolicyHistory(permissions) ? (
+            <PolicyTimeline regionCode={regionCode} provinceCode={region?.provinceCode ?? null} />
+          ) : null}
         </>
       ) : null}
     </Box>

@@ -63,6 +63,16 @@ export function PolicyTimeline({
       return policyTimeline(regionCode, rows, DEFAULTS, KINDS);
     },
   });
+  // A role the server refuses (FORBIDDEN, 403) is told so, not shown an empty table (when its role was unknown).
+  if (error && (error as { status?: number }).status === 403) {
+    return (
+      <Section title="gongji.policy.sections.timeline" testId="policy-timeline">
+        <Alert severity="info" data-testid="policy-timeline-forbidden">
+          {translate('gongji.policy.timeline_forbidden')}
+        </Alert>
+      </Section>
+    );
+  }
   return (
     <Section title="gongji.policy.sections.timeline" testId="policy-timeline">
       {error ? <Alert severity="error">{translate('gongji.policy.load_error')}</Alert> : null}

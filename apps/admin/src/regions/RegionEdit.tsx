@@ -17,6 +17,8 @@ import {
 import type { RegionRecord, RolloutDateField } from '../data/graphqlTypes';
 import { ProvinceOnly, RegionLinks } from './RegionLinks';
 import { RolloutPreview } from './RolloutPreview';
+// Signed out (Back after 退出) or unreachable is not 条目不存在: see useShowQueryOptions.
+import { useShowQueryOptions } from '../shared/LoadError';
 
 function RegionTitle() {
   const record = useRecordContext<RegionRecord>();
@@ -77,7 +79,12 @@ function RegionFacts() {
 
 export function RegionEdit() {
   return (
-    <Edit mutationMode="pessimistic" title={<RegionTitle />} redirect={false}>
+    <Edit
+      mutationMode="pessimistic"
+      title={<RegionTitle />}
+      redirect={false}
+      queryOptions={useShowQueryOptions()}
+    >
       <SimpleForm toolbar={<RegionEditToolbar />} warnWhenUnsavedChanges sx={{ maxWidth: 1200 }}>
         <Box sx={{ display: 'flex', gap: 3, width: '100%', alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Box sx={{ flex: '1 1 560px' }}>

@@ -11,11 +11,14 @@ import {
   ProvinceNameField,
   WalletStatusField,
 } from './regionFields';
+import { useShowQueryOptions } from '../shared/LoadError';
 
 export function RegionShow() {
   const { permissions } = usePermissions<string>();
+  // Signed out (Back after 退出) or unreachable is not 条目不存在 (useShowQueryOptions).
+  const queryOptions = useShowQueryOptions();
   return (
-    <Show actions={showActionsFor(canEditRegions(permissions))}>
+    <Show actions={showActionsFor(canEditRegions(permissions))} queryOptions={queryOptions}>
       <SimpleShowLayout>
         {/* The audit log is ADMIN-only in the API; the policy in force is open to every role. */}
         <RegionLinks showAudit={permissions === 'ADMIN'} />

@@ -19,6 +19,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { isNetworkFailure, isSessionLost } from '../data/graphqlErrors';
+import { type DialogErrorBody, placeDialogErrors } from './dialogErrors';
 import { SessionExpiredAlert } from './SessionExpired';
 
 /** A `reason` input (audited changes) stops at the API's limit (REASON_TOO_LONG). */
@@ -36,6 +37,8 @@ export interface ActionField {
   /** Other input paths whose refusals belong on this input (`beneficiaryId` for an ID-number input). */
   readonly alsoFor?: readonly string[];
 }
+
+export { flattenErrors, placeDialogErrors } from './dialogErrors';
 
 export interface ActionResult {
   /** Notified after success (i18n key or text). */
@@ -58,19 +61,6 @@ export interface ActionDialogProps {
   /** The button is `icon` alone (label as its title and accessible name), e.g. the order arrows of a table. */
   readonly iconOnly?: boolean;
   onConfirm(values: Record<string, string>): Promise<ActionResult | void>;
-}
-
-/** Flattens react-admin's validation body (`{ a: { b: "msg" }, root: { serverError } }`) to dotted paths. */
-export function flattenErrors(errors: unknown, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!errors || typeof errors !== 'object') return out;
-  for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
-    if (key === 'root') continue;
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out[path] = value;
-    else Object.assign(out, flattenErrors(value, path));
-  }
-  return out;
 }
 
 function initialValues(fields: readonly ActionField[]): Record<string, string> {
@@ -122,22 +112,14 @@ export function ActionDialog(props: ActionDialogProps) {
         setRootError(translate('gongji.errors.network'));
         return;
       }
-      const body = (error as { body?: { errors?: Record<string, unknown> } }).body;
-      const flat = flattenErrors(body?.errors);
-      const byInput: Record<string, string> = {};
-      const unplaced: string[] = [];
-      for (const [path, message] of Object.entries(flat)) {
-        const target = fields.find((f) => f.name === path || f.alsoFor?.includes(path));
-        if (target) byInput[target.name] = message;
-        else unplaced.push(message);
-      }
+      const body = (error as { body?: DialogErrorBody }).body;
+      const { byInput, unplaced } = placeDialogErrors(body, fields);
       setFieldErrors(byInput);
-      const serverError = (body?.errors?.root as { serverError?: string } | undefined)?.serverError;
       const text =
         unplaced.length > 0
-          ? unplaced.join('; ')
+          ? unplaced.join('；')
           : Object.keys(byInput).length === 0
-            ? (serverError ?? translate((error as Error).message, { _: (error as Error).message }))
+            ? translate((error as Error).message, { _: (error as Error).message })
             : null;
       setRootError(text);
     } finally {

@@ -13,6 +13,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { isSessionLost } from '../data/graphqlErrors';
 import { isTransient, loadErrorMessage, refetchWhileUnreachable } from './loadErrors';
 
 export { isTransient, loadErrorMessage, refetchWhileUnreachable, RETRY_UNREACHABLE_MS } from './loadErrors';
@@ -29,9 +30,12 @@ export function useShowQueryOptions() {
     onError: (error: unknown) => {
       // The page says it (ShowLoadError) and asks again: no toast every few seconds.
       if (isTransient(error)) return;
+      // 401 signs out (authProvider.checkError, which says 登录已过期 itself or, signed out, nothing): not "does
+      // not exist", and the login page is where the officer goes, not the list.
+      if (isSessionLost(error)) return;
       const status = (error as { status?: number } | null)?.status;
-      // 401 signs out (authProvider.checkError), 403 says 无权执行此操作: neither is "does not exist".
-      if (status === 401 || status === 403) {
+      // 403 says 无权执行此操作: not "does not exist".
+      if (status === 403) {
         notify((error as Error).message, { type: 'error' });
         return;
       }
@@ -98,6 +102,8 @@ export function useListQueryOptions() {
     refetchInterval: refetchWhileUnreachable,
     onError: (error: unknown) => {
       if (isTransient(error)) return;
+      // A lost session is handled by authProvider.checkError (login page): no second toast.
+      if (isSessionLost(error)) return;
       const message = (error as Error | null)?.message || 'ra.notification.http_error';
       notify(message, { type: 'error', messageArgs: { _: message } });
     },

@@ -1,7 +1,12 @@
 // Failed reads of the pages, without React (LoadError.tsx shows them): an unreachable server is said as such and
 // asked again, a refusal or a missing record is not.
 import type { Query } from '@tanstack/react-query';
-import { ERROR_MESSAGES, isNetworkFailure, isServiceUnavailable } from '../data/graphqlErrors';
+import {
+  ERROR_MESSAGES,
+  isNetworkFailure,
+  isServiceUnavailable,
+  isTransportText,
+} from '../data/graphqlErrors';
 
 /** How often a page whose server could not be reached asks again. */
 export const RETRY_UNREACHABLE_MS = 5000;
@@ -16,6 +21,8 @@ export function loadErrorMessage(error: unknown): string {
   if (isNetworkFailure(error)) return ERROR_MESSAGES.network;
   if (isServiceUnavailable(error)) return ERROR_MESSAGES.unavailable;
   const message = (error as Error | null)?.message;
+  // Apollo's English (go.apollo.dev URL, "Response not successful") is never shown, whichever way it got here.
+  if (isTransportText(message)) return ERROR_MESSAGES.internal;
   return message || 'ra.notification.http_error';
 }
 

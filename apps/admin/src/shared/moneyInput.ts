@@ -61,7 +61,8 @@ export function saveErrorsOf(error: unknown): SaveErrors {
     for (const u of userErrors) {
       const path = pathOf(u.field);
       const text = withoutCode(describeUserError(u));
-      if (path) fields[path] = text;
+      // Two refusals on one input (WALLET_NOT_ACTIVATED for each side) are both said, not the last one only.
+      if (path) fields[path] = fields[path] && fields[path] !== text ? `${fields[path]}；${text}` : text;
       else rest.push(text);
     }
   } else if (topLevel.length > 0) {

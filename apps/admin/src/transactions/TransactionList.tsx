@@ -19,6 +19,7 @@ import { dateRangeProblem } from './dateRange';
 import { TRANSACTION_KINDS } from './transactionKinds';
 import { transactionExporter } from './transactionExport';
 import { ExplanationField, InstitutionField, PersonField } from './transactionFields';
+import { responsiveListSx } from '../shared/listLayout';
 
 const transactionFilters = [
   <SelectInput
@@ -92,6 +93,8 @@ export function TransactionList() {
   const queryOptions = useListQueryOptions();
   return (
     <List
+      // Phones: the table scrolls in its box, the toolbar wraps (shared/listLayout.ts).
+      sx={responsiveListSx}
       filters={transactionFilters}
       perPage={25}
       exporter={transactionExporter}

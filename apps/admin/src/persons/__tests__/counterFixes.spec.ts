@@ -31,10 +31,12 @@ describe('searching a person by an ID number that cannot exist', () => {
       'gongji.person_form.id_check_digit',
     );
   });
-  it('is silent for a valid number, a name or a number still being typed', () => {
+  it('is silent for a valid number or a name', () => {
     expect(idNumberSearchProblem('110105195203150179', '2026-12-02')).toBeNull();
     expect(idNumberSearchProblem('王建国')).toBeNull();
-    expect(idNumberSearchProblem('1101051952')).toBeNull();
+  });
+  it('says a number still being typed is not complete (it is not looked up)', () => {
+    expect(idNumberSearchProblem('1101051952')).toBe('gongji.person_form.id_format');
   });
 });
 
