@@ -1,4 +1,5 @@
 import { ENTITY_DIALECT, auditLedger } from '@gongji/persistence';
+import { issueEVoucherCode } from '../auth/presence';
 import { todayInChina } from '../common/clock';
 import { type TestApp, createTestApp } from '../testing/test-app';
 import { servingPortal } from './payment-password.helpers';
@@ -111,6 +112,10 @@ describe(`the e-voucher code of an E_VOUCHER bill (R-ACC-7, ${ENTITY_DIALECT})`,
     const first = await confirm(input);
     const again = await confirm({ ...input, eVoucherCode: await codeOf(wangli) });
     expect(again.data!.settlementConfirm.transaction!.id).toBe(first.data!.settlementConfirm.transaction!.id);
+    // …and so may one whose code has expired since: the settled key replays its reply.
+    const expired = issueEVoucherCode(wangli, app.config.secret, new Date(Date.now() - 10 * 60_000)).code;
+    const late = await confirm({ ...input, eVoucherCode: expired });
+    expect(late.data!.settlementConfirm.transaction!.id).toBe(first.data!.settlementConfirm.transaction!.id);
 
     const atCounter = await confirm(bill(wangli), counter);
     expect(atCounter.data!.settlementConfirm.userErrors).toEqual([]);

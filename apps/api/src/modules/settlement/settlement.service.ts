@@ -209,22 +209,21 @@ export class SettlementService {
 
   /**
    * Whether the patient's e-voucher was shown (R-ACC-7): a code given is verified — HMAC, bound to the patient, 5
-   * minutes — or refused (E_VOUCHER_CODE_INVALID), before anything is read or locked; staff at the counter are
-   * trusted. Only an E_VOUCHER bill under a policy with `eVoucherCodeRequired` reads the answer.
+   * minutes — else it is INVALID (E_VOUCHER_CODE_INVALID); staff at the counter are trusted. Only an E_VOUCHER bill
+   * under a policy with `eVoucherCodeRequired` reads SHOWN / NOT_SHOWN.
    */
-  private eVoucherShownOrThrow(input: SettlementInput): boolean {
+  private eVoucherOf(input: SettlementInput): 'SHOWN' | 'NOT_SHOWN' | 'INVALID' {
     const code = input.eVoucherCode?.trim();
-    if (code) {
-      if (verifyEVoucherCode(code, this.ctx.config.secret) !== input.patientId)
-        throw new SettlementError(
-          SettlementErrorCode.E_VOUCHER_CODE_INVALID,
-          'R-ACC-7',
-          "The e-voucher code is not valid: expired, altered or not the patient's",
-          ['eVoucherCode'],
-        );
-      return true;
-    }
-    return this.principal.role !== Role.PORTAL;
+    if (code)
+      return verifyEVoucherCode(code, this.ctx.config.secret) === input.patientId ? 'SHOWN' : 'INVALID';
+    return this.principal.role !== Role.PORTAL ? 'SHOWN' : 'NOT_SHOWN';
+  }
+
+  /** The quote's answer: the same, refused at once (no key, nothing stored). */
+  private eVoucherShownOrThrow(input: SettlementInput): boolean {
+    const eVoucher = this.eVoucherOf(input);
+    if (eVoucher === 'INVALID') throw invalidEVoucherCode();
+    return eVoucher === 'SHOWN';
   }
 
   /**
@@ -241,13 +240,9 @@ export class SettlementService {
       settlement: null,
       userErrors,
     });
-    let eVoucherShown: boolean;
-    try {
-      eVoucherShown = this.eVoucherShownOrThrow(input);
-    } catch (err) {
-      if (err instanceof DomainError) return refused(userErrorsOf(err));
-      throw err;
-    }
+    // Decided inside the mutation, after the key is claimed: a retry of a settled key replays its reply even when
+    // the code it carries has expired since (the code is proof, not part of the bill).
+    const eVoucher = this.eVoucherOf(input);
     // Only when a password can matter: an exempt channel, an empty password, or a bill whose whole total is within
     // the password-free limit never reaches argon2 (the account can never pay more than the bill).
     const pre: PreVerified = PASSWORD_EXEMPT_CHANNELS.includes(input.channel)
@@ -277,9 +272,10 @@ export class SettlementService {
         this.assertMayActAt(rows.institution?.id ?? null);
         // R-SET-5: money moves only for care already given (a quote may look ahead; a confirmation may not).
         assertServiceDateNotAfterTodayOrThrow(input.serviceDate, todayInChina(now));
+        if (eVoucher === 'INVALID') throw invalidEVoucherCode();
         const facts = await loadSettlementFacts(
           manager,
-          { ...input, eVoucherShown },
+          { ...input, eVoucherShown: eVoucher === 'SHOWN' },
           rows,
           balancesOf(pockets),
         );
@@ -537,4 +533,14 @@ export class SettlementService {
 function auditReason(reason: string | null | undefined): { audit?: { reason: string } } {
   const text = reason?.trim();
   return text ? { audit: { reason: text.slice(0, 500) } } : {};
+}
+
+/** E_VOUCHER_CODE_INVALID (R-ACC-7): forged, expired or another person's code. */
+function invalidEVoucherCode(): SettlementError {
+  return new SettlementError(
+    SettlementErrorCode.E_VOUCHER_CODE_INVALID,
+    'R-ACC-7',
+    "The e-voucher code is not valid: expired, altered or not the patient's",
+    ['eVoucherCode'],
+  );
 }
