@@ -17,7 +17,8 @@ export const personFormsEn = {
       phone_hint: 'Mainland mobile number; receives the initial payment password by SMS',
       employment_hint: 'Required for employee insurance',
       region_hint: 'Search a pooling region by name or code',
-      bank_card_unknown: 'The current state cannot be read here; leave empty to keep it',
+      bank_card_help:
+        'Before 2022-09-01 a passbook linked to a bank card for free withdrawal could not pay supplementary premiums (R-ACC-6)',
       registered: 'Person registered',
       registered_sms: 'Person registered; the initial payment password was sent by SMS to %{phone}',
       registered_no_sms:

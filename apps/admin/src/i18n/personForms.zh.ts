@@ -16,7 +16,8 @@ export const personFormsZh = {
       phone_hint: '大陆手机号，用于接收初始支付密码短信',
       employment_hint: '职工医保参保人必填',
       region_hint: '输入统筹区名称或代码搜索',
-      bank_card_unknown: '当前状态页面无法读取；不选择表示不修改',
+      bank_card_help:
+        '2022年9月1日前，个人账户已绑定银行卡可自由支取的，不能用个人账户缴纳补充医疗保险（R-ACC-6）',
       registered: '参保人员已登记',
       registered_sms: '参保人员已登记；初始支付密码已通过短信发送至 %{phone}',
       registered_no_sms: '参保人员已登记；未签发初始支付密码短信（无个人账户或未填写手机号）',

@@ -6,7 +6,6 @@ import { Typography } from '@mui/material';
 import {
   BooleanInput,
   Edit,
-  NullableBooleanInput,
   SaveButton,
   SimpleForm,
   TextInput,
@@ -80,11 +79,7 @@ export function PersonEdit() {
         <EmploymentStatusInput />
         <BooleanInput source="realNameVerified" />
         <BooleanInput source="outOfRegionUsePermission" />
-        <NullableBooleanInput
-          source="bankCardLinked"
-          helperText="gongji.person_form.bank_card_unknown"
-          sx={{ width: 320 }}
-        />
+        <BooleanInput source="bankCardLinked" helperText="gongji.person_form.bank_card_help" />
         <ReasonInput />
       </SimpleForm>
     </Edit>

@@ -79,8 +79,7 @@ export const UPDATABLE_FIELDS = [
 
 /**
  * Form values of the edit page → `PersonUpdateInput`: only what changed (the audit log records the clerk's actual
- * edit), `id` and the reason always. `bankCardLinked` is not readable on Person, so it goes only when ticked or
- * explicitly changed from its initial (unknown) state.
+ * edit), `id` and the reason always.
  */
 export function toPersonUpdateInput(
   id: string,

@@ -29,6 +29,7 @@ export interface PersonRecord extends PersonRef {
   readonly regionCode: string;
   readonly region: { readonly code: string; readonly name: string };
   readonly realNameVerified: boolean;
+  readonly bankCardLinked?: boolean;
   readonly outOfRegionUsePermission: boolean;
   readonly account: {
     readonly pockets: ReadonlyArray<{ readonly kind: string; readonly balance: string }>;

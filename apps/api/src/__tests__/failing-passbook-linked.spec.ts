@@ -65,6 +65,13 @@ describe(`R-ACC-6 passbook linked to a bank card (${ENTITY_DIALECT})`, () => {
       counter,
     );
     expect(linked.data!.personUpdate.userErrors).toEqual([]);
+    // Readable, so the console's edit form shows the value in force (it could only send it before).
+    const read = await app.gql<{ person: { bankCardLinked: boolean } }>(
+      'query($id: ID!) { person(id: $id) { bankCardLinked } }',
+      { id: wang },
+      counter,
+    );
+    expect(read.data!.person.bankCardLinked).toBe(true);
     const before = [await ledgerSize(app), await balance(app, wang, 'LEGACY')];
     const refused = (await pay('2022-01-10')).data!.premiumPay;
     expect(refused.transaction).toBeNull();

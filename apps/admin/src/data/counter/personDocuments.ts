@@ -20,7 +20,7 @@ export const PERSON_LIST_FIELDS = `
 /** Everything the person page shows. `paymentPassword` is null for analysts (ADMIN and COUNTER only). */
 export const PERSON_DETAIL_FIELDS = `
   ${PERSON_LIST_FIELDS}
-  birthDate realNameVerified outOfRegionUsePermission
+  birthDate realNameVerified outOfRegionUsePermission bankCardLinked
   account { pockets { kind balance } total }
   fundingSources(includeRevoked: true) { ${KIN_RELATION_FIELDS} }
   beneficiaries(includeRevoked: true) { ${KIN_RELATION_FIELDS} }

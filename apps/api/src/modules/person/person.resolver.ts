@@ -260,6 +260,15 @@ export class PersonResolver {
     });
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'The passbook is linked to a bank card for free withdrawal (R-ACC-6): under the 2021 regime (before 2022-09-01) the account could then not pay supplementary-insurance premiums. Set at registration or with personUpdate.',
+  })
+  bankCardLinked(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    // Not on a page's person summary: the full row, one batched read per request.
+    return ctx.loaders.personById.load(person.id).then((row) => row?.bankCardLinked ?? false);
+  }
+
   @FieldResolver(() => Account, {
     nullable: true,
     description: 'Personal account with its pockets (null when none).',
