@@ -9,13 +9,17 @@ export const responsiveListSx: SxProps<Theme> = (theme: Theme) => ({
     '& .RaList-main': { minWidth: 0, maxWidth: '100%' },
     '& .RaList-content': { minWidth: 0, overflowX: 'auto' },
     '& .RaDatagrid-tableWrapper, & .MuiTableContainer-root': { overflowX: 'auto' },
-    // The toolbar (filters, 导出, 新建) wraps within the viewport instead of running off its right edge.
     '& .RaList-actions, & .RaTopToolbar-root, & .RaFilterForm-root': {
-      flexWrap: 'wrap',
       minWidth: 0,
       maxWidth: '100%',
       whiteSpace: 'normal',
     },
+  },
+  // The toolbar (filters, 导出, 新建) wraps within the viewport instead of running off its right edge. Not on a phone:
+  // there react-admin stacks it as a column (column-reverse), and wrapping a column put 导出 in a second column
+  // beside the filters, off screen (the browser test at 390 px).
+  [theme.breakpoints.between('sm', 'md')]: {
+    '& .RaList-actions, & .RaTopToolbar-root, & .RaFilterForm-root': { flexWrap: 'wrap' },
   },
   [theme.breakpoints.down('sm')]: {
     // react-admin floats 新建 at the bottom right on phones: room below the pager so it never covers it.
